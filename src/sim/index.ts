@@ -1,0 +1,13 @@
+// The simulation's public face: everything outside src/sim imports from here.
+export { simulate, type SimulateOptions } from './run/simulate';
+export { loadScenarioText, loadScenarioData, withVariant, formatProblem, type Problem, type LoadResult } from './scenario/load';
+export { Scenario, type Step, type World, type Device, type Text } from './scenario/schema';
+export { parseTime, formatTime, dayOf } from './scenario/time';
+export { frameLines, type Frame, type Timeline, type Transfer, type TransferKind, type ProtocolLine, type SessionInfo, type Narration } from './timeline';
+export { metricsOf } from './run/metrics';
+export type { Metrics, MailWhereabouts, AccountUsage, DeviceView } from './metrics.types';
+export { copiesByPlace, type PlacedCopy } from './run/views';
+export { mailHistory, type HistoryEntry } from './run/history';
+export { formatFlags, flagNames, hasFlag, Flag } from './model/flags';
+export { placeKind, parseServerPlace, parseDevicePlace, type PlaceId, type PlaceKind } from './model/places';
+export type { Copy, MailInfo, WorldState, MailId } from './model/state';

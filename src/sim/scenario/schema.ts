@@ -1,0 +1,212 @@
+// The scenario file format. One zod schema is the single source of truth: it
+// validates files, gives the TypeScript types, and emits the JSON Schema that
+// every scenario file references with "$schema" (scenarios/scenario.schema.json).
+import { z } from 'zod';
+import { parseTime } from './time';
+
+/** Text a learner reads: always both languages. */
+export const Text = z
+  .object({
+    de: z.string().min(1, 'German text is empty'),
+    en: z.string().min(1, 'English text is empty'),
+  })
+  .strict()
+  .describe('A text in German (de) and English (en).');
+export type Text = z.infer<typeof Text>;
+
+const Id = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,31}$/, 'an id is 1-32 characters: lower-case letters, digits and "-", starting with a letter');
+
+const MailId = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,31}$/, 'a mail id is 1-32 characters: lower-case letters, digits and "-", starting with a letter (e.g. "m1")');
+
+const Time = z
+  .string()
+  .refine((s) => parseTime(s) !== null, { message: 'a time is written like "day 2, 08:00" (day 1 or later, 00:00-23:59)' })
+  .describe('When the step happens, e.g. "day 2, 08:00".');
+
+const FolderName = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9 _-]{0,31}$/, 'a folder name is 1-32 letters, digits, spaces, "_" or "-"');
+
+export const ClaimId = z.string().regex(/^(P|I|D)\d{1,2}$/, 'a claim id looks like P9, I2 or D1');
+
+export const Quota = z
+  .object({
+    storageKB: z.number().int().positive().optional().describe('Storage limit in KB (1 KB = 1024 bytes).'),
+    messages: z.number().int().positive().optional().describe('Message-count limit.'),
+  })
+  .strict();
+
+export const Server = z
+  .object({
+    name: z.string().min(1).max(40).default('mail.example.org'),
+    country: z.string().min(2).max(40).default('DE').describe('Where the server stands: decides which data-protection law applies (claim D6).'),
+    quotaGracePercent: z.number().min(0).max(100).default(10).describe('Dovecot quota_grace: the message crossing the limit is still accepted while usage stays within limit + grace.'),
+    quotaFull: z.enum(['permanent', 'temporary']).default('permanent').describe('Over-quota delivery: permanent = 552 5.2.2 and an immediate bounce (Dovecot default); temporary = 452 4.2.2, the sender retries (quota_full_tempfail=yes).'),
+    queueLifetimeDays: z.number().int().min(1).max(30).default(5).describe("The sending MTA's queue lifetime (Postfix maximal_queue_lifetime, default 5 days)."),
+    retryEveryMinutes: z.number().int().min(5).max(1440).default(60).describe('How often the sending MTA retries a deferred delivery.'),
+    backup: z.enum(['none', 'daily']).default('daily').describe("The operator's backup of the server, taken every night at 02:00."),
+    pop3LockSession: z.boolean().default(false).describe('Dovecot pop3_lock_session: refuse a second POP3 session with -ERR [IN-USE].'),
+  })
+  .strict();
+
+export const Account = z
+  .object({
+    id: Id.describe('The login name, e.g. "alice".'),
+    address: z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, 'an address looks like alice@example.org'),
+    password: z.string().regex(/^[A-Za-z0-9]{1,32}$/, 'a password is 1-32 letters and digits').default('secret'),
+    quota: Quota.optional().describe('No quota when left out.'),
+  })
+  .strict();
+
+export const Pop3Policy = z
+  .object({
+    leaveOnServer: z.boolean().default(false).describe('Leave a copy of each message on the server.'),
+    deleteAfterDays: z.number().int().min(1).max(3650).nullable().default(null).describe('With leaveOnServer: remove from the server N days after first download (Thunderbird "For at most N days", Outlook "Remove from server after N days").'),
+    deleteOnServerWhen: z
+      .enum(['never', 'deletedLocally', 'deletedFromTrash'])
+      .default('deletedLocally')
+      .describe('With leaveOnServer: when a local delete reaches the server at the next check. deletedLocally = Thunderbird "Until I delete them"; deletedFromTrash = Outlook "Remove when deleted from Deleted Items".'),
+    headersOnly: z.boolean().default(false).describe('Fetch headers only (TOP n 0); bodies are downloaded when the user opens a mail.'),
+  })
+  .strict();
+export type Pop3Policy = z.infer<typeof Pop3Policy>;
+
+export const ImapPolicy = z
+  .object({
+    cache: z.enum(['none', 'headers', 'full']).default('full').describe('Offline cache: none (online only), headers (envelopes, bodies on demand) or full (every message body).'),
+    deleteAction: z.enum(['trash', 'mark', 'expunge']).default('trash').describe('Delete moves to Trash (default), marks as deleted, or removes at once.'),
+    saveSent: z.boolean().default(true).describe('Save a copy of sent mail in the server Sent folder (APPEND).'),
+    useMove: z.boolean().default(true).describe('Client uses the MOVE command (RFC 6851); without it, it moves by COPY + \\Deleted + EXPUNGE.'),
+    idle: z.boolean().default(false).describe('Keep an IDLE connection on INBOX: new mail appears at once.'),
+  })
+  .strict();
+export type ImapPolicy = z.infer<typeof ImapPolicy>;
+
+export const DeviceKind = z.enum(['desktop', 'laptop', 'phone', 'tablet', 'webmail']);
+
+export const Device = z
+  .object({
+    id: Id,
+    kind: DeviceKind,
+    label: Text.optional().describe('What the picture calls it, e.g. "Anna\'s phone".'),
+    account: Id.describe('The account (login) this device uses.'),
+    protocol: z.enum(['pop3', 'imap']),
+    pop3: Pop3Policy.default(Pop3Policy.parse({})),
+    imap: ImapPolicy.default(ImapPolicy.parse({})),
+    tls: z.boolean().default(true).describe('Implicit TLS (993/995) instead of the plain ports (143/110).'),
+    online: z.boolean().default(true),
+    backup: z.enum(['none', 'daily']).default('none').describe("The device's own backup, taken every night at 01:00."),
+    linkKbps: z.number().int().min(8).max(10_000_000).default(50_000).describe('Link speed in kbit/s, for the time a sync takes.'),
+    checkEveryMinutes: z.number().int().min(5).max(10_080).nullable().default(null).describe('Check for mail automatically this often (null: only when a step says so).'),
+    localFolders: z.array(FolderName).max(12).default([]).describe('Extra local folders on this device.'),
+  })
+  .strict();
+export type Device = z.infer<typeof Device>;
+
+export const World = z
+  .object({
+    server: Server.default(Server.parse({})),
+    accounts: z.array(Account).min(1).max(8),
+    folders: z.array(FolderName).max(12).default([]).describe('Extra server folders (every account gets them), besides INBOX, Sent, Drafts, Trash, Archive.'),
+    devices: z.array(Device).min(0).max(8),
+  })
+  .strict();
+export type World = z.infer<typeof World>;
+
+const MailSpec = z
+  .object({
+    id: MailId,
+    from: z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, 'an address looks like bob@example.com'),
+    to: z.array(Id).min(1).max(8).describe('Receiving accounts (their ids).').optional(),
+    toAddress: z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/).optional().describe('For sent mail to someone outside.'),
+    subject: z.string().min(1).max(120),
+    sizeKB: z.number().min(1).max(100_000).default(4),
+  })
+  .strict();
+
+const common = { at: Time, note: Text.optional().describe('What happens in this step and why, for the learner.') };
+const deviceRef = { device: Id };
+
+export const Step = z.discriminatedUnion('do', [
+  z.object({ ...common, do: z.literal('mail.arrive'), mail: MailSpec.extend({ to: z.array(Id).min(1).max(8) }) }).strict(),
+  z
+    .object({
+      ...common,
+      do: z.literal('mail.burst'),
+      prefix: MailId.describe('Mail ids become PREFIX1, PREFIX2, …'),
+      count: z.number().int().min(1).max(20_000),
+      everyMinutes: z.number().int().min(1).max(10_080).default(60),
+      from: z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/),
+      to: z.array(Id).min(1).max(8),
+      sizeKB: z.number().min(1).max(100_000).default(4),
+    })
+    .strict(),
+  z.object({ ...common, ...deviceRef, do: z.literal('device.check') }).strict(),
+  z.object({ ...common, ...deviceRef, do: z.literal('device.read'), mail: MailId }).strict(),
+  z.object({ ...common, ...deviceRef, do: z.literal('device.open'), mail: MailId }).strict().describe('Open a mail with its attachment: shows whether it must be downloaded first.'),
+  z.object({ ...common, ...deviceRef, do: z.literal('device.delete'), mail: MailId }).strict(),
+  z.object({ ...common, ...deviceRef, do: z.literal('device.emptyTrash') }).strict(),
+  z.object({ ...common, ...deviceRef, do: z.literal('device.move'), mail: MailId, folder: FolderName, local: z.boolean().default(false).describe('Move to a local folder on the device (not on the server).') }).strict(),
+  z
+    .object({
+      ...common,
+      ...deviceRef,
+      do: z.literal('device.send'),
+      mail: MailSpec.omit({ from: true }).extend({ to: z.array(Id).max(8).default([]) }),
+      bccSelf: z.boolean().default(false),
+    })
+    .strict(),
+  z.object({ ...common, ...deviceRef, do: z.literal('device.goOffline') }).strict(),
+  z.object({ ...common, ...deviceRef, do: z.literal('device.goOnline') }).strict(),
+  z.object({ ...common, ...deviceRef, do: z.literal('device.diskFail') }).strict(),
+  z.object({ ...common, ...deviceRef, do: z.literal('device.restoreBackup') }).strict(),
+  z.object({ ...common, do: z.literal('server.breach') }).strict(),
+  z.object({ ...common, do: z.literal('server.diskFail') }).strict(),
+  z.object({ ...common, do: z.literal('server.restoreBackup') }).strict(),
+  z.object({ ...common, do: z.literal('server.freeSpace'), account: Id, count: z.number().int().min(1).max(10_000) }).strict().describe('The user (or admin) expunges the N oldest mails of the account to free space.'),
+  z.object({ ...common, do: z.literal('provider.move'), copyMailboxes: z.boolean() }).strict(),
+  z.object({ ...common, do: z.literal('world.wait') }).strict().describe('Nothing happens but time passing (scheduled checks, retries and backups run).'),
+]);
+export type Step = z.infer<typeof Step>;
+
+/** A variant overrides world settings by id: the same story under other settings. */
+export const Variant = z
+  .object({
+    title: Text,
+    server: Server.partial().strict().optional(),
+    accounts: z.record(Id, Account.partial().strict()).optional(),
+    devices: z
+      .record(
+        Id,
+        Device.omit({ pop3: true, imap: true })
+          .partial()
+          .extend({ pop3: Pop3Policy.partial().strict().optional(), imap: ImapPolicy.partial().strict().optional() })
+          .strict(),
+      )
+      .optional(),
+  })
+  .strict();
+export type Variant = z.infer<typeof Variant>;
+
+export const Topic = z.enum(['devices', 'failure', 'quota', 'security', 'migration', 'offline', 'sending', 'performance', 'sharing', 'decision']);
+
+export const Scenario = z
+  .object({
+    $schema: z.string().optional(),
+    id: Id,
+    title: Text,
+    summary: Text,
+    claims: z.array(ClaimId).default([]),
+    counterTo: z.array(ClaimId).default([]).describe('Claims this scenario shows breaking under some setting.'),
+    topics: z.array(Topic).default([]),
+    world: World,
+    steps: z.array(Step).max(5000),
+    variants: z.record(Id, Variant).default({}),
+  })
+  .strict();
+export type ScenarioInput = z.input<typeof Scenario>;
+export type Scenario = z.infer<typeof Scenario>;
