@@ -1,0 +1,267 @@
+#!/usr/bin/env bash
+# scripts/dovecot.sh — a private, loopback-only Dovecot 2.3 (IMAP, POP3, LMTP,
+# quota plugin) for the conformance harness.
+#
+#   scripts/dovecot.sh check             is everything installed? (exit 3 if not)
+#   scripts/dovecot.sh install           install Debian's packages if missing (exit 3 if impossible)
+#   scripts/dovecot.sh start  [DIR]      install if missing, write DIR/dovecot.conf, start, wait for the ports
+#   scripts/dovecot.sh stop   [DIR]      stop the instance by the master pid it wrote
+#   scripts/dovecot.sh reset  [DIR]      stop, then wipe mail, state, run and log
+#   scripts/dovecot.sh status [DIR]      print whether it runs (exit 0 running, 1 not)
+#
+# DIR defaults to .tmp/dovecot in the repository (git-ignored). Settings come from the
+# environment; each has a default:
+#   IMAP_PORT=10143 POP3_PORT=10110 LMTP_PORT=10024   (listening on 127.0.0.1 only)
+#   MAIL_HOSTNAME=mail.example.org   Dovecot's `hostname` (LMTP greeting, Received header)
+#   QUOTA_GRACE=10%%                 quota_grace (a user's userdb field may override it)
+#   QUOTA_TEMPFAIL=no                quota_full_tempfail (yes: over-quota LMTP gets 452 4.2.2)
+#   POP3_LOCK_SESSION=no             pop3_lock_session
+#   EXTRA_FOLDERS=""                 folders every user gets besides INBOX Sent Drafts Trash Archive
+#                                    (comma-separated)
+#   MAIL_UID=5000 MAIL_GID=5000      the numeric owner of all mail (needs no /etc/passwd entry)
+# Users live in DIR/users.passwd (passwd-file format, `name:{PLAIN}pw::::::userdb_quota_rule=...`).
+# Dovecot re-reads it when it changes, so a caller may rewrite it while the server runs.
+#
+# Exit codes: 0 ok, 1 failure, 2 usage, 3 Dovecot is missing and cannot be installed here.
+set -euo pipefail
+
+usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+
+ACTION=${1:-}
+[ -n "$ACTION" ] || usage
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+DIR=$(realpath -m "${2:-$ROOT/.tmp/dovecot}")
+IMAP_PORT=${IMAP_PORT:-10143}
+POP3_PORT=${POP3_PORT:-10110}
+LMTP_PORT=${LMTP_PORT:-10024}
+MAIL_HOSTNAME=${MAIL_HOSTNAME:-mail.example.org}
+QUOTA_GRACE=${QUOTA_GRACE:-10%%}
+QUOTA_TEMPFAIL=${QUOTA_TEMPFAIL:-no}
+POP3_LOCK_SESSION=${POP3_LOCK_SESSION:-no}
+EXTRA_FOLDERS=${EXTRA_FOLDERS:-}
+MAIL_UID=${MAIL_UID:-5000}
+MAIL_GID=${MAIL_GID:-5000}
+CONF="$DIR/dovecot.conf"
+PACKAGES="dovecot-core dovecot-imapd dovecot-pop3d dovecot-lmtpd"
+
+say() { echo "dovecot.sh: $*" >&2; }
+
+installed() {
+  command -v dovecot >/dev/null 2>&1 && command -v doveconf >/dev/null 2>&1 &&
+    [ -x /usr/lib/dovecot/imap ] && [ -x /usr/lib/dovecot/pop3 ] && [ -x /usr/lib/dovecot/lmtp ]
+}
+
+missing_help() {
+  say "Dovecot is not installed here, and $1."
+  say "The conformance test needs the Debian packages: $PACKAGES"
+  say "Install them as root with:  apt-get install -y $PACKAGES"
+  say "(or run the test as root on Debian/Ubuntu, where it installs them itself)."
+  exit 3
+}
+
+install_packages() {
+  installed && return 0
+  [ "$(id -u)" = 0 ] || missing_help "installing needs root"
+  command -v apt-get >/dev/null 2>&1 || missing_help "this system has no apt-get (not Debian)"
+  export DEBIAN_FRONTEND=noninteractive
+  # Keep the packages' postinst from starting the system-wide instance on *:143/*:110.
+  local own_policy=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+    chmod +x /usr/sbin/policy-rc.d
+    own_policy=1
+  fi
+  say "installing $PACKAGES (apt-get) ..."
+  local rc=0
+  { apt-get update -qq && apt-get install -y -qq --no-install-recommends $PACKAGES; } \
+    > "${TMPDIR:-/tmp}/dovecot-apt.log" 2>&1 || rc=$?
+  [ -n "$own_policy" ] && rm -f /usr/sbin/policy-rc.d
+  if [ "$rc" != 0 ] || ! installed; then
+    tail -n 20 "${TMPDIR:-/tmp}/dovecot-apt.log" >&2 || true
+    missing_help "apt-get failed (exit $rc)"
+  fi
+  say "installed: $(dovecot --version)"
+}
+
+# Running and not a zombie (an init that reaps slowly leaves exited daemons as Z for a while).
+alive() {
+  local state
+  state=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) || return 1
+  [ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ]
+}
+
+# The master pid, only if that process really is our master (pid files go stale).
+our_pid() {
+  [ -f "$DIR/run/master.pid" ] || return 1
+  local pid; pid=$(cat "$DIR/run/master.pid")
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  alive "$pid" || return 1
+  tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "-c $CONF" || return 1
+  echo "$pid"
+}
+
+stop_it() {
+  local pid
+  if pid=$(our_pid); then
+    kill -TERM "$pid"
+    for _ in $(seq 1 200); do alive "$pid" || break; sleep 0.05; done
+    if alive "$pid"; then say "master $pid still alive after 10 s, sending SIGKILL"; kill -KILL "$pid" || true; fi
+  fi
+  rm -f "$DIR/run/master.pid"
+}
+
+# Wait until a TCP port on 127.0.0.1 answers with a greeting line.
+wait_port() {
+  local port=$1 deadline=$((SECONDS + 15))
+  while :; do
+    if exec 9<>"/dev/tcp/127.0.0.1/$port" 2>/dev/null; then
+      local line=""
+      read -r -t 2 line <&9 || true
+      exec 9<&- 9>&-
+      [ -n "$line" ] && return 0
+    fi
+    [ $SECONDS -lt $deadline ] || { say "port $port did not answer within 15 s"; return 1; }
+    sleep 0.02
+  done
+}
+
+folder_blocks() {
+  local name use
+  for name in Sent Drafts Trash Archive; do
+    use="\\$name"
+    printf '  mailbox %s {\n    special_use = %s\n    auto = subscribe\n  }\n' "$name" "$use"
+  done
+  local IFS=,
+  for name in $EXTRA_FOLDERS; do
+    [ -n "$name" ] || continue
+    printf '  mailbox "%s" {\n    auto = subscribe\n  }\n' "$name"
+  done
+}
+
+write_conf() {
+  mkdir -p "$DIR"/{mail,state,run,log}
+  chmod 755 "$DIR"
+  chown "$MAIL_UID:$MAIL_GID" "$DIR/mail"; chmod 770 "$DIR/mail"
+  [ -f "$DIR/users.passwd" ] || : > "$DIR/users.passwd"
+  chown root:dovecot "$DIR/users.passwd"; chmod 640 "$DIR/users.passwd"  # auth runs as dovecot
+  cat > "$CONF" <<CF
+# Written by scripts/dovecot.sh: a self-contained Dovecot 2.3 for the conformance harness.
+instance_name = sandbox-$(printf %s "$DIR" | md5sum | cut -c1-8)
+base_dir = $DIR/run
+state_dir = $DIR/state
+protocols = imap pop3 lmtp
+listen = 127.0.0.1
+hostname = $MAIL_HOSTNAME
+shutdown_clients = yes
+log_path = $DIR/log/dovecot.log
+info_log_path = $DIR/log/dovecot.log
+debug_log_path = $DIR/log/dovecot.log
+
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+
+default_login_user = dovenull
+default_internal_user = dovecot
+mail_uid = $MAIL_UID
+mail_gid = $MAIL_GID
+first_valid_uid = $MAIL_UID
+last_valid_uid = $MAIL_UID
+first_valid_gid = $MAIL_GID
+last_valid_gid = $MAIL_GID
+
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%n $DIR/users.passwd
+}
+userdb {
+  driver = passwd-file
+  args = username_format=%n $DIR/users.passwd
+  default_fields = home=$DIR/mail/%n
+}
+
+mail_location = maildir:~/Maildir
+namespace inbox {
+  inbox = yes
+  separator = /
+$(folder_blocks)
+}
+
+mail_plugins = \$mail_plugins quota
+protocol imap {
+  mail_plugins = \$mail_plugins imap_quota
+}
+protocol lmtp {
+  # RCPT TO:<alice@example.org> -> user "alice"
+  auth_username_format = %Ln
+}
+lmtp_rcpt_check_quota = no
+quota_full_tempfail = $QUOTA_TEMPFAIL
+pop3_lock_session = $POP3_LOCK_SESSION
+
+plugin {
+  quota = count:User quota
+  quota_vsizes = yes
+  quota_grace = $QUOTA_GRACE
+}
+
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = $IMAP_PORT
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+service pop3-login {
+  inet_listener pop3 {
+    address = 127.0.0.1
+    port = $POP3_PORT
+  }
+  inet_listener pop3s {
+    port = 0
+  }
+}
+service lmtp {
+  unix_listener lmtp {
+    mode = 0600
+  }
+  inet_listener lmtp {
+    address = 127.0.0.1
+    port = $LMTP_PORT
+  }
+}
+CF
+  doveconf -c "$CONF" -n > /dev/null  # fails loudly on a bad setting
+}
+
+start_it() {
+  install_packages
+  [ "$(id -u)" = 0 ] || missing_help "starting a private instance needs root here (mail owner uid $MAIL_UID)"
+  id dovenull >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin dovenull
+  id dovecot >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin dovecot
+  stop_it
+  write_conf
+  : > "$DIR/log/startup.log"
+  # Detach stdio: the daemon's children must not hold a caller's pipes open.
+  if ! dovecot -c "$CONF" < /dev/null > "$DIR/log/startup.log" 2>&1; then
+    cat "$DIR/log/startup.log" >&2
+    exit 1
+  fi
+  local p
+  for p in "$IMAP_PORT" "$POP3_PORT" "$LMTP_PORT"; do
+    wait_port "$p" || { tail -n 20 "$DIR/log/dovecot.log" >&2 || true; stop_it; exit 1; }
+  done
+  echo "dovecot $(dovecot --version | cut -d' ' -f1) pid $(cat "$DIR/run/master.pid") dir $DIR imap 127.0.0.1:$IMAP_PORT pop3 127.0.0.1:$POP3_PORT lmtp 127.0.0.1:$LMTP_PORT"
+}
+
+case "$ACTION" in
+  check) installed || missing_help "this run does not install it"; echo "dovecot $(dovecot --version)" ;;
+  install) install_packages ;;
+  start) start_it ;;
+  stop) stop_it; echo "stopped" ;;
+  reset) stop_it; rm -rf "$DIR/mail" "$DIR/state" "$DIR/run" "$DIR/log"; echo "reset" ;;
+  status) if pid=$(our_pid); then echo "running pid $pid"; else echo "not running"; exit 1; fi ;;
+  *) usage ;;
+esac
