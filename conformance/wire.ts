@@ -1,0 +1,256 @@
+// Small line-oriented clients for LMTP, POP3 and IMAP over node:net. They only
+// ever talk to 127.0.0.1. Each reads what the server sends until the protocol
+// says a reply is complete, and returns the raw lines (CRLF removed).
+import net from 'node:net';
+
+export const LOOPBACK = '127.0.0.1';
+
+export class WireClosed extends Error {}
+export class WireTimeout extends Error {}
+
+/** A TCP connection that hands out CRLF-terminated lines and raw byte runs. */
+export class Wire {
+  private buf: Buffer = Buffer.alloc(0);
+  private ended = false;
+  private wake: (() => void) | null = null;
+  /** Everything written and read, for a readable failure message. */
+  readonly log: string[] = [];
+
+  private constructor(private readonly socket: net.Socket) {
+    socket.on('data', (chunk: Buffer) => {
+      this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
+      this.poke();
+    });
+    const end = () => {
+      this.ended = true;
+      this.poke();
+    };
+    socket.on('end', end);
+    socket.on('close', end);
+    socket.on('error', end);
+  }
+
+  static connect(port: number, timeoutMs = 5000): Promise<Wire> {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect({ host: LOOPBACK, port });
+      socket.setNoDelay(true);
+      const timer = setTimeout(() => {
+        socket.destroy();
+        reject(new WireTimeout(`connect to ${LOOPBACK}:${port} timed out`));
+      }, timeoutMs);
+      socket.once('connect', () => {
+        clearTimeout(timer);
+        resolve(new Wire(socket));
+      });
+      socket.once('error', (err) => {
+        clearTimeout(timer);
+        reject(err);
+      });
+    });
+  }
+
+  get closed(): boolean {
+    return this.ended && this.buf.length === 0;
+  }
+
+  private poke() {
+    const w = this.wake;
+    this.wake = null;
+    if (w) w();
+  }
+
+  private waitForData(deadline: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const left = deadline - Date.now();
+      if (left <= 0) return reject(new WireTimeout('timed out waiting for the server'));
+      const timer = setTimeout(() => {
+        this.wake = null;
+        reject(new WireTimeout('timed out waiting for the server'));
+      }, left);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  /** The next line without its CRLF; null when the server closed the connection. */
+  async readLine(timeoutMs = 5000): Promise<string | null> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const nl = this.buf.indexOf(0x0a);
+      if (nl >= 0) {
+        const end = nl > 0 && this.buf[nl - 1] === 0x0d ? nl - 1 : nl;
+        const line = this.buf.subarray(0, end).toString('latin1');
+        this.buf = this.buf.subarray(nl + 1);
+        this.log.push(`S: ${line}`);
+        return line;
+      }
+      if (this.ended) {
+        if (this.buf.length) {
+          const rest = this.buf.toString('latin1');
+          this.buf = Buffer.alloc(0);
+          this.log.push(`S: ${rest}`);
+          return rest;
+        }
+        return null;
+      }
+      await this.waitForData(deadline);
+    }
+  }
+
+  /** Exactly n bytes (an IMAP literal). */
+  async readBytes(n: number, timeoutMs = 5000): Promise<Buffer> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.buf.length < n) {
+      if (this.ended) throw new WireClosed(`connection closed inside a ${n}-byte literal`);
+      await this.waitForData(deadline);
+    }
+    const out = this.buf.subarray(0, n);
+    this.buf = this.buf.subarray(n);
+    return Buffer.from(out);
+  }
+
+  /** Is a complete line already waiting (without blocking)? */
+  hasLine(): boolean {
+    return this.buf.indexOf(0x0a) >= 0 || (this.ended && this.buf.length > 0);
+  }
+
+  writeLine(text: string) {
+    this.log.push(`C: ${text}`);
+    this.socket.write(text + '\r\n', 'latin1');
+  }
+
+  writeRaw(data: Buffer | string, note?: string) {
+    this.log.push(`C: ${note ?? `<${typeof data === 'string' ? Buffer.byteLength(data, 'latin1') : data.length} bytes>`}`);
+    this.socket.write(data);
+  }
+
+  /** Close without a protocol goodbye: a dropped connection. */
+  drop() {
+    this.socket.destroy();
+    this.ended = true;
+  }
+
+  /** Wait (briefly) for the server to close after QUIT/LOGOUT, then close our side. */
+  async close(timeoutMs = 1000) {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.ended && Date.now() < deadline) {
+      try {
+        await this.waitForData(deadline);
+      } catch {
+        break;
+      }
+    }
+    this.socket.destroy();
+    this.ended = true;
+  }
+}
+
+// ---- protocol reply readers ------------------------------------------------
+
+/** POP3 commands whose +OK reply is followed by lines up to a lone ".". */
+export function pop3IsMultiline(command: string): boolean {
+  const [verb, ...args] = command.trim().split(/\s+/);
+  const v = (verb ?? '').toUpperCase();
+  if (v === 'RETR' || v === 'TOP' || v === 'CAPA') return true;
+  if (v === 'LIST' || v === 'UIDL') return args.length === 0;
+  return false;
+}
+
+/** One POP3 reply: the status line, and for multi-line replies the body up to and including ".". */
+export async function readPop3Reply(wire: Wire, command: string | null, timeoutMs = 5000): Promise<string[]> {
+  const first = await wire.readLine(timeoutMs);
+  if (first === null) return [];
+  const lines = [first];
+  if (command !== null && first.startsWith('+OK') && pop3IsMultiline(command)) {
+    for (;;) {
+      const line = await wire.readLine(timeoutMs);
+      if (line === null) break;
+      lines.push(line);
+      if (line === '.') break;
+    }
+  }
+  return lines;
+}
+
+/** One SMTP/LMTP reply (continuation lines "250-..." up to the last "250 ..."). */
+export async function readSmtpReply(wire: Wire, timeoutMs = 5000): Promise<string[]> {
+  const lines: string[] = [];
+  for (;;) {
+    const line = await wire.readLine(timeoutMs);
+    if (line === null) return lines;
+    lines.push(line);
+    if (!/^\d{3}-/.test(line)) return lines;
+  }
+}
+
+export interface ImapLine {
+  /** The line as sent, with each literal's {n} marker kept. */
+  readonly text: string;
+  /** The literals' contents, in order. */
+  readonly literals: Buffer[];
+}
+
+/** One IMAP response line, reading any literals it announces. */
+export async function readImapLine(wire: Wire, timeoutMs = 5000): Promise<ImapLine | null> {
+  let line = await wire.readLine(timeoutMs);
+  if (line === null) return null;
+  let text = line;
+  const literals: Buffer[] = [];
+  for (;;) {
+    const m = /\{(\d+)\}$/.exec(line);
+    if (!m) break;
+    literals.push(await wire.readBytes(Number(m[1]), timeoutMs));
+    line = (await wire.readLine(timeoutMs)) ?? '';
+    text += line;
+  }
+  return { text, literals };
+}
+
+/**
+ * Lines up to and including the tagged completion for `tag`, or a "+"
+ * continuation request (the caller then sends a literal or DONE).
+ */
+export async function readImapReply(wire: Wire, tag: string | null, timeoutMs = 5000): Promise<ImapLine[]> {
+  const out: ImapLine[] = [];
+  for (;;) {
+    const line = await readImapLine(wire, timeoutMs);
+    if (line === null) return out;
+    out.push(line);
+    if (line.text.startsWith('+')) return out;
+    if (tag === null) return out; // the greeting
+    if (line.text.startsWith(tag + ' ')) return out;
+  }
+}
+
+// ---- a small IMAP client for the harness's own reads -------------------------
+
+export class ImapClient {
+  private n = 0;
+  private constructor(readonly wire: Wire) {}
+
+  static async login(port: number, user: string, password: string): Promise<ImapClient> {
+    const wire = await Wire.connect(port);
+    await readImapReply(wire, null);
+    const c = new ImapClient(wire);
+    const r = await c.run(`LOGIN ${user} ${password}`);
+    if (!/^\S+ OK/.test(r[r.length - 1]?.text ?? '')) throw new Error(`LOGIN ${user} failed: ${r.map((l) => l.text).join(' | ')}`);
+    return c;
+  }
+
+  /** Run one command; returns every line up to its tagged completion. */
+  async run(command: string): Promise<ImapLine[]> {
+    const tag = `h${++this.n}`;
+    this.wire.writeLine(`${tag} ${command}`);
+    return readImapReply(this.wire, tag);
+  }
+
+  async logout() {
+    try {
+      await this.run('LOGOUT');
+    } finally {
+      await this.wire.close();
+    }
+  }
+}
