@@ -113,7 +113,18 @@ export class Wire {
 
   /** Is a complete line already waiting (without blocking)? */
   hasLine(): boolean {
-    return this.buf.indexOf(0x0a) >= 0 || (this.ended && this.buf.length > 0);
+    return this.buf.indexOf(0x0a) >= 0;
+  }
+
+  /** The next complete line if one is already waiting, without blocking; else null. */
+  takeLine(): string | null {
+    const nl = this.buf.indexOf(0x0a);
+    if (nl < 0) return null;
+    const end = nl > 0 && this.buf[nl - 1] === 0x0d ? nl - 1 : nl;
+    const line = this.buf.subarray(0, end).toString('latin1');
+    this.buf = this.buf.subarray(nl + 1);
+    this.log.push(`S: ${line}`);
+    return line;
   }
 
   writeLine(text: string) {
@@ -188,6 +199,8 @@ export async function readSmtpReply(wire: Wire, timeoutMs = 5000): Promise<strin
 export interface ImapLine {
   /** The line as sent, with each literal's {n} marker kept. */
   readonly text: string;
+  /** The text around the literals: parts[i] ends with literal i's {n} marker. */
+  readonly parts: string[];
   /** The literals' contents, in order. */
   readonly literals: Buffer[];
 }
@@ -197,6 +210,7 @@ export async function readImapLine(wire: Wire, timeoutMs = 5000): Promise<ImapLi
   let line = await wire.readLine(timeoutMs);
   if (line === null) return null;
   let text = line;
+  const parts = [line];
   const literals: Buffer[] = [];
   for (;;) {
     const m = /\{(\d+)\}$/.exec(line);
@@ -204,8 +218,9 @@ export async function readImapLine(wire: Wire, timeoutMs = 5000): Promise<ImapLi
     literals.push(await wire.readBytes(Number(m[1]), timeoutMs));
     line = (await wire.readLine(timeoutMs)) ?? '';
     text += line;
+    parts.push(line);
   }
-  return { text, literals };
+  return { text, parts, literals };
 }
 
 /**

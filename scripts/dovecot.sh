@@ -19,8 +19,11 @@
 #   EXTRA_FOLDERS=""                 folders every user gets besides INBOX Sent Drafts Trash Archive
 #                                    (comma-separated)
 #   MAIL_UID=5000 MAIL_GID=5000      the numeric owner of all mail (needs no /etc/passwd entry)
-# Users live in DIR/users.passwd (passwd-file format, `name:{PLAIN}pw::::::userdb_quota_rule=...`).
-# Dovecot re-reads it when it changes, so a caller may rewrite it while the server runs.
+# Users live in DIR/users.passwd (passwd-file: `name:{PLAIN}pw:::::HOME::userdb_quota_rule=...`),
+# looked up by the full name given: IMAP/POP3 log in with the login, LMTP looks up the
+# lower-cased recipient address, so a user has one line per name (same home). Dovecot
+# re-reads the file when its mtime or size changes, so a caller may rewrite it while
+# the server runs. A line without HOME gets DIR/mail/NAME.
 #
 # Exit codes: 0 ok, 1 failure, 2 usage, 3 Dovecot is missing and cannot be installed here.
 set -euo pipefail
@@ -172,12 +175,12 @@ last_valid_gid = $MAIL_GID
 
 passdb {
   driver = passwd-file
-  args = scheme=PLAIN username_format=%n $DIR/users.passwd
+  args = scheme=PLAIN username_format=%u $DIR/users.passwd
 }
 userdb {
   driver = passwd-file
-  args = username_format=%n $DIR/users.passwd
-  default_fields = home=$DIR/mail/%n
+  args = username_format=%u $DIR/users.passwd
+  default_fields = home=$DIR/mail/%u
 }
 
 mail_location = maildir:~/Maildir
@@ -192,8 +195,8 @@ protocol imap {
   mail_plugins = \$mail_plugins imap_quota
 }
 protocol lmtp {
-  # RCPT TO:<alice@example.org> -> user "alice"
-  auth_username_format = %Ln
+  # RCPT TO:<Alice@Example.org> -> user "alice@example.org"
+  auth_username_format = %Lu
 }
 lmtp_rcpt_check_quota = no
 quota_full_tempfail = $QUOTA_TEMPFAIL

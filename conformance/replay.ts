@@ -1,0 +1,494 @@
+// Replaying one timeline (a scenario under one variant) against real Dovecot.
+//
+// Frames are walked in order. Every session the model opens is opened for
+// real (LMTP, POP3, IMAP on 127.0.0.1; implicit TLS is replaced by a plain
+// connection), every client line of the model's transcript is sent as it is,
+// and Dovecot's reply is read to its protocol end and compared with the
+// server lines the model wrote after that command. After every step the real
+// mailboxes (folders, mails, flags, UIDs, sizes, quota) are compared with the
+// model's server state.
+import type { Dovecot } from './dovecot';
+import { MAIL_HOSTNAME } from './dovecot';
+import { buildMessage, dataBlock, lmtpAddedBytes, mailIdFrom } from './message';
+import { compareReply, diffLines, Mapper, type DiffLine, type Protocol } from './normalise';
+import { describeAccount, modelAccount, observeAccount, type AccountQuota, type MapLike, type ModelStateLike, type ServerAccount } from './observe';
+import { ImapClient, pop3IsMultiline, readImapLine, readImapReply, readPop3Reply, readSmtpReply, Wire, type ImapLine } from './wire';
+
+// ---- the shapes read from the model (structural, so the harness follows the engine) ----
+
+export interface SessionLike {
+  readonly id: string;
+  readonly protocol: Protocol;
+  readonly client: string;
+  readonly account: string;
+  readonly serverGeneration: number;
+  readonly tls: boolean;
+  readonly port: number;
+}
+export interface LineLike {
+  readonly session: string;
+  readonly dir: 'C' | 'S';
+  readonly text: string;
+}
+export interface MailLike {
+  readonly id: string;
+  readonly subject: string;
+  readonly from: string;
+  readonly to: readonly string[];
+  readonly sizeBytes: number;
+}
+export interface FrameLike {
+  readonly index: number;
+  readonly time: number;
+  readonly step: number;
+  readonly label: string;
+  readonly sessions: readonly SessionLike[];
+  readonly state: Omit<ModelStateLike, 'mails'> & {
+    readonly serverGeneration: number;
+    readonly mails: MapLike<string, MailLike>;
+  };
+}
+export interface AccountLike {
+  readonly id: string;
+  readonly address: string;
+  readonly password: string;
+  readonly quota?: AccountQuota;
+}
+
+export interface ReplayInput {
+  readonly scenario: string;
+  readonly variant: string | null;
+  readonly accounts: readonly AccountLike[];
+  readonly extraFolders: readonly string[];
+  readonly frames: readonly FrameLike[];
+  readonly linesOf: (frame: FrameLike) => LineLike[];
+  /** Dovecot for server generation g, started and wiped for this run. */
+  readonly server: (generation: number) => Promise<Dovecot>;
+}
+
+export interface Disagreement {
+  readonly scenario: string;
+  readonly variant: string | null;
+  readonly step: number;
+  readonly time: number;
+  readonly frame: string;
+  readonly kind: 'reply' | 'state' | 'replay';
+  /** "POP3 laptop#3", "state alice", ... */
+  readonly where: string;
+  readonly protocol: Protocol | null;
+  readonly command: string | null;
+  readonly diff: readonly DiffLine[];
+  readonly note?: string;
+}
+
+export interface StepResult {
+  readonly step: number;
+  readonly time: number;
+  readonly label: string;
+  readonly exchanges: number;
+  readonly disagreements: Disagreement[];
+}
+
+export interface ReplayResult {
+  readonly scenario: string;
+  readonly variant: string | null;
+  readonly steps: StepResult[];
+  /** Lines not compared because no Dovecot service speaks that protocol (SMTP submission). */
+  readonly notCompared: { protocol: Protocol; lines: number }[];
+}
+
+// ---- sessions -----------------------------------------------------------------
+
+interface Exchange {
+  readonly command: string | null;
+  readonly model: string[];
+  readonly real: string[];
+  /** Server lines may still come unasked (IDLE): read more when the model shows more. */
+  open: boolean;
+}
+
+interface Live {
+  readonly info: SessionLike;
+  readonly protocol: Protocol;
+  wire: Wire | null;
+  exchange: Exchange | null;
+  /** IMAP: the tag whose completion has not come yet (after a "+" continuation). */
+  openTag: string | null;
+  continuation: boolean;
+  lmtp: { lhlo: string; from: string; rcpts: string[]; accepted: number; inData: boolean };
+  ended: boolean;
+  broken: string | null;
+}
+
+const REPLY_TIMEOUT_MS = 15_000; // a locked POP3 maildrop answers after ~10 s
+const UNASKED_TIMEOUT_MS = 1_500;
+
+const messageLine = /^<message (\S+), (\d+) octets>$/;
+const dropLine = /connection (?:dropped|lost|closed|breaks?)|\bdrop(?:s|ped)?\b.*\bconnection\b|^--/i;
+
+export class Replayer {
+  private readonly mapper = new Mapper();
+  private readonly live = new Map<string, Live>();
+  private readonly servers = new Map<number, Dovecot>();
+  private readonly lastReal = new Map<string, ServerAccount>();
+  private readonly dirty = new Set<string>();
+  private readonly notCompared = new Map<Protocol, number>();
+  private current: { step: number; time: number; label: string; exchanges: number; disagreements: Disagreement[] } | null = null;
+  private frame: FrameLike | null = null;
+
+  constructor(private readonly input: ReplayInput) {}
+
+  async run(): Promise<ReplayResult> {
+    const steps: StepResult[] = [];
+    const frames = this.input.frames;
+    try {
+      for (let i = 0; i < frames.length; i++) {
+        const f = frames[i];
+        if (!this.current || f.step !== this.current.step || (f.step < 0 && f.time !== this.current.time)) {
+          if (this.current) steps.push(await this.endStep(frames[i - 1]));
+          this.current = { step: f.step, time: f.time, label: f.label, exchanges: 0, disagreements: [] };
+        }
+        this.frame = f;
+        await this.playFrame(f);
+      }
+      if (this.current && frames.length) steps.push(await this.endStep(frames[frames.length - 1]));
+    } finally {
+      for (const s of this.live.values()) if (s.wire && !s.ended) s.wire.drop();
+    }
+    return {
+      scenario: this.input.scenario,
+      variant: this.input.variant,
+      steps,
+      notCompared: [...this.notCompared].map(([protocol, lines]) => ({ protocol, lines })),
+    };
+  }
+
+  private disagree(d: Omit<Disagreement, 'scenario' | 'variant' | 'step' | 'time' | 'frame'>) {
+    const c = this.current!;
+    c.disagreements.push({ scenario: this.input.scenario, variant: this.input.variant, step: c.step, time: this.frame?.time ?? c.time, frame: this.frame?.label ?? c.label, ...d });
+  }
+
+  private async serverFor(generation: number): Promise<Dovecot> {
+    let s = this.servers.get(generation);
+    if (!s) {
+      s = await this.input.server(generation);
+      this.servers.set(generation, s);
+      await this.createExtraFolders(s);
+      for (const a of this.input.accounts) this.dirty.add(`${generation}/${a.id}`);
+    }
+    return s;
+  }
+
+  private async createExtraFolders(s: Dovecot) {
+    if (!this.input.extraFolders.length) return;
+    for (const a of this.input.accounts) {
+      const c = await ImapClient.login(s.ports.imap, a.id, a.password);
+      for (const f of this.input.extraFolders) {
+        const name = /^[A-Za-z0-9_-]+$/.test(f) ? f : `"${f}"`;
+        await c.run(`CREATE ${name}`);
+        await c.run(`SUBSCRIBE ${name}`);
+      }
+      await c.logout();
+    }
+  }
+
+  // ---- one frame ----------------------------------------------------------
+
+  private async playFrame(f: FrameLike) {
+    for (const info of f.sessions) {
+      if (this.live.has(info.id)) continue;
+      this.live.set(info.id, {
+        info,
+        protocol: info.protocol,
+        wire: null,
+        exchange: null,
+        openTag: null,
+        continuation: false,
+        lmtp: { lhlo: '', from: '', rcpts: [], accepted: 0, inData: false },
+        ended: false,
+        broken: null,
+      });
+    }
+    for (const line of this.input.linesOf(f)) {
+      const s = this.live.get(line.session);
+      if (!s) {
+        this.disagree({ kind: 'replay', where: line.session, protocol: null, command: null, diff: [{ op: '-', text: `${line.dir}: ${line.text}` }], note: 'a line for a session no frame opened' });
+        continue;
+      }
+      if (s.protocol === 'SMTP') {
+        // Dovecot is no MTA: submission lines cannot be compared. The model's own
+        // LMTP sessions carry the delivery to local recipients.
+        this.notCompared.set('SMTP', (this.notCompared.get('SMTP') ?? 0) + 1);
+        continue;
+      }
+      if (s.broken) continue;
+      if (!s.wire && !s.ended) await this.connect(s);
+      if (dropLine.test(line.text) && !/^[+*]|^\d{3}[ -]|^\S+ (OK|NO|BAD)\b/.test(line.text)) {
+        this.finish(s);
+        s.wire?.drop();
+        s.ended = true;
+        continue;
+      }
+      if (line.dir === 'S') await this.serverLine(s, line.text);
+      else await this.clientLine(s, line.text);
+    }
+  }
+
+  private async connect(s: Live) {
+    const server = await this.serverFor(s.info.serverGeneration);
+    const port = s.protocol === 'IMAP' ? server.ports.imap : s.protocol === 'POP3' ? server.ports.pop3 : server.ports.lmtp;
+    try {
+      s.wire = await Wire.connect(port);
+    } catch (err) {
+      s.broken = `cannot connect: ${(err as Error).message}`;
+      this.disagree({ kind: 'replay', where: this.where(s), protocol: s.protocol, command: null, diff: [], note: s.broken });
+      return;
+    }
+    // The greeting is the reply to connecting.
+    s.exchange = { command: null, model: [], real: await this.readReply(s, null), open: true };
+  }
+
+  private where(s: Live): string {
+    return `${s.protocol} ${s.info.id} (${s.info.account})`;
+  }
+
+  private async serverLine(s: Live, text: string) {
+    if (!s.exchange) s.exchange = { command: null, model: [], real: [], open: true };
+    const e = s.exchange;
+    e.model.push(text);
+    // The model shows more than Dovecot has sent so far: a line sent unasked (IDLE, a BYE).
+    while (e.open && e.real.length < e.model.length && s.wire && !s.ended) {
+      const more = await this.readUnasked(s);
+      if (more.length === 0) {
+        e.open = false;
+        break;
+      }
+      e.real.push(...more);
+    }
+  }
+
+  private async clientLine(s: Live, text: string) {
+    this.finish(s);
+    if (!s.wire || s.ended) return;
+    const w = s.wire;
+    let reply: string[] = [];
+    switch (s.protocol) {
+      case 'LMTP':
+        reply = await this.lmtpCommand(s, w, text);
+        break;
+      case 'POP3':
+        w.writeLine(text);
+        reply = await this.readReply(s, text);
+        break;
+      case 'IMAP':
+        reply = await this.imapCommand(s, w, text);
+        break;
+      default:
+        return;
+    }
+    s.exchange = { command: text, model: [], real: reply, open: s.protocol === 'IMAP' && s.openTag !== null };
+    this.current!.exchanges++;
+    this.dirty.add(`${s.info.serverGeneration}/${s.info.account}`);
+    if (/^(QUIT|\S+ LOGOUT)$/i.test(text)) {
+      await w.close();
+      s.ended = true;
+    }
+  }
+
+  private async lmtpCommand(s: Live, w: Wire, text: string): Promise<string[]> {
+    const L = s.lmtp;
+    const msg = messageLine.exec(text);
+    if (L.inData && msg) {
+      const mail = this.frame!.state.mails.get(msg[1]);
+      if (!mail) {
+        s.broken = `the model names mail ${msg[1]}, which its state does not know`;
+        this.disagree({ kind: 'replay', where: this.where(s), protocol: 'LMTP', command: text, diff: [], note: s.broken });
+        w.drop();
+        return [];
+      }
+      const added = lmtpAddedBytes({ lhlo: L.lhlo, hostname: MAIL_HOSTNAME, from: L.from, rcpts: L.rcpts });
+      const raw = buildMessage({ id: mail.id, from: mail.from, to: mail.to, subject: mail.subject }, Number(msg[2]) - added);
+      const block = dataBlock(raw);
+      w.writeRaw(block.subarray(0, block.length - 3), `<message ${mail.id}, ${raw.length} octets before LMTP headers>`);
+      return [];
+    }
+    if (L.inData && text === '.') {
+      L.inData = false;
+      w.writeRaw('.\r\n', '.');
+      const out: string[] = [];
+      for (let i = 0; i < Math.max(1, L.accepted); i++) out.push(...(await readSmtpReply(w, REPLY_TIMEOUT_MS)));
+      L.rcpts = [];
+      L.accepted = 0;
+      return out;
+    }
+    w.writeLine(text);
+    const reply = await readSmtpReply(w, REPLY_TIMEOUT_MS);
+    const verb = text.split(/[ :]/)[0].toUpperCase();
+    if (verb === 'LHLO') L.lhlo = text.slice(5).trim();
+    if (verb === 'MAIL') L.from = /<([^>]*)>/.exec(text)?.[1] ?? '';
+    if (verb === 'RCPT' && reply[0]?.startsWith('250')) {
+      L.rcpts.push(/<([^>]*)>/.exec(text)?.[1] ?? '');
+      L.accepted++;
+    }
+    if (verb === 'RCPT') {
+      const addr = (/<([^>]*)>/.exec(text)?.[1] ?? '').toLowerCase();
+      const acc = this.input.accounts.find((a) => a.address.toLowerCase() === addr);
+      if (acc) this.dirty.add(`${s.info.serverGeneration}/${acc.id}`);
+    }
+    if (verb === 'DATA' && reply[0]?.startsWith('354')) L.inData = true;
+    if (verb === 'RSET') {
+      L.rcpts = [];
+      L.accepted = 0;
+    }
+    return reply;
+  }
+
+  private async imapCommand(s: Live, w: Wire, text: string): Promise<string[]> {
+    const msg = messageLine.exec(text);
+    if (s.continuation) {
+      s.continuation = false;
+      const tag = s.openTag!;
+      if (msg) {
+        const mail = this.frame!.state.mails.get(msg[1]);
+        const size = Number(msg[2]);
+        if (!mail) {
+          s.broken = `the model names mail ${msg[1]}, which its state does not know`;
+          this.disagree({ kind: 'replay', where: this.where(s), protocol: 'IMAP', command: text, diff: [], note: s.broken });
+          w.drop();
+          return [];
+        }
+        w.writeRaw(Buffer.concat([buildMessage({ id: mail.id, from: mail.from, to: mail.to, subject: mail.subject }, size), Buffer.from('\r\n')]), text);
+      } else w.writeLine(text); // DONE after IDLE
+      return this.imapUntil(s, w, tag);
+    }
+    if (msg) {
+      // The model sends a literal Dovecot did not ask for (it refused the command already).
+      this.disagree({ kind: 'replay', where: this.where(s), protocol: 'IMAP', command: text, diff: [{ op: '-', text }], note: 'the model sends a literal, but Dovecot sent no "+" continuation for it; not sent' });
+      return [];
+    }
+    const tag = text.split(' ', 1)[0];
+    w.writeLine(text);
+    return this.imapUntil(s, w, tag);
+  }
+
+  private async imapUntil(s: Live, w: Wire, tag: string): Promise<string[]> {
+    const lines = await readImapReply(w, tag, REPLY_TIMEOUT_MS);
+    const last = lines[lines.length - 1]?.text ?? '';
+    if (last.startsWith('+')) {
+      s.continuation = true;
+      s.openTag = tag;
+    } else {
+      s.openTag = null;
+    }
+    return expandImap(lines);
+  }
+
+  private async readReply(s: Live, command: string | null): Promise<string[]> {
+    const w = s.wire!;
+    switch (s.protocol) {
+      case 'POP3':
+        return collapsePop3(command, await readPop3Reply(w, command, REPLY_TIMEOUT_MS));
+      case 'IMAP':
+        return expandImap(await readImapReply(w, null, REPLY_TIMEOUT_MS));
+      default:
+        return readSmtpReply(w, REPLY_TIMEOUT_MS);
+    }
+  }
+
+  private async readUnasked(s: Live): Promise<string[]> {
+    const w = s.wire!;
+    try {
+      if (s.protocol === 'IMAP') {
+        const l = await readImapLine(w, UNASKED_TIMEOUT_MS);
+        if (l && s.openTag && l.text.startsWith(s.openTag + ' ')) s.openTag = null;
+        return l ? expandImap([l]) : [];
+      }
+      const l = await w.readLine(UNASKED_TIMEOUT_MS);
+      return l === null ? [] : [l];
+    } catch {
+      return [];
+    }
+  }
+
+  /** Compare the exchange in progress, taking in what Dovecot sent meanwhile unasked. */
+  private finish(s: Live) {
+    const e = s.exchange;
+    if (!e) return;
+    s.exchange = null;
+    if (s.wire && !s.ended && e.open) for (let l = s.wire.takeLine(); l !== null; l = s.wire.takeLine()) e.real.push(l);
+    const diff = compareReply(e.model, e.real, s.protocol, this.mapper);
+    if (diff) this.disagree({ kind: 'reply', where: this.where(s), protocol: s.protocol, command: e.command ?? '(connect)', diff });
+  }
+
+  // ---- after a step: the server state ----------------------------------------
+
+  private async endStep(last: FrameLike): Promise<StepResult> {
+    this.frame = last;
+    for (const s of this.live.values()) {
+      if (s.exchange && s.wire && !s.ended && s.exchange.open && s.exchange.real.length < s.exchange.model.length) continue;
+      this.finish(s);
+    }
+    const generation = last.state.serverGeneration;
+    const server = await this.serverFor(generation);
+    for (const a of this.input.accounts) {
+      const key = `${generation}/${a.id}`;
+      let real = this.lastReal.get(key);
+      if (!real || this.dirty.has(key)) {
+        real = await observeAccount(server.ports.imap, a.id, a.password);
+        this.lastReal.set(key, real);
+        this.dirty.delete(key);
+      }
+      const model = modelAccount(last.state, a.id, a.quota);
+      const m = describeAccount(model);
+      const r = describeAccount(real);
+      const diff = compareReply(m, r, 'IMAP', this.mapper);
+      if (diff) this.disagree({ kind: 'state', where: `state ${a.id} (server ${generation})`, protocol: null, command: null, diff });
+    }
+    const c = this.current!;
+    return { step: c.step, time: c.time, label: c.label, exchanges: c.exchanges, disagreements: c.disagreements };
+  }
+}
+
+// ---- turning real replies into the model's shorthand ----------------------------
+
+/** A message or its headers as the model writes them: "<message m1, 4096 octets>", "<headers of m1>". */
+function describeContent(content: Buffer | string, headersOnly: boolean): string {
+  const text = typeof content === 'string' ? content : content.toString('latin1');
+  const head = text.split(/\r?\n\r?\n/, 1)[0];
+  const id = /^Message-ID:\s*(\S+)/im.exec(head)?.[1];
+  const mail = (id && mailIdFrom(id)) ?? id ?? '(no Message-ID)';
+  if (headersOnly) return `<headers of ${mail}>`;
+  return `<message ${mail}, ${Buffer.byteLength(text, 'latin1')} octets>`;
+}
+
+/** IMAP lines with literals written as the model writes them. */
+export function expandImap(lines: readonly ImapLine[]): string[] {
+  const out: string[] = [];
+  for (const l of lines) {
+    if (!l.literals.length) {
+      out.push(l.text);
+      continue;
+    }
+    l.parts.forEach((part, i) => {
+      if (i < l.literals.length) {
+        out.push(part);
+        out.push(describeContent(l.literals[i], /BODY\[HEADER[^\]]*\] \{\d+\}$/.test(part)));
+      } else if (part) out.push(part);
+    });
+  }
+  return out;
+}
+
+/** POP3 RETR/TOP bodies written as the model writes them. */
+export function collapsePop3(command: string | null, lines: string[]): string[] {
+  if (!command || lines.length < 2 || !lines[0].startsWith('+OK') || lines[lines.length - 1] !== '.') return lines;
+  const verb = command.trim().split(/\s+/)[0].toUpperCase();
+  if (verb !== 'RETR' && verb !== 'TOP') return lines;
+  const body = lines
+    .slice(1, -1)
+    .map((l) => (l.startsWith('..') ? l.slice(1) : l) + '\r\n')
+    .join('');
+  return [lines[0], describeContent(body, verb === 'TOP'), '.'];
+}
+
+export { diffLines, pop3IsMultiline };

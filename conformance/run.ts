@@ -1,0 +1,251 @@
+// npm run test:conformance [-- SCENARIO[:VARIANT] ...] [--verbose]
+//
+// Replays every built-in scenario (scenarios/*.json) under every variant
+// against a real Dovecot 2.3 started privately on 127.0.0.1 (installed from
+// Debian's packages when missing), prints a readable diff for every
+// disagreement and the summary line
+//   conformance: N of M scenarios, K of L steps agree
+// Exit codes: 0 all agree (or differ only as listed in
+// conformance/known-differences.json), 1 a disagreement or a failure,
+// 3 Dovecot is missing and cannot be installed here (the test runner may
+// skip it outside CI).
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Dovecot, DovecotMissing, ROOT, type UserSpec } from './dovecot';
+import { KNOWN_FILE, loadKnown, matchKnown, type KnownDifference } from './known';
+import { formatDiff } from './normalise';
+import { Replayer, type Disagreement, type FrameLike, type LineLike, type ReplayResult } from './replay';
+
+interface SimApi {
+  simulate: (scenario: unknown, options?: { variant?: string }) => { frames: readonly unknown[] };
+  loadScenarioText: (file: string, text: string) => { ok: true; scenario: ScenarioLike } | { ok: false; problems: { file: string; path: string; message: string }[] };
+  withVariant: (s: ScenarioLike, name: string | undefined) => ScenarioLike;
+  frameLines: (frame: never) => LineLike[];
+}
+
+interface ScenarioLike {
+  readonly id: string;
+  readonly variants: Record<string, unknown>;
+  readonly world: {
+    readonly server: { readonly quotaGracePercent: number; readonly quotaFull: 'permanent' | 'temporary'; readonly pop3LockSession: boolean };
+    readonly accounts: readonly { id: string; address: string; password: string; quota?: { storageKB?: number; messages?: number } }[];
+    readonly folders: readonly string[];
+  };
+}
+
+const STANDARD_FOLDERS = ['INBOX', 'Sent', 'Drafts', 'Trash', 'Archive'];
+
+function usersOf(s: ScenarioLike): UserSpec[] {
+  return s.world.accounts.map((a) => ({
+    login: a.id,
+    password: a.password,
+    quota: a.quota,
+    gracePercent: s.world.server.quotaGracePercent,
+    tempfail: s.world.server.quotaFull === 'temporary',
+    pop3Lock: s.world.server.pop3LockSession,
+  }));
+}
+
+const stepName = (d: { step: number }) => (d.step === -1 ? 'start' : d.step === -2 ? 'scheduled event' : `step ${d.step}`);
+const minutes = (t: number) => `day ${Math.floor(t / 1440) + 1}, ${String(Math.floor((t % 1440) / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
+
+function printDisagreement(d: Disagreement, known: KnownDifference | null) {
+  const head = `── ${d.scenario}${d.variant ? ` [${d.variant}]` : ''} · ${stepName(d)} (${minutes(d.time)}) · ${JSON.stringify(d.frame)} · ${d.where}`;
+  console.log(head);
+  if (d.command !== null) console.log(`    after ${JSON.stringify(d.command)}:`);
+  if (d.note) console.log(`    ${d.note}`);
+  if (d.diff.length) console.log(formatDiff(d.diff));
+  if (known) console.log(`    (known difference "${known.id}": ${known.reason})`);
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const verbose = args.includes('--verbose');
+  const only = args.filter((a) => !a.startsWith('--'));
+  const t0 = Date.now();
+
+  let sim: SimApi;
+  try {
+    sim = (await import('../src/sim/index')) as unknown as SimApi;
+  } catch (err) {
+    console.error(`conformance: cannot load the simulation (src/sim/index.ts): ${(err as Error).message}`);
+    return 1;
+  }
+  const known = loadKnown();
+
+  // Scenarios and their runs.
+  const dir = path.join(ROOT, 'scenarios');
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+    .sort();
+  const runs: { file: string; scenario: ScenarioLike; variant: string | null }[] = [];
+  const loadProblems: string[] = [];
+  for (const file of files) {
+    const loaded = sim.loadScenarioText(file, readFileSync(path.join(dir, file), 'utf8'));
+    if (!loaded.ok) {
+      loadProblems.push(...loaded.problems.map((p) => `${p.file}: ${p.path}: ${p.message}`));
+      continue;
+    }
+    const s = loaded.scenario;
+    for (const variant of [null, ...Object.keys(s.variants)]) {
+      const name = `${s.id}:${variant ?? 'base'}`;
+      if (only.length && !only.some((o) => o === s.id || o === name || o === file)) continue;
+      runs.push({ file, scenario: s, variant });
+    }
+  }
+  const scenarioIds = [...new Set(runs.map((r) => r.scenario.id))];
+
+  // Dovecot: generation 1 now (installing if missing); later generations when a run needs them.
+  const servers = new Map<number, Dovecot>();
+  const stopAll = () => {
+    for (const s of servers.values()) {
+      try {
+        s.stop();
+      } catch (err) {
+        console.error(`conformance: ${(err as Error).message}`);
+      }
+    }
+  };
+  const onSignal = () => {
+    stopAll();
+    process.exit(130);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const startServer = (g: number): Dovecot => {
+    let s = servers.get(g);
+    if (!s) {
+      s = new Dovecot(g);
+      servers.set(g, s);
+      const banner = s.start();
+      if (verbose || g === 1) console.log(`conformance: ${banner}`);
+    }
+    return s;
+  };
+
+  const results: ReplayResult[] = [];
+  const failures: string[] = [...loadProblems.map((p) => `scenario does not load: ${p}`)];
+  try {
+    try {
+      startServer(1);
+    } catch (err) {
+      if (err instanceof DovecotMissing) {
+        console.error(err.message);
+        console.error('conformance: skipped: Dovecot is not available here (exit 3).');
+        return 3;
+      }
+      throw err;
+    }
+    console.log(`conformance: replaying ${scenarioIds.length} scenarios (${runs.length} runs with their variants)`);
+    for (const r of runs) {
+      const world = sim.withVariant(r.scenario, r.variant ?? undefined);
+      const t = Date.now();
+      let timeline: { frames: readonly unknown[] };
+      try {
+        timeline = sim.simulate(r.scenario, r.variant ? { variant: r.variant } : {});
+      } catch (err) {
+        failures.push(`${r.scenario.id}${r.variant ? ` [${r.variant}]` : ''}: simulate() threw: ${(err as Error).stack ?? err}`);
+        continue;
+      }
+      const users = usersOf(world);
+      const addresses = new Map(world.world.accounts.map((a) => [a.id, a.address]));
+      const replayer = new Replayer({
+        scenario: r.scenario.id,
+        variant: r.variant,
+        accounts: world.world.accounts,
+        extraFolders: world.world.folders.filter((f) => !STANDARD_FOLDERS.includes(f)),
+        frames: timeline.frames as readonly FrameLike[],
+        linesOf: (f) => sim.frameLines(f as never),
+        server: async (g) => {
+          const s = startServer(g);
+          s.reset(users, addresses);
+          return s;
+        },
+      });
+      try {
+        const result = await replayer.run();
+        results.push(result);
+        if (verbose) {
+          const bad = result.steps.filter((s) => s.disagreements.length).length;
+          console.log(`  ${r.scenario.id}${r.variant ? ` [${r.variant}]` : ''}: ${result.steps.length} steps, ${bad} differ (${Date.now() - t} ms)`);
+        }
+      } catch (err) {
+        failures.push(`${r.scenario.id}${r.variant ? ` [${r.variant}]` : ''}: replay failed: ${(err as Error).stack ?? err}`);
+      }
+    }
+  } finally {
+    stopAll();
+  }
+
+  // Report.
+  const used = new Set<string>();
+  let unexplained = 0;
+  let explained = 0;
+  const scenarioOk = new Map<string, 'agree' | 'known' | 'differ'>();
+  for (const id of scenarioIds) scenarioOk.set(id, 'agree');
+  for (const f of failures) {
+    const id = /^(\S+?)(?: \[|:)/.exec(f)?.[1];
+    if (id && scenarioOk.has(id)) scenarioOk.set(id, 'differ');
+  }
+  let steps = 0;
+  let stepsAgree = 0;
+  let stepsKnown = 0;
+  const notCompared = new Map<string, number>();
+  const printed: string[] = [];
+  for (const r of results) {
+    for (const n of r.notCompared) notCompared.set(n.protocol, (notCompared.get(n.protocol) ?? 0) + n.lines);
+    for (const s of r.steps) {
+      steps++;
+      if (s.disagreements.length === 0) {
+        stepsAgree++;
+        continue;
+      }
+      let allKnown = true;
+      for (const d of s.disagreements) {
+        const k = matchKnown(d, known.differences);
+        if (k) {
+          used.add(k.id);
+          explained++;
+        } else {
+          allKnown = false;
+          unexplained++;
+        }
+        if (!k || verbose) printed.push(JSON.stringify([d, k]));
+      }
+      if (allKnown) stepsKnown++;
+      const was = scenarioOk.get(r.scenario);
+      if (!allKnown) scenarioOk.set(r.scenario, 'differ');
+      else if (was === 'agree') scenarioOk.set(r.scenario, 'known');
+    }
+  }
+  if (printed.length) {
+    console.log('\nDISAGREEMENTS (model = what the simulation says, dovecot = what Dovecot 2.3 did)\n');
+    for (const p of printed) {
+      const [d, k] = JSON.parse(p) as [Disagreement, KnownDifference | null];
+      printDisagreement(d, k);
+    }
+  }
+  if (failures.length) {
+    console.log('\nFAILURES\n');
+    for (const f of failures) console.log(`── ${f}`);
+  }
+  const stale = only.length ? [] : known.differences.filter((k) => !used.has(k.id));
+  if (stale.length) console.log(`\nconformance: entries in ${KNOWN_FILE} that matched nothing (remove them?): ${stale.map((k) => k.id).join(', ')}`);
+  if (notCompared.size) console.log(`conformance: not compared (no Dovecot service speaks it): ${[...notCompared].map(([p, n]) => `${n} ${p} lines`).join(', ')}`);
+  if (explained) console.log(`conformance: ${explained} disagreements explained in ${KNOWN_FILE}`);
+
+  const agreeing = [...scenarioOk.values()].filter((v) => v === 'agree').length;
+  const knownOnly = [...scenarioOk.values()].filter((v) => v === 'known').length;
+  const extra = knownOnly || stepsKnown ? ` (${knownOnly} more scenarios and ${stepsKnown} more steps differ only as listed in ${KNOWN_FILE})` : '';
+  console.log(`conformance: ${agreeing} of ${scenarioIds.length} scenarios, ${stepsAgree} of ${steps} steps agree${extra}`);
+  console.log(`conformance: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return unexplained === 0 && failures.length === 0 && runs.length > 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
