@@ -1,7 +1,9 @@
 // The output of a run: a list of frames. The player, the CLI, the conformance
 // harness and the tests read only this.
+import { applyOp, type Op } from './model/ops';
 import type { PlaceId } from './model/places';
-import type { MailId, WorldState } from './model/state';
+import { cloneState, type MailId, type WorldState } from './model/state';
+import type { World } from './scenario/schema';
 
 export type TransferKind = 'deliver' | 'copy' | 'move' | 'delete' | 'expunge' | 'bounce' | 'lose' | 'restore' | 'flag' | 'defer';
 
@@ -46,7 +48,7 @@ export interface Narration {
   readonly params: Readonly<Record<string, string | number>>;
 }
 
-export interface Frame {
+export interface FrameData {
   readonly index: number;
   /** Simulated minutes since day 1, 00:00. */
   readonly time: number;
@@ -63,18 +65,83 @@ export interface Frame {
   readonly narration: Narration;
   /** The scenario step's own note, on the first frame of the step. */
   readonly note?: { readonly de: string; readonly en: string };
+  /** The changes this frame made to the visible state. */
+  readonly ops: readonly Op[];
+}
+
+/** A frame as the readers see it: its data, plus its complete state, rebuilt on demand. */
+export interface Frame extends FrameData {
+  /** The complete visible state after this frame. Treat it as read-only. */
   readonly state: WorldState;
 }
 
-export interface Timeline {
-  readonly scenarioId: string;
-  readonly variant: string | null;
-  readonly frames: readonly Frame[];
-  /** Index of the first frame of each step (steps that produced no frame point at the next one). */
-  readonly stepStarts: readonly number[];
+// A full snapshot is kept whenever enough ops have piled up since the last one
+// (at least this many, and at least as many as there are copies to clone), so
+// snapshots cost no more memory than the ops themselves and any frame is rebuilt
+// from the nearest snapshot with a bounded number of ops.
+const MIN_OPS_BETWEEN_SNAPSHOTS = 512;
+
+export class Timeline {
+  readonly frames: Frame[] = [];
+  /** Index of the first frame of each step (a step that made no frame points at the next frame). */
+  readonly stepStarts: number[] = [];
+  private readonly snapshots: Array<{ index: number; state: WorldState }> = [];
+  private opsSinceSnapshot = 0;
+  private cache: { index: number; state: WorldState } | null = null;
+
+  constructor(
+    readonly scenarioId: string,
+    readonly variant: string | null,
+    /** The world the run used (the variant's overrides applied). */
+    readonly world: World,
+  ) {}
+
+  /** Append a frame; `live` is the engine's current state after the frame's ops. */
+  push(data: Omit<FrameData, 'index'>, live: WorldState, copies: number): Frame {
+    const index = this.frames.length;
+    const frame = makeFrame(this, { ...data, index });
+    this.frames.push(frame);
+    this.opsSinceSnapshot += data.ops.length;
+    if (index === 0 || this.opsSinceSnapshot >= Math.max(MIN_OPS_BETWEEN_SNAPSHOTS, copies)) {
+      this.snapshots.push({ index, state: cloneState(live) });
+      this.opsSinceSnapshot = 0;
+    }
+    return frame;
+  }
+
+  /** The state after frame `index`, rebuilt from the nearest snapshot. Sequential reads are cheap. */
+  stateAt(index: number): WorldState {
+    if (index < 0 || index >= this.frames.length) throw new RangeError(`no frame ${index}`);
+    if (this.cache && this.cache.index === index) return this.cache.state;
+    let base: { index: number; state: WorldState };
+    const snap = this.nearestSnapshot(index);
+    if (this.cache && this.cache.index < index && this.cache.index >= snap.index) base = { index: this.cache.index, state: cloneState(this.cache.state) };
+    else base = { index: snap.index, state: cloneState(snap.state) };
+    for (let i = base.index + 1; i <= index; i++) for (const op of this.frames[i].ops) applyOp(base.state, op);
+    this.cache = { index, state: base.state };
+    return base.state;
+  }
+
+  private nearestSnapshot(index: number): { index: number; state: WorldState } {
+    let lo = 0;
+    let hi = this.snapshots.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.snapshots[mid].index <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.snapshots[lo];
+  }
 }
 
-export function frameLines(frame: Frame): ProtocolLine[] {
+function makeFrame(timeline: Timeline, data: FrameData): Frame {
+  return Object.defineProperty({ ...data }, 'state', {
+    get: () => timeline.stateAt(data.index),
+    enumerable: false,
+  }) as Frame;
+}
+
+export function frameLines(frame: FrameData): ProtocolLine[] {
   const out: ProtocolLine[] = [];
   for (const src of frame.lineSources) {
     if (typeof src === 'function') out.push(...src());

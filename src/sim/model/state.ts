@@ -1,12 +1,13 @@
-// The complete state of a world at one moment, as persistent (structurally
-// shared) data: every frame of a timeline holds one of these, so keeping a
-// reference per frame costs only what changed since the previous frame.
-import { List, Map as IMap, OrderedMap, Set as ISet } from 'immutable';
+// What can be seen of a world at one moment: where every copy of every mail
+// is, with its flags, plus the few facts the picture needs (devices online,
+// disks, the server). The engine changes it only through ops (ops.ts), and a
+// timeline stores the ops of each frame plus an occasional full snapshot, so
+// any frame's state can be rebuilt exactly and a long timeline stays small.
 import type { PlaceId } from './places';
 
 export type MailId = string;
 
-/** One copy of a mail in one place. */
+/** One copy of a mail in one place. Copies are never mutated; a change makes a new one. */
 export interface Copy {
   readonly mail: MailId;
   /** IMAP flags (bit set, see flags.ts); on a device these are the local flags. */
@@ -23,6 +24,8 @@ export interface Copy {
 export interface FolderMeta {
   readonly uidValidity: number;
   readonly uidNext: number;
+  /** Messages from this UID on still carry \Recent (no session has seen them yet). */
+  readonly recentUid?: number;
 }
 
 /** What a mail is, independent of where its copies are. */
@@ -31,89 +34,85 @@ export interface MailInfo {
   readonly subject: string;
   readonly from: string;
   readonly to: readonly string[];
+  /** Size as stored on the server (what LIST and RFC822.SIZE report). */
   readonly sizeBytes: number;
-  /** The account whose mailbox history this mail belongs to (receiver or sender). */
+  /** The accounts whose mailbox history this mail belongs to (receivers, or the sender). */
   readonly owners: readonly string[];
   readonly createdAt: number;
 }
 
-/** A POP3 client's memory of one UIDL it has downloaded (Thunderbird's popstate.dat). */
-export interface Pop3Seen {
-  readonly mail: MailId;
-  readonly firstSeenAt: number;
-  /** The local copy was deleted by the user (drives "until I delete them"). */
-  readonly deletedLocally: boolean;
-  /** The local copy was deleted from Deleted Items (drives Outlook's setting). */
-  readonly purgedLocally: boolean;
-}
-
-/** An IMAP client's cache entry for one server message. */
-export interface CacheEntry {
-  readonly mail: MailId;
-  readonly localKey: string;
-}
-
-/** An action an offline IMAP client queued (Thunderbird's offline operations). */
-export type QueuedAction =
-  | { readonly kind: 'store'; readonly folder: string; readonly uid: number; readonly mail: MailId; readonly add: number }
-  | { readonly kind: 'move'; readonly folder: string; readonly uid: number; readonly mail: MailId; readonly to: string }
-  | { readonly kind: 'expunge'; readonly folder: string; readonly uid: number; readonly mail: MailId }
-  | { readonly kind: 'append'; readonly folder: string; readonly mail: MailId; readonly flags: number };
-
-export interface ClientMemory {
-  /** POP3: UIDL → what the client remembers about it. */
-  readonly pop3Seen: IMap<string, Pop3Seen>;
-  /** IMAP: folder → UIDVALIDITY the cache was built against. */
-  readonly cacheValidity: IMap<string, number>;
-  /** IMAP: folder → uid → cache entry. */
-  readonly cache: IMap<string, IMap<number, CacheEntry>>;
-  /** IMAP: highest UID seen per folder. */
-  readonly lastUid: IMap<string, number>;
-  readonly queue: List<QueuedAction>;
-}
-
-export interface DeviceRuntime {
+export interface DeviceStatus {
   readonly online: boolean;
   readonly diskFailed: boolean;
-  readonly memory: ClientMemory;
-  /** The device's own backup: its folders and client memory at the time taken. */
-  readonly backup: { readonly takenAt: number; readonly memory: ClientMemory } | null;
 }
 
-/** A delivery the sending MTA holds after a temporary refusal (452 4.2.2). */
-export interface Deferred {
-  readonly mail: MailId;
-  readonly account: string;
-  readonly queuedAt: number;
-  readonly nextTryAt: number;
+export interface SyncCost {
+  readonly bytes: number;
+  readonly seconds: number;
+  readonly at: number;
+}
+
+export interface Usage {
+  readonly bytes: number;
+  readonly messages: number;
 }
 
 export interface WorldState {
-  readonly time: number;
-  /** Bumped by a provider move: new UIDVALIDITY values, new UIDLs. */
-  readonly serverGeneration: number;
-  /** place → copy key → copy. Server folders are keyed by UID and kept in UID order. */
-  readonly places: IMap<PlaceId, OrderedMap<string, Copy>>;
-  readonly folderMeta: IMap<PlaceId, FolderMeta>;
-  readonly mails: IMap<MailId, MailInfo>;
-  /** mail → place → number of copies there (kept in step with `places`). */
-  readonly where: IMap<MailId, IMap<PlaceId, number>>;
-  readonly devices: IMap<string, DeviceRuntime>;
-  readonly deferred: List<Deferred>;
-  readonly serverBackupAt: number | null;
-  readonly serverDown: boolean;
+  time: number;
+  serverGeneration: number;
+  serverDown: boolean;
+  breached: boolean;
+  /** place → copy key → copy, in insertion order (server folders: UID order; keys are UIDs). */
+  readonly places: Map<PlaceId, Map<string, Copy>>;
+  readonly folderMeta: Map<PlaceId, FolderMeta>;
+  readonly mails: Map<MailId, MailInfo>;
+  readonly devices: Map<string, DeviceStatus>;
   /** Mails the user deleted on purpose. */
-  readonly deletedByUser: ISet<MailId>;
-  /** Mails with no copy left anywhere that the user never deleted. */
-  readonly lost: ISet<MailId>;
-  readonly bounced: ISet<MailId>;
-  readonly breached: boolean;
-  /** Per device: bytes and seconds of its last sync at its link speed. */
-  readonly lastSync: IMap<string, { readonly bytes: number; readonly seconds: number; readonly at: number }>;
-  /** Running counter for the LMTP session ids shown in transcripts. */
-  readonly counter: number;
+  readonly deletedByUser: Set<MailId>;
+  readonly bounced: Set<MailId>;
+  readonly lastSync: Map<string, SyncCost>;
+  /** Kept in step by ops.ts: server usage per account, and copies per mail (intruder copies excluded). */
+  readonly usage: Map<string, Usage>;
+  readonly ownerCopies: Map<MailId, number>;
 }
 
-export function emptyMemory(): ClientMemory {
-  return { pop3Seen: IMap(), cacheValidity: IMap(), cache: IMap(), lastUid: IMap(), queue: List() };
+export function emptyState(): WorldState {
+  return {
+    time: 0,
+    serverGeneration: 1,
+    serverDown: false,
+    breached: false,
+    places: new Map(),
+    folderMeta: new Map(),
+    mails: new Map(),
+    devices: new Map(),
+    deletedByUser: new Set(),
+    bounced: new Set(),
+    lastSync: new Map(),
+    usage: new Map(),
+    ownerCopies: new Map(),
+  };
+}
+
+/** A full, independent copy (copies themselves are immutable and shared). */
+export function cloneState(s: WorldState): WorldState {
+  const places = new Map<PlaceId, Map<string, Copy>>();
+  for (const [place, folder] of s.places) places.set(place, new Map(folder));
+  return {
+    ...s,
+    places,
+    folderMeta: new Map(s.folderMeta),
+    mails: new Map(s.mails),
+    devices: new Map(s.devices),
+    deletedByUser: new Set(s.deletedByUser),
+    bounced: new Set(s.bounced),
+    lastSync: new Map(s.lastSync),
+    usage: new Map(s.usage),
+    ownerCopies: new Map(s.ownerCopies),
+  };
+}
+
+/** Mails with no copy left for their owner that the user never deleted and that were not bounced. */
+export function isLost(s: WorldState, mail: MailId): boolean {
+  return (s.ownerCopies.get(mail) ?? 0) === 0 && !s.deletedByUser.has(mail) && !s.bounced.has(mail);
 }

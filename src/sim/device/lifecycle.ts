@@ -1,0 +1,106 @@
+// What happens to a device as a whole: it goes offline and comes back, its
+// disk dies, it is restored from its own backup, and the nightly backup runs.
+// (semantics.md "Operations": a device disk failure loses what only the device
+// held; POP3 without leave-on-server loses everything local.)
+import { transition } from 'xstate';
+import { backupPlace, devicePlace } from '../model/places';
+import type { Run } from '../run/run';
+import { cloneMemory, emptyMemory } from '../run/memory';
+import { deviceMachine, statusOf, type DeviceEvent } from './device.machine';
+
+export function sendDeviceEvent(run: Run, deviceId: string, event: DeviceEvent): void {
+  const dev = run.device(deviceId);
+  const [next] = transition(deviceMachine, dev.machine, event);
+  dev.machine = next;
+  run.apply({ op: 'device', device: deviceId, status: statusOf(next.value) });
+}
+
+function devicePlaces(run: Run, deviceId: string): string[] {
+  const prefix = `device/${deviceId}/`;
+  return [...run.state.places.keys()].filter((p) => p.startsWith(prefix));
+}
+
+function backupPlaces(run: Run, deviceId: string): string[] {
+  const prefix = `backup/${deviceId}/`;
+  return [...run.state.places.keys()].filter((p) => p.startsWith(prefix));
+}
+
+export function diskFail(run: Run, deviceId: string): void {
+  const dev = run.device(deviceId);
+  let count = 0;
+  for (const place of devicePlaces(run, deviceId)) {
+    for (const [key, copy] of [...run.folder(place)]) {
+      run.del(place, key);
+      run.transfer('lose', copy.mail, place, null, key);
+      count++;
+    }
+  }
+  dev.memory = emptyMemory();
+  run.outboxOptionsFor(deviceId).forEach((id) => run.outboxOptions.delete(id));
+  sendDeviceEvent(run, deviceId, { type: 'disk.fail' });
+  run.emit(deviceId, `${deviceId} · disk failed`, { key: 'device.diskFailed', params: { device: deviceId, count } });
+}
+
+/** A new disk; the device's own backup (if any) is copied back, client memory included. */
+export function restoreDevice(run: Run, deviceId: string): void {
+  const dev = run.device(deviceId);
+  if (run.state.devices.get(deviceId)?.diskFailed) sendDeviceEvent(run, deviceId, { type: 'disk.replace' });
+  if (!dev.backup) {
+    dev.memory = emptyMemory();
+    run.emit(deviceId, `${deviceId} · new disk, no backup`, { key: 'device.noBackup', params: { device: deviceId } });
+    return;
+  }
+  // Replace what is on the device with the backup's content.
+  for (const place of devicePlaces(run, deviceId)) for (const key of [...run.folder(place).keys()]) run.del(place, key);
+  let count = 0;
+  for (const bplace of backupPlaces(run, deviceId)) {
+    const place = devicePlace(deviceId, bplace.slice(`backup/${deviceId}/`.length));
+    for (const [key, copy] of run.folder(bplace)) {
+      run.put(place, key, copy);
+      run.transfer('restore', copy.mail, bplace, place, key);
+      count++;
+    }
+  }
+  dev.memory = cloneMemory(dev.backup.memory);
+  run.emit(deviceId, `${deviceId} · restored`, { key: 'device.restored', params: { device: deviceId, count, day: Math.floor(dev.backup.takenAt / 1440) + 1 } });
+}
+
+/** The nightly device backup: the backup becomes what the device holds now. */
+export function backupDevice(run: Run, deviceId: string): void {
+  const dev = run.device(deviceId);
+  const status = run.state.devices.get(deviceId);
+  if (status?.diskFailed) return;
+  mirror(run, devicePlaces(run, deviceId), backupPlaces(run, deviceId), (p) => backupPlace(p));
+  dev.backup = { takenAt: run.time, memory: cloneMemory(dev.memory) };
+  if (run.hasPending()) run.emit(deviceId, `${deviceId} · backup`, { key: 'device.backup', params: { device: deviceId } });
+}
+
+/** Make the target places equal the source places (used by both backups). */
+export function mirror(run: Run, sources: string[], existingTargets: string[], targetOf: (source: string) => string): void {
+  const targets = new Set(sources.map(targetOf));
+  for (const t of existingTargets) {
+    if (targets.has(t)) continue;
+    for (const [key, copy] of [...run.folder(t)]) {
+      run.del(t, key);
+      run.transfer('delete', copy.mail, t, null, key);
+    }
+  }
+  for (const source of sources) {
+    const target = targetOf(source);
+    const src = run.folder(source);
+    for (const [key, copy] of [...run.folder(target)]) {
+      if (src.get(key) === copy) continue;
+      if (!src.has(key)) {
+        run.del(target, key);
+        run.transfer('delete', copy.mail, target, null, key);
+      }
+    }
+    const dst = run.folder(target);
+    for (const [key, copy] of src) {
+      const had = dst.get(key);
+      if (had === copy) continue;
+      run.put(target, key, copy);
+      if (!had) run.transfer('copy', copy.mail, source, target, key);
+    }
+  }
+}

@@ -1,0 +1,85 @@
+// The only way the visible state changes. The engine applies ops as it runs
+// and the timeline keeps them per frame, so rebuilding any frame applies the
+// very same function: what the player shows cannot drift from what ran.
+import { keepsMailForOwner, type PlaceId } from './places';
+import type { Copy, DeviceStatus, FolderMeta, MailId, MailInfo, SyncCost, WorldState } from './state';
+
+export type Op =
+  | { readonly op: 'put'; readonly place: PlaceId; readonly key: string; readonly copy: Copy }
+  | { readonly op: 'del'; readonly place: PlaceId; readonly key: string }
+  | { readonly op: 'meta'; readonly place: PlaceId; readonly meta: FolderMeta | null }
+  | { readonly op: 'mail'; readonly info: MailInfo }
+  | { readonly op: 'device'; readonly device: string; readonly status: DeviceStatus }
+  | { readonly op: 'server'; readonly down?: boolean; readonly breached?: boolean; readonly generation?: number }
+  | { readonly op: 'deletedByUser'; readonly mail: MailId }
+  | { readonly op: 'bounced'; readonly mail: MailId }
+  | { readonly op: 'sync'; readonly device: string; readonly cost: SyncCost }
+  | { readonly op: 'time'; readonly time: number };
+
+function accountOfServerPlace(place: PlaceId): string | null {
+  if (!place.startsWith('server/')) return null;
+  return place.slice(7, place.indexOf('/', 7));
+}
+
+function countCopy(s: WorldState, place: PlaceId, mail: MailId, sign: 1 | -1): void {
+  if (keepsMailForOwner(place)) s.ownerCopies.set(mail, (s.ownerCopies.get(mail) ?? 0) + sign);
+  const account = accountOfServerPlace(place);
+  if (account) {
+    const size = s.mails.get(mail)?.sizeBytes ?? 0;
+    const u = s.usage.get(account) ?? { bytes: 0, messages: 0 };
+    s.usage.set(account, { bytes: u.bytes + sign * size, messages: u.messages + sign });
+  }
+}
+
+export function applyOp(s: WorldState, o: Op): void {
+  switch (o.op) {
+    case 'put': {
+      let folder = s.places.get(o.place);
+      if (!folder) s.places.set(o.place, (folder = new Map()));
+      const had = folder.get(o.key);
+      folder.set(o.key, o.copy);
+      if (!had) countCopy(s, o.place, o.copy.mail, 1);
+      else if (had.mail !== o.copy.mail) {
+        countCopy(s, o.place, had.mail, -1);
+        countCopy(s, o.place, o.copy.mail, 1);
+      }
+      return;
+    }
+    case 'del': {
+      const folder = s.places.get(o.place);
+      const had = folder?.get(o.key);
+      if (!folder || !had) return;
+      folder.delete(o.key);
+      if (!folder.size) s.places.delete(o.place);
+      countCopy(s, o.place, had.mail, -1);
+      return;
+    }
+    case 'meta':
+      if (o.meta) s.folderMeta.set(o.place, o.meta);
+      else s.folderMeta.delete(o.place);
+      return;
+    case 'mail':
+      s.mails.set(o.info.id, o.info);
+      return;
+    case 'device':
+      s.devices.set(o.device, o.status);
+      return;
+    case 'server':
+      if (o.down !== undefined) s.serverDown = o.down;
+      if (o.breached !== undefined) s.breached = o.breached;
+      if (o.generation !== undefined) s.serverGeneration = o.generation;
+      return;
+    case 'deletedByUser':
+      s.deletedByUser.add(o.mail);
+      return;
+    case 'bounced':
+      s.bounced.add(o.mail);
+      return;
+    case 'sync':
+      s.lastSync.set(o.device, o.cost);
+      return;
+    case 'time':
+      s.time = o.time;
+      return;
+  }
+}

@@ -1,0 +1,50 @@
+// What a mail client remembers between checks. It lives on the device's disk,
+// so a disk failure wipes it (and a POP3 client that forgot its UIDLs
+// downloads everything still on the server again).
+
+/** A POP3 client's record of one downloaded UIDL (Thunderbird's popstate.dat). */
+export interface Pop3Seen {
+  readonly mail: string;
+  readonly firstSeenAt: number;
+  /** Where the downloaded copy is on the device (folder place + key), if still there. */
+  readonly localPlace: string | null;
+  readonly localKey: string | null;
+  /** The user deleted the local copy (drives "until I delete them"). */
+  readonly deletedLocally: boolean;
+  /** The user deleted it from Deleted Items too (drives Outlook's "remove when deleted from Deleted Items"). */
+  readonly purgedLocally: boolean;
+}
+
+export interface CacheEntry {
+  readonly mail: string;
+  /** The key of the cached copy in the device place mirroring this folder (null: nothing stored, cache "none"). */
+  readonly localKey: string | null;
+}
+
+/** An action an offline IMAP client queued, replayed at the next connection (Thunderbird's offline operations). */
+export type QueuedAction =
+  | { readonly kind: 'flag'; readonly folder: string; readonly uid: number; readonly mail: string; readonly add: number }
+  | { readonly kind: 'move'; readonly folder: string; readonly uid: number; readonly mail: string; readonly to: string }
+  | { readonly kind: 'expunge'; readonly folder: string; readonly uid: number; readonly mail: string };
+
+export interface ClientMemory {
+  /** POP3: UIDL → record. */
+  pop3Seen: Map<string, Pop3Seen>;
+  /** IMAP: folder → the UIDVALIDITY the cache was built against. */
+  cacheValidity: Map<string, number>;
+  /** IMAP: folder → UID → entry. */
+  cache: Map<string, Map<number, CacheEntry>>;
+  /** IMAP: folder → highest UID seen. */
+  lastUid: Map<string, number>;
+  queue: QueuedAction[];
+}
+
+export function emptyMemory(): ClientMemory {
+  return { pop3Seen: new Map(), cacheValidity: new Map(), cache: new Map(), lastUid: new Map(), queue: [] };
+}
+
+export function cloneMemory(m: ClientMemory): ClientMemory {
+  const cache = new Map<string, Map<number, CacheEntry>>();
+  for (const [folder, entries] of m.cache) cache.set(folder, new Map(entries));
+  return { pop3Seen: new Map(m.pop3Seen), cacheValidity: new Map(m.cacheValidity), cache, lastUid: new Map(m.lastUid), queue: [...m.queue] };
+}

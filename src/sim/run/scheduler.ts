@@ -1,0 +1,81 @@
+// What happens between the scenario's steps because time passes: mail of a
+// burst arriving, the MTA retrying deferred deliveries, the nightly backups
+// (devices at 01:00, the server at 02:00) and devices that check on their own.
+import { MINUTES_PER_DAY } from '../scenario/time';
+import type { Run } from './run';
+import { arrive, checkMail, type Arrival } from './steps';
+import { nextRetryAt, retryDeferred } from '../server/delivery';
+import { backupDevice } from '../device/lifecycle';
+import { backupServer } from '../server/operations';
+
+const DEVICE_BACKUP_MINUTE = 60;
+const SERVER_BACKUP_MINUTE = 120;
+
+function nextDaily(after: number, minuteOfDay: number): number {
+  const day = Math.floor(after / MINUTES_PER_DAY);
+  const today = day * MINUTES_PER_DAY + minuteOfDay;
+  return today > after ? today : today + MINUTES_PER_DAY;
+}
+
+export class Scheduler {
+  private arrivals: Arrival[] = [];
+  private arrivalIndex = 0;
+  private readonly nextCheck = new Map<string, number>();
+  private nextDeviceBackup: number;
+  private nextServerBackup: number;
+
+  constructor(
+    private readonly run: Run,
+    start: number,
+  ) {
+    this.nextDeviceBackup = nextDaily(start, DEVICE_BACKUP_MINUTE);
+    this.nextServerBackup = nextDaily(start, SERVER_BACKUP_MINUTE);
+    for (const d of run.world.devices) if (d.checkEveryMinutes) this.nextCheck.set(d.id, start + d.checkEveryMinutes);
+  }
+
+  addArrivals(list: Arrival[]): void {
+    const rest = this.arrivals.slice(this.arrivalIndex).concat(list);
+    rest.sort((a, b) => a.at - b.at);
+    this.arrivals = rest;
+    this.arrivalIndex = 0;
+  }
+
+  private nextTime(): number {
+    let t = Infinity;
+    if (this.arrivalIndex < this.arrivals.length) t = Math.min(t, this.arrivals[this.arrivalIndex].at);
+    const retry = nextRetryAt(this.run);
+    if (retry !== null) t = Math.min(t, retry);
+    if (this.run.world.devices.some((d) => d.backup === 'daily')) t = Math.min(t, this.nextDeviceBackup);
+    if (this.run.world.server.backup === 'daily') t = Math.min(t, this.nextServerBackup);
+    for (const c of this.nextCheck.values()) t = Math.min(t, c);
+    return t;
+  }
+
+  /** Run everything due up to and including `until`, in time order. */
+  runUntil(until: number): void {
+    const run = this.run;
+    for (;;) {
+      const t = this.nextTime();
+      if (t > until) return;
+      if (t > run.time) run.apply({ op: 'time', time: t });
+      run.beginStep(-2, undefined);
+      while (this.arrivalIndex < this.arrivals.length && this.arrivals[this.arrivalIndex].at <= t) arrive(run, this.arrivals[this.arrivalIndex++]);
+      if ((nextRetryAt(run) ?? Infinity) <= t) retryDeferred(run, t);
+      if (this.nextDeviceBackup <= t) {
+        for (const d of run.world.devices) if (d.backup === 'daily') backupDevice(run, d.id);
+        this.nextDeviceBackup = nextDaily(t, DEVICE_BACKUP_MINUTE);
+      }
+      if (this.nextServerBackup <= t) {
+        if (run.world.server.backup === 'daily') backupServer(run);
+        this.nextServerBackup = nextDaily(t, SERVER_BACKUP_MINUTE);
+      }
+      for (const d of run.world.devices) {
+        const due = this.nextCheck.get(d.id);
+        if (due === undefined || due > t) continue;
+        const status = run.state.devices.get(d.id);
+        if (status?.online && !status.diskFailed) checkMail(run, d.id);
+        this.nextCheck.set(d.id, due + d.checkEveryMinutes!);
+      }
+    }
+  }
+}

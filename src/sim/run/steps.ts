@@ -1,0 +1,125 @@
+// One scenario step → what the world does. Each step kind names the device or
+// server action it stands for; the protocol work lives in the clients and the
+// server modules.
+import type { Step } from '../scenario/schema';
+import type { Run } from './run';
+import { deliver } from '../server/delivery';
+import { pop3Check, pop3Delete, pop3EmptyTrash, pop3Move, pop3Read } from '../client/pop3Client';
+import { imapCheck, imapDelete, imapEmptyTrash, imapMove, imapRead } from '../client/imapClient';
+import { composeMail, flushOutbox } from '../client/sending';
+import { diskFail, restoreDevice, sendDeviceEvent } from '../device/lifecycle';
+import { breach, freeSpace, providerMove, restoreServer, serverDiskFail } from '../server/operations';
+
+export interface Arrival {
+  readonly at: number;
+  readonly id: string;
+  readonly from: string;
+  readonly to: readonly string[];
+  readonly subject: string;
+  readonly sizeKB: number;
+}
+
+export function arrive(run: Run, a: Arrival): void {
+  run.apply({
+    op: 'mail',
+    info: { id: a.id, subject: a.subject, from: a.from, to: a.to.map((t) => run.account(t).address), sizeBytes: Math.round(a.sizeKB * 1024), owners: [...a.to], createdAt: run.time },
+  });
+  const outcomes = deliver(run, a.id, a.to, a.from);
+  afterDelivery(
+    run,
+    a.to.filter((t) => outcomes.get(t) === 'delivered'),
+  );
+}
+
+/** Devices keeping an IDLE connection on INBOX hear of new mail at once (rule 25). */
+export function afterDelivery(run: Run, accounts: readonly string[]): void {
+  if (!accounts.length) return;
+  for (const dev of run.devices.values()) {
+    const c = dev.config;
+    if (c.protocol !== 'imap' || !c.imap.idle || !accounts.includes(c.account)) continue;
+    const status = run.state.devices.get(c.id);
+    if (!status?.online || status.diskFailed) continue;
+    imapCheck(run, c.id, 'idle');
+  }
+}
+
+export function checkMail(run: Run, deviceId: string): void {
+  if (run.device(deviceId).config.protocol === 'pop3') pop3Check(run, deviceId);
+  else imapCheck(run, deviceId);
+}
+
+export function runStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[]) => void): void {
+  const isPop3 = (id: string) => run.device(id).config.protocol === 'pop3';
+  switch (step.do) {
+    case 'mail.arrive':
+      arrive(run, { at: run.time, id: step.mail.id, from: step.mail.from, to: step.mail.to, subject: step.mail.subject, sizeKB: step.mail.sizeKB });
+      return;
+    case 'mail.burst': {
+      const arrivals: Arrival[] = [];
+      for (let k = 0; k < step.count; k++)
+        arrivals.push({ at: run.time + k * step.everyMinutes, id: `${step.prefix}${k + 1}`, from: step.from, to: step.to, subject: `${step.prefix}${k + 1}`, sizeKB: step.sizeKB });
+      const now = arrivals.filter((a) => a.at <= run.time);
+      for (const a of now) arrive(run, a);
+      scheduleBurst(arrivals.filter((a) => a.at > run.time));
+      return;
+    }
+    case 'device.check':
+      checkMail(run, step.device);
+      return;
+    case 'device.read':
+    case 'device.open':
+      if (isPop3(step.device)) pop3Read(run, step.device, step.mail, step.do === 'device.open');
+      else imapRead(run, step.device, step.mail, step.do === 'device.open');
+      return;
+    case 'device.delete':
+      if (isPop3(step.device)) pop3Delete(run, step.device, step.mail);
+      else imapDelete(run, step.device, step.mail);
+      return;
+    case 'device.emptyTrash':
+      if (isPop3(step.device)) pop3EmptyTrash(run, step.device);
+      else imapEmptyTrash(run, step.device);
+      return;
+    case 'device.move':
+      if (isPop3(step.device)) pop3Move(run, step.device, step.mail, step.folder);
+      else imapMove(run, step.device, step.mail, step.folder, step.local);
+      return;
+    case 'device.send':
+      composeMail(run, step.device, step.mail, step.bccSelf);
+      return;
+    case 'device.goOffline':
+      sendDeviceEvent(run, step.device, { type: 'network.down' });
+      run.emit(step.device, `${step.device} · offline`, { key: 'device.wentOffline', params: { device: step.device } });
+      return;
+    case 'device.goOnline':
+      sendDeviceEvent(run, step.device, { type: 'network.up' });
+      run.emit(step.device, `${step.device} · online`, { key: 'device.cameOnline', params: { device: step.device } });
+      flushOutbox(run, step.device);
+      if (isPop3(step.device)) pop3Check(run, step.device);
+      else imapCheck(run, step.device, 'reconnect');
+      return;
+    case 'device.diskFail':
+      diskFail(run, step.device);
+      return;
+    case 'device.restoreBackup':
+      restoreDevice(run, step.device);
+      return;
+    case 'server.breach':
+      breach(run);
+      return;
+    case 'server.diskFail':
+      serverDiskFail(run);
+      return;
+    case 'server.restoreBackup':
+      restoreServer(run);
+      return;
+    case 'server.freeSpace':
+      freeSpace(run, step.account, step.count);
+      return;
+    case 'provider.move':
+      providerMove(run, step.copyMailboxes);
+      return;
+    case 'world.wait':
+      run.emit('world', 'time passes', { key: 'world.wait', params: {} });
+      return;
+  }
+}

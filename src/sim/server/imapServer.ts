@@ -1,0 +1,280 @@
+// What an IMAP command does to one account's mailboxes, answered in Dovecot
+// 2.3's words (semantics.md "IMAP"; reference/dovecot-2.3.19-observed.txt).
+// The session machine decides whether a command is legal in its state; this
+// module carries it out. Rule numbers refer to semantics.md's acceptance list.
+import { flagNames, formatFlags, Flag } from '../model/flags';
+import { serverPlace } from '../model/places';
+import type { Copy } from '../model/state';
+import type { Run } from '../run/run';
+import type { ImapCommand, ImapResult, ImapServerPort } from '../protocol/imapSession.machine';
+import { appendMessage, folderExists, meta, removeMessage, serverFolders } from './mailbox';
+import { OVERQUOTA_TEXT, quotaAllows } from './quota';
+
+export const IMAP_GREETING = '* OK [CAPABILITY IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE LITERAL+ AUTH=PLAIN AUTH=LOGIN] Dovecot (Debian) ready.';
+const CAPABILITIES =
+  'IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE SORT SORT=DISPLAY THREAD=REFERENCES THREAD=REFS THREAD=ORDEREDSUBJECT MULTIAPPEND URL-PARTIAL CATENATE UNSELECT CHILDREN NAMESPACE UIDPLUS LIST-EXTENDED I18NLEVEL=1 CONDSTORE QRESYNC ESEARCH ESORT SEARCHRES WITHIN CONTEXT=SEARCH LIST-STATUS BINARY MOVE SNIPPET=FUZZY PREVIEW=FUZZY PREVIEW STATUS=SIZE SAVEDATE LITERAL+ NOTIFY SPECIAL-USE QUOTA';
+
+/** Dovecot appends its timing to tagged replies; the model shows a fixed one. */
+const done = (text: string) => `${text} (0.001 + 0.000 secs).`;
+
+/** Parse a UID set ("3", "1:5", "2,4:6") against the UIDs that exist. */
+export function uidSet(spec: string, existing: readonly number[]): Set<number> {
+  const max = existing.length ? existing[existing.length - 1] : 0;
+  const out = new Set<number>();
+  const wanted: Array<[number, number]> = spec.split(',').map((part) => {
+    const [a, b] = part.split(':');
+    const lo = a === '*' ? max : Number(a);
+    const hi = b === undefined ? lo : b === '*' ? max : Number(b);
+    return [Math.min(lo, hi), Math.max(lo, hi)];
+  });
+  for (const uid of existing) if (wanted.some(([lo, hi]) => uid >= lo && uid <= hi)) out.add(uid);
+  return out;
+}
+
+/** "2,4:6" from UIDs, the compact form IMAP uses in COPYUID. */
+export function formatUidSet(uids: readonly number[]): string {
+  const sorted = [...uids].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    parts.push(i === j ? String(sorted[i]) : `${sorted[i]}:${sorted[j]}`);
+    i = j;
+  }
+  return parts.join(',');
+}
+
+function parseFlagChange(change: string): { mode: '+' | '-' | '='; flags: number } {
+  const m = /^([+-]?)FLAGS(?:\.SILENT)?\s+\(([^)]*)\)$/i.exec(change.trim());
+  if (!m) throw new Error(`cannot parse flag change ${change}`);
+  let flags = 0;
+  for (const name of m[2].split(/\s+/).filter(Boolean)) {
+    const key = name.replace('\\', '') as keyof typeof Flag;
+    if (key in Flag) flags |= Flag[key];
+  }
+  return { mode: (m[1] || '=') as '+' | '-' | '=', flags };
+}
+
+export function imapServerPort(run: Run, account: string, client: string): ImapServerPort {
+  const acc = run.account(account);
+  const place = (folder: string) => serverPlace(account, folder);
+  const list = (folder: string): Copy[] => [...run.folder(place(folder)).values()];
+
+  function select(folder: string): ImapResult {
+    const msgs = list(folder);
+    const m = meta(run, account, folder);
+    const recentFrom = m.recentUid ?? 1;
+    const recent = msgs.filter((c) => c.uid! >= recentFrom).length;
+    // The first session to see a new message takes its \Recent flag (RFC 3501 §2.3.2).
+    if (recent) run.apply({ op: 'meta', place: place(folder), meta: { ...m, recentUid: m.uidNext } });
+    const firstUnseen = msgs.findIndex((c) => !(c.flags & Flag.Seen));
+    return {
+      untagged: [
+        '* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)',
+        '* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)] Flags permitted.',
+        `* ${msgs.length} EXISTS`,
+        `* ${recent} RECENT`,
+        ...(firstUnseen >= 0 ? [`* OK [UNSEEN ${firstUnseen + 1}] First unseen.`] : []),
+        `* OK [UIDVALIDITY ${m.uidValidity}] UIDs valid`,
+        `* OK [UIDNEXT ${m.uidNext}] Predicted next UID`,
+      ],
+      status: done('OK [READ-WRITE] Select completed'),
+    };
+  }
+
+  function fetch(folder: string, uids: string, items: string): ImapResult {
+    const msgs = list(folder);
+    const wanted = uidSet(
+      uids,
+      msgs.map((c) => c.uid!),
+    );
+    const setsSeen = /BODY\[\]/.test(items) && !/PEEK/.test(items);
+    const wantsBody = /BODY(\.PEEK)?\[\]/.test(items);
+    const wantsHeader = /BODY\.PEEK\[HEADER\]/.test(items);
+    const wantsSize = /RFC822\.SIZE/.test(items);
+    const hits: Array<{ seq: number; copy: Copy }> = [];
+    msgs.forEach((copy, i) => {
+      if (wanted.has(copy.uid!)) hits.push({ seq: i + 1, copy });
+    });
+    if (setsSeen) {
+      // FETCH BODY[] sets \Seen for everyone (RFC 9051 §6.4.5, rule 17).
+      for (const h of hits) {
+        if (!(h.copy.flags & Flag.Seen)) {
+          run.setFlags(place(folder), String(h.copy.uid), h.copy.flags | Flag.Seen);
+          h.copy = run.copyAt(place(folder), String(h.copy.uid))!;
+        }
+      }
+    }
+    const untagged = () =>
+      hits.flatMap(({ seq, copy }) => {
+        const size = run.state.mails.get(copy.mail)?.sizeBytes ?? 0;
+        const head = `* ${seq} FETCH (UID ${copy.uid} FLAGS ${formatFlags(copy.flags)}${wantsSize ? ` RFC822.SIZE ${size}` : ''}`;
+        if (wantsBody) return [`${head} BODY[] {${size}}`, `<message ${copy.mail}, ${size} octets>`, ')'];
+        if (wantsHeader) return [`${head} BODY[HEADER] {${headerBytes(size)}}`, `<headers of ${copy.mail}>`, ')'];
+        return [`${head})`];
+      });
+    return { untagged: hits.length > 50 ? untagged : untagged(), status: done('OK Fetch completed') };
+  }
+
+  function store(folder: string, uids: string, change: string, silent: boolean): ImapResult {
+    const { mode, flags } = parseFlagChange(change);
+    const msgs = list(folder);
+    const wanted = uidSet(
+      uids,
+      msgs.map((c) => c.uid!),
+    );
+    const lines: string[] = [];
+    msgs.forEach((copy, i) => {
+      if (!wanted.has(copy.uid!)) return;
+      const next = mode === '+' ? copy.flags | flags : mode === '-' ? copy.flags & ~flags : flags;
+      run.setFlags(place(folder), String(copy.uid), next);
+      if (!silent) lines.push(`* ${i + 1} FETCH (UID ${copy.uid} FLAGS ${formatFlags(next)})`);
+    });
+    // A UID that no longer exists: OK, nothing done (rule 20).
+    return { untagged: lines, status: done('OK Store completed') };
+  }
+
+  /** Remove \Deleted messages (only those in `only`, for UID EXPUNGE), reporting shifting sequence numbers. */
+  function expunge(folder: string, only: Set<number> | null, silent: boolean): ImapResult {
+    const lines: string[] = [];
+    let removed = 0;
+    list(folder).forEach((copy, i) => {
+      if (!(copy.flags & Flag.Deleted) || (only && !only.has(copy.uid!))) return;
+      removeMessage(run, account, folder, copy.uid!);
+      run.transfer('expunge', copy.mail, place(folder), null, String(copy.uid));
+      lines.push(`* ${i + 1 - removed} EXPUNGE`);
+      removed++;
+    });
+    return { untagged: silent ? [] : lines, status: done(silent ? 'OK Close completed' : 'OK Expunge completed') };
+  }
+
+  function copyOrMove(folder: string, uids: string, target: string, move: boolean): ImapResult {
+    if (!folderExists(run, account, target)) return { untagged: [], status: done(`NO [TRYCREATE] Mailbox doesn't exist: ${target}`) };
+    const msgs = list(folder);
+    const wanted = uidSet(
+      uids,
+      msgs.map((c) => c.uid!),
+    );
+    const hits = msgs.map((copy, i) => ({ copy, seq: i + 1 })).filter((h) => wanted.has(h.copy.uid!));
+    if (!hits.length) return { untagged: [], status: done('OK No messages found') };
+    if (!move || target === folder) {
+      const bytes = hits.reduce((n, h) => n + (run.state.mails.get(h.copy.mail)?.sizeBytes ?? 0), 0);
+      // COPY is all-or-nothing: over quota nothing is stored (rules 19, 28).
+      if (!quotaAllows(run, account, bytes, hits.length)) return { untagged: [], status: done(`NO [OVERQUOTA] ${OVERQUOTA_TEXT}`) };
+    }
+    // A MOVE within the same quota root adds no usage and succeeds at the limit (rule 28, observed).
+    const src: number[] = [];
+    const dst: number[] = [];
+    for (const { copy } of hits) {
+      const uid = appendMessage(run, account, target, copy.mail, copy.flags & ~Flag.Deleted);
+      src.push(copy.uid!);
+      dst.push(uid);
+      if (!move) run.transfer('copy', copy.mail, place(folder), place(target), String(uid));
+    }
+    const validity = meta(run, account, target).uidValidity;
+    const copyuid = `[COPYUID ${validity} ${formatUidSet(src)} ${formatUidSet(dst)}]`;
+    if (!move) return { untagged: [], status: done(`OK ${copyuid} Copy completed`) };
+    const lines = [`* OK ${copyuid} Moved UIDs.`];
+    let removed = 0;
+    for (const { copy, seq } of hits) {
+      removeMessage(run, account, folder, copy.uid!);
+      run.transfer('move', copy.mail, place(folder), place(target), String(dst[src.indexOf(copy.uid!)]));
+      lines.push(`* ${seq - removed} EXPUNGE`);
+      removed++;
+    }
+    return { untagged: lines, status: done('OK Move completed') };
+  }
+
+  function append(target: string, flags: number, mail: string): ImapResult {
+    if (!folderExists(run, account, target)) return { untagged: [], status: done(`NO [TRYCREATE] Mailbox doesn't exist: ${target}`) };
+    const size = run.state.mails.get(mail)?.sizeBytes ?? 0;
+    // Refused before the literal is sent: no "+" continuation (rule 28).
+    if (!quotaAllows(run, account, size, 1)) return { untagged: [], status: done(`NO [OVERQUOTA] ${OVERQUOTA_TEXT}`) };
+    const uid = appendMessage(run, account, target, mail, flags);
+    run.transfer('copy', mail, `device/${client}/Outbox`, place(target), String(uid));
+    return {
+      untagged: [],
+      continuation: { server: '+ OK', client: `<message ${mail}, ${size} octets>` },
+      status: done(`OK [APPENDUID ${meta(run, account, target).uidValidity} ${uid}] Append completed`),
+    };
+  }
+
+  return {
+    greeting: IMAP_GREETING,
+    credentialsOk: (user, password) => user === acc.id && password === acc.password,
+    mailboxExists: (mailbox) => folderExists(run, account, mailbox),
+    commandText(c: ImapCommand): string {
+      switch (c.type) {
+        case 'client.login':
+          return `LOGIN ${c.user} ${c.password}`;
+        case 'client.select':
+          return `SELECT ${c.mailbox}`;
+        case 'client.fetch':
+          return `UID FETCH ${c.uids} (${c.items})`;
+        case 'client.store':
+          return `UID STORE ${c.uids} ${c.change.replace(/^([+-]?FLAGS)/, c.silent ? '$1.SILENT' : '$1')}`;
+        case 'client.expunge':
+          return 'EXPUNGE';
+        case 'client.uidExpunge':
+          return `UID EXPUNGE ${c.uids}`;
+        case 'client.copy':
+          return `UID COPY ${c.uids} ${c.mailbox}`;
+        case 'client.move':
+          return `UID MOVE ${c.uids} ${c.mailbox}`;
+        case 'client.append': {
+          const size = run.state.mails.get(c.mail)?.sizeBytes ?? 0;
+          const names = flagNames(c.flags).map((f) => `\\${f}`);
+          return `APPEND ${c.mailbox}${names.length ? ` (${names.join(' ')})` : ''} {${size}}`;
+        }
+        case 'client.noop':
+          return 'NOOP';
+        case 'client.close':
+          return 'CLOSE';
+        case 'client.logout':
+          return 'LOGOUT';
+      }
+    },
+    execute(selected, c): ImapResult {
+      switch (c.type) {
+        case 'client.login':
+          return { untagged: [], status: `OK [CAPABILITY ${CAPABILITIES}] Logged in` };
+        case 'client.select':
+          return select(c.mailbox);
+        case 'client.fetch':
+          return fetch(selected!, c.uids, c.items);
+        case 'client.store':
+          return store(selected!, c.uids, c.change, c.silent);
+        case 'client.expunge':
+          return expunge(selected!, null, false);
+        case 'client.uidExpunge':
+          return expunge(
+            selected!,
+            uidSet(
+              c.uids,
+              list(selected!).map((x) => x.uid!),
+            ),
+            false,
+          );
+        case 'client.copy':
+          return copyOrMove(selected!, c.uids, c.mailbox, false);
+        case 'client.move':
+          return copyOrMove(selected!, c.uids, c.mailbox, true);
+        case 'client.append':
+          return append(c.mailbox, c.flags, c.mail);
+        case 'client.noop':
+          return { untagged: [], status: done('OK NOOP completed') };
+        case 'client.close':
+          return expunge(selected!, null, true);
+        case 'client.logout':
+          return { untagged: ['* BYE Logging out'], status: done('OK Logout completed') };
+      }
+    },
+  };
+}
+
+/** Header bytes of a message: the model's headers are a fixed share of small mails. */
+export function headerBytes(size: number): number {
+  return Math.min(size, 600);
+}
+
+export { serverFolders };

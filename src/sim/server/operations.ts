@@ -1,0 +1,155 @@
+// What happens to the server as a whole: the operator's nightly backup and a
+// restore, a disk failure, a break-in, a cleanup that frees space, and a move
+// to a new provider (semantics.md "Operations").
+import { initialTransition, transition, type SnapshotFrom } from 'xstate';
+import { Flag } from '../model/flags';
+import { INTRUDER, serverPlace } from '../model/places';
+import type { Run } from '../run/run';
+import { mirror } from '../device/lifecycle';
+import { ImapConnection } from '../client/connection';
+import { appendMessage, messages, serverFolders, uidValidityFor } from './mailbox';
+import { serverMachine, serverStatusOf, type ServerEvent } from './server.machine';
+import { IMAP_GREETING } from './imapServer';
+
+const machines = new WeakMap<Run, SnapshotFrom<typeof serverMachine>>();
+
+function sendServerEvent(run: Run, event: ServerEvent): void {
+  const [next] = transition(serverMachine, machines.get(run) ?? initialTransition(serverMachine)[0], event);
+  machines.set(run, next);
+  run.apply({ op: 'server', ...serverStatusOf(next.value) });
+}
+
+function serverPlaces(run: Run): string[] {
+  return [...run.state.places.keys()].filter((p) => p.startsWith('server/'));
+}
+
+function serverBackupPlaces(run: Run): string[] {
+  return [...run.state.places.keys()].filter((p) => p.startsWith('backup/server/'));
+}
+
+/** The nightly backup holds server state only (for POP3 users without leave-on-server: only unfetched mail). */
+export function backupServer(run: Run): void {
+  if (run.state.serverDown) return;
+  mirror(run, serverPlaces(run), serverBackupPlaces(run), (p) => `backup/${p}`);
+  run.serverBackupAt = run.time;
+  if (run.hasPending()) run.emit('server', 'server · backup', { key: 'server.backup', params: {} });
+}
+
+export function serverDiskFail(run: Run): void {
+  let count = 0;
+  for (const place of serverPlaces(run)) {
+    for (const [key, copy] of [...run.folder(place)]) {
+      run.del(place, key);
+      run.transfer('lose', copy.mail, place, null, key);
+      count++;
+    }
+  }
+  sendServerEvent(run, { type: 'disk.fail' });
+  run.emit('server', 'server · disk failed', { key: 'server.diskFailed', params: { count } });
+}
+
+export function restoreServer(run: Run): void {
+  const restored: string[] = [];
+  for (const bplace of serverBackupPlaces(run)) {
+    const place = bplace.slice('backup/'.length);
+    for (const [key, copy] of run.folder(bplace)) {
+      if (run.copyAt(place, key)) continue;
+      run.put(place, key, copy);
+      run.transfer('restore', copy.mail, bplace, place, key);
+      restored.push(copy.mail);
+    }
+  }
+  if (run.state.serverDown) sendServerEvent(run, { type: 'backup.restore' });
+  const day = run.serverBackupAt === null ? 0 : Math.floor(run.serverBackupAt / 1440) + 1;
+  run.emit('server', 'server · restore', { key: run.serverBackupAt === null ? 'server.noBackup' : 'server.restored', params: { count: restored.length, day } });
+}
+
+/** An intruder reads everything the server stores right now, every folder of every account (claims P5, I9). */
+export function breach(run: Run): void {
+  const seen = new Set<string>();
+  for (const place of serverPlaces(run)) {
+    for (const [key, copy] of run.folder(place)) {
+      if (seen.has(copy.mail)) continue;
+      seen.add(copy.mail);
+      run.put(INTRUDER, copy.mail, { mail: copy.mail, flags: 0 });
+      run.transfer('copy', copy.mail, place, INTRUDER, copy.mail);
+      void key;
+    }
+  }
+  sendServerEvent(run, { type: 'intruder.enter' });
+  run.emit('intruder', 'server · break-in', { key: 'server.breach', params: { count: seen.size } });
+}
+
+/** The user clears the oldest messages of INBOX (as webmail would) so new mail fits again. */
+export function freeSpace(run: Run, account: string, count: number): void {
+  const inbox = messages(run, account, 'INBOX').slice(0, count);
+  if (!inbox.length || run.state.serverDown) {
+    run.emit('server', `${account} · nothing to free`, { key: 'server.nothingToFree', params: { account } });
+    return;
+  }
+  const conn = new ImapConnection(run, 'webmail-cleanup', account);
+  conn.login();
+  conn.send({ type: 'client.select', mailbox: 'INBOX' });
+  const last = inbox[inbox.length - 1].uid!;
+  conn.send({ type: 'client.store', uids: `1:${last}`, change: '+FLAGS (\\Deleted)', silent: true });
+  conn.send({ type: 'client.expunge' });
+  conn.logout();
+  for (const c of inbox) run.apply({ op: 'deletedByUser', mail: c.mail });
+  run.emit('server', `${account} · free space`, { key: 'server.freed', params: { account, count: inbox.length } });
+}
+
+/**
+ * The provider move: a new server with new UIDVALIDITY values (so new UIDLs),
+ * the MX switched to it, devices repointed. With copyMailboxes, every folder is
+ * copied imapsync-style (one-way, flags kept); without, what stayed on the old
+ * server is gone (claims P14, I11).
+ */
+export function providerMove(run: Run, copyMailboxes: boolean): void {
+  const generation = run.state.serverGeneration + 1;
+  const old = new Map<string, ReturnType<typeof messages>>();
+  for (const account of run.world.accounts) for (const folder of serverFolders(run)) old.set(serverPlace(account.id, folder), messages(run, account.id, folder));
+  // The old provider's backups leave with it.
+  for (const bplace of serverBackupPlaces(run)) {
+    for (const [key, copy] of [...run.folder(bplace)]) {
+      run.del(bplace, key);
+      run.transfer('delete', copy.mail, bplace, null, key);
+    }
+  }
+  run.serverBackupAt = null;
+  run.apply({ op: 'server', generation });
+  let moved = 0;
+  let lost = 0;
+  run.world.accounts.forEach((account, a) => {
+    const folders = serverFolders(run);
+    let session = null as null | ReturnType<typeof run.openSession>;
+    folders.forEach((folder, f) => {
+      const place = serverPlace(account.id, folder);
+      run.apply({ op: 'meta', place, meta: { uidValidity: uidValidityFor(generation, a, f), uidNext: 1 } });
+      for (const copy of old.get(place) ?? []) {
+        run.del(place, String(copy.uid));
+        if (!copyMailboxes) {
+          run.transfer('lose', copy.mail, place, null, String(copy.uid));
+          lost++;
+          continue;
+        }
+        if (!session) {
+          session = run.openSession({ protocol: 'IMAP', client: 'imapsync', account: account.id, tls: true, port: 993 });
+          run.line(session, 'S', IMAP_GREETING);
+          run.line(session, 'C', `a1 LOGIN ${account.id} ${account.password}`);
+          run.line(session, 'S', 'a1 OK Logged in');
+        }
+        const flags = copy.flags & ~Flag.Deleted ? copy.flags : copy.flags;
+        const uid = appendMessage(run, account.id, folder, copy.mail, flags);
+        const size = run.state.mails.get(copy.mail)?.sizeBytes ?? 0;
+        const names = (['Answered', 'Flagged', 'Deleted', 'Seen', 'Draft'] as const).filter((n) => flags & Flag[n]).map((n) => `\\${n}`);
+        run.line(session, 'C', `a${moved + 2} APPEND ${folder}${names.length ? ` (${names.join(' ')})` : ''} {${size}}`);
+        run.line(session, 'S', '+ OK');
+        run.line(session, 'C', `<message ${copy.mail}, ${size} octets>`);
+        run.line(session, 'S', `a${moved + 2} OK [APPENDUID ${uidValidityFor(generation, a, f)} ${uid}] Append completed (0.001 + 0.000 secs).`);
+        run.transfer('move', copy.mail, place, place, String(uid));
+        moved++;
+      }
+    });
+  });
+  run.emit('server', 'provider move', { key: copyMailboxes ? 'server.movedCopied' : 'server.movedNotCopied', params: { moved, lost } });
+}
