@@ -1,0 +1,69 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { playerStore } from './store/playerStore';
+import { appStore } from './store/appStore';
+import { useSelector } from './store/useStore';
+import { catalogue } from './catalogue/catalogue';
+import { Gallery } from './components/Gallery';
+import { Player } from './components/Player';
+import { LanguageSwitch } from './components/LanguageSwitch';
+import { NoticeBanner } from './components/Notice';
+import { OpenFile } from './components/OpenFile';
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const lang = useSelector(playerStore, (s) => s.lang);
+  const loaded = useSelector(playerStore, (s) => s.loaded);
+  const embed = useSelector(appStore, (a) => a.embed);
+  useEffect(() => {
+    if (i18n.language !== lang) void i18n.changeLanguage(lang);
+    document.documentElement.lang = lang;
+  }, [lang, i18n]);
+  useEffect(() => {
+    document.title = loaded ? `${loaded.scenario.title[lang]} · ${t('ui.app.title')}` : `${t('ui.app.title')} — ${t('ui.app.tagline')}`;
+  }, [loaded, lang, t]);
+  const problems = catalogue().problems;
+  if (embed && loaded)
+    return (
+      <main className="app embed" id="main">
+        <Player />
+      </main>
+    );
+  return (
+    <>
+      <a className="skip" href={loaded ? '#stage' : '#main'}>
+        {t('ui.app.skip')}
+      </a>
+      <header className="app-head">
+        <div>
+          <h1>{t('ui.app.title')}</h1>
+          <p className="tagline">{t('ui.app.tagline')}</p>
+        </div>
+        <LanguageSwitch />
+      </header>
+      <main className="app" id="main">
+        <NoticeBanner />
+        {loaded ? (
+          <Player />
+        ) : (
+          <>
+            <Gallery />
+            <OpenFile />
+          </>
+        )}
+        {problems.length > 0 && !loaded && (
+          <details className="load-problems">
+            <summary>{t('ui.app.problems')}</summary>
+            <ul>
+              {problems.map((p, i) => (
+                <li key={i}>
+                  <code>{p}</code>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+// Playback controls and the timeline with step markers. Commands go to the store;
+// the component only reads what it shows.
+import { useTranslation } from 'react-i18next';
+import { playerStore, send } from '../store/playerStore';
+import { useSelector } from '../store/useStore';
+import { SPEEDS } from '../store/playerState';
+import { restart, seek, setSpeed, stepMarks, stepMicro, stepOrdinalAt, stepWhole, togglePlay } from '../store/commands';
+import { formatNumber } from '../i18n/format';
+
+export function Controls({ compact = false }: { compact?: boolean }) {
+  const { t } = useTranslation();
+  const playing = useSelector(playerStore, (s) => s.playing);
+  const frame = useSelector(playerStore, (s) => s.frame);
+  const speed = useSelector(playerStore, (s) => s.speed);
+  const lang = useSelector(playerStore, (s) => s.lang);
+  const timeline = useSelector(playerStore, (s) => s.timeline);
+  if (!timeline) return null;
+  const total = timeline.frames.length;
+  const marks = stepMarks(playerStore.get());
+  const step = stepOrdinalAt(marks, frame) + 1;
+  const position = t('ui.controls.position', { frame: formatNumber(frame + 1, lang), total: formatNumber(total, lang), step: formatNumber(Math.max(step, 0), lang), steps: formatNumber(marks.length, lang) });
+  const speedText = (v: number) => `${formatNumber(v, lang, 2)}×`;
+  return (
+    <div className="controls" role="group" aria-label={t('ui.controls.group')}>
+      <div className="buttons">
+        <button type="button" onClick={() => send(restart)} title={`${t('ui.controls.restart')} (R)`} aria-label={t('ui.controls.restart')}>
+          <span aria-hidden="true">⏮</span>
+        </button>
+        <button type="button" onClick={() => send(stepWhole, -1)} title={`${t('ui.controls.stepBack')} (Shift+←)`} aria-label={t('ui.controls.stepBack')}>
+          <span aria-hidden="true">⏪</span>
+        </button>
+        <button type="button" onClick={() => send(stepMicro, -1)} title={`${t('ui.controls.back')} (←)`} aria-label={t('ui.controls.back')}>
+          <span aria-hidden="true">◀</span>
+        </button>
+        <button type="button" className="play" data-testid="play" onClick={() => send(togglePlay)} title={`${t(playing ? 'ui.controls.pause' : 'ui.controls.play')} (Space)`} aria-label={t(playing ? 'ui.controls.pause' : 'ui.controls.play')}>
+          <span aria-hidden="true">{playing ? '⏸' : '▶'}</span>
+          <span className="play-text">{t(playing ? 'ui.controls.pause' : 'ui.controls.play')}</span>
+        </button>
+        <button type="button" onClick={() => send(stepMicro, 1)} title={`${t('ui.controls.forward')} (→)`} aria-label={t('ui.controls.forward')}>
+          <span aria-hidden="true">▶︎|</span>
+        </button>
+        <button type="button" onClick={() => send(stepWhole, 1)} title={`${t('ui.controls.stepForward')} (Shift+→)`} aria-label={t('ui.controls.stepForward')}>
+          <span aria-hidden="true">⏩</span>
+        </button>
+        <label className="speed">
+          <span>{t('ui.controls.speed')}</span>
+          <select value={speed} onChange={(e) => send(setSpeed, Number(e.target.value))} data-testid="speed">
+            {SPEEDS.map((v) => (
+              <option key={v} value={v}>
+                {speedText(v)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {!compact && (
+          <button type="button" className="help-button" onClick={() => playerStore.set((s) => ({ ...s, helpOpen: true }))} aria-label={t('ui.controls.help')} title={`${t('ui.controls.help')} (?)`}>
+            <span aria-hidden="true">?</span>
+          </button>
+        )}
+      </div>
+      <div className="scrubber">
+        <input
+          type="range"
+          min={0}
+          max={total - 1}
+          step={1}
+          value={frame}
+          aria-label={t('ui.controls.timeline')}
+          aria-valuetext={position}
+          data-testid="scrubber"
+          onChange={(e) => send(seek, Number(e.target.value))}
+        />
+        <div className="marks" aria-hidden="true">
+          {marks.map((m) => (
+            <span key={m} className="mark" style={{ left: `${total > 1 ? (m / (total - 1)) * 100 : 0}%` }} />
+          ))}
+        </div>
+        <output className="position" data-testid="position" data-frame={frame}>
+          {position}
+        </output>
+      </div>
+    </div>
+  );
+}

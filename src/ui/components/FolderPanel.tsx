@@ -1,0 +1,44 @@
+// The mails in one place, for a crowded folder drawn as a count.
+import { useTranslation } from 'react-i18next';
+import { playerStore } from '../store/playerStore';
+import { useSelector } from '../store/useStore';
+import { sessionOf } from '../model/session';
+import { placeName } from '../model/placeName';
+import { deviceNamer, flagText } from '../picture/pictureModel';
+
+export function FolderPanel() {
+  const { t } = useTranslation();
+  const timeline = useSelector(playerStore, (s) => s.timeline);
+  const frameIndex = useSelector(playerStore, (s) => s.frame);
+  const place = useSelector(playerStore, (s) => s.selectedPlace);
+  const lang = useSelector(playerStore, (s) => s.lang);
+  const session = timeline ? sessionOf(timeline) : undefined;
+  if (!timeline || !session || !place) return null;
+  const frame = timeline.frames[frameIndex];
+  const copies = place === 'lost' ? [...session.metrics(frame).lost].map((mail) => ({ mail, key: mail, flags: 8 })) : (session.copies(frame).get(place) ?? []);
+  const name = deviceNamer(session.scenario, lang);
+  const folder = placeName(place, t, name);
+  return (
+    <section className="panel folder" aria-labelledby="folder-heading" data-testid="folder-panel">
+      <h2 id="folder-heading">{t('ui.folderList.heading', { folder, count: copies.length })}</h2>
+      <button type="button" className="close" onClick={() => playerStore.set((s) => ({ ...s, selectedPlace: null }))} aria-label={t('ui.folderList.close')}>
+        ×
+      </button>
+      <ul className="folder-list">
+        {copies.map((c) => {
+          const st = session.index.styles.get(c.mail);
+          return (
+            <li key={c.key}>
+              <button type="button" className="link" onClick={() => playerStore.set((s) => ({ ...s, selectedMail: c.mail, selectedPlace: null }))} aria-label={t('ui.folderList.show', { label: st?.label ?? c.mail })}>
+                <span className="swatch" style={{ background: st?.fill, color: st?.text }} aria-hidden="true">
+                  {st?.label}
+                </span>
+              </button>{' '}
+              {session.index.mails.get(c.mail)?.subject} <span className="muted">({flagText(c.flags, t)})</span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

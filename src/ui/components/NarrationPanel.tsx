@@ -1,0 +1,41 @@
+// What is happening now: the step's own note, the simulation's narration of the
+// current change, and the simulated time.
+import { useTranslation } from 'react-i18next';
+import type { Frame, Timeline } from '../../sim';
+import { playerStore } from '../store/playerStore';
+import { useSelector } from '../store/useStore';
+import { timeText } from '../picture/pictureModel';
+import type { TFunction } from 'i18next';
+
+export function narrationText(frame: Frame, t: TFunction): string {
+  return t(`narration.${frame.narration.key}`, { ...frame.narration.params, defaultValue: frame.label });
+}
+
+/** The note of the step a frame belongs to (it sits on the step's first frame). */
+export function stepNote(timeline: Timeline, index: number): Frame['note'] {
+  const step = timeline.frames[index]?.step;
+  if (step === undefined || step < 0) return timeline.frames[index]?.note;
+  for (let i = index; i >= 0 && timeline.frames[i].step === step; i--) if (timeline.frames[i].note) return timeline.frames[i].note;
+  return undefined;
+}
+
+export function NarrationPanel() {
+  const { t } = useTranslation();
+  const timeline = useSelector(playerStore, (s) => s.timeline);
+  const frameIndex = useSelector(playerStore, (s) => s.frame);
+  const lang = useSelector(playerStore, (s) => s.lang);
+  if (!timeline) return null;
+  const frame = timeline.frames[frameIndex];
+  const note = stepNote(timeline, frameIndex);
+  return (
+    <section className="panel narration" aria-labelledby="narration-heading">
+      <h2 id="narration-heading">
+        {t('ui.narration.heading')} <span className="time" data-testid="sim-time">{timeText(frame.time, lang, t)}</span>
+      </h2>
+      {note && <p className="note" data-testid="note">{note[lang]}</p>}
+      <p className="what" data-testid="narration">
+        {frameIndex === 0 && frame.step === -1 ? t('ui.narration.initial') : narrationText(frame, t)}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+// A clear message when a link or file cannot be played; the app keeps working.
+import { useTranslation } from 'react-i18next';
+import { appStore } from '../store/appStore';
+import { useSelector } from '../store/useStore';
+
+export function NoticeBanner() {
+  const { t } = useTranslation();
+  const notice = useSelector(appStore, (a) => a.notice);
+  if (!notice) return null;
+  return (
+    <div className="notice" role="alert" data-testid="notice">
+      {notice.kind === 'notFound' ? (
+        <p>{t('ui.player.notFound', { id: notice.id })}</p>
+      ) : (
+        <>
+          <p>
+            <strong>{t(notice.kind === 'badFile' ? 'ui.share.loadProblem' : 'ui.share.badLink')}</strong>
+          </p>
+          <p>{t('ui.share.problems')}</p>
+          <ul>
+            {notice.problems.map((p, i) => (
+              <li key={i}>
+                <code>{p}</code>
+              </li>
+            ))}
+          </ul>
+          <p>{t('ui.share.keepWorking')}</p>
+        </>
+      )}
+      <button type="button" onClick={() => appStore.set((a) => ({ ...a, notice: null }))}>
+        ×
+      </button>
+    </div>
+  );
+}

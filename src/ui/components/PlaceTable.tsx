@@ -1,0 +1,59 @@
+// The picture as a table: where every mail lives at this moment. For screen
+// readers, and for copying into notes.
+import { useTranslation } from 'react-i18next';
+import { playerStore } from '../store/playerStore';
+import { useSelector } from '../store/useStore';
+import { sessionOf } from '../model/session';
+import { placeName } from '../model/placeName';
+import { deviceNamer, timeText } from '../picture/pictureModel';
+
+export function PlaceTable() {
+  const { t } = useTranslation();
+  const timeline = useSelector(playerStore, (s) => s.timeline);
+  const frameIndex = useSelector(playerStore, (s) => s.frame);
+  const lang = useSelector(playerStore, (s) => s.lang);
+  const session = timeline ? sessionOf(timeline) : undefined;
+  if (!timeline || !session) return null;
+  const frame = timeline.frames[frameIndex];
+  const m = session.metrics(frame);
+  const name = deviceNamer(session.scenario, lang);
+  return (
+    <div className="table-wrap">
+      <table className="places" data-testid="place-table">
+        <caption>{t('ui.table.caption', { time: timeText(frame.time, lang, t) })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('ui.table.mail')}</th>
+            <th scope="col">{t('ui.table.subject')}</th>
+            <th scope="col">{t('ui.table.status')}</th>
+            <th scope="col">{t('ui.table.places')}</th>
+            <th scope="col">{t('ui.table.details')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {m.mails.length === 0 && (
+            <tr>
+              <td colSpan={5}>{t('ui.table.empty')}</td>
+            </tr>
+          )}
+          {m.mails.map((w) => {
+            const st = session.index.styles.get(w.mail);
+            return (
+              <tr key={w.mail} data-mail={w.mail}>
+                <th scope="row">{st?.label ?? w.mail}</th>
+                <td>{session.index.mails.get(w.mail)?.subject}</td>
+                <td>{t(`ui.status.${w.status}`)}</td>
+                <td>{w.places.map((p) => `${placeName(p.place, t, name)}${p.copies > 1 ? ` × ${p.copies}` : ''}`).join('; ') || '—'}</td>
+                <td>
+                  <button type="button" className="link" onClick={() => playerStore.set((s) => ({ ...s, selectedMail: w.mail, selectedPlace: null }))}>
+                    {t('ui.table.details')}
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,202 @@
+// The player page: picture (or table), controls, and beside them narration,
+// scorecard, mail details and transcript.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { playerStore, send } from '../store/playerStore';
+import { appStore } from '../store/appStore';
+import { useSelector } from '../store/useStore';
+import { changeSpeed, stepMicro, stepWhole, toEnd, toStart, togglePlay, restart } from '../store/commands';
+import { shortcutFor } from '../keyboard/shortcuts';
+import { Picture } from '../picture/Picture';
+import { exportPng, exportSvg } from '../picture/exportPicture';
+import { Controls } from './Controls';
+import { NarrationPanel } from './NarrationPanel';
+import { TranscriptPanel } from './TranscriptPanel';
+import { Scorecard } from './Scorecard';
+import { MailPanel } from './MailPanel';
+import { FolderPanel } from './FolderPanel';
+import { PlaceTable } from './PlaceTable';
+import { HelpOverlay } from './HelpOverlay';
+import { LiveRegion } from './LiveRegion';
+import { Compare } from './Compare';
+import { currentUrl, openBuiltin, openShared, toGallery } from '../nav';
+
+function useShortcuts() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const cmd = shortcutFor({
+        key: e.key,
+        shiftKey: e.shiftKey,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        altKey: e.altKey,
+        targetTag: target?.tagName ?? 'BODY',
+        targetType: (target as HTMLInputElement | null)?.type,
+      });
+      if (!cmd) return;
+      if (target?.closest('dialog[open]') && cmd !== 'escape') return;
+      e.preventDefault();
+      switch (cmd) {
+        case 'togglePlay':
+          return send(togglePlay);
+        case 'back':
+          return send(stepMicro, -1);
+        case 'forward':
+          return send(stepMicro, 1);
+        case 'stepBack':
+          return send(stepWhole, -1);
+        case 'stepForward':
+          return send(stepWhole, 1);
+        case 'start':
+          return send(toStart);
+        case 'end':
+          return send(toEnd);
+        case 'faster':
+          return send(changeSpeed, 1);
+        case 'slower':
+          return send(changeSpeed, -1);
+        case 'restart':
+          return send(restart);
+        case 'help':
+          return playerStore.set((s) => ({ ...s, helpOpen: !s.helpOpen }));
+        case 'table':
+          return playerStore.set((s) => ({ ...s, tableOpen: !s.tableOpen }));
+        case 'escape':
+          return playerStore.set((s) => (s.helpOpen ? { ...s, helpOpen: false } : { ...s, selectedMail: null, selectedPlace: null }));
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+function Share() {
+  const { t } = useTranslation();
+  const [state, setState] = useState<'idle' | 'done' | 'manual'>('idle');
+  const url = new URL(currentUrl(), location.href).href;
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(url);
+      setState('done');
+    } catch {
+      setState('manual');
+    }
+  };
+  return (
+    <span className="share">
+      <button type="button" onClick={copy} data-testid="share">
+        {t(state === 'done' ? 'ui.controls.shareDone' : 'ui.controls.share')}
+      </button>
+      {state === 'manual' && (
+        <label>
+          {t('ui.controls.shareManual')} <input readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
+        </label>
+      )}
+    </span>
+  );
+}
+
+export function Player() {
+  const { t } = useTranslation();
+  useShortcuts();
+  const loaded = useSelector(playerStore, (s) => s.loaded);
+  const variant = useSelector(playerStore, (s) => s.variant);
+  const lang = useSelector(playerStore, (s) => s.lang);
+  const tableOpen = useSelector(playerStore, (s) => s.tableOpen);
+  const embed = useSelector(appStore, (a) => a.embed);
+  const compare = useSelector(appStore, (a) => a.compare);
+  if (!loaded) return null;
+  const sc = loaded.scenario;
+  const variants = Object.entries(sc.variants);
+  const reopen = (v: string | null) => {
+    const frame = playerStore.get().frame;
+    if (loaded.source === 'builtin') openBuiltin(sc.id, v, frame, 'none');
+    else openShared(sc, appStore.get().data, v, frame, 'none');
+  };
+  const svg = () => document.querySelector<SVGSVGElement>('svg.picture-svg');
+  const fileName = `${sc.id}${variant ? `-${variant}` : ''}-${playerStore.get().frame}`;
+  return (
+    <div className={`player${embed ? ' embed' : ''}`}>
+      <header className="player-head">
+        {!embed && (
+          <button type="button" className="link back" onClick={toGallery}>
+            ← {t('ui.player.back')}
+          </button>
+        )}
+        <h2 className="scenario-title" data-testid="scenario-title">
+          {sc.title[lang]}
+        </h2>
+        {!embed && <p className="summary">{sc.summary[lang]}</p>}
+        {variants.length > 0 && (
+          <div className="variant-row">
+            <label>
+              <span>{t('ui.player.variant')}</span>
+              <select value={variant ?? ''} onChange={(e) => reopen(e.target.value || null)} data-testid="variant">
+                <option value="">{t('ui.player.baseVariant')}</option>
+                {variants.map(([id, v]) => (
+                  <option key={id} value={id}>
+                    {v.title[lang]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {!embed && (
+              <label>
+                <span>{t('ui.player.compareWith')}</span>
+                <select value={compare ?? ''} onChange={(e) => appStore.set((a) => ({ ...a, compare: e.target.value || null }))} data-testid="compare">
+                  <option value="">{t('ui.player.compareNone')}</option>
+                  {variants
+                    .filter(([id]) => id !== variant)
+                    .map(([id, v]) => (
+                      <option key={id} value={id}>
+                        {v.title[lang]}
+                      </option>
+                    ))}
+                  {variant && <option value="-">{t('ui.player.baseVariant')}</option>}
+                </select>
+              </label>
+            )}
+          </div>
+        )}
+      </header>
+      <div className="player-grid">
+        <section className="stage" aria-label={t('ui.player.picture')} id="stage">
+          {compare ? <Compare /> : tableOpen ? <PlaceTable /> : <Picture store={playerStore} label={t('ui.player.picture')} />}
+          <div className="stage-tools">
+            <button type="button" aria-pressed={tableOpen} onClick={() => playerStore.set((s) => ({ ...s, tableOpen: !s.tableOpen }))} data-testid="toggle-table">
+              {t(tableOpen ? 'ui.controls.picture' : 'ui.controls.table')}
+            </button>
+            {!tableOpen && !compare && (
+              <>
+                <button type="button" onClick={() => svg() && exportSvg(svg()!, fileName)} data-testid="export-svg">
+                  {t('ui.controls.exportSvg')}
+                </button>
+                <button type="button" onClick={() => svg() && void exportPng(svg()!, fileName)} data-testid="export-png">
+                  {t('ui.controls.exportPng')}
+                </button>
+              </>
+            )}
+            {embed ? (
+              <a href={currentUrl().replace(/([?&])embed=1&?/, '$1').replace(/[?&]$/, '')} target="_blank" rel="noopener">
+                {t('ui.controls.openFull')}
+              </a>
+            ) : (
+              <Share />
+            )}
+          </div>
+          <Controls compact={embed} />
+        </section>
+        <aside className="side" aria-label={t('ui.player.sidebar')}>
+          <NarrationPanel />
+          <MailPanel />
+          <FolderPanel />
+          <Scorecard />
+          {!embed && <TranscriptPanel />}
+        </aside>
+      </div>
+      <HelpOverlay />
+      <LiveRegion />
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+// The protocol conversation of the current step, the current change's lines
+// highlighted, every command explained on hover and focus.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { frameLines, type ProtocolLine } from '../../sim';
+import { playerStore } from '../store/playerStore';
+import { useSelector } from '../store/useStore';
+import { sessionOf } from '../model/session';
+import { explainKey, type LineProtocol } from '../transcript/explain';
+import { stepOrdinalAt, stepMarks } from '../store/commands';
+
+const MAX_LINES = 120;
+
+interface Shown extends ProtocolLine {
+  readonly current: boolean;
+  readonly n: number;
+}
+
+export function TranscriptPanel() {
+  const { t } = useTranslation();
+  const timeline = useSelector(playerStore, (s) => s.timeline);
+  const frameIndex = useSelector(playerStore, (s) => s.frame);
+  const [explained, setExplained] = useState<string | null>(null);
+  if (!timeline) return null;
+  const session = sessionOf(timeline);
+  const marks = stepMarks(playerStore.get());
+  const ord = stepOrdinalAt(marks, frameIndex);
+  const from = ord >= 0 ? marks[ord] : 0;
+  let lines: Shown[] = [];
+  let n = 0;
+  for (let i = from; i <= frameIndex; i++) for (const l of frameLines(timeline.frames[i])) lines.push({ ...l, current: i === frameIndex, n: n++ });
+  const cut = Math.max(0, lines.length - MAX_LINES);
+  lines = lines.slice(cut);
+  const protocolOf = (id: string): LineProtocol => (session?.index.sessions.get(id)?.protocol ?? 'IMAP') as LineProtocol;
+  let lastSession = '';
+  return (
+    <section className="panel transcript" aria-labelledby="transcript-heading">
+      <h2 id="transcript-heading">{t('ui.transcript.heading')}</h2>
+      {lines.length === 0 ? (
+        <p className="empty">{t('ui.transcript.empty')}</p>
+      ) : (
+        <>
+          <p className="hint">{t('ui.transcript.hint')}</p>
+          <ol className="lines" data-testid="transcript">
+            {lines.map((l) => {
+              const info = session?.index.sessions.get(l.session);
+              const header =
+                l.session !== lastSession && info ? (
+                  <li key={`h${l.n}`} className="session">
+                    {t('ui.transcript.session', { protocol: info.protocol, client: info.client, account: info.account, port: info.port, tls: info.tls ? t('ui.transcript.tls') : '' })}
+                  </li>
+                ) : null;
+              lastSession = l.session;
+              const key = explainKey(protocolOf(l.session), l.dir, l.text);
+              const explanation = key ? t(`ui.cmd.${key}`) : null;
+              return [
+                header,
+                <li
+                  key={l.n}
+                  className={`line dir-${l.dir}${l.current ? ' current' : ''}`}
+                  tabIndex={explanation ? 0 : undefined}
+                  title={explanation ?? undefined}
+                  onMouseEnter={() => explanation && setExplained(explanation)}
+                  onFocus={() => explanation && setExplained(explanation)}
+                  data-current={l.current ? '1' : undefined}
+                >
+                  <span className="who">{l.dir === 'C' ? t('ui.transcript.client') : t('ui.transcript.server')}</span>
+                  <code>{l.text}</code>
+                  {explanation && <span className="sr-only"> — {explanation}</span>}
+                </li>,
+              ];
+            })}
+          </ol>
+          <p className="explain" aria-hidden="true" data-testid="explain">
+            {explained ?? '\u00a0'}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

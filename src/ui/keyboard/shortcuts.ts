@@ -1,0 +1,54 @@
+// Keyboard shortcuts, as a pure mapping from a key press to a command name.
+export type ShortcutCommand = 'togglePlay' | 'back' | 'forward' | 'stepBack' | 'stepForward' | 'start' | 'end' | 'faster' | 'slower' | 'restart' | 'help' | 'table' | 'escape';
+
+export interface KeyPress {
+  readonly key: string;
+  readonly shiftKey: boolean;
+  readonly ctrlKey: boolean;
+  readonly metaKey: boolean;
+  readonly altKey: boolean;
+  /** The focused element's tag and role, to leave typing and native controls alone. */
+  readonly targetTag: string;
+  readonly targetType?: string;
+}
+
+export function shortcutFor(k: KeyPress): ShortcutCommand | null {
+  if (k.ctrlKey || k.metaKey || k.altKey) return null;
+  const tag = k.targetTag.toUpperCase();
+  const typing = tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT';
+  if (k.key === 'Escape') return 'escape';
+  if (typing) {
+    // A focused slider keeps its own arrows, Home and End; other keys still work.
+    if (!(tag === 'INPUT' && k.targetType === 'range')) return null;
+    if (['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown'].includes(k.key)) return null;
+  }
+  // Space and Enter on a button press that button.
+  if ((k.key === ' ' || k.key === 'Enter') && (tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY')) return null;
+  switch (k.key) {
+    case ' ':
+    case 'k':
+      return 'togglePlay';
+    case 'ArrowLeft':
+      return k.shiftKey ? 'stepBack' : 'back';
+    case 'ArrowRight':
+      return k.shiftKey ? 'stepForward' : 'forward';
+    case 'Home':
+      return 'start';
+    case 'End':
+      return 'end';
+    case '+':
+    case '=':
+      return 'faster';
+    case '-':
+    case '_':
+      return 'slower';
+    case 'r':
+      return 'restart';
+    case '?':
+      return 'help';
+    case 't':
+      return 'table';
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,28 @@
+// Entry point: read the URL, start the one clock, render.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { App } from './App';
+import { createI18n } from './i18n/setup';
+import { playerStore } from './store/playerStore';
+import { startClock } from './store/clock';
+import { applyUrl, syncUrl } from './nav';
+import './styles.css';
+
+const motion = window.matchMedia('(prefers-reduced-motion: reduce)');
+playerStore.set((s) => ({ ...s, reducedMotion: motion.matches }));
+motion.addEventListener('change', () => playerStore.set((s) => ({ ...s, reducedMotion: motion.matches })));
+
+applyUrl(location.search, navigator.languages ?? [navigator.language]);
+window.addEventListener('popstate', () => applyUrl(location.search, navigator.languages ?? [navigator.language]));
+syncUrl();
+startClock(playerStore);
+
+const i18n = createI18n(playerStore.get().lang);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <App />
+    </I18nextProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,43 @@
+// A played scenario: the timeline and what the player derives from it, per frame
+// on demand and remembered.
+import { copiesByPlace, metricsOf, mailHistory, simulate, withVariant, type Frame, type Metrics, type PlacedCopy, type Scenario, type Timeline, type HistoryEntry } from '../../sim';
+import { indexTimeline, memoPerFrame, type TimelineIndex } from './timelineIndex';
+
+export interface PlaySession {
+  readonly scenario: Scenario;
+  readonly timeline: Timeline;
+  readonly index: TimelineIndex;
+  readonly copies: (frame: Frame) => ReadonlyMap<string, readonly PlacedCopy[]>;
+  readonly metrics: (frame: Frame) => Metrics;
+  readonly history: (mail: string) => readonly HistoryEntry[];
+}
+
+const byTimeline = new WeakMap<Timeline, PlaySession>();
+
+export function sessionOf(timeline: Timeline): PlaySession | undefined {
+  return byTimeline.get(timeline);
+}
+
+/** Run a scenario (with a variant applied) and prepare it for playing. */
+export function playScenario(base: Scenario, variant: string | null): PlaySession {
+  const scenario = variant ? withVariant(base, variant) : base;
+  const timeline = simulate(scenario, { variant: variant ?? undefined });
+  const histories = new Map<string, readonly HistoryEntry[]>();
+  const metrics = memoPerFrame((f: Frame) => metricsOf(f, scenario));
+  const session: PlaySession = {
+    scenario,
+    timeline,
+    index: indexTimeline(timeline, (f) => metrics(f).lost),
+    copies: memoPerFrame((f) => copiesByPlace(f.state)),
+    metrics,
+    history(mail: string): readonly HistoryEntry[] {
+      const known = histories.get(mail);
+      if (known) return known;
+      const h: readonly HistoryEntry[] = mailHistory(timeline, mail);
+      histories.set(mail, h);
+      return h;
+    },
+  };
+  byTimeline.set(timeline, session);
+  return session;
+}

@@ -1,0 +1,52 @@
+// Facts about a whole timeline the player needs again and again, computed once
+// when a scenario is opened: which places ever hold mail (so the layout never
+// jumps), every mail's identity, and each session's protocol.
+import type { Frame, Timeline, MailInfo, SessionInfo } from '../../sim';
+import { mailStyles, type MailStyle } from '../picture/mailStyle';
+
+export interface TimelineIndex {
+  readonly places: ReadonlyMap<string, number>;
+  readonly lostMax: number;
+  readonly intruder: boolean;
+  readonly mails: ReadonlyMap<string, MailInfo>;
+  readonly styles: ReadonlyMap<string, MailStyle>;
+  readonly sessions: ReadonlyMap<string, SessionInfo>;
+}
+
+export function indexTimeline(timeline: Timeline, lostOf: (frame: Frame) => readonly string[]): TimelineIndex {
+  const places = new Map<string, number>();
+  const mails = new Map<string, MailInfo>();
+  const sessions = new Map<string, SessionInfo>();
+  let lostMax = 0;
+  let intruder = false;
+  for (const frame of timeline.frames) {
+    // Each read of frame.state rebuilds it: read it once.
+    const st = frame.state;
+    for (const [place, copies] of st.places) {
+      const n = copies.size;
+      if (n > (places.get(place) ?? -1)) places.set(place, n);
+    }
+    lostMax = Math.max(lostMax, lostOf(frame).length);
+    if (st.breached) intruder = true;
+    for (const s of frame.sessions) sessions.set(s.id, s);
+  }
+  const last = timeline.frames[timeline.frames.length - 1];
+  if (last) for (const [id, info] of last.state.mails) mails.set(id, info);
+  // Order mails by when they came into being, then id, for labels and colours.
+  const ids = [...mails.values()].sort((a, b) => a.createdAt - b.createdAt).map((m) => m.id);
+  if (places.has('intruder')) intruder = true;
+  return { places, lostMax, intruder, mails, styles: mailStyles(ids), sessions };
+}
+
+/** Per-frame values are derived lazily and remembered per frame object. */
+export function memoPerFrame<T>(compute: (frame: Frame) => T): (frame: Frame) => T {
+  const cache = new WeakMap<Frame, T>();
+  return (frame) => {
+    let v = cache.get(frame);
+    if (v === undefined) {
+      v = compute(frame);
+      cache.set(frame, v);
+    }
+    return v;
+  };
+}

@@ -1,0 +1,101 @@
+// Between the address bar and the stores: open what the URL names, and keep the
+// URL in step with what is on screen (replaceState while playing, pushState when
+// another scenario opens).
+import type { Scenario } from '../sim';
+import { catalogue } from './catalogue/catalogue';
+import { appStore } from './store/appStore';
+import { playerStore } from './store/playerStore';
+import { closed, opened } from './store/open';
+import { browserLang, formatUrlState, parseUrlState, type UrlState } from './url/urlState';
+import { decodeScenario, encodeScenario } from './url/sharedScenario';
+
+function currentUrlState(): UrlState {
+  const s = playerStore.get();
+  const a = appStore.get();
+  const shared = s.loaded?.source === 'shared';
+  return {
+    scenario: s.loaded && !shared ? s.loaded.scenario.id : null,
+    data: shared ? a.data : null,
+    variant: s.variant,
+    frame: s.loaded ? s.frame : null,
+    lang: s.lang,
+    embed: a.embed,
+    compare: s.loaded ? a.compare : null,
+  };
+}
+
+export function currentUrl(): string {
+  return `${location.pathname}${formatUrlState(currentUrlState())}`;
+}
+
+function push() {
+  const url = currentUrl();
+  if (url !== location.pathname + location.search) history.pushState(null, '', url);
+}
+
+export function openBuiltin(id: string, variant: string | null, frame: number | null, how: 'push' | 'none' = 'push') {
+  const scenario = catalogue().scenarios.get(id);
+  if (!scenario) {
+    appStore.set((a) => ({ ...a, notice: { kind: 'notFound', id, problems: [] } }));
+    playerStore.set(closed);
+    return;
+  }
+  appStore.set((a) => ({ ...a, notice: null, data: null, compare: a.compare && scenario.variants[a.compare] ? a.compare : null }));
+  playerStore.set((s) => opened(s, scenario, 'builtin', variant, frame));
+  if (how === 'push') push();
+}
+
+export function openShared(scenario: Scenario, data: string | null, variant: string | null, frame: number | null, how: 'push' | 'none' = 'push') {
+  appStore.set((a) => ({ ...a, notice: null, data: data ?? encodeScenario(scenario), compare: null }));
+  playerStore.set((s) => opened(s, scenario, 'shared', variant, frame));
+  if (how === 'push') push();
+}
+
+export function toGallery() {
+  appStore.set((a) => ({ ...a, data: null, compare: null }));
+  playerStore.set(closed);
+  push();
+}
+
+/** Open whatever a URL names (page load, back/forward). */
+export function applyUrl(search: string, languages: readonly string[]) {
+  const u = parseUrlState(search);
+  playerStore.set((s) => ({ ...s, lang: u.lang ?? (s.loaded || s.timeline ? s.lang : browserLang(languages)) }));
+  appStore.set((a) => ({ ...a, embed: u.embed, compare: u.compare }));
+  if (u.data) {
+    const decoded = decodeScenario(u.data);
+    if (!decoded.ok) {
+      appStore.set((a) => ({ ...a, notice: { kind: 'badLink', problems: decoded.problems }, data: null }));
+      playerStore.set(closed);
+      return;
+    }
+    openShared(decoded.scenario, u.data, u.variant, u.frame, 'none');
+    return;
+  }
+  if (u.scenario) {
+    openBuiltin(u.scenario, u.variant, u.frame, 'none');
+    return;
+  }
+  appStore.set((a) => ({ ...a, notice: null }));
+  playerStore.set(closed);
+}
+
+/** Keep the address bar up to date, at most a few times a second. */
+export function syncUrl(): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const write = () => {
+    timer = null;
+    const url = currentUrl();
+    if (url !== location.pathname + location.search) history.replaceState(null, '', url);
+  };
+  const schedule = () => {
+    if (timer === null) timer = setTimeout(write, 250);
+  };
+  const a = playerStore.subscribe(schedule);
+  const b = appStore.subscribe(schedule);
+  return () => {
+    a();
+    b();
+    if (timer !== null) clearTimeout(timer);
+  };
+}

@@ -1,0 +1,82 @@
+// Mounts the d3 picture. React renders the empty <svg> once; the d3 layer owns
+// everything inside it and is driven straight from the store, so playback does
+// not re-render React components.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Store } from '../store/store';
+import type { PlayerState } from '../store/playerState';
+import { travelProgress } from '../store/commands';
+import { useSelector } from '../store/useStore';
+import { sessionOf } from '../model/session';
+import { computeLayout } from './layout';
+import { buildScene, withLost } from './scene';
+import { buildPictureModel } from './pictureModel';
+import { positionPicture, renderPicture } from './render';
+
+export function Picture({ store, label }: { store: Store<PlayerState>; label: string }) {
+  const { t } = useTranslation();
+  const boxRef = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const [width, setWidth] = useState(0);
+  const timeline = useSelector(store, (s) => s.timeline);
+  const session = timeline ? sessionOf(timeline) : undefined;
+
+  useEffect(() => {
+    const el = boxRef.current;
+    if (!el) return;
+    const measure = () => setWidth(Math.floor(el.clientWidth));
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  const layout = useMemo(
+    () =>
+      session && width > 0
+        ? computeLayout({ world: session.scenario.world, places: session.index.places, width, lostMax: session.index.lostMax, intruder: session.index.intruder })
+        : null,
+    [session, width],
+  );
+
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg || !session || !layout) return;
+    let drawnKey = '';
+    let drawnPhase = -1;
+    const events = {
+      selectMail: (mail: string) => store.set((s) => ({ ...s, selectedMail: s.selectedMail === mail ? null : mail, selectedPlace: null })),
+      selectPlace: (place: string) => store.set((s) => ({ ...s, selectedPlace: place, selectedMail: null })),
+    };
+    const draw = () => {
+      const s = store.get();
+      if (s.timeline !== session.timeline) return;
+      const frame = session.timeline.frames[s.frame];
+      if (!frame) return;
+      const animating = s.phase < 1 && s.frame > 0;
+      // A settled frame is redrawn once without the travel, so ghosts are gone.
+      const key = `${s.frame}|${s.selectedMail}|${s.lang}|${animating ? 'a' : 's'}`;
+      const t01 = travelProgress(s.phase, s.reducedMotion);
+      if (key !== drawnKey) {
+        const prev = animating ? session.timeline.frames[s.frame - 1] : null;
+        const lostOf = (f: typeof frame) => withLost(session.copies(f), session.metrics(f).lost, layout.lostPlace);
+        const scene = buildScene({ now: lostOf(frame), before: prev ? lostOf(prev) : null, transfers: frame.transfers, layout });
+        const model = buildPictureModel({ scenario: session.scenario, frame, metrics: session.metrics(frame), layout, scene, index: session.index, selectedMail: s.selectedMail, lang: s.lang, t });
+        renderPicture(svg, model, t01, events);
+        drawnKey = key;
+        drawnPhase = s.phase;
+      } else if (s.phase !== drawnPhase) {
+        positionPicture(svg, t01);
+        drawnPhase = s.phase;
+      }
+    };
+    draw();
+    return store.subscribe(draw);
+  }, [store, session, layout, t]);
+
+  return (
+    <div className="picture" ref={boxRef}>
+      <svg ref={svgRef} className="picture-svg" aria-label={label} data-testid="picture" />
+    </div>
+  );
+}

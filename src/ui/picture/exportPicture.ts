@@ -1,0 +1,74 @@
+// Save the picture as it is on screen, for slides: a standalone SVG (styles
+// inlined from the page's own stylesheet rules for the picture) or a PNG.
+
+/** The CSS rules that style the picture, copied from the loaded stylesheets. */
+function pictureCss(): string {
+  const out: string[] = [];
+  for (const sheet of Array.from(document.styleSheets)) {
+    let rules: CSSRuleList;
+    try {
+      rules = sheet.cssRules;
+    } catch {
+      continue;
+    }
+    for (const rule of Array.from(rules)) if (rule.cssText.includes('.picture-svg')) out.push(rule.cssText);
+  }
+  return out.join('\n');
+}
+
+export function svgText(svg: SVGSVGElement): string {
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  copy.setAttribute('class', 'picture-svg');
+  const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');
+  style.textContent = pictureCss();
+  copy.insertBefore(style, copy.firstChild);
+  const bg = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+  bg.setAttribute('width', '100%');
+  bg.setAttribute('height', '100%');
+  bg.setAttribute('fill', '#ffffff');
+  copy.insertBefore(bg, style.nextSibling);
+  return new XMLSerializer().serializeToString(copy);
+}
+
+function download(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function exportSvg(svg: SVGSVGElement, name: string) {
+  download(new Blob([svgText(svg)], { type: 'image/svg+xml' }), `${name}.svg`);
+}
+
+export async function exportPng(svg: SVGSVGElement, name: string, scale = 2): Promise<void> {
+  const w = Number(svg.getAttribute('width')) || svg.clientWidth;
+  const h = Number(svg.getAttribute('height')) || svg.clientHeight;
+  const url = URL.createObjectURL(new Blob([svgText(svg)], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    img.width = w;
+    img.height = h;
+    await new Promise<void>((resolve, reject) => {
+      img.onload = () => resolve();
+      img.onerror = () => reject(new Error('the picture could not be rendered'));
+      img.src = url;
+    });
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(w * scale);
+    canvas.height = Math.round(h * scale);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.scale(scale, scale);
+    ctx.drawImage(img, 0, 0, w, h);
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (blob) download(blob, `${name}.png`);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}

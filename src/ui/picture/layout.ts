@@ -1,0 +1,228 @@
+// Where every place sits in the picture: a pure function of the scenario's world,
+// the places its timeline ever uses (with the most copies each ever holds) and
+// the width available. It does not change while a scenario plays, so nothing
+// jumps; it is recomputed only when the width or the scenario changes.
+import type { World } from '../../sim';
+import { CELL, FOLDER_LABEL, GAP, HEADER, PAD, type Point } from './geometry';
+
+export type RegionKind = 'server' | 'device' | 'webmail' | 'sender' | 'serverBackup' | 'intruder' | 'lost';
+
+export interface Region {
+  readonly kind: RegionKind;
+  /** Device id for devices and webmail; account for nothing else. */
+  readonly id: string;
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+export interface FolderBox {
+  readonly place: string;
+  /** The folder's own name ("INBOX", "Outbox", "queue", an address…). */
+  readonly name: string;
+  readonly region: string;
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+  readonly cols: number;
+  readonly rows: number;
+}
+
+export interface Gauge {
+  readonly account: string;
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+}
+
+export interface Layout {
+  readonly width: number;
+  readonly height: number;
+  readonly regions: readonly Region[];
+  readonly folders: ReadonlyMap<string, FolderBox>;
+  readonly gauges: readonly Gauge[];
+  /** Where mail from the Internet comes from. */
+  readonly internet: Point;
+  readonly deviceOrigin: ReadonlyMap<string, Point>;
+  /** The pseudo-place for mail that no longer exists anywhere. */
+  readonly lostPlace: string;
+}
+
+export const LOST_PLACE = 'lost';
+
+export interface LayoutInput {
+  readonly world: Pick<World, 'accounts' | 'devices'>;
+  /** Every place the timeline uses, with the most copies it ever holds at once. */
+  readonly places: ReadonlyMap<string, number>;
+  readonly width: number;
+  readonly lostMax: number;
+  readonly intruder: boolean;
+}
+
+const SERVER_ORDER = ['INBOX', 'Sent', 'Drafts', 'Trash', 'Archive'];
+const POP3_ORDER = ['Inbox', 'Outbox', 'Sent', 'Trash'];
+
+function folderRank(name: string, order: string[]): number {
+  const i = order.indexOf(name);
+  return i < 0 ? order.length : i;
+}
+
+function sortFolders(names: string[], order: string[]): string[] {
+  return [...new Set(names)].sort((a, b) => folderRank(a, order) - folderRank(b, order) || a.localeCompare(b));
+}
+
+/** Grid size for a folder: as many columns as fit, as many rows as it ever needs up to a cap. */
+function grid(width: number, most: number, maxRows: number): { cols: number; rows: number } {
+  const cols = Math.max(1, Math.floor((width - 2 * PAD) / CELL));
+  const rows = Math.max(1, Math.min(maxRows, Math.ceil(Math.max(1, most) / cols)));
+  return { cols, rows };
+}
+
+const folderHeight = (rows: number) => FOLDER_LABEL + rows * CELL + 4;
+
+class Stack {
+  y: number;
+  readonly folders: FolderBox[] = [];
+  constructor(
+    readonly x: number,
+    readonly w: number,
+    top: number,
+    readonly region: string,
+  ) {
+    this.y = top;
+  }
+  add(place: string, name: string, most: number, maxRows: number) {
+    const { cols, rows } = grid(this.w, most, maxRows);
+    const h = folderHeight(rows);
+    this.folders.push({ place, name, region: this.region, x: this.x, y: this.y, w: this.w, h, cols, rows });
+    this.y += h + 2;
+  }
+}
+
+export function computeLayout(input: LayoutInput): Layout {
+  const width = Math.max(320, Math.round(input.width));
+  const wide = width >= 640;
+  const regions: Region[] = [];
+  const folders = new Map<string, FolderBox>();
+  const gauges: Gauge[] = [];
+  const deviceOrigin = new Map<string, Point>();
+  const places = [...input.places.keys()];
+  const most = (p: string) => input.places.get(p) ?? 0;
+  const addAll = (list: FolderBox[]) => list.forEach((f) => folders.set(f.place, f));
+
+  // Top band: sender | server | backup + intruder (stacked when narrow).
+  const colW = wide ? Math.round(width * 0.2) : width;
+  const sideW = wide ? Math.round(width * 0.24) : width;
+  const serverW = wide ? width - colW - sideW - 2 * GAP : width;
+  const top = 0;
+
+  // Sender: other providers' mailboxes and the sending MTA's queue.
+  const senderPlaces = places.filter((p) => p.startsWith('outside/') || p === 'queue').sort((a, b) => (a === 'queue' ? -1 : b === 'queue' ? 1 : a.localeCompare(b)));
+  const sender = new Stack(PAD, colW - 2 * PAD, top + HEADER, 'sender');
+  for (const p of senderPlaces) sender.add(p, p === 'queue' ? 'queue' : p.slice('outside/'.length), most(p), 2);
+  const senderH = Math.max(sender.y - top + PAD, HEADER + 30);
+  const senderRegion: Region = { kind: 'sender', id: 'sender', x: 0, y: top, w: colW, h: senderH };
+  const internet = { x: colW / 2, y: top + HEADER - 14 };
+
+  // Server: one column per account, its folders stacked, a quota gauge on top.
+  const serverX = wide ? colW + GAP : 0;
+  const serverTop = wide ? top : top + senderH + GAP;
+  const accounts = input.world.accounts.map((a) => a.id);
+  const accW = (serverW - PAD * (accounts.length + 1)) / Math.max(1, accounts.length);
+  let serverBottom = serverTop + HEADER + 40;
+  accounts.forEach((acc, i) => {
+    const x = serverX + PAD + i * (accW + PAD);
+    gauges.push({ account: acc, x, y: serverTop + HEADER, w: accW });
+    const names = places.filter((p) => p.startsWith(`server/${acc}/`)).map((p) => p.slice(`server/${acc}/`.length));
+    const stack = new Stack(x, accW, serverTop + HEADER + 22, 'server');
+    for (const name of sortFolders(['INBOX', ...names], SERVER_ORDER)) {
+      const place = `server/${acc}/${name}`;
+      stack.add(place, name, most(place), name === 'INBOX' ? 5 : 3);
+    }
+    addAll(stack.folders);
+    serverBottom = Math.max(serverBottom, stack.y + PAD);
+  });
+  regions.push({ kind: 'server', id: 'server', x: serverX, y: serverTop, w: serverW, h: serverBottom - serverTop });
+
+  // Provider backup and the intruder.
+  const sideX = wide ? serverX + serverW + GAP : 0;
+  let sideY = wide ? top : serverBottom + GAP;
+  const backupPlaces = places.filter((p) => p.startsWith('backup/server/'));
+  if (backupPlaces.length) {
+    const stack = new Stack(sideX + PAD, sideW - 2 * PAD, sideY + HEADER, 'serverBackup');
+    for (const p of backupPlaces.sort()) stack.add(p, p.slice('backup/server/'.length).replace(/\//, ' · '), most(p), 2);
+    addAll(stack.folders);
+    const h = stack.y - sideY + PAD;
+    regions.push({ kind: 'serverBackup', id: 'serverBackup', x: sideX, y: sideY, w: sideW, h });
+    sideY += h + GAP;
+  }
+  if (input.intruder) {
+    const stack = new Stack(sideX + PAD, sideW - 2 * PAD, sideY + HEADER, 'intruder');
+    stack.add('intruder', '', most('intruder'), 3);
+    addAll(stack.folders);
+    const h = stack.y - sideY + PAD;
+    regions.push({ kind: 'intruder', id: 'intruder', x: sideX, y: sideY, w: sideW, h });
+    sideY += h + GAP;
+  }
+  addAll(sender.folders);
+  regions.push(wide ? senderRegion : senderRegion);
+
+  const bandBottom = wide ? Math.max(senderH, serverBottom - top, sideY - GAP - top) + top : Math.max(serverBottom, sideY - GAP);
+
+  // Devices in a grid of up to three columns.
+  const devices = input.world.devices;
+  const perRow = Math.max(1, Math.min(devices.length, Math.floor(width / 230), 3));
+  const rowsOfDevices = Math.ceil(devices.length / perRow);
+  const cols = Math.ceil(devices.length / Math.max(1, rowsOfDevices));
+  const devW = (width - GAP * (cols - 1)) / Math.max(1, cols);
+  let y = bandBottom + GAP * 3;
+  for (let r = 0; r < rowsOfDevices; r++) {
+    let rowH = 0;
+    const row = devices.slice(r * cols, r * cols + cols);
+    row.forEach((d, c) => {
+      const x = c * (devW + GAP);
+      deviceOrigin.set(d.id, { x: x + devW / 2, y: y + 12 });
+      if (d.kind === 'webmail') {
+        const h = HEADER + 46;
+        regions.push({ kind: 'webmail', id: d.id, x, y, w: devW, h });
+        rowH = Math.max(rowH, h);
+        return;
+      }
+      const local = places.filter((p) => p.startsWith(`device/${d.id}/`)).map((p) => p.slice(`device/${d.id}/`.length));
+      const order = d.protocol === 'pop3' ? POP3_ORDER : [...SERVER_ORDER, 'Outbox'];
+      const stack = new Stack(x + PAD, devW - 2 * PAD, y + HEADER, 'device');
+      for (const name of sortFolders([d.protocol === 'pop3' ? 'Inbox' : 'INBOX', ...local], order)) {
+        const place = `device/${d.id}/${name}`;
+        stack.add(place, name, most(place), 3);
+      }
+      const backups = places.filter((p) => p.startsWith(`backup/${d.id}/`)).sort();
+      for (const p of backups) stack.add(p, p.slice(`backup/${d.id}/`.length), most(p), 2);
+      addAll(stack.folders);
+      const h = stack.y - y + PAD;
+      regions.push({ kind: 'device', id: d.id, x, y, w: devW, h });
+      rowH = Math.max(rowH, h);
+    });
+    y += rowH + GAP;
+  }
+  if (!devices.length) y += GAP;
+
+  // Lost: full width at the bottom.
+  const lostStack = new Stack(PAD, width - 2 * PAD, y + HEADER - 8, 'lost');
+  lostStack.add(LOST_PLACE, '', input.lostMax, 2);
+  addAll(lostStack.folders);
+  const lostH = lostStack.y - y + PAD;
+  regions.push({ kind: 'lost', id: 'lost', x: 0, y, w: width, h: lostH });
+
+  return { width, height: Math.ceil(y + lostH + 2), regions, folders, gauges, internet, deviceOrigin, lostPlace: LOST_PLACE };
+}
+
+/** Centre of slot i in a folder (row-major). */
+export function slotPoint(f: FolderBox, i: number): Point {
+  const col = i % f.cols;
+  const row = Math.floor(i / f.cols);
+  return { x: f.x + PAD + col * CELL + CELL / 2, y: f.y + FOLDER_LABEL + row * CELL + CELL / 2 };
+}
+
+export const capacity = (f: FolderBox) => f.cols * f.rows;

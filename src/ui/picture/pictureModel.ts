@@ -1,0 +1,145 @@
+// The words and states the picture shows for one frame: region titles, device
+// states, quota gauges. Combines the layout and scene with the frame's metrics.
+import type { TFunction } from 'i18next';
+import type { Frame, Metrics, Scenario } from '../../sim';
+import type { Lang } from '../store/playerState';
+import type { TimelineIndex } from '../model/timelineIndex';
+import { folderName, placeName } from '../model/placeName';
+import { formatBytes, formatNumber, simTimeParts } from '../i18n/format';
+import type { Layout } from './layout';
+import type { Scene } from './scene';
+import type { FolderView, GaugeView, PictureModel, RegionView, RegionStatus } from './render';
+
+export interface PictureInput {
+  readonly scenario: Scenario;
+  readonly frame: Frame;
+  readonly metrics: Metrics;
+  readonly layout: Layout;
+  readonly scene: Scene;
+  readonly index: TimelineIndex;
+  readonly selectedMail: string | null;
+  readonly lang: Lang;
+  readonly t: TFunction;
+}
+
+export function deviceNamer(scenario: Scenario, lang: Lang): (id: string) => string {
+  const names = new Map(scenario.world.devices.map((d) => [d.id, d.label?.[lang] ?? d.id]));
+  return (id) => names.get(id) ?? id;
+}
+
+export function flagText(flags: number, t: TFunction, extra: { headersOnly?: boolean; dup?: number } = {}): string {
+  const parts: string[] = [];
+  parts.push(flags & 8 ? t('ui.flags.Seen') : t('ui.flags.none'));
+  if (flags & 1) parts.push(t('ui.flags.Answered'));
+  if (flags & 2) parts.push(t('ui.flags.Flagged'));
+  if (flags & 4) parts.push(t('ui.flags.Deleted'));
+  if (flags & 16) parts.push(t('ui.flags.Draft'));
+  if (extra.headersOnly) parts.push(t('ui.flags.headersOnly'));
+  if (extra.dup) parts.push(t('ui.flags.dup'));
+  return parts.join(', ');
+}
+
+export function timeText(minutes: number, lang: Lang, t: TFunction): string {
+  return t('ui.time.at', simTimeParts(minutes, lang));
+}
+
+export function buildPictureModel(p: PictureInput): PictureModel {
+  const { scenario, frame, metrics, layout, scene, index, t, lang } = p;
+  const state = frame.state;
+  const name = deviceNamer(scenario, lang);
+  const server = scenario.world.server;
+  const regions: RegionView[] = layout.regions.map((region): RegionView => {
+    switch (region.kind) {
+      case 'server':
+        return {
+          region,
+          title: t(state.serverDown ? 'ui.picture.serverDown' : 'ui.picture.server', { name: server.name }),
+          subtitle: t('ui.picture.serverSub', { country: server.country }),
+          status: state.serverDown ? 'down' : state.breached ? 'breached' : 'ok',
+          visible: true,
+        };
+      case 'sender':
+        return { region, title: t('ui.picture.sender'), subtitle: t('ui.picture.senderSub'), status: 'ok', visible: true };
+      case 'serverBackup':
+        return { region, title: t('ui.picture.serverBackup'), subtitle: t(server.backup === 'daily' ? 'ui.picture.serverBackupSub' : 'ui.picture.serverBackupNone'), status: 'ok', visible: true };
+      case 'intruder':
+        return { region, title: t('ui.picture.intruder'), subtitle: t('ui.picture.intruderSub'), status: state.breached ? 'breached' : 'idle', visible: state.breached || (state.places.get('intruder')?.size ?? 0) > 0 };
+      case 'lost':
+        return { region, title: t('ui.picture.lost'), subtitle: t('ui.picture.lostSub'), status: metrics.lost.length ? 'failed' : 'idle', note: metrics.lost.length ? '' : t('ui.picture.lostEmpty'), visible: true };
+      case 'webmail': {
+        const view = metrics.views.find((v) => v.device === region.id);
+        return {
+          region,
+          title: name(region.id),
+          subtitle: t('ui.picture.webmailNote'),
+          status: state.serverDown ? 'offline' : 'ok',
+          note: view ? t('ui.picture.webmailShows', { shows: formatNumber(view.shows, lang), of: formatNumber(view.of, lang) }) : '',
+          visible: true,
+        };
+      }
+      case 'device': {
+        const d = scenario.world.devices.find((x) => x.id === region.id)!;
+        const rt = state.devices.get(region.id);
+        const status: RegionStatus = rt?.diskFailed ? 'failed' : rt && !rt.online ? 'offline' : 'ok';
+        const port = d.protocol === 'pop3' ? (d.tls ? 995 : 110) : d.tls ? 993 : 143;
+        const bits = [t('ui.picture.device', { protocol: d.protocol.toUpperCase(), port }), t(status === 'failed' ? 'ui.picture.diskFailed' : status === 'offline' ? 'ui.picture.offline' : 'ui.picture.online')];
+        if (d.backup === 'daily') bits.push(t('ui.picture.backupOn'));
+        return { region, title: name(region.id), subtitle: bits.join(' · '), status, visible: true };
+      }
+    }
+  });
+
+  const folders: FolderView[] = [...layout.folders.values()]
+    .filter((box) => box.place !== layout.lostPlace && box.place !== 'intruder')
+    .map((box) => {
+      let label = folderName(box.name, t);
+      if (box.place === 'queue') label = t('ui.picture.queue');
+      else if (box.place.startsWith('backup/') && !box.place.startsWith('backup/server/')) label = t('ui.picture.backupOf', { folder: folderName(box.name, t) });
+      else if (box.place.startsWith('server/') && scenario.world.accounts.length > 1 && box.name === 'INBOX') label = `${box.name} (${box.place.split('/')[1]})`;
+      return { box, label };
+    });
+
+  const gauges: GaugeView[] = layout.gauges.map((g) => {
+    const u = metrics.usage.find((x) => x.account === g.account);
+    const used = u?.bytes ?? 0;
+    const byBytes = u?.quotaBytes ?? null;
+    const byCount = u?.quotaMessages ?? null;
+    const fraction = byBytes ? used / byBytes : byCount ? (u?.messages ?? 0) / byCount : null;
+    const text =
+      byBytes !== null
+        ? t('ui.picture.gaugeQuota', { account: g.account, used: formatBytes(used, lang), quota: formatBytes(byBytes, lang) })
+        : byCount !== null
+          ? t('ui.picture.gaugeQuota', { account: g.account, used: formatNumber(u?.messages ?? 0, lang), quota: formatNumber(byCount, lang) })
+          : t('ui.picture.gaugeNoQuota', { account: g.account, used: formatBytes(used, lang) });
+    const level = fraction === null ? 'ok' : fraction >= 1 ? 'full' : fraction >= 0.8 ? 'high' : 'ok';
+    return { account: g.account, x: g.x, y: g.y, w: g.w, fraction, text, level };
+  });
+
+  const serverRegion = layout.regions.find((r) => r.kind === 'server');
+  const links = layout.regions
+    .filter((r) => r.kind === 'webmail' && serverRegion)
+    .map((r) => ({ id: r.id, from: { x: r.x + r.w / 2, y: r.y }, to: { x: serverRegion!.x + serverRegion!.w / 2, y: serverRegion!.y + serverRegion!.h } }));
+
+  const copies = scene.tokens.filter((d) => d.place !== layout.lostPlace).length;
+  return {
+    layout,
+    regions,
+    folders,
+    gauges,
+    links,
+    scene,
+    styles: index.styles,
+    selectedMail: p.selectedMail,
+    tokenTitle: (d) =>
+      t('ui.picture.tokenTitle', {
+        label: index.styles.get(d.mail)?.label ?? d.mail,
+        subject: index.mails.get(d.mail)?.subject ?? d.mail,
+        place: placeName(d.place, t, name),
+        flags: flagText(d.flags, t, { headersOnly: d.headersOnly, dup: d.dup }),
+      }),
+    badgeText: (b) => t('ui.picture.badge', { count: b.hidden }),
+    badgeTitle: (b) => t('ui.picture.badgeTitle', { total: b.total, count: b.hidden, folder: placeName(b.place, t, name) }),
+    title: t('ui.picture.title', { scenario: scenario.title[lang], time: timeText(frame.time, lang, t) }),
+    description: t('ui.picture.description', { copies, mails: state.mails.size, lost: metrics.lost.length }),
+  };
+}

@@ -1,0 +1,318 @@
+// The d3 layer: draws a frame's picture into an <svg> it owns. React never
+// touches these nodes. Tokens are joined by copy id, so a copy that stays keeps
+// its node and a copy that travels is drawn moving from where it was.
+import { select, type Selection } from 'd3-selection';
+import { lerp, CELL, FOLDER_LABEL, TOKEN_R } from './geometry';
+import type { FolderBox, Layout, Region } from './layout';
+import type { CountBadge, GhostDatum, Scene, TokenDatum } from './scene';
+import { fallbackStyle, type MailStyle } from './mailStyle';
+
+export type RegionStatus = 'ok' | 'offline' | 'failed' | 'down' | 'breached' | 'idle';
+
+export interface RegionView {
+  readonly region: Region;
+  readonly title: string;
+  readonly subtitle: string;
+  readonly status: RegionStatus;
+  /** A short line shown in the region's body (webmail, empty lost place). */
+  readonly note?: string;
+  readonly visible: boolean;
+}
+
+export interface FolderView {
+  readonly box: FolderBox;
+  readonly label: string;
+}
+
+export interface GaugeView {
+  readonly account: string;
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly fraction: number | null;
+  readonly text: string;
+  readonly level: 'ok' | 'high' | 'full';
+}
+
+export interface PictureModel {
+  readonly layout: Layout;
+  readonly regions: readonly RegionView[];
+  readonly folders: readonly FolderView[];
+  readonly gauges: readonly GaugeView[];
+  readonly links: ReadonlyArray<{ readonly from: { x: number; y: number }; readonly to: { x: number; y: number }; readonly id: string }>;
+  readonly scene: Scene;
+  readonly styles: ReadonlyMap<string, MailStyle>;
+  readonly selectedMail: string | null;
+  readonly tokenTitle: (d: TokenDatum) => string;
+  readonly badgeText: (b: CountBadge) => string;
+  readonly badgeTitle: (b: CountBadge) => string;
+  readonly title: string;
+  readonly description: string;
+}
+
+export interface PictureEvents {
+  readonly selectMail: (mail: string) => void;
+  readonly selectPlace: (place: string) => void;
+}
+
+type G = Selection<SVGGElement, unknown, null, undefined>;
+
+function layer(svg: Selection<SVGSVGElement, unknown, null, undefined>, name: string): G {
+  let g = svg.select<SVGGElement>(`g.layer-${name}`);
+  if (g.empty()) g = svg.append('g').attr('class', `layer layer-${name}`);
+  return g as unknown as G;
+}
+
+const style = (m: PictureModel, mail: string) => m.styles.get(mail) ?? fallbackStyle;
+const has = (flags: number, bit: number) => (flags & bit) !== 0;
+const SEEN = 8;
+const DELETED = 4;
+
+function drawRegions(g: G, m: PictureModel) {
+  const sel = g
+    .selectAll<SVGGElement, RegionView>('g.region')
+    .data(m.regions, (d) => `${d.region.kind}/${d.region.id}`)
+    .join((enter) => {
+      const e = enter.append('g');
+      e.append('rect').attr('class', 'region-box').attr('rx', 8);
+      e.append('text').attr('class', 'region-title');
+      e.append('text').attr('class', 'region-sub');
+      e.append('text').attr('class', 'region-note');
+      return e;
+    });
+  sel
+    .attr('class', (d) => `region region-${d.region.kind} status-${d.status}`)
+    .attr('data-region', (d) => `${d.region.kind}/${d.region.id}`)
+    .attr('display', (d) => (d.visible ? null : 'none'));
+  sel
+    .select('rect')
+    .attr('x', (d) => d.region.x + 0.5)
+    .attr('y', (d) => d.region.y + 0.5)
+    .attr('width', (d) => Math.max(0, d.region.w - 1))
+    .attr('height', (d) => Math.max(0, d.region.h - 1));
+  sel
+    .select('text.region-title')
+    .attr('x', (d) => d.region.x + 8)
+    .attr('y', (d) => d.region.y + 17)
+    .text((d) => d.title);
+  sel
+    .select('text.region-sub')
+    .attr('x', (d) => d.region.x + 8)
+    .attr('y', (d) => d.region.y + 32)
+    .text((d) => d.subtitle);
+  sel
+    .select('text.region-note')
+    .attr('x', (d) => d.region.x + 8)
+    .attr('y', (d) => d.region.y + (d.region.kind === 'lost' ? 52 : 62))
+    .text((d) => d.note ?? '');
+}
+
+function drawFolders(g: G, m: PictureModel, events: PictureEvents) {
+  const sel = g
+    .selectAll<SVGGElement, FolderView>('g.folder')
+    .data(m.folders, (d) => d.box.place)
+    .join((enter) => {
+      const e = enter.append('g').attr('class', 'folder');
+      e.append('rect').attr('class', 'folder-box').attr('rx', 4);
+      e.append('text').attr('class', 'folder-label');
+      return e;
+    });
+  sel.attr('data-place', (d) => d.box.place).on('click', (_e, d) => events.selectPlace(d.box.place));
+  sel
+    .select('rect')
+    .attr('x', (d) => d.box.x)
+    .attr('y', (d) => d.box.y)
+    .attr('width', (d) => d.box.w)
+    .attr('height', (d) => d.box.h);
+  sel
+    .select('text')
+    .attr('x', (d) => d.box.x + 5)
+    .attr('y', (d) => d.box.y + FOLDER_LABEL - 4)
+    .text((d) => d.label);
+}
+
+function drawGauges(g: G, m: PictureModel) {
+  const sel = g
+    .selectAll<SVGGElement, GaugeView>('g.gauge')
+    .data(m.gauges, (d) => d.account)
+    .join((enter) => {
+      const e = enter.append('g').attr('class', 'gauge');
+      e.append('rect').attr('class', 'gauge-track').attr('rx', 3);
+      e.append('rect').attr('class', 'gauge-fill').attr('rx', 3);
+      e.append('text').attr('class', 'gauge-text');
+      return e;
+    });
+  sel.attr('class', (d) => `gauge level-${d.level}`).attr('data-account', (d) => d.account);
+  sel.select('rect.gauge-track').attr('x', (d) => d.x).attr('y', (d) => d.y + 8).attr('width', (d) => d.w).attr('height', 8);
+  sel
+    .select('rect.gauge-fill')
+    .attr('x', (d) => d.x)
+    .attr('y', (d) => d.y + 8)
+    .attr('height', 8)
+    .attr('width', (d) => d.w * Math.min(1, d.fraction ?? 0));
+  sel
+    .select('text')
+    .attr('x', (d) => d.x)
+    .attr('y', (d) => d.y + 5)
+    .text((d) => d.text);
+}
+
+function drawLinks(g: G, m: PictureModel) {
+  g.selectAll<SVGLineElement, PictureModel['links'][number]>('line.link')
+    .data(m.links, (d) => d.id)
+    .join('line')
+    .attr('class', 'link')
+    .attr('x1', (d) => d.from.x)
+    .attr('y1', (d) => d.from.y)
+    .attr('x2', (d) => d.to.x)
+    .attr('y2', (d) => d.to.y);
+}
+
+function drawTokens(g: G, m: PictureModel, events: PictureEvents) {
+  const sel = g
+    .selectAll<SVGGElement, TokenDatum>('g.token')
+    .data(m.scene.tokens, (d) => d.id)
+    .join((enter) => {
+      const e = enter.append('g');
+      e.append('title');
+      e.append('circle').attr('class', 'dup-ring').attr('r', TOKEN_R + 2.5);
+      e.append('circle').attr('class', 'token-body').attr('r', TOKEN_R);
+      e.append('text').attr('class', 'token-label').attr('dy', '0.35em');
+      e.append('line').attr('class', 'strike').attr('x1', -TOKEN_R).attr('y1', TOKEN_R).attr('x2', TOKEN_R).attr('y2', -TOKEN_R);
+      e.append('circle').attr('class', 'unread-dot').attr('r', 3).attr('cx', TOKEN_R - 1).attr('cy', -TOKEN_R + 1);
+      e.append('path').attr('class', 'lost-cross').attr('d', `M${-TOKEN_R},${-TOKEN_R}L${TOKEN_R},${TOKEN_R}M${TOKEN_R},${-TOKEN_R}L${-TOKEN_R},${TOKEN_R}`);
+      return e;
+    });
+  const lost = m.layout.lostPlace;
+  sel
+    .attr('class', (d) => {
+      const c = ['token'];
+      if (d.place === lost) c.push('is-lost');
+      if (has(d.flags, DELETED)) c.push('is-deleted');
+      if (d.headersOnly) c.push('is-headers');
+      if (m.selectedMail) c.push(d.mail === m.selectedMail ? 'is-selected' : 'is-dimmed');
+      return c.join(' ');
+    })
+    .attr('data-mail', (d) => d.mail)
+    .attr('data-place', (d) => d.place)
+    .attr('data-flags', (d) => d.flags)
+    .attr('data-overflow', (d) => (d.overflow ? '1' : null))
+    .on('click', (ev: MouseEvent, d) => {
+      ev.stopPropagation();
+      events.selectMail(d.mail);
+    });
+  sel.select('title').text((d) => m.tokenTitle(d));
+  sel
+    .select('circle.token-body')
+    .attr('fill', (d) => (d.headersOnly ? '#fff' : style(m, d.mail).fill))
+    .attr('stroke', (d) => (d.headersOnly ? style(m, d.mail).fill : '#222'));
+  sel.select('circle.dup-ring').attr('display', (d) => (d.dup > 0 ? null : 'none'));
+  sel
+    .select('text')
+    .attr('fill', (d) => (d.headersOnly ? '#000' : style(m, d.mail).text))
+    .text((d) => style(m, d.mail).label);
+  sel.select('line.strike').attr('display', (d) => (has(d.flags, DELETED) ? null : 'none'));
+  sel.select('circle.unread-dot').attr('display', (d) => (d.place !== lost && !d.place.startsWith('outside/') && !d.place.startsWith('backup/') && d.place !== 'intruder' && d.place !== 'queue' && !has(d.flags, SEEN) ? null : 'none'));
+  sel.select('path.lost-cross').attr('display', (d) => (d.place === lost ? null : 'none'));
+}
+
+function drawGhosts(g: G, m: PictureModel) {
+  g.selectAll<SVGGElement, GhostDatum>('g.ghost')
+    .data(m.scene.ghosts, (d) => d.id)
+    .join((enter) => {
+      const e = enter.append('g');
+      e.append('circle').attr('r', TOKEN_R);
+      e.append('text').attr('dy', '0.35em');
+      return e;
+    })
+    .attr('class', (d) => `ghost${d.destroyed ? ' is-destroyed' : ''}`)
+    .attr('data-mail', (d) => d.mail)
+    .call((s) => s.select('circle').attr('fill', (d) => style(m, d.mail).fill))
+    .call((s) =>
+      s
+        .select('text')
+        .attr('fill', (d) => style(m, d.mail).text)
+        .text((d) => style(m, d.mail).label),
+    );
+}
+
+function drawBadges(g: G, m: PictureModel, events: PictureEvents) {
+  const sel = g
+    .selectAll<SVGGElement, CountBadge>('g.badge')
+    .data(m.scene.badges, (d) => d.place)
+    .join((enter) => {
+      const e = enter.append('g').attr('class', 'badge').attr('tabindex', 0).attr('role', 'button');
+      e.append('title');
+      e.append('rect')
+        .attr('x', -CELL / 2 + 1)
+        .attr('y', -CELL / 2 + 1)
+        .attr('width', CELL * 1.6)
+        .attr('height', CELL - 2)
+        .attr('rx', 5);
+      e.append('text').attr('x', -CELL / 2 + 4).attr('dy', '0.35em');
+      return e;
+    });
+  sel
+    .attr('data-place', (d) => d.place)
+    .attr('data-count', (d) => d.hidden)
+    .attr('aria-label', (d) => m.badgeTitle(d))
+    .attr('transform', (d) => `translate(${d.at.x},${d.at.y})`)
+    .on('click', (ev: MouseEvent, d) => {
+      ev.stopPropagation();
+      events.selectPlace(d.place);
+    })
+    .on('keydown', (ev: KeyboardEvent, d) => {
+      if (ev.key === 'Enter' || ev.key === ' ') {
+        ev.preventDefault();
+        ev.stopPropagation();
+        events.selectPlace(d.place);
+      }
+    });
+  sel.select('title').text((d) => m.badgeTitle(d));
+  sel.select('text').text((d) => m.badgeText(d));
+}
+
+/** Draw a frame's picture (structure, texts, tokens) at travel progress `t`. */
+export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, events: PictureEvents): void {
+  const svg = select(svgEl);
+  svg
+    .attr('viewBox', `0 0 ${m.layout.width} ${m.layout.height}`)
+    .attr('width', m.layout.width)
+    .attr('height', m.layout.height)
+    .attr('role', 'img');
+  let title = svg.select<SVGTitleElement>('title.picture-title');
+  if (title.empty()) title = svg.insert<SVGTitleElement>('title', ':first-child').attr('class', 'picture-title');
+  title.text(`${m.title}. ${m.description}`);
+  drawRegions(layer(svg, 'regions'), m);
+  drawLinks(layer(svg, 'links'), m);
+  drawGauges(layer(svg, 'gauges'), m);
+  drawFolders(layer(svg, 'folders'), m, events);
+  drawGhosts(layer(svg, 'ghosts'), m);
+  drawTokens(layer(svg, 'tokens'), m, events);
+  drawBadges(layer(svg, 'badges'), m, events);
+  positionPicture(svgEl, t);
+}
+
+/** Move the tokens to travel progress t (0 = where they were, 1 = where they are). Cheap: called every animation frame. */
+export function positionPicture(svgEl: SVGSVGElement, t: number): void {
+  const svg = select(svgEl);
+  svg
+    .select('g.layer-tokens')
+    .selectAll<SVGGElement, TokenDatum>('g.token')
+    .attr('transform', (d) => {
+      const p = lerp(d.from, d.to, t);
+      return `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`;
+    })
+    .attr('opacity', (d) => {
+      if (d.overflow) return t >= 1 ? 0 : 1;
+      if (d.entering && !d.travelled) return t;
+      return null;
+    })
+    .attr('visibility', (d) => (d.overflow && t >= 1 ? 'hidden' : null));
+  svg
+    .select('g.layer-ghosts')
+    .selectAll<SVGGElement, GhostDatum>('g.ghost')
+    .attr('transform', (d) => `translate(${d.at.x},${(d.at.y + (d.destroyed ? 14 * t : 0)).toFixed(1)})`)
+    .attr('opacity', 1 - t)
+    .attr('visibility', t >= 1 ? 'hidden' : null);
+}

@@ -1,0 +1,157 @@
+// What to draw for one frame: every copy as a token with where it starts and
+// where it ends, copies that just ended as fading ghosts, and counts for crowded
+// folders. Pure: (copies now, copies a frame ago, transfers, layout) → Scene.
+// The renderer only interpolates between `from` and `to`.
+import type { PlacedCopy, Transfer } from '../../sim';
+import { capacity, slotPoint, type Layout } from './layout';
+import type { Point } from './geometry';
+
+export type CopiesByPlace = ReadonlyMap<string, readonly PlacedCopy[]>;
+
+export interface TokenDatum {
+  /** The join key: one copy of one mail in one place. */
+  readonly id: string;
+  readonly mail: string;
+  readonly place: string;
+  readonly flags: number;
+  readonly headersOnly: boolean;
+  readonly dup: number;
+  readonly from: Point;
+  readonly to: Point;
+  /** New in this frame (fades in if it did not travel from somewhere). */
+  readonly entering: boolean;
+  readonly travelled: boolean;
+  /** Lands in a collapsed folder: drawn while travelling, hidden once arrived. */
+  readonly overflow: boolean;
+}
+
+export interface GhostDatum {
+  readonly id: string;
+  readonly mail: string;
+  readonly flags: number;
+  readonly at: Point;
+  /** The copy was destroyed (disk failure), not deleted on purpose. */
+  readonly destroyed: boolean;
+}
+
+export interface CountBadge {
+  readonly place: string;
+  readonly at: Point;
+  /** Copies not drawn as tokens. */
+  readonly hidden: number;
+  readonly total: number;
+}
+
+export interface Scene {
+  readonly tokens: readonly TokenDatum[];
+  readonly ghosts: readonly GhostDatum[];
+  readonly badges: readonly CountBadge[];
+}
+
+interface Placed {
+  readonly copy: PlacedCopy;
+  readonly place: string;
+  readonly at: Point;
+  readonly overflow: boolean;
+}
+
+export const tokenId = (place: string, key: string) => `${place}|${key}`;
+
+/** Copies of the lost mails, as if they lay in the "lost" place. */
+export function withLost(copies: CopiesByPlace, lost: Iterable<string>, lostPlace: string): CopiesByPlace {
+  const list: PlacedCopy[] = [];
+  for (const mail of lost) list.push({ mail, key: mail, flags: 0 });
+  if (!list.length) return copies;
+  const out = new Map(copies);
+  out.set(lostPlace, list);
+  return out;
+}
+
+function place(copies: CopiesByPlace, layout: Layout): { byId: Map<string, Placed>; badges: CountBadge[] } {
+  const byId = new Map<string, Placed>();
+  const badges: CountBadge[] = [];
+  for (const [p, list] of copies) {
+    const box = layout.folders.get(p);
+    if (!box || !list.length) continue;
+    const cap = capacity(box);
+    const crowded = list.length > cap;
+    const shown = crowded ? cap - 1 : list.length;
+    list.forEach((copy, i) => {
+      const overflow = i >= shown;
+      byId.set(tokenId(p, copy.key), { copy, place: p, at: slotPoint(box, overflow ? cap - 1 : i), overflow });
+    });
+    if (crowded) badges.push({ place: p, at: slotPoint(box, cap - 1), hidden: list.length - shown, total: list.length });
+  }
+  return { byId, badges };
+}
+
+function originOf(placeId: string, layout: Layout): Point | null {
+  if (placeId.startsWith('server/') || placeId === 'queue') return layout.internet;
+  const m = /^device\/([^/]+)\//.exec(placeId);
+  if (m) return layout.deviceOrigin.get(m[1]) ?? null;
+  if (placeId.startsWith('outside/')) {
+    const inbox = [...layout.folders.values()].find((f) => f.region === 'server');
+    return inbox ? { x: inbox.x + inbox.w / 2, y: inbox.y } : null;
+  }
+  return null;
+}
+
+export interface SceneInput {
+  readonly now: CopiesByPlace;
+  /** The frame before, when the change into this frame is to be animated; null when seeking. */
+  readonly before: CopiesByPlace | null;
+  readonly transfers: readonly Transfer[];
+  readonly layout: Layout;
+}
+
+export function buildScene({ now, before, transfers, layout }: SceneInput): Scene {
+  const cur = place(now, layout);
+  const prev = before ? place(before, layout).byId : null;
+  // Where each mail was, per place, a frame ago: a travelling copy starts there.
+  const prevAt = new Map<string, Point>();
+  if (prev) for (const p of prev.values()) if (!prevAt.has(`${p.place}|${p.copy.mail}`)) prevAt.set(`${p.place}|${p.copy.mail}`, p.at);
+
+  const tokens: TokenDatum[] = [];
+  for (const [id, p] of cur.byId) {
+    const old = prev?.get(id);
+    let from = old ? old.at : p.at;
+    let travelled = false;
+    if (prev && !old) {
+      const lostHere = p.place === layout.lostPlace;
+      const t =
+        transfers.find((x) => x.mail === p.copy.mail && x.to === p.place && x.key === p.copy.key) ??
+        transfers.find((x) => x.mail === p.copy.mail && (lostHere ? x.to === null && x.from !== null : x.to === p.place));
+      const source = t?.from ? prevAt.get(`${t.from}|${p.copy.mail}`) : undefined;
+      const start = source ?? (t && !t.from ? originOf(p.place, layout) : null);
+      if (start) {
+        from = start;
+        travelled = true;
+      }
+    }
+    tokens.push({
+      id,
+      mail: p.copy.mail,
+      place: p.place,
+      flags: p.copy.flags,
+      headersOnly: !!p.copy.headersOnly,
+      dup: p.copy.dup ?? 0,
+      from,
+      to: p.at,
+      entering: !!prev && !old,
+      travelled,
+      overflow: p.overflow,
+    });
+  }
+
+  const ghosts: GhostDatum[] = [];
+  if (prev) {
+    for (const [id, p] of prev) {
+      if (cur.byId.has(id) || p.overflow) continue;
+      const moved = transfers.some((x) => x.kind === 'move' && x.mail === p.copy.mail && x.from === p.place && x.to !== null);
+      if (moved) continue;
+      const destroyed = transfers.some((x) => x.kind === 'lose' && x.mail === p.copy.mail && x.from === p.place);
+      ghosts.push({ id, mail: p.copy.mail, flags: p.copy.flags, at: p.at, destroyed });
+    }
+  }
+  return { tokens, ghosts, badges: cur.badges };
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { capacity, computeLayout, slotPoint, type LayoutInput } from '../../../src/ui/picture/layout';
+
+const device = (id: string, protocol: 'pop3' | 'imap' = 'pop3', kind = 'laptop') => ({ id, kind, protocol, account: 'anna' }) as unknown as LayoutInput['world']['devices'][number];
+
+function input(devices: number, width: number, inbox = 5): LayoutInput {
+  const devs = Array.from({ length: devices }, (_, i) => device(`d${i + 1}`, i % 2 ? 'imap' : 'pop3'));
+  const places = new Map<string, number>([['server/anna/INBOX', inbox], ['queue', 1], ['outside/ben@example.net', 2]]);
+  devs.forEach((d) => places.set(`device/${d.id}/${d.protocol === 'pop3' ? 'Inbox' : 'INBOX'}`, 3));
+  return { world: { accounts: [{ id: 'anna' }], devices: devs } as unknown as LayoutInput['world'], places, width, lostMax: 2, intruder: true };
+}
+
+function overlap(a: { x: number; y: number; w: number; h: number }, b: typeof a) {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+describe('layout', () => {
+  for (const width of [360, 820, 1200])
+    for (let n = 1; n <= 6; n++)
+      it(`${n} device(s) at ${width}px: regions stay inside the width and never overlap`, () => {
+        const l = computeLayout(input(n, width));
+        expect(l.regions.filter((r) => r.kind === 'device')).toHaveLength(n);
+        for (const r of l.regions) expect(r.x + r.w).toBeLessThanOrEqual(l.width + 0.5);
+        for (let i = 0; i < l.regions.length; i++)
+          for (let j = i + 1; j < l.regions.length; j++) expect(overlap(l.regions[i], l.regions[j]), `${l.regions[i].kind}/${l.regions[i].id} vs ${l.regions[j].kind}/${l.regions[j].id}`).toBe(false);
+        for (const f of l.folders.values()) {
+          const last = slotPoint(f, capacity(f) - 1);
+          expect(last.x).toBeLessThanOrEqual(f.x + f.w);
+          expect(last.y).toBeLessThanOrEqual(f.y + f.h);
+        }
+      });
+
+  it('every place the timeline uses gets a folder, plus the lost place', () => {
+    const l = computeLayout(input(2, 900));
+    for (const p of ['server/anna/INBOX', 'queue', 'outside/ben@example.net', 'device/d1/Inbox', 'device/d2/INBOX', 'lost', 'intruder']) expect(l.folders.has(p), p).toBe(true);
+  });
+
+  it('a folder that will hold 200 mails is capped: it collapses rather than growing without end', () => {
+    const l = computeLayout(input(1, 900, 200));
+    const inbox = l.folders.get('server/anna/INBOX')!;
+    expect(inbox.rows).toBeLessThanOrEqual(5);
+    expect(capacity(inbox)).toBeLessThan(200);
+  });
+
+  it('webmail gets a window and no folders', () => {
+    const base = input(1, 900);
+    const world = { ...base.world, devices: [...base.world.devices, device('web', 'imap', 'webmail')] } as LayoutInput['world'];
+    const l = computeLayout({ ...base, world });
+    expect(l.regions.find((r) => r.id === 'web')?.kind).toBe('webmail');
+    expect([...l.folders.keys()].some((p) => p.startsWith('device/web/'))).toBe(false);
+  });
+});
