@@ -173,18 +173,31 @@ export const Step = z.discriminatedUnion('do', [
 ]);
 export type Step = z.infer<typeof Step>;
 
+type Overrides<S extends z.ZodRawShape> = { [K in keyof S]: z.ZodOptional<S[K] extends z.ZodDefault<infer Inner> ? Inner : S[K]> };
+
+/**
+ * Every field optional and without its default. (zod 4's `.partial()` keeps
+ * defaults, so a variant naming one field would silently reset every other
+ * field to its default; a variant must change only what it names.)
+ */
+function overridesOf<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => [key, z.optional(field instanceof z.ZodDefault ? field.unwrap() : field)]),
+  );
+  return z.object(shape as Overrides<S>).strict();
+}
+
 /** A variant overrides world settings by id: the same story under other settings. */
 export const Variant = z
   .object({
     title: Text,
-    server: Server.partial().strict().optional(),
-    accounts: z.record(Id, Account.partial().strict()).optional(),
+    server: overridesOf(Server).optional(),
+    accounts: z.record(Id, overridesOf(Account)).optional(),
     devices: z
       .record(
         Id,
-        Device.omit({ pop3: true, imap: true })
-          .partial()
-          .extend({ pop3: Pop3Policy.partial().strict().optional(), imap: ImapPolicy.partial().strict().optional() })
+        overridesOf(Device.omit({ pop3: true, imap: true }))
+          .extend({ pop3: overridesOf(Pop3Policy).optional(), imap: overridesOf(ImapPolicy).optional() })
           .strict(),
       )
       .optional(),
