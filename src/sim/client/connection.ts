@@ -111,8 +111,9 @@ export class ImapConnection {
     readonly device: string,
     readonly account: string,
   ) {
-    const config = run.device(device).config;
-    this.session = run.openSession({ protocol: 'IMAP', client: device, account, tls: config.tls, port: config.tls ? 993 : 143 });
+    // A client that is not one of the world's devices (the user's cleanup in webmail) uses TLS.
+    const tls = run.devices.get(device)?.config.tls ?? true;
+    this.session = run.openSession({ protocol: 'IMAP', client: device, account, tls, port: tls ? 993 : 143 });
     this.actor = createActor(imapSessionMachine, { input: { port: imapServerPort(run, account, device) } });
     this.actor.start();
     run.line(this.session, 'S', IMAP_GREETING);

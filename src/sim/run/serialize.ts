@@ -1,0 +1,44 @@
+// A timeline as plain JSON: every frame with its transfers, protocol lines,
+// narration and complete state. Used by `npm run sim -- --json` and by the
+// determinism test (same scenario → identical text).
+import { frameLines, type Timeline } from '../timeline';
+import type { WorldState } from '../model/state';
+
+export function stateToJSON(s: WorldState) {
+  const places: Record<string, Array<Record<string, unknown>>> = {};
+  for (const place of [...s.places.keys()].sort()) places[place] = [...s.places.get(place)!.entries()].map(([key, c]) => ({ key, ...c }));
+  return {
+    time: s.time,
+    serverGeneration: s.serverGeneration,
+    serverDown: s.serverDown,
+    breached: s.breached,
+    places,
+    folderMeta: Object.fromEntries([...s.folderMeta.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
+    devices: Object.fromEntries(s.devices),
+    deletedByUser: [...s.deletedByUser].sort(),
+    bounced: [...s.bounced].sort(),
+    lastSync: Object.fromEntries(s.lastSync),
+  };
+}
+
+export function timelineToJSON(t: Timeline) {
+  return {
+    scenario: t.scenarioId,
+    variant: t.variant,
+    stepStarts: t.stepStarts,
+    frames: t.frames.map((f) => ({
+      index: f.index,
+      time: f.time,
+      step: f.step,
+      micro: f.micro,
+      label: f.label,
+      actor: f.actor,
+      narration: f.narration,
+      ...(f.note ? { note: f.note } : {}),
+      transfers: f.transfers,
+      sessions: f.sessions,
+      lines: frameLines(f),
+      state: stateToJSON(f.state),
+    })),
+  };
+}
