@@ -94,6 +94,10 @@ export class Pop3Connection {
     return committed;
   }
 
+  markedCount(): number {
+    return this.actor.getSnapshot().context.marked.size;
+  }
+
   /** The connection drops without QUIT: the server never enters UPDATE (rule 1). */
   drop(): void {
     this.actor.send({ type: 'connection.drop' });

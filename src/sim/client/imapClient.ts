@@ -133,7 +133,10 @@ function replayQueue(run: Run, conn: ImapConnection, deviceId: string, folder: s
   for (const q of mine) {
     const exists = findByUid(run, account, folder, q.uid) !== null;
     if (q.kind === 'flag') conn.send({ type: 'client.store', uids: String(q.uid), change: `+FLAGS (${flagList(q.add)})`, silent: true });
-    else if (q.kind === 'move') moveOnServer(run, conn, deviceId, folder, q.uid, q.to);
+    else if (q.kind === 'move') {
+      moveOnServer(run, conn, deviceId, folder, q.uid, q.to);
+      settleQueuedMove(run, deviceId, q, exists);
+    }
     else {
       conn.send({ type: 'client.store', uids: String(q.uid), change: '+FLAGS (\\Deleted)', silent: true });
       conn.send({ type: 'client.uidExpunge', uids: String(q.uid) });
@@ -144,6 +147,24 @@ function replayQueue(run: Run, conn: ImapConnection, deviceId: string, folder: s
     }
     run.emit(deviceId, `${deviceId} · replay ${q.kind} ${q.mail}`, { key: exists ? `imap.replay.${q.kind}` : 'imap.replay.vanished', params: { device: deviceId, mail: q.mail, folder, to: q.kind === 'move' ? q.to : '' } });
   }
+}
+
+/** After replaying an offline move: register the moved copy under its new UID, or drop it if the mail vanished. */
+function settleQueuedMove(run: Run, deviceId: string, q: Extract<QueuedAction, { kind: 'move' }>, existed: boolean): void {
+  const dev = run.device(deviceId);
+  const place = devicePlace(deviceId, q.to);
+  if (!existed) {
+    if (q.localKey != null && run.copyAt(place, q.localKey)) {
+      run.del(place, q.localKey);
+      run.transfer('expunge', q.mail, place, null, q.localKey);
+    }
+    return;
+  }
+  const now = locate(run, dev.config.account, q.mail);
+  if (!now) return;
+  cacheOf(dev.memory, now.folder).set(now.uid, { mail: q.mail, localKey: q.localKey ?? null });
+  if ((dev.memory.lastUid.get(now.folder) ?? 0) < now.uid) dev.memory.lastUid.set(now.folder, now.uid);
+  if (dev.memory.cacheValidity.get(now.folder) === undefined) dev.memory.cacheValidity.set(now.folder, meta(run, dev.config.account, now.folder).uidValidity);
 }
 
 function flagList(flags: number): string {
@@ -324,7 +345,7 @@ function queueOffline(run: Run, deviceId: string, folder: string, uid: number, m
     }
   } else {
     const to = what === 'trash' ? 'Trash' : what.to;
-    action = { kind: 'move', folder, uid, mail, to };
+    let localKey: string | null = null;
     if (entry?.localKey != null) {
       const copy = run.copyAt(place, entry.localKey);
       run.del(place, entry.localKey);
@@ -333,9 +354,12 @@ function queueOffline(run: Run, deviceId: string, folder: string, uid: number, m
         const k = run.freeKey(dst, mail);
         run.put(dst, k.key, copy);
         run.transfer('move', mail, place, dst, k.key);
+        localKey = k.key;
       }
     }
-    // The cache entry stays under the old folder and UID until the replay tells where it went.
+    // The copy now sits in the target folder locally; its server UID there is learnt at the replay.
+    memory.cache.get(folder)?.delete(uid);
+    action = { kind: 'move', folder, uid, mail, to, localKey };
   }
   memory.queue.push(action);
   run.emit(deviceId, `${deviceId} · queued ${action.kind} ${mail}`, { key: `imap.queued.${action.kind}`, params: { device: deviceId, mail, folder, to: action.kind === 'move' ? action.to : '' } });

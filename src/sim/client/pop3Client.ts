@@ -13,7 +13,7 @@ export const POP3_INBOX = 'Inbox';
 export const POP3_TRASH = 'Trash';
 
 /** Check for mail: download what is new, then DELE by policy, then QUIT commits. */
-export function pop3Check(run: Run, deviceId: string): void {
+export function pop3Check(run: Run, deviceId: string, options: { dropBeforeQuit?: boolean } = {}): void {
   if (!deviceCanConnect(run, deviceId)) return;
   const dev = run.device(deviceId);
   const policy = dev.config.pop3;
@@ -61,7 +61,12 @@ export function pop3Check(run: Run, deviceId: string): void {
   const deletions: Array<{ n: number; mail: string; why: string }> = [];
   conn.maildrop.forEach((entry, i) => {
     const seen = memory.pop3Seen.get(entry.uidl);
-    if (!seen || !policy.leaveOnServer) return;
+    if (!seen || fresh.includes(entry)) return;
+    if (!policy.leaveOnServer) {
+      // Downloaded before, but an earlier session never reached QUIT: delete it now.
+      if (!policy.headersOnly) deletions.push({ n: i + 1, mail: entry.mail, why: 'again' });
+      return;
+    }
     if (policy.deleteAfterDays !== null && run.time - seen.firstSeenAt >= policy.deleteAfterDays * MINUTES_PER_DAY) deletions.push({ n: i + 1, mail: entry.mail, why: 'age' });
     else if (policy.deleteOnServerWhen === 'deletedLocally' && seen.deletedLocally) deletions.push({ n: i + 1, mail: entry.mail, why: 'deletedLocally' });
     else if (policy.deleteOnServerWhen === 'deletedFromTrash' && seen.purgedLocally) deletions.push({ n: i + 1, mail: entry.mail, why: 'deletedFromTrash' });
@@ -71,6 +76,13 @@ export function pop3Check(run: Run, deviceId: string): void {
     run.emit(deviceId, `${deviceId} · DELE ${d.n}`, { key: `pop3.dele.${d.why}`, params: { device: deviceId, mail: d.mail, n: d.n, days: policy.deleteAfterDays ?? 0 } });
   }
 
+  if (options.dropBeforeQuit) {
+    // No QUIT, no UPDATE state: the server removes nothing (RFC 1939 §6, rule 1).
+    conn.drop();
+    recordSync(run, deviceId, conn.cost);
+    run.emit(deviceId, `${deviceId} · connection dropped`, { key: 'pop3.dropped', params: { device: deviceId, count: conn.markedCount() } });
+    return;
+  }
   const removed = conn.quit();
   for (const uid of removed) {
     const place = serverPlace(account, 'INBOX');

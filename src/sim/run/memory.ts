@@ -24,7 +24,7 @@ export interface CacheEntry {
 /** An action an offline IMAP client queued, replayed at the next connection (Thunderbird's offline operations). */
 export type QueuedAction =
   | { readonly kind: 'flag'; readonly folder: string; readonly uid: number; readonly mail: string; readonly add: number }
-  | { readonly kind: 'move'; readonly folder: string; readonly uid: number; readonly mail: string; readonly to: string }
+  | { readonly kind: 'move'; readonly folder: string; readonly uid: number; readonly mail: string; readonly to: string; readonly localKey?: string | null }
   | { readonly kind: 'expunge'; readonly folder: string; readonly uid: number; readonly mail: string };
 
 export interface ClientMemory {

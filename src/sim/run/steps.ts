@@ -64,7 +64,8 @@ export function runStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[
       return;
     }
     case 'device.check':
-      checkMail(run, step.device);
+      if (step.dropBeforeQuit && isPop3(step.device)) pop3Check(run, step.device, { dropBeforeQuit: true });
+      else checkMail(run, step.device);
       return;
     case 'device.read':
     case 'device.open':

@@ -145,7 +145,14 @@ export const Step = z.discriminatedUnion('do', [
       sizeKB: z.number().min(1).max(100_000).default(4),
     })
     .strict(),
-  z.object({ ...common, ...deviceRef, do: z.literal('device.check') }).strict(),
+  z
+    .object({
+      ...common,
+      ...deviceRef,
+      do: z.literal('device.check'),
+      dropBeforeQuit: z.boolean().default(false).describe('POP3: the connection drops before QUIT (a flaky link): the server never enters UPDATE, nothing marked is removed.'),
+    })
+    .strict(),
   z.object({ ...common, ...deviceRef, do: z.literal('device.read'), mail: MailId }).strict(),
   z.object({ ...common, ...deviceRef, do: z.literal('device.open'), mail: MailId }).strict().describe('Open a mail with its attachment: shows whether it must be downloaded first.'),
   z.object({ ...common, ...deviceRef, do: z.literal('device.delete'), mail: MailId }).strict(),

@@ -83,6 +83,8 @@ export function deliver(run: Run, mail: string, accounts: readonly string[], env
   const code = refused.length === 0 ? '250' : tempfail ? '452' : '552';
   const key = refused.length === 0 ? (fromQueue ? 'delivery.retryDelivered' : 'delivery.delivered') : tempfail ? (fromQueue ? 'delivery.retryRefused' : 'delivery.tempRefused') : 'delivery.permRefused';
   if (!fromQueue && tempfail) for (const account of refused) defer(run, mail, account, envelopeFrom, true);
+  // Refused for good: from this moment the mail is on its way back, never "lost".
+  if (!tempfail && refused.length) run.apply({ op: 'bounced', mail });
   run.emit('mta', `LMTP → ${accounts.join(', ')} · ${mail} · ${code}`, {
     key,
     params: { mail, to: (delivered.length ? delivered : refused).join(', '), code },

@@ -1,0 +1,243 @@
+// semantics.md, IMAP rules 14–26, shown by sessions against the model's server
+// and by runs of whole scenarios.
+import { describe, expect, it } from 'vitest';
+import { Scenario } from '../../src/sim/scenario/schema';
+import { Run } from '../../src/sim/run/run';
+import { createMailboxes, appendMessage, messages } from '../../src/sim/server/mailbox';
+import { ImapConnection } from '../../src/sim/client/connection';
+import { Flag } from '../../src/sim/model/flags';
+import { ALICE, arrive, check, del, move, offline, online, read, sim } from './harness';
+
+/** A server with alice's mailbox holding m1..mN in INBOX, and two IMAP devices A and B. */
+function server(n = 3, quota?: { storageKB?: number; messages?: number }) {
+  const scenario = Scenario.parse({
+    id: 'fixture',
+    title: { de: 'x', en: 'x' },
+    summary: { de: 'x', en: 'x' },
+    world: {
+      server: { quotaGracePercent: 0 },
+      accounts: [{ ...ALICE, ...(quota ? { quota } : {}) }],
+      devices: [
+        { id: 'a', kind: 'laptop', account: 'alice', protocol: 'imap' },
+        { id: 'b', kind: 'phone', account: 'alice', protocol: 'imap' },
+      ],
+    },
+    steps: [],
+  });
+  const run = new Run(scenario, scenario.world, null);
+  createMailboxes(run);
+  for (let i = 1; i <= n; i++) {
+    run.apply({ op: 'mail', info: { id: `m${i}`, subject: `m${i}`, from: 'bob@example.com', to: ['alice@example.org'], sizeBytes: 1024, owners: ['alice'], createdAt: 0 } });
+    appendMessage(run, 'alice', 'INBOX', `m${i}`, 0);
+  }
+  const connect = (device: 'a' | 'b') => {
+    const c = new ImapConnection(run, device, 'alice');
+    c.login();
+    return c;
+  };
+  const inbox = () => messages(run, 'alice', 'INBOX').map((c) => `${c.mail}:${c.uid}:${c.flags}`);
+  return { run, connect, inbox };
+}
+
+describe('IMAP (RFC 9051)', () => {
+  it('rule 14: \\Deleted without EXPUNGE stays visible to all and counts toward quota; the next EXPUNGE from any session removes it', () => {
+    const { run, connect, inbox } = server();
+    const a = connect('a');
+    a.send({ type: 'client.select', mailbox: 'INBOX' });
+    a.send({ type: 'client.store', uids: '1', change: '+FLAGS (\\Deleted)', silent: true });
+    a.logout();
+    expect(inbox()).toEqual([`m1:1:${Flag.Deleted}`, 'm2:2:0', 'm3:3:0']);
+    expect(run.state.usage.get('alice')).toEqual({ bytes: 3072, messages: 3 });
+    const b = connect('b');
+    b.send({ type: 'client.select', mailbox: 'INBOX' });
+    const r = b.send({ type: 'client.expunge' });
+    expect(r.untagged).toEqual(['* 1 EXPUNGE']);
+    expect(inbox()).toEqual(['m2:2:0', 'm3:3:0']);
+    expect(run.state.usage.get('alice')).toEqual({ bytes: 2048, messages: 2 });
+  });
+
+  it('rule 15: UID EXPUNGE removes only the given \\Deleted messages', () => {
+    const { connect, inbox } = server();
+    const a = connect('a');
+    a.send({ type: 'client.select', mailbox: 'INBOX' });
+    a.send({ type: 'client.store', uids: '1:2', change: '+FLAGS (\\Deleted)', silent: true });
+    const r = a.send({ type: 'client.uidExpunge', uids: '2' });
+    expect(r.untagged).toEqual(['* 2 EXPUNGE']);
+    expect(inbox()).toEqual([`m1:1:${Flag.Deleted}`, 'm3:3:0']);
+  });
+
+  it('rule 16: LOGOUT (and a dropped connection) expunge nothing; CLOSE expunges silently', () => {
+    const { connect, inbox } = server();
+    const a = connect('a');
+    a.send({ type: 'client.select', mailbox: 'INBOX' });
+    a.send({ type: 'client.store', uids: '3', change: '+FLAGS (\\Deleted)', silent: true });
+    a.logout();
+    expect(inbox()).toHaveLength(3);
+    const b = connect('b');
+    b.send({ type: 'client.select', mailbox: 'INBOX' });
+    const r = b.send({ type: 'client.close' });
+    expect(r.untagged).toEqual([]);
+    expect(r.status).toMatch(/^OK Close completed/);
+    expect(inbox()).toEqual(['m1:1:0', 'm2:2:0']);
+  });
+
+  it('rule 17: FETCH BODY[] on one device sets \\Seen for all; BODY.PEEK[] leaves it unset', () => {
+    const { connect, inbox } = server();
+    const a = connect('a');
+    a.send({ type: 'client.select', mailbox: 'INBOX' });
+    a.send({ type: 'client.fetch', uids: '1', items: 'UID FLAGS RFC822.SIZE BODY.PEEK[]' });
+    expect(inbox()[0]).toBe('m1:1:0');
+    a.send({ type: 'client.fetch', uids: '2', items: 'BODY[]' });
+    expect(inbox()[1]).toBe(`m2:2:${Flag.Seen}`);
+  });
+
+  it('rule 17: read on the phone → seen on the laptop and in webmail after their next check', () => {
+    const r = sim({
+      accounts: [ALICE],
+      devices: [
+        { id: 'phone', kind: 'phone', account: 'alice', protocol: 'imap' },
+        { id: 'laptop', kind: 'laptop', account: 'alice', protocol: 'imap' },
+        { id: 'webmail', kind: 'webmail', account: 'alice', protocol: 'imap' },
+      ],
+    })
+      .at('day 1, 09:00', arrive('m1'))
+      .at('day 1, 09:10', check('phone'), check('laptop'), check('webmail'))
+      .at('day 1, 09:20', read('phone', 'm1'))
+      .at('day 1, 09:30', check('laptop'))
+      .run();
+    expect(r.flagsOf('server/alice/INBOX', 'm1')).toEqual(['Seen']);
+    expect(r.flagsOf('device/laptop/INBOX', 'm1')).toEqual(['Seen']);
+    expect(r.metrics.views.find((v) => v.device === 'webmail')).toEqual({ device: 'webmail', shows: 1, of: 1 });
+  });
+
+  it('rule 18: MOVE gives a new UID in the destination and removes the message from the source for everyone', () => {
+    const { run, connect } = server();
+    const a = connect('a');
+    a.send({ type: 'client.select', mailbox: 'INBOX' });
+    const r = a.send({ type: 'client.move', uids: '2', mailbox: 'Archive' });
+    expect(r.untagged).toEqual([`* OK [COPYUID ${run.state.folderMeta.get('server/alice/Archive')!.uidValidity} 2 1] Moved UIDs.`, '* 2 EXPUNGE']);
+    expect(messages(run, 'alice', 'Archive').map((c) => [c.mail, c.uid])).toEqual([['m2', 1]]);
+    expect(messages(run, 'alice', 'INBOX').map((c) => c.mail)).toEqual(['m1', 'm3']);
+    // Never missing from both: the transfer is one move, source to destination.
+    const t = run.timeline;
+    void t;
+  });
+
+  it('rule 19 and 28: a COPY or APPEND that would exceed quota answers NO [OVERQUOTA] and stores nothing; APPEND is refused before the literal', () => {
+    const { run, connect } = server(3, { messages: 3 });
+    const a = connect('a');
+    a.send({ type: 'client.select', mailbox: 'INBOX' });
+    const copy = a.send({ type: 'client.copy', uids: '1', mailbox: 'Trash' });
+    expect(copy.status).toMatch(/^NO \[OVERQUOTA\] Quota exceeded \(mailbox for user is full\)/);
+    expect(messages(run, 'alice', 'Trash')).toEqual([]);
+    run.apply({ op: 'mail', info: { id: 's1', subject: 's', from: 'alice@example.org', to: [], sizeBytes: 10, owners: ['alice'], createdAt: 0 } });
+    const append = a.send({ type: 'client.append', mailbox: 'Sent', flags: Flag.Seen, mail: 's1' });
+    expect(append.status).toMatch(/^NO \[OVERQUOTA\]/);
+    expect(append.continuation).toBeUndefined();
+    expect(messages(run, 'alice', 'Sent')).toEqual([]);
+  });
+
+  it('rule 28: a MOVE inside the same quota root changes no usage and succeeds at the limit', () => {
+    const { run, connect } = server(3, { messages: 3 });
+    const a = connect('a');
+    a.send({ type: 'client.select', mailbox: 'INBOX' });
+    expect(a.send({ type: 'client.move', uids: '1', mailbox: 'Trash' }).status).toMatch(/^OK Move completed/);
+    expect(run.state.usage.get('alice')).toEqual({ bytes: 3072, messages: 3 });
+  });
+
+  it('rule 20: a replayed UID STORE/COPY/MOVE on a vanished UID answers OK and does nothing', () => {
+    const { connect, inbox } = server();
+    const a = connect('a');
+    a.send({ type: 'client.select', mailbox: 'INBOX' });
+    expect(a.send({ type: 'client.store', uids: '9', change: '+FLAGS (\\Seen)', silent: true }).status).toMatch(/^OK/);
+    expect(a.send({ type: 'client.move', uids: '9', mailbox: 'Trash' }).status).toMatch(/^OK No messages found/);
+    expect(a.send({ type: 'client.copy', uids: '9', mailbox: 'Trash' }).status).toMatch(/^OK No messages found/);
+    expect(inbox()).toEqual(['m1:1:0', 'm2:2:0', 'm3:3:0']);
+  });
+
+  it('rule 21: B queues "move X to F" offline while A expunges X → on reconnect X is not in F and B drops X', () => {
+    const r = sim({
+      accounts: [ALICE],
+      devices: [
+        { id: 'laptop', kind: 'laptop', account: 'alice', protocol: 'imap', imap: { deleteAction: 'expunge' } },
+        { id: 'phone', kind: 'phone', account: 'alice', protocol: 'imap' },
+      ],
+    })
+      .at('day 1, 09:00', arrive('m1'), arrive('m2'))
+      .at('day 1, 09:10', check('laptop'), check('phone'))
+      .at('day 1, 09:20', offline('phone'), move('phone', 'm1', 'Archive'))
+      .at('day 1, 09:30', del('laptop', 'm1'))
+      .at('day 1, 10:00', online('phone'))
+      .run();
+    r.expectMailIn('m1', []).expectMailIn('m2', ['device/laptop/INBOX', 'device/phone/INBOX', 'server/alice/INBOX', 'backup/server/alice/INBOX'].filter((p) => !p.startsWith('backup')));
+    r.expectLine(/^S: a\d+ OK No messages found/);
+  });
+
+  it('rule 24: a new UIDVALIDITY makes the client discard cached UIDs and queued UID actions, and download again', () => {
+    const r = sim({ server: { backup: 'none' }, accounts: [ALICE], devices: [{ id: 'laptop', kind: 'laptop', account: 'alice', protocol: 'imap' }] })
+      .at('day 1, 09:00', arrive('m1'))
+      .at('day 1, 09:10', check('laptop'))
+      .at('day 1, 09:20', offline('laptop'), read('laptop', 'm1'))
+      .at('day 2, 09:00', { do: 'provider.move', copyMailboxes: true } as never)
+      .at('day 2, 09:10', online('laptop'))
+      .run();
+    r.expectMailIn('m1', ['device/laptop/INBOX', 'server/alice/INBOX']);
+    expect(r.timeline.frames.some((f) => f.narration.key === 'imap.uidValidityChanged' && f.narration.params.dropped === 1)).toBe(true);
+    // The queued \Seen was dropped with the old UIDs: the server copy stays unread.
+    expect(r.flagsOf('server/alice/INBOX', 'm1')).toEqual([]);
+  });
+
+  it('rule 25: an IDLE device gets new INBOX mail at once; a plain device waits for its next check', () => {
+    const r = sim({
+      accounts: [ALICE],
+      devices: [
+        { id: 'phone', kind: 'phone', account: 'alice', protocol: 'imap', imap: { idle: true } },
+        { id: 'laptop', kind: 'laptop', account: 'alice', protocol: 'imap' },
+      ],
+    })
+      .at('day 1, 09:00', arrive('m1'))
+      .run();
+    r.expectMailIn('m1', ['device/phone/INBOX', 'server/alice/INBOX']);
+  });
+
+  it('rule 26: moving to a folder that does not exist answers NO [TRYCREATE] and creates nothing', () => {
+    const r = sim({ accounts: [ALICE], devices: [{ id: 'laptop', kind: 'laptop', account: 'alice', protocol: 'imap' }] })
+      .at('day 1, 09:00', arrive('m1'))
+      .at('day 1, 09:10', check('laptop'), move('laptop', 'm1', 'Projects'))
+      .run();
+    r.expectLine(/^S: a\d+ NO \[TRYCREATE\] Mailbox doesn't exist: Projects/).expectMailIn('m1', ['device/laptop/INBOX', 'server/alice/INBOX']);
+    expect(r.frame.state.folderMeta.has('server/alice/Projects')).toBe(false);
+  });
+
+  it('claim I5: moving to a local folder removes the mail from the server and from every other device', () => {
+    const r = sim({
+      accounts: [ALICE],
+      devices: [
+        { id: 'laptop', kind: 'laptop', account: 'alice', protocol: 'imap', localFolders: ['Archive2026'] },
+        { id: 'phone', kind: 'phone', account: 'alice', protocol: 'imap' },
+      ],
+    })
+      .at('day 1, 09:00', arrive('m1'))
+      .at('day 1, 09:10', check('laptop'), check('phone'))
+      .at('day 1, 09:20', move('laptop', 'm1', 'Archive2026', true))
+      .at('day 1, 09:30', check('phone'))
+      .run();
+    r.expectMailIn('m1', ['device/laptop/Archive2026']);
+  });
+
+  it('claim I13: deleting to Trash on one device moves it for every device; emptying Trash removes it everywhere', () => {
+    const r = sim({
+      accounts: [ALICE],
+      devices: [
+        { id: 'laptop', kind: 'laptop', account: 'alice', protocol: 'imap' },
+        { id: 'phone', kind: 'phone', account: 'alice', protocol: 'imap' },
+      ],
+    })
+      .at('day 1, 09:00', arrive('m1'))
+      .at('day 1, 09:10', check('laptop'), check('phone'))
+      .at('day 1, 09:20', del('phone', 'm1'))
+      .at('day 1, 09:30', check('laptop'))
+      .run();
+    r.expectMailIn('m1', ['device/laptop/Trash', 'device/phone/Trash', 'server/alice/Trash']);
+  });
+});
