@@ -102,7 +102,7 @@ export const uiEn = {
     server: 'Mail server {{name}}',
     serverSub: '{{country}} · IMAP 993/143 · POP3 995/110',
     serverDown: 'Mail server {{name}} — down',
-    sender: 'Senders and the Internet',
+    sender: 'Senders',
     senderSub: 'bounces come back here',
     serverBackup: "Provider's backup",
     serverBackupNone: 'no server backup',

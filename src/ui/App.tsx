@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { playerStore } from './store/playerStore';
 import { appStore } from './store/appStore';
 import { useSelector } from './store/useStore';
-import { catalogue } from './catalogue/catalogue';
 import { Gallery } from './components/Gallery';
 import { Player } from './components/Player';
 import { LanguageSwitch } from './components/LanguageSwitch';
@@ -22,7 +21,6 @@ export function App() {
   useEffect(() => {
     document.title = loaded ? `${loaded.scenario.title[lang]} · ${t('ui.app.title')}` : `${t('ui.app.title')} — ${t('ui.app.tagline')}`;
   }, [loaded, lang, t]);
-  const problems = catalogue().problems;
   if (embed && loaded)
     return (
       <main className="app embed" id="main">
@@ -50,18 +48,6 @@ export function App() {
             <Gallery />
             <OpenFile />
           </>
-        )}
-        {problems.length > 0 && !loaded && (
-          <details className="load-problems">
-            <summary>{t('ui.app.problems')}</summary>
-            <ul>
-              {problems.map((p, i) => (
-                <li key={i}>
-                  <code>{p}</code>
-                </li>
-              ))}
-            </ul>
-          </details>
         )}
       </main>
     </>

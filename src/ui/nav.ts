@@ -2,7 +2,7 @@
 // URL in step with what is on screen (replaceState while playing, pushState when
 // another scenario opens).
 import type { Scenario } from '../sim';
-import { catalogue } from './catalogue/catalogue';
+import { fetchBuiltin } from './catalogue/catalogue';
 import { appStore } from './store/appStore';
 import { playerStore } from './store/playerStore';
 import { closed, opened } from './store/open';
@@ -33,25 +33,40 @@ function push() {
   if (url !== location.pathname + location.search) history.pushState(null, '', url);
 }
 
-export function openBuiltin(id: string, variant: string | null, frame: number | null, how: 'push' | 'none' = 'push') {
-  const scenario = catalogue().scenarios.get(id);
-  if (!scenario) {
+let opening = 0;
+
+export async function openBuiltin(id: string, variant: string | null, frame: number | null, how: 'push' | 'none' = 'push'): Promise<void> {
+  const ticket = ++opening;
+  const pending = fetchBuiltin(id);
+  if (!pending) {
     appStore.set((a) => ({ ...a, notice: { kind: 'notFound', id, problems: [] } }));
     playerStore.set(closed);
     return;
   }
-  appStore.set((a) => ({ ...a, notice: null, data: null, compare: a.compare && scenario.variants[a.compare] ? a.compare : null }));
+  appStore.set((a) => ({ ...a, loading: id }));
+  const result = await pending;
+  if (ticket !== opening) return;
+  appStore.set((a) => ({ ...a, loading: null }));
+  if (!result.ok) {
+    appStore.set((a) => ({ ...a, notice: { kind: 'badFile', problems: result.problems } }));
+    playerStore.set(closed);
+    return;
+  }
+  const scenario = result.scenario;
+  appStore.set((a) => ({ ...a, notice: null, data: null, compare: a.compare && (a.compare === '-' || scenario.variants[a.compare]) ? a.compare : null }));
   playerStore.set((s) => opened(s, scenario, 'builtin', variant, frame));
   if (how === 'push') push();
 }
 
 export function openShared(scenario: Scenario, data: string | null, variant: string | null, frame: number | null, how: 'push' | 'none' = 'push') {
+  opening++;
   appStore.set((a) => ({ ...a, notice: null, data: data ?? encodeScenario(scenario), compare: null }));
   playerStore.set((s) => opened(s, scenario, 'shared', variant, frame));
   if (how === 'push') push();
 }
 
 export function toGallery() {
+  opening++;
   appStore.set((a) => ({ ...a, data: null, compare: null }));
   playerStore.set(closed);
   push();
@@ -73,10 +88,11 @@ export function applyUrl(search: string, languages: readonly string[]) {
     return;
   }
   if (u.scenario) {
-    openBuiltin(u.scenario, u.variant, u.frame, 'none');
+    void openBuiltin(u.scenario, u.variant, u.frame, 'none');
     return;
   }
-  appStore.set((a) => ({ ...a, notice: null }));
+  opening++;
+  appStore.set((a) => ({ ...a, notice: null, loading: null }));
   playerStore.set(closed);
 }
 

@@ -6,6 +6,7 @@ import { useSelector } from '../store/useStore';
 import { SPEEDS } from '../store/playerState';
 import { restart, seek, setSpeed, stepMarks, stepMicro, stepOrdinalAt, stepWhole, togglePlay } from '../store/commands';
 import { formatNumber } from '../i18n/format';
+import { Icon } from './icons';
 
 export function Controls({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
@@ -24,23 +25,23 @@ export function Controls({ compact = false }: { compact?: boolean }) {
     <div className="controls" role="group" aria-label={t('ui.controls.group')}>
       <div className="buttons">
         <button type="button" onClick={() => send(restart)} title={`${t('ui.controls.restart')} (R)`} aria-label={t('ui.controls.restart')}>
-          <span aria-hidden="true">⏮</span>
+          <Icon name="restart" />
         </button>
         <button type="button" onClick={() => send(stepWhole, -1)} title={`${t('ui.controls.stepBack')} (Shift+←)`} aria-label={t('ui.controls.stepBack')}>
-          <span aria-hidden="true">⏪</span>
+          <Icon name="stepBack" />
         </button>
         <button type="button" onClick={() => send(stepMicro, -1)} title={`${t('ui.controls.back')} (←)`} aria-label={t('ui.controls.back')}>
-          <span aria-hidden="true">◀</span>
+          <Icon name="back" />
         </button>
         <button type="button" className="play" data-testid="play" onClick={() => send(togglePlay)} title={`${t(playing ? 'ui.controls.pause' : 'ui.controls.play')} (Space)`} aria-label={t(playing ? 'ui.controls.pause' : 'ui.controls.play')}>
-          <span aria-hidden="true">{playing ? '⏸' : '▶'}</span>
+          <Icon name={playing ? 'pause' : 'play'} />
           <span className="play-text">{t(playing ? 'ui.controls.pause' : 'ui.controls.play')}</span>
         </button>
         <button type="button" onClick={() => send(stepMicro, 1)} title={`${t('ui.controls.forward')} (→)`} aria-label={t('ui.controls.forward')}>
-          <span aria-hidden="true">▶︎|</span>
+          <Icon name="forward" />
         </button>
         <button type="button" onClick={() => send(stepWhole, 1)} title={`${t('ui.controls.stepForward')} (Shift+→)`} aria-label={t('ui.controls.stepForward')}>
-          <span aria-hidden="true">⏩</span>
+          <Icon name="stepForward" />
         </button>
         <label className="speed">
           <span>{t('ui.controls.speed')}</span>

@@ -78,7 +78,7 @@ export function Gallery() {
                 onClick={(ev) => {
                   if (ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey) return;
                   ev.preventDefault();
-                  openBuiltin(e.id, null, null);
+                  void openBuiltin(e.id, null, null);
                 }}
               >
                 {e.title[lang]}

@@ -111,7 +111,7 @@ export function Player() {
   const variants = Object.entries(sc.variants);
   const reopen = (v: string | null) => {
     const frame = playerStore.get().frame;
-    if (loaded.source === 'builtin') openBuiltin(sc.id, v, frame, 'none');
+    if (loaded.source === 'builtin') void openBuiltin(sc.id, v, frame, 'none');
     else openShared(sc, appStore.get().data, v, frame, 'none');
   };
   const svg = () => document.querySelector<SVGSVGElement>('svg.picture-svg');

@@ -23,7 +23,7 @@ export function shortcutFor(k: KeyPress): ShortcutCommand | null {
     if (['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown'].includes(k.key)) return null;
   }
   // Space and Enter on a button press that button.
-  if ((k.key === ' ' || k.key === 'Enter') && (tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY')) return null;
+  if ((k.key === ' ' && (tag === 'BUTTON' || tag === 'SUMMARY')) || (k.key === 'Enter' && (tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY'))) return null;
   switch (k.key) {
     case ' ':
     case 'k':

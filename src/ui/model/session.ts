@@ -21,7 +21,8 @@ export function sessionOf(timeline: Timeline): PlaySession | undefined {
 /** Run a scenario (with a variant applied) and prepare it for playing. */
 export function playScenario(base: Scenario, variant: string | null): PlaySession {
   const scenario = variant ? withVariant(base, variant) : base;
-  const timeline = simulate(scenario, { variant: variant ?? undefined });
+  // simulate applies the variant itself; `scenario` (applied) names devices and accounts.
+  const timeline = simulate(base, { variant });
   const histories = new Map<string, readonly HistoryEntry[]>();
   const metrics = memoPerFrame((f: Frame) => metricsOf(f, scenario));
   const session: PlaySession = {

@@ -115,10 +115,7 @@ export function buildPictureModel(p: PictureInput): PictureModel {
     return { account: g.account, x: g.x, y: g.y, w: g.w, fraction, text, level };
   });
 
-  const serverRegion = layout.regions.find((r) => r.kind === 'server');
-  const links = layout.regions
-    .filter((r) => r.kind === 'webmail' && serverRegion)
-    .map((r) => ({ id: r.id, from: { x: r.x + r.w / 2, y: r.y }, to: { x: serverRegion!.x + serverRegion!.w / 2, y: serverRegion!.y + serverRegion!.h } }));
+  const links: PictureModel['links'] = [];
 
   const copies = scene.tokens.filter((d) => d.place !== layout.lostPlace).length;
   return {

@@ -305,7 +305,7 @@ export function positionPicture(svgEl: SVGSVGElement, t: number): void {
     })
     .attr('opacity', (d) => {
       if (d.overflow) return t >= 1 ? 0 : 1;
-      if (d.entering && !d.travelled) return t;
+      if (d.entering && !d.travelled) return t >= 1 ? null : t;
       return null;
     })
     .attr('visibility', (d) => (d.overflow && t >= 1 ? 'hidden' : null));

@@ -14,6 +14,8 @@ export interface AppState {
   /** The compressed scenario of a shared link, kept so the address stays shareable. */
   readonly data: string | null;
   readonly compare: string | null;
+  /** A built-in scenario being fetched. */
+  readonly loading: string | null;
 }
 
-export const appStore = createStore<AppState>({ embed: false, notice: null, data: null, compare: null });
+export const appStore = createStore<AppState>({ embed: false, notice: null, data: null, compare: null, loading: null });

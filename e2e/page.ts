@@ -1,0 +1,34 @@
+// Reading the player page: what the picture draws and what the scorecard says.
+import { expect, type Page } from '@playwright/test';
+
+/** place → copies drawn: tokens not collapsed, plus the hidden count of a collapsed folder. */
+export async function drawnPlaces(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const out: Record<string, number> = {};
+    for (const g of document.querySelectorAll('svg.picture-svg g.layer-tokens g.token')) {
+      if (g.getAttribute('data-overflow')) continue;
+      const p = g.getAttribute('data-place')!;
+      out[p] = (out[p] ?? 0) + 1;
+    }
+    for (const b of document.querySelectorAll('svg.picture-svg g.badge')) {
+      const p = b.getAttribute('data-place')!;
+      out[p] = (out[p] ?? 0) + Number(b.getAttribute('data-count'));
+    }
+    return out;
+  });
+}
+
+export async function scoreOf(page: Page) {
+  const value = async (id: string) => Number(await page.getByTestId(id).getAttribute('data-value'));
+  return { lost: await value('score-lost'), bounced: await value('score-bounced'), deleted: await value('score-deleted'), exposure: await value('score-exposure') };
+}
+
+export async function currentFrame(page: Page): Promise<number> {
+  return Number(await page.getByTestId('position').getAttribute('data-frame'));
+}
+
+/** Wait until playback has settled on a frame (the picture drawn without travel). */
+export async function settled(page: Page, frame: number) {
+  await expect(page.getByTestId('position')).toHaveAttribute('data-frame', String(frame));
+  await expect(page.locator('svg.picture-svg g.ghost')).toHaveCount(0);
+}
