@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { playerPlugins } from './src/ui/build/plugins';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), ...playerPlugins(import.meta.dirname)],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {
