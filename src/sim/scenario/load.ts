@@ -3,6 +3,7 @@
 // the path inside it and what was expected, because scenario files come from
 // strangers and an instructor fixing one wants the whole list.
 import { z } from 'zod';
+import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { Scenario, type ScenarioInput, type Step, type Variant } from './schema';
 import { parseTime } from './time';
 
@@ -40,22 +41,20 @@ function zodProblems(file: string, error: z.ZodError): Problem[] {
   return problems;
 }
 
-/** Parse JSON text; a syntax error names line and column. */
+/** Parse JSON text; a syntax error names line and column (jsonc-parser reports where). */
 export function loadScenarioText(file: string, text: string): LoadResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const pos = /position (\d+)/.exec(message);
-    if (pos) {
-      const offset = Number(pos[1]);
-      const before = text.slice(0, offset);
-      const line = before.split('\n').length;
-      const column = offset - before.lastIndexOf('\n');
-      return { ok: false, problems: [{ file, path: '', message: `not valid JSON at line ${line}, column ${column}: ${message}` }] };
-    }
-    return { ok: false, problems: [{ file, path: '', message: `not valid JSON: ${message}` }] };
+  const errors: ParseError[] = [];
+  const data: unknown = parseJson(text, errors, { allowTrailingComma: false, disallowComments: true });
+  if (errors.length) {
+    return {
+      ok: false,
+      problems: errors.map((e) => {
+        const before = text.slice(0, e.offset);
+        const line = before.split('\n').length;
+        const column = e.offset - before.lastIndexOf('\n');
+        return { file, path: '', message: `not valid JSON at line ${line}, column ${column}: ${printParseErrorCode(e.error)}` };
+      }),
+    };
   }
   return loadScenarioData(file, data);
 }
