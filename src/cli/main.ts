@@ -9,8 +9,12 @@ import { frameLines } from '../sim/timeline';
 import { narrate, type Lang } from '../i18n/narrate';
 import { outcomeText } from './outcome';
 import { timelineToJSON } from '../sim/run/serialize';
+import { listScenarios } from './list';
+import { printClaims } from './claims';
+import { compareFile } from './compare';
 
-const USAGE = `usage: npm run sim -- FILE [--variant NAME] [--frames] [--json] [--lang de|en]`;
+const USAGE = `usage: npm run sim -- FILE [--variant NAME] [--frames] [--json] [--lang de|en]
+       npm run sim -- --list | --claims | --compare FILE   [--lang de|en]`;
 
 export interface Args {
   file: string | null;
@@ -47,6 +51,9 @@ function printFrames(t: Timeline, lang: Lang): void {
 
 export function main(argv: string[]): number {
   const args = parseArgs(argv);
+  if (args.rest.includes('--list')) return listScenarios(args.lang);
+  if (args.rest.includes('--claims')) return printClaims(args.lang);
+  if (args.rest.includes('--compare')) return compareFile(args.file, args.lang);
   if (!args.file) {
     console.error(USAGE);
     return 2;

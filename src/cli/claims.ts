@@ -1,0 +1,36 @@
+// npm run sim -- --claims [--lang de|en]
+// Every claim of the source articles with the scenarios that prove it and
+// those that show where it breaks. Exits 1 when a claim has no scenario, or a
+// claim that holds only under some settings has no counter-scenario.
+import { formatProblem } from '../sim/scenario/load';
+import { CLAIMS } from '../claims/catalogue';
+import { claimCoverage } from '../claims/coverage';
+import { loadLibrary } from '../claims/libraryFromDisk';
+import type { Lang } from './list';
+
+const TEXT = {
+  en: { proves: 'proved by', counters: 'breaks in', none: '(none)', missingProof: 'MISSING: no scenario proves it', missingCounter: 'MISSING: no counter-scenario', sometimes: 'holds only under some settings' },
+  de: { proves: 'belegt in', counters: 'widerlegt in', none: '(keins)', missingProof: 'FEHLT: kein Szenario belegt sie', missingCounter: 'FEHLT: kein Gegenszenario', sometimes: 'gilt nur unter bestimmten Einstellungen' },
+};
+
+export function printClaims(lang: Lang, dir?: string): number {
+  const t = TEXT[lang];
+  const library = loadLibrary(dir);
+  const coverage = claimCoverage(library.entries.map((e) => e.scenario), CLAIMS);
+  for (const c of coverage) {
+    console.log(`${c.claim.id.padEnd(4)} ${c.claim.claim[lang]}${c.claim.needsCounter ? `  [${t.sometimes}]` : ''}`);
+    console.log(`     ${t.proves}: ${c.proves.join(', ') || t.none}`);
+    if (c.counters.length || c.claim.needsCounter) console.log(`     ${t.counters}: ${c.counters.join(', ') || t.none}`);
+    if (c.missing.includes('proof')) console.log(`     ${t.missingProof}`);
+    if (c.missing.includes('counter')) console.log(`     ${t.missingCounter}`);
+  }
+  const uncovered = coverage.filter((c) => c.missing.length);
+  const needing = coverage.filter((c) => c.claim.needsCounter);
+  console.log(
+    lang === 'de'
+      ? `\n${coverage.length} Behauptungen, ${coverage.length - uncovered.length} vollständig abgedeckt; ${needing.filter((c) => c.counters.length).length} von ${needing.length} brauchen ein Gegenszenario und haben eins. ${library.entries.length} Szenarien.`
+      : `\n${coverage.length} claims, ${coverage.length - uncovered.length} fully covered; ${needing.filter((c) => c.counters.length).length} of ${needing.length} needing a counter-scenario have one. ${library.entries.length} scenarios.`,
+  );
+  for (const p of library.problems) console.error(formatProblem(p));
+  return uncovered.length || library.problems.length ? 1 : 0;
+}

@@ -1,0 +1,48 @@
+// The library subcommands of `npm run sim`: --list, --claims, --compare.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { listScenarios } from '../../src/cli/list';
+import { printClaims } from '../../src/cli/claims';
+import { compareFile } from '../../src/cli/compare';
+
+let out: string[];
+beforeEach(() => {
+  out = [];
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('npm run sim -- --list', () => {
+  it('lists every scenario with the claims it proves and refutes', () => {
+    expect(listScenarios('en')).toBe(0);
+    const row = out.join('\n').split('\n').find((l) => l.startsWith('pop3-three-devices'));
+    expect(row).toMatch(/P9 P8 P11/);
+  });
+});
+
+describe('npm run sim -- --claims', () => {
+  it('shows every claim covered and exits 0', () => {
+    expect(printClaims('de')).toBe(0);
+    const text = out.join('\n');
+    expect(text).toMatch(/P9 .*\n\s+belegt in: pop3-three-devices/);
+    expect(text).not.toMatch(/FEHLT/);
+  });
+
+  it('exits 1 when a claim has no scenario', () => {
+    expect(printClaims('en', 'test/scenarios/fixtures/one-scenario')).toBe(1);
+    expect(out.join('\n')).toMatch(/P9 .*\n.*\n\s+MISSING: no scenario proves it/);
+  });
+});
+
+describe('npm run sim -- --compare FILE', () => {
+  it('prints the base and every variant side by side', () => {
+    expect(compareFile('scenarios/decide-shared-mailbox.json', 'en')).toBe(0);
+    const text = out.join('\n');
+    expect(text).toMatch(/^mail\s+base\s+pop3$/m);
+    expect(text).toMatch(/^jonas shows\s+3 \/ 3\s+1 \/ 3$/m);
+  });
+
+  it('names a missing file', () => {
+    expect(compareFile('scenarios/no-such.json', 'en')).toBe(1);
+  });
+});
