@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# npm test: everything this project checks, in one command, on a fresh clone.
+#   1. dependencies (npm ci when node_modules is missing or older than the lockfile)
+#   2. typecheck   3. unit, rule, property, determinism and golden tests (vitest)
+#   4. production build   5. browser tests (Playwright + Debian's Chromium)
+#   6. conformance against a real Dovecot
+# Stages 5 and 6 install what they need (Chromium, Dovecot) from Debian's
+# packages when run as root on Debian. Where they cannot, they say what is
+# missing and how to get it; the run then skips them — except under CI=true,
+# where nothing may be skipped.
+set -u
+cd "$(dirname "$0")/.."
+
+passed=0
+failed=0
+skipped=0
+failures=()
+start_all=$(date +%s)
+
+stage() { # name, command...
+  local name=$1; shift
+  local t0; t0=$(date +%s)
+  echo
+  echo "━━ $name"
+  "$@"
+  local rc=$?
+  local secs=$(( $(date +%s) - t0 ))
+  if [ $rc -eq 0 ]; then
+    passed=$((passed + 1)); echo "━━ $name: passed (${secs}s)"
+  elif [ $rc -eq 3 ] && [ "${CI:-}" != "true" ]; then
+    skipped=$((skipped + 1)); echo "━━ $name: SKIPPED — a tool it needs is missing (see above). Under CI=true this fails."
+  else
+    failed=$((failed + 1)); failures+=("$name"); echo "━━ $name: FAILED (exit $rc, ${secs}s)"
+  fi
+}
+
+deps() {
+  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm ci --no-audit --no-fund
+  else
+    echo "node_modules is up to date"
+  fi
+}
+
+browser() {
+  bash scripts/ensure-chromium.sh || return $?
+  npx playwright test
+}
+
+stage "dependencies" deps
+if [ $failed -gt 0 ]; then echo "cannot continue without dependencies"; exit 1; fi
+stage "typecheck" npx tsc --noEmit -p tsconfig.json
+stage "unit, rules, properties, golden outcomes" npx vitest run
+stage "production build" npx vite build --logLevel warn
+stage "browser tests" browser
+stage "conformance with Dovecot" npx tsx conformance/run.ts
+
+echo
+echo "Stages took $(( $(date +%s) - start_all ))s in all."
+[ ${#failures[@]} -gt 0 ] && echo "Failed: ${failures[*]}"
+[ $skipped -gt 0 ] && echo "Skipped: $skipped stage(s) (tools missing, see above)"
+echo "stages: $passed passed, $failed failed, $skipped skipped"
+[ $failed -eq 0 ]
