@@ -71,6 +71,7 @@ export const narrationEn = {
     moveServer: '{{device}} moves {{mail}} to {{folder}} on the server (MOVE): every device sees it there.',
     moveRefused: 'The server refuses to move {{mail}} to {{folder}}.',
     moveLocal: '{{device}} moves {{mail}} into the local folder {{folder}}: it leaves the server – and with it every other device.',
+    uploadLocal: '{{device}} moves {{mail}} from a local folder to {{folder}} on the server (APPEND): now every device sees it again.',
     emptyTrash: '{{device}} empties Trash: {{count}} message(s) expunged. Only now is the space free.',
     queued: {
       flag: '{{device}} is offline: the change to {{mail}} is noted and will be sent later.',
@@ -203,6 +204,7 @@ export const narrationDe: Shape<typeof narrationEn> = {
     moveServer: '{{device}} verschiebt {{mail}} auf dem Server nach {{folder}} (MOVE): Alle Geräte sehen sie dort.',
     moveRefused: 'Der Server lehnt es ab, {{mail}} nach {{folder}} zu verschieben.',
     moveLocal: '{{device}} verschiebt {{mail}} in den lokalen Ordner {{folder}}: Damit verschwindet sie vom Server – und von allen anderen Geräten.',
+    uploadLocal: '{{device}} verschiebt {{mail}} aus einem lokalen Ordner nach {{folder}} auf dem Server (APPEND): Jetzt sehen sie alle Geräte wieder.',
     emptyTrash: '{{device}} leert den Papierkorb: {{count}} Nachricht(en) endgültig entfernt. Erst jetzt wird Speicher frei.',
     queued: {
       flag: '{{device}} ist offline: Die Änderung an {{mail}} wird vorgemerkt und später übertragen.',

@@ -117,7 +117,6 @@ export const LESSONS: Lessons = {
         expect(placesOf(o, 'm3')).toContain('server/anna/Travel');
         expect(placesOf(o, 'm1')).toContain('server/anna/Archive');
       },
-      knownGap: 'moving a mail from a local folder back to a server folder (APPEND) is not done: "read.notOnServer" (I5 "both ways")',
     },
   },
   'decide-shared-mailbox': {

@@ -387,6 +387,11 @@ export function imapMove(run: Run, deviceId: string, mail: string, folder: strin
   }
   const where = locate(run, dev.config.account, mail);
   if (!where) {
+    const inLocalFolder = dev.config.localFolders.map((f) => devicePlace(deviceId, f)).find((p) => [...run.folder(p).values()].some((c) => c.mail === mail));
+    if (inLocalFolder && !local) {
+      uploadFromLocal(run, deviceId, mail, inLocalFolder, folder);
+      return;
+    }
     run.emit(deviceId, `${deviceId} · ${mail} not on server`, { key: 'read.notOnServer', params: { device: deviceId, mail } });
     return;
   }
@@ -411,6 +416,36 @@ export function imapMove(run: Run, deviceId: string, mail: string, folder: strin
   conn.logout();
   recordSync(run, deviceId, conn.cost);
   run.emit(deviceId, `${deviceId} · move ${mail} → ${folder}`, { key, params: { device: deviceId, mail, folder } });
+}
+
+/** From a local folder back to a server folder: the client APPENDs it, and every device sees it again (claim I5, "both ways"). */
+function uploadFromLocal(run: Run, deviceId: string, mail: string, localPlace: string, folder: string): void {
+  const dev = run.device(deviceId);
+  const conn = connect(run, deviceId);
+  if (!conn) return;
+  const [key, copy] = [...run.folder(localPlace).entries()].find(([, c]) => c.mail === mail)!;
+  const r = conn.send({ type: 'client.append', mailbox: folder, flags: copy.flags, mail, source: localPlace });
+  if (r.ok) {
+    const uid = Number(/APPENDUID \d+ (\d+)/.exec(r.status)?.[1]);
+    run.del(localPlace, key);
+    const cacheMode = dev.config.kind === 'webmail' ? 'none' : dev.config.imap.cache;
+    const memory = dev.memory;
+    if (memory.cacheValidity.get(folder) === undefined) memory.cacheValidity.set(folder, meta(run, dev.config.account, folder).uidValidity);
+    if (cacheMode !== 'none') {
+      const place = devicePlace(deviceId, folder);
+      const k = run.freeKey(place, mail);
+      run.put(place, k.key, copy);
+      run.transfer('move', mail, localPlace, place, k.key);
+      cacheOf(memory, folder).set(uid, { mail, localKey: k.key });
+    } else {
+      run.transfer('delete', mail, localPlace, null, key);
+      cacheOf(memory, folder).set(uid, { mail, localKey: null });
+    }
+    if ((memory.lastUid.get(folder) ?? 0) < uid) memory.lastUid.set(folder, uid);
+  }
+  conn.logout();
+  recordSync(run, deviceId, conn.cost);
+  run.emit(deviceId, `${deviceId} · APPEND ${folder} ${mail}`, { key: r.ok ? 'imap.uploadLocal' : 'imap.moveRefused', params: { device: deviceId, mail, folder } });
 }
 
 function moveCachedToLocal(run: Run, deviceId: string, folder: string, uid: number, mail: string, localFolder: string): void {

@@ -15,7 +15,7 @@ export type ImapCommand =
   | { type: 'client.uidExpunge'; uids: string }
   | { type: 'client.copy'; uids: string; mailbox: string }
   | { type: 'client.move'; uids: string; mailbox: string }
-  | { type: 'client.append'; mailbox: string; flags: number; mail: string }
+  | { type: 'client.append'; mailbox: string; flags: number; mail: string; source?: string }
   | { type: 'client.noop' }
   | { type: 'client.close' }
   | { type: 'client.logout' };

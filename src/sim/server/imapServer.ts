@@ -185,13 +185,14 @@ export function imapServerPort(run: Run, account: string, client: string): ImapS
     return { untagged: lines, status: done('OK Move completed') };
   }
 
-  function append(target: string, flags: number, mail: string): ImapResult {
+  /** `source`: where the client takes the message from (default: its Outbox, when saving sent mail). */
+  function append(target: string, flags: number, mail: string, source = `device/${client}/Outbox`): ImapResult {
     if (!folderExists(run, account, target)) return { untagged: [], status: done(`NO [TRYCREATE] Mailbox doesn't exist: ${target}`) };
     const size = run.state.mails.get(mail)?.sizeBytes ?? 0;
     // Refused before the literal is sent: no "+" continuation (rule 28).
     if (!quotaAllows(run, account, size, 1)) return { untagged: [], status: done(`NO [OVERQUOTA] ${OVERQUOTA_TEXT}`) };
     const uid = appendMessage(run, account, target, mail, flags);
-    run.transfer('copy', mail, `device/${client}/Outbox`, place(target), String(uid));
+    run.transfer('copy', mail, source, place(target), String(uid));
     return {
       untagged: [],
       continuation: { server: '+ OK', client: `<message ${mail}, ${size} octets>` },
@@ -260,7 +261,7 @@ export function imapServerPort(run: Run, account: string, client: string): ImapS
         case 'client.move':
           return copyOrMove(selected!, c.uids, c.mailbox, true);
         case 'client.append':
-          return append(c.mailbox, c.flags, c.mail);
+          return append(c.mailbox, c.flags, c.mail, c.source);
         case 'client.noop':
           return { untagged: [], status: done('OK NOOP completed') };
         case 'client.close':
