@@ -1,0 +1,107 @@
+// npm run bench: time and peak memory of simulate() for a small scenario and
+// for a year of daily syncs at two mail volumes. Each case runs in a fresh
+// Node process (with --expose-gc), so one case's heap does not colour the next.
+//   npm run bench                 every case, as a table
+//   npm run bench -- year-1000    one case
+// Targets on a 2-core machine: year-10000 under 2 s and 300 MB; the ratio
+// year-10000 / year-1000 near 10 (linear in the mail volume).
+import { spawnSync } from 'node:child_process';
+import { simulate } from '../src/sim/run/simulate';
+import { WORLDS } from './worlds';
+
+interface Result {
+  name: string;
+  describe: string;
+  ms: number;
+  frames: number;
+  heapBeforeMB: number;
+  heapAfterMB: number;
+  heapPeakMB: number;
+  rssPeakMB: number;
+  /** Why the case did not finish (out of memory, over the time cap). */
+  error?: string;
+}
+
+const MB = 1024 * 1024;
+const CHILD_FLAG = '--bench-case';
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** In the child: simulate one world once and print the figures as JSON. */
+function measure(name: string): Result {
+  const world = WORLDS[name]();
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let heapPeak = heapBefore;
+  // simulate() runs synchronously, so no timer can sample the heap during it: the
+  // peak heap is heapUsed right after it returns (before gc); peak RSS is the OS high-water mark.
+  const start = process.hrtime.bigint();
+  const timeline = simulate(world.scenario);
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+  gc();
+  const heapAfter = process.memoryUsage().heapUsed;
+  const result: Result = {
+    name,
+    describe: world.describe,
+    ms,
+    frames: timeline.frames.length,
+    heapBeforeMB: heapBefore / MB,
+    heapAfterMB: heapAfter / MB,
+    heapPeakMB: heapPeak / MB,
+    rssPeakMB: process.resourceUsage().maxRSS / 1024,
+  };
+  return result;
+}
+
+/** A case that has not finished after this long is reported as such. */
+const CASE_TIME_CAP_MS = Number(process.env.BENCH_CAP_MS ?? 10 * 60 * 1000);
+
+function runChild(name: string): Result {
+  const started = Date.now();
+  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', import.meta.filename, CHILD_FLAG, name], {
+    encoding: 'utf8',
+    maxBuffer: 16 * MB,
+    timeout: CASE_TIME_CAP_MS,
+  });
+  const last = child.stdout?.trim().split('\n').pop() ?? '';
+  if (child.status === 0 && last.startsWith('{')) return JSON.parse(last);
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  const oom = /heap out of memory|Allocation failed/i.test(child.stderr ?? '');
+  const error = child.signal === 'SIGTERM' ? `not finished after ${seconds} s (cap)` : oom ? `out of memory after ${seconds} s` : `failed after ${seconds} s: ${(child.stderr ?? '').trim().split('\n').slice(-3).join(' | ')}`;
+  return { name, describe: WORLDS[name]().describe, ms: NaN, frames: NaN, heapBeforeMB: NaN, heapAfterMB: NaN, heapPeakMB: NaN, rssPeakMB: NaN, error };
+}
+
+function table(results: Result[]): string {
+  const head = ['case', 'frames', 'simulate ms', 'heap after gc MB', 'heap peak MB', 'peak RSS MB'];
+  const rows = results.map((r) => (r.error ? [r.name, r.error, '', '', '', ''] : [r.name, String(r.frames), r.ms.toFixed(0), (r.heapAfterMB - r.heapBeforeMB).toFixed(1), r.heapPeakMB.toFixed(1), r.rssPeakMB.toFixed(1)]));
+  const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(width[i]) : c.padStart(width[i]))).join('  ');
+  return [line(head), line(width.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+const args = process.argv.slice(2);
+if (args[0] === CHILD_FLAG) {
+  console.log(JSON.stringify(measure(args[1])));
+} else {
+  const names = args.length ? args : Object.keys(WORLDS);
+  for (const n of names) if (!WORLDS[n]) throw new Error(`no bench case ${n}; cases: ${Object.keys(WORLDS).join(', ')}`);
+  const results = names.map((n) => {
+    process.stderr.write(`${n}… `);
+    return runChild(n);
+  });
+  process.stderr.write('\n');
+  console.log(`Node ${process.version}, ${results.length} case(s), each in a fresh process\n`);
+  for (const r of results) console.log(`${r.name}: ${r.describe}`);
+  console.log(`\n${table(results)}`);
+  console.log('\n"heap after gc" is what the timeline keeps; "heap peak" is heapUsed read right after simulate() returned (before gc).');
+  const big = results.find((r) => r.name === 'year-10000');
+  const tenth = results.find((r) => r.name === 'year-1000');
+  if (big && tenth && !big.error && !tenth.error) {
+    console.log(`\nratio year-10000 / year-1000: time ${(big.ms / tenth.ms).toFixed(1)}×, retained heap ${((big.heapAfterMB - big.heapBeforeMB) / (tenth.heapAfterMB - tenth.heapBeforeMB)).toFixed(1)}× (linear would be 10×)`);
+    const ok = big.ms < 2000 && big.rssPeakMB < 300;
+    console.log(`target for year-10000 (under 2 s and 300 MB): ${ok ? 'met' : 'missed'}`);
+  } else if (big?.error) console.log('\ntarget for year-10000 (under 2 s and 300 MB): missed (did not finish)');
+}
