@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './i18n/useTranslation';
 import { playerStore } from './store/playerStore';
 import { appStore } from './store/appStore';
 import { useSelector } from './store/useStore';

@@ -1,9 +1,9 @@
 // Entry point: read the URL, start the one clock, render.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
 import { App } from './App';
 import { createI18n } from './i18n/setup';
+import { provideI18n } from './i18n/useTranslation';
 import { playerStore } from './store/playerStore';
 import { startClock } from './store/clock';
 import { applyUrl, syncUrl } from './nav';
@@ -18,11 +18,9 @@ window.addEventListener('popstate', () => applyUrl(location.search, navigator.la
 syncUrl();
 startClock(playerStore);
 
-const i18n = createI18n(playerStore.get().lang);
+provideI18n(createI18n(playerStore.get().lang));
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <App />
-    </I18nextProvider>
+    <App />
   </StrictMode>,
 );

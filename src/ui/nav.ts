@@ -104,8 +104,9 @@ export function syncUrl(): () => void {
     const url = currentUrl();
     if (url !== location.pathname + location.search) history.replaceState(null, '', url);
   };
+  // replaceState is not free: while playing, once a second is enough.
   const schedule = () => {
-    if (timer === null) timer = setTimeout(write, 250);
+    if (timer === null) timer = setTimeout(write, playerStore.get().playing ? 1000 : 200);
   };
   const a = playerStore.subscribe(schedule);
   const b = appStore.subscribe(schedule);

@@ -1,6 +1,6 @@
 // Two variants side by side, played in step, with the difference in outcome.
 import { useEffect, useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { playerStore } from '../store/playerStore';
 import { appStore } from '../store/appStore';
 import { createStore } from '../store/store';

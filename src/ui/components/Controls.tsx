@@ -1,8 +1,9 @@
 // Playback controls and the timeline with step markers. Commands go to the store;
 // the component only reads what it shows.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { playerStore, send } from '../store/playerStore';
 import { useSelector } from '../store/useStore';
+import { useRestingFrame } from '../store/useRestingFrame';
 import { SPEEDS } from '../store/playerState';
 import { restart, seek, setSpeed, stepMarks, stepMicro, stepOrdinalAt, stepWhole, togglePlay } from '../store/commands';
 import { formatNumber } from '../i18n/format';
@@ -11,7 +12,7 @@ import { Icon } from './icons';
 export function Controls({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const playing = useSelector(playerStore, (s) => s.playing);
-  const frame = useSelector(playerStore, (s) => s.frame);
+  const frame = useRestingFrame(500);
   const speed = useSelector(playerStore, (s) => s.speed);
   const lang = useSelector(playerStore, (s) => s.lang);
   const timeline = useSelector(playerStore, (s) => s.timeline);

@@ -1,7 +1,8 @@
 // The mails in one place, for a crowded folder drawn as a count.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { playerStore } from '../store/playerStore';
 import { useSelector } from '../store/useStore';
+import { useRestingFrame } from '../store/useRestingFrame';
 import { sessionOf } from '../model/session';
 import { placeName } from '../model/placeName';
 import { deviceNamer, flagText } from '../picture/pictureModel';
@@ -9,13 +10,13 @@ import { deviceNamer, flagText } from '../picture/pictureModel';
 export function FolderPanel() {
   const { t } = useTranslation();
   const timeline = useSelector(playerStore, (s) => s.timeline);
-  const frameIndex = useSelector(playerStore, (s) => s.frame);
+  const frameIndex = useRestingFrame();
   const place = useSelector(playerStore, (s) => s.selectedPlace);
   const lang = useSelector(playerStore, (s) => s.lang);
   const session = timeline ? sessionOf(timeline) : undefined;
   if (!timeline || !session || !place) return null;
   const frame = timeline.frames[frameIndex];
-  const copies = place === 'lost' ? [...session.metrics(frame).lost].map((mail) => ({ mail, key: mail, flags: 8 })) : (session.copies(frame).get(place) ?? []);
+  const copies = place === 'lost' ? [...session.lost(frame)].map((mail) => ({ mail, key: mail, flags: 8 })) : (session.copies(frame).get(place) ?? []);
   const name = deviceNamer(session.scenario, lang);
   const folder = placeName(place, t, name);
   return (

@@ -1,6 +1,6 @@
 // The built-in scenarios: search, filter by claim, protocol and topic, open one.
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { claimById } from '../../claims/catalogue';
 import { catalogue } from '../catalogue/catalogue';
 import { emptyFilter, filterCatalogue, sortClaims, type GalleryFilter } from '../catalogue/filter';

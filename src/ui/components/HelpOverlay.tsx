@@ -1,6 +1,6 @@
 // Keyboard shortcuts and a legend of the picture, in a modal dialog.
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { playerStore } from '../store/playerStore';
 import { useSelector } from '../store/useStore';
 

@@ -1,7 +1,7 @@
 // Announces each step's narration to screen readers: once per step while
 // playing, and at every change the user steps to by hand.
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { playerStore } from '../store/playerStore';
 import { stepMarks, stepOrdinalAt } from '../store/commands';
 import { narrationText, stepNote } from './NarrationPanel';

@@ -1,8 +1,9 @@
 // One mail: where its copies are now, and everything that happened to it.
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { playerStore, send } from '../store/playerStore';
 import { useSelector } from '../store/useStore';
+import { useRestingFrame } from '../store/useRestingFrame';
 import { seek } from '../store/commands';
 import { sessionOf } from '../model/session';
 import { placeName } from '../model/placeName';
@@ -12,7 +13,7 @@ import { formatBytes } from '../i18n/format';
 export function MailPanel() {
   const { t } = useTranslation();
   const timeline = useSelector(playerStore, (s) => s.timeline);
-  const frameIndex = useSelector(playerStore, (s) => s.frame);
+  const frameIndex = useRestingFrame();
   const mail = useSelector(playerStore, (s) => s.selectedMail);
   const lang = useSelector(playerStore, (s) => s.lang);
   const headingRef = useRef<HTMLHeadingElement>(null);

@@ -1,9 +1,10 @@
 // What is happening now: the step's own note, the simulation's narration of the
 // current change, and the simulated time.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import type { Frame, Timeline } from '../../sim';
 import { playerStore } from '../store/playerStore';
 import { useSelector } from '../store/useStore';
+import { useRestingFrame } from '../store/useRestingFrame';
 import { timeText } from '../picture/pictureModel';
 import type { TFunction } from 'i18next';
 
@@ -22,7 +23,7 @@ export function stepNote(timeline: Timeline, index: number): Frame['note'] {
 export function NarrationPanel() {
   const { t } = useTranslation();
   const timeline = useSelector(playerStore, (s) => s.timeline);
-  const frameIndex = useSelector(playerStore, (s) => s.frame);
+  const frameIndex = useRestingFrame(500);
   const lang = useSelector(playerStore, (s) => s.lang);
   if (!timeline) return null;
   const frame = timeline.frames[frameIndex];

@@ -1,5 +1,5 @@
 // A clear message when a link or file cannot be played; the app keeps working.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { appStore } from '../store/appStore';
 import { useSelector } from '../store/useStore';
 

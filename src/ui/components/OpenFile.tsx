@@ -1,5 +1,5 @@
 // Open a scenario file from disk (an instructor's own); it is validated like a shared link.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { loadScenarioText, formatProblem } from '../../sim';
 import { appStore } from '../store/appStore';
 import { openShared } from '../nav';

@@ -1,8 +1,9 @@
 // The picture as a table: where every mail lives at this moment. For screen
 // readers, and for copying into notes.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { playerStore } from '../store/playerStore';
 import { useSelector } from '../store/useStore';
+import { useRestingFrame } from '../store/useRestingFrame';
 import { sessionOf } from '../model/session';
 import { placeName } from '../model/placeName';
 import { deviceNamer, timeText } from '../picture/pictureModel';
@@ -10,7 +11,7 @@ import { deviceNamer, timeText } from '../picture/pictureModel';
 export function PlaceTable() {
   const { t } = useTranslation();
   const timeline = useSelector(playerStore, (s) => s.timeline);
-  const frameIndex = useSelector(playerStore, (s) => s.frame);
+  const frameIndex = useRestingFrame();
   const lang = useSelector(playerStore, (s) => s.lang);
   const session = timeline ? sessionOf(timeline) : undefined;
   if (!timeline || !session) return null;

@@ -1,7 +1,7 @@
 // The player page: picture (or table), controls, and beside them narration,
 // scorecard, mail details and transcript.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { playerStore, send } from '../store/playerStore';
 import { appStore } from '../store/appStore';
 import { useSelector } from '../store/useStore';

@@ -1,7 +1,8 @@
 // The outcome so far, updating as the scenario plays.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { playerStore } from '../store/playerStore';
 import { useSelector } from '../store/useStore';
+import { useRestingFrame } from '../store/useRestingFrame';
 import { sessionOf } from '../model/session';
 import { scoreFigures } from '../model/scoreFigures';
 import { formatBytes, formatNumber } from '../i18n/format';
@@ -14,7 +15,7 @@ function Meter({ value, max, label }: { value: number; max: number; label: strin
 export function Scorecard() {
   const { t } = useTranslation();
   const timeline = useSelector(playerStore, (s) => s.timeline);
-  const frameIndex = useSelector(playerStore, (s) => s.frame);
+  const frameIndex = useRestingFrame();
   const lang = useSelector(playerStore, (s) => s.lang);
   const session = timeline ? sessionOf(timeline) : undefined;
   if (!timeline || !session) return null;

@@ -1,10 +1,11 @@
 // The protocol conversation of the current step, the current change's lines
 // highlighted, every command explained on hover and focus.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/useTranslation';
 import { frameLines, type ProtocolLine } from '../../sim';
 import { playerStore } from '../store/playerStore';
 import { useSelector } from '../store/useStore';
+import { useRestingFrame } from '../store/useRestingFrame';
 import { sessionOf } from '../model/session';
 import { explainKey, type LineProtocol } from '../transcript/explain';
 import { stepOrdinalAt, stepMarks } from '../store/commands';
@@ -19,18 +20,22 @@ interface Shown extends ProtocolLine {
 export function TranscriptPanel() {
   const { t } = useTranslation();
   const timeline = useSelector(playerStore, (s) => s.timeline);
-  const frameIndex = useSelector(playerStore, (s) => s.frame);
+  const frameIndex = useRestingFrame(500);
   const [explained, setExplained] = useState<string | null>(null);
   if (!timeline) return null;
   const session = sessionOf(timeline);
   const marks = stepMarks(playerStore.get());
   const ord = stepOrdinalAt(marks, frameIndex);
   const from = ord >= 0 ? marks[ord] : 0;
-  let lines: Shown[] = [];
-  let n = 0;
-  for (let i = from; i <= frameIndex; i++) for (const l of frameLines(timeline.frames[i])) lines.push({ ...l, current: i === frameIndex, n: n++ });
-  const cut = Math.max(0, lines.length - MAX_LINES);
-  lines = lines.slice(cut);
+  // Walk back from the current change, so a step with thousands of changes costs no more than MAX_LINES.
+  const chunks: Shown[][] = [];
+  let count = 0;
+  for (let i = frameIndex; i >= from && count < MAX_LINES; i--) {
+    const ls = frameLines(timeline.frames[i]);
+    chunks.push(ls.map((l, k) => ({ ...l, current: i === frameIndex, n: i * 10_000 + k })));
+    count += ls.length;
+  }
+  const lines = chunks.reverse().flat().slice(-MAX_LINES);
   const protocolOf = (id: string): LineProtocol => (session?.index.sessions.get(id)?.protocol ?? 'IMAP') as LineProtocol;
   let lastSession = '';
   return (

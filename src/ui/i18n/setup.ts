@@ -1,7 +1,6 @@
 // One i18n mechanism for every text: i18next, with the player's strings (ui.*)
 // and the simulation's narration (narration.*) as resources of one namespace.
 import i18next, { type i18n as I18n } from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import { uiEn } from '../../i18n/ui.en';
 import { uiDe } from '../../i18n/ui.de';
 import type { Lang } from '../store/playerState';
@@ -22,7 +21,7 @@ function narrationFor(lang: Lang): Record<string, unknown> {
 
 export function createI18n(lang: Lang): I18n {
   const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
+  void instance.init({
     lng: lang,
     fallbackLng: 'en',
     supportedLngs: ['de', 'en'],

@@ -2,6 +2,7 @@
 // on demand and remembered.
 import { copiesByPlace, metricsOf, mailHistory, simulate, withVariant, type Frame, type Metrics, type PlacedCopy, type Scenario, type Timeline, type HistoryEntry } from '../../sim';
 import { indexTimeline, memoPerFrame, type TimelineIndex } from './timelineIndex';
+import { lostMails } from './lost';
 
 export interface PlaySession {
   readonly scenario: Scenario;
@@ -9,6 +10,7 @@ export interface PlaySession {
   readonly index: TimelineIndex;
   readonly copies: (frame: Frame) => ReadonlyMap<string, readonly PlacedCopy[]>;
   readonly metrics: (frame: Frame) => Metrics;
+  readonly lost: (frame: Frame) => readonly string[];
   readonly history: (mail: string) => readonly HistoryEntry[];
 }
 
@@ -28,7 +30,8 @@ export function playScenario(base: Scenario, variant: string | null): PlaySessio
   const session: PlaySession = {
     scenario,
     timeline,
-    index: indexTimeline(timeline, (f) => metrics(f).lost),
+    index: indexTimeline(timeline, (f) => lostMails(f.state)),
+    lost: memoPerFrame((f) => lostMails(f.state)),
     copies: memoPerFrame((f) => copiesByPlace(f.state)),
     metrics,
     history(mail: string): readonly HistoryEntry[] {

@@ -13,7 +13,10 @@ import type { FolderView, GaugeView, PictureModel, RegionView, RegionStatus } fr
 export interface PictureInput {
   readonly scenario: Scenario;
   readonly frame: Frame;
-  readonly metrics: Metrics;
+  /** Mails with no copy left (cheap, exact per frame). */
+  readonly lost: readonly string[];
+  /** What each device can show; may lag a little behind while playing (it is costly to compute). */
+  readonly views: Metrics['views'] | null;
   readonly layout: Layout;
   readonly scene: Scene;
   readonly index: TimelineIndex;
@@ -44,7 +47,7 @@ export function timeText(minutes: number, lang: Lang, t: TFunction): string {
 }
 
 export function buildPictureModel(p: PictureInput): PictureModel {
-  const { scenario, frame, metrics, layout, scene, index, t, lang } = p;
+  const { scenario, frame, lost, views, layout, scene, index, t, lang } = p;
   const state = frame.state;
   const name = deviceNamer(scenario, lang);
   const server = scenario.world.server;
@@ -65,9 +68,9 @@ export function buildPictureModel(p: PictureInput): PictureModel {
       case 'intruder':
         return { region, title: t('ui.picture.intruder'), subtitle: t('ui.picture.intruderSub'), status: state.breached ? 'breached' : 'idle', visible: state.breached || (state.places.get('intruder')?.size ?? 0) > 0 };
       case 'lost':
-        return { region, title: t('ui.picture.lost'), subtitle: t('ui.picture.lostSub'), status: metrics.lost.length ? 'failed' : 'idle', note: metrics.lost.length ? '' : t('ui.picture.lostEmpty'), visible: true };
+        return { region, title: t('ui.picture.lost'), subtitle: t('ui.picture.lostSub'), status: lost.length ? 'failed' : 'idle', note: lost.length ? '' : t('ui.picture.lostEmpty'), visible: true };
       case 'webmail': {
-        const view = metrics.views.find((v) => v.device === region.id);
+        const view = views?.find((v) => v.device === region.id);
         return {
           region,
           title: name(region.id),
@@ -100,10 +103,11 @@ export function buildPictureModel(p: PictureInput): PictureModel {
     });
 
   const gauges: GaugeView[] = layout.gauges.map((g) => {
-    const u = metrics.usage.find((x) => x.account === g.account);
+    const u = state.usage.get(g.account);
+    const quota = scenario.world.accounts.find((a) => a.id === g.account)?.quota;
     const used = u?.bytes ?? 0;
-    const byBytes = u?.quotaBytes ?? null;
-    const byCount = u?.quotaMessages ?? null;
+    const byBytes = quota?.storageKB ? quota.storageKB * 1024 : null;
+    const byCount = quota?.messages ?? null;
     const fraction = byBytes ? used / byBytes : byCount ? (u?.messages ?? 0) / byCount : null;
     const text =
       byBytes !== null
@@ -137,6 +141,6 @@ export function buildPictureModel(p: PictureInput): PictureModel {
     badgeText: (b) => t('ui.picture.badge', { count: b.hidden }),
     badgeTitle: (b) => t('ui.picture.badgeTitle', { total: b.total, count: b.hidden, folder: placeName(b.place, t, name) }),
     title: t('ui.picture.title', { scenario: scenario.title[lang], time: timeText(frame.time, lang, t) }),
-    description: t('ui.picture.description', { copies, mails: state.mails.size, lost: metrics.lost.length }),
+    description: t('ui.picture.description', { copies, mails: state.mails.size, lost: lost.length }),
   };
 }

@@ -184,7 +184,25 @@ function drawTokens(g: G, m: PictureModel, events: PictureEvents) {
       return e;
     });
   const lost = m.layout.lostPlace;
+  // Touch only the tokens whose look changed: setting attributes on hundreds of
+  // nodes every frame costs more than drawing them.
+  const changed = sel.filter(function (d) {
+    const node = this as SVGGElement & { __look?: string };
+    const look = `${d.place}|${d.flags}|${d.headersOnly}|${d.dup}|${m.selectedMail === null ? '' : d.mail === m.selectedMail ? 's' : 'd'}|${d.overflow}|${style(m, d.mail).label}`;
+    if (node.__look === look) return false;
+    node.__look = look;
+    return true;
+  });
   sel
+    .on('click', (ev: MouseEvent, d) => {
+      ev.stopPropagation();
+      events.selectMail(d.mail);
+    })
+    // The tooltip text is made when it is needed, not for every token on every frame.
+    .on('pointerenter', function (_ev: PointerEvent, d) {
+      select(this).select('title').text(m.tokenTitle(d));
+    });
+  changed
     .attr('class', (d) => {
       const c = ['token'];
       if (d.place === lost) c.push('is-lost');
@@ -196,24 +214,20 @@ function drawTokens(g: G, m: PictureModel, events: PictureEvents) {
     .attr('data-mail', (d) => d.mail)
     .attr('data-place', (d) => d.place)
     .attr('data-flags', (d) => d.flags)
-    .attr('data-overflow', (d) => (d.overflow ? '1' : null))
-    .on('click', (ev: MouseEvent, d) => {
-      ev.stopPropagation();
-      events.selectMail(d.mail);
-    });
-  sel.select('title').text((d) => m.tokenTitle(d));
-  sel
+    .attr('data-overflow', (d) => (d.overflow ? '1' : null));
+  changed
     .select('circle.token-body')
     .attr('fill', (d) => (d.headersOnly ? '#fff' : style(m, d.mail).fill))
     .attr('stroke', (d) => (d.headersOnly ? style(m, d.mail).fill : '#222'));
-  sel.select('circle.dup-ring').attr('display', (d) => (d.dup > 0 ? null : 'none'));
-  sel
+  changed.select('circle.dup-ring').attr('display', (d) => (d.dup > 0 ? null : 'none'));
+  changed
     .select('text')
+    .attr('font-size', (d) => (style(m, d.mail).label.length > 2 ? (style(m, d.mail).label.length > 3 ? 6.5 : 8) : null))
     .attr('fill', (d) => (d.headersOnly ? '#000' : style(m, d.mail).text))
     .text((d) => style(m, d.mail).label);
-  sel.select('line.strike').attr('display', (d) => (has(d.flags, DELETED) ? null : 'none'));
-  sel.select('circle.unread-dot').attr('display', (d) => (d.place !== lost && !d.place.startsWith('outside/') && !d.place.startsWith('backup/') && d.place !== 'intruder' && d.place !== 'queue' && !has(d.flags, SEEN) ? null : 'none'));
-  sel.select('path.lost-cross').attr('display', (d) => (d.place === lost ? null : 'none'));
+  changed.select('line.strike').attr('display', (d) => (has(d.flags, DELETED) ? null : 'none'));
+  changed.select('circle.unread-dot').attr('display', (d) => (d.place !== lost && !d.place.startsWith('outside/') && !d.place.startsWith('backup/') && d.place !== 'intruder' && d.place !== 'queue' && !has(d.flags, SEEN) ? null : 'none'));
+  changed.select('path.lost-cross').attr('display', (d) => (d.place === lost ? null : 'none'));
 }
 
 function drawGhosts(g: G, m: PictureModel) {
@@ -244,12 +258,10 @@ function drawBadges(g: G, m: PictureModel, events: PictureEvents) {
       const e = enter.append('g').attr('class', 'badge').attr('tabindex', 0).attr('role', 'button');
       e.append('title');
       e.append('rect')
-        .attr('x', -CELL / 2 + 1)
         .attr('y', -CELL / 2 + 1)
-        .attr('width', CELL * 1.6)
         .attr('height', CELL - 2)
         .attr('rx', 5);
-      e.append('text').attr('x', -CELL / 2 + 4).attr('dy', '0.35em');
+      e.append('text').attr('text-anchor', 'end').attr('x', CELL / 2 - 4).attr('dy', '0.35em');
       return e;
     });
   sel
@@ -270,6 +282,11 @@ function drawBadges(g: G, m: PictureModel, events: PictureEvents) {
     });
   sel.select('title').text((d) => m.badgeTitle(d));
   sel.select('text').text((d) => m.badgeText(d));
+  // Right-aligned on the last slot, as wide as its number.
+  sel
+    .select('rect')
+    .attr('x', (d) => CELL / 2 - 1 - (10 + 6.5 * m.badgeText(d).length))
+    .attr('width', (d) => 10 + 6.5 * m.badgeText(d).length);
 }
 
 /** Draw a frame's picture (structure, texts, tokens) at travel progress `t`. */
@@ -296,9 +313,21 @@ export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, 
 /** Move the tokens to travel progress t (0 = where they were, 1 = where they are). Cheap: called every animation frame. */
 export function positionPicture(svgEl: SVGSVGElement, t: number): void {
   const svg = select(svgEl);
-  svg
-    .select('g.layer-tokens')
-    .selectAll<SVGGElement, TokenDatum>('g.token')
+  const tokens = svg.select('g.layer-tokens').selectAll<SVGGElement, TokenDatum>('g.token');
+  const moving = (d: TokenDatum) => d.entering || d.overflow || d.from.x !== d.to.x || d.from.y !== d.to.y;
+  // Resting tokens are placed once per frame (when t is 1 or they are new); only travellers move every tick.
+  tokens
+    .filter(function (d) {
+      const node = this as SVGGElement & { __at?: string };
+      if (moving(d)) {
+        node.__at = '';
+        return true;
+      }
+      const at = `${d.to.x},${d.to.y}`;
+      if (node.__at === at) return false;
+      node.__at = at;
+      return true;
+    })
     .attr('transform', (d) => {
       const p = lerp(d.from, d.to, t);
       return `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`;

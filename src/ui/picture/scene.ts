@@ -4,7 +4,7 @@
 // The renderer only interpolates between `from` and `to`.
 import type { PlacedCopy, Transfer } from '../../sim';
 import { capacity, slotPoint, type Layout } from './layout';
-import type { Point } from './geometry';
+import { CELL, type Point } from './geometry';
 
 export type CopiesByPlace = ReadonlyMap<string, readonly PlacedCopy[]>;
 
@@ -67,7 +67,19 @@ export function withLost(copies: CopiesByPlace, lost: Iterable<string>, lostPlac
   return out;
 }
 
-function place(copies: CopiesByPlace, layout: Layout): { byId: Map<string, Placed>; badges: CountBadge[] } {
+type PlacedAll = { byId: Map<string, Placed>; badges: CountBadge[] };
+// Playing forward, this frame's placement is the next frame's "before": remember it.
+const placedCache = new WeakMap<CopiesByPlace, WeakMap<Layout, PlacedAll>>();
+
+function place(copies: CopiesByPlace, layout: Layout): PlacedAll {
+  let perLayout = placedCache.get(copies);
+  if (!perLayout) placedCache.set(copies, (perLayout = new WeakMap()));
+  let placed = perLayout.get(layout);
+  if (!placed) perLayout.set(layout, (placed = placeUncached(copies, layout)));
+  return placed;
+}
+
+function placeUncached(copies: CopiesByPlace, layout: Layout): PlacedAll {
   const byId = new Map<string, Placed>();
   const badges: CountBadge[] = [];
   for (const [p, list] of copies) {
@@ -75,12 +87,15 @@ function place(copies: CopiesByPlace, layout: Layout): { byId: Map<string, Place
     if (!box || !list.length) continue;
     const cap = capacity(box);
     const crowded = list.length > cap;
-    const shown = crowded ? cap - 1 : list.length;
+    // The count ("+1107") takes the last slot, or two for a long number.
+    const badgeSlots = Math.min(cap, Math.ceil((10 + 6.5 * (String(list.length).length + 1)) / CELL));
+    const shown = crowded ? Math.max(0, cap - badgeSlots) : list.length;
+    const badgeAt = slotPoint(box, cap - 1);
     list.forEach((copy, i) => {
       const overflow = i >= shown;
-      byId.set(tokenId(p, copy.key), { copy, place: p, at: slotPoint(box, overflow ? cap - 1 : i), overflow });
+      byId.set(tokenId(p, copy.key), { copy, place: p, at: overflow ? badgeAt : slotPoint(box, i), overflow });
     });
-    if (crowded) badges.push({ place: p, at: slotPoint(box, cap - 1), hidden: list.length - shown, total: list.length });
+    if (crowded) badges.push({ place: p, at: badgeAt, hidden: list.length - shown, total: list.length });
   }
   return { byId, badges };
 }
@@ -109,11 +124,20 @@ export function buildScene({ now, before, transfers, layout }: SceneInput): Scen
   const prev = before ? place(before, layout).byId : null;
   // Where each mail was, per place, a frame ago: a travelling copy starts there.
   const prevAt = new Map<string, Point>();
-  if (prev) for (const p of prev.values()) if (!prevAt.has(`${p.place}|${p.copy.mail}`)) prevAt.set(`${p.place}|${p.copy.mail}`, p.at);
+  // Only the transfers' sources are needed, so only those mails are looked up.
+  if (prev) {
+    const wanted = new Set(transfers.filter((x) => x.from).map((x) => `${x.from}|${x.mail}`));
+    if (wanted.size) for (const p of prev.values()) {
+      const k = `${p.place}|${p.copy.mail}`;
+      if (wanted.has(k) && !prevAt.has(k)) prevAt.set(k, p.at);
+    }
+  }
 
   const tokens: TokenDatum[] = [];
   for (const [id, p] of cur.byId) {
     const old = prev?.get(id);
+    // A copy inside a collapsed count is drawn only while it travels into it.
+    if (p.overflow && (!prev || old)) continue;
     let from = old ? old.at : p.at;
     let travelled = false;
     if (prev && !old) {
