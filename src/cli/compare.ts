@@ -15,6 +15,24 @@ interface Column {
   readonly name: string;
   readonly title: string;
   readonly metrics: Metrics;
+  /** Step index of each device.check → what that check moved and how long it took. */
+  readonly checks: ReadonlyMap<number, { readonly bytes: number; readonly seconds: number }>;
+}
+
+function checkCosts(s: Scenario, timeline: ReturnType<typeof simulate>): Map<number, { bytes: number; seconds: number }> {
+  const lastFrameOfStep = new Map<number, number>();
+  timeline.frames.forEach((f, i) => {
+    if (f.step >= 0) lastFrameOfStep.set(f.step, i);
+  });
+  const out = new Map<number, { bytes: number; seconds: number }>();
+  s.steps.forEach((step, i) => {
+    const last = lastFrameOfStep.get(i);
+    if (step.do !== 'device.check' || last === undefined) return;
+    const state = timeline.frames[last].state;
+    const sync = state.lastSync.get(step.device);
+    if (sync && sync.at === state.time) out.set(i, { bytes: sync.bytes, seconds: sync.seconds });
+  });
+  return out;
 }
 
 /** server/anna/INBOX → "server INBOX"; device/phone/Inbox → "phone Inbox"; backups and intruders kept short. */
@@ -43,13 +61,14 @@ function columnsOf(s: Scenario, lang: Lang): Column[] {
       name: name ?? (lang === 'de' ? 'Grundfall' : 'base'),
       title: name ? s.variants[name].title[lang] : s.title[lang],
       metrics: metricsOf(timeline.frames[timeline.frames.length - 1], timeline),
+      checks: checkCosts(s, timeline),
     };
   });
 }
 
 const LABEL = {
-  en: { mail: 'mail', lost: 'lost', bounced: 'bounced', deleted: 'deleted by user', usage: 'server usage', breach: 'a break-in reads', view: 'shows', last: 'last sync', mails: 'mails', none: 'no variants: nothing to compare' },
-  de: { mail: 'Mail', lost: 'verloren', bounced: 'zurückgewiesen', deleted: 'vom Nutzer gelöscht', usage: 'Server-Belegung', breach: 'ein Einbrecher liest', view: 'zeigt', last: 'letzter Abgleich', mails: 'Mails', none: 'keine Varianten: nichts zu vergleichen' },
+  en: { mail: 'mail', lost: 'lost', bounced: 'bounced', deleted: 'deleted by user', usage: 'server usage', breach: 'a break-in reads', view: 'shows', last: 'last sync', check: 'check', mails: 'mails', none: 'no variants: nothing to compare' },
+  de: { mail: 'Mail', lost: 'verloren', bounced: 'zurückgewiesen', deleted: 'vom Nutzer gelöscht', usage: 'Server-Belegung', breach: 'ein Einbrecher liest', view: 'zeigt', last: 'letzter Abgleich', check: 'Abruf', mails: 'Mails', none: 'keine Varianten: nichts zu vergleichen' },
 };
 
 export function compareFile(file: string | null, lang: Lang): number {
@@ -101,6 +120,15 @@ export function compareFile(file: string | null, lang: Lang): number {
         return v ? `${v.shows} / ${v.of}` : '-';
       }),
     ]),
+    // Every check's cost, not only the last: a first sync and a later one differ (claim I12).
+    ...s.steps.flatMap((step, i) => {
+      if (step.do !== 'device.check') return [];
+      const cells = cols.map((c) => {
+        const cost = c.checks.get(i);
+        return cost ? `${Math.round(cost.bytes / 1024)} KB, ${cost.seconds} s` : '-';
+      });
+      return [[`${step.device} ${l.check} ${step.at}`, ...cells]];
+    }),
     ...s.world.devices.map((d) => [
       `${d.id} ${l.last}`,
       ...cols.map((c) => {
