@@ -14,6 +14,6 @@ if (frameAction === 'end') {
   await page.keyboard.press('End');
   await page.waitForTimeout(400);
 }
-await page.screenshot({ path: `.tmp/${name}.png`, fullPage: true });
+await page.screenshot({ path: `.tmp/${name}.png`, fullPage: process.env.VIEWPORT_ONLY !== '1' });
 console.log(errors.length ? errors.join('\n') : 'no console errors');
 await browser.close();

@@ -182,7 +182,7 @@ export const uiDe: Shape<typeof uiEn> = {
     queued: 'In einer Warteschlange',
     copies: 'Kopien pro Mail',
     copiesValue: '{{min}}–{{max}} (im Mittel {{avg}})',
-    copiesNone: 'noch keine Mail',
+    copiesNone: 'gerade gibt es keine Mail',
     usage: 'Belegung auf dem Server',
     usageQuota: '{{used}} von {{quota}}',
     usageNoQuota: '{{used}} (keine Quota)',

@@ -178,7 +178,7 @@ export const uiEn = {
     queued: 'Waiting in a queue',
     copies: 'Copies per mail',
     copiesValue: '{{min}}–{{max}} (average {{avg}})',
-    copiesNone: 'no mail yet',
+    copiesNone: 'no mail exists right now',
     usage: 'Server usage',
     usageQuota: '{{used}} of {{quota}}',
     usageNoQuota: '{{used}} (no quota)',

@@ -5,6 +5,7 @@ import { useTranslation } from '../i18n/useTranslation';
 import { playerStore } from '../store/playerStore';
 import { stepMarks, stepOrdinalAt } from '../store/commands';
 import { narrationText, stepNote } from './NarrationPanel';
+import { deviceNamer } from '../picture/pictureModel';
 
 export function LiveRegion() {
   const { t } = useTranslation();
@@ -23,7 +24,8 @@ export function LiveRegion() {
       if (!announce) return;
       const frame = s.timeline.frames[s.frame];
       const note = stepNote(s.timeline, s.frame);
-      const body = [note?.[s.lang], narrationText(frame, t)].filter(Boolean).join(' ');
+      const name = s.loaded ? deviceNamer(s.loaded.scenario, s.lang) : (id: string) => id;
+      const body = [note?.[s.lang], narrationText(frame, t, s.lang, name)].filter(Boolean).join(' ');
       setText(t('ui.narration.live', { step: step + 1, text: body }));
     };
     update();

@@ -9,6 +9,7 @@ import { sessionOf } from '../model/session';
 import { placeName } from '../model/placeName';
 import { deviceNamer, timeText } from '../picture/pictureModel';
 import { formatBytes } from '../i18n/format';
+import { narrate } from '../model/narrationText';
 
 export function MailPanel() {
   const { t } = useTranslation();
@@ -74,7 +75,7 @@ export function MailPanel() {
               <button type="button" className="link" onClick={() => send(seek, h.frame)} title={t('ui.mail.goTo')}>
                 {timeText(h.time, lang, t)}
               </button>{' '}
-              {h.narration ? t(`narration.${h.narration.key}`, { ...h.narration.params, defaultValue: `${h.kind}` }) : h.kind}
+              {h.narration ? narrate(h.narration, t, lang, name, h.kind) : h.kind}
             </li>
           ))}
         </ol>

@@ -7,9 +7,12 @@ import { useSelector } from '../store/useStore';
 import { useRestingFrame } from '../store/useRestingFrame';
 import { timeText } from '../picture/pictureModel';
 import type { TFunction } from 'i18next';
+import type { Lang } from '../store/playerState';
+import { narrate } from '../model/narrationText';
+import { deviceNamer } from '../picture/pictureModel';
 
-export function narrationText(frame: Frame, t: TFunction): string {
-  return t(`narration.${frame.narration.key}`, { ...frame.narration.params, defaultValue: frame.label });
+export function narrationText(frame: Frame, t: TFunction, lang: Lang, deviceName: (id: string) => string): string {
+  return narrate(frame.narration, t, lang, deviceName, frame.label);
 }
 
 /** The note of the step a frame belongs to (it sits on the step's first frame). */
@@ -25,7 +28,8 @@ export function NarrationPanel() {
   const timeline = useSelector(playerStore, (s) => s.timeline);
   const frameIndex = useRestingFrame(500);
   const lang = useSelector(playerStore, (s) => s.lang);
-  if (!timeline) return null;
+  const scenario = useSelector(playerStore, (s) => s.loaded?.scenario);
+  if (!timeline || !scenario) return null;
   const frame = timeline.frames[frameIndex];
   const note = stepNote(timeline, frameIndex);
   return (
@@ -35,7 +39,7 @@ export function NarrationPanel() {
       </h2>
       {note && <p className="note" data-testid="note">{note[lang]}</p>}
       <p className="what" data-testid="narration">
-        {frameIndex === 0 && frame.step === -1 ? t('ui.narration.initial') : narrationText(frame, t)}
+        {frameIndex === 0 && frame.step === -1 ? t('ui.narration.initial') : narrationText(frame, t, lang, deviceNamer(scenario, lang))}
       </p>
     </section>
   );

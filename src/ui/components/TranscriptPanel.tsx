@@ -1,6 +1,6 @@
 // The protocol conversation of the current step, the current change's lines
 // highlighted, every command explained on hover and focus.
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from '../i18n/useTranslation';
 import { frameLines, type ProtocolLine } from '../../sim';
 import { playerStore } from '../store/playerStore';
@@ -22,6 +22,12 @@ export function TranscriptPanel() {
   const timeline = useSelector(playerStore, (s) => s.timeline);
   const frameIndex = useRestingFrame(500);
   const [explained, setExplained] = useState<string | null>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  // Keep the newest exchange in view.
+  useLayoutEffect(() => {
+    const el = listRef.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [frameIndex, timeline]);
   if (!timeline) return null;
   const session = sessionOf(timeline);
   const marks = stepMarks(playerStore.get());
@@ -46,7 +52,7 @@ export function TranscriptPanel() {
       ) : (
         <>
           <p className="hint">{t('ui.transcript.hint')}</p>
-          <ol className="lines" data-testid="transcript">
+          <ol className="lines" data-testid="transcript" ref={listRef} tabIndex={0} aria-label={t('ui.transcript.heading')}>
             {lines.map((l) => {
               const info = session?.index.sessions.get(l.session);
               const header =

@@ -122,7 +122,7 @@ export function computeLayout(input: LayoutInput): Layout {
   const senderPlaces = places.filter((p) => p.startsWith('outside/') || p === 'queue').sort((a, b) => (a === 'queue' ? -1 : b === 'queue' ? 1 : a.localeCompare(b)));
   const sender = new Stack(PAD, colW - 2 * PAD, top + HEADER, 'sender');
   for (const p of senderPlaces) sender.add(p, p === 'queue' ? 'queue' : p.slice('outside/'.length), most(p), 2);
-  const senderH = Math.max(sender.y - top + PAD, HEADER + 30);
+  const senderH = senderPlaces.length ? sender.y - top + PAD : HEADER + (wide ? 30 : 2);
   const senderRegion: Region = { kind: 'sender', id: 'sender', x: 0, y: top, w: colW, h: senderH };
   const internet = { x: colW / 2, y: top + HEADER - 14 };
 
