@@ -1,8 +1,10 @@
 // The harness's handle on private Dovecot instances started by scripts/dovecot.sh.
-// Instance g (g = 1, 2, ...) serves server generation g of a scenario: a
+// Each replay worker has an instance per server generation of a scenario: a
 // provider move replays against a second, fresh server.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import { ImapClient } from './wire';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,22 +31,70 @@ export interface UserSpec {
 
 export const MAIL_HOSTNAME = 'mail.example.org';
 
-function portBase(): number {
-  const base = Number(process.env.CONFORMANCE_PORT_BASE ?? 21000);
-  if (!Number.isInteger(base) || base < 1024 || base > 60000) throw new Error(`CONFORMANCE_PORT_BASE must be an integer 1024-60000, not ${process.env.CONFORMANCE_PORT_BASE}`);
-  return base;
+/** Three free TCP ports on 127.0.0.1 (or fixed ones from CONFORMANCE_PORT_BASE). */
+export async function choosePorts(generation: number): Promise<Ports> {
+  const fixed = process.env.CONFORMANCE_PORT_BASE;
+  if (fixed) {
+    const base = Number(fixed) + (generation - 1) * 1000;
+    if (!Number.isInteger(base) || base < 1024 || base > 64000) throw new Error(`CONFORMANCE_PORT_BASE must be an integer 1024-63000, not ${fixed}`);
+    return { imap: base + 143, pop3: base + 110, lmtp: base + 24 };
+  }
+  const servers = await Promise.all(
+    [0, 1, 2].map(
+      () =>
+        new Promise<net.Server>((resolve, reject) => {
+          const srv = net.createServer();
+          srv.once('error', reject);
+          srv.listen(0, '127.0.0.1', () => resolve(srv));
+        }),
+    ),
+  );
+  const ports = servers.map((srv) => (srv.address() as net.AddressInfo).port);
+  await Promise.all(servers.map((srv) => new Promise<void>((resolve) => srv.close(() => resolve()))));
+  return { imap: ports[0], pop3: ports[1], lmtp: ports[2] };
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A directory of its own for this run (several runs may share a working tree),
+ * after stopping and removing what runs that died left behind.
+ */
+export function runDirectory(): string {
+  const tmp = path.join(ROOT, '.tmp');
+  mkdirSync(tmp, { recursive: true });
+  for (const entry of readdirSync(tmp)) {
+    const m = /^conformance-(\d+)$/.exec(entry);
+    if (!m || alive(Number(m[1]))) continue;
+    const dir = path.join(tmp, entry);
+    for (const sub of readdirSync(dir)) {
+      if (existsSync(path.join(dir, sub, 'run', 'master.pid'))) spawnSync('bash', [SCRIPT, 'stop', path.join(dir, sub)], { stdio: 'ignore' });
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const dir = path.join(tmp, `conformance-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  return dir;
 }
 
 export class Dovecot {
   readonly dir: string;
-  readonly ports: Ports;
   private running = false;
   pid: number | null = null;
 
-  constructor(readonly generation: number) {
-    this.dir = path.join(ROOT, '.tmp', `dovecot-${generation}`);
-    const base = portBase() + (generation - 1) * 1000;
-    this.ports = { imap: base + 143, pop3: base + 110, lmtp: base + 24 };
+  constructor(
+    readonly name: string,
+    runDir: string,
+    readonly ports: Ports,
+  ) {
+    this.dir = path.join(runDir, name);
   }
 
   private script(action: string): { status: number; out: string; err: string } {
@@ -84,10 +134,10 @@ export class Dovecot {
   /**
    * A fresh server for one run: users written with homes in a new directory,
    * so nothing of an earlier run (not even a process still closing) can be
-   * seen. Dovecot re-reads the users file when its mtime or size changes; the
-   * mtime is set forward explicitly so two writes in one second still count.
+   * seen. Dovecot's passwd-file notices a change at most once a second, so
+   * the users file is followed by a reload (SIGHUP), which restarts auth.
    */
-  reset(users: readonly UserSpec[], addresses: ReadonlyMap<string, string>): void {
+  async reset(users: readonly UserSpec[], addresses: ReadonlyMap<string, string>): Promise<void> {
     const mail = path.join(this.dir, 'mail');
     for (const entry of readdirSync(mail)) if (entry.startsWith('run-')) rmSync(path.join(mail, entry), { recursive: true, force: true });
     this.runNumber++;
@@ -100,9 +150,6 @@ export class Dovecot {
     }
     const file = path.join(this.dir, 'users.passwd');
     writeFileSync(file, lines.join(''));
-    const stamp = Math.max(Math.floor(Date.now() / 1000), this.lastStamp + 1);
-    this.lastStamp = stamp;
-    utimesSync(file, stamp, stamp);
     try {
       // auth reads it as the dovecot user (the script made the file root:dovecot 0640)
       chmodSync(file, 0o640);
@@ -111,10 +158,41 @@ export class Dovecot {
     } catch {
       /* not root: the script already refused to start */
     }
+    await this.reload();
+    // Check that the new users are in force: a login must create the new home.
+    const first = users[0];
+    if (first) {
+      const deadline = Date.now() + 5000;
+      for (;;) {
+        try {
+          const c = await ImapClient.login(this.ports.imap, first.login, first.password);
+          await c.run('STATUS INBOX (MESSAGES)'); // mail storage (and home) are created lazily
+          await c.logout();
+        } catch {
+          /* not yet */
+        }
+        if (existsSync(home(first.login))) break;
+        if (Date.now() > deadline) throw new Error(`Dovecot did not take the new users file within 5 s (${file})`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
+  }
+
+  /** SIGHUP the master and wait until it has logged the reload. */
+  private async reload(): Promise<void> {
+    const log = path.join(this.dir, 'log', 'dovecot.log');
+    const reloads = () => (existsSync(log) ? (readFileSync(log, 'utf8').match(/SIGHUP received/g)?.length ?? 0) : 0);
+    const before = reloads();
+    const pid = Number(readFileSync(path.join(this.dir, 'run', 'master.pid'), 'utf8').trim());
+    process.kill(pid, 'SIGHUP');
+    const deadline = Date.now() + 5000;
+    while (reloads() === before) {
+      if (Date.now() > deadline) throw new Error(`Dovecot (pid ${pid}) did not reload within 5 s`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
   }
 
   private runNumber = 0;
-  private lastStamp = 0;
 }
 
 function passwdLine(name: string, u: UserSpec, home: string): string {

@@ -144,7 +144,9 @@ export class Replayer {
     try {
       for (let i = 0; i < frames.length; i++) {
         const f = frames[i];
-        if (!this.current || f.step !== this.current.step || (f.step < 0 && f.time !== this.current.time)) {
+        // A unit is one scenario step, or a run of scheduled events (deliveries of a burst,
+        // retries, backups) between two steps; the server state is compared after each.
+        if (!this.current || f.step !== this.current.step) {
           if (this.current) steps.push(await this.endStep(frames[i - 1]));
           this.current = { step: f.step, time: f.time, label: f.label, exchanges: 0, disagreements: [] };
         }

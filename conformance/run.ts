@@ -1,4 +1,4 @@
-// npm run test:conformance [-- SCENARIO[:VARIANT] ...] [--verbose]
+// npm run test:conformance [-- SCENARIO[:VARIANT] ...] [--verbose] [--all]
 //
 // Replays every built-in scenario (scenarios/*.json) under every variant
 // against a real Dovecot 2.3 started privately on 127.0.0.1 (installed from
@@ -11,7 +11,8 @@
 // skip it outside CI).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Dovecot, DovecotMissing, ROOT, type UserSpec } from './dovecot';
+import { choosePorts, Dovecot, DovecotMissing, ROOT, runDirectory, type UserSpec } from './dovecot';
+import { rmSync } from 'node:fs';
 import { KNOWN_FILE, loadKnown, matchKnown, type KnownDifference } from './known';
 import { formatDiff } from './normalise';
 import { Replayer, type Disagreement, type FrameLike, type LineLike, type ReplayResult } from './replay';
@@ -61,6 +62,7 @@ function printDisagreement(d: Disagreement, known: KnownDifference | null) {
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose');
+  const maxShown = args.includes('--all') ? Infinity : 8;
   const only = args.filter((a) => !a.startsWith('--'));
   const t0 = Date.now();
 
@@ -95,8 +97,10 @@ async function main(): Promise<number> {
   }
   const scenarioIds = [...new Set(runs.map((r) => r.scenario.id))];
 
-  // Dovecot: generation 1 now (installing if missing); later generations when a run needs them.
-  const servers = new Map<number, Dovecot>();
+  // Dovecot: per worker one instance per server generation, started when first needed
+  // (the first one now: it installs Dovecot if missing).
+  const jobs = Math.max(1, Math.min(Number(process.env.CONFORMANCE_JOBS ?? 2) || 1, runs.length || 1));
+  const servers = new Map<string, Dovecot>();
   const stopAll = () => {
     for (const s of servers.values()) {
       try {
@@ -112,22 +116,55 @@ async function main(): Promise<number> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  const startServer = (g: number): Dovecot => {
-    let s = servers.get(g);
+  const runDir = runDirectory();
+  const startServer = async (worker: number, g: number): Promise<Dovecot> => {
+    const name = `w${worker}-gen${g}`;
+    let s = servers.get(name);
     if (!s) {
-      s = new Dovecot(g);
-      servers.set(g, s);
+      s = new Dovecot(name, runDir, await choosePorts(g));
+      servers.set(name, s);
       const banner = s.start();
-      if (verbose || g === 1) console.log(`conformance: ${banner}`);
+      if (verbose || servers.size === 1) console.log(`conformance: ${banner}`);
     }
     return s;
   };
 
   const results: ReplayResult[] = [];
   const failures: string[] = [...loadProblems.map((p) => `scenario does not load: ${p}`)];
+  const replayOne = async (worker: number, r: (typeof runs)[number], timeline: { frames: readonly unknown[] }) => {
+    const world = sim.withVariant(r.scenario, r.variant ?? undefined);
+    const t = Date.now();
+    const users = usersOf(world);
+    const addresses = new Map(world.world.accounts.map((a) => [a.id, a.address]));
+    const replayer = new Replayer({
+      scenario: r.scenario.id,
+      variant: r.variant,
+      accounts: world.world.accounts,
+      extraFolders: world.world.folders.filter((f) => !STANDARD_FOLDERS.includes(f)),
+      frames: timeline.frames as readonly FrameLike[],
+      linesOf: (f) => sim.frameLines(f as never),
+      server: async (g) => {
+        const s = await startServer(worker, g);
+        await s.reset(users, addresses);
+        return s;
+      },
+    });
+    try {
+      const result = await replayer.run();
+      results.push(result);
+      const bad = result.steps.flatMap((s) => s.disagreements).map((d) => [d, matchKnown(d, known.differences)] as const);
+      const shown = bad.filter(([, k]) => verbose || !k);
+      if (verbose || shown.length)
+        console.log(`\n${shown.length ? 'DIFFERS' : 'ok     '} ${r.scenario.id}${r.variant ? ` [${r.variant}]` : ''}: ${result.steps.length} steps, ${bad.length} disagreements${bad.length > shown.length ? ` (${bad.length - shown.length} known)` : ''} (${Date.now() - t} ms)`);
+      for (const [d, k] of shown.slice(0, maxShown)) printDisagreement(d, k);
+      if (shown.length > maxShown) console.log(`── ... and ${shown.length - maxShown} more in this run (--all shows every one)`);
+    } catch (err) {
+      failures.push(`${r.scenario.id}${r.variant ? ` [${r.variant}]` : ''}: replay failed: ${(err as Error).stack ?? err}`);
+    }
+  };
   try {
     try {
-      startServer(1);
+      await startServer(0, 1);
     } catch (err) {
       if (err instanceof DovecotMissing) {
         console.error(err.message);
@@ -136,45 +173,27 @@ async function main(): Promise<number> {
       }
       throw err;
     }
-    console.log(`conformance: replaying ${scenarioIds.length} scenarios (${runs.length} runs with their variants)`);
+    // Simulate everything first, then replay the longest runs first on `jobs` workers.
+    const queue: { r: (typeof runs)[number]; timeline: { frames: readonly unknown[] } }[] = [];
     for (const r of runs) {
-      const world = sim.withVariant(r.scenario, r.variant ?? undefined);
-      const t = Date.now();
-      let timeline: { frames: readonly unknown[] };
       try {
-        timeline = sim.simulate(r.scenario, r.variant ? { variant: r.variant } : {});
+        queue.push({ r, timeline: sim.simulate(r.scenario, r.variant ? { variant: r.variant } : {}) });
       } catch (err) {
         failures.push(`${r.scenario.id}${r.variant ? ` [${r.variant}]` : ''}: simulate() threw: ${(err as Error).stack ?? err}`);
-        continue;
-      }
-      const users = usersOf(world);
-      const addresses = new Map(world.world.accounts.map((a) => [a.id, a.address]));
-      const replayer = new Replayer({
-        scenario: r.scenario.id,
-        variant: r.variant,
-        accounts: world.world.accounts,
-        extraFolders: world.world.folders.filter((f) => !STANDARD_FOLDERS.includes(f)),
-        frames: timeline.frames as readonly FrameLike[],
-        linesOf: (f) => sim.frameLines(f as never),
-        server: async (g) => {
-          const s = startServer(g);
-          s.reset(users, addresses);
-          return s;
-        },
-      });
-      try {
-        const result = await replayer.run();
-        results.push(result);
-        if (verbose) {
-          const bad = result.steps.filter((s) => s.disagreements.length).length;
-          console.log(`  ${r.scenario.id}${r.variant ? ` [${r.variant}]` : ''}: ${result.steps.length} steps, ${bad} differ (${Date.now() - t} ms)`);
-        }
-      } catch (err) {
-        failures.push(`${r.scenario.id}${r.variant ? ` [${r.variant}]` : ''}: replay failed: ${(err as Error).stack ?? err}`);
       }
     }
+    queue.sort((a, b) => b.timeline.frames.length - a.timeline.frames.length);
+    console.log(`conformance: replaying ${scenarioIds.length} scenarios (${runs.length} runs with their variants) on ${jobs} Dovecot instances`);
+    await Promise.all(
+      Array.from({ length: jobs }, async (_, worker) => {
+        for (let next = queue.shift(); next; next = queue.shift()) await replayOne(worker, next.r, next.timeline);
+      }),
+    );
   } finally {
     stopAll();
+    // Keep the logs of a run that went wrong; remove the rest.
+    if (failures.length === 0) rmSync(runDir, { recursive: true, force: true });
+    else console.log(`conformance: Dovecot's logs are in ${path.relative(ROOT, runDir)}`);
   }
 
   // Report.
@@ -191,7 +210,6 @@ async function main(): Promise<number> {
   let stepsAgree = 0;
   let stepsKnown = 0;
   const notCompared = new Map<string, number>();
-  const printed: string[] = [];
   for (const r of results) {
     for (const n of r.notCompared) notCompared.set(n.protocol, (notCompared.get(n.protocol) ?? 0) + n.lines);
     for (const s of r.steps) {
@@ -210,19 +228,11 @@ async function main(): Promise<number> {
           allKnown = false;
           unexplained++;
         }
-        if (!k || verbose) printed.push(JSON.stringify([d, k]));
       }
       if (allKnown) stepsKnown++;
       const was = scenarioOk.get(r.scenario);
       if (!allKnown) scenarioOk.set(r.scenario, 'differ');
       else if (was === 'agree') scenarioOk.set(r.scenario, 'known');
-    }
-  }
-  if (printed.length) {
-    console.log('\nDISAGREEMENTS (model = what the simulation says, dovecot = what Dovecot 2.3 did)\n');
-    for (const p of printed) {
-      const [d, k] = JSON.parse(p) as [Disagreement, KnownDifference | null];
-      printDisagreement(d, k);
     }
   }
   if (failures.length) {
