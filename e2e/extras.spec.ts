@@ -51,7 +51,7 @@ test('two variants side by side, in step, with the difference in outcome', async
   await page.goto(`/?scenario=${id}&lang=en`);
   await page.getByTestId('compare').selectOption(variants[0]);
   await expect(page.getByTestId('compare-view')).toBeVisible();
-  await expect(page.locator('svg.picture-svg')).toHaveCount(2);
+  await expect(page.locator('svg.picture-svg[data-testid=picture]')).toHaveCount(2);
   await page.keyboard.press('End');
   await expect(page.getByTestId('compare-view')).toContainText(/end differently|end the same way/);
   await expect(page).toHaveURL(new RegExp(`compare=${variants[0]}`));

@@ -8,7 +8,7 @@ const page = await browser.newPage({ viewport: { width: Number(width), height: 9
 const errors: string[] = [];
 page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 page.on('pageerror', (e) => errors.push(String(e)));
-await page.goto(`http://127.0.0.1:4173/${query}`);
+await page.goto(`${process.env.BASE ?? 'http://127.0.0.1:4173'}/${query}`);
 await page.waitForTimeout(600);
 if (frameAction === 'end') {
   await page.keyboard.press('End');

@@ -133,6 +133,12 @@ export const uiDe: Shape<typeof uiEn> = {
     title: '{{scenario}} am {{time}}',
     description: '{{copies}} Kopien von {{mails}} Mails; {{lost}} verloren.',
   },
+  legend: {
+    unread: 'Mail 3, ungelesen',
+    deleted: 'als gelöscht markiert, noch nicht entfernt',
+    headers: 'nur Kopfzeilen',
+    lost: 'verloren: nirgends mehr eine Kopie',
+  },
   folders: {
     INBOX: 'INBOX',
     Inbox: 'Posteingang',

@@ -129,6 +129,12 @@ export const uiEn = {
     title: '{{scenario}} at {{time}}',
     description: '{{copies}} copies of {{mails}} mails; {{lost}} lost.',
   },
+  legend: {
+    unread: 'mail 3, not read yet',
+    deleted: 'marked deleted, not yet removed',
+    headers: 'headers only',
+    lost: 'lost: no copy anywhere',
+  },
   folders: {
     INBOX: 'INBOX',
     Inbox: 'Inbox',

@@ -28,7 +28,18 @@ export function MailPanel() {
   const frame = timeline.frames[frameIndex];
   const where = session.metrics(frame).mails.find((w) => w.mail === mail);
   const name = deviceNamer(session.scenario, lang);
-  const history = session.history(mail).filter((h) => h.frame <= frameIndex);
+  // One line per change: a change that touches several copies of the mail is told once.
+  const seen = new Set<string>();
+  const history = session
+    .history(mail)
+    .filter((h) => h.frame <= frameIndex)
+    .map((h) => ({ ...h, text: h.narration ? narrate(h.narration, t, lang, name, h.kind) : h.kind }))
+    .filter((h) => {
+      const key = `${h.frame}|${h.text}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   const close = () => playerStore.set((s) => ({ ...s, selectedMail: null }));
   return (
     <section className="panel mail" aria-labelledby="mail-heading" data-testid="mail-panel">
@@ -75,7 +86,7 @@ export function MailPanel() {
               <button type="button" className="link" onClick={() => send(seek, h.frame)} title={t('ui.mail.goTo')}>
                 {timeText(h.time, lang, t)}
               </button>{' '}
-              {h.narration ? narrate(h.narration, t, lang, name, h.kind) : h.kind}
+              {h.text}
             </li>
           ))}
         </ol>

@@ -19,6 +19,7 @@ import { PlaceTable } from './PlaceTable';
 import { HelpOverlay } from './HelpOverlay';
 import { LiveRegion } from './LiveRegion';
 import { Compare } from './Compare';
+import { Legend } from './Legend';
 import { currentUrl, openBuiltin, openShared, toGallery } from '../nav';
 
 function useShortcuts() {
@@ -114,7 +115,7 @@ export function Player() {
     if (loaded.source === 'builtin') void openBuiltin(sc.id, v, frame, 'none');
     else openShared(sc, appStore.get().data, v, frame, 'none');
   };
-  const svg = () => document.querySelector<SVGSVGElement>('svg.picture-svg');
+  const svg = () => document.querySelector<SVGSVGElement>('svg.picture-svg[data-testid=picture]');
   const fileName = `${sc.id}${variant ? `-${variant}` : ''}-${playerStore.get().frame}`;
   return (
     <div className={`player${embed ? ' embed' : ''}`}>
@@ -163,6 +164,7 @@ export function Player() {
       <div className="player-grid">
         <section className="stage" aria-label={t('ui.player.picture')} id="stage">
           {compare ? <Compare /> : tableOpen ? <PlaceTable /> : <Picture store={playerStore} label={t('ui.player.picture')} />}
+          {!tableOpen && !compare && <Legend />}
           <div className="stage-tools">
             <button type="button" aria-pressed={tableOpen} onClick={() => playerStore.set((s) => ({ ...s, tableOpen: !s.tableOpen }))} data-testid="toggle-table">
               {t(tableOpen ? 'ui.controls.picture' : 'ui.controls.table')}
