@@ -74,8 +74,11 @@ export function imapCheck(run: Run, deviceId: string, reason: 'check' | 'idle' |
     // Flags and expunges of what the cache knows.
     const cache = cacheOf(memory, folder);
     const lastUid = memory.lastUid.get(folder) ?? 0;
-    if (cache.size > 0 && lastUid > 0) {
-      conn.send({ type: 'client.fetch', uids: `1:${lastUid}`, items: 'FLAGS' });
+    // Messages cached outside a check (opened, moved here) count as known too.
+    let knownUpTo = lastUid;
+    for (const uid of cache.keys()) if (uid > knownUpTo) knownUpTo = uid;
+    if (cache.size > 0) {
+      conn.send({ type: 'client.fetch', uids: `1:${knownUpTo}`, items: 'FLAGS' });
       const onServer = new Map(messages(run, account, folder).map((c) => [c.uid!, c]));
       for (const [uid, entry] of [...cache]) {
         const serverCopy = onServer.get(uid);
@@ -93,7 +96,7 @@ export function imapCheck(run: Run, deviceId: string, reason: 'check' | 'idle' |
     }
 
     // Messages the client has not seen yet.
-    const fresh = messages(run, account, folder).filter((c) => c.uid! > lastUid);
+    const fresh = messages(run, account, folder).filter((c) => c.uid! > lastUid && !cache.has(c.uid!));
     if (cacheMode === 'none') {
       if (fresh.length) {
         conn.send({ type: 'client.fetch', uids: fresh.length === 1 ? String(fresh[0].uid) : `${fresh[0].uid}:${fresh[fresh.length - 1].uid}`, items: 'UID FLAGS RFC822.SIZE' });
@@ -112,7 +115,8 @@ export function imapCheck(run: Run, deviceId: string, reason: 'check' | 'idle' |
         run.emit(deviceId, `${deviceId} · UID FETCH ${c.uid}`, { key: body ? 'imap.cacheBody' : 'imap.cacheHeader', params: { device: deviceId, mail: c.mail, folder } });
       }
     }
-    if (fresh.length) memory.lastUid.set(folder, fresh[fresh.length - 1].uid!);
+    const newest = Math.max(knownUpTo, fresh.length ? fresh[fresh.length - 1].uid! : 0);
+    if (newest > lastUid) memory.lastUid.set(folder, newest);
     if (run.hasPending()) run.emit(deviceId, `${deviceId} · SELECT ${folder}`, { key: cacheMode === 'none' ? 'imap.listedNoCache' : 'imap.selected', params: { device: deviceId, folder, count: messages(run, account, folder).length, fresh: fresh.length } });
   }
   conn.logout();
@@ -251,14 +255,16 @@ export function imapRead(run: Run, deviceId: string, mail: string, opening: bool
   if (opening && local && !local.headersOnly) {
     // The body is in the cache: opening costs no transfer.
     run.setFlags(devicePlace(deviceId, cached!.folder), cached!.entry.localKey!, local.flags | Flag.Seen);
-    const conn = connect(run, deviceId)!;
+    const conn = connect(run, deviceId);
+    if (!conn) return;
     conn.send({ type: 'client.select', mailbox: where.folder });
     conn.send({ type: 'client.store', uids: String(where.uid), change: '+FLAGS (\\Seen)', silent: true });
     conn.logout();
     run.emit(deviceId, `${deviceId} · open ${mail}`, { key: 'open.cached', params: { device: deviceId, mail, size } });
     return;
   }
-  const conn = connect(run, deviceId)!;
+  const conn = connect(run, deviceId);
+  if (!conn) return;
   conn.send({ type: 'client.select', mailbox: where.folder });
   conn.send({ type: 'client.fetch', uids: String(where.uid), items: 'BODY[]' });
   const server = findByUid(run, dev.config.account, where.folder, where.uid)!;

@@ -3,13 +3,13 @@
 // is a separate matter: IMAP clients APPEND to Sent (if that fails, the mail
 // is still sent and Sent lacks the copy, rule 27); POP3 clients keep sent mail
 // only on the device; Bcc-to-self puts a copy in the server INBOX (rule 34).
-import { devicePlace, outsidePlace } from '../model/places';
+import { devicePlace, outsidePlace, serverPlace } from '../model/places';
 import type { Run } from '../run/run';
 import { deliver, SERVER_HOST } from '../server/delivery';
 import { ImapConnection, recordSync } from './connection';
 import { pseudoId } from '../model/hash';
 import { Flag } from '../model/flags';
-import { findByUid } from '../server/mailbox';
+import { findByUid, meta } from '../server/mailbox';
 
 export interface OutgoingMail {
   readonly id: string;
@@ -53,6 +53,8 @@ export function composeMail(run: Run, deviceId: string, mail: OutgoingMail, bccS
 
 /** Send everything in the Outbox (on reconnect). */
 export function flushOutbox(run: Run, deviceId: string): void {
+  // Nothing can be submitted while the server is down: the mail keeps waiting.
+  if (run.state.serverDown) return;
   for (const key of [...run.folder(devicePlace(deviceId, OUTBOX)).keys()]) submit(run, deviceId, key);
 }
 
@@ -121,13 +123,16 @@ function appendSent(run: Run, deviceId: string, mailId: string): void {
     const memory = dev.memory;
     let entries = memory.cache.get('Sent');
     if (!entries) memory.cache.set('Sent', (entries = new Map()));
-    if (cacheMode === 'full') {
+    if (cacheMode !== 'none') {
+      // The cache keeps what the client itself saved, as its policy says (full body or headers).
       const place = devicePlace(deviceId, 'Sent');
       const { key } = run.freeKey(place, mailId);
       const server = findByUid(run, dev.config.account, 'Sent', uid);
-      run.put(place, key, { mail: mailId, flags: server?.copy.flags ?? Flag.Seen });
+      run.put(place, key, { mail: mailId, flags: server?.copy.flags ?? Flag.Seen, ...(cacheMode === 'headers' ? { headersOnly: true } : {}) });
+      run.transfer('copy', mailId, serverPlace(dev.config.account, 'Sent'), place, key);
       entries.set(uid, { mail: mailId, localKey: key });
     } else entries.set(uid, { mail: mailId, localKey: null });
+    if (memory.cacheValidity.get('Sent') === undefined) memory.cacheValidity.set('Sent', meta(run, dev.config.account, 'Sent').uidValidity);
     if ((memory.lastUid.get('Sent') ?? 0) < uid) memory.lastUid.set('Sent', uid);
   }
   conn.logout();

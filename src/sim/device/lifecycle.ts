@@ -45,13 +45,18 @@ export function diskFail(run: Run, deviceId: string): void {
 export function restoreDevice(run: Run, deviceId: string): void {
   const dev = run.device(deviceId);
   if (run.state.devices.get(deviceId)?.diskFailed) sendDeviceEvent(run, deviceId, { type: 'disk.replace' });
+  // Whatever the old disk still held is replaced: anything newer than the backup is gone.
+  for (const place of devicePlaces(run, deviceId)) {
+    for (const [key, copy] of [...run.folder(place)]) {
+      run.del(place, key);
+      run.transfer('lose', copy.mail, place, null, key);
+    }
+  }
   if (!dev.backup) {
     dev.memory = emptyMemory();
     run.emit(deviceId, `${deviceId} · new disk, no backup`, { key: 'device.noBackup', params: { device: deviceId } });
     return;
   }
-  // Replace what is on the device with the backup's content.
-  for (const place of devicePlaces(run, deviceId)) for (const key of [...run.folder(place).keys()]) run.del(place, key);
   let count = 0;
   for (const bplace of backupPlaces(run, deviceId)) {
     const place = devicePlace(deviceId, bplace.slice(`backup/${deviceId}/`.length));
@@ -101,6 +106,7 @@ export function mirror(run: Run, sources: string[], existingTargets: string[], t
       if (had === copy) continue;
       run.put(target, key, copy);
       if (!had) run.transfer('copy', copy.mail, source, target, key);
+      else if (had.flags !== copy.flags) run.transfer('flag', copy.mail, target, target, key, copy.flags);
     }
   }
 }

@@ -59,17 +59,25 @@ export function imapServerPort(run: Run, account: string, client: string): ImapS
   const acc = run.account(account);
   const place = (folder: string) => serverPlace(account, folder);
   const list = (folder: string): Copy[] => [...run.folder(place(folder)).values()];
+  /** UIDs whose \Recent flag this session took at SELECT; Dovecot lists \Recent last in FLAGS. */
+  let recentHere = new Set<number>();
+  const flagsOf = (copy: Copy, flags = copy.flags, recent = recentHere) =>
+    recent.has(copy.uid!) ? formatFlags(flags).replace(/\)$/, flags ? ' \\Recent)' : '\\Recent)') : formatFlags(flags);
 
-  function select(folder: string): ImapResult {
+  function select(folder: string, wasSelected: boolean): ImapResult {
     const msgs = list(folder);
     const m = meta(run, account, folder);
     const recentFrom = m.recentUid ?? 1;
-    const recent = msgs.filter((c) => c.uid! >= recentFrom).length;
+    const taken = msgs.filter((c) => c.uid! >= recentFrom);
+    const recent = taken.length;
+    recentHere = new Set(taken.map((c) => c.uid!));
     // The first session to see a new message takes its \Recent flag (RFC 3501 §2.3.2).
     if (recent) run.apply({ op: 'meta', place: place(folder), meta: { ...m, recentUid: m.uidNext } });
     const firstUnseen = msgs.findIndex((c) => !(c.flags & Flag.Seen));
     return {
       untagged: [
+        // Dovecot 2.3 closes the previous mailbox out loud (RFC 7162 §3.2.11).
+        ...(wasSelected ? ['* OK [CLOSED] Previous mailbox closed.'] : []),
         '* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)',
         '* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)] Flags permitted.',
         `* ${msgs.length} EXISTS`,
@@ -105,10 +113,11 @@ export function imapServerPort(run: Run, account: string, client: string): ImapS
         }
       }
     }
+    const recentNow = recentHere; // the listing may be expanded later, after another SELECT
     const untagged = () =>
       hits.flatMap(({ seq, copy }) => {
         const size = run.state.mails.get(copy.mail)?.sizeBytes ?? 0;
-        const head = `* ${seq} FETCH (UID ${copy.uid} FLAGS ${formatFlags(copy.flags)}${wantsSize ? ` RFC822.SIZE ${size}` : ''}`;
+        const head = `* ${seq} FETCH (UID ${copy.uid} FLAGS ${flagsOf(copy, copy.flags, recentNow)}${wantsSize ? ` RFC822.SIZE ${size}` : ''}`;
         if (wantsBody) return [`${head} BODY[] {${size}}`, `<message ${copy.mail}, ${size} octets>`, ')'];
         if (wantsHeader) return [`${head} BODY[HEADER] {${headerBytes(size)}}`, `<headers of ${copy.mail}>`, ')'];
         return [`${head})`];
@@ -128,7 +137,7 @@ export function imapServerPort(run: Run, account: string, client: string): ImapS
       if (!wanted.has(copy.uid!)) return;
       const next = mode === '+' ? copy.flags | flags : mode === '-' ? copy.flags & ~flags : flags;
       run.setFlags(place(folder), String(copy.uid), next);
-      if (!silent) lines.push(`* ${i + 1} FETCH (UID ${copy.uid} FLAGS ${formatFlags(next)})`);
+      if (!silent) lines.push(`* ${i + 1} FETCH (UID ${copy.uid} FLAGS ${flagsOf(copy, next)})`);
     });
     // A UID that no longer exists: OK, nothing done (rule 20).
     return { untagged: lines, status: done('OK Store completed') };
@@ -240,7 +249,7 @@ export function imapServerPort(run: Run, account: string, client: string): ImapS
         case 'client.login':
           return { untagged: [], status: `OK [CAPABILITY ${CAPABILITIES}] Logged in` };
         case 'client.select':
-          return select(c.mailbox);
+          return select(c.mailbox, selected !== null);
         case 'client.fetch':
           return fetch(selected!, c.uids, c.items);
         case 'client.store':
