@@ -2,6 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { frameLines } from '../src/sim';
 import { expectedAt, run } from './expected';
 import { currentFrame, drawnPlaces, scoreOf, settled } from './page';
 
@@ -124,6 +125,8 @@ test('keyboard only: play, pause, step, jump, speed and the help overlay', async
   expect(outline).not.toBe('none');
   await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('position')).toHaveAttribute('data-frame', '1');
+  // The live region announces what happened.
+  await expect(page.getByTestId('live')).toContainText(/^Step \d+: ./);
   await page.keyboard.press('Shift+ArrowRight');
   const afterStep = await currentFrame(page);
   expect(afterStep).toBeGreaterThan(1);
@@ -220,4 +223,23 @@ test('axe finds no serious or critical accessibility violations', async ({ page 
   await page.getByTestId('toggle-table').click();
   const table = await new AxeBuilder({ page }).analyze();
   expect(table.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+});
+
+test('each protocol command is explained on hover and on focus, in both languages', async ({ page }) => {
+  const { timeline } = run(THREE);
+  const protocols = new Map(timeline.frames.flatMap((f) => f.sessions.map((s) => [s.id, s.protocol] as const)));
+  const quit = timeline.frames.findIndex((f) => frameLines(f).some((l) => l.dir === 'C' && l.text === 'QUIT' && protocols.get(l.session) === 'POP3'));
+  test.skip(quit < 0, 'no QUIT line in the scenario');
+  await page.goto(`/?scenario=${THREE}&frame=${quit}&lang=en`);
+  const line = page.getByTestId('transcript').locator('li.line:has(code:text-is("QUIT"))').last();
+  await line.focus();
+  await expect(page.getByTestId('explain')).toContainText('UPDATE');
+  await page.getByTestId('lang-de').click();
+  const dele = page.getByTestId('transcript').locator('li.line', { hasText: /^client|Client/ }).first();
+  await dele.hover();
+  await expect(page.getByTestId('explain')).not.toHaveText('\u00a0');
+  await page.mouse.move(0, 0);
+  await page.getByTestId('lang-en').focus();
+  await line.focus();
+  await expect(page.getByTestId('explain')).toContainText('Sitzung');
 });
