@@ -8,6 +8,7 @@ import { Player } from './components/Player';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { NoticeBanner } from './components/Notice';
 import { OpenFile } from './components/OpenFile';
+import { ensureLanguage } from './i18n/setup';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -15,7 +16,7 @@ export function App() {
   const loaded = useSelector(playerStore, (s) => s.loaded);
   const embed = useSelector(appStore, (a) => a.embed);
   useEffect(() => {
-    if (i18n.language !== lang) void i18n.changeLanguage(lang);
+    if (i18n.language !== lang) void ensureLanguage(i18n, lang).then(() => i18n.changeLanguage(lang));
     document.documentElement.lang = lang;
   }, [lang, i18n]);
   useEffect(() => {

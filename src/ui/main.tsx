@@ -18,9 +18,11 @@ window.addEventListener('popstate', () => applyUrl(location.search, navigator.la
 syncUrl();
 startClock(playerStore);
 
-provideI18n(createI18n(playerStore.get().lang));
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+void createI18n(playerStore.get().lang).then((i18n) => {
+  provideI18n(i18n);
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+});

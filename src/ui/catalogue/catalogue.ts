@@ -7,7 +7,7 @@ import type { CatalogueEntry } from './filter';
 import scenarioIndex from 'virtual:scenario-index';
 
 type Text = { de: string; en: string };
-const urls = import.meta.glob('/scenarios/*.json', { eager: true, query: '?url&no-inline', import: 'default' }) as Record<string, string>;
+const urls = import.meta.glob(['/scenarios/*.json', '!/scenarios/*.schema.json'], { eager: true, query: '?url&no-inline', import: 'default' }) as Record<string, string>;
 
 export interface Catalogue {
   readonly entries: readonly CatalogueEntry[];

@@ -1,7 +1,7 @@
 // The built-in scenarios: search, filter by claim, protocol and topic, open one.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { Claim } from '../../claims/catalogue';
 import { useTranslation } from '../i18n/useTranslation';
-import { claimById } from '../../claims/catalogue';
 import { catalogue } from '../catalogue/catalogue';
 import { emptyFilter, filterCatalogue, sortClaims, type GalleryFilter } from '../catalogue/filter';
 import { playerStore } from '../store/playerStore';
@@ -14,12 +14,21 @@ export function Gallery() {
   const { t } = useTranslation();
   const lang = useSelector(playerStore, (s) => s.lang);
   const [filter, setFilter] = useState<GalleryFilter>(emptyFilter);
+  // The claim texts are only needed here: fetched with the gallery, not with the player.
+  const [claimTexts, setClaimTexts] = useState<ReadonlyMap<string, Claim> | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import('../../claims/catalogue').then((m) => live && setClaimTexts(new Map(m.CLAIMS.map((c) => [c.id, c]))));
+    return () => {
+      live = false;
+    };
+  }, []);
   const cat = catalogue();
   const claims = useMemo(() => sortClaims(cat.entries.flatMap((e) => [...e.claims, ...e.counterTo])), [cat]);
   const topics = TOPICS.filter((tp) => cat.entries.some((e) => e.topics.includes(tp)));
   const shown = filterCatalogue(cat.entries, filter, lang);
   const set = (patch: Partial<GalleryFilter>) => setFilter((f) => ({ ...f, ...patch }));
-  const claimText = (id: string) => claimById(id)?.claim[lang] ?? id;
+  const claimText = (id: string) => claimTexts?.get(id)?.claim[lang] ?? id;
   return (
     <section className="gallery" aria-labelledby="gallery-heading">
       <h2 id="gallery-heading">{t('ui.gallery.heading')}</h2>

@@ -1,8 +1,6 @@
 // One i18n mechanism for every text: i18next, with the player's strings (ui.*)
 // and the simulation's narration (narration.*) as resources of one namespace.
 import i18next, { type i18n as I18n } from 'i18next';
-import { uiEn } from '../../i18n/ui.en';
-import { uiDe } from '../../i18n/ui.de';
 import type { Lang } from '../store/playerState';
 
 // The narration texts belong to the simulation; take them if they are there.
@@ -19,20 +17,30 @@ function narrationFor(lang: Lang): Record<string, unknown> {
   return {};
 }
 
-export function createI18n(lang: Lang): I18n {
+// Each language's UI strings are their own chunk: a reader downloads only the language shown.
+const uiStrings: Record<Lang, () => Promise<object>> = {
+  en: () => import('../../i18n/ui.en').then((m) => m.uiEn),
+  de: () => import('../../i18n/ui.de').then((m) => m.uiDe),
+};
+
+export async function ensureLanguage(i18n: I18n, lang: Lang): Promise<void> {
+  if (i18n.hasResourceBundle(lang, 'translation') && i18n.exists('ui.app.title', { lng: lang })) return;
+  i18n.addResourceBundle(lang, 'translation', { ui: await uiStrings[lang](), narration: narrationFor(lang) }, true, true);
+}
+
+export async function createI18n(lang: Lang): Promise<I18n> {
   const instance = i18next.createInstance();
-  void instance.init({
+  await instance.init({
     lng: lang,
-    fallbackLng: 'en',
+    // Both languages have every key (a unit test checks), so there is no fallback to load.
+    fallbackLng: false,
     supportedLngs: ['de', 'en'],
     initAsync: false,
-    resources: {
-      en: { translation: { ui: uiEn, narration: narrationFor('en') } },
-      de: { translation: { ui: uiDe, narration: narrationFor('de') } },
-    },
+    resources: {},
     // React escapes what it renders and d3 writes text nodes; nothing is parsed as HTML.
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  await ensureLanguage(instance, lang);
   return instance;
 }
