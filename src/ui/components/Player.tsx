@@ -72,9 +72,17 @@ function useShortcuts() {
   }, []);
 }
 
-function Share() {
+function embedCode(url: string, title: string): string {
+  const u = new URL(url);
+  u.searchParams.set('embed', '1');
+  const safeTitle = title.replace(/[&"<>]/g, (c) => ({ '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' })[c]!);
+  return `<iframe src="${u.href.replace(/&/g, '&amp;').replace(/"/g, '%22')}" title="${safeTitle}" width="100%" height="720" loading="lazy"></iframe>`;
+}
+
+function Share({ title }: { title: string }) {
   const { t } = useTranslation();
   const [state, setState] = useState<'idle' | 'done' | 'manual'>('idle');
+  const [embedOpen, setEmbedOpen] = useState(false);
   const url = new URL(currentUrl(), location.href).href;
   const copy = async () => {
     try {
@@ -92,6 +100,15 @@ function Share() {
       {state === 'manual' && (
         <label>
           {t('ui.controls.shareManual')} <input readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
+        </label>
+      )}
+      <button type="button" aria-expanded={embedOpen} onClick={() => setEmbedOpen((o) => !o)} data-testid="embed-code">
+        {t('ui.controls.embed')}
+      </button>
+      {embedOpen && (
+        <label className="embed-code">
+          <span className="sr-only">{t('ui.controls.embed')}</span>
+          <textarea readOnly rows={3} value={embedCode(url, title)} onFocus={(e) => e.currentTarget.select()} data-testid="embed-snippet" />
         </label>
       )}
     </span>
@@ -184,7 +201,7 @@ export function Player() {
                 {t('ui.controls.openFull')}
               </a>
             ) : (
-              <Share />
+              <Share title={sc.title[lang]} />
             )}
           </div>
           <Controls compact={embed} />
