@@ -4,6 +4,7 @@ import { applyOp, type Op } from './model/ops';
 import type { PlaceId } from './model/places';
 import { cloneState, type MailId, type WorldState } from './model/state';
 import type { World } from './scenario/schema';
+import { formatFlags } from './model/flags';
 
 export type TransferKind = 'deliver' | 'copy' | 'move' | 'delete' | 'expunge' | 'bounce' | 'lose' | 'restore' | 'flag' | 'defer';
 
@@ -39,8 +40,22 @@ export interface ProtocolLine {
   readonly text: string;
 }
 
-/** Lines, stored compactly: a long listing is kept as a function and expanded on read. */
-export type LineSource = ProtocolLine | (() => ProtocolLine[]);
+/**
+ * A long server listing (`* n FETCH (UID u FLAGS (...))` for every message up
+ * to a UID) kept as a reference: it is written out from the frame's own state
+ * when someone reads it, so a year of daily flag syncs costs no memory.
+ */
+export interface ListingSource {
+  readonly session: string;
+  readonly listing: 'fetchFlags';
+  readonly place: PlaceId;
+  readonly upTo: number;
+  /** Messages from this UID on carry \Recent in the session that lists them. */
+  readonly recentFrom: number | null;
+}
+
+/** Lines, stored compactly: a long listing is kept as a function or a reference and expanded on read. */
+export type LineSource = ProtocolLine | (() => ProtocolLine[]) | ListingSource;
 
 export interface Narration {
   /** An i18n key under `narration.` (texts in both languages live in src/i18n). */
@@ -141,11 +156,25 @@ function makeFrame(timeline: Timeline, data: FrameData): Frame {
   }) as Frame;
 }
 
-export function frameLines(frame: FrameData): ProtocolLine[] {
+export function frameLines(frame: Frame): ProtocolLine[] {
   const out: ProtocolLine[] = [];
   for (const src of frame.lineSources) {
     if (typeof src === 'function') out.push(...src());
+    else if ('listing' in src) out.push(...expandListing(frame.state, src));
     else out.push(src);
+  }
+  return out;
+}
+
+function expandListing(state: WorldState, src: ListingSource): ProtocolLine[] {
+  const out: ProtocolLine[] = [];
+  let seq = 0;
+  for (const copy of state.places.get(src.place)?.values() ?? []) {
+    seq++;
+    if (copy.uid! > src.upTo) continue;
+    let flags = formatFlags(copy.flags);
+    if (src.recentFrom !== null && copy.uid! >= src.recentFrom) flags = flags.replace(/\)$/, copy.flags ? ' \\Recent)' : '\\Recent)');
+    out.push({ session: src.session, dir: 'S', text: `* ${seq} FETCH (UID ${copy.uid} FLAGS ${flags})` });
   }
   return out;
 }

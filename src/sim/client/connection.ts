@@ -137,9 +137,18 @@ export class ImapConnection {
       this.run.line(this.session, 'C', result.continuation.client);
       this.cost.add(lineBytes([result.continuation.client]));
     }
-    this.run.lines(this.session, 'S', result.untagged);
+    const untagged = result.untagged;
+    let untaggedBytes: number;
+    if (typeof untagged === 'object' && 'listing' in untagged) {
+      this.run.listing(this.session, untagged);
+      // "* 1234 FETCH (UID 5678 FLAGS (\Seen))": estimated from the count, not written out.
+      untaggedBytes = untagged.count * (30 + 2 * String(untagged.upTo).length);
+    } else {
+      this.run.lines(this.session, 'S', untagged);
+      untaggedBytes = lineBytes(untagged);
+    }
     this.run.line(this.session, 'S', `${tag} ${result.status}`);
-    this.cost.add(lineBytes(result.untagged) + result.status.length + tag.length + 3);
+    this.cost.add(untaggedBytes + result.status.length + tag.length + 3);
     return { ...result, ok: result.status.startsWith('OK') };
   }
 

@@ -5,10 +5,11 @@
 // queues actions while offline to replay them later (semantics.md "IMAP",
 // rules 14–24, 26, 32).
 import { Flag } from '../model/flags';
-import { devicePlace } from '../model/places';
+import { devicePlace, serverPlace } from '../model/places';
+import type { Copy } from '../model/state';
 import type { Run } from '../run/run';
-import { findByUid, locate, messages, meta, serverFolders } from '../server/mailbox';
-import type { CacheEntry, ClientMemory, QueuedAction } from '../run/memory';
+import { findByUid, locate, messages, messagesInUidRange, meta, serverFolders } from '../server/mailbox';
+import { cacheEntry, type CacheEntry, type ClientMemory, type QueuedAction } from '../run/memory';
 import { ImapConnection, recordSync } from './connection';
 import { deviceCanConnect } from './reachability';
 
@@ -54,9 +55,13 @@ export function imapCheck(run: Run, deviceId: string, reason: 'check' | 'idle' |
   const account = dev.config.account;
   const memory = dev.memory;
   const cacheMode = dev.config.kind === 'webmail' ? 'none' : dev.config.imap.cache;
-  const folders = reason === 'idle' ? ['INBOX'] : serverFolders(run).filter((f) => f === 'INBOX' || messages(run, account, f).length > 0 || (memory.cache.get(f)?.size ?? 0) > 0 || memory.queue.some((q) => q.folder === f));
+  const folders =
+    reason === 'idle'
+      ? ['INBOX']
+      : serverFolders(run).filter((f) => f === 'INBOX' || run.folder(serverPlace(account, f)).size > 0 || (memory.cache.get(f)?.size ?? 0) > 0 || memory.queue.some((q) => q.folder === f));
   let fetched = 0;
   for (const folder of folders) {
+    const place = serverPlace(account, folder);
     conn.send({ type: 'client.select', mailbox: folder });
     const m = meta(run, account, folder);
     const known = memory.cacheValidity.get(folder);
@@ -66,58 +71,59 @@ export function imapCheck(run: Run, deviceId: string, reason: 'check' | 'idle' |
       for (const uid of [...(memory.cache.get(folder)?.keys() ?? [])]) dropCached(run, deviceId, folder, uid, 'delete');
       memory.queue = memory.queue.filter((q) => q.folder !== folder);
       memory.lastUid.delete(folder);
+      memory.maxCachedUid.delete(folder);
+      memory.syncedVersion.delete(folder);
       run.emit(deviceId, `${deviceId} · ${folder} UIDVALIDITY changed`, { key: 'imap.uidValidityChanged', params: { device: deviceId, folder, dropped } });
     }
     memory.cacheValidity.set(folder, m.uidValidity);
     replayQueue(run, conn, deviceId, folder);
 
-    // Flags and expunges of what the cache knows.
     const cache = cacheOf(memory, folder);
     const lastUid = memory.lastUid.get(folder) ?? 0;
     // Messages cached outside a check (opened, moved here) count as known too.
-    let knownUpTo = lastUid;
-    for (const uid of cache.keys()) if (uid > knownUpTo) knownUpTo = uid;
-    if (cache.size > 0) {
+    const knownUpTo = Math.max(lastUid, memory.maxCachedUid.get(folder) ?? 0);
+    const restored: Copy[] = [];
+    // IDLE reports only new mail; flags and expunges wait for the next check.
+    if (cache.size > 0 && reason !== 'idle') {
+      // The client asks for every known message's flags (UID FETCH 1:n (FLAGS)); what can differ
+      // from its cache is what changed on the server since its last sync, so only that is compared.
       conn.send({ type: 'client.fetch', uids: `1:${knownUpTo}`, items: 'FLAGS' });
-      const onServer = new Map(messages(run, account, folder).map((c) => [c.uid!, c]));
-      for (const [uid, entry] of [...cache]) {
-        const serverCopy = onServer.get(uid);
-        if (!serverCopy) {
-          dropCached(run, deviceId, folder, uid, 'expunge');
-          continue;
-        }
-        if (entry.localKey !== null) {
-          const place = devicePlace(deviceId, folder);
-          const local = run.copyAt(place, entry.localKey);
-          if (local && local.flags !== serverCopy.flags) run.setFlags(place, entry.localKey, serverCopy.flags);
-        }
+      for (const uid of run.changedSince(place, memory.syncedVersion.get(folder) ?? 0)) {
+        const entry = cache.get(uid);
+        const serverCopy = run.copyAt(place, String(uid));
+        if (entry && !serverCopy) dropCached(run, deviceId, folder, uid, 'expunge');
+        else if (entry && serverCopy && entry.localKey !== null) {
+          const local = run.copyAt(devicePlace(deviceId, folder), entry.localKey);
+          if (local && local.flags !== serverCopy.flags) run.setFlags(devicePlace(deviceId, folder), entry.localKey, serverCopy.flags);
+        } else if (!entry && serverCopy && uid <= knownUpTo) restored.push(serverCopy);
       }
       if (run.hasPending()) run.emit(deviceId, `${deviceId} · ${folder} flags`, { key: 'imap.flagsSynced', params: { device: deviceId, folder } });
     }
+    if (reason !== 'idle' || cache.size === 0) memory.syncedVersion.set(folder, run.version);
 
-    // Messages the client has not seen yet.
-    const fresh = messages(run, account, folder).filter((c) => c.uid! > lastUid && !cache.has(c.uid!));
+    // Messages the client has not seen yet (and any a restore brought back).
+    const fresh = [...restored.sort((a, b) => a.uid! - b.uid!), ...messagesInUidRange(run, account, folder, lastUid + 1, m.uidNext - 1).filter((c) => !cache.has(c.uid!))];
     if (cacheMode === 'none') {
       if (fresh.length) {
         conn.send({ type: 'client.fetch', uids: fresh.length === 1 ? String(fresh[0].uid) : `${fresh[0].uid}:${fresh[fresh.length - 1].uid}`, items: 'UID FLAGS RFC822.SIZE' });
-        for (const c of fresh) cache.set(c.uid!, { mail: c.mail, localKey: null });
+        for (const c of fresh) cacheEntry(memory, folder, c.uid!, { mail: c.mail, localKey: null });
       }
     } else {
       for (const c of fresh) {
         const body = cacheMode === 'full';
         conn.send({ type: 'client.fetch', uids: String(c.uid), items: body ? 'UID FLAGS RFC822.SIZE BODY.PEEK[]' : 'UID FLAGS RFC822.SIZE BODY.PEEK[HEADER]' });
-        const place = devicePlace(deviceId, folder);
-        const { key, dup } = run.freeKey(place, c.mail);
-        run.put(place, key, { mail: c.mail, flags: c.flags, ...(body ? {} : { headersOnly: true }), ...(dup ? { dup } : {}) });
-        run.transfer('copy', c.mail, `server/${account}/${folder}`, place, key);
-        cache.set(c.uid!, { mail: c.mail, localKey: key });
+        const local = devicePlace(deviceId, folder);
+        const { key, dup } = run.freeKey(local, c.mail);
+        run.put(local, key, { mail: c.mail, flags: c.flags, ...(body ? {} : { headersOnly: true }), ...(dup ? { dup } : {}) });
+        run.transfer('copy', c.mail, place, local, key);
+        cacheEntry(memory, folder, c.uid!, { mail: c.mail, localKey: key });
         fetched++;
         run.emit(deviceId, `${deviceId} · UID FETCH ${c.uid}`, { key: body ? 'imap.cacheBody' : 'imap.cacheHeader', params: { device: deviceId, mail: c.mail, folder } });
       }
     }
-    const newest = Math.max(knownUpTo, fresh.length ? fresh[fresh.length - 1].uid! : 0);
-    if (newest > lastUid) memory.lastUid.set(folder, newest);
-    if (run.hasPending()) run.emit(deviceId, `${deviceId} · SELECT ${folder}`, { key: cacheMode === 'none' ? 'imap.listedNoCache' : 'imap.selected', params: { device: deviceId, folder, count: messages(run, account, folder).length, fresh: fresh.length } });
+    // Every UID below UIDNEXT has now been seen or is gone for good (UIDs are never reused).
+    if (m.uidNext - 1 > lastUid) memory.lastUid.set(folder, m.uidNext - 1);
+    if (run.hasPending()) run.emit(deviceId, `${deviceId} · SELECT ${folder}`, { key: cacheMode === 'none' ? 'imap.listedNoCache' : 'imap.selected', params: { device: deviceId, folder, count: run.folder(place).size, fresh: fresh.length } });
   }
   conn.logout();
   recordSync(run, deviceId, conn.cost);
@@ -166,8 +172,7 @@ function settleQueuedMove(run: Run, deviceId: string, q: Extract<QueuedAction, {
   }
   const now = locate(run, dev.config.account, q.mail);
   if (!now) return;
-  cacheOf(dev.memory, now.folder).set(now.uid, { mail: q.mail, localKey: q.localKey ?? null });
-  if ((dev.memory.lastUid.get(now.folder) ?? 0) < now.uid) dev.memory.lastUid.set(now.folder, now.uid);
+  cacheEntry(dev.memory, now.folder, now.uid, { mail: q.mail, localKey: q.localKey ?? null });
   if (dev.memory.cacheValidity.get(now.folder) === undefined) dev.memory.cacheValidity.set(now.folder, meta(run, dev.config.account, now.folder).uidValidity);
 }
 
@@ -221,11 +226,8 @@ function recacheAfterMove(run: Run, deviceId: string, mail: string, from: string
       run.transfer('move', mail, src, dst, k.key);
     }
   }
-  const target = cacheOf(memory, now.folder);
   if (memory.cacheValidity.get(now.folder) === undefined) memory.cacheValidity.set(now.folder, meta(run, dev.config.account, now.folder).uidValidity);
-  target.set(now.uid, { mail, localKey });
-  // Keep lastUid below the new UID only if the client had already seen that far.
-  if ((memory.lastUid.get(now.folder) ?? 0) < now.uid) memory.lastUid.set(now.folder, now.uid);
+  cacheEntry(memory, now.folder, now.uid, { mail, localKey });
 }
 
 /** Read (or open with its attachment). Online: FETCH BODY[] sets \Seen for all (rule 17). Offline: only what is cached. */
@@ -275,7 +277,7 @@ export function imapRead(run: Run, deviceId: string, mail: string, opening: bool
     const key = entry?.localKey ?? run.freeKey(place, mail).key;
     run.put(place, key, { mail, flags: server.copy.flags });
     run.transfer('copy', mail, `server/${dev.config.account}/${where.folder}`, place, key);
-    cacheOf(memory, where.folder).set(where.uid, { mail, localKey: key });
+    cacheEntry(memory, where.folder, where.uid, { mail, localKey: key });
   }
   conn.logout();
   recordSync(run, deviceId, conn.cost);
@@ -409,7 +411,7 @@ export function imapMove(run: Run, deviceId: string, mail: string, folder: strin
     const cached = memory.cache.get(where.folder)?.get(where.uid);
     const localCopy = cached?.localKey != null ? run.copyAt(devicePlace(deviceId, where.folder), cached.localKey) : undefined;
     if (!localCopy || localCopy.headersOnly) conn.send({ type: 'client.fetch', uids: String(where.uid), items: 'UID FLAGS RFC822.SIZE BODY.PEEK[]' });
-    if (!cached) cacheOf(memory, where.folder).set(where.uid, { mail, localKey: null });
+    if (!cached) cacheEntry(memory, where.folder, where.uid, { mail, localKey: null });
     moveCachedToLocal(run, deviceId, where.folder, where.uid, mail, folder);
     conn.send({ type: 'client.store', uids: String(where.uid), change: '+FLAGS (\\Deleted)', silent: true });
     conn.send({ type: 'client.uidExpunge', uids: String(where.uid) });
@@ -442,12 +444,11 @@ function uploadFromLocal(run: Run, deviceId: string, mail: string, localPlace: s
       const k = run.freeKey(place, mail);
       run.put(place, k.key, copy);
       run.transfer('move', mail, localPlace, place, k.key);
-      cacheOf(memory, folder).set(uid, { mail, localKey: k.key });
+      cacheEntry(memory, folder, uid, { mail, localKey: k.key });
     } else {
       run.transfer('delete', mail, localPlace, null, key);
-      cacheOf(memory, folder).set(uid, { mail, localKey: null });
+      cacheEntry(memory, folder, uid, { mail, localKey: null });
     }
-    if ((memory.lastUid.get(folder) ?? 0) < uid) memory.lastUid.set(folder, uid);
   }
   conn.logout();
   recordSync(run, deviceId, conn.cost);

@@ -10,6 +10,7 @@ import { ImapConnection, recordSync } from './connection';
 import { pseudoId } from '../model/hash';
 import { Flag } from '../model/flags';
 import { findByUid, meta } from '../server/mailbox';
+import { cacheEntry } from '../run/memory';
 
 export interface OutgoingMail {
   readonly id: string;
@@ -121,8 +122,6 @@ function appendSent(run: Run, deviceId: string, mailId: string): void {
     const uid = Number(/APPENDUID \d+ (\d+)/.exec(r.status)?.[1]);
     const cacheMode = dev.config.kind === 'webmail' ? 'none' : dev.config.imap.cache;
     const memory = dev.memory;
-    let entries = memory.cache.get('Sent');
-    if (!entries) memory.cache.set('Sent', (entries = new Map()));
     if (cacheMode !== 'none') {
       // The cache keeps what the client itself saved, as its policy says (full body or headers).
       const place = devicePlace(deviceId, 'Sent');
@@ -130,10 +129,9 @@ function appendSent(run: Run, deviceId: string, mailId: string): void {
       const server = findByUid(run, dev.config.account, 'Sent', uid);
       run.put(place, key, { mail: mailId, flags: server?.copy.flags ?? Flag.Seen, ...(cacheMode === 'headers' ? { headersOnly: true } : {}) });
       run.transfer('copy', mailId, serverPlace(dev.config.account, 'Sent'), place, key);
-      entries.set(uid, { mail: mailId, localKey: key });
-    } else entries.set(uid, { mail: mailId, localKey: null });
+      cacheEntry(memory, 'Sent', uid, { mail: mailId, localKey: key });
+    } else cacheEntry(memory, 'Sent', uid, { mail: mailId, localKey: null });
     if (memory.cacheValidity.get('Sent') === undefined) memory.cacheValidity.set('Sent', meta(run, dev.config.account, 'Sent').uidValidity);
-    if ((memory.lastUid.get('Sent') ?? 0) < uid) memory.lastUid.set('Sent', uid);
   }
   conn.logout();
   recordSync(run, deviceId, conn.cost);

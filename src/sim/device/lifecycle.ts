@@ -75,38 +75,36 @@ export function backupDevice(run: Run, deviceId: string): void {
   const dev = run.device(deviceId);
   const status = run.state.devices.get(deviceId);
   if (status?.diskFailed) return;
-  mirror(run, devicePlaces(run, deviceId), backupPlaces(run, deviceId), (p) => backupPlace(p));
+  mirror(run, `device/${deviceId}/`, (p) => backupPlace(p));
   dev.backup = { takenAt: run.time, memory: cloneMemory(dev.memory) };
   if (run.hasPending()) run.emit(deviceId, `${deviceId} · backup`, { key: 'device.backup', params: { device: deviceId } });
 }
 
-/** Make the target places equal the source places (used by both backups). */
-export function mirror(run: Run, sources: string[], existingTargets: string[], targetOf: (source: string) => string): void {
-  const targets = new Set(sources.map(targetOf));
-  for (const t of existingTargets) {
-    if (targets.has(t)) continue;
-    for (const [key, copy] of [...run.folder(t)]) {
-      run.del(t, key);
-      run.transfer('delete', copy.mail, t, null, key);
-    }
-  }
-  for (const source of sources) {
+/**
+ * Bring the backup of every place under `prefix` up to date: only what was put
+ * or removed since the last backup is looked at, so a nightly backup of a large
+ * mailbox costs what changed that day (used by both backups).
+ */
+export function mirror(run: Run, prefix: string, targetOf: (source: string) => string): void {
+  for (const [source, keys] of [...run.touched]) {
+    if (!source.startsWith(prefix)) continue;
     const target = targetOf(source);
     const src = run.folder(source);
-    for (const [key, copy] of [...run.folder(target)]) {
-      if (src.get(key) === copy) continue;
-      if (!src.has(key)) {
-        run.del(target, key);
-        run.transfer('delete', copy.mail, target, null, key);
+    for (const key of keys) {
+      const copy = src.get(key);
+      const had = run.copyAt(target, key);
+      if (!copy) {
+        if (had) {
+          run.del(target, key);
+          run.transfer('delete', had.mail, target, null, key);
+        }
+        continue;
       }
-    }
-    const dst = run.folder(target);
-    for (const [key, copy] of src) {
-      const had = dst.get(key);
       if (had === copy) continue;
       run.put(target, key, copy);
       if (!had) run.transfer('copy', copy.mail, source, target, key);
       else if (had.flags !== copy.flags) run.transfer('flag', copy.mail, target, target, key, copy.flags);
     }
+    run.touched.delete(source);
   }
 }

@@ -22,9 +22,20 @@ export type ImapCommand =
 
 export type ImapEvent = ImapCommand | { type: 'connection.drop' };
 
+/** A flag listing of a whole folder, written out only when read (see timeline.ts ListingSource). */
+export interface ListingRef {
+  readonly listing: 'fetchFlags';
+  readonly place: string;
+  readonly upTo: number;
+  /** Messages from this UID on carry \Recent in this session (null: none). */
+  readonly recentFrom: number | null;
+  /** How many lines it has, for the byte count. */
+  readonly count: number;
+}
+
 /** Untagged lines and the tagged status text (without the tag) the server answers with. */
 export interface ImapResult {
-  readonly untagged: Reply;
+  readonly untagged: Reply | ListingRef;
   readonly status: string;
   /** Lines sent by the client after a continuation (an APPEND literal). */
   readonly continuation?: { readonly server: string; readonly client: string };

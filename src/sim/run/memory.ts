@@ -34,17 +34,37 @@ export interface ClientMemory {
   cacheValidity: Map<string, number>;
   /** IMAP: folder → UID → entry. */
   cache: Map<string, Map<number, CacheEntry>>;
-  /** IMAP: folder → highest UID seen. */
+  /** IMAP: folder → highest UID seen by a check. */
   lastUid: Map<string, number>;
+  /** IMAP: folder → highest UID in the cache (a mail opened or moved here may be newer than lastUid). */
+  maxCachedUid: Map<string, number>;
+  /** IMAP: folder → the server's change version at the last flag sync. */
+  syncedVersion: Map<string, number>;
   queue: QueuedAction[];
 }
 
 export function emptyMemory(): ClientMemory {
-  return { pop3Seen: new Map(), cacheValidity: new Map(), cache: new Map(), lastUid: new Map(), queue: [] };
+  return { pop3Seen: new Map(), cacheValidity: new Map(), cache: new Map(), lastUid: new Map(), maxCachedUid: new Map(), syncedVersion: new Map(), queue: [] };
 }
 
 export function cloneMemory(m: ClientMemory): ClientMemory {
   const cache = new Map<string, Map<number, CacheEntry>>();
   for (const [folder, entries] of m.cache) cache.set(folder, new Map(entries));
-  return { pop3Seen: new Map(m.pop3Seen), cacheValidity: new Map(m.cacheValidity), cache, lastUid: new Map(m.lastUid), queue: [...m.queue] };
+  return {
+    pop3Seen: new Map(m.pop3Seen),
+    cacheValidity: new Map(m.cacheValidity),
+    cache,
+    lastUid: new Map(m.lastUid),
+    maxCachedUid: new Map(m.maxCachedUid),
+    syncedVersion: new Map(m.syncedVersion),
+    queue: [...m.queue],
+  };
+}
+
+/** Put an entry in an IMAP client's cache, keeping track of the highest cached UID. */
+export function cacheEntry(memory: ClientMemory, folder: string, uid: number, entry: CacheEntry): void {
+  let c = memory.cache.get(folder);
+  if (!c) memory.cache.set(folder, (c = new Map()));
+  c.set(uid, entry);
+  if ((memory.maxCachedUid.get(folder) ?? 0) < uid) memory.maxCachedUid.set(folder, uid);
 }

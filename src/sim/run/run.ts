@@ -8,6 +8,7 @@ import type { PlaceId } from '../model/places';
 import { emptyState, type Copy, type WorldState } from '../model/state';
 import { Timeline, type LineSource, type Narration, type ProtocolLine, type SessionInfo, type Transfer, type TransferKind } from '../timeline';
 import { emptyMemory, type ClientMemory } from './memory';
+import { SeqIndex } from '../server/seqIndex';
 import { initialTransition, type SnapshotFrom } from 'xstate';
 import { deviceMachine } from '../device/device.machine';
 
@@ -65,17 +66,71 @@ export class Run {
     return this.state.time;
   }
 
-  apply(op: Op): void {
-    if (op.op === 'put' && !this.state.places.get(op.place)?.has(op.key)) this.copies++;
-    if (op.op === 'del' && this.state.places.get(op.place)?.has(op.key)) this.copies--;
+  /** Per server folder: sequence numbers by UID (engine-side index, not part of the visible state). */
+  private readonly seqIndexes = new Map<PlaceId, SeqIndex>();
+  /** Per server folder: every change to an existing message (flags, removal, a restore), in order. */
+  private readonly changeLogs = new Map<PlaceId, { versions: number[]; uids: number[] }>();
+  private changeVersion = 0;
+
+  /** Keys put or removed per server/device place since that place's last backup (backups copy only these). */
+  readonly touched = new Map<PlaceId, Set<string>>();
+
+  apply(op: Op, append = false): void {
+    if (op.op === 'put' || op.op === 'del') {
+      if (!op.place.startsWith('backup/')) {
+        let keys = this.touched.get(op.place);
+        if (!keys) this.touched.set(op.place, (keys = new Set()));
+        keys.add(op.key);
+      }
+      const had = this.state.places.get(op.place)?.has(op.key) ?? false;
+      if (op.op === 'put' && !had) this.copies++;
+      if (op.op === 'del' && had) this.copies--;
+      if (op.place.startsWith('server/') && (op.op === 'put' || had)) this.indexServerChange(op.place, Number(op.key), op.op, had, append);
+    }
     applyOp(this.state, op);
     this.pending.ops.push(op);
   }
 
+  private indexServerChange(place: PlaceId, uid: number, kind: 'put' | 'del', had: boolean, append: boolean): void {
+    let index = this.seqIndexes.get(place);
+    if (!index) this.seqIndexes.set(place, (index = new SeqIndex()));
+    if (kind === 'put' && !had) index.add(uid);
+    if (kind === 'del') index.remove(uid);
+    if (append) return;
+    let log = this.changeLogs.get(place);
+    if (!log) this.changeLogs.set(place, (log = { versions: [], uids: [] }));
+    log.versions.push(++this.changeVersion);
+    log.uids.push(uid);
+  }
+
+  /** The sequence number of a UID present in a server folder. */
+  seqOf(place: PlaceId, uid: number): number {
+    return this.seqIndexes.get(place)?.rank(uid) ?? 0;
+  }
+
+  /** The latest change version (a client remembers it to ask "what changed since"). */
+  get version(): number {
+    return this.changeVersion;
+  }
+
+  /** UIDs of a server folder whose message changed (flags, removal, restore) after `version`. */
+  changedSince(place: PlaceId, version: number): number[] {
+    const log = this.changeLogs.get(place);
+    if (!log) return [];
+    let lo = 0;
+    let hi = log.versions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (log.versions[mid] <= version) lo = mid + 1;
+      else hi = mid;
+    }
+    return [...new Set(log.uids.slice(lo))];
+  }
+
   // --- copies -------------------------------------------------------------
 
-  put(place: PlaceId, key: string, copy: Copy): void {
-    this.apply({ op: 'put', place, key, copy });
+  put(place: PlaceId, key: string, copy: Copy, append = false): void {
+    this.apply({ op: 'put', place, key, copy }, append);
   }
 
   del(place: PlaceId, key: string): void {
@@ -127,6 +182,10 @@ export class Run {
       const id = session.id;
       this.pending.lines.push(() => texts().map((text): ProtocolLine => ({ session: id, dir, text })));
     } else for (const text of texts) this.line(session, dir, text);
+  }
+
+  listing(session: SessionInfo, ref: { listing: 'fetchFlags'; place: PlaceId; upTo: number; recentFrom: number | null }): void {
+    this.pending.lines.push({ session: session.id, listing: ref.listing, place: ref.place, upTo: ref.upTo, recentFrom: ref.recentFrom });
   }
 
   beginStep(step: number, note: { de: string; en: string } | undefined): void {

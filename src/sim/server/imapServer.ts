@@ -11,7 +11,7 @@ import { appendMessage, folderExists, meta, removeMessage, serverFolders } from 
 import { OVERQUOTA_TEXT, quotaAllows } from './quota';
 
 export const IMAP_GREETING = '* OK [CAPABILITY IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE LITERAL+ AUTH=PLAIN AUTH=LOGIN] Dovecot (Debian) ready.';
-const CAPABILITIES =
+export const CAPABILITIES =
   'IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE SORT SORT=DISPLAY THREAD=REFERENCES THREAD=REFS THREAD=ORDEREDSUBJECT MULTIAPPEND URL-PARTIAL CATENATE UNSELECT CHILDREN NAMESPACE UIDPLUS LIST-EXTENDED I18NLEVEL=1 CONDSTORE QRESYNC ESEARCH ESORT SEARCHRES WITHIN CONTEXT=SEARCH LIST-STATUS BINARY MOVE SNIPPET=FUZZY PREVIEW=FUZZY PREVIEW STATUS=SIZE SAVEDATE LITERAL+ NOTIFY SPECIAL-USE QUOTA';
 
 /** Dovecot appends its timing to tagged replies; the model shows a fixed one. */
@@ -64,16 +64,69 @@ export function imapServerPort(run: Run, account: string, client: string): ImapS
   const flagsOf = (copy: Copy, flags = copy.flags, recent = recentHere) =>
     recent.has(copy.uid!) ? formatFlags(flags).replace(/\)$/, flags ? ' \\Recent)' : '\\Recent)') : formatFlags(flags);
 
+  /**
+   * EXPUNGE responses as Dovecot 2.3 sends them: highest sequence number first
+   * (so none shifts), then the new RECENT count if this session lost \Recent messages.
+   */
+  function expungeLines(gone: ReadonlyArray<{ seq: number; uid: number }>): string[] {
+    const lines = [...gone].sort((a, b) => b.seq - a.seq).map((g) => `* ${g.seq} EXPUNGE`);
+    if (gone.some((g) => recentHere.has(g.uid))) {
+      recentHere = new Set([...recentHere].filter((uid) => !gone.some((g) => g.uid === uid)));
+      lines.push(`* ${recentHere.size} RECENT`);
+    }
+    return lines;
+  }
+
+  /** The messages a UID set names, with their sequence numbers, found by UID (not by counting the folder). */
+  function hits(folder: string, spec: string): Array<{ seq: number; copy: Copy }> {
+    const p = place(folder);
+    const f = run.folder(p);
+    const max = meta(run, account, folder).uidNext - 1;
+    const ranges = spec.split(',').map((part) => {
+      const [a, b] = part.split(':');
+      const lo = a === '*' ? max : Number(a);
+      const hi = b === undefined ? lo : b === '*' ? max : Number(b);
+      return [Math.max(1, Math.min(lo, hi)), Math.min(max, Math.max(lo, hi))] as const;
+    });
+    const span = ranges.reduce((n, [lo, hi]) => n + Math.max(0, hi - lo + 1), 0);
+    const out: Array<{ seq: number; copy: Copy }> = [];
+    if (span > 2 * f.size) {
+      let seq = 0;
+      for (const copy of f.values()) {
+        seq++;
+        if (ranges.some(([lo, hi]) => copy.uid! >= lo && copy.uid! <= hi)) out.push({ seq, copy });
+      }
+      return out;
+    }
+    const uids = new Set<number>();
+    for (const [lo, hi] of ranges) for (let u = lo; u <= hi; u++) uids.add(u);
+    for (const u of [...uids].sort((x, y) => x - y)) {
+      const copy = f.get(String(u));
+      if (copy) out.push({ seq: run.seqOf(p, u), copy });
+    }
+    return out;
+  }
+
   function select(folder: string, wasSelected: boolean): ImapResult {
-    const msgs = list(folder);
+    const f = run.folder(place(folder));
     const m = meta(run, account, folder);
     const recentFrom = m.recentUid ?? 1;
-    const taken = msgs.filter((c) => c.uid! >= recentFrom);
+    // Only the newest UIDs can still be \Recent: look them up by UID instead of walking the folder.
+    const taken = recentFrom < m.uidNext ? hits(folder, `${recentFrom}:${m.uidNext - 1}`).map((h) => h.copy) : [];
     const recent = taken.length;
     recentHere = new Set(taken.map((c) => c.uid!));
     // The first session to see a new message takes its \Recent flag (RFC 3501 §2.3.2).
     if (recent) run.apply({ op: 'meta', place: place(folder), meta: { ...m, recentUid: m.uidNext } });
-    const firstUnseen = msgs.findIndex((c) => !(c.flags & Flag.Seen));
+    let firstUnseen = -1;
+    let seq = 0;
+    for (const c of f.values()) {
+      if (!(c.flags & Flag.Seen)) {
+        firstUnseen = seq;
+        break;
+      }
+      seq++;
+    }
+    const msgs = { length: f.size };
     return {
       untagged: [
         // Dovecot 2.3 closes the previous mailbox out loud (RFC 7162 §3.2.11).
@@ -91,90 +144,75 @@ export function imapServerPort(run: Run, account: string, client: string): ImapS
   }
 
   function fetch(folder: string, uids: string, items: string): ImapResult {
-    const msgs = list(folder);
-    const wanted = uidSet(
-      uids,
-      msgs.map((c) => c.uid!),
-    );
+    if (items === 'FLAGS') {
+      // A flag resync of the whole folder: kept as a reference, written out from the frame's state when read.
+      const upTo = Number(uids.split(':').pop());
+      const count = run.seqOf(place(folder), upTo);
+      // This session's \Recent messages are the newest UIDs (taken at SELECT): the listing marks them from the lowest on.
+      const recentFrom = recentHere.size ? Math.min(...recentHere) : null;
+      if (count > 50) return { untagged: { listing: 'fetchFlags', place: place(folder), upTo, count, recentFrom }, status: done('OK Fetch completed') };
+    }
+    const found = hits(folder, uids);
     const setsSeen = /BODY\[\]/.test(items) && !/PEEK/.test(items);
     const wantsBody = /BODY(\.PEEK)?\[\]/.test(items);
     const wantsHeader = /BODY\.PEEK\[HEADER\]/.test(items);
     const wantsSize = /RFC822\.SIZE/.test(items);
-    const hits: Array<{ seq: number; copy: Copy }> = [];
-    msgs.forEach((copy, i) => {
-      if (wanted.has(copy.uid!)) hits.push({ seq: i + 1, copy });
-    });
     if (setsSeen) {
       // FETCH BODY[] sets \Seen for everyone (RFC 9051 §6.4.5, rule 17).
-      for (const h of hits) {
+      for (const h of found) {
         if (!(h.copy.flags & Flag.Seen)) {
           run.setFlags(place(folder), String(h.copy.uid), h.copy.flags | Flag.Seen);
           h.copy = run.copyAt(place(folder), String(h.copy.uid))!;
         }
       }
     }
-    const recentNow = recentHere; // the listing may be expanded later, after another SELECT
-    const untagged = () =>
-      hits.flatMap(({ seq, copy }) => {
-        const size = run.state.mails.get(copy.mail)?.sizeBytes ?? 0;
-        const head = `* ${seq} FETCH (UID ${copy.uid} FLAGS ${flagsOf(copy, copy.flags, recentNow)}${wantsSize ? ` RFC822.SIZE ${size}` : ''}`;
-        if (wantsBody) return [`${head} BODY[] {${size}}`, `<message ${copy.mail}, ${size} octets>`, ')'];
-        if (wantsHeader) return [`${head} BODY[HEADER] {${headerBytes(size)}}`, `<headers of ${copy.mail}>`, ')'];
-        return [`${head})`];
-      });
-    return { untagged: hits.length > 50 ? untagged : untagged(), status: done('OK Fetch completed') };
+    const untagged = found.flatMap(({ seq, copy }) => {
+      const size = run.state.mails.get(copy.mail)?.sizeBytes ?? 0;
+      const head = `* ${seq} FETCH (UID ${copy.uid} FLAGS ${flagsOf(copy)}${wantsSize ? ` RFC822.SIZE ${size}` : ''}`;
+      if (wantsBody) return [`${head} BODY[] {${size}}`, `<message ${copy.mail}, ${size} octets>`, ')'];
+      if (wantsHeader) return [`${head} BODY[HEADER] {${headerBytes(size)}}`, `<headers of ${copy.mail}>`, ')'];
+      return [`${head})`];
+    });
+    return { untagged, status: done('OK Fetch completed') };
   }
 
   function store(folder: string, uids: string, change: string, silent: boolean): ImapResult {
     const { mode, flags } = parseFlagChange(change);
-    const msgs = list(folder);
-    const wanted = uidSet(
-      uids,
-      msgs.map((c) => c.uid!),
-    );
     const lines: string[] = [];
-    msgs.forEach((copy, i) => {
-      if (!wanted.has(copy.uid!)) return;
+    for (const { seq, copy } of hits(folder, uids)) {
       const next = mode === '+' ? copy.flags | flags : mode === '-' ? copy.flags & ~flags : flags;
       run.setFlags(place(folder), String(copy.uid), next);
-      if (!silent) lines.push(`* ${i + 1} FETCH (UID ${copy.uid} FLAGS ${flagsOf(copy, next)})`);
-    });
+      if (!silent) lines.push(`* ${seq} FETCH (UID ${copy.uid} FLAGS ${flagsOf(copy, next)})`);
+    }
     // A UID that no longer exists: OK, nothing done (rule 20).
     return { untagged: lines, status: done('OK Store completed') };
   }
 
   /** Remove \Deleted messages (only those in `only`, for UID EXPUNGE), reporting shifting sequence numbers. */
   function expunge(folder: string, only: Set<number> | null, silent: boolean): ImapResult {
-    const lines: string[] = [];
-    let removed = 0;
+    const gone: Array<{ seq: number; uid: number }> = [];
     list(folder).forEach((copy, i) => {
       if (!(copy.flags & Flag.Deleted) || (only && !only.has(copy.uid!))) return;
       removeMessage(run, account, folder, copy.uid!);
       run.transfer('expunge', copy.mail, place(folder), null, String(copy.uid));
-      lines.push(`* ${i + 1 - removed} EXPUNGE`);
-      removed++;
+      gone.push({ seq: i + 1, uid: copy.uid! });
     });
-    return { untagged: silent ? [] : lines, status: done(silent ? 'OK Close completed' : 'OK Expunge completed') };
+    return { untagged: silent ? [] : expungeLines(gone), status: done(silent ? 'OK Close completed' : 'OK Expunge completed') };
   }
 
   function copyOrMove(folder: string, uids: string, target: string, move: boolean): ImapResult {
     if (!folderExists(run, account, target)) return { untagged: [], status: done(`NO [TRYCREATE] Mailbox doesn't exist: ${target}`) };
-    const msgs = list(folder);
-    const wanted = uidSet(
-      uids,
-      msgs.map((c) => c.uid!),
-    );
-    const hits = msgs.map((copy, i) => ({ copy, seq: i + 1 })).filter((h) => wanted.has(h.copy.uid!));
-    if (!hits.length) return { untagged: [], status: done('OK No messages found') };
+    const found = hits(folder, uids);
+    if (!found.length) return { untagged: [], status: done('OK No messages found') };
     if (!move || target === folder) {
-      const bytes = hits.reduce((n, h) => n + (run.state.mails.get(h.copy.mail)?.sizeBytes ?? 0), 0);
+      const bytes = found.reduce((n, h) => n + (run.state.mails.get(h.copy.mail)?.sizeBytes ?? 0), 0);
       // COPY is all-or-nothing: over quota nothing is stored (rules 19, 28).
-      if (!quotaAllows(run, account, bytes, hits.length)) return { untagged: [], status: done(`NO [OVERQUOTA] ${OVERQUOTA_TEXT}`) };
+      if (!quotaAllows(run, account, bytes, found.length)) return { untagged: [], status: done(`NO [OVERQUOTA] ${OVERQUOTA_TEXT}`) };
     }
     // A MOVE within the same quota root adds no usage and succeeds at the limit (rule 28, observed).
     const src: number[] = [];
     const dst: number[] = [];
-    for (const { copy } of hits) {
+    for (const { copy } of found) {
       const uid = appendMessage(run, account, target, copy.mail, copy.flags & ~Flag.Deleted);
       src.push(copy.uid!);
       dst.push(uid);
@@ -183,15 +221,13 @@ export function imapServerPort(run: Run, account: string, client: string): ImapS
     const validity = meta(run, account, target).uidValidity;
     const copyuid = `[COPYUID ${validity} ${formatUidSet(src)} ${formatUidSet(dst)}]`;
     if (!move) return { untagged: [], status: done(`OK ${copyuid} Copy completed`) };
-    const lines = [`* OK ${copyuid} Moved UIDs.`];
-    let removed = 0;
-    for (const { copy, seq } of hits) {
+    const gone: Array<{ seq: number; uid: number }> = [];
+    for (const { copy, seq } of found) {
       removeMessage(run, account, folder, copy.uid!);
       run.transfer('move', copy.mail, place(folder), place(target), String(dst[src.indexOf(copy.uid!)]));
-      lines.push(`* ${seq - removed} EXPUNGE`);
-      removed++;
+      gone.push({ seq, uid: copy.uid! });
     }
-    return { untagged: lines, status: done('OK Move completed') };
+    return { untagged: [`* OK ${copyuid} Moved UIDs.`, ...expungeLines(gone)], status: done('OK Move completed') };
   }
 
   /** `source`: where the client takes the message from (default: its Outbox, when saving sent mail). */
@@ -257,14 +293,7 @@ export function imapServerPort(run: Run, account: string, client: string): ImapS
         case 'client.expunge':
           return expunge(selected!, null, false);
         case 'client.uidExpunge':
-          return expunge(
-            selected!,
-            uidSet(
-              c.uids,
-              list(selected!).map((x) => x.uid!),
-            ),
-            false,
-          );
+          return expunge(selected!, new Set(hits(selected!, c.uids).map((h) => h.copy.uid!)), false);
         case 'client.copy':
           return copyOrMove(selected!, c.uids, c.mailbox, false);
         case 'client.move':

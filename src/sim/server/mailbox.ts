@@ -58,7 +58,7 @@ export function appendMessage(run: Run, account: string, folder: string, mail: s
   const place = serverPlace(account, folder);
   const m = meta(run, account, folder);
   const uid = m.uidNext;
-  run.put(place, String(uid), { mail, flags, uid });
+  run.put(place, String(uid), { mail, flags, uid }, true);
   run.apply({ op: 'meta', place, meta: { ...m, uidNext: uid + 1 } });
   return uid;
 }
@@ -71,12 +71,25 @@ export function removeMessage(run: Run, account: string, folder: string, uid: nu
 }
 
 export function findByUid(run: Run, account: string, folder: string, uid: number): { copy: Copy; seq: number } | null {
-  let seq = 0;
-  for (const copy of run.folder(serverPlace(account, folder)).values()) {
-    seq++;
-    if (copy.uid === uid) return { copy, seq };
+  const place = serverPlace(account, folder);
+  const copy = run.copyAt(place, String(uid));
+  return copy ? { copy, seq: run.seqOf(place, uid) } : null;
+}
+
+/** Messages with UIDs in [from, to], in UID order, found by key (cheap when the range is short). */
+export function messagesInUidRange(run: Run, account: string, folder: string, from: number, to: number): Copy[] {
+  const place = serverPlace(account, folder);
+  const f = run.folder(place);
+  const out: Copy[] = [];
+  if (to - from > f.size * 2) {
+    for (const c of f.values()) if (c.uid! >= from && c.uid! <= to) out.push(c);
+    return out;
   }
-  return null;
+  for (let uid = from; uid <= to; uid++) {
+    const c = f.get(String(uid));
+    if (c) out.push(c);
+  }
+  return out;
 }
 
 /** Where a mail is on the server for an account: the first folder holding it. */

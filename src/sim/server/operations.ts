@@ -9,7 +9,7 @@ import { mirror } from '../device/lifecycle';
 import { ImapConnection } from '../client/connection';
 import { appendMessage, messages, serverFolders, uidValidityFor } from './mailbox';
 import { serverMachine, serverStatusOf, type ServerEvent } from './server.machine';
-import { IMAP_GREETING } from './imapServer';
+import { CAPABILITIES, IMAP_GREETING } from './imapServer';
 
 const machines = new WeakMap<Run, SnapshotFrom<typeof serverMachine>>();
 
@@ -30,7 +30,7 @@ function serverBackupPlaces(run: Run): string[] {
 /** The nightly backup holds server state only (for POP3 users without leave-on-server: only unfetched mail). */
 export function backupServer(run: Run): void {
   if (run.state.serverDown) return;
-  mirror(run, serverPlaces(run), serverBackupPlaces(run), (p) => `backup/${p}`);
+  mirror(run, 'server/', (p) => `backup/${p}`);
   run.serverBackupAt = run.time;
   if (run.hasPending()) run.emit('server', 'server · backup', { key: 'server.backup', params: {} });
 }
@@ -136,7 +136,7 @@ export function providerMove(run: Run, copyMailboxes: boolean): void {
           session = run.openSession({ protocol: 'IMAP', client: 'imapsync', account: account.id, tls: true, port: 993 });
           run.line(session, 'S', IMAP_GREETING);
           run.line(session, 'C', `a1 LOGIN ${account.id} ${account.password}`);
-          run.line(session, 'S', 'a1 OK Logged in');
+          run.line(session, 'S', `a1 OK [CAPABILITY ${CAPABILITIES}] Logged in`);
         }
         const flags = copy.flags & ~Flag.Deleted ? copy.flags : copy.flags;
         const uid = appendMessage(run, account.id, folder, copy.mail, flags);
