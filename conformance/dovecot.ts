@@ -1,7 +1,7 @@
 // The harness's handle on private Dovecot instances started by scripts/dovecot.sh.
 // Each replay worker has an instance per server generation of a scenario: a
 // provider move replays against a second, fresh server.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { ImapClient } from './wire';
@@ -124,11 +124,27 @@ export class Dovecot {
     return r.out.trim();
   }
 
-  stop(): void {
+  /** Stop by the pid it wrote (waits until the master is gone). */
+  stopSync(): void {
     if (!this.running && !existsSync(path.join(this.dir, 'run', 'master.pid'))) return;
     const r = this.script('stop');
     if (r.status !== 0) throw new Error(`scripts/dovecot.sh stop failed (exit ${r.status}):\n${r.err}`);
     this.running = false;
+  }
+
+  /** The same, without blocking: several instances stop at once. */
+  stop(): Promise<void> {
+    if (!this.running && !existsSync(path.join(this.dir, 'run', 'master.pid'))) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const child = spawn('bash', [SCRIPT, 'stop', this.dir], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (d) => (err += d));
+      child.on('close', (code) => {
+        this.running = false;
+        if (code === 0) resolve();
+        else reject(new Error(`scripts/dovecot.sh stop failed (exit ${code}):\n${err}`));
+      });
+    });
   }
 
   /**
@@ -192,6 +208,33 @@ export class Dovecot {
     }
   }
 
+  /** The current run's home directory of a login. */
+  home(login: string): string {
+    return path.join(this.dir, 'mail', `run-${this.runNumber}`, login);
+  }
+
+  /**
+   * The operator's side of a server backup, a disk failure and a restore, done
+   * to the store on disk as an operator would (cp -a, rm -rf, cp -a back).
+   */
+  storage(action: 'backup' | 'wipe' | 'restore', logins: readonly string[]): void {
+    const backups = path.join(this.dir, 'backup', `run-${this.runNumber}`);
+    for (const login of logins) {
+      const home = this.home(login);
+      const saved = path.join(backups, login);
+      if (action === 'backup') {
+        rmSync(saved, { recursive: true, force: true });
+        mkdirSync(backups, { recursive: true });
+        if (existsSync(home)) cp(home, saved);
+      } else if (action === 'wipe') {
+        rmSync(home, { recursive: true, force: true });
+      } else {
+        rmSync(home, { recursive: true, force: true });
+        if (existsSync(saved)) cp(saved, home);
+      }
+    }
+  }
+
   private runNumber = 0;
 }
 
@@ -202,12 +245,18 @@ function passwdLine(name: string, u: UserSpec, home: string): string {
   if (u.quota?.storageKB) rule.push(`storage=${u.quota.storageKB}K`);
   if (u.quota?.messages) rule.push(`messages=${u.quota.messages}`);
   if (rule.length) extra.push(`userdb_quota_rule=*:${rule.join(':')}`);
-  // '%' is Dovecot's variable character in userdb fields: a literal percent is %%.
-  extra.push(`userdb_quota_grace=${u.gracePercent}%%`);
+  // '%' is Dovecot's variable character, and this value is expanded twice (as a
+  // passwd-file field, then as a plugin setting): a literal percent is %%%%.
+  extra.push(`userdb_quota_grace=${u.gracePercent}%%%%`);
   if (u.tempfail) extra.push('userdb_quota_full_tempfail=yes');
   if (u.pop3Lock) extra.push('userdb_pop3_lock_session=yes');
   // name:password:uid:gid:gecos:home:shell:extra fields
   return [name, `{PLAIN}${u.password}`, '', '', '', home, '', extra.join(' ')].join(':') + '\n';
+}
+
+function cp(from: string, to: string) {
+  const r = spawnSync('cp', ['-a', from, to], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`cp -a ${from} ${to} failed: ${r.stderr}`);
 }
 
 function groupId(name: string): number | null {

@@ -67,7 +67,7 @@ const LINE = 76;
  * A message of exactly `bytes` octets (CRLF line ends, no final dot), with
  * Message-ID <id@sandbox.example>. Throws if even the headers do not fit.
  */
-export function buildMessage(mail: MailHeaders, bytes: number): Buffer {
+export function buildMessage(mail: MailHeaders, bytes: number, header?: { readonly bytes: number; readonly added: number }): Buffer {
   const headerLines = [
     `From: ${mail.from || 'MAILER-DAEMON@mail.example.org'}`,
     `To: ${mail.to.length ? mail.to.join(', ') : 'undisclosed-recipients:;'}`,
@@ -77,32 +77,46 @@ export function buildMessage(mail: MailHeaders, bytes: number): Buffer {
     'Content-Type: text/plain; charset=utf-8',
   ];
   let head = headerLines.map((l) => l + '\r\n').join('');
+  if (header) {
+    // The model states the size of the header section as stored (BODY[HEADER]: the
+    // headers LMTP adds, ours, and the blank line): pad ours to make it so.
+    const pad = header.bytes - header.added - Buffer.byteLength(head, 'utf8') - CRLF;
+    if (pad >= 'X-Pad: \r\n'.length && pad <= bytes) head += 'X-Pad: ' + 'x'.repeat(pad - 'X-Pad: \r\n'.length) + '\r\n';
+  }
   let rest = bytes - Buffer.byteLength(head, 'utf8') - CRLF; // the blank line after the headers
   if (rest === 1) {
     // A body is whole lines of at least CRLF: take the odd octet into a header.
-    head += 'X-Pad: x\r\n';
-    rest -= 'X-Pad: x\r\n'.length;
+    head += 'X-Odd: x\r\n';
+    rest -= 'X-Odd: x\r\n'.length;
     if (rest < 0) {
-      head = head.slice(0, -'X-Pad: x\r\n'.length) + 'X-Pad: \r\n';
+      head = head.slice(0, -'X-Odd: x\r\n'.length) + 'X-Odd: \r\n';
       rest = 0;
     }
   }
   if (rest < 0) throw new Error(`mail ${mail.id}: ${bytes} octets cannot hold its headers (${bytes - rest} needed)`);
-  const body: string[] = [];
+  // The body: lines of "x" (none starts with a dot), written straight into the buffer.
+  const headBuf = Buffer.from(head + '\r\n', 'utf8');
+  const out = Buffer.alloc(headBuf.length + rest, 0x78);
+  headBuf.copy(out, 0);
+  let at = headBuf.length;
   while (rest > 0) {
     // a full line, unless what would be left could not be a line on its own (1 octet)
     let k = Math.min(LINE, rest - CRLF);
     if (rest - (k + CRLF) === 1) k--;
-    body.push('x'.repeat(k) + '\r\n');
+    at += k;
+    out[at++] = 0x0d;
+    out[at++] = 0x0a;
     rest -= k + CRLF;
   }
-  const out = Buffer.from(head + '\r\n' + body.join(''), 'utf8');
   if (out.length !== bytes) throw new Error(`internal: built ${out.length} octets for ${bytes}`);
   return out;
 }
 
 /** The message as LMTP/SMTP DATA: dot-stuffed, ending with CRLF.CRLF. */
 export function dataBlock(message: Buffer): Buffer {
+  const end = Buffer.from('.\r\n');
+  // Dot-stuffing is needed only if a line starts with "." (never in what buildMessage makes).
+  if (message[0] !== 0x2e && message.indexOf('\n.') < 0) return Buffer.concat([message, end]);
   const text = message.toString('latin1').replace(/^\./gm, '..');
-  return Buffer.concat([Buffer.from(text, 'latin1'), Buffer.from('.\r\n')]);
+  return Buffer.concat([Buffer.from(text, 'latin1'), end]);
 }

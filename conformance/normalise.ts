@@ -94,41 +94,47 @@ export function skeleton(line: string, protocol: Protocol): Skeleton {
 
 /** The model ↔ Dovecot correspondence of values the model cannot know, for one run. */
 export class Mapper {
-  private readonly m2r = new Map<string, string>();
-  private readonly r2m = new Map<string, string>();
+  constructor(
+    private readonly m2r = new Map<string, string>(),
+    private readonly r2m = new Map<string, string>(),
+    private readonly scope = '',
+  ) {}
+
+  /**
+   * The same correspondence, for values of one server: two servers (a provider
+   * move) may well hand out the same UIDVALIDITY, and that is no inconsistency.
+   */
+  within(scope: string): Mapper {
+    return new Mapper(this.m2r, this.r2m, `${this.scope}${scope}/`);
+  }
 
   /** Record (or check) that model value `m` stands for real value `r`. */
   pair(kind: MappedKind, m: string, r: string): boolean {
-    const mk = `${kind}:${m}`;
-    const rk = `${kind}:${r}`;
-    const knownR = this.m2r.get(mk);
-    const knownM = this.r2m.get(rk);
-    if (knownR === undefined && knownM === undefined) {
-      this.m2r.set(mk, r);
-      this.r2m.set(rk, m);
-      return true;
-    }
-    return knownR === r && knownM === m;
+    return this.pairAll([[kind, m, r]]);
   }
 
   /** The real value paired with a model value, if any. */
   real(kind: MappedKind, m: string): string | undefined {
-    return this.m2r.get(`${kind}:${m}`);
+    const rk = this.m2r.get(`${kind}:${this.scope}${m}`);
+    return rk === undefined ? undefined : rk.slice(`${kind}:${this.scope}`.length);
   }
 
-  /** Try a set of pairs; commit them only if all are consistent. */
+  /** Try a set of pairs; commit them only if all are consistent (with each other too). */
   pairAll(pairs: readonly [MappedKind, string, string][]): boolean {
-    const m2r = new Map(this.m2r);
-    const r2m = new Map(this.r2m);
+    const m2r = new Map<string, string>();
+    const r2m = new Map<string, string>();
     for (const [kind, m, r] of pairs) {
-      if (!this.pair(kind, m, r)) {
-        this.m2r.clear();
-        this.r2m.clear();
-        m2r.forEach((v, k) => this.m2r.set(k, v));
-        r2m.forEach((v, k) => this.r2m.set(k, v));
-        return false;
-      }
+      const mk = `${kind}:${this.scope}${m}`;
+      const rk = `${kind}:${this.scope}${r}`;
+      const knownR = this.m2r.get(mk) ?? m2r.get(mk);
+      const knownM = this.r2m.get(rk) ?? r2m.get(rk);
+      if (knownR === undefined && knownM === undefined) {
+        m2r.set(mk, rk);
+        r2m.set(rk, mk);
+      } else if (knownR !== rk || knownM !== mk) return false;
     }
+    m2r.forEach((v, k) => this.m2r.set(k, v));
+    r2m.forEach((v, k) => this.r2m.set(k, v));
     return true;
   }
 }

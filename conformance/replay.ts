@@ -36,6 +36,8 @@ export interface MailLike {
   readonly from: string;
   readonly to: readonly string[];
   readonly sizeBytes: number;
+  /** The size of the header section as stored, when the model states it. */
+  readonly headerBytes?: number;
 }
 export interface FrameLike {
   readonly index: number;
@@ -43,6 +45,8 @@ export interface FrameLike {
   readonly step: number;
   readonly label: string;
   readonly sessions: readonly SessionLike[];
+  /** What the frame tells; server.backup / server.diskFailed / server.restored are replayed on disk. */
+  readonly narration?: { readonly key: string };
   readonly state: Omit<ModelStateLike, 'mails'> & {
     readonly serverGeneration: number;
     readonly mails: MapLike<string, MailLike>;
@@ -62,6 +66,8 @@ export interface ReplayInput {
   readonly extraFolders: readonly string[];
   readonly frames: readonly FrameLike[];
   readonly linesOf: (frame: FrameLike) => LineLike[];
+  /** The model's header size for a mail of a given size, when MailInfo does not carry it. */
+  readonly headerBytes?: (sizeBytes: number) => number;
   /** Dovecot for server generation g, started and wiped for this run. */
   readonly server: (generation: number) => Promise<Dovecot>;
 }
@@ -105,6 +111,8 @@ interface Exchange {
   readonly real: string[];
   /** Server lines may still come unasked (IDLE): read more when the model shows more. */
   open: boolean;
+  /** LMTP, pipelined: replies still to be read (after the end of DATA: one per accepted recipient). */
+  unread?: number | 'per-recipient';
 }
 
 interface Live {
@@ -116,6 +124,8 @@ interface Live {
   openTag: string | null;
   continuation: boolean;
   lmtp: { lhlo: string; from: string; rcpts: string[]; accepted: number; inData: boolean };
+  /** Exchanges whose model lines are complete, waiting for their (pipelined) replies. */
+  backlog: Exchange[];
   ended: boolean;
   broken: string | null;
 }
@@ -207,6 +217,7 @@ export class Replayer {
         openTag: null,
         continuation: false,
         lmtp: { lhlo: '', from: '', rcpts: [], accepted: 0, inData: false },
+        backlog: [],
         ended: false,
         broken: null,
       });
@@ -234,6 +245,17 @@ export class Replayer {
       if (line.dir === 'S') await this.serverLine(s, line.text);
       else await this.clientLine(s, line.text);
     }
+    await this.operatorEvent(f);
+  }
+
+  /** A server event without a protocol: the operator's backup, a lost disk, a restore. */
+  private async operatorEvent(f: FrameLike) {
+    const action = { 'server.backup': 'backup', 'server.diskFailed': 'wipe', 'server.restored': 'restore' } as const;
+    const what = action[f.narration?.key as keyof typeof action];
+    if (!what) return;
+    const server = await this.serverFor(f.state.serverGeneration);
+    server.storage(what, this.input.accounts.map((a) => a.id));
+    for (const a of this.input.accounts) this.dirty.add(`${f.state.serverGeneration}/${a.id}`);
   }
 
   private async connect(s: Live) {
@@ -275,9 +297,16 @@ export class Replayer {
     const w = s.wire;
     let reply: string[] = [];
     switch (s.protocol) {
-      case 'LMTP':
-        reply = await this.lmtpCommand(s, w, text);
-        break;
+      case 'LMTP': {
+        s.exchange = await this.lmtpLine(s, w, text);
+        this.current!.exchanges++;
+        if (text === 'QUIT') {
+          await this.lmtpSync(s);
+          await w.close();
+          s.ended = true;
+        }
+        return;
+      }
       case 'POP3':
         w.writeLine(text);
         reply = await this.readReply(s, text);
@@ -297,7 +326,12 @@ export class Replayer {
     }
   }
 
-  private async lmtpCommand(s: Live, w: Wire, text: string): Promise<string[]> {
+  /**
+   * LMTP is replayed pipelined (RFC 2920, Dovecot offers PIPELINING): commands
+   * are sent at once and their replies read at the next command that must end
+   * a group (LHLO, DATA, QUIT), in order. The lines sent are exactly the model's.
+   */
+  private async lmtpLine(s: Live, w: Wire, text: string): Promise<Exchange> {
     const L = s.lmtp;
     const msg = messageLine.exec(text);
     if (L.inData && msg) {
@@ -306,43 +340,60 @@ export class Replayer {
         s.broken = `the model names mail ${msg[1]}, which its state does not know`;
         this.disagree({ kind: 'replay', where: this.where(s), protocol: 'LMTP', command: text, diff: [], note: s.broken });
         w.drop();
-        return [];
+        return { command: text, model: [], real: [], open: false };
       }
       const added = lmtpAddedBytes({ lhlo: L.lhlo, hostname: MAIL_HOSTNAME, from: L.from, rcpts: L.rcpts });
-      const raw = buildMessage({ id: mail.id, from: mail.from, to: mail.to, subject: mail.subject }, Number(msg[2]) - added);
+      const raw = buildMessage({ id: mail.id, from: mail.from, to: mail.to, subject: mail.subject }, Number(msg[2]) - added, this.headerOf(mail, added));
       const block = dataBlock(raw);
       w.writeRaw(block.subarray(0, block.length - 3), `<message ${mail.id}, ${raw.length} octets before LMTP headers>`);
-      return [];
+      return { command: text, model: [], real: [], open: false };
     }
     if (L.inData && text === '.') {
       L.inData = false;
       w.writeRaw('.\r\n', '.');
-      const out: string[] = [];
-      for (let i = 0; i < Math.max(1, L.accepted); i++) out.push(...(await readSmtpReply(w, REPLY_TIMEOUT_MS)));
-      L.rcpts = [];
-      L.accepted = 0;
-      return out;
+      return { command: text, model: [], real: [], open: false, unread: 'per-recipient' };
     }
     w.writeLine(text);
-    const reply = await readSmtpReply(w, REPLY_TIMEOUT_MS);
     const verb = text.split(/[ :]/)[0].toUpperCase();
     if (verb === 'LHLO') L.lhlo = text.slice(5).trim();
     if (verb === 'MAIL') L.from = /<([^>]*)>/.exec(text)?.[1] ?? '';
-    if (verb === 'RCPT' && reply[0]?.startsWith('250')) {
-      L.rcpts.push(/<([^>]*)>/.exec(text)?.[1] ?? '');
-      L.accepted++;
+    const e: Exchange = { command: text, model: [], real: [], open: false, unread: 1 };
+    if (!['MAIL', 'RCPT', 'RSET', 'NOOP'].includes(verb)) await this.lmtpSync(s, e);
+    return e;
+  }
+
+  /** Read every reply still owed to this LMTP session, oldest first. */
+  private async lmtpSync(s: Live, current: Exchange | null = s.exchange) {
+    const w = s.wire;
+    const L = s.lmtp;
+    for (const e of [...s.backlog, ...(current ? [current] : [])]) {
+      if (!e.unread || !w) continue;
+      const n = e.unread === 'per-recipient' ? Math.max(1, L.accepted) : e.unread;
+      e.unread = 0;
+      for (let i = 0; i < n; i++) e.real.push(...(await readSmtpReply(w, REPLY_TIMEOUT_MS)));
+      const verb = (e.command ?? '').split(/[ :]/)[0].toUpperCase();
+      if (verb === 'RCPT') {
+        const addr = /<([^>]*)>/.exec(e.command!)?.[1] ?? '';
+        if (e.real[0]?.startsWith('250')) {
+          L.rcpts.push(addr);
+          L.accepted++;
+        }
+        const acc = this.input.accounts.find((a) => a.address.toLowerCase() === addr.toLowerCase());
+        if (acc) this.dirty.add(`${s.info.serverGeneration}/${acc.id}`);
+      }
+      if (verb === 'DATA' && e.real[0]?.startsWith('354')) L.inData = true;
+      if (verb === 'RSET' || e.command === '.') {
+        L.rcpts = [];
+        L.accepted = 0;
+      }
     }
-    if (verb === 'RCPT') {
-      const addr = (/<([^>]*)>/.exec(text)?.[1] ?? '').toLowerCase();
-      const acc = this.input.accounts.find((a) => a.address.toLowerCase() === addr);
-      if (acc) this.dirty.add(`${s.info.serverGeneration}/${acc.id}`);
-    }
-    if (verb === 'DATA' && reply[0]?.startsWith('354')) L.inData = true;
-    if (verb === 'RSET') {
-      L.rcpts = [];
-      L.accepted = 0;
-    }
-    return reply;
+    this.compareBacklog(s);
+  }
+
+  /** The header size the model states for a mail (what BODY[HEADER] returns), if it states one. */
+  private headerOf(mail: MailLike, added: number): { bytes: number; added: number } | undefined {
+    const bytes = mail.headerBytes ?? this.input.headerBytes?.(mail.sizeBytes);
+    return bytes === undefined ? undefined : { bytes, added };
   }
 
   private async imapCommand(s: Live, w: Wire, text: string): Promise<string[]> {
@@ -359,7 +410,7 @@ export class Replayer {
           w.drop();
           return [];
         }
-        w.writeRaw(Buffer.concat([buildMessage({ id: mail.id, from: mail.from, to: mail.to, subject: mail.subject }, size), Buffer.from('\r\n')]), text);
+        w.writeRaw(Buffer.concat([buildMessage({ id: mail.id, from: mail.from, to: mail.to, subject: mail.subject }, size, this.headerOf(mail, 0)), Buffer.from('\r\n')]), text);
       } else w.writeLine(text); // DONE after IDLE
       return this.imapUntil(s, w, tag);
     }
@@ -418,8 +469,17 @@ export class Replayer {
     if (!e) return;
     s.exchange = null;
     if (s.wire && !s.ended && e.open) for (let l = s.wire.takeLine(); l !== null; l = s.wire.takeLine()) e.real.push(l);
-    const diff = compareReply(e.model, e.real, s.protocol, this.mapper);
-    if (diff) this.disagree({ kind: 'reply', where: this.where(s), protocol: s.protocol, command: e.command ?? '(connect)', diff });
+    s.backlog.push(e);
+    this.compareBacklog(s);
+  }
+
+  /** Compare the exchanges whose replies are all in, in order. */
+  private compareBacklog(s: Live) {
+    while (s.backlog.length && !s.backlog[0].unread) {
+      const e = s.backlog.shift()!;
+      const diff = compareReply(e.model, e.real, s.protocol, this.mapper.within(`server${s.info.serverGeneration}`));
+      if (diff) this.disagree({ kind: 'reply', where: this.where(s), protocol: s.protocol, command: e.command ?? '(connect)', diff });
+    }
   }
 
   // ---- after a step: the server state ----------------------------------------
@@ -428,6 +488,7 @@ export class Replayer {
     this.frame = last;
     for (const s of this.live.values()) {
       if (s.exchange && s.wire && !s.ended && s.exchange.open && s.exchange.real.length < s.exchange.model.length) continue;
+      if (s.protocol === 'LMTP') await this.lmtpSync(s);
       this.finish(s);
     }
     const generation = last.state.serverGeneration;
@@ -443,7 +504,7 @@ export class Replayer {
       const model = modelAccount(last.state, a.id, a.quota);
       const m = describeAccount(model);
       const r = describeAccount(real);
-      const diff = compareReply(m, r, 'IMAP', this.mapper);
+      const diff = compareReply(m, r, 'IMAP', this.mapper.within(`server${generation}`));
       if (diff) this.disagree({ kind: 'state', where: `state ${a.id} (server ${generation})`, protocol: null, command: null, diff });
     }
     const c = this.current!;

@@ -74,6 +74,13 @@ async function main(): Promise<number> {
     return 1;
   }
   const known = loadKnown();
+  // The header size the model shows in BODY[HEADER] literals (until MailInfo carries it).
+  let headerBytes: ((size: number) => number) | undefined;
+  try {
+    headerBytes = ((await import('../src/sim/server/imapServer')) as { headerBytes?: (size: number) => number }).headerBytes;
+  } catch {
+    headerBytes = undefined;
+  }
 
   // Scenarios and their runs.
   const dir = path.join(ROOT, 'scenarios');
@@ -101,17 +108,18 @@ async function main(): Promise<number> {
   // (the first one now: it installs Dovecot if missing).
   const jobs = Math.max(1, Math.min(Number(process.env.CONFORMANCE_JOBS ?? 2) || 1, runs.length || 1));
   const servers = new Map<string, Dovecot>();
-  const stopAll = () => {
+  const stopAll = async () => {
+    const results = await Promise.allSettled([...servers.values()].map((s) => s.stop()));
+    for (const r of results) if (r.status === 'rejected') console.error(`conformance: ${(r.reason as Error).message}`);
+  };
+  const onSignal = () => {
     for (const s of servers.values()) {
       try {
-        s.stop();
+        s.stopSync();
       } catch (err) {
         console.error(`conformance: ${(err as Error).message}`);
       }
     }
-  };
-  const onSignal = () => {
-    stopAll();
     process.exit(130);
   };
   process.on('SIGINT', onSignal);
@@ -143,6 +151,7 @@ async function main(): Promise<number> {
       extraFolders: world.world.folders.filter((f) => !STANDARD_FOLDERS.includes(f)),
       frames: timeline.frames as readonly FrameLike[],
       linesOf: (f) => sim.frameLines(f as never),
+      headerBytes,
       server: async (g) => {
         const s = await startServer(worker, g);
         await s.reset(users, addresses);
@@ -190,7 +199,7 @@ async function main(): Promise<number> {
       }),
     );
   } finally {
-    stopAll();
+    await stopAll();
     // Keep the logs of a run that went wrong; remove the rest.
     if (failures.length === 0) rmSync(runDir, { recursive: true, force: true });
     else console.log(`conformance: Dovecot's logs are in ${path.relative(ROOT, runDir)}`);

@@ -50,3 +50,13 @@ describe('real replies in the model\'s shorthand', () => {
     expect(expandImap([head])[1]).toBe('<headers of m4>');
   });
 });
+
+describe('header size the model states', () => {
+  it('pads the header section to the stated size, LMTP headers included', () => {
+    const mail = { id: 'm9', from: 'bob@example.com', to: ['anna@example.org'], subject: 'x' };
+    const added = lmtpAddedBytes({ lhlo: 'mx.example.org', hostname: 'mail.example.org', from: 'bob@example.com', rcpts: ['anna@example.org'] });
+    const raw = buildMessage(mail, 61440 - added, { bytes: 600, added });
+    expect(raw.length).toBe(61440 - added);
+    expect(raw.indexOf('\r\n\r\n') + 4 + added).toBe(600);
+  });
+});
