@@ -11,3 +11,5 @@ export { mailHistory, type HistoryEntry } from './run/history';
 export { formatFlags, flagNames, hasFlag, Flag } from './model/flags';
 export { placeKind, parseServerPlace, parseDevicePlace, type PlaceId, type PlaceKind } from './model/places';
 export type { Copy, MailInfo, WorldState, MailId } from './model/state';
+export { insertStep, type ForkResult } from './scenario/fork';
+export { timelineToJSON } from './run/serialize';

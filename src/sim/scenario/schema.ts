@@ -49,7 +49,7 @@ export const Server = z
     queueLifetimeDays: z.number().int().min(1).max(30).default(5).describe("The sending MTA's queue lifetime (Postfix maximal_queue_lifetime, default 5 days)."),
     retryEveryMinutes: z.number().int().min(5).max(1440).default(60).describe('How often the sending MTA retries a deferred delivery.'),
     backup: z.enum(['none', 'daily']).default('daily').describe("The operator's backup of the server, taken every night at 02:00."),
-    pop3LockSession: z.boolean().default(false).describe('Dovecot pop3_lock_session: refuse a second POP3 session with -ERR [IN-USE].'),
+    pop3LockSession: z.boolean().default(false).describe('Dovecot pop3_lock_session (refuse a second POP3 session with -ERR [IN-USE]). Passed to the real server by the conformance replay; the model never runs two sessions at once, so it changes nothing in the simulation.'),
   })
   .strict();
 
