@@ -3,6 +3,7 @@
 // provider move replays against a second, fresh server.
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import net from 'node:net';
 import { ImapClient } from './wire';
 import path from 'node:path';
@@ -97,6 +98,21 @@ export class Dovecot {
     this.dir = path.join(runDir, name);
   }
 
+  private scriptAsync(action: string): Promise<{ status: number; out: string; err: string }> {
+    return new Promise((resolve) => {
+      const child = spawn('bash', [SCRIPT, action, this.dir], { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (err += d));
+      child.on('close', (code) => resolve({ status: code ?? 1, out, err }));
+    });
+  }
+
+  private env(): NodeJS.ProcessEnv {
+    return { ...process.env, IMAP_PORT: String(this.ports.imap), POP3_PORT: String(this.ports.pop3), LMTP_PORT: String(this.ports.lmtp), MAIL_HOSTNAME };
+  }
+
   private script(action: string): { status: number; out: string; err: string } {
     const r = spawnSync('bash', [SCRIPT, action, this.dir], {
       env: {
@@ -113,9 +129,9 @@ export class Dovecot {
     return { status: r.status ?? 1, out: r.stdout ?? '', err: r.stderr ?? '' };
   }
 
-  /** Install if missing, start, wait for the ports. */
-  start(): string {
-    const r = this.script('start');
+  /** Install if missing, start, wait for the ports (without blocking other workers). */
+  async start(): Promise<string> {
+    const r = await this.scriptAsync('start');
     if (r.status === 3) throw new DovecotMissing(r.err.trim());
     if (r.status !== 0) throw new Error(`scripts/dovecot.sh start failed (exit ${r.status}):\n${r.err}${r.out}`);
     this.running = true;
@@ -155,7 +171,8 @@ export class Dovecot {
    */
   async reset(users: readonly UserSpec[], addresses: ReadonlyMap<string, string>): Promise<void> {
     const mail = path.join(this.dir, 'mail');
-    for (const entry of readdirSync(mail)) if (entry.startsWith('run-')) rmSync(path.join(mail, entry), { recursive: true, force: true });
+    await Promise.all(readdirSync(mail).filter((e) => e.startsWith('run-')).map((e) => rm(path.join(mail, e), { recursive: true, force: true })));
+    await rm(path.join(this.dir, 'backup'), { recursive: true, force: true });
     this.runNumber++;
     const home = (login: string) => path.join(mail, `run-${this.runNumber}`, login);
     const lines: string[] = [];
@@ -259,8 +276,12 @@ function cp(from: string, to: string) {
   if (r.status !== 0) throw new Error(`cp -a ${from} ${to} failed: ${r.stderr}`);
 }
 
+const groups = new Map<string, number | null>();
 function groupId(name: string): number | null {
-  const r = spawnSync('getent', ['group', name], { encoding: 'utf8' });
-  const m = /^[^:]*:[^:]*:(\d+):/.exec(r.stdout ?? '');
-  return m ? Number(m[1]) : null;
+  if (!groups.has(name)) {
+    const r = spawnSync('getent', ['group', name], { encoding: 'utf8' });
+    const m = /^[^:]*:[^:]*:(\d+):/.exec(r.stdout ?? '');
+    groups.set(name, m ? Number(m[1]) : null);
+  }
+  return groups.get(name)!;
 }

@@ -302,7 +302,7 @@ export class Replayer {
         this.current!.exchanges++;
         if (text === 'QUIT') {
           await this.lmtpSync(s);
-          await w.close();
+          w.hangUp();
           s.ended = true;
         }
         return;
@@ -321,7 +321,7 @@ export class Replayer {
     this.current!.exchanges++;
     this.dirty.add(`${s.info.serverGeneration}/${s.info.account}`);
     if (/^(QUIT|\S+ LOGOUT)$/i.test(text)) {
-      await w.close();
+      w.hangUp();
       s.ended = true;
     }
   }

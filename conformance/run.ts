@@ -131,7 +131,7 @@ async function main(): Promise<number> {
     if (!s) {
       s = new Dovecot(name, runDir, await choosePorts(g));
       servers.set(name, s);
-      const banner = s.start();
+      const banner = await s.start();
       if (verbose || servers.size === 1) console.log(`conformance: ${banner}`);
     }
     return s;

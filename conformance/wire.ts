@@ -11,6 +11,9 @@ export class WireTimeout extends Error {}
 /** A TCP connection that hands out CRLF-terminated lines and raw byte runs. */
 export class Wire {
   private buf: Buffer = Buffer.alloc(0);
+  /** Chunks not yet joined to buf (joining on every chunk would copy a large literal over and over). */
+  private chunks: Buffer[] = [];
+  private chunkBytes = 0;
   private ended = false;
   private wake: (() => void) | null = null;
   /** Everything written and read, for a readable failure message. */
@@ -18,7 +21,8 @@ export class Wire {
 
   private constructor(private readonly socket: net.Socket) {
     socket.on('data', (chunk: Buffer) => {
-      this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
+      this.chunks.push(chunk);
+      this.chunkBytes += chunk.length;
       this.poke();
     });
     const end = () => {
@@ -50,7 +54,14 @@ export class Wire {
   }
 
   get closed(): boolean {
-    return this.ended && this.buf.length === 0;
+    return this.ended && this.buf.length === 0 && this.chunkBytes === 0;
+  }
+
+  private join() {
+    if (!this.chunks.length) return;
+    this.buf = Buffer.concat(this.buf.length ? [this.buf, ...this.chunks] : this.chunks);
+    this.chunks = [];
+    this.chunkBytes = 0;
   }
 
   private poke() {
@@ -78,6 +89,7 @@ export class Wire {
   async readLine(timeoutMs = 5000): Promise<string | null> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
+      this.join();
       const nl = this.buf.indexOf(0x0a);
       if (nl >= 0) {
         const end = nl > 0 && this.buf[nl - 1] === 0x0d ? nl - 1 : nl;
@@ -102,10 +114,11 @@ export class Wire {
   /** Exactly n bytes (an IMAP literal). */
   async readBytes(n: number, timeoutMs = 5000): Promise<Buffer> {
     const deadline = Date.now() + timeoutMs;
-    while (this.buf.length < n) {
+    while (this.buf.length + this.chunkBytes < n) {
       if (this.ended) throw new WireClosed(`connection closed inside a ${n}-byte literal`);
       await this.waitForData(deadline);
     }
+    this.join();
     const out = this.buf.subarray(0, n);
     this.buf = this.buf.subarray(n);
     return Buffer.from(out);
@@ -113,11 +126,13 @@ export class Wire {
 
   /** Is a complete line already waiting (without blocking)? */
   hasLine(): boolean {
+    this.join();
     return this.buf.indexOf(0x0a) >= 0;
   }
 
   /** The next complete line if one is already waiting, without blocking; else null. */
   takeLine(): string | null {
+    this.join();
     const nl = this.buf.indexOf(0x0a);
     if (nl < 0) return null;
     const end = nl > 0 && this.buf[nl - 1] === 0x0d ? nl - 1 : nl;
@@ -139,6 +154,16 @@ export class Wire {
 
   /** Close without a protocol goodbye: a dropped connection. */
   drop() {
+    this.socket.destroy();
+    this.ended = true;
+  }
+
+  /**
+   * Close after QUIT/LOGOUT. Dovecot has done the work (an UPDATE, an expunge)
+   * before it sends the reply we read, so there is no need to wait for its close.
+   */
+  hangUp() {
+    this.socket.end();
     this.socket.destroy();
     this.ended = true;
   }

@@ -156,6 +156,8 @@ protocols = imap pop3 lmtp
 listen = 127.0.0.1
 hostname = $MAIL_HOSTNAME
 shutdown_clients = yes
+# no statistics: one connection less per session
+stats_writer_socket_path =
 log_path = $DIR/log/dovecot.log
 info_log_path = $DIR/log/dovecot.log
 debug_log_path = $DIR/log/dovecot.log
