@@ -76,7 +76,7 @@ async function main() {
       const loop = (now) => {
         window.__frames.push(now - last);
         last = now;
-        window.__tokens = Math.max(window.__tokens, document.querySelectorAll('svg.picture-svg g.token:not([data-overflow])').length);
+        if (window.__frames.length % 30 === 0) window.__tokens = Math.max(window.__tokens, document.querySelectorAll('svg.picture-svg g.token:not([data-overflow])').length);
         requestAnimationFrame(loop);
       };
       requestAnimationFrame(loop);

@@ -5,6 +5,7 @@ import LZString from 'lz-string';
 
 const { decompressFromEncodedURIComponent } = LZString;
 import { run } from './expected';
+import { ready } from './page';
 
 test('embed mode shows one scenario, compact, without the gallery', async ({ page }) => {
   await page.goto('/?scenario=pop3-three-devices&embed=1&lang=en');
@@ -54,6 +55,7 @@ test('two variants side by side, in step, with the difference in outcome', async
   await page.getByTestId('compare').selectOption(variants[0]);
   await expect(page.getByTestId('compare-view')).toBeVisible();
   await expect(page.locator('svg.picture-svg[data-testid=picture]')).toHaveCount(2);
+  await ready(page);
   await page.keyboard.press('End');
   await expect(page.getByTestId('compare-view')).toContainText(/end differently|end the same way/);
   await expect(page).toHaveURL(new RegExp(`compare=${variants[0]}`));

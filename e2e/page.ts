@@ -27,8 +27,14 @@ export async function currentFrame(page: Page): Promise<number> {
   return Number(await page.getByTestId('position').getAttribute('data-frame'));
 }
 
+/** Wait until the player has drawn its picture (and so listens to the keyboard). */
+export async function ready(page: Page) {
+  await expect(page.locator('svg.picture-svg[data-testid=picture] g.region').first()).toBeAttached();
+}
+
 /** Wait until playback has settled on a frame (the picture drawn without travel). */
 export async function settled(page: Page, frame: number) {
+  await ready(page);
   await expect(page.getByTestId('position')).toHaveAttribute('data-frame', String(frame));
   await expect(page.locator('svg.picture-svg g.ghost')).toHaveCount(0);
 }

@@ -5,6 +5,7 @@ import LZString from 'lz-string';
 
 const { compressToEncodedURIComponent } = LZString;
 import { loadBuiltin } from './expected';
+import { ready } from './page';
 
 const EVIL = '<img src=x onerror=alert(1)>';
 
@@ -36,6 +37,7 @@ test('a scenario whose mail subject is HTML shows it as text and runs nothing', 
   const data = compressToEncodedURIComponent(JSON.stringify(evilScenario()));
   await page.goto(`/?data=${data}&lang=en`);
   await expect(page.getByTestId('scenario-title')).toHaveText(`Title ${EVIL}`);
+  await ready(page);
   await page.keyboard.press('End');
   await page.getByTestId('toggle-table').click();
   await expect(page.getByTestId('place-table')).toContainText(EVIL);

@@ -193,15 +193,18 @@ function drawTokens(g: G, m: PictureModel, events: PictureEvents) {
     node.__look = look;
     return true;
   });
-  sel
-    .on('click', (ev: MouseEvent, d) => {
-      ev.stopPropagation();
-      events.selectMail(d.mail);
-    })
-    // The tooltip text is made when it is needed, not for every token on every frame.
-    .on('pointerenter', function (_ev: PointerEvent, d) {
-      select(this).select('title').text(m.tokenTitle(d));
-    });
+  // One listener on the layer instead of one per token per frame. The tooltip
+  // text is made when it is needed, not for every token on every frame.
+  const tokenOf = (ev: Event) => (ev.target as Element | null)?.closest?.('g.token') as (SVGGElement & { __data__?: TokenDatum }) | null;
+  g.on('click', (ev: MouseEvent) => {
+    const node = tokenOf(ev);
+    if (!node?.__data__) return;
+    ev.stopPropagation();
+    events.selectMail(node.__data__.mail);
+  }).on('pointerover', (ev: PointerEvent) => {
+    const node = tokenOf(ev);
+    if (node?.__data__) select(node).select('title').text(m.tokenTitle(node.__data__));
+  });
   changed
     .attr('class', (d) => {
       const c = ['token'];
