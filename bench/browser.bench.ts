@@ -1,9 +1,9 @@
 // Browser benchmark: play the largest built-in scenario at 4× in Chromium
 // against the production build and report frame-time percentiles, plus the
 // size of the production JavaScript (gzip).
-//   npm run build && npm run bench:browser
-import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+//   npm run bench:browser   (builds first when dist/ is missing; BENCH_BUILD=1 rebuilds)
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -46,6 +46,10 @@ function jsSizes(): { files: number; raw: number; gzip: number; entryGzip: numbe
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function main() {
+  if (!existsSync('dist/index.html') || process.env.BENCH_BUILD === '1') {
+    const built = spawnSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], { stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('vite build failed');
+  }
   const sizes = jsSizes();
   const { id, mails } = largestScenario();
   const server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
