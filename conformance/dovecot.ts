@@ -2,7 +2,7 @@
 // Each replay worker has an instance per server generation of a scenario: a
 // provider move replays against a second, fresh server.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import net from 'node:net';
 import { ImapClient } from './wire';
@@ -214,12 +214,23 @@ export class Dovecot {
   /** SIGHUP the master and wait until it has logged the reload. */
   private async reload(): Promise<void> {
     const log = path.join(this.dir, 'log', 'dovecot.log');
-    const reloads = () => (existsSync(log) ? (readFileSync(log, 'utf8').match(/SIGHUP received/g)?.length ?? 0) : 0);
-    const before = reloads();
+    const from = existsSync(log) ? statSync(log).size : 0;
+    const reloaded = () => {
+      if (!existsSync(log)) return false;
+      const fd = openSync(log, 'r');
+      try {
+        const size = fstatSync(fd).size;
+        const buf = Buffer.alloc(Math.max(0, size - from));
+        readSync(fd, buf, 0, buf.length, from);
+        return buf.includes('SIGHUP received');
+      } finally {
+        closeSync(fd);
+      }
+    };
     const pid = Number(readFileSync(path.join(this.dir, 'run', 'master.pid'), 'utf8').trim());
     process.kill(pid, 'SIGHUP');
     const deadline = Date.now() + 5000;
-    while (reloads() === before) {
+    while (!reloaded()) {
       if (Date.now() > deadline) throw new Error(`Dovecot (pid ${pid}) did not reload within 5 s`);
       await new Promise((r) => setTimeout(r, 5));
     }

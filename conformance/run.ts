@@ -5,6 +5,11 @@
 // Debian's packages when missing), prints a readable diff for every
 // disagreement and the summary line
 //   conformance: N of M scenarios, K of L steps agree
+// A "step" in that line is one scenario step, the start, or a run of scheduled
+// events between two steps (a burst's deliveries, retries, nightly backups): the
+// server state is compared after each, and every reply within it.
+// Environment: CONFORMANCE_JOBS (replay workers, each with its own Dovecot; 2),
+// CONFORMANCE_PORT_BASE (fixed ports instead of free ones).
 // Exit codes: 0 all agree (or differ only as listed in
 // conformance/known-differences.json), 1 a disagreement or a failure,
 // 3 Dovecot is missing and cannot be installed here (the test runner may
