@@ -60,3 +60,22 @@ test('two variants side by side, in step, with the difference in outcome', async
   await expect(page.getByTestId('compare-view')).toContainText(/end differently|end the same way/);
   await expect(page).toHaveURL(new RegExp(`compare=${variants[0]}`));
 });
+
+test('a crowded folder collapses into a count that lists its mails when chosen, by mouse or keyboard', async ({ page }) => {
+  const id = 'imap-big-mailbox-slow-link';
+  const { timeline } = run(id);
+  await page.goto(`/?scenario=${id}&frame=${timeline.frames.length - 1}&lang=en`);
+  await ready(page);
+  const badge = page.locator('svg.picture-svg g.badge').first();
+  await expect(badge).toBeAttached();
+  const hidden = Number(await badge.getAttribute('data-count'));
+  expect(hidden).toBeGreaterThan(0);
+  await badge.click();
+  await expect(page.getByTestId('folder-panel')).toBeVisible();
+  expect(await page.getByTestId('folder-panel').locator('li').count()).toBeGreaterThan(hidden);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('folder-panel')).toBeHidden();
+  await badge.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('folder-panel')).toBeVisible();
+});
