@@ -17,7 +17,7 @@ const Entry = z
     kind: z.enum(['reply', 'state', 'replay']),
     protocol: z.enum(['POP3', 'IMAP', 'LMTP', 'SMTP']).optional(),
     command: z.string().optional().describe('A regular expression the command must match.'),
-    text: z.string().optional().describe('A regular expression one of the differing lines (model or Dovecot) must match.'),
+    text: z.string().optional().describe('A regular expression every differing line (model and Dovecot) must match.'),
     reason: z.string().min(20),
   })
   .strict();
@@ -47,9 +47,12 @@ export function matchKnown(d: Disagreement, entries: readonly KnownDifference[])
     if (e.protocol && e.protocol !== d.protocol) continue;
     if (e.command && !new RegExp(e.command).test(d.command ?? '')) continue;
     if (e.text) {
+      // Every differing line must be one the entry explains: a known difference
+      // in a reply or a state never hides another one next to it.
       const re = new RegExp(e.text);
       const changed = d.diff.filter((l) => l.op !== ' ').map((l) => l.text);
-      if (!changed.some((t) => re.test(t)) && !re.test(d.note ?? '')) continue;
+      const explained = changed.length ? changed.every((t) => re.test(t)) : re.test(d.note ?? '');
+      if (!explained) continue;
     }
     return e;
   }

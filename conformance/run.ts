@@ -205,8 +205,9 @@ async function main(): Promise<number> {
     );
   } finally {
     await stopAll();
-    // Keep the logs of a run that went wrong; remove the rest.
-    if (failures.length === 0) rmSync(runDir, { recursive: true, force: true });
+    // Keep Dovecot's logs when something went wrong; remove the rest.
+    const unexplainedSoFar = results.some((r) => r.steps.some((st) => st.disagreements.some((d) => !matchKnown(d, known.differences))));
+    if (failures.length === 0 && !unexplainedSoFar) rmSync(runDir, { recursive: true, force: true });
     else console.log(`conformance: Dovecot's logs are in ${path.relative(ROOT, runDir)}`);
   }
 
