@@ -4,7 +4,7 @@ export { loadScenarioText, loadScenarioData, withVariant, formatProblem, type Pr
 export { Scenario, type Step, type World, type Device, type Text } from './scenario/schema';
 export { parseTime, formatTime, dayOf } from './scenario/time';
 export { frameLines, type Frame, type Timeline, type Transfer, type TransferKind, type ProtocolLine, type SessionInfo, type Narration } from './timeline';
-export { metricsOf } from './run/metrics';
+export { metricsOf, lostMails } from './run/metrics';
 export type { Metrics, MailWhereabouts, AccountUsage, DeviceView } from './metrics.types';
 export { copiesByPlace, type PlacedCopy } from './run/views';
 export { mailHistory, type HistoryEntry } from './run/history';

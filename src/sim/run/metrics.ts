@@ -5,7 +5,7 @@
 import type { Scenario, World } from '../scenario/schema';
 import { Timeline, type Frame } from '../timeline';
 import { placeKind, type PlaceId } from '../model/places';
-import type { WorldState } from '../model/state';
+import { isLost, type WorldState } from '../model/state';
 import type { DeviceView, MailWhereabouts, Metrics } from '../metrics.types';
 
 type Source = Timeline | Scenario | World;
@@ -99,4 +99,11 @@ export function metricsOfState(s: WorldState, world: World): Metrics {
     views,
     syncs,
   };
+}
+
+/** Mails with no copy left that the user never deleted and that were not bounced — cheap enough for every animation frame. */
+export function lostMails(s: WorldState): string[] {
+  const out: string[] = [];
+  for (const id of s.mails.keys()) if (isLost(s, id)) out.push(id);
+  return out;
 }
