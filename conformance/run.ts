@@ -55,6 +55,12 @@ function usersOf(s: ScenarioLike): UserSpec[] {
 const stepName = (d: { step: number }) => (d.step === -1 ? 'start' : d.step === -2 ? 'scheduled event' : `step ${d.step}`);
 const minutes = (t: number) => `day ${Math.floor(t / 1440) + 1}, ${String(Math.floor((t % 1440) / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`;
 
+/** What a disagreement says, with the numbers taken out. */
+function shapeOf(d: Disagreement): string {
+  const changed = d.diff.filter((l) => l.op !== ' ').map((l) => `${l.op}${l.text}`);
+  return [d.kind, d.protocol, d.where.replace(/#\d+/, ''), d.command, d.note, ...changed].join('\n').replace(/\d+/g, 'N');
+}
+
 function printDisagreement(d: Disagreement, known: KnownDifference | null) {
   const head = `── ${d.scenario}${d.variant ? ` [${d.variant}]` : ''} · ${stepName(d)} (${minutes(d.time)}) · ${JSON.stringify(d.frame)} · ${d.where}`;
   console.log(head);
@@ -170,8 +176,28 @@ async function main(): Promise<number> {
       const shown = bad.filter(([, k]) => verbose || !k);
       if (verbose || shown.length)
         console.log(`\n${shown.length ? 'DIFFERS' : 'ok     '} ${r.scenario.id}${r.variant ? ` [${r.variant}]` : ''}: ${result.steps.length} steps, ${bad.length} disagreements${bad.length > shown.length ? ` (${bad.length - shown.length} known)` : ''} (${Date.now() - t} ms)`);
-      for (const [d, k] of shown.slice(0, maxShown)) printDisagreement(d, k);
-      if (shown.length > maxShown) console.log(`── ... and ${shown.length - maxShown} more in this run (--all shows every one)`);
+      // Disagreements of the same shape (the same lines, other numbers) are shown once,
+      // with where else they occur; --all prints each in full.
+      const groups = new Map<string, (typeof shown)[number][]>();
+      for (const item of shown) {
+        const [d] = item;
+        const key = maxShown === Infinity ? String(groups.size) : shapeOf(d);
+        groups.set(key, [...(groups.get(key) ?? []), item]);
+      }
+      let printedGroups = 0;
+      for (const group of groups.values()) {
+        if (printedGroups++ >= maxShown) {
+          const rest = [...groups.values()].slice(maxShown).reduce((n, g) => n + g.length, 0);
+          console.log(`── ... and ${rest} more disagreements of ${groups.size - maxShown} other kinds in this run (--all shows every one)`);
+          break;
+        }
+        const [d, k] = group[0];
+        printDisagreement(d, k);
+        if (group.length > 1) {
+          const where = group.slice(1).map(([x]) => `${stepName(x)} ${JSON.stringify(x.command ?? x.where)}`);
+          console.log(`    ... and ${group.length - 1} more like it: ${where.slice(0, 6).join(', ')}${where.length > 6 ? ', ...' : ''}`);
+        }
+      }
     } catch (err) {
       failures.push(`${r.scenario.id}${r.variant ? ` [${r.variant}]` : ''}: replay failed: ${(err as Error).stack ?? err}`);
     }
