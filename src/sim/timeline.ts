@@ -54,8 +54,15 @@ export interface ListingSource {
   readonly recentFrom: number | null;
 }
 
-/** Lines, stored compactly: a long listing is kept as a function or a reference and expanded on read. */
-export type LineSource = ProtocolLine | (() => ProtocolLine[]) | ListingSource;
+/** Consecutive lines of one session, packed: `dirs` has one character (C or S) per text. */
+export interface PackedLines {
+  readonly session: string;
+  readonly dirs: string;
+  readonly texts: readonly string[];
+}
+
+/** Lines, stored compactly: packed per session, a long listing kept as a function or a reference and expanded on read. */
+export type LineSource = ProtocolLine | PackedLines | (() => ProtocolLine[]) | ListingSource;
 
 export interface Narration {
   /** An i18n key under `narration.` (texts in both languages live in src/i18n). */
@@ -149,18 +156,29 @@ export class Timeline {
   }
 }
 
+/** A frame reads its state through the timeline; the getter lives on one shared prototype per timeline. */
 function makeFrame(timeline: Timeline, data: FrameData): Frame {
-  return Object.defineProperty({ ...data }, 'state', {
-    get: () => timeline.stateAt(data.index),
-    enumerable: false,
-  }) as Frame;
+  let proto = framePrototypes.get(timeline);
+  if (!proto) {
+    proto = Object.defineProperty({}, 'state', {
+      get(this: FrameData) {
+        return timeline.stateAt(this.index);
+      },
+      enumerable: false,
+    });
+    framePrototypes.set(timeline, proto);
+  }
+  return Object.assign(Object.create(proto), data) as Frame;
 }
+
+const framePrototypes = new WeakMap<Timeline, object>();
 
 export function frameLines(frame: Frame): ProtocolLine[] {
   const out: ProtocolLine[] = [];
   for (const src of frame.lineSources) {
     if (typeof src === 'function') out.push(...src());
     else if ('listing' in src) out.push(...expandListing(frame.state, src));
+    else if ('texts' in src) src.texts.forEach((text, i) => out.push({ session: src.session, dir: src.dirs[i] as 'C' | 'S', text }));
     else out.push(src);
   }
   return out;

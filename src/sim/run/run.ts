@@ -35,7 +35,12 @@ interface PendingFrame {
   transfers: Transfer[];
   lines: LineSource[];
   sessions: SessionInfo[];
+  packSession: string | null;
+  packTexts: string[];
+  packDirs: string[];
 }
+
+const newPending = (): PendingFrame => ({ ops: [], transfers: [], lines: [], sessions: [], packSession: null, packTexts: [], packDirs: [] });
 
 export class Run {
   readonly state: WorldState = emptyState();
@@ -46,7 +51,8 @@ export class Run {
   step = -1;
   private micro = 0;
   private note: { de: string; en: string } | undefined;
-  private pending: PendingFrame = { ops: [], transfers: [], lines: [], sessions: [] };
+  private pending: PendingFrame = newPending();
+  private readonly interned = new Map<string, string>();
   private copies = 0;
   private sessionCounter = 0;
   serverBackupAt: number | null = null;
@@ -174,17 +180,40 @@ export class Run {
   }
 
   line(session: SessionInfo, dir: 'C' | 'S', text: string): void {
-    this.pending.lines.push({ session: session.id, dir, text });
+    // Tagged IMAP replies repeat across sessions ("a3 OK Fetch completed …"): keep one copy of each.
+    if (text.charCodeAt(0) === 97 /* a */ && /^a\d+ /.test(text)) {
+      const known = this.interned.get(text);
+      if (known) text = known;
+      else this.interned.set(text, text);
+    }
+    const p = this.pending;
+    if (p.packSession !== session.id) {
+      this.closePack();
+      p.packSession = session.id;
+    }
+    p.packTexts.push(text);
+    p.packDirs.push(dir);
+  }
+
+  /** Turn the lines gathered for one session into a packed block. */
+  private closePack(): void {
+    const p = this.pending;
+    if (p.packSession !== null && p.packTexts.length) p.lines.push({ session: p.packSession, dirs: p.packDirs.join(''), texts: p.packTexts });
+    p.packSession = null;
+    p.packTexts = [];
+    p.packDirs = [];
   }
 
   lines(session: SessionInfo, dir: 'C' | 'S', texts: readonly string[] | (() => string[])): void {
     if (typeof texts === 'function') {
+      this.closePack();
       const id = session.id;
       this.pending.lines.push(() => texts().map((text): ProtocolLine => ({ session: id, dir, text })));
     } else for (const text of texts) this.line(session, dir, text);
   }
 
   listing(session: SessionInfo, ref: { listing: 'fetchFlags'; place: PlaceId; upTo: number; recentFrom: number | null }): void {
+    this.closePack();
     this.pending.lines.push({ session: session.id, listing: ref.listing, place: ref.place, upTo: ref.upTo, recentFrom: ref.recentFrom });
   }
 
@@ -196,6 +225,7 @@ export class Run {
   }
 
   emit(actor: string, label: string, narration: Narration): void {
+    this.closePack();
     const p = this.pending;
     this.timeline.push(
       {
@@ -215,13 +245,13 @@ export class Run {
       this.copies,
     );
     this.note = undefined;
-    this.pending = { ops: [], transfers: [], lines: [], sessions: [] };
+    this.pending = newPending();
   }
 
   /** True when something happened since the last frame that a frame should show. */
   hasPending(): boolean {
     const p = this.pending;
-    return p.transfers.length > 0 || p.lines.length > 0 || p.ops.some((o) => o.op !== 'time');
+    return p.transfers.length > 0 || p.lines.length > 0 || p.packTexts.length > 0 || p.ops.some((o) => o.op !== 'time');
   }
 
   /** Mails waiting in a device's Outbox. */
