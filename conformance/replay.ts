@@ -277,7 +277,8 @@ export class Replayer {
   }
 
   private async serverLine(s: Live, text: string) {
-    if (!s.exchange) s.exchange = { command: null, model: [], real: [], open: true };
+    // Server lines with no command before them in this step: sent unasked (IDLE, a BYE).
+    if (!s.exchange) s.exchange = { command: '(unasked)', model: [], real: [], open: true };
     const e = s.exchange;
     e.model.push(text);
     // The model shows more than Dovecot has sent so far: a line sent unasked (IDLE, a BYE).
