@@ -21,6 +21,7 @@ import { rmSync } from 'node:fs';
 import { KNOWN_FILE, loadKnown, matchKnown, type KnownDifference } from './known';
 import { formatDiff } from './normalise';
 import { Replayer, type Disagreement, type FrameLike, type LineLike, type ReplayResult } from './replay';
+import { selfCheck } from './selfcheck';
 
 interface SimApi {
   simulate: (scenario: unknown, options?: { variant?: string }) => { frames: readonly unknown[] };
@@ -213,6 +214,18 @@ async function main(): Promise<number> {
       }
       throw err;
     }
+    // The harness first checks itself on a hand-written transcript in Dovecot's words.
+    const check = await selfCheck(async () => {
+      const s = await startServer(0, 1);
+      await s.reset([{ login: 'anna', password: 'secret', gracePercent: 10, tempfail: false, pop3Lock: false }], new Map([['anna', 'anna@example.org']]));
+      return s;
+    });
+    const broken = check.steps.flatMap((st) => st.disagreements);
+    if (broken.length) {
+      console.log('conformance: the harness does not replay its own check transcript as Dovecot answers it:');
+      for (const d of broken) printDisagreement(d, null);
+      failures.push('harness self-check failed (see above)');
+    } else console.log(`conformance: harness self-check (IDLE, APPEND, TRYCREATE, pipelined LMTP): ${check.steps.length} steps agree`);
     // Simulate everything first, then replay the longest runs first on `jobs` workers.
     const queue: { r: (typeof runs)[number]; timeline: { frames: readonly unknown[] } }[] = [];
     for (const r of runs) {
