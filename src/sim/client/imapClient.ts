@@ -287,6 +287,19 @@ export function imapRead(run: Run, deviceId: string, mail: string, opening: bool
   });
 }
 
+/** Find the mail on the server and open a session with its folder selected; says so in a frame when it cannot. */
+function openFolderOf(run: Run, deviceId: string, mail: string): { conn: ImapConnection; where: { folder: string; uid: number } } | null {
+  const where = locate(run, run.device(deviceId).config.account, mail);
+  if (!where) {
+    run.emit(deviceId, `${deviceId} · ${mail} not on server`, { key: 'read.notOnServer', params: { device: deviceId, mail } });
+    return null;
+  }
+  const conn = connect(run, deviceId);
+  if (!conn) return null;
+  conn.send({ type: 'client.select', mailbox: where.folder });
+  return { conn, where };
+}
+
 /** Delete by the client's setting: move to Trash, mark \Deleted, or remove at once. */
 export function imapDelete(run: Run, deviceId: string, mail: string): void {
   const dev = run.device(deviceId);
@@ -303,14 +316,9 @@ export function imapDelete(run: Run, deviceId: string, mail: string): void {
     queueOffline(run, deviceId, cached.folder, cached.uid, mail, action === 'trash' && cached.folder !== 'Trash' ? 'trash' : action === 'mark' ? 'mark' : 'expunge');
     return;
   }
-  const where = locate(run, dev.config.account, mail);
-  if (!where) {
-    run.emit(deviceId, `${deviceId} · ${mail} not on server`, { key: 'read.notOnServer', params: { device: deviceId, mail } });
-    return;
-  }
-  const conn = connect(run, deviceId);
-  if (!conn) return;
-  conn.send({ type: 'client.select', mailbox: where.folder });
+  const opened = openFolderOf(run, deviceId, mail);
+  if (!opened) return;
+  const { conn, where } = opened;
   let key: string;
   if (action === 'trash' && where.folder !== 'Trash') {
     const ok = moveOnServer(run, conn, deviceId, where.folder, where.uid, 'Trash');
@@ -403,9 +411,9 @@ export function imapMove(run: Run, deviceId: string, mail: string, folder: strin
     run.emit(deviceId, `${deviceId} · ${mail} not on server`, { key: 'read.notOnServer', params: { device: deviceId, mail } });
     return;
   }
-  const conn = connect(run, deviceId);
-  if (!conn) return;
-  conn.send({ type: 'client.select', mailbox: where.folder });
+  const opened = openFolderOf(run, deviceId, mail);
+  if (!opened) return;
+  const { conn } = opened;
   let key: string;
   if (local) {
     const cached = memory.cache.get(where.folder)?.get(where.uid);
