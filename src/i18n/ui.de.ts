@@ -104,6 +104,7 @@ export const uiDe: Shape<typeof uiEn> = {
   },
   picture: {
     server: 'Mailserver {{name}}',
+    serverNew: 'Mailserver beim neuen Anbieter',
     serverSub: '{{country}} · IMAP 993/143 · POP3 995/110',
     serverDown: 'Mailserver {{name}} – ausgefallen',
     sender: 'Absender',

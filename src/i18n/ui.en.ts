@@ -100,6 +100,7 @@ export const uiEn = {
   },
   picture: {
     server: 'Mail server {{name}}',
+    serverNew: 'Mail server at the new provider',
     serverSub: '{{country}} · IMAP 993/143 · POP3 995/110',
     serverDown: 'Mail server {{name}} — down',
     sender: 'Senders',

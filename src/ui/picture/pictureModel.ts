@@ -56,7 +56,8 @@ export function buildPictureModel(p: PictureInput): PictureModel {
       case 'server':
         return {
           region,
-          title: t(state.serverDown ? 'ui.picture.serverDown' : 'ui.picture.server', { name: server.name }),
+          // After a provider move the picture shows the new provider's server, not the old name.
+          title: t(state.serverDown ? 'ui.picture.serverDown' : state.serverGeneration > 1 ? 'ui.picture.serverNew' : 'ui.picture.server', { name: server.name }),
           subtitle: t('ui.picture.serverSub', { country: server.country }),
           status: state.serverDown ? 'down' : state.breached ? 'breached' : 'ok',
           visible: true,
