@@ -60,6 +60,7 @@ export const narrationEn = {
     flagsSynced: '{{device}} compares flags with the server (FETCH FLAGS): what was read, flagged or removed elsewhere shows up here too.',
     checkDone: '{{device}} logs out. This check moved {{bytes}} bytes and took {{seconds}} s; {{fetched}} message(s) downloaded.',
     idlePush: 'The server tells {{device}} at once (IDLE) – new mail shows up without waiting for the next check.',
+    idleStart: '{{device}} brings INBOX up to date and then keeps the connection open in IDLE: the server will tell it of new mail at once.',
     uidValidityChanged: 'The server has a new UIDVALIDITY for {{folder}}: {{device}} throws away its cache of this folder and downloads it again.',
     loginRefused: 'The server refuses the login of {{device}}.',
     delete: {
@@ -193,6 +194,7 @@ export const narrationDe: Shape<typeof narrationEn> = {
     flagsSynced: '{{device}} gleicht die Markierungen mit dem Server ab (FETCH FLAGS): Was anderswo gelesen, markiert oder entfernt wurde, sieht man jetzt auch hier.',
     checkDone: '{{device}} meldet sich ab. Dieser Abruf hat {{bytes}} Bytes übertragen und {{seconds}} s gedauert; {{fetched}} Nachricht(en) heruntergeladen.',
     idlePush: 'Der Server meldet es {{device}} sofort (IDLE) – neue Mails erscheinen, ohne auf den nächsten Abruf zu warten.',
+    idleStart: '{{device}} gleicht den Posteingang ab und hält die Verbindung dann im IDLE-Zustand offen: Der Server meldet ihm neue Mails sofort.',
     uidValidityChanged: 'Der Server meldet für {{folder}} eine neue UIDVALIDITY: {{device}} verwirft seinen Zwischenspeicher für diesen Ordner und lädt ihn neu.',
     loginRefused: 'Der Server lehnt die Anmeldung von {{device}} ab.',
     delete: {

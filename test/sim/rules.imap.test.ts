@@ -197,8 +197,16 @@ describe('IMAP (RFC 9051)', () => {
       ],
     })
       .at('day 1, 09:00', arrive('m1'))
+      .at('day 1, 09:30', arrive('m2'))
       .run();
-    r.expectMailIn('m1', ['device/phone/INBOX', 'server/alice/INBOX']);
+    r.expectMailIn('m1', ['device/phone/INBOX', 'server/alice/INBOX']).expectMailIn('m2', ['device/phone/INBOX', 'server/alice/INBOX']);
+    // One connection stays open in IDLE; the second mail is pushed to it (EXISTS), the client says DONE, fetches, idles again.
+    const phone = r.lines('IMAP');
+    expect(phone.filter((l) => / LOGIN /.test(l))).toHaveLength(1);
+    expect(phone).toContain('S: + idling');
+    expect(phone).toContain('S: * 2 EXISTS');
+    expect(phone).toContain('C: DONE');
+    expect(phone.some((l) => /^S: a\d+ OK Idle completed/.test(l))).toBe(true);
   });
 
   it('rule 26: moving to a folder that does not exist answers NO [TRYCREATE] and creates nothing', () => {

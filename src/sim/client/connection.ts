@@ -161,6 +161,38 @@ export class ImapConnection {
     this.send({ type: 'client.logout' });
   }
 
+  /** IDLE (RFC 2177): the server answers "+ idling" and may push news until DONE. */
+  idle(): void {
+    this.actor.send({ type: 'client.idle' });
+    const last = this.actor.getSnapshot().context.last!;
+    this.run.line(this.session, 'C', last.client);
+    this.run.line(this.session, 'S', '+ idling');
+    this.cost.add(last.client.length + 12);
+  }
+
+  /** DONE ends IDLE; the server closes the IDLE command with its tag. */
+  done(): void {
+    this.actor.send({ type: 'client.done' });
+    const last = this.actor.getSnapshot().context.last!;
+    this.run.line(this.session, 'C', 'DONE');
+    this.run.line(this.session, 'S', `${last.tag} ${last.result.status}`);
+    this.cost.add(last.result.status.length + 12);
+  }
+
+  get idling(): boolean {
+    return this.actor.getSnapshot().matches('idling');
+  }
+
+  /** What the server pushes to this idling session about new mail (EXISTS, RECENT). Returns whether there was news. */
+  hearNews(): boolean {
+    const selected = this.selected;
+    if (!selected || !this.idling) return false;
+    const lines = this.actor.getSnapshot().context.port.notice(selected);
+    this.run.lines(this.session, 'S', lines);
+    this.cost.add(lines.reduce((n, l) => n + l.length + 2, 0));
+    return lines.length > 0;
+  }
+
   get selected(): string | null {
     return this.actor.getSnapshot().context.selected;
   }

@@ -95,7 +95,7 @@ export function imapCheck(run: Run, deviceId: string, reason: 'check' | 'idle' |
         else if (entry && serverCopy && entry.localKey !== null) {
           const local = run.copyAt(devicePlace(deviceId, folder), entry.localKey);
           if (local && local.flags !== serverCopy.flags) run.setFlags(devicePlace(deviceId, folder), entry.localKey, serverCopy.flags);
-        } else if (!entry && serverCopy && uid <= knownUpTo) restored.push(serverCopy);
+        } else if (!entry && serverCopy && uid <= lastUid) restored.push(serverCopy); // back from a restore; newer UIDs come as fresh below
       }
       if (run.hasPending()) run.emit(deviceId, `${deviceId} · ${folder} flags`, { key: 'imap.flagsSynced', params: { device: deviceId, folder } });
     }
@@ -125,12 +125,70 @@ export function imapCheck(run: Run, deviceId: string, reason: 'check' | 'idle' |
     if (m.uidNext - 1 > lastUid) memory.lastUid.set(folder, m.uidNext - 1);
     if (run.hasPending()) run.emit(deviceId, `${deviceId} · SELECT ${folder}`, { key: cacheMode === 'none' ? 'imap.listedNoCache' : 'imap.selected', params: { device: deviceId, folder, count: run.folder(place).size, fresh: fresh.length } });
   }
+  if (reason === 'idle') {
+    // The connection stays open in IDLE on INBOX: from now on the server tells this device of new mail.
+    conn.idle();
+    run.idleConnections.set(deviceId, conn);
+    recordSync(run, deviceId, conn.cost);
+    run.emit(deviceId, `${deviceId} · IDLE`, { key: 'imap.idleStart', params: { device: deviceId, fetched } });
+    return;
+  }
   conn.logout();
   recordSync(run, deviceId, conn.cost);
   run.emit(deviceId, `${deviceId} · LOGOUT`, {
-    key: reason === 'idle' ? 'imap.idlePush' : 'imap.checkDone',
+    key: 'imap.checkDone',
     params: { device: deviceId, fetched, bytes: conn.cost.bytes, seconds: conn.cost.seconds(dev.config.linkKbps) },
   });
+}
+
+/** New mail for a device in IDLE: the server pushes EXISTS, the client ends IDLE, fetches it and idles again (RFC 2177, rule 25). */
+export function idlePush(run: Run, deviceId: string): void {
+  const conn = run.idleConnections.get(deviceId);
+  if (!conn) {
+    imapCheck(run, deviceId, 'idle');
+    return;
+  }
+  if (!conn.hearNews()) return;
+  conn.done();
+  const dev = run.device(deviceId);
+  const memory = dev.memory;
+  const account = dev.config.account;
+  const m = meta(run, account, 'INBOX');
+  const cache = cacheOf(memory, 'INBOX');
+  const lastUid = memory.lastUid.get('INBOX') ?? 0;
+  const cacheMode = dev.config.kind === 'webmail' ? 'none' : dev.config.imap.cache;
+  const fresh = messagesInUidRange(run, account, 'INBOX', lastUid + 1, m.uidNext - 1).filter((c) => !cache.has(c.uid!));
+  let fetched = 0;
+  for (const c of fresh) {
+    if (cacheMode === 'none') {
+      conn.send({ type: 'client.fetch', uids: String(c.uid), items: 'UID FLAGS RFC822.SIZE' });
+      cacheEntry(memory, 'INBOX', c.uid!, { mail: c.mail, localKey: null });
+      continue;
+    }
+    const body = cacheMode === 'full';
+    conn.send({ type: 'client.fetch', uids: String(c.uid), items: body ? 'UID FLAGS RFC822.SIZE BODY.PEEK[]' : 'UID FLAGS RFC822.SIZE BODY.PEEK[HEADER]' });
+    const local = devicePlace(deviceId, 'INBOX');
+    const { key, dup } = run.freeKey(local, c.mail);
+    run.put(local, key, { mail: c.mail, flags: c.flags, ...(body ? {} : { headersOnly: true }), ...(dup ? { dup } : {}) });
+    run.transfer('copy', c.mail, serverPlace(account, 'INBOX'), local, key);
+    cacheEntry(memory, 'INBOX', c.uid!, { mail: c.mail, localKey: key });
+    fetched++;
+  }
+  if (m.uidNext - 1 > lastUid) memory.lastUid.set('INBOX', m.uidNext - 1);
+  conn.idle();
+  recordSync(run, deviceId, conn.cost);
+  conn.cost.bytes = 0;
+  conn.cost.commands = 0;
+  run.emit(deviceId, `${deviceId} · IDLE push`, { key: 'imap.idlePush', params: { device: deviceId, fetched, bytes: 0, seconds: 0 } });
+}
+
+/** The device leaves IDLE and logs out (it goes offline, its disk dies, the server goes away). */
+export function closeIdle(run: Run, deviceId: string): void {
+  const conn = run.idleConnections.get(deviceId);
+  if (!conn) return;
+  run.idleConnections.delete(deviceId);
+  if (conn.idling) conn.done();
+  conn.logout();
 }
 
 /** Replay what was done offline, folder by folder (rules 20, 21: an action on a vanished UID does nothing). */

@@ -20,7 +20,9 @@ export type ImapCommand =
   | { type: 'client.close' }
   | { type: 'client.logout' };
 
-export type ImapEvent = ImapCommand | { type: 'connection.drop' };
+export type ImapEvent = ImapCommand | { type: 'client.idle' } | { type: 'client.done' } | { type: 'connection.drop' };
+
+const isCommand = (e: ImapEvent): e is ImapCommand => e.type !== 'connection.drop' && e.type !== 'client.idle' && e.type !== 'client.done';
 
 /** A flag listing of a whole folder, written out only when read (see timeline.ts ListingSource). */
 export interface ListingRef {
@@ -46,6 +48,8 @@ export interface ImapServerPort {
   credentialsOk(user: string, password: string): boolean;
   mailboxExists(mailbox: string): boolean;
   execute(selected: string | null, command: ImapCommand): ImapResult;
+  /** While IDLE (RFC 2177): what the server pushes about new mail in the selected mailbox since it last said. */
+  notice(selected: string): string[];
   /** The command as the client writes it, without the tag. */
   commandText(command: ImapCommand): string;
 }
@@ -59,6 +63,8 @@ export interface ImapExchange {
 export interface ImapContext {
   readonly port: ImapServerPort;
   readonly tagNumber: number;
+  /** The tag of the IDLE command in progress (its OK comes after DONE). */
+  readonly idleTag: string | null;
   readonly selected: string | null;
   readonly last: ImapExchange | null;
 }
@@ -82,11 +88,20 @@ export const imapSessionMachine = setup({
   },
   actions: {
     execute: assign(({ context, event }) => {
-      if (event.type === 'connection.drop') return {};
+      if (!isCommand(event)) return {};
       const result = context.port.execute(context.selected, event);
       return { ...exchange(context, event, result), ...(event.type === 'client.select' ? { selected: event.mailbox } : {}) };
     }),
     leaveMailbox: assign({ selected: null }),
+    /** IDLE: the server answers "+ idling" and pushes news until DONE (RFC 2177). */
+    startIdle: assign(({ context }) => {
+      const tag = `a${context.tagNumber}`;
+      return { tagNumber: context.tagNumber + 1, idleTag: tag, last: { client: `${tag} IDLE`, result: { untagged: [], status: '', continuation: { server: '+ idling', client: '' } }, tag } };
+    }),
+    endIdle: assign(({ context }) => ({
+      idleTag: null,
+      last: { client: 'DONE', result: { untagged: [], status: 'OK Idle completed (0.001 + 0.000 secs).' }, tag: context.idleTag ?? '' },
+    })),
     refuseLogin: assign(({ context, event }) =>
       event.type === 'client.login' ? exchange(context, event, { untagged: [], status: 'NO [AUTHENTICATIONFAILED] Authentication failed.' }) : {},
     ),
@@ -95,16 +110,12 @@ export const imapSessionMachine = setup({
         ? { ...exchange(context, event, { untagged: [], status: `NO Mailbox doesn't exist: ${event.mailbox}` }), selected: null }
         : {},
     ),
-    noMailboxSelected: assign(({ context, event }) =>
-      event.type === 'connection.drop' ? {} : exchange(context, event, { untagged: [], status: 'BAD No mailbox selected.' }),
-    ),
-    notAuthenticated: assign(({ context, event }) =>
-      event.type === 'connection.drop' ? {} : exchange(context, event, { untagged: [], status: 'BAD Error in IMAP command received by server.' }),
-    ),
+    noMailboxSelected: assign(({ context, event }) => (isCommand(event) ? exchange(context, event, { untagged: [], status: 'BAD No mailbox selected.' }) : {})),
+    notAuthenticated: assign(({ context, event }) => (isCommand(event) ? exchange(context, event, { untagged: [], status: 'BAD Error in IMAP command received by server.' }) : {})),
   },
 }).createMachine({
   id: 'imapSession',
-  context: ({ input }) => ({ port: input.port, tagNumber: 1, selected: null, last: null }),
+  context: ({ input }) => ({ port: input.port, tagNumber: 1, idleTag: null, selected: null, last: null }),
   initial: 'notAuthenticated',
   states: {
     notAuthenticated: {
@@ -139,6 +150,14 @@ export const imapSessionMachine = setup({
         /** CLOSE expunges \Deleted messages silently (RFC 9051 §6.4.1). */
         'client.close': { target: 'authenticated', actions: ['execute', 'leaveMailbox'] },
         'client.logout': { target: 'logout', actions: 'execute' },
+        'client.idle': { target: 'idling', actions: 'startIdle' },
+        'connection.drop': 'logout',
+      },
+    },
+    /** IDLE on the selected mailbox: only DONE ends it. */
+    idling: {
+      on: {
+        'client.done': { target: 'selected', actions: 'endIdle' },
         'connection.drop': 'logout',
       },
     },

@@ -56,6 +56,10 @@ export class Run {
   private copies = 0;
   private sessionCounter = 0;
   serverBackupAt: number | null = null;
+  /** IMAP connections devices keep open in IDLE on INBOX. */
+  readonly idleConnections = new Map<string, import('../client/connection').ImapConnection>();
+  /** Called after a delivery saved mail for these accounts (devices in IDLE hear of it at once). */
+  onDelivered: (accounts: readonly string[]) => void = () => {};
   /** Recipients of mails waiting in an Outbox. */
   readonly outboxOptions = new Map<string, { to: string[]; toAddress: string | null; bccSelf: boolean }>();
 

@@ -9,7 +9,7 @@ import { parseTime } from '../scenario/time';
 import type { Timeline } from '../timeline';
 import { Run } from './run';
 import { Scheduler } from './scheduler';
-import { runStep } from './steps';
+import { afterDelivery, runStep } from './steps';
 import { createMailboxes } from '../server/mailbox';
 import { sendDeviceEvent } from '../device/lifecycle';
 import { worldMachine } from './world.machine';
@@ -27,6 +27,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tim
   clock.start();
 
   createMailboxes(run);
+  run.onDelivered = (accounts) => afterDelivery(run, accounts);
   for (const d of effective.world.devices) {
     run.apply({ op: 'device', device: d.id, status: { online: true, diskFailed: false } });
     if (!d.online) sendDeviceEvent(run, d.id, { type: 'network.down' });

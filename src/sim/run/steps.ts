@@ -5,7 +5,7 @@ import type { Step } from '../scenario/schema';
 import type { Run } from './run';
 import { deliver } from '../server/delivery';
 import { pop3Check, pop3Delete, pop3EmptyTrash, pop3Move, pop3Read } from '../client/pop3Client';
-import { imapCheck, imapDelete, imapEmptyTrash, imapMove, imapRead } from '../client/imapClient';
+import { closeIdle, idlePush, imapCheck, imapDelete, imapEmptyTrash, imapMove, imapRead } from '../client/imapClient';
 import { composeMail, flushOutbox } from '../client/sending';
 import { diskFail, restoreDevice, sendDeviceEvent } from '../device/lifecycle';
 import { breach, freeSpace, providerMove, restoreServer, serverDiskFail } from '../server/operations';
@@ -24,22 +24,17 @@ export function arrive(run: Run, a: Arrival): void {
     op: 'mail',
     info: { id: a.id, subject: a.subject, from: a.from, to: a.to.map((t) => run.account(t).address), sizeBytes: Math.round(a.sizeKB * 1024), owners: [...a.to], createdAt: run.time },
   });
-  const outcomes = deliver(run, a.id, a.to, a.from);
-  afterDelivery(
-    run,
-    a.to.filter((t) => outcomes.get(t) === 'delivered'),
-  );
+  deliver(run, a.id, a.to, a.from);
 }
 
 /** Devices keeping an IDLE connection on INBOX hear of new mail at once (rule 25). */
 export function afterDelivery(run: Run, accounts: readonly string[]): void {
-  if (!accounts.length) return;
   for (const dev of run.devices.values()) {
     const c = dev.config;
     if (c.protocol !== 'imap' || !c.imap.idle || !accounts.includes(c.account)) continue;
     const status = run.state.devices.get(c.id);
     if (!status?.online || status.diskFailed) continue;
-    imapCheck(run, c.id, 'idle');
+    idlePush(run, c.id);
   }
 }
 
@@ -88,6 +83,7 @@ export function runStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[
       composeMail(run, step.device, step.mail, step.bccSelf);
       return;
     case 'device.goOffline':
+      closeIdle(run, step.device);
       sendDeviceEvent(run, step.device, { type: 'network.down' });
       run.emit(step.device, `${step.device} · offline`, { key: 'device.wentOffline', params: { device: step.device } });
       return;
@@ -99,6 +95,7 @@ export function runStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[
       else imapCheck(run, step.device, 'reconnect');
       return;
     case 'device.diskFail':
+      closeIdle(run, step.device);
       diskFail(run, step.device);
       return;
     case 'device.restoreBackup':
@@ -108,6 +105,7 @@ export function runStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[
       breach(run);
       return;
     case 'server.diskFail':
+      for (const id of [...run.idleConnections.keys()]) closeIdle(run, id);
       serverDiskFail(run);
       return;
     case 'server.restoreBackup':
@@ -117,6 +115,7 @@ export function runStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[
       freeSpace(run, step.account, step.count);
       return;
     case 'provider.move':
+      for (const id of [...run.idleConnections.keys()]) closeIdle(run, id);
       providerMove(run, step.copyMailboxes);
       return;
     case 'world.wait':

@@ -90,6 +90,7 @@ export function deliver(run: Run, mail: string, accounts: readonly string[], env
     params: { mail, to: (delivered.length ? delivered : refused).join(', '), code },
   });
   if (!tempfail) for (const account of refused) bounce(run, mail, account, envelopeFrom, fromQueue);
+  if (delivered.length) run.onDelivered(delivered);
   return outcomes;
 }
 

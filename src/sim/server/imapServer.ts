@@ -248,6 +248,16 @@ export function imapServerPort(run: Run, account: string, client: string): ImapS
   return {
     greeting: IMAP_GREETING,
     credentialsOk: (user, password) => user === acc.id && password === acc.password,
+    notice(selected: string): string[] {
+      // New messages since this session last looked: it takes their \Recent (it has the mailbox selected).
+      const m = meta(run, account, selected);
+      const from = m.recentUid ?? 1;
+      const fresh = from < m.uidNext ? hits(selected, `${from}:${m.uidNext - 1}`) : [];
+      if (!fresh.length) return [];
+      for (const h of fresh) recentHere.add(h.copy.uid!);
+      run.apply({ op: 'meta', place: place(selected), meta: { ...m, recentUid: m.uidNext } });
+      return [`* ${run.folder(place(selected)).size} EXISTS`, `* ${recentHere.size} RECENT`];
+    },
     mailboxExists: (mailbox) => folderExists(run, account, mailbox),
     commandText(c: ImapCommand): string {
       switch (c.type) {
