@@ -285,6 +285,15 @@ export const LESSONS: Lessons = {
       },
     },
   },
+  'imap-push-idle': {
+    base: {
+      teaches: 'a device in IMAP IDLE is told of new mail at once; the others see it at their next check, with the read state the server keeps',
+      proof: (o) => {
+        for (const m of ['m1', 'm2']) expect(placesOf(o, m)).toEqual(['device/laptop/INBOX', 'device/phone/INBOX', 'server/anna/INBOX']);
+        expect(view(o, 'laptop')).toEqual({ shows: 2, of: 2 });
+      },
+    },
+  },
   'imap-check-stays-fast': {
     base: {
       teaches: 'with a cache a check costs what is new, not the mailbox size: two new mails take about as long at 1,000 mails as at 10',
