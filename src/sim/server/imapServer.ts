@@ -17,20 +17,6 @@ export const CAPABILITIES =
 /** Dovecot appends its timing to tagged replies; the model shows a fixed one. */
 const done = (text: string) => `${text} (0.001 + 0.000 secs).`;
 
-/** Parse a UID set ("3", "1:5", "2,4:6") against the UIDs that exist. */
-export function uidSet(spec: string, existing: readonly number[]): Set<number> {
-  const max = existing.length ? existing[existing.length - 1] : 0;
-  const out = new Set<number>();
-  const wanted: Array<[number, number]> = spec.split(',').map((part) => {
-    const [a, b] = part.split(':');
-    const lo = a === '*' ? max : Number(a);
-    const hi = b === undefined ? lo : b === '*' ? max : Number(b);
-    return [Math.min(lo, hi), Math.max(lo, hi)];
-  });
-  for (const uid of existing) if (wanted.some(([lo, hi]) => uid >= lo && uid <= hi)) out.add(uid);
-  return out;
-}
-
 /** "2,4:6" from UIDs, the compact form IMAP uses in COPYUID. */
 export function formatUidSet(uids: readonly number[]): string {
   const sorted = [...uids].sort((a, b) => a - b);
