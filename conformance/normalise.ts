@@ -11,7 +11,8 @@
 //     UIDVALIDITY where Dovecot kept the old one (or the reverse) disagrees.
 //   - masked: Dovecot's command timings "(0.001 + 0.000 secs)" and dates.
 
-export type Protocol = 'POP3' | 'IMAP' | 'LMTP' | 'SMTP';
+export type { Protocol } from '../src/sim/timeline';
+import type { Protocol } from '../src/sim/timeline';
 export type MappedKind = 'uidvalidity' | 'lmtp-id';
 export type MaskedKind = 'time' | 'date';
 

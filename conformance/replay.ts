@@ -7,6 +7,7 @@
 // server lines the model wrote after that command. After every step the real
 // mailboxes (folders, mails, flags, UIDs, sizes, quota) are compared with the
 // model's server state.
+import type { ProtocolLine, SessionInfo } from '../src/sim/timeline';
 import type { Dovecot } from './dovecot';
 import { MAIL_HOSTNAME } from './dovecot';
 import { buildMessage, dataBlock, lmtpAddedBytes, mailIdFrom } from './message';
@@ -16,20 +17,9 @@ import { ImapClient, pop3IsMultiline, readImapLine, readImapReply, readPop3Reply
 
 // ---- the shapes read from the model (structural, so the harness follows the engine) ----
 
-export interface SessionLike {
-  readonly id: string;
-  readonly protocol: Protocol;
-  readonly client: string;
-  readonly account: string;
-  readonly serverGeneration: number;
-  readonly tls: boolean;
-  readonly port: number;
-}
-export interface LineLike {
-  readonly session: string;
-  readonly dir: 'C' | 'S';
-  readonly text: string;
-}
+// Sessions and lines are the engine's own types: the transcript format has one definition.
+export type SessionLike = SessionInfo;
+export type LineLike = ProtocolLine;
 export interface MailLike {
   readonly id: string;
   readonly subject: string;

@@ -2,22 +2,15 @@
 // readers, and for copying into notes.
 import { useTranslation } from '../i18n/useTranslation';
 import { playerStore } from '../store/playerStore';
-import { useSelector } from '../store/useStore';
-import { useRestingFrame } from '../store/useRestingFrame';
-import { sessionOf } from '../model/session';
+import { useRestingMetrics } from '../store/useRestingMetrics';
 import { placeName } from '../model/placeName';
-import { deviceNamer, timeText } from '../picture/pictureModel';
+import { timeText } from '../picture/pictureModel';
 
 export function PlaceTable() {
   const { t } = useTranslation();
-  const timeline = useSelector(playerStore, (s) => s.timeline);
-  const frameIndex = useRestingFrame();
-  const lang = useSelector(playerStore, (s) => s.lang);
-  const session = timeline ? sessionOf(timeline) : undefined;
-  if (!timeline || !session) return null;
-  const frame = timeline.frames[frameIndex];
-  const m = session.metrics(frame);
-  const name = deviceNamer(session.scenario, lang);
+  const view = useRestingMetrics();
+  if (!view) return null;
+  const { session, frame, lang, m, name } = view;
   return (
     <div className="table-wrap">
       <table className="places" data-testid="place-table">

@@ -1,12 +1,8 @@
 // The outcome so far, updating as the scenario plays.
 import { useTranslation } from '../i18n/useTranslation';
-import { playerStore } from '../store/playerStore';
-import { useSelector } from '../store/useStore';
-import { useRestingFrame } from '../store/useRestingFrame';
-import { sessionOf } from '../model/session';
+import { useRestingMetrics } from '../store/useRestingMetrics';
 import { scoreFigures } from '../model/scoreFigures';
 import { formatBytes, formatNumber } from '../i18n/format';
-import { deviceNamer } from '../picture/pictureModel';
 
 function Meter({ value, max, label }: { value: number; max: number; label: string }) {
   return <meter min={0} max={Math.max(1, max)} value={Math.min(value, Math.max(1, max))} aria-label={label} />;
@@ -14,16 +10,11 @@ function Meter({ value, max, label }: { value: number; max: number; label: strin
 
 export function Scorecard() {
   const { t } = useTranslation();
-  const timeline = useSelector(playerStore, (s) => s.timeline);
-  const frameIndex = useRestingFrame();
-  const lang = useSelector(playerStore, (s) => s.lang);
-  const session = timeline ? sessionOf(timeline) : undefined;
-  if (!timeline || !session) return null;
-  const frame = timeline.frames[frameIndex];
-  const m = session.metrics(frame);
+  const view = useRestingMetrics();
+  if (!view) return null;
+  const { lang, m, name } = view;
   const f = scoreFigures(m);
   const n = (v: number, d = 0) => formatNumber(v, lang, d);
-  const name = deviceNamer(session.scenario, lang);
   return (
     <section className="panel scorecard" aria-labelledby="score-heading">
       <h2 id="score-heading">{t('ui.score.heading')}</h2>
