@@ -43,7 +43,7 @@ test('a shared link of a user-edited scenario opens it, and the share button cop
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toContain('data=');
   await page.getByTestId('embed-code').click();
-  await expect(page.getByTestId('embed-snippet')).toHaveValue(/^<iframe src="http:\/\/127\.0\.0\.1:4173\/\?data=[^"]*&amp;embed=1" title="[^"]+"/);
+  await expect(page.getByTestId('embed-snippet')).toHaveValue(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?data=[^"]*&amp;embed=1" title="[^"]+"/);
 });
 
 test('two variants side by side, in step, with the difference in outcome', async ({ page }) => {
