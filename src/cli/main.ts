@@ -3,12 +3,9 @@
 // --frames, or the whole timeline as JSON with --json. A broken file exits 1
 // with every problem named.
 import { readFileSync } from 'node:fs';
-import { formatProblem, loadScenarioText, metricsOf, simulate, type Timeline } from '../sim/index';
-import { formatTime } from '../sim/scenario/time';
-import { frameLines } from '../sim/timeline';
+import { formatProblem, formatTime, frameLines, loadScenarioText, metricsOf, simulate, timelineToJSON, type Timeline } from '../sim';
 import { narrate, type Lang } from '../i18n/narrate';
 import { outcomeText } from './outcome';
-import { timelineToJSON } from '../sim/run/serialize';
 import { listScenarios } from './list';
 import { printClaims } from './claims';
 import { compareFile } from './compare';
