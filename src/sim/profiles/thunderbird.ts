@@ -116,12 +116,19 @@ export const thunderbird: ClientProfile = {
       rawPreference: { value: false, source: pref('pref("mail.identity.default.fcc_folder", "mailbox://nobody@Local%20Folders/Sent");') },
     },
     useMove: {
-      status: 'unknown',
-      reason: {
-        de: 'Thunderbird kennt die MOVE-Fähigkeit des Servers (kHasMoveCapability), aber die Stelle, an der es MOVE statt COPY sendet, wurde im Quelltext nicht gelesen.',
-        en: 'Thunderbird knows the server\'s MOVE capability (kHasMoveCapability), but the place where it sends MOVE instead of COPY was not read in the source.',
+      status: 'known',
+      value: true,
+      sources: [
+        {
+          kind: 'code',
+          ref: `${REPO} mailnews/imap/src/nsImapProtocol.cpp @ 001504c29fa721b0055de79bb4615e659b65a37f`,
+          quote: 'if ((m_imapAction == nsIImapUrl::nsImapOnlineMove) &&\n        GetServerStateParser().GetCapabilityFlag() & kHasMoveCapability)\n      protocolString.AppendLiteral(" move ");\n    else\n      protocolString.AppendLiteral(" copy ");',
+        },
+      ],
+      caveat: {
+        de: 'Nur wenn der Server MOVE ankündigt (Dovecot 2.3 tut das); sonst COPY.',
+        en: 'Only when the server advertises MOVE (Dovecot 2.3 does); otherwise COPY.',
       },
-      leads: [{ kind: 'code', ref: 'comm-central mailnews/imap (nsImapCore.h)', quote: 'const eIMAPCapabilityFlag kHasMoveCapability = 0x40000000;  /* Proposed MOVE RFC */' }],
     },
     idle: {
       status: 'known',

@@ -29,11 +29,12 @@ describe('Thunderbird', () => {
     expect(leave.status === 'known' && leave.rawPreference?.source.quote).toBe('pref("mail.server.default.leave_on_server", false);');
   });
 
-  it('IMAP: full offline copy, delete moves to Trash, Sent on the server, IDLE; MOVE is not established', () => {
+  it('IMAP: full offline copy, delete moves to Trash (by MOVE where the server has it), Sent on the server, IDLE', () => {
     const r = resolveSettings(profile('thunderbird'), 'imap', {});
-    expect(r.settings).toEqual({ cache: 'full', deleteAction: 'trash', saveSent: true, idle: true, checkEveryMinutes: 10 });
-    expect(r.missing).toEqual(['useMove']);
-    expect(r.origin.useMove.from).toBe('unknown');
+    expect(r.settings).toEqual({ cache: 'full', deleteAction: 'trash', saveSent: true, useMove: true, idle: true, checkEveryMinutes: 10 });
+    expect(r.missing).toEqual([]);
+    const move = r.origin.useMove;
+    expect(move.from === 'profile' && move.sources[0].ref).toMatch(/nsImapProtocol\.cpp/);
   });
 });
 
