@@ -16,6 +16,13 @@ const pref = (quote: string): Source => ({ kind: 'code', ref: MAILNEWS_JS, quote
 const wizard = (quote: string): Source => ({ kind: 'code', ref: ACCOUNT_CONFIG, quote });
 const written = (quote: string): Source => ({ kind: 'code', ref: CREATE_IN_BACKEND, quote });
 
+// The wizard's POP3 values are defaults of AccountConfig; a provider's autoconfig
+// file can replace two of them (readFromXML.sys.mjs: "defaults are in accountConfig.js").
+const AUTOCONFIG_MAY_OVERRIDE = {
+  de: 'Gilt für die Einrichtung per Assistent. Die Autoconfig-Datei eines Anbieters kann leaveMessagesOnServer und daysToLeaveMessagesOnServer anders setzen (readFromXML.sys.mjs).',
+  en: 'Holds for setup with the wizard. A provider\'s autoconfig file can set leaveMessagesOnServer and daysToLeaveMessagesOnServer differently (readFromXML.sys.mjs).',
+};
+
 export const thunderbird: ClientProfile = {
   id: 'thunderbird',
   name: { de: 'Thunderbird', en: 'Thunderbird' },
@@ -32,6 +39,7 @@ export const thunderbird: ClientProfile = {
         written('inServer.setBoolValue("leave_on_server", config.incoming.leaveMessagesOnServer);'),
       ],
       rawPreference: { value: false, source: pref('pref("mail.server.default.leave_on_server", false);') },
+      caveat: AUTOCONFIG_MAY_OVERRIDE,
     },
     deleteAfterDays: {
       status: 'known',
@@ -46,6 +54,7 @@ export const thunderbird: ClientProfile = {
           quote: '// We will send DELE request for messages received before this timestamp.',
         },
       ],
+      caveat: AUTOCONFIG_MAY_OVERRIDE,
       // Raw: delete_by_age_from_server false, so no age limit (7 days would apply only if switched on).
       rawPreference: {
         value: null,
