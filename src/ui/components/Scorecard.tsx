@@ -2,6 +2,7 @@
 import { useTranslation } from '../i18n/useTranslation';
 import { useRestingMetrics } from '../store/useRestingMetrics';
 import { scoreFigures } from '../model/scoreFigures';
+import { accountNames } from '../../i18n/names';
 import { formatBytes, formatNumber } from '../i18n/format';
 
 function Meter({ value, max, label }: { value: number; max: number; label: string }) {
@@ -12,7 +13,8 @@ export function Scorecard() {
   const { t } = useTranslation();
   const view = useRestingMetrics();
   if (!view) return null;
-  const { lang, m, name } = view;
+  const { lang, m, name, session } = view;
+  const account = accountNames(session.scenario.world);
   const f = scoreFigures(m);
   const n = (v: number, d = 0) => formatNumber(v, lang, d);
   return (
@@ -55,8 +57,8 @@ export function Scorecard() {
           const text = quota !== null ? t('ui.score.usageQuota', { used: formatBytes(u.bytes, lang), quota: formatBytes(quota, lang) }) : t('ui.score.usageNoQuota', { used: formatBytes(u.bytes, lang) });
           return (
             <li key={u.account} data-testid={`usage-${u.account}`} data-bytes={u.bytes} data-messages={u.messages}>
-              <span className="who">{u.account}</span>
-              {quota !== null && <Meter value={u.bytes} max={quota} label={`${u.account}: ${text}`} />}
+              <span className="who">{account(u.account)}</span>
+              {quota !== null && <Meter value={u.bytes} max={quota} label={`${account(u.account)}: ${text}`} />}
               <span className="val">
                 {text} · {t('ui.score.messages', { count: u.messages })}
               </span>
