@@ -7,7 +7,7 @@ import { useRestingFrame } from '../store/useRestingFrame';
 import { seek } from '../store/commands';
 import { sessionOf } from '../model/session';
 import { placeName } from '../model/placeName';
-import { deviceNamer, timeText } from '../picture/pictureModel';
+import { timeText } from '../picture/pictureModel';
 import { formatBytes } from '../i18n/format';
 import { narrate, playerNames } from '../model/narrationText';
 
