@@ -12,7 +12,8 @@ export type Lang = 'de' | 'en';
 export interface MailName {
   /** The number the picture draws on the mail's token. */
   readonly label: string;
-  readonly subject: string;
+  /** Null when the mail has no subject of its own (a burst's mails are "subjected" with their ids). */
+  readonly subject: string | null;
 }
 
 export interface Names {
@@ -46,7 +47,7 @@ export function namesFor(world: NamedWorld, lang: Lang, mails: ReadonlyMap<strin
     mail: (id) => {
       const info = mails.get(id);
       const label = labels.get(id)?.label;
-      return info && label ? { label, subject: info.subject } : undefined;
+      return info && label ? { label, subject: info.subject && info.subject !== id ? info.subject : null } : undefined;
     },
   };
 }

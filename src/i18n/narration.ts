@@ -13,6 +13,7 @@
 export const narrationEn = {
   names: {
     mail: 'message {{label}} "{{subject}}"',
+    mailNumber: 'message {{label}}',
     mailUnknown: 'message {{id}}',
   },
   units: {
@@ -187,6 +188,7 @@ type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<
 export const narrationDe: Shape<typeof narrationEn> = {
   names: {
     mail: 'Nachricht {{label}} „{{subject}}“',
+    mailNumber: 'Nachricht {{label}}',
     mailUnknown: 'Nachricht {{id}}',
   },
   units: {

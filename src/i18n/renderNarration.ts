@@ -43,7 +43,8 @@ const ACCOUNT = new Set(['to', 'account', 'sender']);
 
 export function mailText(id: string, t: TFunction, names: Names): string {
   const m = names.mail(id);
-  return m ? t('narration.names.mail', { label: m.label, subject: m.subject }) : t('narration.names.mailUnknown', { id });
+  if (!m) return t('narration.names.mailUnknown', { id });
+  return m.subject === null ? t('narration.names.mailNumber', { label: m.label }) : t('narration.names.mail', { label: m.label, subject: m.subject });
 }
 
 export function renderNarration(n: Narration, t: TFunction, lang: Lang, names: Names, fallback: string): string {

@@ -272,7 +272,7 @@ export const uiDe: Shape<typeof uiEn> = {
     pop3: {
       USER: 'USER nennt das Postfach, an dem man sich anmeldet (POP3, RFC 1939).',
       PASS: 'PASS sendet das Passwort; nach +OK ist die Sitzung im Zustand TRANSACTION.',
-      APOP: 'APOP meldet sich mit einem Passwort-Hash statt USER/PASS an.',
+      APOP: 'APOP meldet sich mit einem Passwort-Hash statt mit USER und PASS an.',
       STAT: 'STAT fragt, wie viele Nachrichten das Postfach hat und wie groß sie zusammen sind.',
       LIST: 'LIST nennt die Größe jeder Nachricht: Ein Programm kann große überspringen.',
       UIDL: 'UIDL listet die eindeutige Kennung jeder Nachricht. Ein Programm mit der Einstellung „Nachrichten auf dem Server belassen“ merkt sich diese Kennungen und holt nur neue Nachrichten.',

@@ -268,7 +268,7 @@ export const uiEn = {
     pop3: {
       USER: 'USER names the mailbox to log in to (POP3, RFC 1939).',
       PASS: 'PASS sends the password; after +OK the session is in the TRANSACTION state.',
-      APOP: 'APOP logs in with a hashed password instead of USER/PASS.',
+      APOP: 'APOP logs in with a hashed password instead of USER and PASS.',
       STAT: 'STAT asks how many messages the mailbox has and their total size.',
       LIST: 'LIST gives the size of each message: a client can skip large ones.',
       UIDL: 'UIDL lists each message\'s unique id. A client set to "Leave messages on server" remembers these ids to fetch only new messages.',
