@@ -132,7 +132,7 @@ export const uiEn = {
   },
   legend: {
     unread: 'message 3, not read yet',
-    deleted: 'marked deleted, not yet expunged',
+    deleted: 'marked deleted, still there',
     headers: 'headers only',
     lost: 'lost: no copy anywhere',
   },
@@ -150,7 +150,7 @@ export const uiEn = {
     Seen: 'read',
     Answered: 'answered',
     Flagged: 'flagged',
-    Deleted: 'marked deleted (not expunged)',
+    Deleted: 'marked deleted (still there)',
     Draft: 'draft',
     headersOnly: 'headers only',
     dup: 'duplicate',

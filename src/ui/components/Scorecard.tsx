@@ -57,7 +57,7 @@ export function Scorecard() {
           const text = quota !== null ? t('ui.score.usageQuota', { used: formatBytes(u.bytes, lang), quota: formatBytes(quota, lang) }) : t('ui.score.usageNoQuota', { used: formatBytes(u.bytes, lang) });
           return (
             <li key={u.account} data-testid={`usage-${u.account}`} data-bytes={u.bytes} data-messages={u.messages}>
-              <span className="who">{account(u.account)}</span>
+              <span className="who">{breakAfterAt(account(u.account))}</span>
               {quota !== null && <Meter value={u.bytes} max={quota} label={`${account(u.account)}: ${text}`} />}
               <span className="val">
                 {text} · {t('ui.score.messages', { count: u.messages })}
@@ -94,5 +94,18 @@ export function Scorecard() {
         </>
       )}
     </section>
+  );
+}
+
+/** An address may wrap after its "@" rather than inside a word. */
+function breakAfterAt(address: string) {
+  const at = address.indexOf('@');
+  if (at < 0) return address;
+  return (
+    <>
+      {address.slice(0, at + 1)}
+      <wbr />
+      {address.slice(at + 1)}
+    </>
   );
 }

@@ -99,7 +99,12 @@ export function buildPictureModel(p: PictureInput): PictureModel {
     .map((box) => {
       let label = folderName(box.name, t);
       if (box.place === 'queue') label = t('ui.picture.queue');
-      else if (box.place.startsWith('backup/') && !box.place.startsWith('backup/server/')) label = t('ui.picture.backupOf', { folder: folderName(box.name, t) });
+      else if (box.place.startsWith('backup/server/')) {
+        // The provider's backup of one account's folder: named like the server's own folders.
+        const [acc, ...folder] = box.place.slice('backup/server/'.length).split('/');
+        label = folderName(folder.join('/'), t);
+        if (scenario.world.accounts.length > 1) label = `${label} (${account(acc)})`;
+      } else if (box.place.startsWith('backup/')) label = t('ui.picture.backupOf', { folder: folderName(box.name, t) });
       else if (box.place.startsWith('server/') && scenario.world.accounts.length > 1 && box.name === 'INBOX') label = `${folderName(box.name, t)} (${account(box.place.split('/')[1])})`;
       return { box, label };
     });
