@@ -108,7 +108,7 @@ export const uiDe: Shape<typeof uiEn> = {
     serverSub: '{{country}} · IMAP 993/143 · POP3 995/110',
     serverDown: 'Mailserver {{name}} – ausgefallen',
     sender: 'Absender',
-    senderSub: 'Unzustellbares kommt zurück',
+    senderSub: 'erhält Unzustellbares zurück',
     serverBackup: 'Sicherung des Anbieters',
     serverBackupNone: 'keine Sicherung des Servers',
     serverBackupSub: 'jede Nacht um 02:00 Uhr',

@@ -1,4 +1,5 @@
 // The outcome so far, updating as the scenario plays.
+import { Fragment } from 'react';
 import { useTranslation } from '../i18n/useTranslation';
 import { useRestingMetrics } from '../store/useRestingMetrics';
 import { scoreFigures } from '../model/scoreFigures';
@@ -97,15 +98,13 @@ export function Scorecard() {
   );
 }
 
-/** An address may wrap after its "@" rather than inside a word. */
+/** An address may wrap after its "@" and its dots rather than inside a word. */
 function breakAfterAt(address: string) {
-  const at = address.indexOf('@');
-  if (at < 0) return address;
-  return (
-    <>
-      {address.slice(0, at + 1)}
-      <wbr />
-      {address.slice(at + 1)}
-    </>
-  );
+  const parts = address.split(/(?<=[@.])/);
+  return parts.map((p, i) => (
+    <Fragment key={i}>
+      {i > 0 && <wbr />}
+      {p}
+    </Fragment>
+  ));
 }
