@@ -308,7 +308,7 @@ async function main(): Promise<number> {
       const brokenMta = mta.filter((c) => c.diff.length);
       for (const c of brokenMta) {
         console.log(`conformance: delivery self-check "${c.name}" does not agree with Postfix ${mx.version} and Dovecot:`);
-        console.log(formatDiff(c.diff).replace(/model   \|/g, 'expected|').replace(/dovecot \|/g, 'real    |'));
+        console.log(formatDiff(c.diff, '    ', { ' ': 'both     | ', '-': 'expected | ', '+': 'real     | ' }));
       }
       if (brokenMta.length) failures.push('harness delivery self-check failed (see above)');
       else console.log(`conformance: harness delivery self-check (Postfix ${mx.version} → LMTP → Dovecot: SIZE and 552 5.3.4, bounce 5.2.2, queue 452 4.2.2 and flush, queue settings, AUTH after STARTTLS): ${mta.length} checks agree`);
