@@ -252,7 +252,7 @@ export class Dovecot {
     // Check that the new users are in force: a login must create the new home.
     const first = users[0];
     if (first) {
-      const deadline = Date.now() + 5000;
+      const deadline = Date.now() + 20_000;
       for (;;) {
         try {
           const c = await ImapClient.login(this.ports.imap, first.login, first.password);
@@ -262,7 +262,7 @@ export class Dovecot {
           /* not yet */
         }
         if (existsSync(home(first.login))) break;
-        if (Date.now() > deadline) throw new Error(`Dovecot did not take the new users file within 5 s (${file})`);
+        if (Date.now() > deadline) throw new Error(`Dovecot did not take the new users file within 20 s (${file})`);
         await new Promise((r) => setTimeout(r, 20));
       }
     }
@@ -286,9 +286,9 @@ export class Dovecot {
     };
     const pid = Number(readFileSync(path.join(this.dir, 'run', 'master.pid'), 'utf8').trim());
     process.kill(pid, 'SIGHUP');
-    const deadline = Date.now() + 5000;
+    const deadline = Date.now() + 20_000;
     while (!reloaded()) {
-      if (Date.now() > deadline) throw new Error(`Dovecot (pid ${pid}) did not reload within 5 s`);
+      if (Date.now() > deadline) throw new Error(`Dovecot (pid ${pid}) did not reload within 20 s`);
       await new Promise((r) => setTimeout(r, 5));
     }
   }

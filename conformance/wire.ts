@@ -362,11 +362,16 @@ export class ImapClient {
 
   static async login(port: number, user: string, password: string): Promise<ImapClient> {
     const wire = await Wire.connect(port);
-    await readImapReply(wire, null);
-    const c = new ImapClient(wire);
-    const r = await c.run(`LOGIN ${user} ${password}`);
-    if (!/^\S+ OK/.test(r[r.length - 1]?.text ?? '')) throw new Error(`LOGIN ${user} failed: ${r.map((l) => l.text).join(' | ')}`);
-    return c;
+    try {
+      await readImapReply(wire, null);
+      const c = new ImapClient(wire);
+      const r = await c.run(`LOGIN ${user} ${password}`);
+      if (!/^\S+ OK/.test(r[r.length - 1]?.text ?? '')) throw new Error(`LOGIN ${user} failed: ${r.map((l) => l.text).join(' | ')}`);
+      return c;
+    } catch (err) {
+      wire.drop(); // a server that never greeted must not keep the connection
+      throw err;
+    }
   }
 
   /** Run one command; returns every line up to its tagged completion. */
