@@ -265,28 +265,40 @@ async function main(): Promise<number> {
     }
   };
   let checks: Promise<void> = Promise.resolve();
+  let missing: DovecotMissing | PostfixMissing | null = null;
+  const skipped = async (err: DovecotMissing | PostfixMissing) => {
+    console.error(err.message);
+    console.error(`conformance: skipped: ${err instanceof DovecotMissing ? 'Dovecot' : 'Postfix'} is not available here (exit 3).`);
+    await stopAll();
+    rmSync(runDir, { recursive: true, force: true });
+    return 3;
+  };
   try {
     let pair: Promise<{ dovecot: Dovecot; postfix: Postfix }>;
     try {
       certificate = makeCertificate(runDir);
       trust = { ca: certificate.pem, servername: MAIL_HOSTNAME };
+      // Postfix starts beside the scenarios' first Dovecot, and the replay does not wait for it.
       pair = startProductionPair();
-      pair.catch(() => undefined); // awaited below
+      pair.catch(() => undefined); // awaited by the checks below
       await startServer(0, 1);
-      await pair;
     } catch (err) {
-      if (err instanceof DovecotMissing || err instanceof PostfixMissing) {
-        console.error(err.message);
-        console.error(`conformance: skipped: ${err instanceof DovecotMissing ? 'Dovecot' : 'Postfix'} is not available here (exit 3).`);
-        await stopAll();
-        rmSync(runDir, { recursive: true, force: true });
-        return 3;
-      }
+      if (err instanceof DovecotMissing || err instanceof PostfixMissing) return await skipped(err);
       throw err;
     }
     // The TLS and delivery checks run beside the scenarios, on servers of their own.
     checks = (async () => {
-      const { dovecot, postfix: mx } = await pair;
+      let started: Awaited<typeof pair>;
+      try {
+        started = await pair;
+      } catch (err) {
+        if (err instanceof DovecotMissing || err instanceof PostfixMissing) {
+          missing = err;
+          return;
+        }
+        throw err;
+      }
+      const { dovecot, postfix: mx } = started;
       const tlsCheck = await tlsSelfCheck(async () => {
         await dovecot.reset([{ login: 'anna', password: 'secret', gracePercent: 10, tempfail: false, pop3Lock: false }], new Map([['anna', 'anna@example.org']]));
         return dovecot;
@@ -361,6 +373,8 @@ async function main(): Promise<number> {
     if (failures.length === 0 && !unexplainedSoFar) rmSync(runDir, { recursive: true, force: true });
     else console.log(`conformance: Dovecot's and Postfix's logs are in ${runDir}`);
   }
+
+  if (missing) return skipped(missing);
 
   // Report.
   const used = new Set<string>();
