@@ -35,7 +35,7 @@
 # Exit codes: 0 ok, 1 failure, 2 usage, 3 Dovecot is missing and cannot be installed here.
 set -euo pipefail
 
-usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 ACTION=${1:-}
 [ -n "$ACTION" ] || usage
