@@ -72,6 +72,16 @@ function tlsMode(args: readonly string[]): TlsMode {
   return mode;
 }
 
+/** Dovecot, then Postfix, installed from Debian's packages where missing (exit 3: cannot be). */
+function installPackages() {
+  for (const [name, Missing] of [['dovecot', DovecotMissing], ['postfix', PostfixMissing]] as const) {
+    const r = spawnSync('bash', [path.join(ROOT, 'scripts', `${name}.sh`), 'install'], { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
+    if (r.status === 3) throw new Missing(r.stderr.trim());
+    if (r.status !== 0) throw new Error(`scripts/${name}.sh install failed (exit ${r.status}):\n${r.stderr}`);
+    if (r.stderr.trim()) console.error(r.stderr.trim());
+  }
+}
+
 /** "2.3.19.1" → "2.3.19", "3.7.11" → "3.7" (as the summary names them). */
 const shortVersion = (v: string, parts: number) => v.split('.').slice(0, parts).join('.');
 
@@ -276,6 +286,8 @@ async function main(): Promise<number> {
   try {
     let pair: Promise<{ dovecot: Dovecot; postfix: Postfix }>;
     try {
+      // Installs first, one after the other (apt takes one at a time); no-ops when present.
+      installPackages();
       certificate = makeCertificate(runDir);
       trust = { ca: certificate.pem, servername: MAIL_HOSTNAME };
       // Postfix starts beside the scenarios' first Dovecot, and the replay does not wait for it.

@@ -88,7 +88,7 @@ install_packages() {
   fi
   say "installing $PACKAGES (apt-get) ..."
   local rc=0
-  { apt-get update -qq && apt-get install -y -qq --no-install-recommends $PACKAGES; } \
+  { apt-get update -qq && apt-get install -o DPkg::Lock::Timeout=300 -y -qq --no-install-recommends $PACKAGES; } \
     > "${TMPDIR:-/tmp}/dovecot-apt.log" 2>&1 || rc=$?
   [ -n "$own_policy" ] && rm -f /usr/sbin/policy-rc.d
   if [ "$rc" != 0 ] || ! installed; then
@@ -106,7 +106,7 @@ make_cert() {
     [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 ||
       { say "openssl is not installed and cannot be installed here (apt-get install -y openssl)"; exit 3; }
     say "installing openssl (apt-get) ..."
-    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssl; } \
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -o DPkg::Lock::Timeout=300 -y -qq openssl; } \
       > "${TMPDIR:-/tmp}/openssl-apt.log" 2>&1 || { tail -n 20 "${TMPDIR:-/tmp}/openssl-apt.log" >&2; say "apt-get install openssl failed"; exit 3; }
   fi
   mkdir -p "$dir"

@@ -86,7 +86,7 @@ install_package() {
   printf 'postfix postfix/main_mailer_type select Local only\npostfix postfix/mailname string localhost\n' | debconf-set-selections 2>/dev/null || true
   say "installing postfix (apt-get) ..."
   local rc=0
-  { apt-get update -qq && apt-get install -y -qq --no-install-recommends postfix; } \
+  { apt-get update -qq && apt-get install -o DPkg::Lock::Timeout=300 -y -qq --no-install-recommends postfix; } \
     > "${TMPDIR:-/tmp}/postfix-apt.log" 2>&1 || rc=$?
   [ -n "$own_policy" ] && rm -f /usr/sbin/policy-rc.d
   if [ "$rc" != 0 ] || ! installed; then
