@@ -22,7 +22,7 @@ export function SandboxNotices() {
   return (
     <>
       {offer && !open && (
-        <div className="notice restore" role="region" aria-label={t('ui.sandbox.heading')} data-testid="restore-offer">
+        <div className="sandbox-offer" role="region" aria-label={t('ui.sandbox.heading')} data-testid="restore-offer">
           <p>{t('ui.sandbox.restore.offer', { when: when(offer.savedAt, lang) })}</p>
           <button type="button" onClick={restoreOffered} data-testid="restore-yes">
             {t('ui.sandbox.restore.yes')}

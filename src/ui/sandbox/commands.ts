@@ -7,7 +7,7 @@ import { opened, closed } from '../store/open';
 import { encodeScenario, decodeScenario } from '../url/sharedScenario';
 import { canRedo, canUndo, record, redo as redoHistory, startHistory, undo as undoHistory } from './history';
 import { sandboxStore, type Draft, type SandboxState } from './sandboxState';
-import { forkWith } from './forkAt';
+import { forkWith, lastFrameOfStep } from './forkAt';
 import type { Action } from './availability';
 import { clearAutosave, readAutosave, writeAutosave } from './storage';
 import type { SavedSandbox } from './autosaveCodec';
@@ -105,10 +105,9 @@ export function inject(action: Action, label: string): boolean {
     return false;
   }
   commit(fork.scenario, p.frame, null);
-  // Show the injected step's first frame (the step that made no frame points at the next one).
+  // Show what the injected step did: its last frame (a step that made no frame shows the moment it happened).
   const after = playerStore.get();
-  const start = after.timeline?.stepStarts[fork.index];
-  if (after.timeline && start !== undefined) playerStore.set((x) => ({ ...x, frame: Math.min(start, after.timeline!.frames.length - 1), phase: 1, playing: false }));
+  if (after.timeline) playerStore.set((x) => ({ ...x, frame: lastFrameOfStep(after.timeline!, fork.index), phase: 1, playing: false }));
   set((x) => ({ history: { ...x.history, present: { ...x.history.present, frame: playerStore.get().frame } }, announcement: { key: 'ui.sandbox.injected', params: { event: label, at: fork.at }, n: ++announced }, refused: null }));
   autosave();
   return true;

@@ -51,3 +51,12 @@ export function forkWith(req: ForkRequest): ForkOutcome {
   const result = insertStep(base, index, { ...event, at });
   return result.ok ? { ok: true, scenario: result.scenario, index, at } : result;
 }
+
+/** The last frame step `index` made; a step that made no frame gives the frame it would have started. */
+export function lastFrameOfStep(timeline: Timeline, index: number): number {
+  const frames = timeline.frames;
+  const start = Math.min(timeline.stepStarts[index] ?? frames.length - 1, frames.length - 1);
+  let last = start;
+  for (let i = start; i < frames.length && (frames[i].step === index || frames[i].step === -2 || i === start); i++) if (frames[i].step === index) last = i;
+  return last;
+}

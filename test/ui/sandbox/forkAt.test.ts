@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioText, simulate, type Scenario, type Timeline } from '../../../src/sim';
-import { forkPoint, forkWith } from '../../../src/ui/sandbox/forkAt';
+import { forkPoint, forkWith, lastFrameOfStep } from '../../../src/ui/sandbox/forkAt';
 
 function builtin(id: string): Scenario {
   const r = loadScenarioText(id, readFileSync(`scenarios/${id}.json`, 'utf8'));
@@ -29,6 +29,10 @@ describe('forking three devices on POP3 at the desktop’s first check', () => {
     const kept = timeline.stepStarts[5];
     for (let i = 0; i < kept; i++) expect(sameFrame(forked, i)).toEqual(sameFrame(timeline, i));
     expect(forked.frames[forked.stepStarts[5]].label).toMatch(/laptop/);
+    // The sandbox then shows what the event did: the last frame of the inserted step.
+    const shown = lastFrameOfStep(forked, 5);
+    expect(forked.frames[shown].step).toBe(5);
+    expect(forked.frames[shown + 1]?.step).not.toBe(5);
   });
 
   it('without the later steps the story ends with the event', () => {
