@@ -1,7 +1,7 @@
 // The sandbox in a real browser against the built app: build a world, make
 // things happen by clicking the picture, undo, keep and share what was made.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';

@@ -10,7 +10,8 @@ import { menuStore, closeMenu } from './eventMenuState';
 import { actionsFor, type Action, type Target } from './availability';
 import { forkPoint, nextStepMinutes } from './forkAt';
 import { inject } from './commands';
-import { formatTime, type Scenario } from '../../sim';
+import type { Scenario } from '../../sim';
+import { simTimeParts } from '../i18n/format';
 import type { TFunction } from 'i18next';
 import type { Lang } from '../store/playerState';
 
@@ -49,7 +50,7 @@ export function useActions(target: Target | null) {
     const point = forkPoint(loaded.scenario, timeline, frame);
     const next = keepLater ? nextStepMinutes(loaded.scenario, point.index) : null;
     const actions = actionsFor({ scenario: loaded.scenario, state: f.state, untilNextStep: next === null ? null : Math.max(0, next - point.minutes) }, target);
-    return { actions, at: formatTime(point.minutes), scenario: loaded.scenario };
+    return { actions, minutes: point.minutes, scenario: loaded.scenario };
   }, [target, loaded, timeline, frame, keepLater]);
 }
 
@@ -120,7 +121,7 @@ export function EventMenu() {
       <p className="event-menu-title" id="event-menu-title">
         {title}
       </p>
-      <p className="event-menu-at">{t('ui.sandbox.events.at', { at: offer.at })}</p>
+      <p className="event-menu-at">{t('ui.sandbox.events.at', { at: t('ui.time.at', simTimeParts(offer.minutes, lang)) })}</p>
       <div role="menu" aria-labelledby="event-menu-title">
         {offer.actions.map((a) => {
           const reason = a.disabled ? t(`ui.sandbox.reason.${a.disabled}`, { ...(a.reasonParams ?? {}), count: a.reasonParams?.count }) : a.hint ? t(`ui.sandbox.hint.${a.hint}`) : '';

@@ -108,7 +108,7 @@ export function inject(action: Action, label: string): boolean {
   // Show what the injected step did: its last frame (a step that made no frame shows the moment it happened).
   const after = playerStore.get();
   if (after.timeline) playerStore.set((x) => ({ ...x, frame: lastFrameOfStep(after.timeline!, fork.index), phase: 1, playing: false }));
-  set((x) => ({ history: { ...x.history, present: { ...x.history.present, frame: playerStore.get().frame } }, announcement: { key: 'ui.sandbox.injected', params: { event: label, at: fork.at }, n: ++announced }, refused: null }));
+  set((x) => ({ history: { ...x.history, present: { ...x.history.present, frame: playerStore.get().frame } }, announcement: { key: 'ui.sandbox.injected', params: { event: label, minutes: fork.minutes }, n: ++announced }, refused: null }));
   autosave();
   return true;
 }

@@ -18,7 +18,7 @@ export interface ForkRequest {
   readonly afterMinutes?: number;
 }
 
-export type ForkOutcome = { ok: true; scenario: Scenario; index: number; at: string } | { ok: false; problems: Problem[] };
+export type ForkOutcome = { ok: true; scenario: Scenario; index: number; at: string; minutes: number } | { ok: false; problems: Problem[] };
 
 /** The index of the last step whose frames begin at or before `frame` (-1: before any step). */
 export function stepAt(stepStarts: readonly number[], frame: number): number {
@@ -49,7 +49,7 @@ export function forkWith(req: ForkRequest): ForkOutcome {
   const later = keepLater ? scenario.steps.slice(index) : [];
   const base: Scenario = { ...scenario, steps: [...scenario.steps.slice(0, index), ...later] };
   const result = insertStep(base, index, { ...event, at });
-  return result.ok ? { ok: true, scenario: result.scenario, index, at } : result;
+  return result.ok ? { ok: true, scenario: result.scenario, index, at, minutes } : result;
 }
 
 /** The last frame step `index` made; a step that made no frame gives the frame it would have started. */
