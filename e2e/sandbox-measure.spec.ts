@@ -75,8 +75,10 @@ test.describe('screenshots', () => {
         await page.getByTestId('sandbox-compare').click();
         await expect(page.getByTestId('compare-view')).toBeVisible();
         await page.keyboard.press('End');
-        await page.getByTestId('compare-view').scrollIntoViewIfNeeded();
-        await page.screenshot({ path: name('compare'), fullPage: width === 390 });
+        await page.getByTestId('compare-view').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await page.screenshot({ path: name('compare') });
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.screenshot({ path: name('top') });
         await context.close();
       });
     }
