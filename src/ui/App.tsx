@@ -9,6 +9,9 @@ import { LanguageSwitch } from './components/LanguageSwitch';
 import { NoticeBanner } from './components/Notice';
 import { OpenFile } from './components/OpenFile';
 import { ensureLanguage } from './i18n/setup';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { SimulationProgress } from './worker/SimulationProgress';
+import { applyUrl, toGallery } from './nav';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -22,10 +25,14 @@ export function App() {
   useEffect(() => {
     document.title = loaded ? `${loaded.scenario.title[lang]} · ${t('ui.app.title')}` : `${t('ui.app.title')} — ${t('ui.app.tagline')}`;
   }, [loaded, lang, t]);
+  const recoverTexts = { title: t('ui.safety.crashTitle'), what: t('ui.safety.crashWhat'), kept: t('ui.safety.crashKept'), back: t('ui.safety.crashBack'), reload: t('ui.safety.crashReload') };
+  const reload = () => applyUrl(location.search, navigator.languages ?? [navigator.language]);
   if (embed && loaded)
     return (
       <main className="app embed" id="main">
-        <Player />
+        <ErrorBoundary texts={recoverTexts} onBack={toGallery} onReload={reload}>
+          <Player />
+        </ErrorBoundary>
       </main>
     );
   return (
@@ -42,14 +49,17 @@ export function App() {
       </header>
       <main className="app" id="main">
         <NoticeBanner />
-        {loaded ? (
-          <Player />
-        ) : (
-          <>
-            <Gallery />
-            <OpenFile />
-          </>
-        )}
+        <SimulationProgress />
+        <ErrorBoundary texts={recoverTexts} onBack={toGallery} onReload={reload}>
+          {loaded ? (
+            <Player />
+          ) : (
+            <>
+              <Gallery />
+              <OpenFile />
+            </>
+          )}
+        </ErrorBoundary>
       </main>
     </>
   );

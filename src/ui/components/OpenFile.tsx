@@ -14,7 +14,7 @@ export function OpenFile() {
       appStore.set((a) => ({ ...a, notice: { kind: 'badFile', problems: result.problems.map(formatProblem) } }));
       return;
     }
-    openShared(result.scenario, null, null, 0);
+    void openShared(result.scenario, null, null, 0, 'push', file.name);
   };
   return (
     <label className="open-file">
