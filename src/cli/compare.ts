@@ -4,7 +4,7 @@
 // usage, what a break-in reads, how complete each device's view is).
 import { readFileSync } from 'node:fs';
 import { budgetText } from './budgetText';
-import { checkWorkBudget, formatProblem, loadScenarioText, metricsOf, simulate, type Metrics, type Scenario } from '../sim';
+import { checkWorkBudget, formatProblem, loadWithinLimits, metricsOf, simulate, type Metrics, type Scenario } from '../sim';
 import { table } from './table';
 import type { Lang } from './list';
 
@@ -80,7 +80,7 @@ export function compareFile(file: string | null, lang: Lang): number {
     console.error(`${file}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
     return 1;
   }
-  const loaded = loadScenarioText(file, text);
+  const loaded = loadWithinLimits(file, text);
   if (!loaded.ok) {
     for (const p of loaded.problems) console.error(formatProblem(p));
     return 1;

@@ -2,7 +2,7 @@
 // simulate, and say the outcome. Returns what to print instead of printing, so
 // the same run can happen on a worker thread while the terminal shows progress.
 import { readFileSync } from 'node:fs';
-import { checkWorkBudget, formatProblem, formatTime, frameLines, loadScenarioText, metricsOf, simulate, timelineToJSON, type Timeline } from '../sim';
+import { checkWorkBudget, formatProblem, formatTime, frameLines, loadWithinLimits, metricsOf, simulate, timelineToJSON, type Timeline } from '../sim';
 import { narrate, type Lang } from '../i18n/narrate';
 import { outcomeText } from './outcome';
 import { budgetText } from './budgetText';
@@ -49,7 +49,7 @@ export function runFile(args: FileArgs): RunOutput {
   } catch (err) {
     return { stdout, stderr: [unreadable(args.file, err)], code: 1 };
   }
-  const loaded = loadScenarioText(args.file, text);
+  const loaded = loadWithinLimits(args.file, text);
   if (!loaded.ok) {
     for (const p of loaded.problems) stderr.push(formatProblem(p));
     stderr.push(`${loaded.problems.length} problem(s); nothing was simulated. Fix them in ${args.file} and run again.`);
