@@ -9,12 +9,17 @@ import { LanguageSwitch } from './components/LanguageSwitch';
 import { NoticeBanner } from './components/Notice';
 import { OpenFile } from './components/OpenFile';
 import { ensureLanguage } from './i18n/setup';
+// The lecture hall: presenter mode and the presenter's notes window.
+import { presenterStore } from './presenter/presenterStore';
+import { NotesView } from './presenter/NotesView';
 
 export function App() {
   const { t, i18n } = useTranslation();
   const lang = useSelector(playerStore, (s) => s.lang);
   const loaded = useSelector(playerStore, (s) => s.loaded);
   const embed = useSelector(appStore, (a) => a.embed);
+  const presenting = useSelector(presenterStore, (p) => p.on);
+  const notesWindow = useSelector(presenterStore, (p) => p.notesWindow);
   useEffect(() => {
     if (i18n.language !== lang) void ensureLanguage(i18n, lang).then(() => i18n.changeLanguage(lang));
     document.documentElement.lang = lang;
@@ -22,6 +27,13 @@ export function App() {
   useEffect(() => {
     document.title = loaded ? `${loaded.scenario.title[lang]} · ${t('ui.app.title')}` : `${t('ui.app.title')} — ${t('ui.app.tagline')}`;
   }, [loaded, lang, t]);
+  if (notesWindow) return <NotesView />;
+  if (presenting && loaded && !embed)
+    return (
+      <main className="app presenting" id="main">
+        <Player />
+      </main>
+    );
   if (embed && loaded)
     return (
       <main className="app embed" id="main">

@@ -8,6 +8,8 @@ import { playerStore } from './store/playerStore';
 import { closed, opened } from './store/open';
 import { browserLang, formatUrlState, parseUrlState, type UrlState } from './url/urlState';
 import { decodeScenario, encodeScenario } from './url/sharedScenario';
+import { presenterStore, applyPresenterUrl } from './presenter/presenterStore';
+import { presenterParams, withParams } from './presenter/presenterState';
 
 function currentUrlState(): UrlState {
   const s = playerStore.get();
@@ -25,7 +27,8 @@ function currentUrlState(): UrlState {
 }
 
 export function currentUrl(): string {
-  return `${location.pathname}${formatUrlState(currentUrlState())}`;
+  // Presenter mode and its theme ride along (present=1&theme=dark), so a reload keeps the lecture.
+  return withParams(`${location.pathname}${formatUrlState(currentUrlState())}`, presenterParams(presenterStore.get()));
 }
 
 function push() {
@@ -75,6 +78,7 @@ export function toGallery() {
 /** Open whatever a URL names (page load, back/forward). */
 export function applyUrl(search: string, languages: readonly string[]) {
   const u = parseUrlState(search);
+  applyPresenterUrl(search);
   playerStore.set((s) => ({ ...s, lang: u.lang ?? (s.loaded || s.timeline ? s.lang : browserLang(languages)) }));
   appStore.set((a) => ({ ...a, embed: u.embed, compare: u.compare }));
   if (u.data) {
@@ -110,9 +114,11 @@ export function syncUrl(): () => void {
   };
   const a = playerStore.subscribe(schedule);
   const b = appStore.subscribe(schedule);
+  const c = presenterStore.subscribe(schedule);
   return () => {
     a();
     b();
+    c();
     if (timer !== null) clearTimeout(timer);
   };
 }

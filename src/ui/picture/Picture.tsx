@@ -9,13 +9,14 @@ import { travelProgress } from '../store/commands';
 import { useSelector } from '../store/useStore';
 import { sessionOf } from '../model/session';
 import { computeLayout } from './layout';
+import { DESK, type Scale } from './geometry';
 import { buildScene, withLost } from './scene';
 import { buildPictureModel } from './pictureModel';
 import { positionPicture, renderPicture } from './render';
 
 const whenIdle = (job: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(job, { timeout: 200 }) : setTimeout(job, 0));
 
-export function Picture({ store, label }: { store: Store<PlayerState>; label: string }) {
+export function Picture({ store, label, scale = DESK }: { store: Store<PlayerState>; label: string; scale?: Scale }) {
   const { t } = useTranslation();
   const boxRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -36,9 +37,9 @@ export function Picture({ store, label }: { store: Store<PlayerState>; label: st
   const layout = useMemo(
     () =>
       session && width > 0
-        ? computeLayout({ world: session.scenario.world, places: session.index.places, width, lostMax: session.index.lostMax, intruder: session.index.intruder })
+        ? computeLayout({ world: session.scenario.world, places: session.index.places, width, lostMax: session.index.lostMax, intruder: session.index.intruder, scale })
         : null,
-    [session, width],
+    [session, width, scale],
   );
 
   useEffect(() => {

@@ -1,10 +1,30 @@
-// Sizes shared by the layout and the renderer, in CSS pixels.
-export const CELL = 22;
-export const TOKEN_R = 9;
-export const FOLDER_LABEL = 15;
-export const PAD = 8;
-export const GAP = 12;
-export const HEADER = 40;
+// Sizes shared by the layout and the renderer, in the picture's own units. Two
+// scales: "desk" for a screen at arm's length, "projector" for a lecture hall,
+// where a mail's number and a place's name must be read from the back row.
+export interface Scale {
+  readonly name: 'desk' | 'projector';
+  /** The distance between two mails in a folder. */
+  readonly cell: number;
+  /** A mail is drawn as an envelope this wide and high. */
+  readonly tokenW: number;
+  readonly tokenH: number;
+  /** The band above a folder's mails that holds its name. */
+  readonly folderLabel: number;
+  readonly pad: number;
+  readonly gap: number;
+  /** The band at the top of a region: icon, name, details. */
+  readonly header: number;
+  readonly icon: number;
+  /** The quota gauge's band (its words and its bar) above the server's folders. */
+  readonly gauge: number;
+  /** A region's one-line note (webmail). */
+  readonly note: number;
+  readonly maxDevicesPerRow: number;
+  readonly minDeviceW: number;
+}
+
+export const DESK: Scale = { name: 'desk', cell: 24, tokenW: 20, tokenH: 15, folderLabel: 15, pad: 8, gap: 12, header: 40, icon: 18, gauge: 22, note: 46, maxDevicesPerRow: 3, minDeviceW: 230 };
+export const PROJECTOR: Scale = { name: 'projector', cell: 50, tokenW: 44, tokenH: 34, folderLabel: 27, pad: 8, gap: 12, header: 62, icon: 38, gauge: 34, note: 40, maxDevicesPerRow: 4, minDeviceW: 260 };
 
 export interface Point {
   readonly x: number;

@@ -2,7 +2,7 @@
 // touches these nodes. Tokens are joined by copy id, so a copy that stays keeps
 // its node and a copy that travels is drawn moving from where it was.
 import { select, type Selection } from 'd3-selection';
-import { lerp, CELL, FOLDER_LABEL, TOKEN_R } from './geometry';
+import { lerp, type Scale } from './geometry';
 import type { FolderBox, Layout, Region } from './layout';
 import type { CountBadge, GhostDatum, Scene, TokenDatum } from './scene';
 import { fallbackStyle, type MailStyle } from './mailStyle';
@@ -55,6 +55,9 @@ export interface PictureEvents {
   readonly selectPlace: (place: string) => void;
 }
 
+/** The width of one character of a count badge's text (its font grows with the scale). */
+export const badgeCharWidth = (sc: Scale) => 6.5 * (sc.folderLabel / 15);
+
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
 function layer(svg: Selection<SVGSVGElement, unknown, null, undefined>, name: string): G {
@@ -93,17 +96,17 @@ function drawRegions(g: G, m: PictureModel) {
   sel
     .select('text.region-title')
     .attr('x', (d) => d.region.x + 8)
-    .attr('y', (d) => d.region.y + 17)
+    .attr('y', (d) => d.region.y + Math.round(m.layout.scale.header * 0.43))
     .text((d) => d.title);
   sel
     .select('text.region-sub')
     .attr('x', (d) => d.region.x + 8)
-    .attr('y', (d) => d.region.y + 32)
+    .attr('y', (d) => d.region.y + Math.round(m.layout.scale.header * 0.8))
     .text((d) => d.subtitle);
   sel
     .select('text.region-note')
     .attr('x', (d) => d.region.x + 8)
-    .attr('y', (d) => d.region.y + (d.region.kind === 'lost' ? 52 : 62))
+    .attr('y', (d) => d.region.y + m.layout.scale.header + (d.region.kind === 'lost' ? 12 : 22))
     .text((d) => d.note ?? '');
 }
 
@@ -127,11 +130,12 @@ function drawFolders(g: G, m: PictureModel, events: PictureEvents) {
   sel
     .select('text')
     .attr('x', (d) => d.box.x + 5)
-    .attr('y', (d) => d.box.y + FOLDER_LABEL - 4)
+    .attr('y', (d) => d.box.y + d.box.labelH - 4)
     .text((d) => d.label);
 }
 
 function drawGauges(g: G, m: PictureModel) {
+  const k = m.layout.scale.gauge / 22;
   const sel = g
     .selectAll<SVGGElement, GaugeView>('g.gauge')
     .data(m.gauges, (d) => d.account)
@@ -143,17 +147,17 @@ function drawGauges(g: G, m: PictureModel) {
       return e;
     });
   sel.attr('class', (d) => `gauge level-${d.level}`).attr('data-account', (d) => d.account);
-  sel.select('rect.gauge-track').attr('x', (d) => d.x).attr('y', (d) => d.y + 8).attr('width', (d) => d.w).attr('height', 8);
+  sel.select('rect.gauge-track').attr('x', (d) => d.x).attr('y', (d) => d.y + 8 * k).attr('width', (d) => d.w).attr('height', 8 * k);
   sel
     .select('rect.gauge-fill')
     .attr('x', (d) => d.x)
-    .attr('y', (d) => d.y + 8)
-    .attr('height', 8)
+    .attr('y', (d) => d.y + 8 * k)
+    .attr('height', 8 * k)
     .attr('width', (d) => d.w * Math.min(1, d.fraction ?? 0));
   sel
     .select('text')
     .attr('x', (d) => d.x)
-    .attr('y', (d) => d.y + 5)
+    .attr('y', (d) => d.y + 5 * k)
     .text((d) => d.text);
 }
 
@@ -169,6 +173,7 @@ function drawLinks(g: G, m: PictureModel) {
 }
 
 function drawTokens(g: G, m: PictureModel, events: PictureEvents) {
+  const TOKEN_R = m.layout.scale.tokenH / 2 + 1.5;
   const sel = g
     .selectAll<SVGGElement, TokenDatum>('g.token')
     .data(m.scene.tokens, (d) => d.id)
@@ -234,6 +239,7 @@ function drawTokens(g: G, m: PictureModel, events: PictureEvents) {
 }
 
 function drawGhosts(g: G, m: PictureModel) {
+  const TOKEN_R = m.layout.scale.tokenH / 2 + 1.5;
   g.selectAll<SVGGElement, GhostDatum>('g.ghost')
     .data(m.scene.ghosts, (d) => d.id)
     .join((enter) => {
@@ -254,6 +260,8 @@ function drawGhosts(g: G, m: PictureModel) {
 }
 
 function drawBadges(g: G, m: PictureModel, events: PictureEvents) {
+  const CELL = m.layout.scale.cell;
+  const charW = badgeCharWidth(m.layout.scale);
   const sel = g
     .selectAll<SVGGElement, CountBadge>('g.badge')
     .data(m.scene.badges, (d) => d.place)
@@ -288,14 +296,15 @@ function drawBadges(g: G, m: PictureModel, events: PictureEvents) {
   // Right-aligned on the last slot, as wide as its number.
   sel
     .select('rect')
-    .attr('x', (d) => CELL / 2 - 1 - (10 + 6.5 * m.badgeText(d).length))
-    .attr('width', (d) => 10 + 6.5 * m.badgeText(d).length);
+    .attr('x', (d) => CELL / 2 - 1 - (charW * 1.5 + charW * m.badgeText(d).length))
+    .attr('width', (d) => charW * 1.5 + charW * m.badgeText(d).length);
 }
 
 /** Draw a frame's picture (structure, texts, tokens) at travel progress `t`. */
 export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, events: PictureEvents): void {
   const svg = select(svgEl);
   svg
+    .classed('scale-projector', m.layout.scale.name === 'projector')
     .attr('viewBox', `0 0 ${m.layout.width} ${m.layout.height}`)
     .attr('width', m.layout.width)
     .attr('height', m.layout.height)
