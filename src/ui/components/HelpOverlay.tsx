@@ -46,8 +46,8 @@ export function HelpOverlay() {
       <LectureKeys />
       <h3>{t('ui.help.legendTitle')}</h3>
       <ul className="legend">
-        {['legendToken', 'legendUnread', 'legendDeleted', 'legendHeaders', 'legendDup', 'legendLost', 'legendCount'].map((k) => (
-          <li key={k}>{t(`ui.help.${k}`)}</li>
+        {['token', 'unread', 'deleted', 'headers', 'dup', 'lost', 'count', 'changedText', 'pathText', 'icons'].map((k) => (
+          <li key={k}>{t(`ui.lecture.legend.${k}`)}</li>
         ))}
       </ul>
       <button type="button" onClick={close} autoFocus>

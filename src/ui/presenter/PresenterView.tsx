@@ -24,7 +24,7 @@ export function PresenterView() {
         {title}
       </h2>
       <section className="presenter-stage" aria-label={t('ui.player.picture')} id="stage">
-        <Picture store={playerStore} label={t('ui.player.picture')} scale={PROJECTOR} />
+        <Picture store={playerStore} label={t('ui.player.picture')} scale={PROJECTOR} fit />
       </section>
       <Caption />
       <PresenterBar />

@@ -50,3 +50,25 @@ describe('layout', () => {
     expect([...l.folders.keys()].some((p) => p.startsWith('device/web/'))).toBe(false);
   });
 });
+
+describe('the projector scale', () => {
+  it('draws mails larger and keeps the regions apart', async () => {
+    const { PROJECTOR, DESK } = await import('../../../src/ui/picture/geometry');
+    const desk = computeLayout(input(4, 1280));
+    const big = computeLayout({ ...input(4, 1280), scale: PROJECTOR });
+    expect(big.scale.tokenW).toBeGreaterThan(2 * DESK.tokenW);
+    const inbox = big.folders.get('server/anna/INBOX')!;
+    expect(inbox.cell).toBe(PROJECTOR.cell);
+    expect(slotPoint(inbox, 1).x - slotPoint(inbox, 0).x).toBe(PROJECTOR.cell);
+    expect(big.height).toBeGreaterThan(desk.height);
+    for (let i = 0; i < big.regions.length; i++)
+      for (let j = i + 1; j < big.regions.length; j++) expect(overlap(big.regions[i], big.regions[j])).toBe(false);
+  });
+  it('a long name is shortened with an ellipsis to fit its box', async () => {
+    const { fitText } = await import('../../../src/ui/picture/geometry');
+    expect(fitText('Study PC', 300, 25, true)).toBe('Study PC');
+    const short = fitText('PC im Arbeitszimmer von Anna und Ben', 200, 25, true);
+    expect(short.endsWith('…')).toBe(true);
+    expect(short.length).toBeLessThan(20);
+  });
+});
