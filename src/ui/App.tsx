@@ -12,6 +12,7 @@ import { ensureLanguage } from './i18n/setup';
 // The lecture hall: presenter mode and the presenter's notes window.
 import { presenterStore } from './presenter/presenterStore';
 import { NotesView } from './presenter/NotesView';
+import { PrintView } from './print/PrintView';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -20,6 +21,7 @@ export function App() {
   const embed = useSelector(appStore, (a) => a.embed);
   const presenting = useSelector(presenterStore, (p) => p.on);
   const notesWindow = useSelector(presenterStore, (p) => p.notesWindow);
+  const handout = useSelector(presenterStore, (p) => p.handout);
   useEffect(() => {
     if (i18n.language !== lang) void ensureLanguage(i18n, lang).then(() => i18n.changeLanguage(lang));
     document.documentElement.lang = lang;
@@ -28,6 +30,7 @@ export function App() {
     document.title = loaded ? `${loaded.scenario.title[lang]} · ${t('ui.app.title')}` : `${t('ui.app.title')} — ${t('ui.app.tagline')}`;
   }, [loaded, lang, t]);
   if (notesWindow) return <NotesView />;
+  if (handout && loaded) return <PrintView />;
   if (presenting && loaded && !embed)
     return (
       <main className="app presenting" id="main">
