@@ -124,3 +124,40 @@ test('the notes window follows the presenting window, and a clicker press in it 
   await notes.reload();
   await expect(notes.getByTestId('notes-step')).toHaveAttribute('data-frame', String(stops[1]));
 });
+
+test('the picture tells the step: icons name the places, a copy\u2019s path is drawn while it travels and stays faded, what changed is framed', async ({ page }) => {
+  const { timeline, scenario } = run(THREE);
+  const copyFrame = timeline.frames.findIndex((f) => f.index > 0 && f.transfers.some((t) => t.kind === 'copy' && t.from && t.to));
+  const t = timeline.frames[copyFrame].transfers.find((x) => x.kind === 'copy')!;
+  await page.goto(`/?scenario=${THREE}&frame=${copyFrame - 1}&lang=en`);
+  await ready(page);
+  // Every device is drawn with the icon of its kind.
+  for (const d of scenario.world.devices) await expect(page.locator(`svg.picture-svg g.region[data-region$="/${d.id}"]`)).toHaveAttribute('data-icon', d.kind);
+  await expect(page.locator('svg.picture-svg g.region-server')).toHaveAttribute('data-icon', 'server');
+  await page.getByTestId('speed').selectOption('0.25');
+  await page.keyboard.press('ArrowRight');
+  const path = page.locator(`svg.picture-svg g.transfer.is-current[data-mail="${t.mail}"] path.transfer-line`);
+  await expect(path).toBeAttached();
+  const offset = async () => Number(await path.getAttribute('stroke-dashoffset'));
+  const early = await offset();
+  await page.waitForTimeout(900);
+  expect(await offset()).toBeLessThan(early);
+  // At rest: the path is still there (faded), the arrived copy is framed as changed in this step.
+  await expect(page.locator('svg.picture-svg g.ghost')).toHaveCount(0, { timeout: 10_000 });
+  await expect(path).toBeAttached();
+  await expect(page.locator(`svg.picture-svg g.token.is-changed[data-place="${t.to}"][data-mail="${t.mail}"]`)).toHaveCount(1);
+  // The next step starts a new story: the earlier step's paths are gone.
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.locator(`svg.picture-svg g.transfer[data-mail="${t.mail}"]`)).toHaveCount(0);
+});
+
+test('the timeline\u2019s marks are named after their steps on hover', async ({ page }) => {
+  await page.goto(`/?scenario=${THREE}&lang=de`);
+  await ready(page);
+  const mark = page.getByTestId('step-marks').locator('.mark').nth(1);
+  await expect(mark.locator('.mark-label')).toBeHidden();
+  await mark.hover();
+  await expect(mark.locator('.mark-label')).toBeVisible();
+  await expect(mark.locator('.mark-label')).toContainText('2. Annas Handy ruft Mails ab');
+});

@@ -47,8 +47,14 @@ export interface StoryInput {
   readonly layout: Layout;
 }
 
+// The copies before a step are the same for every frame of the step: index them once.
+const keyedCache = new WeakMap<CopiesByPlace, Map<string, PlacedCopy>>();
+
 function keyed(copies: CopiesByPlace): Map<string, PlacedCopy> {
+  const known = keyedCache.get(copies);
+  if (known) return known;
   const out = new Map<string, PlacedCopy>();
+  keyedCache.set(copies, out);
   for (const [place, list] of copies) for (const c of list) out.set(tokenId(place, c.key), c);
   return out;
 }
