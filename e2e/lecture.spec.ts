@@ -161,3 +161,15 @@ test('the timeline\u2019s marks are named after their steps on hover', async ({ 
   await expect(mark.locator('.mark-label')).toBeVisible();
   await expect(mark.locator('.mark-label')).toContainText('2. Annas Handy ruft Mails ab');
 });
+
+test('axe finds no serious or critical violations in presenter mode (both themes), the notes window and the handout', async ({ page }) => {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  for (const url of [`/?scenario=${THREE}&frame=9&lang=en&present=1`, `/?scenario=${THREE}&frame=9&lang=de&present=1&theme=dark`, `/?scenario=${THREE}&frame=9&lang=en&notes=1`, `/?scenario=${THREE}&lang=de&print=1`]) {
+    await page.goto(url);
+    await page.waitForLoadState('networkidle');
+    await expect(page.locator('svg.picture-svg g.region, [data-testid=notes-step]').first()).toBeAttached();
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${url} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+});
