@@ -89,8 +89,13 @@ function grid(sc: Scale, width: number, most: number, maxRows: number): { cols: 
 
 const folderHeight = (sc: Scale, rows: number) => sc.folderLabel + rows * sc.cell + 4;
 
+/**
+ * Folders stacked in a region, top to bottom; with more than one column (the
+ * projector scale, in a wide region) each folder goes into the column that
+ * ends highest, so a device with five folders is not five folders tall.
+ */
 class Stack {
-  y: number;
+  private readonly tops: number[];
   readonly folders: FolderBox[] = [];
   constructor(
     readonly sc: Scale,
@@ -98,16 +103,27 @@ class Stack {
     readonly w: number,
     top: number,
     readonly region: string,
+    readonly columns = 1,
   ) {
-    this.y = top;
+    this.tops = Array.from({ length: Math.max(1, columns) }, () => top);
+  }
+  get y(): number {
+    return Math.max(...this.tops);
   }
   add(place: string, name: string, most: number, maxRows: number) {
-    const { cols, rows } = grid(this.sc, this.w, most, maxRows);
+    const gap = this.sc.pad;
+    const colW = (this.w - gap * (this.tops.length - 1)) / this.tops.length;
+    const col = this.tops.indexOf(Math.min(...this.tops));
+    const x = this.x + col * (colW + gap);
+    const { cols, rows } = grid(this.sc, colW, most, maxRows);
     const h = folderHeight(this.sc, rows);
-    this.folders.push({ place, name, region: this.region, x: this.x, y: this.y, w: this.w, h, cols, rows, cell: this.sc.cell, labelH: this.sc.folderLabel, inset: this.sc.pad });
-    this.y += h + 2;
+    this.folders.push({ place, name, region: this.region, x, y: this.tops[col], w: colW, h, cols, rows, cell: this.sc.cell, labelH: this.sc.folderLabel, inset: this.sc.pad });
+    this.tops[col] += h + 2;
   }
 }
+
+/** How many columns of folders a region of this width holds (one at desk scale). */
+const columnsFor = (sc: Scale, width: number, folders: number) => (sc.name === 'projector' ? Math.max(1, Math.min(3, folders, Math.floor(width / 175))) : 1);
 
 export function computeLayout(input: LayoutInput): Layout {
   const sc = input.scale ?? DESK;
@@ -146,8 +162,9 @@ export function computeLayout(input: LayoutInput): Layout {
     const x = serverX + PAD + i * (accW + PAD);
     gauges.push({ account: acc, x, y: serverTop + HEADER, w: accW });
     const names = places.filter((p) => p.startsWith(`server/${acc}/`)).map((p) => p.slice(`server/${acc}/`.length));
-    const stack = new Stack(sc, x, accW, serverTop + HEADER + sc.gauge, 'server');
-    for (const name of sortFolders(['INBOX', ...names], SERVER_ORDER)) {
+    const serverFolders = sortFolders(['INBOX', ...names], SERVER_ORDER);
+    const stack = new Stack(sc, x, accW, serverTop + HEADER + sc.gauge, 'server', columnsFor(sc, accW, serverFolders.length));
+    for (const name of serverFolders) {
       const place = `server/${acc}/${name}`;
       stack.add(place, name, most(place), name === 'INBOX' ? 5 : 3);
     }
@@ -212,12 +229,13 @@ export function computeLayout(input: LayoutInput): Layout {
       }
       const local = places.filter((p) => p.startsWith(`device/${d.id}/`)).map((p) => p.slice(`device/${d.id}/`.length));
       const order = d.protocol === 'pop3' ? POP3_ORDER : [...SERVER_ORDER, 'Outbox'];
-      const stack = new Stack(sc, x + PAD, devW - 2 * PAD, y + HEADER, 'device');
-      for (const name of sortFolders([d.protocol === 'pop3' ? 'Inbox' : 'INBOX', ...local], order)) {
+      const deviceFolders = sortFolders([d.protocol === 'pop3' ? 'Inbox' : 'INBOX', ...local], order);
+      const backups = places.filter((p) => p.startsWith(`backup/${d.id}/`)).sort();
+      const stack = new Stack(sc, x + PAD, devW - 2 * PAD, y + HEADER, 'device', columnsFor(sc, devW - 2 * PAD, deviceFolders.length + backups.length));
+      for (const name of deviceFolders) {
         const place = `device/${d.id}/${name}`;
         stack.add(place, name, most(place), 3);
       }
-      const backups = places.filter((p) => p.startsWith(`backup/${d.id}/`)).sort();
       for (const p of backups) stack.add(p, p.slice(`backup/${d.id}/`.length), most(p), 2);
       addAll(stack.folders);
       const h = stack.y - y + PAD;

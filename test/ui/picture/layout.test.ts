@@ -72,3 +72,18 @@ describe('the projector scale', () => {
     expect(short.length).toBeLessThan(20);
   });
 });
+
+describe('a wide region at projector scale', () => {
+  it('puts its folders side by side instead of one long stack, without overlaps', async () => {
+    const { PROJECTOR } = await import('../../../src/ui/picture/geometry');
+    const base = input(1, 1280);
+    const places = new Map(base.places);
+    for (const f of ['Outbox', 'Sent', 'Trash', 'Archive']) places.set(`device/d1/${f}`, 2);
+    const l = computeLayout({ ...base, places, scale: PROJECTOR });
+    const boxes = [...l.folders.values()].filter((f) => f.place.startsWith('device/d1/'));
+    expect(new Set(boxes.map((b) => b.x)).size).toBeGreaterThan(1);
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i], boxes[j]), `${boxes[i].place} vs ${boxes[j].place}`).toBe(false);
+    const device = l.regions.find((r) => r.id === 'd1')!;
+    for (const b of boxes) expect(b.x + b.w).toBeLessThanOrEqual(device.x + device.w);
+  });
+});
