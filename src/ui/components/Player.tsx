@@ -21,6 +21,13 @@ import { LiveRegion } from './LiveRegion';
 import { Compare } from './Compare';
 import { Legend } from './Legend';
 import { currentUrl, openBuiltin, openShared, toGallery } from '../nav';
+// The lecture hall: presenter mode, its keys, the notes window's link, the handout.
+import { presenterStore, followPresenterPlayback } from '../presenter/presenterStore';
+import { togglePresenter } from '../presenter/presenterState';
+import { usePresenterKeys } from '../presenter/usePresenterKeys';
+import { useBroadcastPosition } from '../presenter/useLectureChannel';
+import { PresenterView } from '../presenter/PresenterView';
+import { printUrl } from '../print/printUrl';
 
 function useShortcuts() {
   useEffect(() => {
@@ -124,7 +131,12 @@ export function Player() {
   const tableOpen = useSelector(playerStore, (s) => s.tableOpen);
   const embed = useSelector(appStore, (a) => a.embed);
   const compare = useSelector(appStore, (a) => a.compare);
+  const presenting = useSelector(presenterStore, (p) => p.on);
+  usePresenterKeys();
+  useBroadcastPosition(!embed);
+  useEffect(() => followPresenterPlayback(), []);
   if (!loaded) return null;
+  if (presenting && !embed) return <PresenterView />;
   const sc = loaded.scenario;
   const variants = Object.entries(sc.variants);
   const reopen = (v: string | null) => {
@@ -194,6 +206,16 @@ export function Player() {
                 <button type="button" onClick={() => svg() && void exportPng(svg()!, fileName)} data-testid="export-png">
                   {t('ui.controls.exportPng')}
                 </button>
+              </>
+            )}
+            {!embed && (
+              <>
+                <button type="button" onClick={() => presenterStore.set(togglePresenter)} title={t('ui.lecture.presentTitle')} data-testid="present">
+                  {t('ui.lecture.present')}
+                </button>
+                <a href={printUrl()} target="_blank" rel="noopener" title={t('ui.lecture.handoutTitle')} data-testid="handout">
+                  {t('ui.lecture.handout')}
+                </a>
               </>
             )}
             {embed ? (
