@@ -355,4 +355,12 @@ export const uiDe: Shape<typeof uiEn> = {
       smtp550: '550: Dieses Postfach gibt es nicht – abgelehnt.',
     },
   },
+  publish: {
+    player: {
+      openFull: 'Im vollständigen Simulator öffnen',
+      notFound: 'Ein eingebautes Szenario „{{id}}“ gibt es nicht.',
+      missing: 'Diese Einbettung sagt nicht, welches Szenario sie zeigen soll.',
+      badLink: 'Das Szenario in diesem Link lässt sich nicht zeigen:',
+    },
+  },
 };

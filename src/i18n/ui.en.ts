@@ -351,4 +351,12 @@ export const uiEn = {
       smtp550: '550: no such mailbox — refused.',
     },
   },
+  publish: {
+    player: {
+      openFull: 'Open in the full simulator',
+      notFound: 'There is no built-in scenario “{{id}}”.',
+      missing: 'This embed does not say which scenario to show.',
+      badLink: 'The scenario in this link cannot be shown:',
+    },
+  },
 } as const;
