@@ -1,20 +1,22 @@
 // embed.html in a plain host page on another origin: the message API both ways,
-// WordPress's height message, the sizing script, and what the embed may not do.
+// WordPress's height message, the sizing script, the web component, and what the
+// embed may not do. One host server on one port: the tests of this file run in order.
 import { test, expect, type Page, type FrameLocator } from '@playwright/test';
 import type { Server } from 'node:http';
-import { EMBED_ORIGIN, HOST_PORT, WP_SECRET, iframePage, startHost } from './embedHost';
+import { EMBED_ORIGIN, HOST, WP_SECRET, componentPage, iframePage, startHost } from './embedHost';
 
-const HOST = `http://127.0.0.1:${HOST_PORT}`;
 const FRAMES = 25; // pop3-three-devices has 25 frames (README, "Speed")
+const PAGES = {
+  '/plain.html': iframePage('?scenario=pop3-three-devices&lang=de'),
+  '/wp.html': iframePage('?scenario=pop3-three-devices&lang=en&panels=controls', { wordpress: true }),
+  '/sized.html': iframePage('?scenario=pop3-three-devices&lang=en', { sizer: true }),
+  '/end.html': iframePage(`?scenario=pop3-three-devices&lang=en&frame=${FRAMES - 2}`),
+  '/component.html': componentPage('scenario="pop3-three-devices" lang="de" frame="3"'),
+};
+test.describe.configure({ mode: 'serial' });
 let server: Server;
-
 test.beforeAll(async () => {
-  server = await startHost({
-    '/plain.html': iframePage('?scenario=pop3-three-devices&lang=de'),
-    '/wp.html': iframePage('?scenario=pop3-three-devices&lang=en&panels=controls', { wordpress: true }),
-    '/sized.html': iframePage('?scenario=pop3-three-devices&lang=en', { sizer: true }),
-    '/end.html': iframePage(`?scenario=pop3-three-devices&lang=en&frame=${FRAMES - 2}`),
-  });
+  server = await startHost(PAGES);
 });
 test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
@@ -152,4 +154,29 @@ test('the open-in-full link leads to the same scenario and moment in the app', a
   await page.goto('/embed.html?scenario=pop3-three-devices&variant=imap&lang=en&frame=6');
   const href = await page.getByTestId('open-full').getAttribute('href');
   expect(href).toMatch(/\/\?scenario=pop3-three-devices&variant=imap&frame=6&lang=en$/);
+});
+
+type Ev = { type: string; detail: Record<string, unknown> };
+const events = (page: Page) => page.evaluate(() => (window as unknown as { events: Ev[] }).events);
+
+test('the web component renders the scenario and emits the events', async ({ page }) => {
+  await page.goto(`${HOST}/component.html`);
+  await expect.poll(async () => (await events(page)).find((e) => e.type === 'mailsync:ready')?.detail).toEqual({ type: 'mailsync:ready', scenario: 'pop3-three-devices', frames: 25 });
+  expect(await events(page)).toContainEqual({ type: 'mailsync:frame', detail: { type: 'mailsync:frame', frame: 3, step: 2 } });
+  // The player lives in the shadow root; the page's styles do not reach into it.
+  expect(await page.evaluate(() => document.querySelector('mail-sync-player')!.shadowRoot!.querySelector('iframe')!.getAttribute('loading'))).toBe('lazy');
+  const inner = page.frameLocator('mail-sync-player iframe');
+  await expect(inner.locator('svg.picture-svg g.region').first()).toBeAttached();
+  await expect(inner.getByTestId('open-full')).toHaveText('Im vollständigen Simulator öffnen');
+  // It is sized to its content from the height event.
+  const h = (await events(page)).filter((e) => e.type === 'mailsync:height').at(-1)!.detail.height as number;
+  await expect.poll(async () => (await page.locator('mail-sync-player').boundingBox())?.height).toBe(h + 8);
+  // Methods and attributes drive it.
+  await page.evaluate(() => (document.querySelector('mail-sync-player') as unknown as { seek(n: number): void }).seek(9));
+  await expect.poll(async () => (await events(page)).filter((e) => e.type === 'mailsync:frame').at(-1)?.detail.frame).toBe(9);
+  await expect(inner.getByTestId('position')).toHaveAttribute('data-frame', '9');
+  await page.evaluate(() => document.querySelector('mail-sync-player')!.setAttribute('lang', 'en'));
+  await expect(inner.getByTestId('open-full')).toHaveText('Open in the full simulator');
+  await page.evaluate(() => (document.querySelector('mail-sync-player') as unknown as { play(): void }).play());
+  await expect.poll(async () => (await events(page)).filter((e) => e.type === 'mailsync:frame').at(-1)?.detail.frame, { timeout: 8000 }).toBeGreaterThan(9);
 });

@@ -3,7 +3,8 @@
 // height handling (as wp-includes/js/wp-embed.js does it) for the iframe with a data-secret.
 import { createServer, type Server } from 'node:http';
 
-export const HOST_PORT = Number(process.env.E2E_HOST_PORT ?? Number(process.env.E2E_PORT ?? 4173) + 10);
+export const HOST_PORT = Number(process.env.E2E_PORT ?? 4173) + 10;
+export const HOST = `http://127.0.0.1:${HOST_PORT}`;
 export const EMBED_ORIGIN = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4173)}`;
 export const WP_SECRET = 'Ab3dE6gH9k';
 
@@ -55,15 +56,15 @@ window.events = [];
 </body></html>`;
 }
 
-/** Serve pages by path on the host port. */
+/** Serve the host pages on the host port: a real second origin on loopback, as a help article's site would be. */
 export function startHost(pages: Record<string, string>): Promise<Server> {
   const server = createServer((req, res) => {
-    const page = pages[(req.url ?? '/').split('?')[0]];
-    if (!page) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+    const html = pages[new URL(req.url ?? '/', HOST).pathname];
+    if (html) res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    else res.writeHead(404).end();
   });
-  return new Promise((resolve) => server.listen(HOST_PORT, '127.0.0.1', () => resolve(server)));
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(HOST_PORT, '127.0.0.1', () => resolve(server));
+  });
 }
