@@ -3,7 +3,8 @@ import type { PluginOption } from 'vite';
 import { contentSecurityPolicy } from './csp';
 import { scenarioIndex } from './scenarioIndex';
 import { trustedScenarioModules } from './trustedScenarios';
+import { oembedFiles } from './oembed';
 
-export function playerPlugins(root: string): PluginOption[] {
-  return [contentSecurityPolicy(), scenarioIndex(root), trustedScenarioModules(root)];
+export function playerPlugins(root: string, base = '/'): PluginOption[] {
+  return [contentSecurityPolicy(), scenarioIndex(root), trustedScenarioModules(root), oembedFiles(root, base)];
 }
