@@ -1,6 +1,6 @@
 // The player page: picture (or table), controls, and beside them narration,
 // scorecard, mail details and transcript.
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from '../i18n/useTranslation';
 import { playerStore, send } from '../store/playerStore';
 import { appStore } from '../store/appStore';
@@ -21,6 +21,8 @@ import { LiveRegion } from './LiveRegion';
 import { Compare } from './Compare';
 import { Legend } from './Legend';
 import { currentUrl, openBuiltin, openShared, toGallery } from '../nav';
+// The builder is loaded only when a player is open, apart from the app's first download.
+const EmbedBuilder = lazy(() => import('../embed/Builder').then((m) => ({ default: m.EmbedBuilder })));
 
 function useShortcuts() {
   useEffect(() => {
@@ -201,7 +203,14 @@ export function Player() {
                 {t('ui.controls.openFull')}
               </a>
             ) : (
-              <Share title={sc.title[lang]} />
+              <>
+                <Share title={sc.title[lang]} />
+                {loaded.source === 'builtin' && (
+                  <Suspense fallback={null}>
+                    <EmbedBuilder scenario={sc.id} variant={variant} playerFrame={() => playerStore.get().frame} lang={lang} />
+                  </Suspense>
+                )}
+              </>
             )}
           </div>
           <Controls compact={embed} />

@@ -73,5 +73,6 @@ export function formatEmbedQuery(o: EmbedOptions): string {
   if (o.panels.size !== PANELS.length || PANELS.some((p) => !o.panels.has(p))) q.set('panels', PANELS.filter((p) => o.panels.has(p)).join(','));
   if (o.theme === 'dark') q.set('theme', 'dark');
   if (o.accent) q.set('accent', o.accent.replace('#', ''));
-  return `?${q.toString()}`;
+  // Commas need no escaping in a query; left readable, the panel list stays readable in a snippet.
+  return `?${q.toString().replace(/%2C/g, ',')}`;
 }
