@@ -8,9 +8,11 @@ const base = process.env.BASE_PATH ?? '/';
 
 export default defineConfig({
   base,
-  plugins: [react(), ...playerPlugins(import.meta.dirname)],
+  plugins: [react(), ...playerPlugins(import.meta.dirname, base)],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  // The animation encoder runs in a worker that imports modules (mediabunny is loaded on demand).
+  worker: { format: 'es' },
   build: {
     rolldownOptions: {
       // Two pages: the full app, and the small embed for help articles.

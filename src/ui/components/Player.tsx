@@ -22,6 +22,7 @@ import { Compare } from './Compare';
 import { Legend } from './Legend';
 import { currentUrl, openBuiltin, openShared, toGallery } from '../nav';
 // The builder is loaded only when a player is open, apart from the app's first download.
+const ExportPanel = lazy(() => import('../export/ExportPanel').then((m) => ({ default: m.ExportPanel })));
 const EmbedBuilder = lazy(() => import('../embed/Builder').then((m) => ({ default: m.EmbedBuilder })));
 
 function useShortcuts() {
@@ -196,6 +197,9 @@ export function Player() {
                 <button type="button" onClick={() => svg() && void exportPng(svg()!, fileName)} data-testid="export-png">
                   {t('ui.controls.exportPng')}
                 </button>
+                <Suspense fallback={null}>
+                  <ExportPanel />
+                </Suspense>
               </>
             )}
             {embed ? (
