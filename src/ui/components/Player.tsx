@@ -19,6 +19,7 @@ import { PlaceTable } from './PlaceTable';
 import { HelpOverlay } from './HelpOverlay';
 import { LiveRegion } from './LiveRegion';
 import { Compare } from './Compare';
+import { ALL_IMAP, withImapCounterpart } from '../model/compareOutcome';
 import { Legend } from './Legend';
 import { currentUrl, openBuiltin, openShared, toGallery } from '../nav';
 // The builder is loaded only when a player is open, apart from the app's first download.
@@ -130,6 +131,8 @@ export function Player() {
   if (!loaded) return null;
   const sc = loaded.scenario;
   const variants = Object.entries(sc.variants);
+  // What the compare view offers: the variants, and "every device on IMAP" for a POP3 scenario.
+  const compareChoices = Object.entries(withImapCounterpart(sc).variants);
   const reopen = (v: string | null) => {
     const frame = playerStore.get().frame;
     if (loaded.source === 'builtin') void openBuiltin(sc.id, v, frame, 'none');
@@ -149,29 +152,31 @@ export function Player() {
           {sc.title[lang]}
         </h2>
         {!embed && <p className="summary">{sc.summary[lang]}</p>}
-        {variants.length > 0 && (
+        {compareChoices.length > 0 && (
           <div className="variant-row">
-            <label>
-              <span>{t('ui.player.variant')}</span>
-              <select value={variant ?? ''} onChange={(e) => reopen(e.target.value || null)} data-testid="variant">
-                <option value="">{t('ui.player.baseVariant')}</option>
-                {variants.map(([id, v]) => (
-                  <option key={id} value={id}>
-                    {v.title[lang]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            {variants.length > 0 && (
+              <label>
+                <span>{t('ui.player.variant')}</span>
+                <select value={variant ?? ''} onChange={(e) => reopen(e.target.value || null)} data-testid="variant">
+                  <option value="">{t('ui.player.baseVariant')}</option>
+                  {variants.map(([id, v]) => (
+                    <option key={id} value={id}>
+                      {v.title[lang]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
             {!embed && (
               <label>
                 <span>{t('ui.player.compareWith')}</span>
                 <select value={compare ?? ''} onChange={(e) => appStore.set((a) => ({ ...a, compare: e.target.value || null }))} data-testid="compare">
                   <option value="">{t('ui.player.compareNone')}</option>
-                  {variants
+                  {compareChoices
                     .filter(([id]) => id !== variant)
                     .map(([id, v]) => (
                       <option key={id} value={id}>
-                        {v.title[lang]}
+                        {id === ALL_IMAP && !sc.variants[ALL_IMAP] ? t('ui.publish.compare.allImap') : v.title[lang]}
                       </option>
                     ))}
                   {variant && <option value="-">{t('ui.player.baseVariant')}</option>}
