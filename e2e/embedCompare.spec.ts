@@ -29,7 +29,7 @@ test('POP3 against IMAP: the mails that end differently are listed and ringed in
   await expect(items).toHaveCount(differing.length);
   expect(await items.evaluateAll((li) => li.map((e) => e.getAttribute('data-mail')))).toEqual(differing);
   // e.g. "mail 2: only on Anna's phone — on the server and on Anna's phone, …"
-  await expect(items.first()).toContainText(/^mail \d+ only on .+ — .*on the server/);
+  await expect(items.first()).toContainText(/^mail \d+: only on .+ — .*on the server/);
   await page.keyboard.press('End');
   const panes = view.locator('svg.picture-svg');
   await expect(panes).toHaveCount(2);

@@ -40,11 +40,21 @@ for (const lang of ['de', 'en'])
   });
 for (const lang of ['de', 'en'])
   for (const width of [1280, 390])
-    await shot(`compare-${lang}-${width}`, width, async (page) => {
-      await page.goto(`${EMBED_ORIGIN}/?scenario=pop3-three-devices&lang=${lang}&compare=imap-full-cache&compare2=imap-headers&frame=24`);
+    await shot(`compare3-${lang}-${width}`, width, async (page) => {
+      await page.goto(`${EMBED_ORIGIN}/?scenario=decide-offline-archive&lang=${lang}&compare=imap`);
       await page.locator('svg.picture-svg g.region').first().waitFor({ state: 'attached' });
+      await page.getByTestId('compare-add').click();
+      await page.keyboard.press('End');
       await page.waitForTimeout(800);
     });
+for (const lang of ['de', 'en'])
+  await shot(`compare-pop3-${lang}`, 1280, async (page) => {
+    await page.goto(`${EMBED_ORIGIN}/?scenario=pop3-three-devices&lang=${lang}`);
+    await page.locator('svg.picture-svg g.region').first().waitFor({ state: 'attached' });
+    await page.getByTestId('compare').selectOption('all-imap');
+    await page.keyboard.press('End');
+    await page.waitForTimeout(800);
+  });
 console.log(errors.length ? errors.join('\n') : 'no console errors');
 await browser.close();
 server.close();

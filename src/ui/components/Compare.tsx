@@ -164,7 +164,8 @@ export function Compare() {
                     <li key={mail} data-mail={mail}>
                       <button type="button" className="link" onClick={() => playerStore.set((s) => ({ ...s, selectedMail: s.selectedMail === mail ? null : mail, selectedPlace: null }))}>
                         {t('ui.publish.compare.mail', { label: label(mail) })}
-                      </button>{' '}
+                      </button>
+                      {': '}
                       {outcomes.map((m, i) => fateText(fateOf(m, mail), t, lang, name) + (i < outcomes.length - 1 ? ' — ' : '')).join('')}
                     </li>
                   ))}
