@@ -1,7 +1,9 @@
 // A plain host page on another origin (its own small server), as a help article
 // would embed the player: an iframe, a message log, and WordPress's own
 // height handling (as wp-includes/js/wp-embed.js does it) for the iframe with a data-secret.
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
 
 export const HOST_PORT = Number(process.env.E2E_PORT ?? 4173) + 10;
 export const HOST = `http://127.0.0.1:${HOST_PORT}`;
@@ -56,12 +58,24 @@ window.events = [];
 </body></html>`;
 }
 
-/** Serve the host pages on the host port: a real second origin on loopback, as a help article's site would be. */
-export function startHost(pages: Record<string, string>): Promise<Server> {
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+
+/**
+ * Serve the host pages on the host port: a real second origin on loopback, as a
+ * help article's site would be. `folder` also serves a built site under a path
+ * (a build made with BASE_PATH), as a lecturer's ~user/ directory would.
+ */
+export function startHost(pages: Record<string, string>, folder?: { path: string; dir: string }): Promise<Server> {
   const server = createServer((req, res) => {
-    const html = pages[new URL(req.url ?? '/', HOST).pathname];
-    if (html) res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
-    else res.writeHead(404).end();
+    const path = decodeURIComponent(new URL(req.url ?? '/', HOST).pathname);
+    const html = pages[path];
+    if (html) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    if (folder && path.startsWith(folder.path)) {
+      const file = normalize(join(folder.dir, path.slice(folder.path.length) || 'index.html'));
+      if (file.startsWith(normalize(folder.dir)) && existsSync(file) && statSync(file).isFile())
+        return void res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    }
+    res.writeHead(404).end();
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
