@@ -4,7 +4,7 @@
 import type { Scenario } from '../../sim';
 import trusted from 'virtual:trusted-scenarios';
 
-export type EmbedScenario = { ok: true; scenario: Scenario; source: 'builtin' | 'shared' } | { ok: false; kind: 'notFound' | 'badLink' | 'missing'; problems: readonly string[] };
+export type EmbedScenario = { ok: true; scenario: Scenario; source: 'builtin' | 'shared'; variant: string | null } | { ok: false; kind: 'notFound' | 'badLink' | 'missing'; problems: readonly string[] };
 
 export async function loadEmbedScenario(p: { scenario: string | null; data: string | null; variant: string | null }): Promise<EmbedScenario> {
   if (p.data) {
@@ -13,12 +13,12 @@ export async function loadEmbedScenario(p: { scenario: string | null; data: stri
     const d = decodeScenario(p.data);
     if (!d.ok) return { ok: false, kind: 'badLink', problems: d.problems };
     const v = p.variant && d.scenario.variants[p.variant] ? p.variant : null;
-    return { ok: true, scenario: v ? withVariant(d.scenario, v) : d.scenario, source: 'shared' };
+    return { ok: true, scenario: v ? withVariant(d.scenario, v) : d.scenario, source: 'shared', variant: v };
   }
   if (!p.scenario) return { ok: false, kind: 'missing', problems: [] };
   if (!Object.prototype.hasOwnProperty.call(trusted, p.scenario)) return { ok: false, kind: 'notFound', problems: [p.scenario] };
   const mod = (await trusted[p.scenario].load()).default;
   if (!mod) return { ok: false, kind: 'notFound', problems: [p.scenario] };
-  const applied = p.variant && Object.prototype.hasOwnProperty.call(mod.variants, p.variant) ? mod.variants[p.variant] : mod.base;
-  return { ok: true, scenario: applied, source: 'builtin' };
+  const v = p.variant && Object.prototype.hasOwnProperty.call(mod.variants, p.variant) ? p.variant : null;
+  return { ok: true, scenario: v ? mod.variants[v] : mod.base, source: 'builtin', variant: v };
 }

@@ -58,11 +58,12 @@ function showTexts(v: EmbedView, s: PlayerState, t: TFunction) {
   v.narration.textContent = s.frame === 0 && frame.step === -1 ? t('ui.narration.initial') : narrate(frame.narration, t, s.lang, deviceNamer(scenario, s.lang), frame.label);
 }
 
-function fullUrl(params: EmbedParams, s: PlayerState): string {
+/** The same scenario, variant and moment in the full app (a variant the scenario lacks is left out). */
+function fullUrl(params: EmbedParams, variant: string | null, s: PlayerState): string {
   const q = new URLSearchParams();
   if (params.data) q.set('data', params.data);
   else if (params.scenario) q.set('scenario', params.scenario);
-  if (params.variant) q.set('variant', params.variant);
+  if (variant) q.set('variant', variant);
   if (s.frame > 0) q.set('frame', String(s.frame));
   q.set('lang', s.lang);
   return new URL(`./?${q.toString()}`, location.href).href;
@@ -102,7 +103,7 @@ export async function startPlayer(params: EmbedParams, lang: Lang, pending: Prom
     if (key === shown) return;
     shown = key;
     showTexts(view, s, t);
-    view.openFull.href = fullUrl(params, s);
+    view.openFull.href = fullUrl(params, loaded.variant, s);
   };
   update();
   store.subscribe(update);
