@@ -1,6 +1,6 @@
 // The player page: picture (or table), controls, and beside them narration,
 // scorecard, mail details and transcript.
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from '../i18n/useTranslation';
 import { playerStore, send } from '../store/playerStore';
 import { appStore } from '../store/appStore';
@@ -19,6 +19,7 @@ import { PlaceTable } from './PlaceTable';
 import { HelpOverlay } from './HelpOverlay';
 import { LiveRegion } from './LiveRegion';
 import { Compare } from './Compare';
+import { ALL_IMAP, withImapCounterpart } from '../model/compareOutcome';
 import { Legend } from './Legend';
 import { currentUrl, openBuiltin, openShared, toGallery } from '../nav';
 // The lecture hall: presenter mode, its keys, the notes window's link, the handout.
@@ -28,6 +29,9 @@ import { usePresenterKeys } from '../presenter/usePresenterKeys';
 import { useBroadcastPosition } from '../presenter/useLectureChannel';
 import { PresenterView } from '../presenter/PresenterView';
 import { printUrl } from '../print/printUrl';
+// The builder is loaded only when a player is open, apart from the app's first download.
+const ExportPanel = lazy(() => import('../export/ExportPanel').then((m) => ({ default: m.ExportPanel })));
+const EmbedBuilder = lazy(() => import('../embed/Builder').then((m) => ({ default: m.EmbedBuilder })));
 
 function useShortcuts() {
   useEffect(() => {
@@ -139,6 +143,8 @@ export function Player() {
   if (presenting && !embed) return <PresenterView />;
   const sc = loaded.scenario;
   const variants = Object.entries(sc.variants);
+  // What the compare view offers: the variants, and "every device on IMAP" for a POP3 scenario.
+  const compareChoices = Object.entries(withImapCounterpart(sc).variants);
   const reopen = (v: string | null) => {
     const frame = playerStore.get().frame;
     if (loaded.source === 'builtin') void openBuiltin(sc.id, v, frame, 'none');
@@ -158,29 +164,31 @@ export function Player() {
           {sc.title[lang]}
         </h2>
         {!embed && <p className="summary">{sc.summary[lang]}</p>}
-        {variants.length > 0 && (
+        {compareChoices.length > 0 && (
           <div className="variant-row">
-            <label>
-              <span>{t('ui.player.variant')}</span>
-              <select value={variant ?? ''} onChange={(e) => reopen(e.target.value || null)} data-testid="variant">
-                <option value="">{t('ui.player.baseVariant')}</option>
-                {variants.map(([id, v]) => (
-                  <option key={id} value={id}>
-                    {v.title[lang]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            {variants.length > 0 && (
+              <label>
+                <span>{t('ui.player.variant')}</span>
+                <select value={variant ?? ''} onChange={(e) => reopen(e.target.value || null)} data-testid="variant">
+                  <option value="">{t('ui.player.baseVariant')}</option>
+                  {variants.map(([id, v]) => (
+                    <option key={id} value={id}>
+                      {v.title[lang]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
             {!embed && (
               <label>
                 <span>{t('ui.player.compareWith')}</span>
                 <select value={compare ?? ''} onChange={(e) => appStore.set((a) => ({ ...a, compare: e.target.value || null }))} data-testid="compare">
                   <option value="">{t('ui.player.compareNone')}</option>
-                  {variants
+                  {compareChoices
                     .filter(([id]) => id !== variant)
                     .map(([id, v]) => (
                       <option key={id} value={id}>
-                        {v.title[lang]}
+                        {id === ALL_IMAP && !sc.variants[ALL_IMAP] ? t('ui.publish.compare.allImap') : v.title[lang]}
                       </option>
                     ))}
                   {variant && <option value="-">{t('ui.player.baseVariant')}</option>}
@@ -206,6 +214,9 @@ export function Player() {
                 <button type="button" onClick={() => svg() && void exportPng(svg()!, fileName)} data-testid="export-png">
                   {t('ui.controls.exportPng')}
                 </button>
+                <Suspense fallback={null}>
+                  <ExportPanel />
+                </Suspense>
               </>
             )}
             {!embed && (
@@ -223,7 +234,14 @@ export function Player() {
                 {t('ui.controls.openFull')}
               </a>
             ) : (
-              <Share title={sc.title[lang]} />
+              <>
+                <Share title={sc.title[lang]} />
+                {loaded.source === 'builtin' && (
+                  <Suspense fallback={null}>
+                    <EmbedBuilder scenario={sc.id} variant={variant} playerFrame={() => playerStore.get().frame} lang={lang} />
+                  </Suspense>
+                )}
+              </>
             )}
           </div>
           <Controls compact={embed} />
