@@ -35,7 +35,7 @@ test('P opens presenter mode; PageDown plays one whole step and stops, PageUp go
   await page.keyboard.press('p');
   await expect(page.getByTestId('presenter')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Mail Sync Sandbox' })).toHaveCount(0);
-  await expect(page.getByTestId('caption')).toContainText('The world before the first step.');
+  await expect(page.getByTestId('caption')).toContainText('The starting point, before the first step.');
   await expect(page).toHaveURL(/present=1/);
   await page.keyboard.press('PageDown');
   await restsAt(page, stops[0]);
