@@ -119,7 +119,7 @@ test('the notes window follows the presenting window, and a clicker press in it 
   await expect(notes.getByTestId('notes-step')).toHaveAttribute('data-frame', String(stops[1]));
   // The pointer follows too.
   await page.keyboard.press('2');
-  await expect(notes.getByTestId('notes-pointer')).toContainText('Pointing at mail 2');
+  await expect(notes.getByTestId('notes-pointer')).toContainText('Pointing at message 2');
   // A reloaded notes window finds its way back.
   await notes.reload();
   await expect(notes.getByTestId('notes-step')).toHaveAttribute('data-frame', String(stops[1]));
