@@ -35,7 +35,7 @@ test('P opens presenter mode; PageDown plays one whole step and stops, PageUp go
   await page.keyboard.press('p');
   await expect(page.getByTestId('presenter')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Mail Sync Sandbox' })).toHaveCount(0);
-  await expect(page.getByTestId('caption')).toContainText('The world before the first step.');
+  await expect(page.getByTestId('caption')).toContainText('The starting point, before the first step.');
   await expect(page).toHaveURL(/present=1/);
   await page.keyboard.press('PageDown');
   await restsAt(page, stops[0]);
@@ -159,7 +159,7 @@ test('the timeline\u2019s marks are named after their steps on hover', async ({ 
   await expect(mark.locator('.mark-label')).toBeHidden();
   await mark.hover();
   await expect(mark.locator('.mark-label')).toBeVisible();
-  await expect(mark.locator('.mark-label')).toContainText('2. Annas Handy ruft Mails ab');
+  await expect(mark.locator('.mark-label')).toContainText('2. Annas Handy ruft E-Mails ab');
 });
 
 test('axe finds no serious or critical violations in presenter mode (both themes), the notes window and the handout', async ({ page }) => {
