@@ -119,7 +119,7 @@ test('the notes window follows the presenting window, and a clicker press in it 
   await expect(notes.getByTestId('notes-step')).toHaveAttribute('data-frame', String(stops[1]));
   // The pointer follows too.
   await page.keyboard.press('2');
-  await expect(notes.getByTestId('notes-pointer')).toContainText('Pointing at mail 2');
+  await expect(notes.getByTestId('notes-pointer')).toContainText('Pointing at message 2');
   // A reloaded notes window finds its way back.
   await notes.reload();
   await expect(notes.getByTestId('notes-step')).toHaveAttribute('data-frame', String(stops[1]));
@@ -159,7 +159,7 @@ test('the timeline\u2019s marks are named after their steps on hover', async ({ 
   await expect(mark.locator('.mark-label')).toBeHidden();
   await mark.hover();
   await expect(mark.locator('.mark-label')).toBeVisible();
-  await expect(mark.locator('.mark-label')).toContainText('2. Annas Handy ruft Mails ab');
+  await expect(mark.locator('.mark-label')).toContainText('2. Annas Handy ruft E-Mails ab');
 });
 
 test('axe finds no serious or critical violations in presenter mode (both themes), the notes window and the handout', async ({ page }) => {

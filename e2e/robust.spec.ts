@@ -37,9 +37,9 @@ test('the 1.3 KB link of 100,000 mails is refused at once, naming the fields to 
   await resetProbe(page);
   await openLink(page, LZString.compressToEncodedURIComponent(HOSTILE));
   const notice = page.getByTestId('notice');
-  await expect(notice).toContainText('This scenario asks for more work than the Sandbox will do');
-  await expect(notice).toContainText('steps[0].count, steps[1].count … steps[4].count: 100,000 mails from bursts in all — make it at most 1,308');
-  await expect(notice).toContainText('a check every 5 minutes — make it every 396 minutes or less often');
+  await expect(notice).toContainText('This scenario asks for more work than is allowed here');
+  await expect(notice).toContainText('steps[0].count, steps[1].count … steps[4].count: 100,000 messages from bursts in all — make it at most 1,308');
+  await expect(notice).toContainText('a check every 5 min — make the interval at least 396 min');
   await expect(notice).toContainText('the scenario runs until day 70, 08:00 — end it by day 2, 05:39');
   // The gallery is there and usable.
   await page.getByRole('searchbox').fill('quota');
@@ -55,8 +55,8 @@ test('the 1.3 KB link of 100,000 mails is refused at once, naming the fields to 
 
 test('the refusal speaks German in the German view', async ({ page }) => {
   await page.goto(`/?lang=de&data=${LZString.compressToEncodedURIComponent(HOSTILE)}`);
-  await expect(page.getByTestId('notice')).toContainText('Dieses Szenario verlangt mehr Rechenarbeit, als die Sandbox leistet');
-  await expect(page.getByTestId('notice')).toContainText('insgesamt 100.000 Mails aus Serien – höchstens 1.308 wählen');
+  await expect(page.getByTestId('notice')).toContainText('Dieses Szenario verlangt mehr Rechenarbeit, als hier zulässig ist');
+  await expect(page.getByTestId('notice')).toContainText('insgesamt 100.000 Nachrichten aus Serien – auf höchstens 1.308 verringern');
 });
 
 test('a long simulation runs in the worker with progress, the page answers input throughout, and cancel stops it', async ({ page }) => {

@@ -72,7 +72,7 @@ test('a two-device world built from nothing with the mouse, and a mail arriving 
   await expect(page.getByTestId('sandbox-invalid')).toHaveCount(0);
   await clickRegion(page, 'server/server');
   await choose(page, 'arrive-anna');
-  await expect(page.getByTestId('sandbox-live')).toContainText('A mail arrives for anna@example.org');
+  await expect(page.getByTestId('sandbox-live')).toContainText('A message arrives for anna@example.org');
   expect(await drawnPlaces(page)).toEqual({ 'server/anna/INBOX': 1 });
   await clickRegion(page, 'device/phone');
   await choose(page, 'check');
@@ -100,7 +100,7 @@ test('the same world built with the keyboard alone, events included', async ({ p
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('event-arrive-anna')).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('sandbox-live')).toContainText('A mail arrives');
+  await expect(page.getByTestId('sandbox-live')).toContainText('A message arrives');
   await expect(page.getByTestId('event-open')).toBeFocused();
   // The desk computer's menu: down to "Go offline", Escape closes and gives focus back.
   await page.getByTestId('event-target').focus();

@@ -15,9 +15,9 @@ describe('npm run sim and the work budget', { timeout: 60_000 }, () => {
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/hostile-burst\.json: This scenario asks for more work than the Sandbox will do: about 77 times the limit/);
-    expect(r.stderr).toMatch(/steps\[0\]\.count, steps\[1\]\.count … steps\[4\]\.count: 100,000 mails from bursts in all — make it at most 1,308/);
-    expect(r.stderr).toMatch(/checkEveryMinutes: a check every 5 minutes — make it every 396 minutes or less often/);
+    expect(r.stderr).toMatch(/hostile-burst\.json: This scenario asks for more work than is allowed here: about 77 times the limit/);
+    expect(r.stderr).toMatch(/steps\[0\]\.count, steps\[1\]\.count … steps\[4\]\.count: 100,000 messages from bursts in all — make it at most 1,308/);
+    expect(r.stderr).toMatch(/checkEveryMinutes: a check every 5 min — make the interval at least 396 min/);
     expect(r.stderr).toMatch(/steps\[5\]\.at: the scenario runs until day 70, 08:00 — end it by day 2, 05:39/);
   });
 
