@@ -286,7 +286,7 @@ export class Replayer {
     this.finish(s);
     if (!s.wire || s.ended) return;
     const w = s.wire;
-    let reply: string[] = [];
+    let reply: string[];
     switch (s.protocol) {
       case 'LMTP': {
         s.exchange = await this.lmtpLine(s, w, text);

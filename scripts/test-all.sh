@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # npm test: everything this project checks, in one command, on a fresh clone.
 #   1. dependencies (npm ci when node_modules is missing or older than the lockfile)
-#   2. typecheck   3. unit, rule, property, determinism and golden tests (vitest)
+#   2. typecheck, lint (ESLint) and the import rules (dependency-cruiser)
+#   3. unit, rule, property, determinism and golden tests (vitest)
 #   4. production build   5. browser tests (Playwright + Debian's Chromium)
 #   6. conformance against a real Dovecot
 # Stages 5 and 6 install what they need (Chromium, Dovecot) from Debian's
@@ -50,6 +51,8 @@ browser() {
 stage "dependencies" deps
 if [ $failed -gt 0 ]; then echo "cannot continue without dependencies"; exit 1; fi
 stage "typecheck" npx tsc --noEmit -p tsconfig.json
+stage "lint" npx eslint .
+stage "import rules" npx depcruise src conformance bench --config .dependency-cruiser.cjs
 stage "unit, rules, properties, golden outcomes" npx vitest run
 stage "production build" npx vite build --logLevel warn
 stage "browser tests" browser

@@ -2,7 +2,7 @@
 // data. The built-in scenarios name these ids in `claims` (the outcome proves
 // it) and `counterTo` (the outcome shows the setting under which it breaks), so
 // a course can ask for "the scenarios for P9".
-import type { Text } from '../sim/scenario/schema';
+import type { Text } from '../sim';
 
 export type ClaimGroup = 'pop3' | 'imap' | 'decision';
 

@@ -3,8 +3,7 @@
 // returned, never thrown, so a listing can still show the good ones.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { loadScenarioText, type Problem } from '../sim/scenario/load';
-import type { Scenario } from '../sim/scenario/schema';
+import { loadScenarioText, type Problem, type Scenario } from '../sim';
 
 export const DEFAULT_SCENARIO_DIR = resolve(import.meta.dirname, '../../scenarios');
 

@@ -2,7 +2,7 @@
 // Every claim of the source articles with the scenarios that prove it and
 // those that show where it breaks. Exits 1 when a claim has no scenario, or a
 // claim that holds only under some settings has no counter-scenario.
-import { formatProblem } from '../sim/scenario/load';
+import { formatProblem } from '../sim';
 import { CLAIMS } from '../claims/catalogue';
 import { claimCoverage } from '../claims/coverage';
 import { loadLibrary } from '../claims/libraryFromDisk';

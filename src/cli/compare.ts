@@ -3,11 +3,7 @@
 // side: where every mail ends up, then the figures (lost, bounced, server
 // usage, what a break-in reads, how complete each device's view is).
 import { readFileSync } from 'node:fs';
-import { formatProblem, loadScenarioText } from '../sim/scenario/load';
-import { simulate } from '../sim/run/simulate';
-import { metricsOf } from '../sim/run/metrics';
-import type { Metrics } from '../sim/metrics.types';
-import type { Scenario } from '../sim/scenario/schema';
+import { formatProblem, loadScenarioText, metricsOf, simulate, type Metrics, type Scenario } from '../sim';
 import { table } from './table';
 import type { Lang } from './list';
 

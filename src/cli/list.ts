@@ -1,7 +1,7 @@
 // npm run sim -- --list [--lang de|en]
 // The built-in scenarios with the claims each proves (and refutes), so a
 // course can find "the scenario for P9".
-import { formatProblem } from '../sim/scenario/load';
+import { formatProblem } from '../sim';
 import { loadLibrary } from '../claims/libraryFromDisk';
 import { table } from './table';
 

@@ -3,18 +3,16 @@
 // --frames, or the whole timeline as JSON with --json. A broken file exits 1
 // with every problem named.
 import { readFileSync } from 'node:fs';
-import { formatProblem, loadScenarioText, metricsOf, simulate, type Timeline } from '../sim/index';
-import { formatTime } from '../sim/scenario/time';
-import { frameLines } from '../sim/timeline';
+import { formatProblem, formatTime, frameLines, loadScenarioText, metricsOf, simulate, timelineToJSON, type Timeline } from '../sim';
 import { narrate, type Lang } from '../i18n/narrate';
 import { outcomeText } from './outcome';
-import { timelineToJSON } from '../sim/run/serialize';
 import { listScenarios } from './list';
 import { printClaims } from './claims';
 import { compareFile } from './compare';
+import { printProfiles } from './profiles';
 
 const USAGE = `usage: npm run sim -- FILE [--variant NAME] [--frames] [--json] [--lang de|en]
-       npm run sim -- --list | --claims | --compare FILE   [--lang de|en]`;
+       npm run sim -- --list | --claims | --profiles [--json] | --compare FILE   [--lang de|en]`;
 
 export interface Args {
   file: string | null;
@@ -53,6 +51,7 @@ export function main(argv: string[]): number {
   const args = parseArgs(argv);
   if (args.rest.includes('--list')) return listScenarios(args.lang);
   if (args.rest.includes('--claims')) return printClaims(args.lang);
+  if (args.rest.includes('--profiles')) return printProfiles(args.lang, args.json);
   if (args.rest.includes('--compare')) return compareFile(args.file, args.lang);
   if (!args.file) {
     console.error(USAGE);

@@ -1,9 +1,5 @@
 // The end of a run as a reader wants it: where every mail lives, then the figures.
-import type { Metrics } from '../sim/metrics.types';
-import type { World } from '../sim/scenario/schema';
-import type { WorldState } from '../sim/model/state';
-import { formatTime } from '../sim/scenario/time';
-import { flagNames } from '../sim/model/flags';
+import { flagNames, formatTime, type Metrics, type World, type WorldState } from '../sim';
 import { table } from './table';
 
 function kb(bytes: number): string {

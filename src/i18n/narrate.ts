@@ -2,7 +2,7 @@
 // same i18next resources the player uses.
 import i18next, { type i18n } from 'i18next';
 import { narrationDe, narrationEn } from './narration';
-import type { Narration } from '../sim/timeline';
+import type { Narration } from '../sim';
 
 export type Lang = 'de' | 'en';
 

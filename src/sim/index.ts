@@ -13,3 +13,4 @@ export { placeKind, parseServerPlace, parseDevicePlace, type PlaceId, type Place
 export type { Copy, MailInfo, WorldState, MailId } from './model/state';
 export { insertStep, type ForkResult } from './scenario/fork';
 export { timelineToJSON } from './run/serialize';
+export { scenarioJsonSchemaText } from './scenario/jsonSchema';

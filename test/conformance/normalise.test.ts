@@ -25,7 +25,7 @@ function replies(): Reply[] {
   const out: Reply[] = [];
   const open = new Map<string, Reply>();
   for (const raw of text.split('\n')) {
-    const m = /^  (\S+) ([CS]): (.*)$/.exec(raw);
+    const m = /^ {2}(\S+) ([CS]): (.*)$/.exec(raw);
     if (!m) continue;
     const [, label, dir, line] = m;
     if (dir === 'C') {

@@ -43,7 +43,6 @@ export function TranscriptPanel() {
   }
   const lines = chunks.reverse().flat().slice(-MAX_LINES);
   const protocolOf = (id: string): LineProtocol => (session?.index.sessions.get(id)?.protocol ?? 'IMAP') as LineProtocol;
-  let lastSession = '';
   return (
     <section className="panel transcript" aria-labelledby="transcript-heading">
       <h2 id="transcript-heading">{t('ui.transcript.heading')}</h2>
@@ -53,15 +52,14 @@ export function TranscriptPanel() {
         <>
           <p className="hint">{t('ui.transcript.hint')}</p>
           <ol className="lines" data-testid="transcript" ref={listRef} tabIndex={0} aria-label={t('ui.transcript.heading')}>
-            {lines.map((l) => {
+            {lines.map((l, i) => {
               const info = session?.index.sessions.get(l.session);
               const header =
-                l.session !== lastSession && info ? (
+                (i === 0 || lines[i - 1].session !== l.session) && info ? (
                   <li key={`h${l.n}`} className="session">
                     {t('ui.transcript.session', { protocol: info.protocol, client: info.client, account: info.account, port: info.port, tls: info.tls ? t('ui.transcript.tls') : '' })}
                   </li>
                 ) : null;
-              lastSession = l.session;
               const key = explainKey(protocolOf(l.session), l.dir, l.text);
               const explanation = key ? t(`ui.cmd.${key}`) : null;
               return [

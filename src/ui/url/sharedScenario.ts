@@ -15,7 +15,7 @@ export type Decoded = { ok: true; scenario: Scenario } | { ok: false; problems: 
 
 export function decodeScenario(data: string): Decoded {
   if (data.length > MAX_DATA_CHARS) return { ok: false, problems: [`${SHARED_FILE}: the scenario in the link is too long (${data.length} characters; at most ${MAX_DATA_CHARS})`] };
-  let text: string | null = null;
+  let text: string | null;
   try {
     text = decompressFromEncodedURIComponent(data);
   } catch {
