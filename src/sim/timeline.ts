@@ -2,7 +2,7 @@
 // harness and the tests read only this.
 import { applyOp, type Op } from './model/ops';
 import type { PlaceId } from './model/places';
-import { cloneState, type MailId, type WorldState } from './model/state';
+import { cloneState, type WorldState } from './model/state';
 import type { World } from './scenario/schema';
 import { formatFlags } from './model/flags';
 
