@@ -13,13 +13,23 @@ export interface Answer extends ImapReply {
   readonly ok: boolean;
 }
 
-const capabilityCode = (text: string) => /\[CAPABILITY ([^\]]+)\]/.exec(text)?.[1].split(' ') ?? null;
+const capabilitySets = new Map<string, ReadonlySet<string>>();
+/** The capabilities a response code lists (the same few lines repeat at every login: read each once). */
+function capabilityCode(text: string): ReadonlySet<string> | null {
+  let caps = capabilitySets.get(text);
+  if (!caps) {
+    const m = /\[CAPABILITY ([^\]]+)\]/.exec(text);
+    if (!m) return null;
+    capabilitySets.set(text, (caps = new Set(m[1].split(' '))));
+  }
+  return caps;
+}
 
 export class ImapConnection {
   private tagNumber = 1;
   private idleTag: string | null = null;
   readonly cost = new Cost();
-  capabilities = new Set<string>();
+  capabilities: ReadonlySet<string> = new Set<string>();
   /** Messages in the selected mailbox, as the server last said. */
   exists = 0;
   selected: string | null = null;
@@ -32,7 +42,7 @@ export class ImapConnection {
 
   private learnCapabilities(text: string): void {
     const caps = capabilityCode(text);
-    if (caps) this.capabilities = new Set(caps);
+    if (caps) this.capabilities = caps;
   }
 
   /** What untagged lines tell about the selected mailbox. */

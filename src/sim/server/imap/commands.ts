@@ -60,29 +60,46 @@ function parseFlagChange(change: string): { mode: '+' | '-' | '='; flags: number
 
 const sizeOf = (d: Draft, mail: string) => d.state.mails.get(mail)?.sizeBytes ?? 0;
 
-/** Carry out one legal command. */
-export function runImapCommand(d: Draft, account: ImapAccount, session: ImapCommandSession, c: ImapCommand): CommandResult {
-  const place = (folder: string) => serverPlace(account.id, folder);
-  let recent = session.recent;
-  const reply = (r: ImapReply): CommandResult => ({ reply: r, recent });
-  const flagsOf = (copy: Copy, flags = copy.flags) => (recent.has(copy.uid!) ? formatFlags(flags).replace(/\)$/, flags ? ' \\Recent)' : '\\Recent)') : formatFlags(flags));
+/** One command being carried out: the draft it works on, the account, and the session's \Recent set as the command changes it. */
+class CommandRun {
+  recent: RecentUids;
+
+  constructor(
+    readonly d: Draft,
+    readonly account: ImapAccount,
+    session: ImapCommandSession,
+  ) {
+    this.recent = session.recent;
+  }
+
+  place(folder: string) {
+    return serverPlace(this.account.id, folder);
+  }
+
+  reply(r: ImapReply): CommandResult {
+    return { reply: r, recent: this.recent };
+  }
+
+  flagsOf(copy: Copy, flags = copy.flags) {
+    return this.recent.has(copy.uid!) ? formatFlags(flags).replace(/\)$/, flags ? ' \\Recent)' : '\\Recent)') : formatFlags(flags);
+  }
 
   /** EXPUNGE responses as Dovecot 2.3 sends them: highest sequence number first, then the new RECENT count if this session lost \Recent messages. */
-  function expungeLines(gone: ReadonlyArray<{ seq: number; uid: number }>): string[] {
+  expungeLines(gone: ReadonlyArray<{ seq: number; uid: number }>): string[] {
     const lines = [...gone].sort((a, b) => b.seq - a.seq).map((g) => `* ${g.seq} EXPUNGE`);
-    if (gone.some((g) => recent.has(g.uid))) {
-      recent = recent.without(gone.map((g) => g.uid));
-      lines.push(`* ${recent.size} RECENT`);
+    if (gone.some((g) => this.recent.has(g.uid))) {
+      this.recent = this.recent.without(gone.map((g) => g.uid));
+      lines.push(`* ${this.recent.size} RECENT`);
     }
     return lines;
   }
 
   /** The messages a UID set names, with their sequence numbers, found by UID (not by counting the folder). */
-  function hits(folder: string, spec: string): Array<{ seq: number; copy: Copy }> {
-    const p = place(folder);
-    const f = d.folder(p);
+  hits(folder: string, spec: string): Array<{ seq: number; copy: Copy }> {
+    const p = this.place(folder);
+    const f = this.d.folder(p);
     // `*` is the highest UID in the mailbox, so "n:*" names the last message even when n is beyond it (RFC 9051 §6.4.8).
-    const max = d.highestUid(p);
+    const max = this.d.highestUid(p);
     const ranges = spec.split(',').map((part) => {
       const [a, b] = part.split(':');
       const lo = a === '*' ? max : Number(a);
@@ -103,20 +120,20 @@ export function runImapCommand(d: Draft, account: ImapAccount, session: ImapComm
     for (const [lo, hi] of ranges) for (let u = lo; u <= hi; u++) uids.add(u);
     for (const u of [...uids].sort((x, y) => x - y)) {
       const copy = f.get(String(u));
-      if (copy) out.push({ seq: d.seqOf(p, u), copy });
+      if (copy) out.push({ seq: this.d.seqOf(p, u), copy });
     }
     return out;
   }
 
-  function select(folder: string, wasSelected: boolean): CommandResult {
-    const f = d.folder(place(folder));
-    const m = meta(d, account.id, folder);
+  select(folder: string, wasSelected: boolean): CommandResult {
+    const f = this.d.folder(this.place(folder));
+    const m = meta(this.d, this.account.id, folder);
     const recentFrom = m.recentUid ?? 1;
     // Only the newest UIDs can still be \Recent: look them up by UID instead of walking the folder.
-    const taken = recentFrom < m.uidNext ? hits(folder, `${recentFrom}:${m.uidNext - 1}`).map((h) => h.copy) : [];
-    recent = RecentUids.of(taken.map((c) => c.uid!));
+    const taken = recentFrom < m.uidNext ? this.hits(folder, `${recentFrom}:${m.uidNext - 1}`).map((h) => h.copy) : [];
+    this.recent = RecentUids.of(taken.map((c) => c.uid!));
     // The first session to see a new message takes its \Recent flag (RFC 3501 §2.3.2).
-    if (taken.length) d.setMeta(place(folder), { ...m, recentUid: m.uidNext });
+    if (taken.length) this.d.setMeta(this.place(folder), { ...m, recentUid: m.uidNext });
     let firstUnseen = -1;
     let seq = 0;
     for (const c of f.values()) {
@@ -126,7 +143,7 @@ export function runImapCommand(d: Draft, account: ImapAccount, session: ImapComm
       }
       seq++;
     }
-    return reply({
+    return this.reply({
       untagged: [
         // Dovecot 2.3 closes the previous mailbox out loud (RFC 7162 §3.2.11).
         ...(wasSelected ? ['* OK [CLOSED] Previous mailbox closed.'] : []),
@@ -142,16 +159,16 @@ export function runImapCommand(d: Draft, account: ImapAccount, session: ImapComm
     });
   }
 
-  function fetch(folder: string, uids: string, items: string): CommandResult {
+  fetch(folder: string, uids: string, items: string): CommandResult {
     if (items === 'FLAGS') {
       // A flag resync of the whole folder: kept as a reference, written out from the frame's state when read.
       const upTo = Number(uids.split(':').pop());
-      const p = place(folder);
-      const count = d.seqOf(p, upTo);
-      const recentFrom = recent.lowest;
+      const p = this.place(folder);
+      const count = this.d.seqOf(p, upTo);
+      const recentFrom = this.recent.lowest;
       if (count > 50) {
-        const store = d;
-        const version = d.version;
+        const store = this.d;
+        const version = this.d.version;
         const listing: ListingRef = {
           listing: 'fetchFlags',
           place: p,
@@ -162,10 +179,10 @@ export function runImapCommand(d: Draft, account: ImapAccount, session: ImapComm
           changedSince: (since) => store.changedSince(p, since).filter((uid) => uid <= upTo).map((uid) => ({ uid, flags: store.copyAt(p, String(uid))?.flags ?? null })),
           entries: () => [...store.folder(p).values()].filter((c) => c.uid! <= upTo).map((c) => ({ uid: c.uid!, flags: c.flags })),
         };
-        return reply({ untagged: listing, status: done('OK Fetch completed') });
+        return this.reply({ untagged: listing, status: done('OK Fetch completed') });
       }
     }
-    const found = hits(folder, uids);
+    const found = this.hits(folder, uids);
     const setsSeen = /BODY\[\]/.test(items) && !/PEEK/.test(items);
     const wantsBody = /BODY(\.PEEK)?\[\]/.test(items);
     const wantsHeader = /BODY\.PEEK\[HEADER\]/.test(items);
@@ -173,118 +190,122 @@ export function runImapCommand(d: Draft, account: ImapAccount, session: ImapComm
     const untagged = found.flatMap(({ seq, copy }) => {
       // FETCH BODY[] sets \Seen for everyone (RFC 9051 §6.4.5, rule 17).
       if (setsSeen && !(copy.flags & Flag.Seen)) {
-        d.setFlags(place(folder), String(copy.uid), copy.flags | Flag.Seen);
-        copy = d.copyAt(place(folder), String(copy.uid))!;
+        this.d.setFlags(this.place(folder), String(copy.uid), copy.flags | Flag.Seen);
+        copy = this.d.copyAt(this.place(folder), String(copy.uid))!;
       }
-      const size = sizeOf(d, copy.mail);
-      const head = `* ${seq} FETCH (UID ${copy.uid} FLAGS ${flagsOf(copy)}${wantsSize ? ` RFC822.SIZE ${size}` : ''}`;
+      const size = sizeOf(this.d, copy.mail);
+      const head = `* ${seq} FETCH (UID ${copy.uid} FLAGS ${this.flagsOf(copy)}${wantsSize ? ` RFC822.SIZE ${size}` : ''}`;
       if (wantsBody) return [`${head} BODY[] {${size}}`, messageLiteral(copy.mail, size), ')'];
       if (wantsHeader) return [`${head} BODY[HEADER] {${headerBytes(size)}}`, headersLiteral(copy.mail), ')'];
       return [`${head})`];
     });
-    return reply({ untagged, status: done('OK Fetch completed') });
+    return this.reply({ untagged, status: done('OK Fetch completed') });
   }
 
-  function store(folder: string, uids: string, change: string, silent: boolean): CommandResult {
+  store(folder: string, uids: string, change: string, silent: boolean): CommandResult {
     const { mode, flags } = parseFlagChange(change);
     const lines: string[] = [];
-    for (const { seq, copy } of hits(folder, uids)) {
+    for (const { seq, copy } of this.hits(folder, uids)) {
       const next = mode === '+' ? copy.flags | flags : mode === '-' ? copy.flags & ~flags : flags;
-      d.setFlags(place(folder), String(copy.uid), next);
-      if (!silent) lines.push(`* ${seq} FETCH (UID ${copy.uid} FLAGS ${flagsOf(copy, next)})`);
+      this.d.setFlags(this.place(folder), String(copy.uid), next);
+      if (!silent) lines.push(`* ${seq} FETCH (UID ${copy.uid} FLAGS ${this.flagsOf(copy, next)})`);
     }
     // A UID that no longer exists: OK, nothing done (rule 20).
-    return reply({ untagged: lines, status: done('OK Store completed') });
+    return this.reply({ untagged: lines, status: done('OK Store completed') });
   }
 
   /** Remove \Deleted messages (only those in `only`, for UID EXPUNGE), reporting shifting sequence numbers. */
-  function expunge(folder: string, only: Set<number> | null, silent: boolean): CommandResult {
+  expunge(folder: string, only: Set<number> | null, silent: boolean): CommandResult {
     const gone: Array<{ seq: number; uid: number }> = [];
     let seq = 0;
-    for (const copy of d.folder(place(folder)).values()) {
+    for (const copy of this.d.folder(this.place(folder)).values()) {
       seq++;
       if (!(copy.flags & Flag.Deleted) || (only && !only.has(copy.uid!))) continue;
-      d.del(place(folder), String(copy.uid));
-      d.transfer('expunge', copy.mail, place(folder), null, String(copy.uid));
+      this.d.del(this.place(folder), String(copy.uid));
+      this.d.transfer('expunge', copy.mail, this.place(folder), null, String(copy.uid));
       gone.push({ seq, uid: copy.uid! });
     }
-    return reply({ untagged: silent ? [] : expungeLines(gone), status: done(silent ? 'OK Close completed' : 'OK Expunge completed') });
+    return this.reply({ untagged: silent ? [] : this.expungeLines(gone), status: done(silent ? 'OK Close completed' : 'OK Expunge completed') });
   }
 
-  function copyOrMove(folder: string, uids: string, target: string, move: boolean): CommandResult {
-    if (!folderExists(d, account.id, target)) return reply({ untagged: [], status: done(`NO [TRYCREATE] Mailbox doesn't exist: ${target}`) });
-    const found = hits(folder, uids);
-    if (!found.length) return reply({ untagged: [], status: done('OK No messages found') });
+  copyOrMove(folder: string, uids: string, target: string, move: boolean): CommandResult {
+    if (!folderExists(this.d, this.account.id, target)) return this.reply({ untagged: [], status: done(`NO [TRYCREATE] Mailbox doesn't exist: ${target}`) });
+    const found = this.hits(folder, uids);
+    if (!found.length) return this.reply({ untagged: [], status: done('OK No messages found') });
     if (!move || target === folder) {
-      const bytes = found.reduce((n, h) => n + sizeOf(d, h.copy.mail), 0);
+      const bytes = found.reduce((n, h) => n + sizeOf(this.d, h.copy.mail), 0);
       // COPY is all-or-nothing: over quota nothing is stored (rules 19, 28).
-      if (!quotaAllows(d, account.id, account.quota, account.gracePercent, bytes, found.length)) return reply({ untagged: [], status: done(`NO [OVERQUOTA] ${OVERQUOTA_TEXT}`) });
+      if (!quotaAllows(this.d, this.account.id, this.account.quota, this.account.gracePercent, bytes, found.length)) return this.reply({ untagged: [], status: done(`NO [OVERQUOTA] ${OVERQUOTA_TEXT}`) });
     }
     // A MOVE within the same quota root adds no usage and succeeds at the limit (rule 28, observed).
     const src: number[] = [];
     const dst: number[] = [];
     for (const { copy } of found) {
-      const uid = d.appendMessage(place(target), copy.mail, copy.flags & ~Flag.Deleted);
+      const uid = this.d.appendMessage(this.place(target), copy.mail, copy.flags & ~Flag.Deleted);
       src.push(copy.uid!);
       dst.push(uid);
-      if (!move) d.transfer('copy', copy.mail, place(folder), place(target), String(uid));
+      if (!move) this.d.transfer('copy', copy.mail, this.place(folder), this.place(target), String(uid));
     }
-    const validity = meta(d, account.id, target).uidValidity;
+    const validity = meta(this.d, this.account.id, target).uidValidity;
     const copyuid = `[COPYUID ${validity} ${formatUidSet(src)} ${formatUidSet(dst)}]`;
-    if (!move) return reply({ untagged: [], status: done(`OK ${copyuid} Copy completed`) });
+    if (!move) return this.reply({ untagged: [], status: done(`OK ${copyuid} Copy completed`) });
     const gone: Array<{ seq: number; uid: number }> = [];
     for (const { copy, seq } of found) {
-      d.del(place(folder), String(copy.uid));
-      d.transfer('move', copy.mail, place(folder), place(target), String(dst[src.indexOf(copy.uid!)]));
+      this.d.del(this.place(folder), String(copy.uid));
+      this.d.transfer('move', copy.mail, this.place(folder), this.place(target), String(dst[src.indexOf(copy.uid!)]));
       gone.push({ seq, uid: copy.uid! });
     }
-    return reply({ untagged: [`* OK ${copyuid} Moved UIDs.`, ...expungeLines(gone)], status: done('OK Move completed') });
+    return this.reply({ untagged: [`* OK ${copyuid} Moved UIDs.`, ...this.expungeLines(gone)], status: done('OK Move completed') });
   }
 
   /** `source`: where the client takes the message from (default: its Outbox, when saving sent mail). */
-  function append(target: string, flags: number, mail: string, source = `device/${account.client}/Outbox`): CommandResult {
-    if (!folderExists(d, account.id, target)) return reply({ untagged: [], status: done(`NO [TRYCREATE] Mailbox doesn't exist: ${target}`) });
-    const size = sizeOf(d, mail);
+  append(target: string, flags: number, mail: string, source = `device/${this.account.client}/Outbox`): CommandResult {
+    if (!folderExists(this.d, this.account.id, target)) return this.reply({ untagged: [], status: done(`NO [TRYCREATE] Mailbox doesn't exist: ${target}`) });
+    const size = sizeOf(this.d, mail);
     // Refused before the literal is sent: no "+" continuation (rule 28).
-    if (!quotaAllows(d, account.id, account.quota, account.gracePercent, size, 1)) return reply({ untagged: [], status: done(`NO [OVERQUOTA] ${OVERQUOTA_TEXT}`) });
-    const uid = d.appendMessage(place(target), mail, flags);
-    d.transfer('copy', mail, source, place(target), String(uid));
-    return reply({ untagged: [], continuation: '+ OK', status: done(`OK [APPENDUID ${meta(d, account.id, target).uidValidity} ${uid}] Append completed`) });
+    if (!quotaAllows(this.d, this.account.id, this.account.quota, this.account.gracePercent, size, 1)) return this.reply({ untagged: [], status: done(`NO [OVERQUOTA] ${OVERQUOTA_TEXT}`) });
+    const uid = this.d.appendMessage(this.place(target), mail, flags);
+    this.d.transfer('copy', mail, source, this.place(target), String(uid));
+    return this.reply({ untagged: [], continuation: '+ OK', status: done(`OK [APPENDUID ${meta(this.d, this.account.id, target).uidValidity} ${uid}] Append completed`) });
   }
+}
 
+/** Carry out one legal command. */
+export function runImapCommand(d: Draft, account: ImapAccount, session: ImapCommandSession, c: ImapCommand): CommandResult {
+  const x = new CommandRun(d, account, session);
   const selected = session.selected;
   switch (c.type) {
     case 'client.login':
-      return reply({ untagged: [], status: `OK [CAPABILITY ${CAPABILITIES}] Logged in` });
+      return x.reply({ untagged: [], status: `OK [CAPABILITY ${CAPABILITIES}] Logged in` });
     case 'client.capability':
-      return reply({ untagged: [`* CAPABILITY ${CAPABILITIES}`], status: done('OK Capability completed') });
+      return x.reply({ untagged: [`* CAPABILITY ${CAPABILITIES}`], status: done('OK Capability completed') });
     case 'client.status': {
-      if (!folderExists(d, account.id, c.mailbox)) return reply({ untagged: [], status: done(`NO Mailbox doesn't exist: ${c.mailbox}`) });
+      if (!folderExists(d, account.id, c.mailbox)) return x.reply({ untagged: [], status: done(`NO Mailbox doesn't exist: ${c.mailbox}`) });
       const m = meta(d, account.id, c.mailbox);
-      return reply({ untagged: [`* STATUS ${c.mailbox} (MESSAGES ${d.folder(place(c.mailbox)).size} UIDNEXT ${m.uidNext} UIDVALIDITY ${m.uidValidity})`], status: done('OK Status completed') });
+      return x.reply({ untagged: [`* STATUS ${c.mailbox} (MESSAGES ${d.folder(x.place(c.mailbox)).size} UIDNEXT ${m.uidNext} UIDVALIDITY ${m.uidValidity})`], status: done('OK Status completed') });
     }
     case 'client.select':
-      return select(c.mailbox, selected !== null);
+      return x.select(c.mailbox, selected !== null);
     case 'client.fetch':
-      return fetch(selected!, c.uids, c.items);
+      return x.fetch(selected!, c.uids, c.items);
     case 'client.store':
-      return store(selected!, c.uids, c.change, c.silent);
+      return x.store(selected!, c.uids, c.change, c.silent);
     case 'client.expunge':
-      return expunge(selected!, null, false);
+      return x.expunge(selected!, null, false);
     case 'client.uidExpunge':
-      return expunge(selected!, new Set(hits(selected!, c.uids).map((h) => h.copy.uid!)), false);
+      return x.expunge(selected!, new Set(x.hits(selected!, c.uids).map((h) => h.copy.uid!)), false);
     case 'client.copy':
-      return copyOrMove(selected!, c.uids, c.mailbox, false);
+      return x.copyOrMove(selected!, c.uids, c.mailbox, false);
     case 'client.move':
-      return copyOrMove(selected!, c.uids, c.mailbox, true);
+      return x.copyOrMove(selected!, c.uids, c.mailbox, true);
     case 'client.append':
-      return append(c.mailbox, c.flags, c.mail, c.source);
+      return x.append(c.mailbox, c.flags, c.mail, c.source);
     case 'client.noop':
-      return reply({ untagged: [], status: done('OK NOOP completed') });
+      return x.reply({ untagged: [], status: done('OK NOOP completed') });
     case 'client.close':
-      return expunge(selected!, null, true);
+      return x.expunge(selected!, null, true);
     case 'client.logout':
-      return reply({ untagged: ['* BYE Logging out'], status: done('OK Logout completed') });
+      return x.reply({ untagged: ['* BYE Logging out'], status: done('OK Logout completed') });
     case 'client.idle':
     case 'client.done':
       throw new Error(`${c.type} is the session's, not a command to run`);
