@@ -6,6 +6,7 @@ import { chmodSync, chownSync, closeSync, existsSync, fstatSync, mkdirSync, open
 import { rm } from 'node:fs/promises';
 import net from 'node:net';
 import { ImapClient } from './wire';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,6 +20,24 @@ export interface Ports {
   readonly imap: number;
   readonly pop3: number;
   readonly lmtp: number;
+  /** Implicit TLS (993/995 in production); used when TLS is required. */
+  readonly imaps: number;
+  readonly pop3s: number;
+}
+
+/**
+ * How the private Dovecot treats TLS. 'off' is a test bench (ssl = no, plaintext
+ * logins allowed); 'required' is production (ssl = required, plaintext login only
+ * after STARTTLS/STLS, implicit TLS on the imaps/pop3s ports).
+ */
+export type TlsMode = 'off' | 'required';
+
+/** The run's certificate (made per run by scripts/dovecot.sh cert). */
+export interface Certificate {
+  readonly cert: string;
+  readonly key: string;
+  /** The PEM text a client trusts. */
+  readonly pem: string;
 }
 
 export interface UserSpec {
@@ -32,16 +51,22 @@ export interface UserSpec {
 
 export const MAIL_HOSTNAME = 'mail.example.org';
 
-/** Three free TCP ports on 127.0.0.1 (or fixed ones from CONFORMANCE_PORT_BASE). */
+/** Free TCP ports on 127.0.0.1 (or fixed ones from CONFORMANCE_PORT_BASE). */
 export async function choosePorts(generation: number): Promise<Ports> {
   const fixed = process.env.CONFORMANCE_PORT_BASE;
   if (fixed) {
     const base = Number(fixed) + (generation - 1) * 1000;
     if (!Number.isInteger(base) || base < 1024 || base > 64000) throw new Error(`CONFORMANCE_PORT_BASE must be an integer 1024-63000, not ${fixed}`);
-    return { imap: base + 143, pop3: base + 110, lmtp: base + 24 };
+    return { imap: base + 143, pop3: base + 110, lmtp: base + 24, imaps: base + 993, pop3s: base + 995 };
   }
+  const [imap, pop3, lmtp, imaps, pop3s] = await freePorts(5);
+  return { imap, pop3, lmtp, imaps, pop3s };
+}
+
+/** n free TCP ports on 127.0.0.1, each asked of the kernel. */
+export async function freePorts(n: number): Promise<number[]> {
   const servers = await Promise.all(
-    [0, 1, 2].map(
+    Array.from({ length: n }, () => 0).map(
       () =>
         new Promise<net.Server>((resolve, reject) => {
           const srv = net.createServer();
@@ -52,7 +77,7 @@ export async function choosePorts(generation: number): Promise<Ports> {
   );
   const ports = servers.map((srv) => (srv.address() as net.AddressInfo).port);
   await Promise.all(servers.map((srv) => new Promise<void>((resolve) => srv.close(() => resolve()))));
-  return { imap: ports[0], pop3: ports[1], lmtp: ports[2] };
+  return ports;
 }
 
 const alive = (pid: number) => {
@@ -65,24 +90,43 @@ const alive = (pid: number) => {
 };
 
 /**
- * A directory of its own for this run (several runs may share a working tree),
+ * Where runs keep their servers' directories. Short, whatever the checkout's
+ * path: Dovecot's and Postfix's unix sockets live there, and a socket path may
+ * not exceed 108 bytes (a deep checkout failed with `File name too long`).
+ */
+export const RUNS_BASE = existsSync('/tmp') ? '/tmp' : os.tmpdir();
+const RUN_PREFIX = 'mss-conformance-';
+
+/**
+ * A directory of its own for this run (several runs may share a machine),
  * after stopping and removing what runs that died left behind.
  */
 export function runDirectory(): string {
-  const tmp = path.join(ROOT, '.tmp');
-  mkdirSync(tmp, { recursive: true });
-  for (const entry of readdirSync(tmp)) {
-    const m = /^conformance-(\d+)$/.exec(entry);
+  for (const entry of readdirSync(RUNS_BASE)) {
+    const m = new RegExp(`^${RUN_PREFIX}(\\d+)$`).exec(entry);
     if (!m || alive(Number(m[1]))) continue;
-    const dir = path.join(tmp, entry);
+    const dir = path.join(RUNS_BASE, entry);
     for (const sub of readdirSync(dir)) {
       if (existsSync(path.join(dir, sub, 'run', 'master.pid'))) spawnSync('bash', [SCRIPT, 'stop', path.join(dir, sub)], { stdio: 'ignore' });
+      if (existsSync(path.join(dir, sub, 'queue', 'pid', 'master.pid'))) spawnSync('bash', [path.join(ROOT, 'scripts', 'postfix.sh'), 'stop', path.join(dir, sub)], { stdio: 'ignore' });
     }
     rmSync(dir, { recursive: true, force: true });
   }
-  const dir = path.join(tmp, `conformance-${process.pid}`);
-  mkdirSync(dir, { recursive: true });
+  const dir = path.join(RUNS_BASE, `${RUN_PREFIX}${process.pid}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true, mode: 0o755 });
+  chmodSync(dir, 0o755);
   return dir;
+}
+
+/** A self-signed certificate for MAIL_HOSTNAME, made for this run. */
+export function makeCertificate(runDir: string): Certificate {
+  const dir = path.join(runDir, 'tls');
+  const r = spawnSync('bash', [SCRIPT, 'cert', dir], { env: { ...process.env, MAIL_HOSTNAME }, encoding: 'utf8' });
+  if (r.status === 3) throw new DovecotMissing(r.stderr.trim());
+  if (r.status !== 0) throw new Error(`scripts/dovecot.sh cert failed (exit ${r.status}):\n${r.stderr}`);
+  const cert = path.join(dir, 'cert.pem');
+  return { cert, key: path.join(dir, 'key.pem'), pem: readFileSync(cert, 'utf8') };
 }
 
 export class Dovecot {
@@ -94,8 +138,16 @@ export class Dovecot {
     readonly name: string,
     runDir: string,
     readonly ports: Ports,
+    readonly tls: TlsMode = 'off',
+    readonly certificate: Certificate | null = null,
   ) {
     this.dir = path.join(runDir, name);
+    if (tls === 'required' && !certificate) throw new Error('TLS required needs the run\'s certificate');
+  }
+
+  /** Dovecot's auth socket for a Postfix's SASL (smtpd_sasl_type = dovecot). */
+  get authSocket(): string {
+    return path.join(this.dir, 'run', 'auth-postfix');
   }
 
   private scriptAsync(action: string): Promise<{ status: number; out: string; err: string }> {
@@ -110,18 +162,23 @@ export class Dovecot {
   }
 
   private env(): NodeJS.ProcessEnv {
-    return { ...process.env, IMAP_PORT: String(this.ports.imap), POP3_PORT: String(this.ports.pop3), LMTP_PORT: String(this.ports.lmtp), MAIL_HOSTNAME };
+    return {
+      ...process.env,
+      IMAP_PORT: String(this.ports.imap),
+      POP3_PORT: String(this.ports.pop3),
+      LMTP_PORT: String(this.ports.lmtp),
+      IMAPS_PORT: String(this.ports.imaps),
+      POP3S_PORT: String(this.ports.pop3s),
+      TLS: this.tls,
+      TLS_CERT: this.certificate?.cert ?? '',
+      TLS_KEY: this.certificate?.key ?? '',
+      MAIL_HOSTNAME,
+    };
   }
 
   private script(action: string): { status: number; out: string; err: string } {
     const r = spawnSync('bash', [SCRIPT, action, this.dir], {
-      env: {
-        ...process.env,
-        IMAP_PORT: String(this.ports.imap),
-        POP3_PORT: String(this.ports.pop3),
-        LMTP_PORT: String(this.ports.lmtp),
-        MAIL_HOSTNAME,
-      },
+      env: this.env(),
       stdio: ['ignore', 'pipe', 'pipe'],
       encoding: 'utf8',
       timeout: 240_000,
@@ -195,7 +252,7 @@ export class Dovecot {
     // Check that the new users are in force: a login must create the new home.
     const first = users[0];
     if (first) {
-      const deadline = Date.now() + 5000;
+      const deadline = Date.now() + 20_000;
       for (;;) {
         try {
           const c = await ImapClient.login(this.ports.imap, first.login, first.password);
@@ -205,7 +262,7 @@ export class Dovecot {
           /* not yet */
         }
         if (existsSync(home(first.login))) break;
-        if (Date.now() > deadline) throw new Error(`Dovecot did not take the new users file within 5 s (${file})`);
+        if (Date.now() > deadline) throw new Error(`Dovecot did not take the new users file within 20 s (${file})`);
         await new Promise((r) => setTimeout(r, 20));
       }
     }
@@ -229,9 +286,9 @@ export class Dovecot {
     };
     const pid = Number(readFileSync(path.join(this.dir, 'run', 'master.pid'), 'utf8').trim());
     process.kill(pid, 'SIGHUP');
-    const deadline = Date.now() + 5000;
+    const deadline = Date.now() + 20_000;
     while (!reloaded()) {
-      if (Date.now() > deadline) throw new Error(`Dovecot (pid ${pid}) did not reload within 5 s`);
+      if (Date.now() > deadline) throw new Error(`Dovecot (pid ${pid}) did not reload within 20 s`);
       await new Promise((r) => setTimeout(r, 5));
     }
   }

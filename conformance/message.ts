@@ -120,3 +120,44 @@ export function dataBlock(message: Buffer): Buffer {
   const text = message.toString('latin1').replace(/^\./gm, '..');
   return Buffer.concat([Buffer.from(text, 'latin1'), end]);
 }
+
+/**
+ * Octets a file of n bytes takes in a message, base64-encoded in lines of 76
+ * characters with CRLF (RFC 2045 §6.8): 4 characters per 3 bytes, so a message
+ * is about 4/3 of its attachment. Postfix's message_size_limit counts these.
+ */
+export function base64EncodedBytes(n: number): number {
+  const chars = 4 * Math.ceil(n / 3);
+  return chars + CRLF * Math.ceil(chars / LINE);
+}
+
+/** A multipart/mixed message with a short text and an n-byte attachment, base64-encoded. */
+export function messageWithAttachment(mail: MailHeaders, attachmentBytes: number): Buffer {
+  const boundary = `=_sandbox_${mail.id}`;
+  const file = Buffer.alloc(attachmentBytes);
+  // Not all zeros: any content encodes to the same size, but a real file is not blank.
+  for (let i = 0; i < attachmentBytes; i++) file[i] = (i * 131 + 7) & 0xff;
+  const encoded = file.toString('base64').replace(new RegExp(`(.{${LINE}})`, 'g'), '$1\r\n').replace(/\r\n$/, '');
+  const lines = [
+    `From: ${mail.from}`,
+    `To: ${mail.to.join(', ')}`,
+    `Subject: ${mail.subject}`,
+    `Message-ID: ${messageIdOf(mail.id)}`,
+    'MIME-Version: 1.0',
+    `Content-Type: multipart/mixed; boundary="${boundary}"`,
+    '',
+    `--${boundary}`,
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    'The file is attached.',
+    `--${boundary}`,
+    'Content-Type: application/octet-stream; name="file.bin"',
+    'Content-Transfer-Encoding: base64',
+    'Content-Disposition: attachment; filename="file.bin"',
+    '',
+    encoded,
+    `--${boundary}--`,
+    '',
+  ];
+  return Buffer.from(lines.join('\r\n'), 'latin1');
+}

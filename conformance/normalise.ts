@@ -208,7 +208,6 @@ export function diffLines(model: readonly string[], real: readonly string[], pro
   return out;
 }
 
-export function formatDiff(diff: readonly DiffLine[], indent = '    '): string {
-  const label = { ' ': 'both    | ', '-': 'model   | ', '+': 'dovecot | ' } as const;
+export function formatDiff(diff: readonly DiffLine[], indent = '    ', label: Record<DiffLine['op'], string> = { ' ': 'both    | ', '-': 'model   | ', '+': 'dovecot | ' }): string {
   return diff.map((d) => `${indent}${label[d.op]}${d.text}`).join('\n');
 }

@@ -1,19 +1,25 @@
 // Replaying one timeline (a scenario under one variant) against real Dovecot.
 //
 // Frames are walked in order. Every session the model opens is opened for
-// real (LMTP, POP3, IMAP on 127.0.0.1; implicit TLS is replaced by a plain
-// connection), every client line of the model's transcript is sent as it is,
+// real (LMTP, POP3, IMAP on 127.0.0.1), every client line of the model's transcript is sent as it is,
 // and Dovecot's reply is read to its protocol end and compared with the
 // server lines the model wrote after that command. After every step the real
 // mailboxes (folders, mails, flags, UIDs, sizes, quota) are compared with the
 // model's server state.
+//
+// TLS: with `tls` unset every session is a plain connection (the test bench
+// that today's transcripts agree with). With `tls` set the server requires TLS
+// as production does: devices connect from another loopback address (so
+// Dovecot treats them as remote), sessions on 993/995 speak implicit TLS,
+// STARTTLS/STLS upgrade the connection after the server's go-ahead, and the
+// handshake is compared as one server line, handshakeLine() in wire.ts.
 import type { ProtocolLine, SessionInfo } from '../src/sim/timeline';
 import type { Dovecot } from './dovecot';
 import { MAIL_HOSTNAME } from './dovecot';
 import { buildMessage, dataBlock, lmtpAddedBytes, mailIdFrom } from './message';
 import { compareReply, diffLines, Mapper, type DiffLine, type Protocol } from './normalise';
 import { describeAccount, modelAccount, observeAccount, type AccountQuota, type MapLike, type ModelStateLike, type ServerAccount } from './observe';
-import { ImapClient, pop3IsMultiline, readImapLine, readImapReply, readPop3Reply, readSmtpReply, Wire, type ImapLine } from './wire';
+import { handshakeLine, ImapClient, pop3IsMultiline, readImapLine, readImapReply, readPop3Reply, readSmtpReply, REMOTE_CLIENT, Wire, type ImapLine, type TlsTrust } from './wire';
 
 // ---- the shapes read from the model (structural, so the harness follows the engine) ----
 
@@ -60,7 +66,12 @@ export interface ReplayInput {
   readonly headerBytes?: (sizeBytes: number) => number;
   /** Dovecot for server generation g, started and wiped for this run. */
   readonly server: (generation: number) => Promise<Dovecot>;
+  /** Set when the server requires TLS (Dovecot started with TLS 'required'): whom to trust. */
+  readonly tls?: TlsTrust;
 }
+
+/** Ports whose sessions start with a TLS handshake (IMAPS, POP3S, SMTPS). */
+const IMPLICIT_TLS_PORTS = new Set([993, 995, 465]);
 
 export interface Disagreement {
   readonly scenario: string;
@@ -250,16 +261,40 @@ export class Replayer {
 
   private async connect(s: Live) {
     const server = await this.serverFor(s.info.serverGeneration);
-    const port = s.protocol === 'IMAP' ? server.ports.imap : s.protocol === 'POP3' ? server.ports.pop3 : server.ports.lmtp;
+    const trust = this.input.tls;
+    const implicit = trust !== undefined && s.protocol !== 'LMTP' && IMPLICIT_TLS_PORTS.has(s.info.port);
+    const port =
+      s.protocol === 'IMAP' ? (implicit ? server.ports.imaps : server.ports.imap) : s.protocol === 'POP3' ? (implicit ? server.ports.pop3s : server.ports.pop3) : server.ports.lmtp;
+    // LMTP comes from the MTA on the server's own host; devices come from elsewhere.
+    const from = trust && s.protocol !== 'LMTP' ? REMOTE_CLIENT : undefined;
     try {
-      s.wire = await Wire.connect(port);
+      s.wire = await Wire.connect(port, { from, tls: implicit ? trust : undefined });
     } catch (err) {
       s.broken = `cannot connect: ${(err as Error).message}`;
       this.disagree({ kind: 'replay', where: this.where(s), protocol: s.protocol, command: null, diff: [], note: s.broken });
       return;
     }
-    // The greeting is the reply to connecting.
-    s.exchange = { command: null, model: [], real: await this.readReply(s, null), open: true };
+    // The greeting is the reply to connecting (after the handshake, with implicit TLS).
+    const handshake = s.wire.handshake ? [handshakeLine(s.wire.handshake)] : [];
+    s.exchange = { command: null, model: [], real: [...handshake, ...(await this.readReply(s, null))], open: true };
+  }
+
+  /** After STARTTLS/STLS and the server's go-ahead: the handshake, as the line the model writes for it. */
+  private async upgrade(s: Live, w: Wire, command: string, reply: string[]): Promise<string[]> {
+    const trust = this.input.tls;
+    if (!trust) return reply;
+    const verb = command.trim().split(/\s+/)[s.protocol === 'IMAP' ? 1 : 0]?.toUpperCase();
+    const goAhead = s.protocol === 'IMAP' ? /^\S+ OK\b/.test(reply[reply.length - 1] ?? '') : (reply[0] ?? '').startsWith('+OK');
+    if (!goAhead || verb !== (s.protocol === 'IMAP' ? 'STARTTLS' : 'STLS')) return reply;
+    try {
+      return [...reply, handshakeLine(await w.startTls(trust))];
+    } catch (err) {
+      s.broken = `TLS handshake failed: ${(err as Error).message}`;
+      this.disagree({ kind: 'replay', where: this.where(s), protocol: s.protocol, command, diff: [], note: s.broken });
+      w.drop();
+      s.ended = true;
+      return reply;
+    }
   }
 
   private where(s: Live): string {
@@ -300,10 +335,10 @@ export class Replayer {
       }
       case 'POP3':
         w.writeLine(text);
-        reply = await this.readReply(s, text);
+        reply = await this.upgrade(s, w, text, await this.readReply(s, text));
         break;
       case 'IMAP':
-        reply = await this.imapCommand(s, w, text);
+        reply = await this.upgrade(s, w, text, await this.imapCommand(s, w, text));
         break;
       default:
         return;

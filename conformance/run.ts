@@ -1,23 +1,38 @@
-// npm run test:conformance [-- SCENARIO[:VARIANT] ...] [--verbose] [--all]
+// npm run test:conformance [-- SCENARIO[:VARIANT] ...] [--verbose] [--all] [--tls=off|required]
 //
 // Replays every built-in scenario (scenarios/*.json) under every variant
 // against a real Dovecot 2.3 started privately on 127.0.0.1 (installed from
 // Debian's packages when missing), prints a readable diff for every
 // disagreement and the summary line
-//   conformance: N of M scenarios, K of L steps agree
+//   conformance: N of M scenarios, K of L steps agree (dovecot 2.3.19, tls off; postfix 3.7)
+// Before that the harness checks itself on hand-written transcripts: the IMAP/LMTP
+// paths (selfcheck.ts), TLS as production runs it against a Dovecot with
+// ssl = required (selfcheck-tls.ts), and the delivery side against a private
+// Postfix from Debian's package in front of that Dovecot (selfcheck-mta.ts).
+// --tls (or CONFORMANCE_TLS) says how the scenarios' Dovecot treats TLS:
+// 'off' (ssl = no, plaintext logins: what the model's transcripts speak today)
+// or 'required' (production: STARTTLS first, implicit TLS on 993/995). The
+// default is DEFAULT_TLS below.
 // A "step" in that line is one scenario step, the start, or a run of scheduled
 // events between two steps (a burst's deliveries, retries, nightly backups): the
 // server state is compared after each, and every reply within it.
 // Environment: CONFORMANCE_JOBS (replay workers, each with its own Dovecot; 2),
-// CONFORMANCE_PORT_BASE (fixed ports instead of free ones).
+// CONFORMANCE_PORT_BASE (fixed ports instead of free ones), CONFORMANCE_TLS.
+// Servers' directories live in /tmp/mss-conformance-PID (short: unix socket
+// paths are limited to 108 bytes) and are removed after a run that agrees.
 // Exit codes: 0 all agree (or differ only as listed in
 // conformance/known-differences.json), 1 a disagreement or a failure,
-// 3 Dovecot is missing and cannot be installed here (the test runner may
-// skip it outside CI).
+// 3 Dovecot or Postfix is missing and cannot be installed here (the test
+// runner may skip it outside CI).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { choosePorts, Dovecot, DovecotMissing, ROOT, runDirectory, type UserSpec } from './dovecot';
+import { choosePorts, Dovecot, DovecotMissing, freePorts, makeCertificate, MAIL_HOSTNAME, ROOT, runDirectory, type Certificate, type TlsMode, type UserSpec } from './dovecot';
+import { Postfix, PostfixMissing } from './postfix';
+import { CHECK_QUEUE, MTA_ADDRESSES, MTA_USERS, mtaSelfCheck, type MtaCheck } from './selfcheck-mta';
+import { tlsSelfCheck } from './selfcheck-tls';
+import type { TlsTrust } from './wire';
 import { rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { KNOWN_FILE, loadKnown, matchKnown, type KnownDifference } from './known';
 import { formatDiff } from './normalise';
 import { Replayer, type Disagreement, type FrameLike, type LineLike, type ReplayResult } from './replay';
@@ -41,6 +56,34 @@ interface ScenarioLike {
 }
 
 const STANDARD_FOLDERS = ['INBOX', 'Sent', 'Drafts', 'Trash', 'Archive'];
+
+/**
+ * How the scenarios' Dovecot treats TLS unless --tls / CONFORMANCE_TLS says
+ * otherwise. 'off' while the model's transcripts log in without STARTTLS; the
+ * day the model speaks STARTTLS/STLS and writes the handshake line
+ * (selfcheck-tls.ts), this becomes 'required'.
+ */
+export const DEFAULT_TLS: TlsMode = 'off';
+
+function tlsMode(args: readonly string[]): TlsMode {
+  const flag = args.find((a) => a.startsWith('--tls='))?.slice('--tls='.length);
+  const mode = flag ?? process.env.CONFORMANCE_TLS ?? DEFAULT_TLS;
+  if (mode !== 'off' && mode !== 'required') throw new Error(`--tls / CONFORMANCE_TLS must be off or required, not ${JSON.stringify(mode)}`);
+  return mode;
+}
+
+/** Dovecot, then Postfix, installed from Debian's packages where missing (exit 3: cannot be). */
+function installPackages() {
+  for (const [name, Missing] of [['dovecot', DovecotMissing], ['postfix', PostfixMissing]] as const) {
+    const r = spawnSync('bash', [path.join(ROOT, 'scripts', `${name}.sh`), 'install'], { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
+    if (r.status === 3) throw new Missing(r.stderr.trim());
+    if (r.status !== 0) throw new Error(`scripts/${name}.sh install failed (exit ${r.status}):\n${r.stderr}`);
+    if (r.stderr.trim()) console.error(r.stderr.trim());
+  }
+}
+
+/** "2.3.19.1" → "2.3.19", "3.7.11" → "3.7" (as the summary names them). */
+const shortVersion = (v: string, parts: number) => v.split('.').slice(0, parts).join('.');
 
 function usersOf(s: ScenarioLike): UserSpec[] {
   return s.world.accounts.map((a) => ({
@@ -77,6 +120,7 @@ async function main(): Promise<number> {
   const maxShown = args.includes('--all') ? Infinity : 8;
   const only = args.filter((a) => !a.startsWith('--'));
   const t0 = Date.now();
+  const tls = tlsMode(args);
 
   let sim: SimApi;
   try {
@@ -120,11 +164,15 @@ async function main(): Promise<number> {
   // (the first one now: it installs Dovecot if missing).
   const jobs = Math.max(1, Math.min(Number(process.env.CONFORMANCE_JOBS ?? 2) || 1, runs.length || 1));
   const servers = new Map<string, Dovecot>();
+  let postfix: Postfix | null = null;
   const stopAll = async () => {
-    const results = await Promise.allSettled([...servers.values()].map((s) => s.stop()));
+    // Postfix first: it hands mail to Dovecot.
+    const mta = await Promise.allSettled(postfix ? [postfix.stop()] : []);
+    const results = [...mta, ...(await Promise.allSettled([...servers.values()].map((s) => s.stop())))];
     for (const r of results) if (r.status === 'rejected') console.error(`conformance: ${(r.reason as Error).message}`);
   };
   const onSignal = () => {
+    if (postfix) spawnSync('bash', [path.join(ROOT, 'scripts', 'postfix.sh'), 'stop', postfix.dir], { stdio: 'ignore' });
     for (const s of servers.values()) {
       try {
         s.stopSync();
@@ -137,16 +185,38 @@ async function main(): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const runDir = runDirectory();
+  let certificate: Certificate | null = null;
+  let trust: TlsTrust | null = null;
+  let dovecotVersion = '';
   const startServer = async (worker: number, g: number): Promise<Dovecot> => {
     const name = `w${worker}-gen${g}`;
     let s = servers.get(name);
     if (!s) {
-      s = new Dovecot(name, runDir, await choosePorts(g));
+      s = new Dovecot(name, runDir, await choosePorts(g), tls, tls === 'required' ? certificate : null);
       servers.set(name, s);
       const banner = await s.start();
+      dovecotVersion ||= /^dovecot (\S+)/.exec(banner)?.[1] ?? '';
       if (verbose || servers.size === 1) console.log(`conformance: ${banner}`);
     }
     return s;
+  };
+  /** The production-like pair for the TLS and delivery checks: Dovecot with TLS required, Postfix in front. */
+  const startProductionPair = async (): Promise<{ dovecot: Dovecot; postfix: Postfix }> => {
+    const dovecot = new Dovecot('tls', runDir, await choosePorts(9), 'required', certificate);
+    servers.set('tls', dovecot);
+    const [smtp, submission] = await freePorts(2);
+    const mx = new Postfix(`${runDir}/mx`, {
+      smtpPort: smtp,
+      submissionPort: submission,
+      lmtpPort: dovecot.ports.lmtp,
+      queue: CHECK_QUEUE,
+      tls: certificate!,
+      saslPath: dovecot.authSocket,
+    });
+    postfix = mx;
+    const [banner] = await Promise.all([dovecot.start(), mx.start()]);
+    if (verbose) console.log(`conformance: ${banner}`);
+    return { dovecot, postfix: mx };
   };
 
   const results: ReplayResult[] = [];
@@ -164,6 +234,7 @@ async function main(): Promise<number> {
       frames: timeline.frames as readonly FrameLike[],
       linesOf: (f) => sim.frameLines(f as never),
       headerBytes,
+      tls: tls === 'required' ? (trust ?? undefined) : undefined,
       server: async (g) => {
         const s = await startServer(worker, g);
         await s.reset(users, addresses);
@@ -203,20 +274,83 @@ async function main(): Promise<number> {
       failures.push(`${r.scenario.id}${r.variant ? ` [${r.variant}]` : ''}: replay failed: ${(err as Error).stack ?? err}`);
     }
   };
+  let checks: Promise<void> = Promise.resolve();
+  let missing: DovecotMissing | PostfixMissing | null = null;
+  const skipped = async (err: DovecotMissing | PostfixMissing) => {
+    console.error(err.message);
+    console.error(`conformance: skipped: ${err instanceof DovecotMissing ? 'Dovecot' : 'Postfix'} is not available here (exit 3).`);
+    await stopAll();
+    rmSync(runDir, { recursive: true, force: true });
+    return 3;
+  };
   try {
+    let pair: Promise<{ dovecot: Dovecot; postfix: Postfix }>;
     try {
+      // Installs first, one after the other (apt takes one at a time); no-ops when present.
+      installPackages();
+      certificate = makeCertificate(runDir);
+      trust = { ca: certificate.pem, servername: MAIL_HOSTNAME };
+      // Postfix starts beside the scenarios' first Dovecot, and the replay does not wait for it.
+      pair = startProductionPair();
+      pair.catch(() => undefined); // awaited by the checks below
       await startServer(0, 1);
     } catch (err) {
-      if (err instanceof DovecotMissing) {
-        console.error(err.message);
-        console.error('conformance: skipped: Dovecot is not available here (exit 3).');
-        return 3;
-      }
+      if (err instanceof DovecotMissing || err instanceof PostfixMissing) return await skipped(err);
       throw err;
     }
+    // The TLS and delivery checks run beside the scenarios, on servers of their own.
+    checks = (async () => {
+      let started: Awaited<typeof pair>;
+      try {
+        started = await pair;
+      } catch (err) {
+        if (err instanceof DovecotMissing || err instanceof PostfixMissing) {
+          missing = err;
+          return;
+        }
+        throw err;
+      }
+      const { dovecot, postfix: mx } = started;
+      const tlsCheck = await tlsSelfCheck(async () => {
+        await dovecot.reset([{ login: 'anna', password: 'secret', gracePercent: 10, tempfail: false, pop3Lock: false }], new Map([['anna', 'anna@example.org']]));
+        return dovecot;
+      }, trust!);
+      const brokenTls = tlsCheck.steps.flatMap((st) => st.disagreements);
+      if (brokenTls.length) {
+        console.log('conformance: the harness does not replay its TLS check transcript as Dovecot (ssl = required) answers it:');
+        for (const d of brokenTls) printDisagreement(d, null);
+        failures.push('harness TLS self-check failed (see above)');
+      } else console.log(`conformance: harness TLS self-check (ssl = required: LOGINDISABLED, PRIVACYREQUIRED, STARTTLS, STLS, implicit TLS): ${tlsCheck.steps.length} steps agree`);
+      await dovecot.reset(MTA_USERS, MTA_ADDRESSES);
+      let mta: MtaCheck[];
+      try {
+        mta = await mtaSelfCheck(mx, dovecot, trust!);
+      } catch (err) {
+        failures.push(`harness delivery self-check (Postfix): ${(err as Error).stack ?? err}`);
+        return;
+      }
+      const brokenMta = mta.filter((c) => c.diff.length);
+      for (const c of brokenMta) {
+        console.log(`conformance: delivery self-check "${c.name}" does not agree with Postfix ${mx.version} and Dovecot:`);
+        console.log(formatDiff(c.diff, '    ', { ' ': 'both     | ', '-': 'expected | ', '+': 'real     | ' }));
+      }
+      if (brokenMta.length) failures.push('harness delivery self-check failed (see above)');
+      else console.log(`conformance: harness delivery self-check (Postfix ${mx.version} → LMTP → Dovecot: SIZE and 552 5.3.4, bounce 5.2.2, queue 452 4.2.2 and flush, queue settings, AUTH after STARTTLS): ${mta.length} checks agree`);
+    })().catch((err: unknown) => {
+      failures.push(`harness TLS/delivery self-check: ${(err as Error).stack ?? err}`);
+    });
     // The harness first checks itself on a hand-written transcript in Dovecot's words.
+    // Its transcript is a test bench's (no STARTTLS in the greeting or LHLO): with the
+    // scenarios' Dovecot requiring TLS it gets one of its own without.
+    const plainServer = async () => {
+      if (tls === 'off') return startServer(0, 1);
+      const s = new Dovecot('plain', runDir, await choosePorts(8), 'off');
+      servers.set('plain', s);
+      await s.start();
+      return s;
+    };
     const check = await selfCheck(async () => {
-      const s = await startServer(0, 1);
+      const s = await plainServer();
       await s.reset([{ login: 'anna', password: 'secret', gracePercent: 10, tempfail: false, pop3Lock: false }], new Map([['anna', 'anna@example.org']]));
       return s;
     });
@@ -242,13 +376,17 @@ async function main(): Promise<number> {
         for (let next = queue.shift(); next; next = queue.shift()) await replayOne(worker, next.r, next.timeline);
       }),
     );
+    await checks;
   } finally {
+    await checks;
     await stopAll();
     // Keep Dovecot's logs when something went wrong; remove the rest.
     const unexplainedSoFar = results.some((r) => r.steps.some((st) => st.disagreements.some((d) => !matchKnown(d, known.differences))));
     if (failures.length === 0 && !unexplainedSoFar) rmSync(runDir, { recursive: true, force: true });
-    else console.log(`conformance: Dovecot's logs are in ${path.relative(ROOT, runDir)}`);
+    else console.log(`conformance: Dovecot's and Postfix's logs are in ${runDir}`);
   }
+
+  if (missing) return skipped(missing);
 
   // Report.
   const used = new Set<string>();
@@ -301,7 +439,8 @@ async function main(): Promise<number> {
   const agreeing = [...scenarioOk.values()].filter((v) => v === 'agree').length;
   const knownOnly = [...scenarioOk.values()].filter((v) => v === 'known').length;
   const extra = knownOnly || stepsKnown ? ` (${knownOnly} more scenarios and ${stepsKnown} more steps differ only as listed in ${KNOWN_FILE})` : '';
-  console.log(`conformance: ${agreeing} of ${scenarioIds.length} scenarios, ${stepsAgree} of ${steps} steps agree${extra}`);
+  const against = `dovecot ${shortVersion(dovecotVersion, 3)}, tls ${tls}${postfix ? `; postfix ${shortVersion((postfix as Postfix).version, 2)}` : ''}`;
+  console.log(`conformance: ${agreeing} of ${scenarioIds.length} scenarios, ${stepsAgree} of ${steps} steps agree (${against})${extra}`);
   console.log(`conformance: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return unexplained === 0 && failures.length === 0 && runs.length > 0 ? 0 : 1;
 }

@@ -7,7 +7,7 @@ import type { Dovecot } from './dovecot';
 import { Replayer, type FrameLike, type LineLike, type ReplayResult } from './replay';
 
 const V = 1700000000;
-const CAPS =
+export const CAPS =
   'IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE SORT SORT=DISPLAY THREAD=REFERENCES THREAD=REFS THREAD=ORDEREDSUBJECT MULTIAPPEND URL-PARTIAL CATENATE UNSELECT CHILDREN NAMESPACE UIDPLUS LIST-EXTENDED I18NLEVEL=1 CONDSTORE QRESYNC ESEARCH ESORT SEARCHRES WITHIN CONTEXT=SEARCH LIST-STATUS BINARY MOVE SNIPPET=FUZZY PREVIEW=FUZZY PREVIEW STATUS=SIZE SAVEDATE LITERAL+ NOTIFY SPECIAL-USE QUOTA';
 
 const mails = new Map([
@@ -16,7 +16,7 @@ const mails = new Map([
 ]);
 const FOLDERS = ['INBOX', 'Sent', 'Drafts', 'Trash', 'Archive'];
 
-function state(inbox: number, sent: number) {
+export function state(inbox: number, sent: number) {
   const places = new Map<string, Map<string, { uid: number; mail: string; flags: number }>>();
   if (inbox) places.set('server/anna/INBOX', new Map([['1', { uid: 1, mail: 'm1', flags: 0 }]]));
   if (sent) places.set('server/anna/Sent', new Map([['1', { uid: 1, mail: 's1', flags: 8 }]]));
@@ -24,8 +24,8 @@ function state(inbox: number, sent: number) {
   return { serverGeneration: 1, mails, places, folderMeta };
 }
 
-const L = (session: string, dir: 'C' | 'S', text: string): LineLike => ({ session, dir, text });
-const S = (session: string, ...texts: string[]) => texts.map((t) => L(session, 'S', t));
+export const L = (session: string, dir: 'C' | 'S', text: string): LineLike => ({ session, dir, text });
+export const S = (session: string, ...texts: string[]) => texts.map((t) => L(session, 'S', t));
 const session = (id: string, protocol: 'IMAP' | 'LMTP', client: string) => ({ id, protocol, client, account: 'anna', serverGeneration: 1, tls: false, port: 0 });
 
 const P = 'phone#1';

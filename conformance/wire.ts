@@ -2,8 +2,39 @@
 // ever talk to 127.0.0.1. Each reads what the server sends until the protocol
 // says a reply is complete, and returns the raw lines (CRLF removed).
 import net from 'node:net';
+import tls from 'node:tls';
 
 export const LOOPBACK = '127.0.0.1';
+/**
+ * The address replayed clients connect from. Dovecot counts a connection whose
+ * two ends have the same address as secured (no LOGINDISABLED, plaintext login
+ * allowed even with ssl = required); a client at another loopback address is
+ * treated as a remote one, as production treats every device.
+ */
+export const REMOTE_CLIENT = '127.0.0.2';
+
+export interface ConnectOptions {
+  readonly timeoutMs?: number;
+  /** Local address to connect from (REMOTE_CLIENT for a device's view). */
+  readonly from?: string;
+  /** Implicit TLS (993/995/465): the handshake happens before the greeting. */
+  readonly tls?: TlsTrust;
+}
+
+/** Whom the client trusts: the run's own certificate, checked for the server's name. */
+export interface TlsTrust {
+  readonly ca: string | Buffer;
+  readonly servername: string;
+}
+
+/** What a TLS handshake agreed on, as a transcript line would name it. */
+export interface Handshake {
+  readonly protocol: string;
+  readonly certificate: string;
+}
+
+/** The one transcript line that stands for a handshake (see conformance/selfcheck-tls.ts). */
+export const handshakeLine = (h: Handshake) => `<TLS handshake: ${h.protocol}, certificate ${h.certificate}>`;
 
 export class WireClosed extends Error {}
 export class WireTimeout extends Error {}
@@ -19,7 +50,14 @@ export class Wire {
   /** Everything written and read, for a readable failure message. */
   readonly log: string[] = [];
 
-  private constructor(private readonly socket: net.Socket) {
+  /** Set once the connection speaks TLS. */
+  handshake: Handshake | null = null;
+
+  private constructor(private socket: net.Socket) {
+    this.listen(socket);
+  }
+
+  private listen(socket: net.Socket) {
     socket.on('data', (chunk: Buffer) => {
       this.chunks.push(chunk);
       this.chunkBytes += chunk.length;
@@ -34,23 +72,75 @@ export class Wire {
     socket.on('error', end);
   }
 
-  static connect(port: number, timeoutMs = 5000): Promise<Wire> {
+  static connect(port: number, options: number | ConnectOptions = {}): Promise<Wire> {
+    const o: ConnectOptions = typeof options === 'number' ? { timeoutMs: options } : options;
+    const timeoutMs = o.timeoutMs ?? 5000;
     return new Promise((resolve, reject) => {
-      const socket = net.connect({ host: LOOPBACK, port });
+      const socket = net.connect({ host: LOOPBACK, port, localAddress: o.from });
       socket.setNoDelay(true);
       const timer = setTimeout(() => {
         socket.destroy();
         reject(new WireTimeout(`connect to ${LOOPBACK}:${port} timed out`));
       }, timeoutMs);
       socket.once('connect', () => {
-        clearTimeout(timer);
-        resolve(new Wire(socket));
+        if (!o.tls) {
+          clearTimeout(timer);
+          resolve(new Wire(socket));
+          return;
+        }
+        Wire.secure(socket, o.tls).then(
+          ({ secure, handshake }) => {
+            clearTimeout(timer);
+            const wire = new Wire(secure);
+            wire.handshake = handshake;
+            resolve(wire);
+          },
+          (err: Error) => {
+            clearTimeout(timer);
+            socket.destroy();
+            reject(err);
+          },
+        );
       });
       socket.once('error', (err) => {
         clearTimeout(timer);
         reject(err);
       });
     });
+  }
+
+  /** A TLS client handshake over a connected socket, verifying the certificate and its name. */
+  private static secure(socket: net.Socket, trust: TlsTrust): Promise<{ secure: tls.TLSSocket; handshake: Handshake }> {
+    return new Promise((resolve, reject) => {
+      const secure = tls.connect({ socket, ca: trust.ca, servername: trust.servername });
+      secure.once('secureConnect', () => {
+        secure.removeListener('error', reject);
+        const cn = secure.getPeerCertificate().subject?.CN;
+        resolve({ secure, handshake: { protocol: secure.getProtocol() ?? 'unknown', certificate: Array.isArray(cn) ? cn.join(',') : (cn ?? '(none)') } });
+      });
+      secure.once('error', reject);
+    });
+  }
+
+  /**
+   * STARTTLS/STLS: after the server's go-ahead, the same connection continues in
+   * TLS. Nothing may be buffered yet (a server that sends more before the
+   * handshake would be injecting plaintext into the secured session).
+   */
+  async startTls(trust: TlsTrust): Promise<Handshake> {
+    this.join();
+    if (this.buf.length) throw new Error(`the server sent ${this.buf.length} bytes after its STARTTLS reply, before the handshake`);
+    const plain = this.socket;
+    plain.removeAllListeners('data');
+    plain.removeAllListeners('end');
+    plain.removeAllListeners('close');
+    plain.removeAllListeners('error');
+    const { secure, handshake } = await Wire.secure(plain, trust);
+    this.socket = secure;
+    this.listen(secure);
+    this.handshake = handshake;
+    this.log.push(`-- ${handshakeLine(handshake)}`);
+    return handshake;
   }
 
   get closed(): boolean {
@@ -272,11 +362,16 @@ export class ImapClient {
 
   static async login(port: number, user: string, password: string): Promise<ImapClient> {
     const wire = await Wire.connect(port);
-    await readImapReply(wire, null);
-    const c = new ImapClient(wire);
-    const r = await c.run(`LOGIN ${user} ${password}`);
-    if (!/^\S+ OK/.test(r[r.length - 1]?.text ?? '')) throw new Error(`LOGIN ${user} failed: ${r.map((l) => l.text).join(' | ')}`);
-    return c;
+    try {
+      await readImapReply(wire, null);
+      const c = new ImapClient(wire);
+      const r = await c.run(`LOGIN ${user} ${password}`);
+      if (!/^\S+ OK/.test(r[r.length - 1]?.text ?? '')) throw new Error(`LOGIN ${user} failed: ${r.map((l) => l.text).join(' | ')}`);
+      return c;
+    } catch (err) {
+      wire.drop(); // a server that never greeted must not keep the connection
+      throw err;
+    }
   }
 
   /** Run one command; returns every line up to its tagged completion. */

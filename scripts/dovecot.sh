@@ -8,10 +8,17 @@
 #   scripts/dovecot.sh stop   [DIR]      stop the instance by the master pid it wrote
 #   scripts/dovecot.sh reset  [DIR]      stop, then wipe mail, state, run and log
 #   scripts/dovecot.sh status [DIR]      print whether it runs (exit 0 running, 1 not)
+#   scripts/dovecot.sh cert   DIR        write DIR/cert.pem and DIR/key.pem (self-signed, for MAIL_HOSTNAME)
 #
-# DIR defaults to .tmp/dovecot in the repository (git-ignored). Settings come from the
-# environment; each has a default:
+# DIR defaults to /tmp/mss-dovecot-UID: Dovecot's unix sockets live under it, and a
+# socket path may not exceed 108 bytes, so it must be short whatever the checkout's
+# path. Settings come from the environment; each has a default:
 #   IMAP_PORT=10143 POP3_PORT=10110 LMTP_PORT=10024   (listening on 127.0.0.1 only)
+#   TLS=off                          off: ssl = no, plaintext logins allowed (a test bench)
+#                                    required: ssl = required as production runs it: STARTTLS on
+#                                    IMAP_PORT/POP3_PORT, no plaintext login before it
+#   IMAPS_PORT=0 POP3S_PORT=0        implicit TLS listeners (993/995), with TLS=required; 0: none
+#   TLS_CERT= TLS_KEY=               PEM files; empty: a certificate made at start in DIR/tls
 #   MAIL_HOSTNAME=mail.example.org   Dovecot's `hostname` (LMTP greeting, Received header)
 #   QUOTA_GRACE=10%%                 quota_grace (a user's userdb field may override it)
 #   QUOTA_TEMPFAIL=no                quota_full_tempfail (yes: over-quota LMTP gets 452 4.2.2)
@@ -28,12 +35,12 @@
 # Exit codes: 0 ok, 1 failure, 2 usage, 3 Dovecot is missing and cannot be installed here.
 set -euo pipefail
 
-usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 ACTION=${1:-}
 [ -n "$ACTION" ] || usage
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-DIR=$(realpath -m "${2:-$ROOT/.tmp/dovecot}")
+DIR=$(realpath -m "${2:-/tmp/mss-dovecot-$(id -u)}")
 IMAP_PORT=${IMAP_PORT:-10143}
 POP3_PORT=${POP3_PORT:-10110}
 LMTP_PORT=${LMTP_PORT:-10024}
@@ -44,6 +51,11 @@ POP3_LOCK_SESSION=${POP3_LOCK_SESSION:-no}
 EXTRA_FOLDERS=${EXTRA_FOLDERS:-}
 MAIL_UID=${MAIL_UID:-5000}
 MAIL_GID=${MAIL_GID:-5000}
+TLS=${TLS:-off}
+IMAPS_PORT=${IMAPS_PORT:-0}
+POP3S_PORT=${POP3S_PORT:-0}
+TLS_CERT=${TLS_CERT:-}
+TLS_KEY=${TLS_KEY:-}
 CONF="$DIR/dovecot.conf"
 PACKAGES="dovecot-core dovecot-imapd dovecot-pop3d dovecot-lmtpd"
 
@@ -76,7 +88,7 @@ install_packages() {
   fi
   say "installing $PACKAGES (apt-get) ..."
   local rc=0
-  { apt-get update -qq && apt-get install -y -qq --no-install-recommends $PACKAGES; } \
+  { apt-get update -qq && apt-get install -o DPkg::Lock::Timeout=300 -y -qq --no-install-recommends $PACKAGES; } \
     > "${TMPDIR:-/tmp}/dovecot-apt.log" 2>&1 || rc=$?
   [ -n "$own_policy" ] && rm -f /usr/sbin/policy-rc.d
   if [ "$rc" != 0 ] || ! installed; then
@@ -84,6 +96,25 @@ install_packages() {
     missing_help "apt-get failed (exit $rc)"
   fi
   say "installed: $(dovecot --version)"
+}
+
+# A self-signed certificate for MAIL_HOSTNAME (EC P-256: made in milliseconds), with
+# openssl from Debian's package, installed when missing.
+make_cert() {
+  local dir=$1
+  if ! command -v openssl >/dev/null 2>&1; then
+    [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 ||
+      { say "openssl is not installed and cannot be installed here (apt-get install -y openssl)"; exit 3; }
+    say "installing openssl (apt-get) ..."
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -o DPkg::Lock::Timeout=300 -y -qq openssl; } \
+      > "${TMPDIR:-/tmp}/openssl-apt.log" 2>&1 || { tail -n 20 "${TMPDIR:-/tmp}/openssl-apt.log" >&2; say "apt-get install openssl failed"; exit 3; }
+  fi
+  mkdir -p "$dir"
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 \
+    -subj "/CN=$MAIL_HOSTNAME" -addext "subjectAltName=DNS:$MAIL_HOSTNAME" \
+    -keyout "$dir/key.pem" -out "$dir/cert.pem" > "$dir/openssl.log" 2>&1 ||
+    { cat "$dir/openssl.log" >&2; say "openssl could not make a certificate"; exit 1; }
+  chmod 644 "$dir/cert.pem"; chmod 600 "$dir/key.pem"
 }
 
 # Running and not a zombie (an init that reaps slowly leaves exited daemons as Z for a while).
@@ -141,7 +172,21 @@ folder_blocks() {
   done
 }
 
+tls_settings() {
+  if [ "$TLS" = required ]; then
+    printf 'ssl = required\nssl_cert = <%s\nssl_key = <%s\ndisable_plaintext_auth = yes\n' "$TLS_CERT" "$TLS_KEY"
+  else
+    printf 'ssl = no\ndisable_plaintext_auth = no\n'
+  fi
+}
+
 write_conf() {
+  case "$TLS" in
+    off) ;;
+    required)
+      if [ -z "$TLS_CERT" ]; then make_cert "$DIR/tls"; TLS_CERT=$DIR/tls/cert.pem; TLS_KEY=$DIR/tls/key.pem; fi ;;
+    *) say "TLS must be off or required, not $TLS"; exit 2 ;;
+  esac
   mkdir -p "$DIR"/{mail,state,run,log}
   chmod 755 "$DIR"
   chown "$MAIL_UID:$MAIL_GID" "$DIR/mail"; chmod 770 "$DIR/mail"
@@ -162,8 +207,7 @@ log_path = $DIR/log/dovecot.log
 info_log_path = $DIR/log/dovecot.log
 debug_log_path = $DIR/log/dovecot.log
 
-ssl = no
-disable_plaintext_auth = no
+$(tls_settings)
 auth_mechanisms = plain login
 
 default_login_user = dovenull
@@ -218,7 +262,9 @@ service imap-login {
     port = $IMAP_PORT
   }
   inet_listener imaps {
-    port = 0
+    address = 127.0.0.1
+    port = $([ "$TLS" = required ] && echo "$IMAPS_PORT" || echo 0)
+    ssl = yes
   }
 }
 service pop3-login {
@@ -227,7 +273,15 @@ service pop3-login {
     port = $POP3_PORT
   }
   inet_listener pop3s {
-    port = 0
+    address = 127.0.0.1
+    port = $([ "$TLS" = required ] && echo "$POP3S_PORT" || echo 0)
+    ssl = yes
+  }
+}
+# SASL for a private Postfix's submission port (smtpd_sasl_type = dovecot)
+service auth {
+  unix_listener auth-postfix {
+    mode = 0666
   }
 }
 service lmtp {
@@ -257,10 +311,14 @@ start_it() {
     exit 1
   fi
   local p
-  for p in "$IMAP_PORT" "$POP3_PORT" "$LMTP_PORT"; do
+  local ports="$IMAP_PORT $POP3_PORT $LMTP_PORT"
+  # (the implicit TLS listeners open with these; they greet only after a handshake)
+  for p in $ports; do
     wait_port "$p" || { tail -n 20 "$DIR/log/dovecot.log" >&2 || true; stop_it; exit 1; }
   done
-  echo "dovecot $(dovecot --version | cut -d' ' -f1) pid $(cat "$DIR/run/master.pid") dir $DIR imap 127.0.0.1:$IMAP_PORT pop3 127.0.0.1:$POP3_PORT lmtp 127.0.0.1:$LMTP_PORT"
+  local tls="tls off"
+  [ "$TLS" = required ] && tls="tls required imaps 127.0.0.1:$IMAPS_PORT pop3s 127.0.0.1:$POP3S_PORT"
+  echo "dovecot $(dovecot --version | cut -d' ' -f1) pid $(cat "$DIR/run/master.pid") dir $DIR imap 127.0.0.1:$IMAP_PORT pop3 127.0.0.1:$POP3_PORT lmtp 127.0.0.1:$LMTP_PORT $tls auth $DIR/run/auth-postfix"
 }
 
 case "$ACTION" in
@@ -269,6 +327,7 @@ case "$ACTION" in
   start) start_it ;;
   stop) stop_it; echo "stopped" ;;
   reset) stop_it; rm -rf "$DIR/mail" "$DIR/state" "$DIR/run" "$DIR/log"; echo "reset" ;;
+  cert) [ -n "${2:-}" ] || usage; make_cert "$DIR"; echo "$DIR/cert.pem $DIR/key.pem" ;;
   status) if pid=$(our_pid); then echo "running pid $pid"; else echo "not running"; exit 1; fi ;;
   *) usage ;;
 esac

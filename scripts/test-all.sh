@@ -4,7 +4,7 @@
 #   2. typecheck, lint (ESLint) and the import rules (dependency-cruiser)
 #   3. unit, rule, property, determinism and golden tests (vitest)
 #   4. production build   5. browser tests (Playwright + Debian's Chromium)
-#   6. conformance against a real Dovecot
+#   6. conformance against a real Dovecot and Postfix
 # Stages 5 and 6 install what they need (Chromium, Dovecot) from Debian's
 # packages when run as root on Debian. Where they cannot, they say what is
 # missing and how to get it; the run then skips them — except under CI=true,
@@ -56,7 +56,7 @@ stage "import rules" npx depcruise src conformance bench --config .dependency-cr
 stage "unit, rules, properties, golden outcomes" npx vitest run
 stage "production build" npx vite build --logLevel warn
 stage "browser tests" browser
-stage "conformance with Dovecot" npx tsx conformance/run.ts
+stage "conformance with Dovecot and Postfix" npx tsx conformance/run.ts
 
 echo
 echo "Stages took $(( $(date +%s) - start_all ))s in all."

@@ -4,7 +4,7 @@
 // with every problem named.
 import { readFileSync } from 'node:fs';
 import { formatProblem, formatTime, frameLines, loadScenarioText, metricsOf, simulate, timelineToJSON, type Timeline } from '../sim';
-import { narrate, type Lang } from '../i18n/narrate';
+import { narrate, timelineNames, type Lang } from '../i18n/narrate';
 import { outcomeText } from './outcome';
 import { listScenarios } from './list';
 import { printClaims } from './claims';
@@ -38,10 +38,11 @@ export function parseArgs(argv: string[]): Args {
 }
 
 function printFrames(t: Timeline, lang: Lang): void {
+  const names = timelineNames(t, lang);
   for (const f of t.frames) {
     console.log(`\n[${f.index}] ${formatTime(f.time)} · step ${f.step < 0 ? (f.step === -1 ? 'start' : 'scheduled') : f.step + 1}.${f.micro} · ${f.label}`);
     if (f.note) console.log(`  » ${f.note[lang]}`);
-    console.log(`  ${narrate(f.narration, lang)}`);
+    console.log(`  ${narrate(f.narration, lang, names)}`);
     for (const tr of f.transfers) console.log(`  ${tr.kind.padEnd(8)} ${tr.mail}: ${tr.from ?? '∅'} → ${tr.to ?? '∅'}`);
     for (const l of frameLines(f)) console.log(`    ${l.dir}: ${l.text}`);
   }

@@ -9,12 +9,17 @@ import { LanguageSwitch } from './components/LanguageSwitch';
 import { NoticeBanner } from './components/Notice';
 import { OpenFile } from './components/OpenFile';
 import { ensureLanguage } from './i18n/setup';
+import { sandboxStore } from './sandbox/sandboxState';
+import { Sandbox } from './sandbox/Sandbox';
+import { SandboxNotices } from './sandbox/SandboxNotices';
+import { forkPlayer, newScenario } from './sandbox/commands';
 
 export function App() {
   const { t, i18n } = useTranslation();
   const lang = useSelector(playerStore, (s) => s.lang);
   const loaded = useSelector(playerStore, (s) => s.loaded);
   const embed = useSelector(appStore, (a) => a.embed);
+  const sandboxOpen = useSelector(sandboxStore, (s) => s.open);
   useEffect(() => {
     if (i18n.language !== lang) void ensureLanguage(i18n, lang).then(() => i18n.changeLanguage(lang));
     document.documentElement.lang = lang;
@@ -30,7 +35,7 @@ export function App() {
     );
   return (
     <>
-      <a className="skip" href={loaded ? '#stage' : '#main'}>
+      <a className="skip" href={loaded || sandboxOpen ? '#stage' : '#main'}>
         {t('ui.app.skip')}
       </a>
       <header className="app-head">
@@ -42,10 +47,25 @@ export function App() {
       </header>
       <main className="app" id="main">
         <NoticeBanner />
-        {loaded ? (
-          <Player />
+        <SandboxNotices />
+        {sandboxOpen ? (
+          <Sandbox />
+        ) : loaded ? (
+          <>
+            <p className="sandbox-entry">
+              <button type="button" onClick={forkPlayer} data-testid="open-sandbox-here">
+                {t('ui.sandbox.fromPlayer')}
+              </button>
+            </p>
+            <Player />
+          </>
         ) : (
           <>
+            <p className="sandbox-entry">
+              <button type="button" onClick={newScenario} data-testid="open-sandbox">
+                {t('ui.sandbox.openNew')}
+              </button>
+            </p>
             <Gallery />
             <OpenFile />
           </>

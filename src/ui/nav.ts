@@ -8,10 +8,13 @@ import { playerStore } from './store/playerStore';
 import { closed, opened } from './store/open';
 import { browserLang, formatUrlState, parseUrlState, type UrlState } from './url/urlState';
 import { decodeScenario, encodeScenario } from './url/sharedScenario';
+import { sandboxStore } from './sandbox/sandboxState';
+import { closeSandbox, linkData, offerRestore, openLink } from './sandbox/commands';
 
 function currentUrlState(): UrlState {
   const s = playerStore.get();
   const a = appStore.get();
+  if (sandboxStore.get().open) return { scenario: null, data: linkData(), variant: null, frame: s.loaded ? s.frame : null, lang: s.lang, embed: false, compare: null, sandbox: true };
   const shared = s.loaded?.source === 'shared';
   return {
     scenario: s.loaded && !shared ? s.loaded.scenario.id : null,
@@ -67,6 +70,7 @@ export function openShared(scenario: Scenario, data: string | null, variant: str
 
 export function toGallery() {
   opening++;
+  if (sandboxStore.get().open) closeSandbox();
   appStore.set((a) => ({ ...a, data: null, compare: null }));
   playerStore.set(closed);
   push();
@@ -77,6 +81,13 @@ export function applyUrl(search: string, languages: readonly string[]) {
   const u = parseUrlState(search);
   playerStore.set((s) => ({ ...s, lang: u.lang ?? (s.loaded || s.timeline ? s.lang : browserLang(languages)) }));
   appStore.set((a) => ({ ...a, embed: u.embed, compare: u.compare }));
+  if (u.sandbox) {
+    opening++;
+    appStore.set((a) => ({ ...a, notice: null, loading: null, data: null, compare: null }));
+    openLink(u.data, u.frame);
+    return;
+  }
+  if (sandboxStore.get().open) closeSandbox();
   if (u.data) {
     const decoded = decodeScenario(u.data);
     if (!decoded.ok) {
@@ -94,6 +105,7 @@ export function applyUrl(search: string, languages: readonly string[]) {
   opening++;
   appStore.set((a) => ({ ...a, notice: null, loading: null }));
   playerStore.set(closed);
+  offerRestore();
 }
 
 /** Keep the address bar up to date, at most a few times a second. */
@@ -110,9 +122,11 @@ export function syncUrl(): () => void {
   };
   const a = playerStore.subscribe(schedule);
   const b = appStore.subscribe(schedule);
+  const c = sandboxStore.subscribe(schedule);
   return () => {
     a();
     b();
+    c();
     if (timer !== null) clearTimeout(timer);
   };
 }

@@ -13,6 +13,7 @@ import { formatBytes, formatNumber } from '../i18n/format';
 import { deviceNamer } from '../picture/pictureModel';
 import type { TFunction } from 'i18next';
 import type { Lang } from '../store/playerState';
+import type { Scenario } from '../../sim';
 
 function describe(d: Difference, t: TFunction, lang: Lang, name: (id: string) => string): string {
   const n = (v: number) => formatNumber(v, lang);
@@ -26,7 +27,15 @@ function describe(d: Difference, t: TFunction, lang: Lang, name: (id: string) =>
   }
 }
 
-export function Compare() {
+/** Instead of a variant: another scenario to play beside the open one (the sandbox's original). */
+export interface CompareAgainst {
+  readonly scenario: Scenario;
+  readonly title: string;
+  readonly ownTitle: string;
+  readonly onClose: () => void;
+}
+
+export function Compare({ against }: { against?: CompareAgainst } = {}) {
   const { t } = useTranslation();
   const loaded = useSelector(playerStore, (s) => s.loaded);
   const variant = useSelector(playerStore, (s) => s.variant);
@@ -34,7 +43,7 @@ export function Compare() {
   const lang = useSelector(playerStore, (s) => s.lang);
   const compare = useSelector(appStore, (a) => a.compare);
   const other = compare === '-' ? null : compare;
-  const second = useMemo(() => (loaded ? playScenario(loaded.scenario, other) : null), [loaded, other]);
+  const second = useMemo(() => (against ? playScenario(against.scenario, null) : loaded ? playScenario(loaded.scenario, other) : null), [loaded, other, against]);
   const store = useMemo(() => createStore<PlayerState>({ ...initialPlayerState, timeline: second?.timeline ?? null, loaded }), [second, loaded]);
   useEffect(() => {
     if (!second) return;
@@ -51,6 +60,8 @@ export function Compare() {
   const first = sessionOf(timeline);
   if (!first) return null;
   const title = (v: string | null) => (v ? loaded.scenario.variants[v]?.title[lang] : t('ui.player.baseVariant')) ?? v ?? '';
+  const firstTitle = against ? against.ownTitle : title(variant);
+  const secondTitle = against ? against.title : title(other);
   const diffs = outcomeDifferences(first.metrics(timeline.frames[timeline.frames.length - 1]), second.metrics(second.timeline.frames[second.timeline.frames.length - 1]));
   const name = deviceNamer(loaded.scenario, lang);
   return (
@@ -62,7 +73,7 @@ export function Compare() {
         ) : (
           <>
             <p>
-              {t('ui.compare.differs')} <em>{title(variant)}</em> / <em>{title(other)}</em>
+              {t('ui.compare.differs')} <em>{firstTitle}</em> / <em>{secondTitle}</em>
             </p>
             <ul data-testid="compare-diffs">
               {diffs.map((d, i) => (
@@ -71,18 +82,18 @@ export function Compare() {
             </ul>
           </>
         )}
-        <button type="button" onClick={() => appStore.set((a) => ({ ...a, compare: null }))}>
+        <button type="button" onClick={() => (against ? against.onClose() : appStore.set((a) => ({ ...a, compare: null })))}>
           {t('ui.compare.close')}
         </button>
       </div>
       <div className="pair">
         <figure>
-          <figcaption>{title(variant)}</figcaption>
-          <Picture store={playerStore} label={title(variant)} />
+          <figcaption>{firstTitle}</figcaption>
+          <Picture store={playerStore} label={firstTitle} />
         </figure>
         <figure>
-          <figcaption>{title(other)}</figcaption>
-          <Picture store={store} label={title(other)} />
+          <figcaption>{secondTitle}</figcaption>
+          <Picture store={store} label={secondTitle} />
         </figure>
       </div>
     </div>

@@ -5,6 +5,7 @@ import { useSelector } from '../store/useStore';
 import { useRestingFrame } from '../store/useRestingFrame';
 import { sessionOf } from '../model/session';
 import { placeName } from '../model/placeName';
+import { accountNames } from '../../i18n/names';
 import { deviceNamer, flagText } from '../picture/pictureModel';
 
 export function FolderPanel() {
@@ -18,7 +19,7 @@ export function FolderPanel() {
   const frame = timeline.frames[frameIndex];
   const copies = place === 'lost' ? [...session.lost(frame)].map((mail) => ({ mail, key: mail, flags: 8 })) : (session.copies(frame).get(place) ?? []);
   const name = deviceNamer(session.scenario, lang);
-  const folder = placeName(place, t, name);
+  const folder = placeName(place, t, name, accountNames(session.scenario.world));
   return (
     <section className="panel folder" aria-labelledby="folder-heading" data-testid="folder-panel">
       <h2 id="folder-heading">{t('ui.folderList.heading', { folder, count: copies.length })}</h2>

@@ -5,7 +5,8 @@ import { useTranslation } from '../i18n/useTranslation';
 import { playerStore } from '../store/playerStore';
 import { stepMarks, stepOrdinalAt } from '../store/commands';
 import { narrationText, stepNote } from './NarrationPanel';
-import { deviceNamer } from '../picture/pictureModel';
+import { playerNames } from '../model/narrationText';
+import { sessionOf } from '../model/session';
 
 export function LiveRegion() {
   const { t } = useTranslation();
@@ -24,8 +25,9 @@ export function LiveRegion() {
       if (!announce) return;
       const frame = s.timeline.frames[s.frame];
       const note = stepNote(s.timeline, s.frame);
-      const name = s.loaded ? deviceNamer(s.loaded.scenario, s.lang) : (id: string) => id;
-      const body = [note?.[s.lang], narrationText(frame, t, s.lang, name)].filter(Boolean).join(' ');
+      const session = sessionOf(s.timeline);
+      const names = session ? playerNames(session.scenario, session.index, s.lang) : { device: (id: string) => id, account: (id: string) => id, mail: () => undefined };
+      const body = [note?.[s.lang], narrationText(frame, t, s.lang, names)].filter(Boolean).join(' ');
       setText(t('ui.narration.live', { step: step + 1, text: body }));
     };
     update();

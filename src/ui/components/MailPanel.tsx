@@ -7,9 +7,9 @@ import { useRestingFrame } from '../store/useRestingFrame';
 import { seek } from '../store/commands';
 import { sessionOf } from '../model/session';
 import { placeName } from '../model/placeName';
-import { deviceNamer, timeText } from '../picture/pictureModel';
+import { timeText } from '../picture/pictureModel';
 import { formatBytes } from '../i18n/format';
-import { narrate } from '../model/narrationText';
+import { narrate, playerNames } from '../model/narrationText';
 
 export function MailPanel() {
   const { t } = useTranslation();
@@ -27,13 +27,14 @@ export function MailPanel() {
   const style = session.index.styles.get(mail);
   const frame = timeline.frames[frameIndex];
   const where = session.metrics(frame).mails.find((w) => w.mail === mail);
-  const name = deviceNamer(session.scenario, lang);
+  const names = playerNames(session.scenario, session.index, lang);
+  const name = names.device;
   // One line per change: a change that touches several copies of the mail is told once.
   const seen = new Set<string>();
   const history = session
     .history(mail)
     .filter((h) => h.frame <= frameIndex)
-    .map((h) => ({ ...h, text: h.narration ? narrate(h.narration, t, lang, name, h.kind) : h.kind }))
+    .map((h) => ({ ...h, text: h.narration ? narrate(h.narration, t, lang, names, h.kind) : h.kind }))
     .filter((h) => {
       const key = `${h.frame}|${h.text}`;
       if (seen.has(key)) return false;
@@ -59,7 +60,7 @@ export function MailPanel() {
           <dt>{t('ui.mail.from')}</dt>
           <dd>{info.from}</dd>
           <dt>{t('ui.mail.to')}</dt>
-          <dd>{info.to.join(', ')}</dd>
+          <dd>{info.to.map(names.account).join(', ')}</dd>
           <dt>{t('ui.mail.size')}</dt>
           <dd>{formatBytes(info.sizeBytes, lang)}</dd>
           <dt>{t('ui.mail.status')}</dt>
@@ -71,7 +72,7 @@ export function MailPanel() {
         <ul className="where" data-testid="mail-where">
           {where.places.map((p) => (
             <li key={p.place} data-place={p.place}>
-              {placeName(p.place, t, name)} {p.copies > 1 ? `× ${p.copies}` : ''}
+              {placeName(p.place, t, name, names.account)} {p.copies > 1 ? `× ${p.copies}` : ''}
             </li>
           ))}
         </ul>

@@ -8,11 +8,11 @@ import { useRestingFrame } from '../store/useRestingFrame';
 import { timeText } from '../picture/pictureModel';
 import type { TFunction } from 'i18next';
 import type { Lang } from '../store/playerState';
-import { narrate } from '../model/narrationText';
-import { deviceNamer } from '../picture/pictureModel';
+import { narrate, playerNames, type Names } from '../model/narrationText';
+import { sessionOf } from '../model/session';
 
-export function narrationText(frame: Frame, t: TFunction, lang: Lang, deviceName: (id: string) => string): string {
-  return narrate(frame.narration, t, lang, deviceName, frame.label);
+export function narrationText(frame: Frame, t: TFunction, lang: Lang, names: Names): string {
+  return narrate(frame.narration, t, lang, names, frame.label);
 }
 
 /** The note of the step a frame belongs to (it sits on the step's first frame). */
@@ -29,7 +29,8 @@ export function NarrationPanel() {
   const frameIndex = useRestingFrame(500);
   const lang = useSelector(playerStore, (s) => s.lang);
   const scenario = useSelector(playerStore, (s) => s.loaded?.scenario);
-  if (!timeline || !scenario) return null;
+  const session = timeline ? sessionOf(timeline) : undefined;
+  if (!timeline || !scenario || !session) return null;
   const frame = timeline.frames[frameIndex];
   const note = stepNote(timeline, frameIndex);
   return (
@@ -39,7 +40,7 @@ export function NarrationPanel() {
       </h2>
       {note && <p className="note" data-testid="note">{note[lang]}</p>}
       <p className="what" data-testid="narration">
-        {frameIndex === 0 && frame.step === -1 ? t('ui.narration.initial') : narrationText(frame, t, lang, deviceNamer(scenario, lang))}
+        {frameIndex === 0 && frame.step === -1 ? t('ui.narration.initial') : narrationText(frame, t, lang, playerNames(session.scenario, session.index, lang))}
       </p>
     </section>
   );

@@ -4,6 +4,7 @@ import { useTranslation } from '../i18n/useTranslation';
 import { playerStore } from '../store/playerStore';
 import { useRestingMetrics } from '../store/useRestingMetrics';
 import { placeName } from '../model/placeName';
+import { accountNames } from '../../i18n/names';
 import { timeText } from '../picture/pictureModel';
 
 export function PlaceTable() {
@@ -37,7 +38,7 @@ export function PlaceTable() {
                 <th scope="row">{st?.label ?? w.mail}</th>
                 <td>{session.index.mails.get(w.mail)?.subject}</td>
                 <td>{t(`ui.status.${w.status}`)}</td>
-                <td>{w.places.map((p) => `${placeName(p.place, t, name)}${p.copies > 1 ? ` × ${p.copies}` : ''}`).join('; ') || '—'}</td>
+                <td>{w.places.map((p) => `${placeName(p.place, t, name, accountNames(session.scenario.world))}${p.copies > 1 ? ` × ${p.copies}` : ''}`).join('; ') || '—'}</td>
                 <td>
                   <button type="button" className="link" onClick={() => playerStore.set((s) => ({ ...s, selectedMail: w.mail, selectedPlace: null }))}>
                     {t('ui.table.details')}

@@ -1,7 +1,9 @@
 // The outcome so far, updating as the scenario plays.
+import { Fragment } from 'react';
 import { useTranslation } from '../i18n/useTranslation';
 import { useRestingMetrics } from '../store/useRestingMetrics';
 import { scoreFigures } from '../model/scoreFigures';
+import { accountNames } from '../../i18n/names';
 import { formatBytes, formatNumber } from '../i18n/format';
 
 function Meter({ value, max, label }: { value: number; max: number; label: string }) {
@@ -12,7 +14,8 @@ export function Scorecard() {
   const { t } = useTranslation();
   const view = useRestingMetrics();
   if (!view) return null;
-  const { lang, m, name } = view;
+  const { lang, m, name, session } = view;
+  const account = accountNames(session.scenario.world);
   const f = scoreFigures(m);
   const n = (v: number, d = 0) => formatNumber(v, lang, d);
   return (
@@ -55,8 +58,8 @@ export function Scorecard() {
           const text = quota !== null ? t('ui.score.usageQuota', { used: formatBytes(u.bytes, lang), quota: formatBytes(quota, lang) }) : t('ui.score.usageNoQuota', { used: formatBytes(u.bytes, lang) });
           return (
             <li key={u.account} data-testid={`usage-${u.account}`} data-bytes={u.bytes} data-messages={u.messages}>
-              <span className="who">{u.account}</span>
-              {quota !== null && <Meter value={u.bytes} max={quota} label={`${u.account}: ${text}`} />}
+              <span className="who">{breakAfterAt(account(u.account))}</span>
+              {quota !== null && <Meter value={u.bytes} max={quota} label={`${account(u.account)}: ${text}`} />}
               <span className="val">
                 {text} · {t('ui.score.messages', { count: u.messages })}
               </span>
@@ -93,4 +96,15 @@ export function Scorecard() {
       )}
     </section>
   );
+}
+
+/** An address may wrap after its "@" and its dots rather than inside a word. */
+function breakAfterAt(address: string) {
+  const parts = address.split(/(?<=[@.])/);
+  return parts.map((p, i) => (
+    <Fragment key={i}>
+      {i > 0 && <wbr />}
+      {p}
+    </Fragment>
+  ));
 }

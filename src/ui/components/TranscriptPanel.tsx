@@ -7,6 +7,7 @@ import { playerStore } from '../store/playerStore';
 import { useSelector } from '../store/useStore';
 import { useRestingFrame } from '../store/useRestingFrame';
 import { sessionOf } from '../model/session';
+import { accountNames, deviceNames } from '../../i18n/names';
 import { explainKey, type LineProtocol } from '../transcript/explain';
 import { stepOrdinalAt, stepMarks } from '../store/commands';
 
@@ -20,6 +21,7 @@ interface Shown extends ProtocolLine {
 export function TranscriptPanel() {
   const { t } = useTranslation();
   const timeline = useSelector(playerStore, (s) => s.timeline);
+  const lang = useSelector(playerStore, (s) => s.lang);
   const frameIndex = useRestingFrame(500);
   const [explained, setExplained] = useState<string | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
@@ -57,7 +59,7 @@ export function TranscriptPanel() {
               const header =
                 (i === 0 || lines[i - 1].session !== l.session) && info ? (
                   <li key={`h${l.n}`} className="session">
-                    {t('ui.transcript.session', { protocol: info.protocol, client: info.client, account: info.account, port: info.port, tls: info.tls ? t('ui.transcript.tls') : '' })}
+                    {t('ui.transcript.session', { protocol: info.protocol, client: session ? deviceNames(session.scenario.world, lang)(info.client) : info.client, account: session ? accountNames(session.scenario.world)(info.account) : info.account, port: info.port, tls: info.tls ? t('ui.transcript.tls') : '' })}
                   </li>
                 ) : null;
               const key = explainKey(protocolOf(l.session), l.dir, l.text);

@@ -40,6 +40,8 @@ export async function createI18n(lang: Lang): Promise<I18n> {
     // React escapes what it renders and d3 writes text nodes; nothing is parsed as HTML.
     interpolation: { escapeValue: false },
     returnNull: false,
+    // No console notice from i18next: the console stays for real problems (browser tests fail on them).
+    showSupportNotice: false,
   });
   await ensureLanguage(instance, lang);
   return instance;

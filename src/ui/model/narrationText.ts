@@ -1,21 +1,20 @@
-// The simulation's narration in the reader's language: device ids become the
-// devices' names, folder names are translated, numbers get the language's
-// separators (counts stay numbers, so plural forms still work).
+// The simulation's narration in the reader's language, rendered the one way
+// the CLI and the tests render it too (src/i18n/renderNarration.ts), with the
+// names the picture uses for devices, accounts and mails.
 import type { TFunction } from 'i18next';
-import type { Narration } from '../../sim';
+import type { Narration, Scenario } from '../../sim';
 import type { Lang } from '../store/playerState';
-import { formatNumber } from '../i18n/format';
-import { folderName } from './placeName';
+import type { TimelineIndex } from './timelineIndex';
+import { renderNarration } from '../../i18n/renderNarration';
+import { namesFor, type Names } from '../../i18n/names';
 
-const RAW_NUMBERS = new Set(['count', 'port', 'day', 'days']);
+export type { Names } from '../../i18n/names';
 
-export function narrate(n: Narration, t: TFunction, lang: Lang, deviceName: (id: string) => string, fallback: string): string {
-  const params: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(n.params)) {
-    if (typeof v === 'number') params[k] = RAW_NUMBERS.has(k) ? v : formatNumber(v, lang, 2);
-    else if (k === 'device') params[k] = deviceName(v);
-    else if (k === 'folder') params[k] = folderName(v, t);
-    else params[k] = v;
-  }
-  return t(`narration.${n.key}`, { ...params, defaultValue: fallback });
+/** The names of a played scenario: its device labels, account addresses and the picture's mail numbers. */
+export function playerNames(scenario: Scenario, index: Pick<TimelineIndex, 'mails' | 'styles'>, lang: Lang): Names {
+  return namesFor(scenario.world, lang, index.mails, index.styles);
+}
+
+export function narrate(n: Narration, t: TFunction, lang: Lang, names: Names, fallback: string): string {
+  return renderNarration(n, t, lang, names, fallback);
 }

@@ -1,29 +1,10 @@
-// A place id in words: "server/anna/INBOX" → "server anna › INBOX".
+// A place id in words: "server/anna/INBOX" → "Server anna@example.org › Posteingang".
+// The naming lives in src/i18n/names.ts, shared with the narration.
 import type { TFunction } from 'i18next';
+import { placeName as sharedPlaceName } from '../../i18n/names';
 
-export function folderName(name: string, t: TFunction): string {
-  return t(`ui.folders.${name}`, { defaultValue: name });
-}
+export { folderName } from '../../i18n/names';
 
-export function placeName(place: string, t: TFunction, deviceName: (id: string) => string): string {
-  const parts = place.split('/');
-  switch (parts[0]) {
-    case 'server':
-      return t('ui.places.server', { account: parts[1], folder: folderName(parts.slice(2).join('/'), t) });
-    case 'device':
-      return t('ui.places.device', { device: deviceName(parts[1]), folder: folderName(parts.slice(2).join('/'), t) });
-    case 'backup':
-      if (parts[1] === 'server') return t('ui.places.backupServer', { account: parts[2], folder: folderName(parts.slice(3).join('/'), t) });
-      return t('ui.places.backupDevice', { device: deviceName(parts[1]), folder: folderName(parts.slice(2).join('/'), t) });
-    case 'queue':
-      return t('ui.places.queue');
-    case 'outside':
-      return t('ui.places.outside', { address: parts.slice(1).join('/') });
-    case 'intruder':
-      return t('ui.places.intruder');
-    case 'lost':
-      return t('ui.places.lost');
-    default:
-      return place;
-  }
+export function placeName(place: string, t: TFunction, deviceName: (id: string) => string, accountName: (id: string) => string = (id) => id): string {
+  return sharedPlaceName(place, t, { device: deviceName, account: accountName });
 }

@@ -3,6 +3,7 @@
 // jumps), every mail's identity, and each session's protocol.
 import type { Frame, Timeline, MailInfo, SessionInfo } from '../../sim';
 import { mailStyles, type MailStyle } from '../picture/mailStyle';
+import { mailOrder } from '../../i18n/names';
 
 export interface TimelineIndex {
   readonly places: ReadonlyMap<string, number>;
@@ -32,8 +33,8 @@ export function indexTimeline(timeline: Timeline, lostOf: (frame: Frame) => read
   }
   const last = timeline.frames[timeline.frames.length - 1];
   if (last) for (const [id, info] of last.state.mails) mails.set(id, info);
-  // Order mails by when they came into being, then id, for labels and colours.
-  const ids = [...mails.values()].sort((a, b) => a.createdAt - b.createdAt).map((m) => m.id);
+  // Labels and colours follow the order the mails came into being (shared with the narration's names).
+  const ids = mailOrder(mails.values());
   if (places.has('intruder')) intruder = true;
   return { places, lostMax, intruder, mails, styles: mailStyles(ids), sessions };
 }

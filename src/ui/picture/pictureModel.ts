@@ -5,6 +5,7 @@ import type { Frame, Metrics, Scenario } from '../../sim';
 import type { Lang } from '../store/playerState';
 import type { TimelineIndex } from '../model/timelineIndex';
 import { folderName, placeName } from '../model/placeName';
+import { accountNames, deviceNames } from '../../i18n/names';
 import { formatBytes, formatNumber, simTimeParts } from '../i18n/format';
 import type { Layout } from './layout';
 import type { Scene } from './scene';
@@ -26,8 +27,7 @@ export interface PictureInput {
 }
 
 export function deviceNamer(scenario: Scenario, lang: Lang): (id: string) => string {
-  const names = new Map(scenario.world.devices.map((d) => [d.id, d.label?.[lang] ?? d.id]));
-  return (id) => names.get(id) ?? id;
+  return deviceNames(scenario.world, lang);
 }
 
 export function flagText(flags: number, t: TFunction, extra: { headersOnly?: boolean; dup?: number } = {}): string {
@@ -50,6 +50,7 @@ export function buildPictureModel(p: PictureInput): PictureModel {
   const { scenario, frame, lost, views, layout, scene, index, t, lang } = p;
   const state = frame.state;
   const name = deviceNamer(scenario, lang);
+  const account = accountNames(scenario.world);
   const server = scenario.world.server;
   const regions: RegionView[] = layout.regions.map((region): RegionView => {
     switch (region.kind) {
@@ -98,8 +99,13 @@ export function buildPictureModel(p: PictureInput): PictureModel {
     .map((box) => {
       let label = folderName(box.name, t);
       if (box.place === 'queue') label = t('ui.picture.queue');
-      else if (box.place.startsWith('backup/') && !box.place.startsWith('backup/server/')) label = t('ui.picture.backupOf', { folder: folderName(box.name, t) });
-      else if (box.place.startsWith('server/') && scenario.world.accounts.length > 1 && box.name === 'INBOX') label = `${box.name} (${box.place.split('/')[1]})`;
+      else if (box.place.startsWith('backup/server/')) {
+        // The provider's backup of one account's folder: named like the server's own folders.
+        const [acc, ...folder] = box.place.slice('backup/server/'.length).split('/');
+        label = folderName(folder.join('/'), t);
+        if (scenario.world.accounts.length > 1) label = `${label} (${account(acc)})`;
+      } else if (box.place.startsWith('backup/')) label = t('ui.picture.backupOf', { folder: folderName(box.name, t) });
+      else if (box.place.startsWith('server/') && scenario.world.accounts.length > 1 && box.name === 'INBOX') label = `${folderName(box.name, t)} (${account(box.place.split('/')[1])})`;
       return { box, label };
     });
 
@@ -112,10 +118,10 @@ export function buildPictureModel(p: PictureInput): PictureModel {
     const fraction = byBytes ? used / byBytes : byCount ? (u?.messages ?? 0) / byCount : null;
     const text =
       byBytes !== null
-        ? t('ui.picture.gaugeQuota', { account: g.account, used: formatBytes(used, lang), quota: formatBytes(byBytes, lang) })
+        ? t('ui.picture.gaugeQuota', { account: account(g.account), used: formatBytes(used, lang), quota: formatBytes(byBytes, lang) })
         : byCount !== null
-          ? t('ui.picture.gaugeQuota', { account: g.account, used: formatNumber(u?.messages ?? 0, lang), quota: formatNumber(byCount, lang) })
-          : t('ui.picture.gaugeNoQuota', { account: g.account, used: formatBytes(used, lang) });
+          ? t('ui.picture.gaugeQuota', { account: account(g.account), used: formatNumber(u?.messages ?? 0, lang), quota: formatNumber(byCount, lang) })
+          : t('ui.picture.gaugeNoQuota', { account: account(g.account), used: formatBytes(used, lang) });
     const level = fraction === null ? 'ok' : fraction >= 1 ? 'full' : fraction >= 0.8 ? 'high' : 'ok';
     return { account: g.account, x: g.x, y: g.y, w: g.w, fraction, text, level };
   });
@@ -136,11 +142,11 @@ export function buildPictureModel(p: PictureInput): PictureModel {
       t('ui.picture.tokenTitle', {
         label: index.styles.get(d.mail)?.label ?? d.mail,
         subject: index.mails.get(d.mail)?.subject ?? d.mail,
-        place: placeName(d.place, t, name),
+        place: placeName(d.place, t, name, account),
         flags: flagText(d.flags, t, { headersOnly: d.headersOnly, dup: d.dup }),
       }),
     badgeText: (b) => t('ui.picture.badge', { count: b.hidden }),
-    badgeTitle: (b) => t('ui.picture.badgeTitle', { total: b.total, count: b.hidden, folder: placeName(b.place, t, name) }),
+    badgeTitle: (b) => t('ui.picture.badgeTitle', { total: b.total, count: b.hidden, folder: placeName(b.place, t, name, account) }),
     title: t('ui.picture.title', { scenario: scenario.title[lang], time: timeText(frame.time, lang, t) }),
     description: t('ui.picture.description', { copies, mails: state.mails.size, lost: lost.length }),
   };

@@ -1,6 +1,7 @@
 // What the address bar holds, so a reload (or a shared link) returns to the same picture:
 //   ?scenario=<id>&variant=<name>&frame=<n>&lang=de|en&embed=1&compare=<variant>
 //   ?data=<lz-string> carries a user-edited scenario instead of a built-in id.
+//   ?sandbox=1 opens the sandbox (with data=… its scenario, without it an empty world).
 import type { Lang } from '../store/playerState';
 
 export interface UrlState {
@@ -11,6 +12,8 @@ export interface UrlState {
   readonly embed: boolean;
   readonly compare: string | null;
   readonly data: string | null;
+  /** The sandbox, not the player. */
+  readonly sandbox?: boolean;
 }
 
 const ID = /^[a-z][a-z0-9-]{0,31}$/;
@@ -33,11 +36,13 @@ export function parseUrlState(search: string): UrlState {
     embed: q.get('embed') === '1',
     compare: id('compare'),
     data: data && data.length > 0 ? data : null,
+    sandbox: q.get('sandbox') === '1',
   };
 }
 
 export function formatUrlState(s: UrlState): string {
   const q = new URLSearchParams();
+  if (s.sandbox) q.set('sandbox', '1');
   if (s.data) q.set('data', s.data);
   else if (s.scenario) q.set('scenario', s.scenario);
   if (s.variant) q.set('variant', s.variant);

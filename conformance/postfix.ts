@@ -1,0 +1,138 @@
+// The harness's handle on a private Postfix started by scripts/postfix.sh (the
+// provider's MX, handing mail to the private Dovecot over LMTP), a small SMTP
+// client, and readers for what Postfix keeps: its queue and its bounces.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { ROOT } from './dovecot';
+import { parseDsn, type Dsn } from './dsn';
+import { postfixEnv, type PostfixOptions } from './postfix-config';
+import { parsePostqueue, type QueuedMail } from './postqueue';
+import { ImapClient, readSmtpReply, Wire, type ConnectOptions, type TlsTrust } from './wire';
+
+const SCRIPT = path.join(ROOT, 'scripts', 'postfix.sh');
+
+/** Postfix cannot be had here (not installed, and not root or not Debian). */
+export class PostfixMissing extends Error {}
+
+function script(action: string, dir: string, env: Record<string, string> = {}): Promise<{ status: number; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('bash', [SCRIPT, action, dir], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('close', (code) => resolve({ status: code ?? 1, out, err }));
+  });
+}
+
+export class Postfix {
+  private running = false;
+  /** "3.7.11", once started. */
+  version = '';
+
+  constructor(
+    readonly dir: string,
+    readonly options: PostfixOptions,
+  ) {}
+
+  async start(): Promise<string> {
+    const r = await script('start', this.dir, postfixEnv(this.options));
+    if (r.status === 3) throw new PostfixMissing(r.err.trim());
+    if (r.status !== 0) throw new Error(`scripts/postfix.sh start failed (exit ${r.status}):\n${r.err}${r.out}`);
+    this.running = true;
+    this.version = /^postfix (\S+)/.exec(r.out)?.[1] ?? '';
+    return r.out.trim();
+  }
+
+  /** Stop the master by its pid; the system main.cf forgets this instance. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    const r = await script('stop', this.dir);
+    this.running = false;
+    if (r.status !== 0) throw new Error(`scripts/postfix.sh stop failed (exit ${r.status}):\n${r.err}`);
+  }
+
+  /** What is queued now (`postqueue -j`). */
+  async queue(): Promise<QueuedMail[]> {
+    const r = await script('queue', this.dir);
+    if (r.status !== 0) throw new Error(`postqueue -j failed (exit ${r.status}): ${r.err}`);
+    return parsePostqueue(r.out);
+  }
+
+  /** Retry deferred mail now (`postqueue -f`), as an operator does once space is free. */
+  async flush(): Promise<void> {
+    const r = await script('flush', this.dir);
+    if (r.status !== 0) throw new Error(`postqueue -f failed (exit ${r.status}): ${r.err}`);
+  }
+
+  /** The setting in force for this instance (`postconf -c DIR -h NAME`). */
+  async setting(name: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const child = spawn('postconf', ['-c', this.dir, '-h', name], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.on('close', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(`postconf -h ${name} failed`))));
+    });
+  }
+
+  /** Poll the queue until `done` holds (Postfix works asynchronously after a 250). */
+  async waitForQueue(done: (q: QueuedMail[]) => boolean, what: string, timeoutMs = 10_000): Promise<QueuedMail[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const q = await this.queue();
+      if (done(q)) return q;
+      if (Date.now() > deadline) throw new Error(`Postfix's queue did not reach "${what}" within ${timeoutMs / 1000} s: ${JSON.stringify(q)}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+/** One SMTP session, read reply by reply. */
+export class SmtpClient {
+  private constructor(readonly wire: Wire) {}
+
+  /** Connect and read the greeting. */
+  static async connect(port: number, options: ConnectOptions = {}): Promise<{ client: SmtpClient; greeting: string[] }> {
+    const wire = await Wire.connect(port, options);
+    const greeting = await readSmtpReply(wire, 15_000);
+    return { client: new SmtpClient(wire), greeting };
+  }
+
+  async command(line: string): Promise<string[]> {
+    this.wire.writeLine(line);
+    return readSmtpReply(this.wire, 15_000);
+  }
+
+  /** The message after a 354, dot-stuffed, and the reply to its end. */
+  async message(block: Buffer): Promise<string[]> {
+    this.wire.writeRaw(block, `<message, ${block.length} octets with the final dot>`);
+    return readSmtpReply(this.wire, 30_000);
+  }
+
+  startTls(trust: TlsTrust) {
+    return this.wire.startTls(trust);
+  }
+
+  async quit(): Promise<string[]> {
+    const r = await this.command('QUIT');
+    this.wire.hangUp();
+    return r;
+  }
+}
+
+/** Every message in a mailbox's INBOX, whole (BODY.PEEK[]), oldest first. */
+export async function inboxMessages(imapPort: number, login: string, password: string): Promise<string[]> {
+  const c = await ImapClient.login(imapPort, login, password);
+  try {
+    await c.run('SELECT INBOX');
+    const lines = await c.run('FETCH 1:* (BODY.PEEK[])');
+    return lines.filter((l) => l.literals.length).map((l) => l.literals[0].toString('latin1'));
+  } finally {
+    await c.logout();
+  }
+}
+
+/** The bounces (DSNs) in a mailbox's INBOX. */
+export async function bounces(imapPort: number, login: string, password: string): Promise<Dsn[]> {
+  return (await inboxMessages(imapPort, login, password)).filter((m) => /^content-type:\s*multipart\/report/im.test(m.split(/\r?\n\r?\n/, 1)[0] ?? '')).map(parseDsn);
+}

@@ -1,0 +1,297 @@
+// The world builder: the scenario's texts, server, accounts and devices as
+// forms, every field the format knows with a line on what it means. Each change
+// is a commit (undoable, checked by the loader, re-simulated, autosaved).
+import type { Problem } from '../../sim';
+import { useTranslation } from '../i18n/useTranslation';
+import { useSelector } from '../store/useStore';
+import { sandboxStore } from './sandboxState';
+import { edit } from './commands';
+import { getIn, pathText, setIn, type Path } from './scenarioInput';
+import { CheckField, NumberField, SelectField, TextField } from './fields';
+import { filledAccount, filledDevice } from './filled';
+import { freshId } from './newWorld';
+import { StepList } from './StepList';
+
+type Data = Record<string, unknown>;
+type Row = Record<string, unknown>;
+
+const KINDS = ['desktop', 'laptop', 'phone', 'tablet', 'webmail'] as const;
+
+function useData() {
+  const data = useSelector(sandboxStore, (s) => s.history.present.data) as Data;
+  const problems = useSelector(sandboxStore, (s) => s.problems);
+  const change = (path: Path, value: unknown) => edit(setIn(data, path, value), pathText(path));
+  const get = (path: Path) => getIn(data, path);
+  return { data, problems, change, get };
+}
+
+const list = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : '');
+const splitList = (v: string): string[] =>
+  v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const num = (v: unknown) => (typeof v === 'number' ? v : null);
+
+function Texts({ problems }: { problems: readonly Problem[] }) {
+  const { get, change } = useData();
+  return (
+    <>
+      <TextField path={['title', 'de']} name="titleDe" problems={problems} value={str(get(['title', 'de']))} onChange={(v) => change(['title', 'de'], v)} />
+      <TextField path={['title', 'en']} name="titleEn" problems={problems} value={str(get(['title', 'en']))} onChange={(v) => change(['title', 'en'], v)} />
+      <TextField path={['summary', 'de']} name="summaryDe" problems={problems} value={str(get(['summary', 'de']))} onChange={(v) => change(['summary', 'de'], v)} />
+      <TextField path={['summary', 'en']} name="summaryEn" problems={problems} value={str(get(['summary', 'en']))} onChange={(v) => change(['summary', 'en'], v)} />
+      <TextField path={['id']} name="id" problems={problems} value={str(get(['id']))} onChange={(v) => change(['id'], v)} />
+    </>
+  );
+}
+
+function ServerForm({ problems }: { problems: readonly Problem[] }) {
+  const { t } = useTranslation();
+  const { get, change } = useData();
+  const p = (k: string): Path => ['world', 'server', k];
+  const o = (k: string) => t(`ui.sandbox.option.${k}`);
+  return (
+    <>
+      <TextField path={p('name')} name="serverName" problems={problems} value={str(get(p('name')))} onChange={(v) => change(p('name'), v)} />
+      <TextField path={p('country')} name="country" problems={problems} value={str(get(p('country')))} onChange={(v) => change(p('country'), v)} />
+      <SelectField
+        path={p('quotaFull')}
+        name="quotaFull"
+        problems={problems}
+        value={str(get(p('quotaFull')))}
+        options={[
+          { value: 'permanent', label: o('permanent') },
+          { value: 'temporary', label: o('temporary') },
+        ]}
+        onChange={(v) => change(p('quotaFull'), v)}
+      />
+      <NumberField path={p('quotaGracePercent')} name="quotaGracePercent" problems={problems} value={num(get(p('quotaGracePercent')))} onChange={(v) => change(p('quotaGracePercent'), v ?? undefined)} />
+      <NumberField path={p('queueLifetimeDays')} name="queueLifetimeDays" problems={problems} value={num(get(p('queueLifetimeDays')))} onChange={(v) => change(p('queueLifetimeDays'), v ?? undefined)} />
+      <NumberField path={p('retryEveryMinutes')} name="retryEveryMinutes" problems={problems} value={num(get(p('retryEveryMinutes')))} onChange={(v) => change(p('retryEveryMinutes'), v ?? undefined)} />
+      <SelectField
+        path={p('backup')}
+        name="serverBackup"
+        problems={problems}
+        value={str(get(p('backup')))}
+        options={[
+          { value: 'daily', label: o('backupDaily') },
+          { value: 'none', label: o('backupNone') },
+        ]}
+        onChange={(v) => change(p('backup'), v)}
+      />
+      <CheckField path={p('pop3LockSession')} name="pop3LockSession" problems={problems} value={get(p('pop3LockSession')) === true} onChange={(v) => change(p('pop3LockSession'), v)} />
+      <TextField path={['world', 'folders']} name="folders" problems={problems} value={list(get(['world', 'folders']))} onChange={(v) => change(['world', 'folders'], splitList(v))} />
+    </>
+  );
+}
+
+function AccountForm({ i, problems }: { i: number; problems: readonly Problem[] }) {
+  const { t } = useTranslation();
+  const { get, change, data } = useData();
+  const p = (...k: Array<string | number>): Path => ['world', 'accounts', i, ...k];
+  const accounts = (get(['world', 'accounts']) as Row[]) ?? [];
+  const quotaValue = (k: 'storageKB' | 'messages') => num(get(p('quota', k)));
+  const setQuota = (k: 'storageKB' | 'messages', v: number | null) => {
+    const quota = { ...((get(p('quota')) as Row | undefined) ?? {}) };
+    if (v === null) delete quota[k];
+    else quota[k] = v;
+    change(p('quota'), Object.keys(quota).length ? quota : undefined);
+  };
+  const remove = () =>
+    edit(
+      setIn(
+        data,
+        ['world', 'accounts'],
+        accounts.filter((_, j) => j !== i),
+      ),
+      null,
+    );
+  return (
+    <fieldset className="builder-item" data-testid={`account-${i}`}>
+      <legend>{t('ui.sandbox.builder.account', { id: str(get(p('id'))) })}</legend>
+      <TextField path={p('id')} name="id" problems={problems} value={str(get(p('id')))} onChange={(v) => change(p('id'), v)} />
+      <TextField path={p('address')} name="address" problems={problems} value={str(get(p('address')))} onChange={(v) => change(p('address'), v)} />
+      <TextField path={p('password')} name="password" problems={problems} value={str(get(p('password')))} onChange={(v) => change(p('password'), v)} />
+      <NumberField path={p('quota', 'storageKB')} name="storageKB" problems={problems} value={quotaValue('storageKB')} onChange={(v) => setQuota('storageKB', v)} />
+      <NumberField path={p('quota', 'messages')} name="messages" problems={problems} value={quotaValue('messages')} onChange={(v) => setQuota('messages', v)} />
+      {accounts.length > 1 && (
+        <button type="button" className="remove" onClick={remove}>
+          {t('ui.sandbox.builder.remove')}
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+function DeviceForm({ i, problems }: { i: number; problems: readonly Problem[] }) {
+  const { t } = useTranslation();
+  const { get, change, data } = useData();
+  const p = (...k: Array<string | number>): Path => ['world', 'devices', i, ...k];
+  const o = (k: string) => t(`ui.sandbox.option.${k}`);
+  const accounts = ((get(['world', 'accounts']) as Row[]) ?? []).map((a) => str(a.id));
+  const devices = (get(['world', 'devices']) as Row[]) ?? [];
+  const protocol = str(get(p('protocol')));
+  const kind = str(get(p('kind')));
+  const setLabel = (lang: 'de' | 'en', v: string) => {
+    const label = { ...((get(p('label')) as Row | undefined) ?? {}) };
+    label[lang] = v;
+    // The format wants both languages or none: an empty pair means "no label".
+    change(p('label'), !label.de && !label.en ? undefined : label);
+  };
+  const remove = () =>
+    edit(
+      setIn(
+        data,
+        ['world', 'devices'],
+        devices.filter((_, j) => j !== i),
+      ),
+      null,
+    );
+  return (
+    <fieldset className="builder-item" data-testid={`device-${i}`}>
+      <legend>{t('ui.sandbox.builder.device', { id: str(get(p('id'))) })}</legend>
+      <SelectField path={p('kind')} name="kind" problems={problems} value={kind} options={KINDS.map((k) => ({ value: k, label: o(k) }))} onChange={(v) => change(p('kind'), v)} />
+      <TextField path={p('id')} name="id" problems={problems} value={str(get(p('id')))} onChange={(v) => change(p('id'), v)} />
+      <SelectField path={p('account')} name="deviceAccount" problems={problems} value={str(get(p('account')))} options={accounts.map((a) => ({ value: a, label: a }))} onChange={(v) => change(p('account'), v)} />
+      <SelectField
+        path={p('protocol')}
+        name="protocol"
+        problems={problems}
+        value={protocol}
+        options={[
+          { value: 'pop3', label: o('pop3') },
+          { value: 'imap', label: o('imap') },
+        ]}
+        onChange={(v) => change(p('protocol'), v)}
+      />
+      <TextField path={p('label', 'de')} name="labelDe" problems={problems} value={str(get(p('label', 'de')))} onChange={(v) => setLabel('de', v)} />
+      <TextField path={p('label', 'en')} name="labelEn" problems={problems} value={str(get(p('label', 'en')))} onChange={(v) => setLabel('en', v)} />
+      {protocol === 'pop3' ? (
+        <fieldset className="builder-sub">
+          <legend>{t('ui.sandbox.builder.pop3')}</legend>
+          <CheckField path={p('pop3', 'leaveOnServer')} name="leaveOnServer" problems={problems} value={get(p('pop3', 'leaveOnServer')) === true} onChange={(v) => change(p('pop3', 'leaveOnServer'), v)} />
+          <NumberField path={p('pop3', 'deleteAfterDays')} name="deleteAfterDays" problems={problems} value={num(get(p('pop3', 'deleteAfterDays')))} onChange={(v) => change(p('pop3', 'deleteAfterDays'), v)} />
+          <SelectField
+            path={p('pop3', 'deleteOnServerWhen')}
+            name="deleteOnServerWhen"
+            problems={problems}
+            value={str(get(p('pop3', 'deleteOnServerWhen')))}
+            options={['deletedLocally', 'deletedFromTrash', 'never'].map((v) => ({ value: v, label: o(v) }))}
+            onChange={(v) => change(p('pop3', 'deleteOnServerWhen'), v)}
+          />
+          <CheckField path={p('pop3', 'headersOnly')} name="headersOnly" problems={problems} value={get(p('pop3', 'headersOnly')) === true} onChange={(v) => change(p('pop3', 'headersOnly'), v)} />
+        </fieldset>
+      ) : (
+        <fieldset className="builder-sub">
+          <legend>{t('ui.sandbox.builder.imap')}</legend>
+          <SelectField
+            path={p('imap', 'cache')}
+            name="cache"
+            problems={problems}
+            value={str(get(p('imap', 'cache')))}
+            options={[
+              { value: 'full', label: o('cacheFull') },
+              { value: 'headers', label: o('cacheHeaders') },
+              { value: 'none', label: o('cacheNone') },
+            ]}
+            onChange={(v) => change(p('imap', 'cache'), v)}
+          />
+          <SelectField
+            path={p('imap', 'deleteAction')}
+            name="deleteAction"
+            problems={problems}
+            value={str(get(p('imap', 'deleteAction')))}
+            options={['trash', 'mark', 'expunge'].map((v) => ({ value: v, label: o(v) }))}
+            onChange={(v) => change(p('imap', 'deleteAction'), v)}
+          />
+          <CheckField path={p('imap', 'saveSent')} name="saveSent" problems={problems} value={get(p('imap', 'saveSent')) === true} onChange={(v) => change(p('imap', 'saveSent'), v)} />
+          <CheckField path={p('imap', 'useMove')} name="useMove" problems={problems} value={get(p('imap', 'useMove')) === true} onChange={(v) => change(p('imap', 'useMove'), v)} />
+          <CheckField path={p('imap', 'idle')} name="idle" problems={problems} value={get(p('imap', 'idle')) === true} onChange={(v) => change(p('imap', 'idle'), v)} />
+        </fieldset>
+      )}
+      <CheckField path={p('tls')} name="tls" problems={problems} value={get(p('tls')) === true} onChange={(v) => change(p('tls'), v)} />
+      <CheckField path={p('online')} name="online" problems={problems} value={get(p('online')) === true} onChange={(v) => change(p('online'), v)} />
+      <SelectField
+        path={p('backup')}
+        name="deviceBackup"
+        problems={problems}
+        value={str(get(p('backup')))}
+        options={[
+          { value: 'none', label: o('backupNone') },
+          { value: 'daily', label: o('backupDaily') },
+        ]}
+        onChange={(v) => change(p('backup'), v)}
+      />
+      <NumberField path={p('linkKbps')} name="linkKbps" problems={problems} value={num(get(p('linkKbps')))} onChange={(v) => change(p('linkKbps'), v ?? undefined)} />
+      <NumberField path={p('checkEveryMinutes')} name="checkEveryMinutes" problems={problems} value={num(get(p('checkEveryMinutes')))} onChange={(v) => change(p('checkEveryMinutes'), v)} />
+      <TextField path={p('localFolders')} name="localFolders" problems={problems} value={list(get(p('localFolders')))} onChange={(v) => change(p('localFolders'), splitList(v))} />
+      <button type="button" className="remove" onClick={remove} data-testid={`remove-device-${i}`}>
+        {t('ui.sandbox.builder.remove')}
+      </button>
+    </fieldset>
+  );
+}
+
+export function Builder() {
+  const { t } = useTranslation();
+  const { data, problems, get } = useData();
+  const accounts = (get(['world', 'accounts']) as Row[]) ?? [];
+  const devices = (get(['world', 'devices']) as Row[]) ?? [];
+  const accountIds = accounts.map((a) => str(a.id));
+  const addAccount = () => {
+    const id = freshId('user', accountIds);
+    edit(setIn(data, ['world', 'accounts'], [...accounts, filledAccount(id, `${id}@example.org`)]), null);
+  };
+  const addDevice = () => {
+    const id = freshId('laptop', devices.map((d) => str(d.id)));
+    edit(setIn(data, ['world', 'devices'], [...devices, filledDevice({ id, kind: 'laptop', account: accountIds[0] ?? 'anna', protocol: 'imap' })]), null);
+  };
+  const unplaced = problems.filter((p) => !p.path.startsWith('world.') && !['id', 'title.de', 'title.en', 'summary.de', 'summary.en'].includes(p.path) && !p.path.startsWith('steps'));
+  return (
+    <section className="builder panel" aria-labelledby="builder-heading" data-testid="builder">
+      <h2 id="builder-heading">{t('ui.sandbox.builder.heading')}</h2>
+      {unplaced.length > 0 && (
+        <ul className="field-problem">
+          {unplaced.map((p, i) => (
+            <li key={i}>
+              <code>{p.path}</code> {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <details>
+        <summary>{t('ui.sandbox.builder.texts')}</summary>
+        <Texts problems={problems} />
+      </details>
+      <details>
+        <summary>{t('ui.sandbox.builder.server')}</summary>
+        <ServerForm problems={problems} />
+      </details>
+      <details open>
+        <summary>{t('ui.sandbox.builder.accounts')}</summary>
+        {accounts.map((_, i) => (
+          <AccountForm key={i} i={i} problems={problems} />
+        ))}
+        <button type="button" onClick={addAccount} data-testid="add-account">
+          + {t('ui.sandbox.builder.addAccount')}
+        </button>
+      </details>
+      <details open>
+        <summary>{t('ui.sandbox.builder.devices')}</summary>
+        {devices.length === 0 && <p>{t('ui.sandbox.builder.noDevices')}</p>}
+        {devices.map((_, i) => (
+          <DeviceForm key={i} i={i} problems={problems} />
+        ))}
+        <button type="button" onClick={addDevice} data-testid="add-device">
+          + {t('ui.sandbox.builder.addDevice')}
+        </button>
+      </details>
+      <details>
+        <summary>{t('ui.sandbox.builder.steps')}</summary>
+        <StepList />
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+// Keys in the sandbox: Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo every
+// edit, even while typing in a field (each field's typing is one undo step);
+// the player's own keys work as in the player.
+import { useEffect } from 'react';
+import { playerStore, send } from '../store/playerStore';
+import { changeSpeed, restart, stepMicro, stepWhole, toEnd, toStart, togglePlay } from '../store/commands';
+import { shortcutFor } from '../keyboard/shortcuts';
+import { menuStore } from './eventMenuState';
+import { redo, undo } from './commands';
+
+export function useSandboxKeys(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 'z' || e.key === 'Z' || e.key === 'y')) {
+        e.preventDefault();
+        if (e.key === 'y' || e.shiftKey) redo();
+        else undo();
+        return;
+      }
+      if (menuStore.get()) return;
+      const target = e.target as HTMLElement | null;
+      const cmd = shortcutFor({ key: e.key, shiftKey: e.shiftKey, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, targetTag: target?.tagName ?? 'BODY', targetType: (target as HTMLInputElement | null)?.type });
+      if (!cmd || cmd === 'help' || cmd === 'table') return;
+      e.preventDefault();
+      const commands = { togglePlay: () => send(togglePlay), back: () => send(stepMicro, -1), forward: () => send(stepMicro, 1), stepBack: () => send(stepWhole, -1), stepForward: () => send(stepWhole, 1), start: () => send(toStart), end: () => send(toEnd), faster: () => send(changeSpeed, 1), slower: () => send(changeSpeed, -1), restart: () => send(restart), escape: () => playerStore.set((s) => ({ ...s, selectedMail: null, selectedPlace: null })) };
+      commands[cmd]();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
