@@ -26,7 +26,7 @@ describe('editing by path', () => {
   it('changes only what the path names, leaving the original untouched', () => {
     const next = setIn(data, ['world', 'devices', 0, 'pop3', 'leaveOnServer'], true);
     expect(getIn(next, ['world', 'devices', 0, 'pop3', 'leaveOnServer'])).toBe(true);
-    expect(data.world.devices[0].pop3.leaveOnServer).toBe(false);
+    expect(data.world.devices[0].pop3?.leaveOnServer).toBe(false);
     expect(next.world.devices[1]).toBe(data.world.devices[1]);
     expect(next.steps).toBe(data.steps);
   });
