@@ -3,9 +3,10 @@
 #   1. dependencies (npm ci when node_modules is missing or older than the lockfile)
 #   2. typecheck, lint (ESLint) and the import rules (dependency-cruiser)
 #   3. unit, rule, property, determinism and golden tests (vitest)
-#   4. production build   5. browser tests (Playwright + Debian's Chromium)
-#   6. conformance against a real Dovecot and Postfix
-# Stages 5 and 6 install what they need (Chromium, Dovecot) from Debian's
+#   4. fuzzing: 1,000 generated and mutated scenario files and share links
+#   5. production build   6. browser tests (Playwright + Debian's Chromium)
+#   7. conformance against a real Dovecot and Postfix
+# Stages 6 and 7 install what they need (Chromium, Dovecot, Postfix) from Debian's
 # packages when run as root on Debian. Where they cannot, they say what is
 # missing and how to get it; the run then skips them — except under CI=true,
 # where nothing may be skipped.
@@ -54,6 +55,7 @@ stage "typecheck" npx tsc --noEmit -p tsconfig.json
 stage "lint" npx eslint .
 stage "import rules" npx depcruise src conformance bench --config .dependency-cruiser.cjs
 stage "unit, rules, properties, golden outcomes" npx vitest run
+stage "fuzzing: 1,000 hostile files and links" npx tsx fuzz/run.ts --runs 1000
 stage "production build" npx vite build --logLevel warn
 stage "browser tests" browser
 stage "conformance with Dovecot and Postfix" npx tsx conformance/run.ts

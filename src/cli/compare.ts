@@ -3,7 +3,8 @@
 // side: where every mail ends up, then the figures (lost, bounced, server
 // usage, what a break-in reads, how complete each device's view is).
 import { readFileSync } from 'node:fs';
-import { formatProblem, loadScenarioText, metricsOf, simulate, type Metrics, type Scenario } from '../sim';
+import { budgetText } from './budgetText';
+import { checkWorkBudget, formatProblem, loadWithinLimits, metricsOf, simulate, type Metrics, type Scenario } from '../sim';
 import { table } from './table';
 import type { Lang } from './list';
 
@@ -79,12 +80,17 @@ export function compareFile(file: string | null, lang: Lang): number {
     console.error(`${file}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
     return 1;
   }
-  const loaded = loadScenarioText(file, text);
+  const loaded = loadWithinLimits(file, text);
   if (!loaded.ok) {
     for (const p of loaded.problems) console.error(formatProblem(p));
     return 1;
   }
   const s = loaded.scenario;
+  const budget = checkWorkBudget(s);
+  if (!budget.ok) {
+    for (const line of budgetText(budget, file, lang)) console.error(line);
+    return 1;
+  }
   const l = LABEL[lang];
   const cols = columnsOf(s, lang);
   console.log(`${s.title[lang]}\n${s.summary[lang]}\n`);

@@ -1,21 +1,17 @@
 // The end of a run as a reader wants it: where every mail lives, then the figures.
-import { flagNames, formatTime, type Metrics, type World, type WorldState } from '../sim';
+import { formatTime, type Metrics, type World, type WorldState } from '../sim';
 import { table } from './table';
 
 function kb(bytes: number): string {
   return `${Math.round(bytes / 102.4) / 10} KB`;
 }
 
-/** "INBOX (Seen)" style cell for one mail in one group of places. */
-function cell(state: WorldState, places: ReadonlyArray<{ readonly place: string; readonly copies: number }>, prefix: string): string {
+/** "INBOX, Trash×2" style cell for one mail in one group of places. */
+function cell(places: ReadonlyArray<{ readonly place: string; readonly copies: number }>, prefix: string): string {
   const parts: string[] = [];
   for (const { place, copies } of places) {
     if (!place.startsWith(prefix)) continue;
     const folder = place.slice(prefix.length);
-    const folderCopies = [...(state.places.get(place)?.values() ?? [])];
-    const flags = new Set<string>();
-    for (const c of folderCopies) for (const f of flagNames(c.flags)) flags.add(f);
-    void flags;
     parts.push(copies > 1 ? `${folder}×${copies}` : folder);
   }
   return parts.join(', ') || '-';
@@ -32,8 +28,8 @@ export function outcomeText(m: Metrics, state: WorldState, world: World): string
       w.mail,
       info.subject.length > 28 ? info.subject.slice(0, 27) + '…' : info.subject,
       w.status,
-      ...accounts.map((a) => cell(state, w.places, `server/${a}/`)),
-      ...world.devices.map((d) => cell(state, w.places, `device/${d.id}/`)),
+      ...accounts.map((a) => cell(w.places, `server/${a}/`)),
+      ...world.devices.map((d) => cell(w.places, `device/${d.id}/`)),
       backups.join(', ') || '-',
       elsewhere.join(', ') || '-',
     ];

@@ -14,3 +14,4 @@ export type { Copy, MailInfo, WorldState, MailId } from './model/state';
 export { insertStep, type ForkResult } from './scenario/fork';
 export { timelineToJSON } from './run/serialize';
 export { scenarioJsonSchemaText } from './scenario/jsonSchema';
+export { checkWorkBudget, estimateWork, loadWithinLimits, profileOf, nestingProblem, MAX_NESTING, WORK_LIMIT, type BudgetVerdict, type Lever, type WorkEstimate, type WorkProfile } from './budget';

@@ -13,6 +13,9 @@ import { sandboxStore } from './sandbox/sandboxState';
 import { Sandbox } from './sandbox/Sandbox';
 import { SandboxNotices } from './sandbox/SandboxNotices';
 import { forkPlayer, newScenario } from './sandbox/commands';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { SimulationProgress } from './worker/SimulationProgress';
+import { applyUrl, toGallery } from './nav';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -27,10 +30,14 @@ export function App() {
   useEffect(() => {
     document.title = loaded ? `${loaded.scenario.title[lang]} · ${t('ui.app.title')}` : `${t('ui.app.title')} — ${t('ui.app.tagline')}`;
   }, [loaded, lang, t]);
+  const recoverTexts = { title: t('ui.safety.crashTitle'), what: t('ui.safety.crashWhat'), kept: t('ui.safety.crashKept'), back: t('ui.safety.crashBack'), reload: t('ui.safety.crashReload') };
+  const reload = () => applyUrl(location.search, navigator.languages ?? [navigator.language]);
   if (embed && loaded)
     return (
       <main className="app embed" id="main">
-        <Player />
+        <ErrorBoundary texts={recoverTexts} onBack={toGallery} onReload={reload}>
+          <Player />
+        </ErrorBoundary>
       </main>
     );
   return (
@@ -48,28 +55,31 @@ export function App() {
       <main className="app" id="main">
         <NoticeBanner />
         <SandboxNotices />
-        {sandboxOpen ? (
-          <Sandbox />
-        ) : loaded ? (
-          <>
-            <p className="sandbox-entry">
-              <button type="button" onClick={forkPlayer} data-testid="open-sandbox-here">
-                {t('ui.sandbox.fromPlayer')}
-              </button>
-            </p>
-            <Player />
-          </>
-        ) : (
-          <>
-            <p className="sandbox-entry">
-              <button type="button" onClick={newScenario} data-testid="open-sandbox">
-                {t('ui.sandbox.openNew')}
-              </button>
-            </p>
-            <Gallery />
-            <OpenFile />
-          </>
-        )}
+        <SimulationProgress />
+        <ErrorBoundary texts={recoverTexts} onBack={toGallery} onReload={reload}>
+          {sandboxOpen ? (
+            <Sandbox />
+          ) : loaded ? (
+            <>
+              <p className="sandbox-entry">
+                <button type="button" onClick={forkPlayer} data-testid="open-sandbox-here">
+                  {t('ui.sandbox.fromPlayer')}
+                </button>
+              </p>
+              <Player />
+            </>
+          ) : (
+            <>
+              <p className="sandbox-entry">
+                <button type="button" onClick={newScenario} data-testid="open-sandbox">
+                  {t('ui.sandbox.openNew')}
+                </button>
+              </p>
+              <Gallery />
+              <OpenFile />
+            </>
+          )}
+        </ErrorBoundary>
       </main>
     </>
   );

@@ -5,9 +5,11 @@ import type { Scenario } from '../sim';
 import { fetchBuiltin } from './catalogue/catalogue';
 import { appStore } from './store/appStore';
 import { playerStore } from './store/playerStore';
-import { closed, opened } from './store/open';
+import { closed, openedSession, playableVariant } from './store/open';
+import type { LoadedScenario } from './store/playerState';
+import { simulateOffThread } from './worker/simulateOffThread';
 import { browserLang, formatUrlState, parseUrlState, type UrlState } from './url/urlState';
-import { decodeScenario, encodeScenario } from './url/sharedScenario';
+import { decodeScenario, encodeScenario, SHARED_FILE } from './url/sharedScenario';
 import { sandboxStore } from './sandbox/sandboxState';
 import { closeSandbox, linkData, offerRestore, openLink } from './sandbox/commands';
 
@@ -56,15 +58,40 @@ export async function openBuiltin(id: string, variant: string | null, frame: num
     return;
   }
   const scenario = result.scenario;
-  appStore.set((a) => ({ ...a, notice: null, data: null, compare: a.compare && (a.compare === '-' || scenario.variants[a.compare]) ? a.compare : null }));
-  playerStore.set((s) => opened(s, scenario, 'builtin', variant, frame));
+  const compare = appStore.get().compare;
+  const play = await simulated(ticket, scenario, 'builtin', variant, frame, `scenarios/${id}.json`);
+  if (!play) return;
+  appStore.set((a) => ({ ...a, notice: null, data: null, compare: compare && (compare === '-' || scenario.variants[compare]) ? compare : null }));
+  play();
   if (how === 'push') push();
 }
 
-export function openShared(scenario: Scenario, data: string | null, variant: string | null, frame: number | null, how: 'push' | 'none' = 'push') {
-  opening++;
+/**
+ * Simulate in the worker; on success return the command that shows it. A
+ * refusal, an error or a cancel becomes a notice, and what is on screen stays.
+ * Null too when another scenario was asked for meanwhile.
+ */
+async function simulated(ticket: number, scenario: Scenario, source: LoadedScenario['source'], variant: string | null, frame: number | null, file: string): Promise<(() => void) | null> {
+  const v = playableVariant(scenario, variant);
+  const outcome = await simulateOffThread(scenario, v);
+  if (ticket !== opening) return null;
+  if (outcome.kind === 'ok') return () => playerStore.set((s) => openedSession(s, scenario, outcome.session, source, v, frame));
+  const notice =
+    outcome.kind === 'refused'
+      ? { kind: 'tooMuch' as const, problems: [], file, verdict: outcome.verdict }
+      : outcome.kind === 'failed'
+        ? { kind: 'failed' as const, problems: [], file, message: outcome.message }
+        : { kind: 'cancelled' as const, problems: [] };
+  appStore.set((a) => ({ ...a, notice }));
+  return null;
+}
+
+export async function openShared(scenario: Scenario, data: string | null, variant: string | null, frame: number | null, how: 'push' | 'none' = 'push', file = SHARED_FILE): Promise<void> {
+  const ticket = ++opening;
+  const play = await simulated(ticket, scenario, 'shared', variant, frame, file);
+  if (!play) return;
   appStore.set((a) => ({ ...a, notice: null, data: data ?? encodeScenario(scenario), compare: null }));
-  playerStore.set((s) => opened(s, scenario, 'shared', variant, frame));
+  play();
   if (how === 'push') push();
 }
 
@@ -95,7 +122,7 @@ export function applyUrl(search: string, languages: readonly string[]) {
       playerStore.set(closed);
       return;
     }
-    openShared(decoded.scenario, u.data, u.variant, u.frame, 'none');
+    void openShared(decoded.scenario, u.data, u.variant, u.frame, 'none');
     return;
   }
   if (u.scenario) {

@@ -1,6 +1,6 @@
 // Open a scenario file from disk (an instructor's own); it is validated like a shared link.
 import { useTranslation } from '../i18n/useTranslation';
-import { loadScenarioText, formatProblem } from '../../sim';
+import { loadWithinLimits, formatProblem } from '../../sim';
 import { appStore } from '../store/appStore';
 import { openShared } from '../nav';
 
@@ -9,12 +9,12 @@ export function OpenFile() {
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     const text = await file.text();
-    const result = loadScenarioText(file.name, text);
+    const result = loadWithinLimits(file.name, text);
     if (!result.ok) {
       appStore.set((a) => ({ ...a, notice: { kind: 'badFile', problems: result.problems.map(formatProblem) } }));
       return;
     }
-    openShared(result.scenario, null, null, 0);
+    void openShared(result.scenario, null, null, 0, 'push', file.name);
   };
   return (
     <label className="open-file">

@@ -22,15 +22,19 @@ export function sessionOf(timeline: Timeline): PlaySession | undefined {
 
 /** Run a scenario (with a variant applied) and prepare it for playing. */
 export function playScenario(base: Scenario, variant: string | null): PlaySession {
+  // simulate applies the variant itself; the session's scenario (applied) names devices and accounts.
+  return sessionFor(base, variant, simulate(base, { variant }));
+}
+
+/** Prepare a timeline simulated elsewhere (the worker) for playing; `index` too, when it was computed there. */
+export function sessionFor(base: Scenario, variant: string | null, timeline: Timeline, known?: TimelineIndex): PlaySession {
   const scenario = variant ? withVariant(base, variant) : base;
-  // simulate applies the variant itself; `scenario` (applied) names devices and accounts.
-  const timeline = simulate(base, { variant });
   const histories = new Map<string, readonly HistoryEntry[]>();
   const metrics = memoPerFrame((f: Frame) => metricsOf(f, scenario));
   const session: PlaySession = {
     scenario,
     timeline,
-    index: indexTimeline(timeline, (f) => lostMails(f.state)),
+    index: known ?? indexTimeline(timeline, (f) => lostMails(f.state)),
     lost: memoPerFrame((f) => lostMails(f.state)),
     copies: memoPerFrame((f) => copiesByPlace(f.state)),
     metrics,

@@ -1,11 +1,17 @@
 // App-level state besides playback: the shell (embed), a notice about a broken
 // link, the scenario data a shared link carries, and a comparison variant.
+import type { BudgetVerdict } from '../../sim';
 import { createStore } from './store';
 
 export interface Notice {
-  readonly kind: 'badLink' | 'notFound' | 'badFile';
+  /** tooMuch: refused by the work budget; cancelled / failed: the simulation did not finish. */
+  readonly kind: 'badLink' | 'notFound' | 'badFile' | 'tooMuch' | 'cancelled' | 'failed';
   readonly id?: string;
   readonly problems: readonly string[];
+  /** The file or link a tooMuch notice is about, and the verdict to say in the reader's language. */
+  readonly file?: string;
+  readonly verdict?: Extract<BudgetVerdict, { ok: false }>;
+  readonly message?: string;
 }
 
 export interface AppState {

@@ -1,11 +1,18 @@
-// Opening a scenario: simulate it and put the result in the store.
+// Opening a scenario: put a simulated session in the store (the worker
+// simulates it; `opened` simulates in place, for tests and tools).
 import type { Scenario } from '../../sim';
-import { playScenario } from '../model/session';
+import { playScenario, type PlaySession } from '../model/session';
 import type { LoadedScenario, PlayerState } from './playerState';
 
+/** The variant to play: the one asked for if the scenario has it. */
+export const playableVariant = (scenario: Scenario, variant: string | null) => (variant && scenario.variants[variant] ? variant : null);
+
 export function opened(s: PlayerState, scenario: Scenario, source: LoadedScenario['source'], variant: string | null, frame: number | null): PlayerState {
-  const v = variant && scenario.variants[variant] ? variant : null;
-  const session = playScenario(scenario, v);
+  const v = playableVariant(scenario, variant);
+  return openedSession(s, scenario, playScenario(scenario, v), source, v, frame);
+}
+
+export function openedSession(s: PlayerState, scenario: Scenario, session: PlaySession, source: LoadedScenario['source'], v: string | null, frame: number | null): PlayerState {
   const last = session.timeline.frames.length - 1;
   return {
     ...s,

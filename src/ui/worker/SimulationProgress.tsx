@@ -1,0 +1,31 @@
+// While the worker simulates: after a moment, say so, how long it has taken,
+// and offer to cancel. The page answers input all the while.
+import { useEffect, useState } from 'react';
+import { useTranslation } from '../i18n/useTranslation';
+import { cancelSimulation, onSimulationProgress, type SimulationProgress as Progress } from './simulateOffThread';
+
+/** Shorter runs finish before anything is shown, so nothing flickers. */
+const SHOW_AFTER_MS = 300;
+
+export function SimulationProgress() {
+  const { t } = useTranslation();
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [now, setNow] = useState(() => performance.now());
+  useEffect(() => onSimulationProgress(setProgress), []);
+  useEffect(() => {
+    if (!progress) return;
+    const timer = setInterval(() => setNow(performance.now()), 250);
+    return () => clearInterval(timer);
+  }, [progress]);
+  if (!progress || now - progress.since < SHOW_AFTER_MS) return null;
+  const seconds = Math.floor((now - progress.since) / 1000);
+  return (
+    <div className="simulation-progress" role="status" data-testid="simulation-progress">
+      <progress max={progress.total ?? undefined} value={progress.total ? progress.received : undefined} />
+      <span>{seconds >= 1 ? t('ui.safety.simulatingFor', { count: seconds }) : t('ui.safety.simulating')}</span>
+      <button type="button" onClick={cancelSimulation} data-testid="simulation-cancel">
+        {t('ui.safety.cancel')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+// The CLI refuses a scenario over the work budget before simulating, naming
+// the file, the fields to change and by how much; and says what to do when
+// a file cannot be read.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
+const cli = (args: string[]) => spawnSync(tsx, ['src/cli/main.ts', ...args], { encoding: 'utf8', timeout: 30_000 });
+
+describe('npm run sim and the work budget', { timeout: 60_000 }, () => {
+  it('refuses the five-bursts scenario at once, naming fields and values', () => {
+    const started = Date.now();
+    const r = cli(['test/fuzz/fixtures/hostile-burst.json']);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/hostile-burst\.json: This scenario asks for more work than the Sandbox will do: about 77 times the limit/);
+    expect(r.stderr).toMatch(/steps\[0\]\.count, steps\[1\]\.count … steps\[4\]\.count: 100,000 mails from bursts in all — make it at most 1,308/);
+    expect(r.stderr).toMatch(/checkEveryMinutes: a check every 5 minutes — make it every 396 minutes or less often/);
+    expect(r.stderr).toMatch(/steps\[5\]\.at: the scenario runs until day 70, 08:00 — end it by day 2, 05:39/);
+  });
+
+  it('--compare refuses it too', () => {
+    const r = cli(['--compare', 'test/fuzz/fixtures/hostile-burst.json']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/about 77 times the limit/);
+  });
+
+  it('a folder instead of a file is named as such, with what to do', () => {
+    const r = cli(['scenarios']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/^scenarios: cannot read the file \(EISDIR\): it is a folder — name one scenario file in it/m);
+  });
+});
