@@ -160,3 +160,60 @@ async function main() {
 }
 
 void main();
+
+// ---- embed.html: JavaScript loaded and time to the first picture ----
+// Runs once the measurements above are done (when the event loop empties), on a
+// port of its own. Each load is cold: a new browser context, nothing cached.
+const EMBED_PORT = 4181;
+const EMBED_LOADS = Number(process.env.BENCH_EMBED_LOADS ?? 7);
+
+async function embedBench() {
+  const server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(EMBED_PORT), '--strictPort'], { stdio: 'ignore' });
+  try {
+    await new Promise((r) => setTimeout(r, 1500));
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const times: number[] = [];
+    let js = new Set<string>();
+    for (let i = 0; i < EMBED_LOADS; i++) {
+      const context = await browser.newContext({ viewport: { width: 640, height: 800 } });
+      const page = await context.newPage();
+      const loaded = new Set<string>();
+      page.on('request', (r) => {
+        const path = new URL(r.url()).pathname;
+        if (path.endsWith('.js')) loaded.add(path.replace(/^\//, ''));
+      });
+      // The moment the picture's first region is in the document, in ms since navigation began.
+      await page.addInitScript(`(() => {
+        const seen = () => document.querySelector('svg.picture-svg g.region');
+        new MutationObserver((_, obs) => { if (seen()) { window.__firstPicture = performance.now(); obs.disconnect(); } })
+          .observe(document, { childList: true, subtree: true });
+      })()`);
+      await page.goto(`http://127.0.0.1:${EMBED_PORT}/embed.html?scenario=pop3-three-devices&lang=de`);
+      await page.waitForFunction(() => (window as unknown as { __firstPicture?: number }).__firstPicture !== undefined);
+      times.push(Number(await page.evaluate('window.__firstPicture')));
+      await page.waitForLoadState('networkidle');
+      js = loaded;
+      await context.close();
+    }
+    await browser.close();
+    const gz = (f: string) => gzipSync(readFileSync(join('dist', f)), { level: 9 }).length;
+    const embedGzip = [...js].reduce((n, f) => n + gz(f), 0);
+    const validator = [...js].some((f) => /sharedScenario/.test(f));
+    const sorted = [...times].sort((a, b) => a - b);
+    console.log(`embed JS loaded     ${(embedGzip / 1024).toFixed(1)} KB gzip -9 (${js.size} files; pop3-three-devices in German)`);
+    console.log(`embed first picture median ${pct(sorted, 50).toFixed(0)} ms, worst ${sorted[sorted.length - 1].toFixed(0)} ms of ${EMBED_LOADS} cold loads`);
+    console.log(`embed loads the shared-link loader: ${validator ? 'yes' : 'no'}`);
+    const ok = embedGzip <= 120 * 1024 && pct(sorted, 50) <= 500;
+    console.log(`embed targets       JS ≤ 120 KB gzip, first picture ≤ 500 ms: ${ok ? 'met' : 'NOT met'}`);
+    if (!ok) process.exitCode = 1;
+  } finally {
+    server.kill();
+  }
+}
+
+let embedBenchStarted = false;
+process.on('beforeExit', () => {
+  if (embedBenchStarted) return;
+  embedBenchStarted = true;
+  void embedBench();
+});

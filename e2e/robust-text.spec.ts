@@ -77,13 +77,14 @@ for (const lang of ['en', 'de'] as const)
     const svg = readFileSync((await svgDownload.path())!, 'utf8');
     await page.waitForTimeout(200);
     expect(seen.errors, 'errors from the SVG export itself').toEqual([]);
-    // The export's own <style> (the page's rules, no user text) is left out: parsing it here would
-    // trip the page's style-src policy, a report from this test's own parsing, not from the app.
+    // The export's own <style> (the page's rules, no user text) and the picture's own font-size
+    // style attributes are left out: parsing them here would trip the page's style-src policy,
+    // a report from this test's own parsing, not from the app.
     const parsed = await page.evaluate((source) => {
       const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
       const bad = [...doc.querySelectorAll('*')].filter((el) => ['script', 'foreignObject', 'iframe', 'img', 'a'].includes(el.localName) || [...el.attributes].some((a) => /^on/i.test(a.name) || /javascript:/i.test(a.value)));
       return { error: doc.querySelector('parsererror')?.textContent ?? null, bad: bad.map((el) => el.outerHTML.slice(0, 120)), text: doc.documentElement.textContent ?? '' };
-    }, svg.replace(/<style>[\s\S]*?<\/style>/, ''));
+    }, svg.replace(/<style>[\s\S]*?<\/style>/, '').replace(/ style="font-size: [\d.]+px;?"/g, ''));
     expect(svg).toMatch(/^<svg[^>]*><style>/);
     expect(parsed.error).toBeNull();
     expect(parsed.bad).toEqual([]);

@@ -16,6 +16,10 @@ import { forkPlayer, newScenario } from './sandbox/commands';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { SimulationProgress } from './worker/SimulationProgress';
 import { applyUrl, toGallery } from './nav';
+// The lecture hall: presenter mode and the presenter's notes window.
+import { presenterStore } from './presenter/presenterStore';
+import { NotesView } from './presenter/NotesView';
+import { PrintView } from './print/PrintView';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -23,6 +27,9 @@ export function App() {
   const loaded = useSelector(playerStore, (s) => s.loaded);
   const embed = useSelector(appStore, (a) => a.embed);
   const sandboxOpen = useSelector(sandboxStore, (s) => s.open);
+  const presenting = useSelector(presenterStore, (p) => p.on);
+  const notesWindow = useSelector(presenterStore, (p) => p.notesWindow);
+  const handout = useSelector(presenterStore, (p) => p.handout);
   useEffect(() => {
     if (i18n.language !== lang) void ensureLanguage(i18n, lang).then(() => i18n.changeLanguage(lang));
     document.documentElement.lang = lang;
@@ -32,6 +39,16 @@ export function App() {
   }, [loaded, lang, t]);
   const recoverTexts = { title: t('ui.safety.crashTitle'), what: t('ui.safety.crashWhat'), kept: t('ui.safety.crashKept'), back: t('ui.safety.crashBack'), reload: t('ui.safety.crashReload') };
   const reload = () => applyUrl(location.search, navigator.languages ?? [navigator.language]);
+  if (notesWindow) return <NotesView />;
+  if (handout && loaded) return <PrintView />;
+  if (presenting && loaded && !embed)
+    return (
+      <main className="app presenting" id="main">
+        <ErrorBoundary texts={recoverTexts} onBack={toGallery} onReload={reload}>
+          <Player />
+        </ErrorBoundary>
+      </main>
+    );
   if (embed && loaded)
     return (
       <main className="app embed" id="main">

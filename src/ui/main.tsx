@@ -7,6 +7,7 @@ import { provideI18n } from './i18n/useTranslation';
 import { playerStore } from './store/playerStore';
 import { startClock } from './store/clock';
 import { applyUrl, syncUrl } from './nav';
+import { keepDiscoveryLink } from './embed/discoveryLink';
 import './styles.css';
 
 const motion = window.matchMedia('(prefers-reduced-motion: reduce)');
@@ -17,6 +18,7 @@ applyUrl(location.search, navigator.languages ?? [navigator.language]);
 window.addEventListener('popstate', () => applyUrl(location.search, navigator.languages ?? [navigator.language]));
 syncUrl();
 startClock(playerStore);
+keepDiscoveryLink(playerStore);
 
 void createI18n(playerStore.get().lang).then((i18n) => {
   provideI18n(i18n);

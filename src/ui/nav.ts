@@ -12,6 +12,8 @@ import { browserLang, formatUrlState, parseUrlState, type UrlState } from './url
 import { decodeScenario, encodeScenario, SHARED_FILE } from './url/sharedScenario';
 import { sandboxStore } from './sandbox/sandboxState';
 import { closeSandbox, linkData, offerRestore, openLink } from './sandbox/commands';
+import { presenterStore, applyPresenterUrl } from './presenter/presenterStore';
+import { presenterParams, withParams } from './presenter/presenterState';
 
 function currentUrlState(): UrlState {
   const s = playerStore.get();
@@ -30,7 +32,8 @@ function currentUrlState(): UrlState {
 }
 
 export function currentUrl(): string {
-  return `${location.pathname}${formatUrlState(currentUrlState())}`;
+  // Presenter mode and its theme ride along (present=1&theme=dark), so a reload keeps the lecture.
+  return withParams(`${location.pathname}${formatUrlState(currentUrlState())}`, presenterParams(presenterStore.get()));
 }
 
 function push() {
@@ -106,6 +109,7 @@ export function toGallery() {
 /** Open whatever a URL names (page load, back/forward). */
 export function applyUrl(search: string, languages: readonly string[]) {
   const u = parseUrlState(search);
+  applyPresenterUrl(search);
   playerStore.set((s) => ({ ...s, lang: u.lang ?? (s.loaded || s.timeline ? s.lang : browserLang(languages)) }));
   appStore.set((a) => ({ ...a, embed: u.embed, compare: u.compare }));
   if (u.sandbox) {
@@ -150,10 +154,12 @@ export function syncUrl(): () => void {
   const a = playerStore.subscribe(schedule);
   const b = appStore.subscribe(schedule);
   const c = sandboxStore.subscribe(schedule);
+  const d = presenterStore.subscribe(schedule);
   return () => {
     a();
     b();
     c();
+    d();
     if (timer !== null) clearTimeout(timer);
   };
 }

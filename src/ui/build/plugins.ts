@@ -2,7 +2,9 @@
 import type { PluginOption } from 'vite';
 import { contentSecurityPolicy } from './csp';
 import { scenarioIndex } from './scenarioIndex';
+import { trustedScenarioModules } from './trustedScenarios';
+import { oembedFiles } from './oembed';
 
-export function playerPlugins(root: string): PluginOption[] {
-  return [contentSecurityPolicy(), scenarioIndex(root)];
+export function playerPlugins(root: string, base = '/'): PluginOption[] {
+  return [contentSecurityPolicy(), scenarioIndex(root), trustedScenarioModules(root), oembedFiles(root, base)];
 }

@@ -1,19 +1,22 @@
-// Two variants side by side, played in step, with the difference in outcome.
-import { useEffect, useMemo } from 'react';
+// Two or three variants side by side, played in step: the outcome figures that
+// differ, every mail whose fate differs (highlighted in every pane and listed),
+// and, for a mail clicked in any pane, where it is in each.
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from '../i18n/useTranslation';
 import { playerStore } from '../store/playerStore';
 import { appStore } from '../store/appStore';
-import { createStore } from '../store/store';
+import { createStore, type Store } from '../store/store';
 import { initialPlayerState, type PlayerState } from '../store/playerState';
 import { useSelector } from '../store/useStore';
-import { playScenario, sessionOf } from '../model/session';
-import { matchingFrame, outcomeDifferences, type Difference } from '../model/compareOutcome';
+import { playScenario, sessionOf, type PlaySession } from '../model/session';
+import { ALL_IMAP, differingMails, fateOf, matchingFrame, outcomeDifferences, withImapCounterpart, type Difference, type MailFate } from '../model/compareOutcome';
 import { Picture } from '../picture/Picture';
 import { formatBytes, formatNumber } from '../i18n/format';
 import { deviceNamer } from '../picture/pictureModel';
 import type { TFunction } from 'i18next';
 import type { Lang } from '../store/playerState';
 import type { Scenario } from '../../sim';
+import './compare.css';
 
 function describe(d: Difference, t: TFunction, lang: Lang, name: (id: string) => string): string {
   const n = (v: number) => formatNumber(v, lang);
@@ -25,6 +28,46 @@ function describe(d: Difference, t: TFunction, lang: Lang, name: (id: string) =>
     default:
       return t(`ui.compare.${d.what}`, { a: n(d.a), b: n(d.b) });
   }
+}
+
+/** "only on the laptop", "on the server, the phone and the laptop", "lost". */
+export function fateText(f: MailFate, t: TFunction, lang: Lang, name: (id: string) => string): string {
+  if (f.status === 'absent') return t('ui.publish.compare.absent');
+  if (f.status === 'lost') return t('ui.publish.compare.lost');
+  if (f.status === 'bounced') return t('ui.publish.compare.bounced');
+  if (f.regions.length === 0) return t('ui.publish.compare.nowhere');
+  const names = f.regions.map((r) => {
+    const [kind, id] = r.split('/');
+    if (kind === 'server') return t('ui.publish.compare.server');
+    if (kind === 'device') return t('ui.publish.compare.device', { device: name(id) });
+    if (kind === 'backup') return id === 'server' ? t('ui.publish.compare.serverBackup') : t('ui.publish.compare.deviceBackup', { device: name(id) });
+    if (kind === 'intruder') return t('ui.publish.compare.intruder');
+    if (kind === 'queue') return t('ui.publish.compare.queue');
+    return t('ui.publish.compare.elsewhere');
+  });
+  const list = new Intl.ListFormat(lang, { type: 'conjunction' }).format(names);
+  return t(names.length === 1 ? 'ui.publish.compare.only' : 'ui.publish.compare.on', { places: list });
+}
+
+interface Pane {
+  readonly key: string | null;
+  readonly session: PlaySession;
+  readonly store: Store<PlayerState>;
+}
+
+/** Every comparison a scenario offers: its variants, and "every device on IMAP" when it has POP3 devices. */
+function choicesOf(s: Scenario): string[] {
+  return Object.keys(withImapCounterpart(s).variants);
+}
+
+function usePane(scenario: Scenario | null, key: string | null | undefined): Pane | null {
+  const session = useMemo(() => {
+    if (!scenario || key === undefined) return null;
+    const s = withImapCounterpart(scenario);
+    return playScenario(s, key && s.variants[key] ? key : null);
+  }, [scenario, key]);
+  const store = useMemo(() => createStore<PlayerState>({ ...initialPlayerState, timeline: session?.timeline ?? null }), [session]);
+  return session ? { key: key ?? null, session, store } : null;
 }
 
 /** Instead of a variant: another scenario to play beside the open one (the sandbox's original). */
@@ -41,60 +84,153 @@ export function Compare({ against }: { against?: CompareAgainst } = {}) {
   const variant = useSelector(playerStore, (s) => s.variant);
   const timeline = useSelector(playerStore, (s) => s.timeline);
   const lang = useSelector(playerStore, (s) => s.lang);
+  const selected = useSelector(playerStore, (s) => s.selectedMail);
   const compare = useSelector(appStore, (a) => a.compare);
-  const other = compare === '-' ? null : compare;
-  const second = useMemo(() => (against ? playScenario(against.scenario, null) : loaded ? playScenario(loaded.scenario, other) : null), [loaded, other, against]);
-  const store = useMemo(() => createStore<PlayerState>({ ...initialPlayerState, timeline: second?.timeline ?? null, loaded }), [second, loaded]);
+  const [third, setThird] = useState<string | null | undefined>(undefined);
+  const scenario = loaded?.scenario ?? null;
+  const second = usePane(against ? against.scenario : scenario, against ? null : compare === '-' ? null : compare);
+  const thirdPane = usePane(scenario, third);
+  const first = timeline ? sessionOf(timeline) : undefined;
+  const others = useMemo(() => [second, thirdPane].filter((p): p is Pane => p !== null), [second, thirdPane]);
+
+  // Lockstep: every other pane shows the matching moment of the first; a mail chosen in any pane is chosen in all.
   useEffect(() => {
-    if (!second) return;
     const sync = () => {
       const s = playerStore.get();
       if (!s.timeline) return;
-      const f = matchingFrame(s.timeline, second.timeline, s.frame);
-      store.set((b) => ({ ...b, timeline: second.timeline, frame: f, phase: s.phase, lang: s.lang, reducedMotion: s.reducedMotion }));
+      for (const p of others) p.store.set((b) => ({ ...b, timeline: p.session.timeline, frame: matchingFrame(s.timeline!, p.session.timeline, s.frame), phase: s.phase, lang: s.lang, reducedMotion: s.reducedMotion, selectedMail: s.selectedMail }));
     };
     sync();
-    return playerStore.subscribe(sync);
-  }, [second, store]);
-  if (!loaded || !timeline || !second) return null;
-  const first = sessionOf(timeline);
-  if (!first) return null;
-  const title = (v: string | null) => (v ? loaded.scenario.variants[v]?.title[lang] : t('ui.player.baseVariant')) ?? v ?? '';
-  const firstTitle = against ? against.ownTitle : title(variant);
-  const secondTitle = against ? against.title : title(other);
-  const diffs = outcomeDifferences(first.metrics(timeline.frames[timeline.frames.length - 1]), second.metrics(second.timeline.frames[second.timeline.frames.length - 1]));
+    const offs = [playerStore.subscribe(sync), ...others.map((p) => p.store.subscribe(() => {
+      const mail = p.store.get().selectedMail;
+      if (mail !== playerStore.get().selectedMail) playerStore.set((s) => ({ ...s, selectedMail: mail, selectedPlace: null }));
+    }))];
+    return () => offs.forEach((off) => off());
+  }, [others]);
+
+  const outcomes = useMemo(() => {
+    if (!first) return null;
+    const end = (p: PlaySession) => p.metrics(p.timeline.frames[p.timeline.frames.length - 1]);
+    return [end(first), ...others.map((p) => end(p.session))];
+  }, [first, others]);
+  const differing = useMemo(() => (outcomes ? differingMails(outcomes) : []), [outcomes]);
+
+  // Mark the differing mails' tokens in every pane, after each redraw.
+  useEffect(() => {
+    const set = new Set(differing);
+    const mark = () => {
+      for (const node of document.querySelectorAll<SVGGElement & { __data__?: { mail: string } }>('.compare svg.picture-svg g.token')) {
+        const on = !!node.__data__ && set.has(node.__data__.mail);
+        if (node.classList.contains('differs') !== on) node.classList.toggle('differs', on);
+      }
+    };
+    // After the pictures have drawn: in the next animation frame, once however many stores changed.
+    let pending = 0;
+    const schedule = () => {
+      if (!pending) pending = requestAnimationFrame(() => ((pending = 0), mark()));
+    };
+    schedule();
+    const offs = [playerStore.subscribe(schedule), ...others.map((p) => p.store.subscribe(schedule))];
+    return () => {
+      offs.forEach((off) => off());
+      cancelAnimationFrame(pending);
+    };
+  }, [differing, others]);
+
+  if (!loaded || !timeline || !first || !outcomes || !second) return null;
   const name = deviceNamer(loaded.scenario, lang);
+  const variantTitle = (v: string | null) => (v === ALL_IMAP && !loaded.scenario.variants[ALL_IMAP] ? t('ui.publish.compare.allImap') : v ? loaded.scenario.variants[v]?.title[lang] : t('ui.player.baseVariant')) ?? v ?? '';
+  const panes = [{ key: variant, session: first, store: playerStore }, ...others];
+  // A fork is compared with its original scenario, not with one of its variants.
+  const paneTitle = (i: number) => (against && i < 2 ? (i === 0 ? against.ownTitle : against.title) : variantTitle(panes[i].key));
+  const title = variantTitle;
+  const diffs = outcomeDifferences(outcomes[0], outcomes[1]);
+  const label = (mail: string) => first.index.styles.get(mail)?.label ?? mail;
+  const choices = choicesOf(loaded.scenario);
   return (
-    <div className="compare" data-testid="compare-view">
+    <div className="compare" data-testid="compare-view" data-panes={panes.length}>
       <div className="outcome" role="note">
         <h3>{t('ui.compare.heading')}</h3>
-        {diffs.length === 0 ? (
+        {diffs.length === 0 && differing.length === 0 ? (
           <p>{t('ui.compare.same')}</p>
         ) : (
           <>
-            <p>
-              {t('ui.compare.differs')} <em>{firstTitle}</em> / <em>{secondTitle}</em>
-            </p>
-            <ul data-testid="compare-diffs">
-              {diffs.map((d, i) => (
-                <li key={i}>{describe(d, t, lang, name)}</li>
-              ))}
-            </ul>
+            {diffs.length > 0 && (
+              <>
+                <p>
+                  {t('ui.compare.differs')} <em>{paneTitle(0)}</em> / <em>{paneTitle(1)}</em>
+                </p>
+                <ul data-testid="compare-diffs">
+                  {diffs.map((d, i) => (
+                    <li key={i}>{describe(d, t, lang, name)}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {differing.length > 0 && (
+              <>
+                <p>{t('ui.publish.compare.mailsDiffer', { count: differing.length, panes: panes.map((_, i) => paneTitle(i)).join(' — ') })}</p>
+                <ul className="mail-diffs" data-testid="compare-mails">
+                  {differing.map((mail) => (
+                    <li key={mail} data-mail={mail}>
+                      <button type="button" className="link" onClick={() => playerStore.set((s) => ({ ...s, selectedMail: s.selectedMail === mail ? null : mail, selectedPlace: null }))}>
+                        {t('ui.publish.compare.mail', { label: label(mail) })}
+                      </button>
+                      {': '}
+                      {outcomes.map((m, i) => fateText(fateOf(m, mail), t, lang, name) + (i < outcomes.length - 1 ? ' — ' : '')).join('')}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
           </>
         )}
-        <button type="button" onClick={() => (against ? against.onClose() : appStore.set((a) => ({ ...a, compare: null })))}>
-          {t('ui.compare.close')}
-        </button>
+        <div className="compare-tools">
+          {against ? null : third === undefined ? (
+            <button type="button" onClick={() => setThird(choices.find((c) => c !== variant && c !== second.key) ?? null)} data-testid="compare-add">
+              {t('ui.publish.compare.addPane')}
+            </button>
+          ) : (
+            <label>
+              {t('ui.publish.compare.thirdPane')}{' '}
+              <select value={third ?? ''} onChange={(e) => setThird(e.target.value || null)} data-testid="compare-third">
+                <option value="">{t('ui.player.baseVariant')}</option>
+                {choices.map((c) => (
+                  <option key={c} value={c}>
+                    {title(c)}
+                  </option>
+                ))}
+              </select>{' '}
+              <button type="button" onClick={() => setThird(undefined)}>
+                {t('ui.publish.compare.removePane')}
+              </button>
+            </label>
+          )}
+          <button type="button" onClick={against ? against.onClose : () => appStore.set((a) => ({ ...a, compare: null }))}>
+            {t('ui.compare.close')}
+          </button>
+        </div>
       </div>
-      <div className="pair">
-        <figure>
-          <figcaption>{firstTitle}</figcaption>
-          <Picture store={playerStore} label={firstTitle} />
-        </figure>
-        <figure>
-          <figcaption>{secondTitle}</figcaption>
-          <Picture store={store} label={secondTitle} />
-        </figure>
+      {selected && (
+        <div className="compare-mail" role="status" data-testid="compare-mail">
+          <strong>{t('ui.publish.compare.mail', { label: label(selected) })}</strong>{' '}
+          {first.index.mails.get(selected)?.subject ? `„${first.index.mails.get(selected)?.subject}“` : ''}
+          <ul>
+            {panes.map((p, i) => (
+              <li key={i}>
+                {paneTitle(i)}: {t('ui.publish.compare.atEnd')} {fateText(fateOf(outcomes[i], selected), t, lang, name)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="pair" style={{ ['--panes' as string]: panes.length }}>
+        {panes.map((p, i) => (
+          <figure key={i}>
+            <figcaption>{paneTitle(i)}</figcaption>
+            <Picture store={p.store} label={paneTitle(i)} />
+          </figure>
+        ))}
       </div>
     </div>
   );

@@ -8,6 +8,7 @@ import { SPEEDS } from '../store/playerState';
 import { restart, seek, setSpeed, stepMarks, stepMicro, stepOrdinalAt, stepWhole, togglePlay } from '../store/commands';
 import { formatNumber } from '../i18n/format';
 import { Icon } from './icons';
+import { StepMarks } from '../presenter/StepMarks';
 
 export function Controls({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
@@ -72,11 +73,7 @@ export function Controls({ compact = false }: { compact?: boolean }) {
           data-testid="scrubber"
           onChange={(e) => send(seek, Number(e.target.value))}
         />
-        <div className="marks" aria-hidden="true">
-          {marks.map((m) => (
-            <span key={m} className="mark" style={{ left: `${total > 1 ? (m / (total - 1)) * 100 : 0}%` }} />
-          ))}
-        </div>
+        <StepMarks total={total} current={step - 1} />
         <output className="position" data-testid="position" data-frame={frame}>
           {position}
         </output>

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from '../i18n/useTranslation';
 import { playerStore } from '../store/playerStore';
 import { useSelector } from '../store/useStore';
+import { LectureKeys } from '../keyboard/LectureKeys';
 
 const KEYS: [string, string][] = [
   ['Space', 'space'],
@@ -42,10 +43,11 @@ export function HelpOverlay() {
           ))}
         </tbody>
       </table>
+      <LectureKeys />
       <h3>{t('ui.help.legendTitle')}</h3>
       <ul className="legend">
-        {['legendToken', 'legendUnread', 'legendDeleted', 'legendHeaders', 'legendDup', 'legendLost', 'legendCount'].map((k) => (
-          <li key={k}>{t(`ui.help.${k}`)}</li>
+        {['token', 'unread', 'deleted', 'headers', 'dup', 'lost', 'count', 'changedText', 'pathText', 'icons'].map((k) => (
+          <li key={k}>{t(`ui.lecture.legend.${k}`)}</li>
         ))}
       </ul>
       <button type="button" onClick={close} autoFocus>

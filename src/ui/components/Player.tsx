@@ -1,6 +1,6 @@
 // The player page: picture (or table), controls, and beside them narration,
 // scorecard, mail details and transcript.
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from '../i18n/useTranslation';
 import { playerStore, send } from '../store/playerStore';
 import { appStore } from '../store/appStore';
@@ -19,8 +19,19 @@ import { PlaceTable } from './PlaceTable';
 import { HelpOverlay } from './HelpOverlay';
 import { LiveRegion } from './LiveRegion';
 import { Compare } from './Compare';
+import { ALL_IMAP, withImapCounterpart } from '../model/compareOutcome';
 import { Legend } from './Legend';
 import { currentUrl, openBuiltin, openShared, toGallery } from '../nav';
+// The lecture hall: presenter mode, its keys, the notes window's link, the handout.
+import { presenterStore, followPresenterPlayback } from '../presenter/presenterStore';
+import { togglePresenter } from '../presenter/presenterState';
+import { usePresenterKeys } from '../presenter/usePresenterKeys';
+import { useBroadcastPosition } from '../presenter/useLectureChannel';
+import { PresenterView } from '../presenter/PresenterView';
+import { printUrl } from '../print/printUrl';
+// The builder is loaded only when a player is open, apart from the app's first download.
+const ExportPanel = lazy(() => import('../export/ExportPanel').then((m) => ({ default: m.ExportPanel })));
+const EmbedBuilder = lazy(() => import('../embed/Builder').then((m) => ({ default: m.EmbedBuilder })));
 
 function useShortcuts() {
   useEffect(() => {
@@ -124,9 +135,16 @@ export function Player() {
   const tableOpen = useSelector(playerStore, (s) => s.tableOpen);
   const embed = useSelector(appStore, (a) => a.embed);
   const compare = useSelector(appStore, (a) => a.compare);
+  const presenting = useSelector(presenterStore, (p) => p.on);
+  usePresenterKeys();
+  useBroadcastPosition(!embed);
+  useEffect(() => followPresenterPlayback(), []);
   if (!loaded) return null;
+  if (presenting && !embed) return <PresenterView />;
   const sc = loaded.scenario;
   const variants = Object.entries(sc.variants);
+  // What the compare view offers: the variants, and "every device on IMAP" for a POP3 scenario.
+  const compareChoices = Object.entries(withImapCounterpart(sc).variants);
   const reopen = (v: string | null) => {
     const frame = playerStore.get().frame;
     if (loaded.source === 'builtin') void openBuiltin(sc.id, v, frame, 'none');
@@ -146,29 +164,31 @@ export function Player() {
           {sc.title[lang]}
         </h2>
         {!embed && <p className="summary">{sc.summary[lang]}</p>}
-        {variants.length > 0 && (
+        {compareChoices.length > 0 && (
           <div className="variant-row">
-            <label>
-              <span>{t('ui.player.variant')}</span>
-              <select value={variant ?? ''} onChange={(e) => reopen(e.target.value || null)} data-testid="variant">
-                <option value="">{t('ui.player.baseVariant')}</option>
-                {variants.map(([id, v]) => (
-                  <option key={id} value={id}>
-                    {v.title[lang]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            {variants.length > 0 && (
+              <label>
+                <span>{t('ui.player.variant')}</span>
+                <select value={variant ?? ''} onChange={(e) => reopen(e.target.value || null)} data-testid="variant">
+                  <option value="">{t('ui.player.baseVariant')}</option>
+                  {variants.map(([id, v]) => (
+                    <option key={id} value={id}>
+                      {v.title[lang]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
             {!embed && (
               <label>
                 <span>{t('ui.player.compareWith')}</span>
                 <select value={compare ?? ''} onChange={(e) => appStore.set((a) => ({ ...a, compare: e.target.value || null }))} data-testid="compare">
                   <option value="">{t('ui.player.compareNone')}</option>
-                  {variants
+                  {compareChoices
                     .filter(([id]) => id !== variant)
                     .map(([id, v]) => (
                       <option key={id} value={id}>
-                        {v.title[lang]}
+                        {id === ALL_IMAP && !sc.variants[ALL_IMAP] ? t('ui.publish.compare.allImap') : v.title[lang]}
                       </option>
                     ))}
                   {variant && <option value="-">{t('ui.player.baseVariant')}</option>}
@@ -194,6 +214,19 @@ export function Player() {
                 <button type="button" onClick={() => svg() && void exportPng(svg()!, fileName)} data-testid="export-png">
                   {t('ui.controls.exportPng')}
                 </button>
+                <Suspense fallback={null}>
+                  <ExportPanel />
+                </Suspense>
+              </>
+            )}
+            {!embed && (
+              <>
+                <button type="button" onClick={() => presenterStore.set(togglePresenter)} title={t('ui.lecture.presentTitle')} data-testid="present">
+                  {t('ui.lecture.present')}
+                </button>
+                <a href={printUrl()} target="_blank" rel="noopener" title={t('ui.lecture.handoutTitle')} data-testid="handout">
+                  {t('ui.lecture.handout')}
+                </a>
               </>
             )}
             {embed ? (
@@ -201,7 +234,14 @@ export function Player() {
                 {t('ui.controls.openFull')}
               </a>
             ) : (
-              <Share title={sc.title[lang]} />
+              <>
+                <Share title={sc.title[lang]} />
+                {loaded.source === 'builtin' && (
+                  <Suspense fallback={null}>
+                    <EmbedBuilder scenario={sc.id} variant={variant} playerFrame={() => playerStore.get().frame} lang={lang} />
+                  </Suspense>
+                )}
+              </>
             )}
           </div>
           <Controls compact={embed} />

@@ -1,5 +1,26 @@
 // Keyboard shortcuts, as a pure mapping from a key press to a command name.
-export type ShortcutCommand = 'togglePlay' | 'back' | 'forward' | 'stepBack' | 'stepForward' | 'start' | 'end' | 'faster' | 'slower' | 'restart' | 'help' | 'table' | 'escape';
+export type ShortcutCommand =
+  | 'togglePlay'
+  | 'back'
+  | 'forward'
+  | 'stepBack'
+  | 'stepForward'
+  | 'start'
+  | 'end'
+  | 'faster'
+  | 'slower'
+  | 'restart'
+  | 'help'
+  | 'table'
+  | 'escape'
+  // The lecture hall: a presenter's clicker sends PageDown/PageUp for next/previous
+  // and "." or "b" for its blank-screen button (as PowerPoint and Impress read them).
+  | 'presentNext'
+  | 'presentPrev'
+  | 'blank'
+  | 'presenter'
+  | 'notes'
+  | 'pointDigit';
 
 export interface KeyPress {
   readonly key: string;
@@ -48,7 +69,21 @@ export function shortcutFor(k: KeyPress): ShortcutCommand | null {
       return 'help';
     case 't':
       return 'table';
+    case 'PageDown':
+      return 'presentNext';
+    case 'PageUp':
+      return 'presentPrev';
+    case '.':
+    case 'b':
+    case 'B':
+      return 'blank';
+    case 'p':
+      return 'presenter';
+    case 'n':
+      return 'notes';
     default:
+      // A mail's number, typed, points at that mail.
+      if (/^[0-9]$/.test(k.key)) return 'pointDigit';
       return null;
   }
 }

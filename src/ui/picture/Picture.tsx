@@ -5,41 +5,65 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from '../i18n/useTranslation';
 import type { Store } from '../store/store';
 import type { PlayerState } from '../store/playerState';
-import { travelProgress } from '../store/commands';
+import { stepMarks, TRAVEL_SHARE, travelProgress } from '../store/commands';
 import { useSelector } from '../store/useStore';
 import { sessionOf } from '../model/session';
-import { computeLayout } from './layout';
+import { computeLayout, type Layout } from './layout';
+import { DESK, type Scale } from './geometry';
 import { buildScene, withLost } from './scene';
 import { buildPictureModel } from './pictureModel';
 import { positionPicture, renderPicture } from './render';
+import { buildStory, type Story } from './story';
+import { stepSoFar, MAX_PLAYED_CHANGES } from '../presenter/presenterState';
+
+/** After the travel, the newest paths fade while the frame rests (at once with reduced motion). */
+const fadeOf = (phase: number, reducedMotion: boolean) => (reducedMotion ? 1 : Math.max(0, (phase - TRAVEL_SHARE) / (1 - TRAVEL_SHARE)));
+
+/** The largest zoom (up to 1.6×) at which the layout for width / zoom still fits the height. */
+export function fittedLayout(at: (width: number) => Layout, width: number, height: number): Layout {
+  for (const zoom of [1.6, 1.5, 1.4, 1.3, 1.2, 1.1]) {
+    const w = Math.floor(width / zoom);
+    if (w < 640) continue;
+    const l = at(w);
+    if (l.height * zoom <= height) return l;
+  }
+  return at(width);
+}
 
 const whenIdle = (job: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(job, { timeout: 200 }) : setTimeout(job, 0));
 
-export function Picture({ store, label }: { store: Store<PlayerState>; label: string }) {
+/**
+ * `fit`: fill the box's height too (presenter mode). The layout is then made
+ * for a narrower width and the picture scaled up, as far as the height allows,
+ * so names and numbers are as large as the screen permits.
+ */
+export function Picture({ store, label, scale = DESK, fit = false }: { store: Store<PlayerState>; label: string; scale?: Scale; fit?: boolean }) {
   const { t } = useTranslation();
   const boxRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const [width, setWidth] = useState(0);
+  const [height, setHeight] = useState(0);
   const timeline = useSelector(store, (s) => s.timeline);
   const session = timeline ? sessionOf(timeline) : undefined;
 
   useEffect(() => {
     const el = boxRef.current;
     if (!el) return;
-    const measure = () => setWidth(Math.floor(el.clientWidth));
+    const measure = () => {
+      setWidth(Math.floor(el.clientWidth));
+      setHeight(Math.floor(el.clientHeight));
+    };
     measure();
     const ro = new ResizeObserver(measure);
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
 
-  const layout = useMemo(
-    () =>
-      session && width > 0
-        ? computeLayout({ world: session.scenario.world, places: session.index.places, width, lostMax: session.index.lostMax, intruder: session.index.intruder })
-        : null,
-    [session, width],
-  );
+  const layout = useMemo(() => {
+    if (!session || width <= 0) return null;
+    const at = (w: number) => computeLayout({ world: session.scenario.world, places: session.index.places, width: w, lostMax: session.index.lostMax, intruder: session.index.intruder, scale });
+    return fit && height > 0 ? fittedLayout(at, width, height) : at(width);
+  }, [session, width, height, scale, fit]);
 
   useEffect(() => {
     const svg = svgRef.current;
@@ -58,6 +82,21 @@ export function Picture({ store, label }: { store: Store<PlayerState>; label: st
       if (!v) {
         const prev = session.timeline.frames[f.index - 1];
         scenes.set(f, (v = buildScene({ now: lostOf(f), before: prev ? lostOf(prev) : null, transfers: f.transfers, layout })));
+      }
+      return v;
+    };
+    // The step so far, told once per frame: its paths, its changed copies, its removed copies.
+    const marks = stepMarks({ ...store.get(), timeline: session.timeline });
+    const stories = new WeakMap<object, Story>();
+    const storyOf = (f: NonNullable<typeof session.timeline.frames[number]>): Story => {
+      let v = stories.get(f);
+      if (!v) {
+        const { first, ordinal } = stepSoFar(marks, f.index);
+        const frames = [];
+        // A long step (a burst of mails) is told by its latest changes only.
+        for (let i = Math.max(first, f.index - MAX_PLAYED_CHANGES); ordinal >= 0 && i <= f.index; i++) if (i > 0) frames.push({ index: i, scene: animatedScene(session.timeline.frames[i]) });
+        const before = ordinal >= 0 && first > 0 ? lostOf(session.timeline.frames[first - 1]) : null;
+        stories.set(f, (v = buildStory({ frames, before, now: lostOf(f), layout })));
       }
       return v;
     };
@@ -81,15 +120,15 @@ export function Picture({ store, label }: { store: Store<PlayerState>; label: st
       if (key !== drawnKey) {
         const scene = animating ? animatedScene(frame) : buildScene({ now: lostOf(frame), before: null, transfers: frame.transfers, layout });
         if (!s.playing || !lastViews || hasWebmail === false) lastViews = hasWebmail ? session.metrics(frame).views : null;
-        const model = buildPictureModel({ scenario: session.scenario, frame, lost: session.lost(frame), views: lastViews, layout, scene, index: session.index, selectedMail: s.selectedMail, lang: s.lang, t });
-        renderPicture(svg, model, t01, events);
+        const model = buildPictureModel({ scenario: session.scenario, frame, lost: session.lost(frame), views: lastViews, layout, scene, index: session.index, selectedMail: s.selectedMail, lang: s.lang, t, story: storyOf(frame) });
+        renderPicture(svg, model, t01, events, animating ? fadeOf(s.phase, s.reducedMotion) : 1);
         drawnKey = key;
         drawnPhase = s.phase;
         // Prepare the next change between animation frames, so it draws without delay.
         const next = session.timeline.frames[s.frame + 1];
         if (s.playing && next) whenIdle(() => animatedScene(next));
       } else if (s.phase !== drawnPhase) {
-        positionPicture(svg, t01);
+        positionPicture(svg, t01, fadeOf(s.phase, s.reducedMotion));
         drawnPhase = s.phase;
       }
     };

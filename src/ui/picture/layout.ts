@@ -3,7 +3,7 @@
 // the width available. It does not change while a scenario plays, so nothing
 // jumps; it is recomputed only when the width or the scenario changes.
 import type { World } from '../../sim';
-import { CELL, FOLDER_LABEL, GAP, HEADER, PAD, type Point } from './geometry';
+import { DESK, type Point, type Scale } from './geometry';
 
 export type RegionKind = 'server' | 'device' | 'webmail' | 'sender' | 'serverBackup' | 'intruder' | 'lost';
 
@@ -28,6 +28,10 @@ export interface FolderBox {
   readonly h: number;
   readonly cols: number;
   readonly rows: number;
+  /** Slot pitch and name band, from the scale the layout was made for. */
+  readonly cell: number;
+  readonly labelH: number;
+  readonly inset: number;
 }
 
 export interface Gauge {
@@ -48,6 +52,7 @@ export interface Layout {
   readonly deviceOrigin: ReadonlyMap<string, Point>;
   /** The pseudo-place for mail that no longer exists anywhere. */
   readonly lostPlace: string;
+  readonly scale: Scale;
 }
 
 export const LOST_PLACE = 'lost';
@@ -59,6 +64,8 @@ export interface LayoutInput {
   readonly width: number;
   readonly lostMax: number;
   readonly intruder: boolean;
+  /** Desk (default) or projector sizes. */
+  readonly scale?: Scale;
 }
 
 const SERVER_ORDER = ['INBOX', 'Sent', 'Drafts', 'Trash', 'Archive'];
@@ -74,34 +81,53 @@ function sortFolders(names: string[], order: string[]): string[] {
 }
 
 /** Grid size for a folder: as many columns as fit, as many rows as it ever needs up to a cap. */
-function grid(width: number, most: number, maxRows: number): { cols: number; rows: number } {
-  const cols = Math.max(1, Math.floor((width - 2 * PAD) / CELL));
+function grid(sc: Scale, width: number, most: number, maxRows: number): { cols: number; rows: number } {
+  const cols = Math.max(1, Math.floor((width - 2 * sc.pad) / sc.cell));
   const rows = Math.max(1, Math.min(maxRows, Math.ceil(Math.max(1, most) / cols)));
   return { cols, rows };
 }
 
-const folderHeight = (rows: number) => FOLDER_LABEL + rows * CELL + 4;
+const folderHeight = (sc: Scale, rows: number) => sc.folderLabel + rows * sc.cell + 4;
 
+/**
+ * Folders stacked in a region, top to bottom; with more than one column (the
+ * projector scale, in a wide region) each folder goes into the column that
+ * ends highest, so a device with five folders is not five folders tall.
+ */
 class Stack {
-  y: number;
+  private readonly tops: number[];
   readonly folders: FolderBox[] = [];
   constructor(
+    readonly sc: Scale,
     readonly x: number,
     readonly w: number,
     top: number,
     readonly region: string,
+    readonly columns = 1,
   ) {
-    this.y = top;
+    this.tops = Array.from({ length: Math.max(1, columns) }, () => top);
+  }
+  get y(): number {
+    return Math.max(...this.tops);
   }
   add(place: string, name: string, most: number, maxRows: number) {
-    const { cols, rows } = grid(this.w, most, maxRows);
-    const h = folderHeight(rows);
-    this.folders.push({ place, name, region: this.region, x: this.x, y: this.y, w: this.w, h, cols, rows });
-    this.y += h + 2;
+    const gap = this.sc.pad;
+    const colW = (this.w - gap * (this.tops.length - 1)) / this.tops.length;
+    const col = this.tops.indexOf(Math.min(...this.tops));
+    const x = this.x + col * (colW + gap);
+    const { cols, rows } = grid(this.sc, colW, most, maxRows);
+    const h = folderHeight(this.sc, rows);
+    this.folders.push({ place, name, region: this.region, x, y: this.tops[col], w: colW, h, cols, rows, cell: this.sc.cell, labelH: this.sc.folderLabel, inset: this.sc.pad });
+    this.tops[col] += h + 2;
   }
 }
 
+/** How many columns of folders a region of this width holds (one at desk scale). */
+const columnsFor = (sc: Scale, width: number, folders: number) => (sc.name === 'projector' ? Math.max(1, Math.min(3, folders, Math.floor(width / 175))) : 1);
+
 export function computeLayout(input: LayoutInput): Layout {
+  const sc = input.scale ?? DESK;
+  const { pad: PAD, gap: GAP, header: HEADER } = sc;
   const width = Math.max(320, Math.round(input.width));
   const wide = width >= 640;
   const regions: Region[] = [];
@@ -120,7 +146,7 @@ export function computeLayout(input: LayoutInput): Layout {
 
   // Sender: other providers' mailboxes and the sending MTA's queue.
   const senderPlaces = places.filter((p) => p.startsWith('outside/') || p === 'queue').sort((a, b) => (a === 'queue' ? -1 : b === 'queue' ? 1 : a.localeCompare(b)));
-  const sender = new Stack(PAD, colW - 2 * PAD, top + HEADER, 'sender');
+  const sender = new Stack(sc, PAD, colW - 2 * PAD, top + HEADER, 'sender');
   for (const p of senderPlaces) sender.add(p, p === 'queue' ? 'queue' : p.slice('outside/'.length), most(p), 2);
   const senderH = senderPlaces.length ? sender.y - top + PAD : HEADER + (wide ? 30 : 2);
   const senderRegion: Region = { kind: 'sender', id: 'sender', x: 0, y: top, w: colW, h: senderH };
@@ -136,8 +162,9 @@ export function computeLayout(input: LayoutInput): Layout {
     const x = serverX + PAD + i * (accW + PAD);
     gauges.push({ account: acc, x, y: serverTop + HEADER, w: accW });
     const names = places.filter((p) => p.startsWith(`server/${acc}/`)).map((p) => p.slice(`server/${acc}/`.length));
-    const stack = new Stack(x, accW, serverTop + HEADER + 22, 'server');
-    for (const name of sortFolders(['INBOX', ...names], SERVER_ORDER)) {
+    const serverFolders = sortFolders(['INBOX', ...names], SERVER_ORDER);
+    const stack = new Stack(sc, x, accW, serverTop + HEADER + sc.gauge, 'server', columnsFor(sc, accW, serverFolders.length));
+    for (const name of serverFolders) {
       const place = `server/${acc}/${name}`;
       stack.add(place, name, most(place), name === 'INBOX' ? 5 : 3);
     }
@@ -151,7 +178,7 @@ export function computeLayout(input: LayoutInput): Layout {
   let sideY = wide ? top : serverBottom + GAP;
   const backupPlaces = places.filter((p) => p.startsWith('backup/server/'));
   if (backupPlaces.length) {
-    const stack = new Stack(sideX + PAD, sideW - 2 * PAD, sideY + HEADER, 'serverBackup');
+    const stack = new Stack(sc, sideX + PAD, sideW - 2 * PAD, sideY + HEADER, 'serverBackup');
     for (const p of backupPlaces.sort()) stack.add(p, p.slice('backup/server/'.length).replace(/\//, ' · '), most(p), 2);
     addAll(stack.folders);
     const h = stack.y - sideY + PAD;
@@ -159,21 +186,31 @@ export function computeLayout(input: LayoutInput): Layout {
     sideY += h + GAP;
   }
   if (input.intruder) {
-    const stack = new Stack(sideX + PAD, sideW - 2 * PAD, sideY + HEADER, 'intruder');
+    const stack = new Stack(sc, sideX + PAD, sideW - 2 * PAD, sideY + HEADER, 'intruder');
     stack.add('intruder', '', most('intruder'), 3);
     addAll(stack.folders);
     const h = stack.y - sideY + PAD;
     regions.push({ kind: 'intruder', id: 'intruder', x: sideX, y: sideY, w: sideW, h });
     sideY += h + GAP;
   }
+  // Lost: when wide, in the side column under backup and intruder, so the
+  // picture stays short enough for a projector; when narrow, at the bottom.
+  if (wide) {
+    const lostStack = new Stack(sc, sideX + PAD, sideW - 2 * PAD, sideY + HEADER - 8, 'lost');
+    lostStack.add(LOST_PLACE, '', input.lostMax, 2);
+    addAll(lostStack.folders);
+    const h = lostStack.y - sideY + PAD;
+    regions.push({ kind: 'lost', id: 'lost', x: sideX, y: sideY, w: sideW, h });
+    sideY += h + GAP;
+  }
   addAll(sender.folders);
-  regions.push(wide ? senderRegion : senderRegion);
+  regions.push(senderRegion);
 
   const bandBottom = wide ? Math.max(senderH, serverBottom - top, sideY - GAP - top) + top : Math.max(serverBottom, sideY - GAP);
 
   // Devices in a grid of up to three columns.
   const devices = input.world.devices;
-  const perRow = Math.max(1, Math.min(devices.length, Math.floor(width / 230), 3));
+  const perRow = Math.max(1, Math.min(devices.length, Math.floor(width / sc.minDeviceW), sc.maxDevicesPerRow));
   const rowsOfDevices = Math.ceil(devices.length / perRow);
   const cols = Math.ceil(devices.length / Math.max(1, rowsOfDevices));
   const devW = (width - GAP * (cols - 1)) / Math.max(1, cols);
@@ -185,19 +222,20 @@ export function computeLayout(input: LayoutInput): Layout {
       const x = c * (devW + GAP);
       deviceOrigin.set(d.id, { x: x + devW / 2, y: y + 12 });
       if (d.kind === 'webmail') {
-        const h = HEADER + 46;
+        const h = HEADER + sc.note;
         regions.push({ kind: 'webmail', id: d.id, x, y, w: devW, h });
         rowH = Math.max(rowH, h);
         return;
       }
       const local = places.filter((p) => p.startsWith(`device/${d.id}/`)).map((p) => p.slice(`device/${d.id}/`.length));
       const order = d.protocol === 'pop3' ? POP3_ORDER : [...SERVER_ORDER, 'Outbox'];
-      const stack = new Stack(x + PAD, devW - 2 * PAD, y + HEADER, 'device');
-      for (const name of sortFolders([d.protocol === 'pop3' ? 'Inbox' : 'INBOX', ...local], order)) {
+      const deviceFolders = sortFolders([d.protocol === 'pop3' ? 'Inbox' : 'INBOX', ...local], order);
+      const backups = places.filter((p) => p.startsWith(`backup/${d.id}/`)).sort();
+      const stack = new Stack(sc, x + PAD, devW - 2 * PAD, y + HEADER, 'device', columnsFor(sc, devW - 2 * PAD, deviceFolders.length + backups.length));
+      for (const name of deviceFolders) {
         const place = `device/${d.id}/${name}`;
         stack.add(place, name, most(place), 3);
       }
-      const backups = places.filter((p) => p.startsWith(`backup/${d.id}/`)).sort();
       for (const p of backups) stack.add(p, p.slice(`backup/${d.id}/`.length), most(p), 2);
       addAll(stack.folders);
       const h = stack.y - y + PAD;
@@ -208,21 +246,23 @@ export function computeLayout(input: LayoutInput): Layout {
   }
   if (!devices.length) y += GAP;
 
-  // Lost: full width at the bottom.
-  const lostStack = new Stack(PAD, width - 2 * PAD, y + HEADER - 8, 'lost');
-  lostStack.add(LOST_PLACE, '', input.lostMax, 2);
-  addAll(lostStack.folders);
-  const lostH = lostStack.y - y + PAD;
-  regions.push({ kind: 'lost', id: 'lost', x: 0, y, w: width, h: lostH });
+  let lostH = 0;
+  if (!wide) {
+    const lostStack = new Stack(sc, PAD, width - 2 * PAD, y + HEADER - 8, 'lost');
+    lostStack.add(LOST_PLACE, '', input.lostMax, 2);
+    addAll(lostStack.folders);
+    lostH = lostStack.y - y + PAD;
+    regions.push({ kind: 'lost', id: 'lost', x: 0, y, w: width, h: lostH });
+  }
 
-  return { width, height: Math.ceil(y + lostH + 2), regions, folders, gauges, internet, deviceOrigin, lostPlace: LOST_PLACE };
+  return { width, height: Math.ceil(y - (wide ? GAP : 0) + lostH + 2), regions, folders, gauges, internet, deviceOrigin, lostPlace: LOST_PLACE, scale: sc };
 }
 
 /** Centre of slot i in a folder (row-major). */
 export function slotPoint(f: FolderBox, i: number): Point {
   const col = i % f.cols;
   const row = Math.floor(i / f.cols);
-  return { x: f.x + PAD + col * CELL + CELL / 2, y: f.y + FOLDER_LABEL + row * CELL + CELL / 2 };
+  return { x: f.x + f.inset + col * f.cell + f.cell / 2, y: f.y + f.labelH + row * f.cell + f.cell / 2 };
 }
 
 export const capacity = (f: FolderBox) => f.cols * f.rows;

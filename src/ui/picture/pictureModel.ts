@@ -10,6 +10,8 @@ import { formatBytes, formatNumber, simTimeParts } from '../i18n/format';
 import type { Layout } from './layout';
 import type { Scene } from './scene';
 import type { FolderView, GaugeView, PictureModel, RegionView, RegionStatus } from './render';
+import { emptyStory, type Story } from './story';
+import { iconForDevice, type IconKind } from './deviceIcons';
 
 export interface PictureInput {
   readonly scenario: Scenario;
@@ -24,7 +26,11 @@ export interface PictureInput {
   readonly selectedMail: string | null;
   readonly lang: Lang;
   readonly t: TFunction;
+  /** What changed in the step so far (paths, changed copies, removed copies). */
+  readonly story?: Story;
 }
+
+const REGION_ICONS: Record<string, IconKind> = { server: 'server', sender: 'internet', serverBackup: 'backup', intruder: 'intruder', lost: 'lost' };
 
 export function deviceNamer(scenario: Scenario, lang: Lang): (id: string) => string {
   return deviceNames(scenario.world, lang);
@@ -52,7 +58,15 @@ export function buildPictureModel(p: PictureInput): PictureModel {
   const name = deviceNamer(scenario, lang);
   const account = accountNames(scenario.world);
   const server = scenario.world.server;
+  const kinds = new Map(scenario.world.devices.map((d) => [d.id, d.kind]));
+  // The device acting in this frame is outlined, so the eye finds who did it.
   const regions: RegionView[] = layout.regions.map((region): RegionView => {
+    const view = regionView(region);
+    const icon = region.kind === 'device' || region.kind === 'webmail' ? iconForDevice(kinds.get(region.id) ?? 'desktop') : REGION_ICONS[region.kind];
+    const active = (region.kind === 'device' || region.kind === 'webmail') && frame.actor === region.id && frame.index > 0;
+    return { ...view, icon, active };
+  });
+  function regionView(region: Layout['regions'][number]): Omit<RegionView, 'icon' | 'active'> {
     switch (region.kind) {
       case 'server':
         return {
@@ -92,7 +106,7 @@ export function buildPictureModel(p: PictureInput): PictureModel {
         return { region, title: name(region.id), subtitle: bits.join(' · '), status, visible: true };
       }
     }
-  });
+  }
 
   const folders: FolderView[] = [...layout.folders.values()]
     .filter((box) => box.place !== layout.lostPlace && box.place !== 'intruder')
@@ -138,6 +152,7 @@ export function buildPictureModel(p: PictureInput): PictureModel {
     scene,
     styles: index.styles,
     selectedMail: p.selectedMail,
+    story: p.story ?? emptyStory,
     tokenTitle: (d) =>
       t('ui.picture.tokenTitle', {
         label: index.styles.get(d.mail)?.label ?? d.mail,

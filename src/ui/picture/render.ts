@@ -2,10 +2,12 @@
 // touches these nodes. Tokens are joined by copy id, so a copy that stays keeps
 // its node and a copy that travels is drawn moving from where it was.
 import { select, type Selection } from 'd3-selection';
-import { lerp, CELL, FOLDER_LABEL, TOKEN_R } from './geometry';
+import { fitText, lerp, type Scale } from './geometry';
 import type { FolderBox, Layout, Region } from './layout';
 import type { CountBadge, GhostDatum, Scene, TokenDatum } from './scene';
 import { fallbackStyle, type MailStyle } from './mailStyle';
+import { ICON_PATHS, type IconKind } from './deviceIcons';
+import type { PathView, Story, TraceView } from './story';
 
 export type RegionStatus = 'ok' | 'offline' | 'failed' | 'down' | 'breached' | 'idle';
 
@@ -17,6 +19,9 @@ export interface RegionView {
   /** A short line shown in the region's body (webmail, empty lost place). */
   readonly note?: string;
   readonly visible: boolean;
+  readonly icon: IconKind;
+  /** The device that acts in this frame. */
+  readonly active: boolean;
 }
 
 export interface FolderView {
@@ -43,6 +48,7 @@ export interface PictureModel {
   readonly scene: Scene;
   readonly styles: ReadonlyMap<string, MailStyle>;
   readonly selectedMail: string | null;
+  readonly story: Story;
   readonly tokenTitle: (d: TokenDatum) => string;
   readonly badgeText: (b: CountBadge) => string;
   readonly badgeTitle: (b: CountBadge) => string;
@@ -54,6 +60,9 @@ export interface PictureEvents {
   readonly selectMail: (mail: string) => void;
   readonly selectPlace: (place: string) => void;
 }
+
+/** The width of one character of a count badge's text (its font grows with the scale). */
+export const badgeCharWidth = (sc: Scale) => 6.5 * (sc.folderLabel / 15);
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -75,13 +84,15 @@ function drawRegions(g: G, m: PictureModel) {
     .join((enter) => {
       const e = enter.append('g');
       e.append('rect').attr('class', 'region-box').attr('rx', 8);
+      e.append('path').attr('class', 'region-icon').attr('aria-hidden', 'true');
       e.append('text').attr('class', 'region-title');
       e.append('text').attr('class', 'region-sub');
       e.append('text').attr('class', 'region-note');
       return e;
     });
   sel
-    .attr('class', (d) => `region region-${d.region.kind} status-${d.status}`)
+    .attr('class', (d) => `region region-${d.region.kind} status-${d.status}${d.active ? ' is-active' : ''}`)
+    .attr('data-icon', (d) => d.icon)
     .attr('data-region', (d) => `${d.region.kind}/${d.region.id}`)
     .attr('display', (d) => (d.visible ? null : 'none'));
   sel
@@ -90,20 +101,27 @@ function drawRegions(g: G, m: PictureModel) {
     .attr('y', (d) => d.region.y + 0.5)
     .attr('width', (d) => Math.max(0, d.region.w - 1))
     .attr('height', (d) => Math.max(0, d.region.h - 1));
+  const sc = m.layout.scale;
+  // The icon stands left of the name and details, as tall as both lines.
+  const textX = (d: RegionView) => d.region.x + 8 + sc.icon + Math.round(sc.icon / 4);
+  sel
+    .select('path.region-icon')
+    .attr('d', (d) => ICON_PATHS[d.icon])
+    .attr('transform', (d) => `translate(${d.region.x + 7},${d.region.y + Math.round((sc.header - sc.icon) / 2)}) scale(${sc.icon / 24})`);
   sel
     .select('text.region-title')
-    .attr('x', (d) => d.region.x + 8)
-    .attr('y', (d) => d.region.y + 17)
-    .text((d) => d.title);
+    .attr('x', textX)
+    .attr('y', (d) => d.region.y + Math.round(m.layout.scale.header * 0.43))
+    .text((d) => fitText(d.title, d.region.x + d.region.w - textX(d) - 4, sc.titleSize, true));
   sel
     .select('text.region-sub')
-    .attr('x', (d) => d.region.x + 8)
-    .attr('y', (d) => d.region.y + 32)
-    .text((d) => d.subtitle);
+    .attr('x', textX)
+    .attr('y', (d) => d.region.y + Math.round(m.layout.scale.header * 0.8))
+    .text((d) => fitText(d.subtitle, d.region.x + d.region.w - textX(d) - 4, sc.subSize));
   sel
     .select('text.region-note')
     .attr('x', (d) => d.region.x + 8)
-    .attr('y', (d) => d.region.y + (d.region.kind === 'lost' ? 52 : 62))
+    .attr('y', (d) => d.region.y + m.layout.scale.header + (d.region.kind === 'lost' ? 12 : 22))
     .text((d) => d.note ?? '');
 }
 
@@ -127,11 +145,12 @@ function drawFolders(g: G, m: PictureModel, events: PictureEvents) {
   sel
     .select('text')
     .attr('x', (d) => d.box.x + 5)
-    .attr('y', (d) => d.box.y + FOLDER_LABEL - 4)
+    .attr('y', (d) => d.box.y + d.box.labelH - 4)
     .text((d) => d.label);
 }
 
 function drawGauges(g: G, m: PictureModel) {
+  const k = m.layout.scale.gauge / 22;
   const sel = g
     .selectAll<SVGGElement, GaugeView>('g.gauge')
     .data(m.gauges, (d) => d.account)
@@ -143,17 +162,17 @@ function drawGauges(g: G, m: PictureModel) {
       return e;
     });
   sel.attr('class', (d) => `gauge level-${d.level}`).attr('data-account', (d) => d.account);
-  sel.select('rect.gauge-track').attr('x', (d) => d.x).attr('y', (d) => d.y + 8).attr('width', (d) => d.w).attr('height', 8);
+  sel.select('rect.gauge-track').attr('x', (d) => d.x).attr('y', (d) => d.y + 8 * k).attr('width', (d) => d.w).attr('height', 8 * k);
   sel
     .select('rect.gauge-fill')
     .attr('x', (d) => d.x)
-    .attr('y', (d) => d.y + 8)
-    .attr('height', 8)
+    .attr('y', (d) => d.y + 8 * k)
+    .attr('height', 8 * k)
     .attr('width', (d) => d.w * Math.min(1, d.fraction ?? 0));
   sel
     .select('text')
     .attr('x', (d) => d.x)
-    .attr('y', (d) => d.y + 5)
+    .attr('y', (d) => d.y + 5 * k)
     .text((d) => d.text);
 }
 
@@ -168,27 +187,52 @@ function drawLinks(g: G, m: PictureModel) {
     .attr('y2', (d) => d.to.y);
 }
 
+/** An envelope's outline, its flap, and the rings around it, for a scale. */
+function envelope(sc: PictureModel['layout']['scale']) {
+  const w = sc.tokenW;
+  const h = sc.tokenH;
+  return {
+    w,
+    h,
+    x: -w / 2,
+    y: -h / 2,
+    flap: `M${-w / 2},${-h / 2}L0,${-h / 2 + h * 0.42}L${w / 2},${-h / 2}`,
+    // The number sits in the lower part, below the flap's point.
+    labelY: h * 0.13,
+    labelSize: sc.name === 'projector' ? 31 : 10.5,
+  };
+}
+
 function drawTokens(g: G, m: PictureModel, events: PictureEvents) {
+  const env = envelope(m.layout.scale);
+  const ring = Math.max(3, env.h * 0.18);
   const sel = g
     .selectAll<SVGGElement, TokenDatum>('g.token')
     .data(m.scene.tokens, (d) => d.id)
     .join((enter) => {
       const e = enter.append('g');
       e.append('title');
-      e.append('circle').attr('class', 'dup-ring').attr('r', TOKEN_R + 2.5);
-      e.append('circle').attr('class', 'token-body').attr('r', TOKEN_R);
-      e.append('text').attr('class', 'token-label').attr('dy', '0.35em');
-      e.append('line').attr('class', 'strike').attr('x1', -TOKEN_R).attr('y1', TOKEN_R).attr('x2', TOKEN_R).attr('y2', -TOKEN_R);
-      e.append('circle').attr('class', 'unread-dot').attr('r', 3).attr('cx', TOKEN_R - 1).attr('cy', -TOKEN_R + 1);
-      e.append('path').attr('class', 'lost-cross').attr('d', `M${-TOKEN_R},${-TOKEN_R}L${TOKEN_R},${TOKEN_R}M${TOKEN_R},${-TOKEN_R}L${-TOKEN_R},${TOKEN_R}`);
+      // The pointer: a circle around the mail being discussed (a shape, not only a colour).
+      e.append('circle').attr('class', 'pointer-ring').attr('r', env.w * 0.5 + ring + 3);
+      // Changed in this step: a frame around the envelope.
+      e.append('rect').attr('class', 'change-ring').attr('x', env.x - ring).attr('y', env.y - ring).attr('width', env.w + 2 * ring).attr('height', env.h + 2 * ring).attr('rx', ring);
+      // A duplicate: a second envelope behind the first.
+      e.append('rect').attr('class', 'dup-ring').attr('x', env.x + 3).attr('y', env.y - 3).attr('width', env.w).attr('height', env.h).attr('rx', 2);
+      e.append('rect').attr('class', 'token-body').attr('x', env.x).attr('y', env.y).attr('width', env.w).attr('height', env.h).attr('rx', 2);
+      e.append('path').attr('class', 'token-flap').attr('d', env.flap);
+      e.append('text').attr('class', 'token-label').attr('dy', '0.35em').attr('y', env.labelY);
+      e.append('line').attr('class', 'strike').attr('x1', env.x).attr('y1', -env.y).attr('x2', -env.x).attr('y2', env.y);
+      e.append('circle').attr('class', 'unread-dot').attr('r', Math.max(3, env.h * 0.16)).attr('cx', -env.x).attr('cy', env.y);
+      e.append('path').attr('class', 'lost-cross').attr('d', `M${env.x},${env.y}L${-env.x},${-env.y}M${-env.x},${env.y}L${env.x},${-env.y}`);
       return e;
     });
   const lost = m.layout.lostPlace;
+  const changedHere = (d: TokenDatum) => m.story.changed.has(d.id);
   // Touch only the tokens whose look changed: setting attributes on hundreds of
   // nodes every frame costs more than drawing them.
   const changed = sel.filter(function (d) {
     const node = this as SVGGElement & { __look?: string };
-    const look = `${d.place}|${d.flags}|${d.headersOnly}|${d.dup}|${m.selectedMail === null ? '' : d.mail === m.selectedMail ? 's' : 'd'}|${d.overflow}|${style(m, d.mail).label}`;
+    const look = `${d.place}|${d.flags}|${d.headersOnly}|${d.dup}|${m.selectedMail === null ? '' : d.mail === m.selectedMail ? 's' : 'd'}|${d.overflow}|${style(m, d.mail).label}|${changedHere(d) ? 'c' : ''}`;
     if (node.__look === look) return false;
     node.__look = look;
     return true;
@@ -211,6 +255,7 @@ function drawTokens(g: G, m: PictureModel, events: PictureEvents) {
       if (d.place === lost) c.push('is-lost');
       if (has(d.flags, DELETED)) c.push('is-deleted');
       if (d.headersOnly) c.push('is-headers');
+      if (changedHere(d)) c.push('is-changed');
       if (m.selectedMail) c.push(d.mail === m.selectedMail ? 'is-selected' : 'is-dimmed');
       return c.join(' ');
     })
@@ -218,14 +263,23 @@ function drawTokens(g: G, m: PictureModel, events: PictureEvents) {
     .attr('data-place', (d) => d.place)
     .attr('data-flags', (d) => d.flags)
     .attr('data-overflow', (d) => (d.overflow ? '1' : null));
+  const fill = (d: TokenDatum) => (d.headersOnly ? '#fff' : style(m, d.mail).fill);
   changed
-    .select('circle.token-body')
-    .attr('fill', (d) => (d.headersOnly ? '#fff' : style(m, d.mail).fill))
+    .select('rect.token-body')
+    .attr('fill', fill)
     .attr('stroke', (d) => (d.headersOnly ? style(m, d.mail).fill : '#222'));
-  changed.select('circle.dup-ring').attr('display', (d) => (d.dup > 0 ? null : 'none'));
+  changed.select('path.token-flap').attr('stroke', (d) => (d.headersOnly ? style(m, d.mail).fill : style(m, d.mail).text === '#000' ? '#000' : '#fff'));
+  changed.select('rect.dup-ring').attr('display', (d) => (d.dup > 0 ? null : 'none')).attr('fill', fill);
+  changed.select('rect.change-ring').attr('display', (d) => (changedHere(d) ? null : 'none'));
+  changed.select('circle.pointer-ring').attr('display', (d) => (d.mail === m.selectedMail ? null : 'none'));
   changed
     .select('text')
-    .attr('font-size', (d) => (style(m, d.mail).label.length > 2 ? (style(m, d.mail).label.length > 3 ? 6.5 : 8) : null))
+    .style('font-size', (d) => {
+      const n = style(m, d.mail).label.length;
+      return `${env.labelSize * (n > 3 ? 0.62 : n > 2 ? 0.8 : 1)}px`;
+    })
+    // The halo in the envelope's own colour keeps the number clear of the flap's lines.
+    .attr('stroke', fill)
     .attr('fill', (d) => (d.headersOnly ? '#000' : style(m, d.mail).text))
     .text((d) => style(m, d.mail).label);
   changed.select('line.strike').attr('display', (d) => (has(d.flags, DELETED) ? null : 'none'));
@@ -234,26 +288,64 @@ function drawTokens(g: G, m: PictureModel, events: PictureEvents) {
 }
 
 function drawGhosts(g: G, m: PictureModel) {
+  const env = envelope(m.layout.scale);
   g.selectAll<SVGGElement, GhostDatum>('g.ghost')
     .data(m.scene.ghosts, (d) => d.id)
     .join((enter) => {
       const e = enter.append('g');
-      e.append('circle').attr('r', TOKEN_R);
-      e.append('text').attr('dy', '0.35em');
+      e.append('rect').attr('x', env.x).attr('y', env.y).attr('width', env.w).attr('height', env.h).attr('rx', 2);
+      e.append('text').attr('dy', '0.35em').attr('y', env.labelY);
       return e;
     })
     .attr('class', (d) => `ghost${d.destroyed ? ' is-destroyed' : ''}`)
     .attr('data-mail', (d) => d.mail)
-    .call((s) => s.select('circle').attr('fill', (d) => style(m, d.mail).fill))
+    .call((s) => s.select('rect').attr('fill', (d) => style(m, d.mail).fill))
     .call((s) =>
       s
         .select('text')
+        .style('font-size', `${env.labelSize}px`)
         .attr('fill', (d) => style(m, d.mail).text)
         .text((d) => style(m, d.mail).label),
     );
 }
 
+/** Where copies were removed in this step: an empty dashed envelope. */
+function drawTraces(g: G, m: PictureModel) {
+  const env = envelope(m.layout.scale);
+  g.selectAll<SVGRectElement, TraceView>('rect.trace')
+    .data(m.story.traces, (d) => d.id)
+    .join((enter) => enter.append('rect').attr('class', 'trace').attr('x', env.x).attr('y', env.y).attr('width', env.w).attr('height', env.h).attr('rx', 2))
+    .attr('data-mail', (d) => d.mail)
+    .attr('transform', (d) => `translate(${d.at.x},${d.at.y})`)
+    .attr('stroke', (d) => style(m, d.mail).fill);
+}
+
+/** The path of each transfer of the step: the newest drawn as it happens, older ones faded. */
+function drawPaths(g: G, m: PictureModel) {
+  const sel = g
+    .selectAll<SVGGElement, PathView>('g.transfer')
+    .data(m.story.paths, (d) => d.id)
+    .join((enter) => {
+      const e = enter.append('g');
+      e.append('path').attr('class', 'transfer-line');
+      e.append('path').attr('class', 'transfer-head');
+      return e;
+    });
+  sel.attr('class', (d) => `transfer${d.current ? ' is-current' : ''}`).attr('data-mail', (d) => d.mail);
+  sel
+    .select('path.transfer-line')
+    .attr('d', (d) => d.d)
+    .attr('stroke', (d) => style(m, d.mail).fill)
+    .attr('stroke-dasharray', (d) => (d.current ? `${d.length} ${d.length}` : null));
+  sel
+    .select('path.transfer-head')
+    .attr('d', (d) => d.arrow)
+    .attr('fill', (d) => style(m, d.mail).fill);
+}
+
 function drawBadges(g: G, m: PictureModel, events: PictureEvents) {
+  const CELL = m.layout.scale.cell;
+  const charW = badgeCharWidth(m.layout.scale);
   const sel = g
     .selectAll<SVGGElement, CountBadge>('g.badge')
     .data(m.scene.badges, (d) => d.place)
@@ -288,14 +380,15 @@ function drawBadges(g: G, m: PictureModel, events: PictureEvents) {
   // Right-aligned on the last slot, as wide as its number.
   sel
     .select('rect')
-    .attr('x', (d) => CELL / 2 - 1 - (10 + 6.5 * m.badgeText(d).length))
-    .attr('width', (d) => 10 + 6.5 * m.badgeText(d).length);
+    .attr('x', (d) => CELL / 2 - 1 - (charW * 1.5 + charW * m.badgeText(d).length))
+    .attr('width', (d) => charW * 1.5 + charW * m.badgeText(d).length);
 }
 
 /** Draw a frame's picture (structure, texts, tokens) at travel progress `t`. */
-export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, events: PictureEvents): void {
+export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, events: PictureEvents, fade = 1): void {
   const svg = select(svgEl);
   svg
+    .classed('scale-projector', m.layout.scale.name === 'projector')
     .attr('viewBox', `0 0 ${m.layout.width} ${m.layout.height}`)
     .attr('width', m.layout.width)
     .attr('height', m.layout.height)
@@ -307,15 +400,30 @@ export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, 
   drawLinks(layer(svg, 'links'), m);
   drawGauges(layer(svg, 'gauges'), m);
   drawFolders(layer(svg, 'folders'), m, events);
+  drawTraces(layer(svg, 'traces'), m);
+  drawPaths(layer(svg, 'paths'), m);
   drawGhosts(layer(svg, 'ghosts'), m);
   drawTokens(layer(svg, 'tokens'), m, events);
   drawBadges(layer(svg, 'badges'), m, events);
-  positionPicture(svgEl, t);
+  positionPicture(svgEl, t, fade);
+}
+
+/**
+ * The newest paths: drawn along with the travelling copy (t), then faded as the
+ * frame rests (`fade` 0 → 1). Older paths of the step keep their faded look (CSS).
+ */
+function positionPaths(svg: Selection<SVGSVGElement, unknown, null, undefined>, t: number, fade: number) {
+  const current = svg.select('g.layer-paths').selectAll<SVGGElement, PathView>('g.transfer.is-current');
+  if (current.empty()) return;
+  current.attr('opacity', (t < 1 ? 1 : 1 - 0.45 * fade).toFixed(2));
+  current.select('path.transfer-line').attr('stroke-dashoffset', (d) => (d.length * (1 - t)).toFixed(1));
+  current.select('path.transfer-head').attr('visibility', t < 1 ? 'hidden' : null);
 }
 
 /** Move the tokens to travel progress t (0 = where they were, 1 = where they are). Cheap: called every animation frame. */
-export function positionPicture(svgEl: SVGSVGElement, t: number): void {
+export function positionPicture(svgEl: SVGSVGElement, t: number, fade = 1): void {
   const svg = select(svgEl);
+  positionPaths(svg, t, fade);
   const tokens = svg.select('g.layer-tokens').selectAll<SVGGElement, TokenDatum>('g.token');
   const moving = (d: TokenDatum) => d.entering || d.overflow || d.from.x !== d.to.x || d.from.y !== d.to.y;
   // Resting tokens are placed once per frame (when t is 1 or they are new); only travellers move every tick.

@@ -4,7 +4,7 @@
 // The renderer only interpolates between `from` and `to`.
 import type { PlacedCopy, Transfer } from '../../sim';
 import { capacity, slotPoint, type Layout } from './layout';
-import { CELL, type Point } from './geometry';
+import type { Point } from './geometry';
 
 export type CopiesByPlace = ReadonlyMap<string, readonly PlacedCopy[]>;
 
@@ -88,7 +88,8 @@ function placeUncached(copies: CopiesByPlace, layout: Layout): PlacedAll {
     const cap = capacity(box);
     const crowded = list.length > cap;
     // The count ("+1107") takes the last slot, or two for a long number.
-    const badgeSlots = Math.min(cap, Math.ceil((10 + 6.5 * (String(list.length).length + 1)) / CELL));
+    const charW = 6.5 * (box.labelH / 15);
+    const badgeSlots = Math.min(cap, Math.ceil((charW * 1.5 + charW * (String(list.length).length + 1)) / box.cell));
     const shown = crowded ? Math.max(0, cap - badgeSlots) : list.length;
     const badgeAt = slotPoint(box, cap - 1);
     list.forEach((copy, i) => {

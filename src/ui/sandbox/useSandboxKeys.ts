@@ -20,10 +20,13 @@ export function useSandboxKeys(): void {
       if (menuStore.get()) return;
       const target = e.target as HTMLElement | null;
       const cmd = shortcutFor({ key: e.key, shiftKey: e.shiftKey, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, targetTag: target?.tagName ?? 'BODY', targetType: (target as HTMLInputElement | null)?.type });
-      if (!cmd || cmd === 'help' || cmd === 'table') return;
+      if (!cmd) return;
+      const commands: Partial<Record<typeof cmd, () => void>> = { togglePlay: () => send(togglePlay), back: () => send(stepMicro, -1), forward: () => send(stepMicro, 1), stepBack: () => send(stepWhole, -1), stepForward: () => send(stepWhole, 1), start: () => send(toStart), end: () => send(toEnd), faster: () => send(changeSpeed, 1), slower: () => send(changeSpeed, -1), restart: () => send(restart), escape: () => playerStore.set((s) => ({ ...s, selectedMail: null, selectedPlace: null })) };
+      // Only the player's own keys: presenter and help keys mean nothing in the sandbox.
+      const run = commands[cmd];
+      if (!run) return;
       e.preventDefault();
-      const commands = { togglePlay: () => send(togglePlay), back: () => send(stepMicro, -1), forward: () => send(stepMicro, 1), stepBack: () => send(stepWhole, -1), stepForward: () => send(stepWhole, 1), start: () => send(toStart), end: () => send(toEnd), faster: () => send(changeSpeed, 1), slower: () => send(changeSpeed, -1), restart: () => send(restart), escape: () => playerStore.set((s) => ({ ...s, selectedMail: null, selectedPlace: null })) };
-      commands[cmd]();
+      run();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -22,3 +22,31 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor(key('ArrowRight', { ctrlKey: true }))).toBeNull();
   });
 });
+
+describe('a presenter\u2019s clicker and the lecture keys', () => {
+  it('PageDown and PageUp play the next step and go back one; "." and B blank the screen', () => {
+    expect(shortcutFor(key('PageDown'))).toBe('presentNext');
+    expect(shortcutFor(key('PageUp'))).toBe('presentPrev');
+    expect(shortcutFor(key('.'))).toBe('blank');
+    expect(shortcutFor(key('b'))).toBe('blank');
+    expect(shortcutFor(key('B', { shiftKey: true }))).toBe('blank');
+    expect(shortcutFor(key('p'))).toBe('presenter');
+    expect(shortcutFor(key('n'))).toBe('notes');
+    expect(shortcutFor(key('7'))).toBe('pointDigit');
+  });
+  it('the player\u2019s own keys keep their meaning', () => {
+    expect(shortcutFor(key('ArrowRight', { shiftKey: true }))).toBe('stepForward');
+    expect(shortcutFor(key('t'))).toBe('table');
+    expect(shortcutFor(key('r'))).toBe('restart');
+    expect(shortcutFor(key('k'))).toBe('togglePlay');
+    expect(shortcutFor(key('Escape'))).toBe('escape');
+  });
+  it('typing and the focused slider keep PageUp, PageDown, "." and digits', () => {
+    expect(shortcutFor(key('PageDown', { targetTag: 'INPUT', targetType: 'range' }))).toBeNull();
+    expect(shortcutFor(key('.', { targetTag: 'INPUT', targetType: 'search' }))).toBeNull();
+    expect(shortcutFor(key('3', { targetTag: 'TEXTAREA' }))).toBeNull();
+    expect(shortcutFor(key('PageDown', { ctrlKey: true }))).toBeNull();
+    // A clicker press while a button has focus still steps.
+    expect(shortcutFor(key('PageDown', { targetTag: 'BUTTON' }))).toBe('presentNext');
+  });
+});

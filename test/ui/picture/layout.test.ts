@@ -50,3 +50,40 @@ describe('layout', () => {
     expect([...l.folders.keys()].some((p) => p.startsWith('device/web/'))).toBe(false);
   });
 });
+
+describe('the projector scale', () => {
+  it('draws mails larger and keeps the regions apart', async () => {
+    const { PROJECTOR, DESK } = await import('../../../src/ui/picture/geometry');
+    const desk = computeLayout(input(4, 1280));
+    const big = computeLayout({ ...input(4, 1280), scale: PROJECTOR });
+    expect(big.scale.tokenW).toBeGreaterThan(2 * DESK.tokenW);
+    const inbox = big.folders.get('server/anna/INBOX')!;
+    expect(inbox.cell).toBe(PROJECTOR.cell);
+    expect(slotPoint(inbox, 1).x - slotPoint(inbox, 0).x).toBe(PROJECTOR.cell);
+    expect(big.height).toBeGreaterThan(desk.height);
+    for (let i = 0; i < big.regions.length; i++)
+      for (let j = i + 1; j < big.regions.length; j++) expect(overlap(big.regions[i], big.regions[j])).toBe(false);
+  });
+  it('a long name is shortened with an ellipsis to fit its box', async () => {
+    const { fitText } = await import('../../../src/ui/picture/geometry');
+    expect(fitText('Study PC', 300, 25, true)).toBe('Study PC');
+    const short = fitText('PC im Arbeitszimmer von Anna und Ben', 200, 25, true);
+    expect(short.endsWith('…')).toBe(true);
+    expect(short.length).toBeLessThan(20);
+  });
+});
+
+describe('a wide region at projector scale', () => {
+  it('puts its folders side by side instead of one long stack, without overlaps', async () => {
+    const { PROJECTOR } = await import('../../../src/ui/picture/geometry');
+    const base = input(1, 1280);
+    const places = new Map(base.places);
+    for (const f of ['Outbox', 'Sent', 'Trash', 'Archive']) places.set(`device/d1/${f}`, 2);
+    const l = computeLayout({ ...base, places, scale: PROJECTOR });
+    const boxes = [...l.folders.values()].filter((f) => f.place.startsWith('device/d1/'));
+    expect(new Set(boxes.map((b) => b.x)).size).toBeGreaterThan(1);
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i], boxes[j]), `${boxes[i].place} vs ${boxes[j].place}`).toBe(false);
+    const device = l.regions.find((r) => r.id === 'd1')!;
+    for (const b of boxes) expect(b.x + b.w).toBeLessThanOrEqual(device.x + device.w);
+  });
+});

@@ -1,0 +1,24 @@
+// Where the embed's scenario comes from: a built-in one (checked when the site
+// was built, see src/ui/build/trustedScenarios.ts) or a `data=` one from a link,
+// which is a stranger's text and goes through the full validator — loaded only then.
+import type { Scenario } from '../../sim';
+import trusted from 'virtual:trusted-scenarios';
+
+export type EmbedScenario = { ok: true; scenario: Scenario; source: 'builtin' | 'shared'; variant: string | null } | { ok: false; kind: 'notFound' | 'badLink' | 'missing'; problems: readonly string[] };
+
+export async function loadEmbedScenario(p: { scenario: string | null; data: string | null; variant: string | null }): Promise<EmbedScenario> {
+  if (p.data) {
+    const { decodeScenario } = await import('../url/sharedScenario');
+    const { withVariant } = await import('../../sim');
+    const d = decodeScenario(p.data);
+    if (!d.ok) return { ok: false, kind: 'badLink', problems: d.problems };
+    const v = p.variant && d.scenario.variants[p.variant] ? p.variant : null;
+    return { ok: true, scenario: v ? withVariant(d.scenario, v) : d.scenario, source: 'shared', variant: v };
+  }
+  if (!p.scenario) return { ok: false, kind: 'missing', problems: [] };
+  if (!Object.prototype.hasOwnProperty.call(trusted, p.scenario)) return { ok: false, kind: 'notFound', problems: [p.scenario] };
+  const mod = (await trusted[p.scenario].load()).default;
+  if (!mod) return { ok: false, kind: 'notFound', problems: [p.scenario] };
+  const v = p.variant && Object.prototype.hasOwnProperty.call(mod.variants, p.variant) ? p.variant : null;
+  return { ok: true, scenario: v ? mod.variants[v] : mod.base, source: 'builtin', variant: v };
+}

@@ -1,0 +1,15 @@
+// Modules the build writes (src/ui/build/trustedScenarios.ts).
+declare module 'virtual:trusted-scenarios' {
+  import type { Scenario, Text } from '../../sim';
+  const list: Readonly<
+    Record<
+      string,
+      {
+        readonly title: Text;
+        readonly variants: Readonly<Record<string, Text>>;
+        readonly load: () => Promise<{ default: { readonly base: Scenario; readonly variants: Readonly<Record<string, Scenario>> } | null }>;
+      }
+    >
+  >;
+  export default list;
+}

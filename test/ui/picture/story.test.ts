@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { computeLayout, type LayoutInput } from '../../../src/ui/picture/layout';
+import { buildScene, tokenId } from '../../../src/ui/picture/scene';
+import { buildStory } from '../../../src/ui/picture/story';
+import { transferPath } from '../../../src/ui/picture/transferPaths';
+import { copiesOf, fixtureFrames } from '../fixture';
+
+const layout = computeLayout({
+  world: { accounts: [{ id: 'anna' }], devices: [{ id: 'laptop', kind: 'laptop', protocol: 'pop3', account: 'anna' }] } as unknown as LayoutInput['world'],
+  places: new Map([
+    ['server/anna/INBOX', 3],
+    ['device/laptop/Inbox', 3],
+  ]),
+  width: 900,
+  lostMax: 1,
+  intruder: false,
+});
+
+const scene = (i: number) => buildScene({ now: copiesOf(fixtureFrames[i]), before: copiesOf(fixtureFrames[i - 1]), transfers: fixtureFrames[i].transfers, layout });
+
+// The fixture's step 1 is frames 2 (RETR: a copy to the laptop) and 3 (QUIT: the server copy removed).
+describe('the story of a step', () => {
+  it('while the copy travels: its path is drawn and the new copy is marked as changed', () => {
+    const s = buildStory({ frames: [{ index: 2, scene: scene(2) }], before: copiesOf(fixtureFrames[1]), now: copiesOf(fixtureFrames[2]), layout });
+    expect([...s.changed]).toEqual([tokenId('device/laptop/Inbox', 'a')]);
+    expect(s.paths).toHaveLength(1);
+    expect(s.paths[0]).toMatchObject({ mail: 'm1', current: true });
+    expect(s.traces).toHaveLength(0);
+  });
+  it('one change later the earlier path stays, faded, and the removed server copy leaves a trace', () => {
+    const s = buildStory({ frames: [{ index: 2, scene: scene(2) }, { index: 3, scene: scene(3) }], before: copiesOf(fixtureFrames[1]), now: copiesOf(fixtureFrames[3]), layout });
+    expect(s.paths.map((p) => p.current)).toEqual([false]);
+    expect(s.traces).toMatchObject([{ mail: 'm1' }]);
+    expect([...s.changed]).toEqual([tokenId('device/laptop/Inbox', 'a')]);
+  });
+  it('before the first step there is nothing to tell', () => {
+    expect(buildStory({ frames: [], before: null, now: new Map(), layout }).paths).toHaveLength(0);
+  });
+});
+
+describe('a transfer\u2019s path', () => {
+  it('ends short of the envelope it points at, with an arrowhead there', () => {
+    const p = transferPath({ x: 0, y: 0 }, { x: 200, y: 0 }, 12, 8)!;
+    expect(p.d.startsWith('M0.0,0.0Q')).toBe(true);
+    const tip = /^M([\d.-]+),([\d.-]+)/.exec(p.arrow)!;
+    expect(Math.hypot(Number(tip[1]) - 200, Number(tip[2]))).toBeCloseTo(12, 0);
+    expect(p.length).toBeGreaterThan(170);
+  });
+  it('no path between two points closer than the envelopes themselves', () => {
+    expect(transferPath({ x: 0, y: 0 }, { x: 10, y: 0 }, 12, 8)).toBeNull();
+  });
+});
