@@ -2,23 +2,12 @@
 // harness and the tests read only this.
 import { applyOp, type Op } from './model/ops';
 import type { PlaceId } from './model/places';
-import { cloneState, type MailId, type WorldState } from './model/state';
+import { cloneState, type WorldState } from './model/state';
 import type { World } from './scenario/schema';
 import { formatFlags } from './model/flags';
 
-export type TransferKind = 'deliver' | 'copy' | 'move' | 'delete' | 'expunge' | 'bounce' | 'lose' | 'restore' | 'flag' | 'defer';
-
-/** One mail changing place. `from` null: it came into being; `to` null: a copy ended. */
-export interface Transfer {
-  readonly mail: MailId;
-  readonly from: PlaceId | null;
-  readonly to: PlaceId | null;
-  readonly kind: TransferKind;
-  /** The copy key in `to` (or `from` for removals). */
-  readonly key: string;
-  /** Flags after the change, for kind "flag". */
-  readonly flags?: number;
-}
+export type { Transfer, TransferKind } from './model/transfer';
+import type { Transfer } from './model/transfer';
 
 export type Protocol = 'POP3' | 'IMAP' | 'LMTP' | 'SMTP';
 

@@ -63,7 +63,7 @@ const GOOD = `
 * Rule: Nothing is removed.
 * Source: RFC 1939 §6, \`test/conformance/dovecot-2.3.19-observed.txt\`
 * Modules: \`src/sim/client/pop3Client.ts\`,
-  \`src/sim/protocol/pop3Session.machine.ts\`
+  \`src/sim/server/pop3/pop3Session.machine.ts\`
 * Tests:
   * \`${RULE_TEST}\` › \`${RULE_1_TEST}\`
 * Status: **implemented+tested**

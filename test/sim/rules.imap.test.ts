@@ -3,8 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { Scenario } from '../../src/sim/scenario/schema';
 import { Run } from '../../src/sim/run/run';
-import { createMailboxes, appendMessage, messages } from '../../src/sim/server/mailbox';
-import { ImapConnection } from '../../src/sim/client/connection';
+import { openImapWire } from '../../src/sim/run/wire';
+import { createMailboxOps, messages as storeMessages } from '../../src/sim/store/mailbox';
+import { Draft } from '../../src/sim/server/draft';
+import { ImapConnection } from '../../src/sim/client/imapConnection';
 import { Flag } from '../../src/sim/model/flags';
 import { ALICE, arrive, check, del, move, offline, online, read, sim } from './harness';
 
@@ -25,17 +27,19 @@ function server(n = 3, quota?: { storageKB?: number; messages?: number }) {
     steps: [],
   });
   const run = new Run(scenario, scenario.world, null);
-  createMailboxes(run);
+  for (const op of createMailboxOps(['alice'], run.folders, 1)) run.apply(op);
   for (let i = 1; i <= n; i++) {
     run.apply({ op: 'mail', info: { id: `m${i}`, subject: `m${i}`, from: 'bob@example.com', to: ['alice@example.org'], sizeBytes: 1024, owners: ['alice'], createdAt: 0 } });
-    appendMessage(run, 'alice', 'INBOX', `m${i}`, 0);
+    const d = new Draft(run.store);
+    d.appendMessage('server/alice/INBOX', `m${i}`, 0);
+    run.applyEffects(d.effects());
   }
   const connect = (device: 'a' | 'b') => {
-    const c = new ImapConnection(run, device, 'alice');
-    c.login();
+    const c = new ImapConnection(openImapWire(run, device, 'alice', true));
+    c.login(run.account('alice'));
     return c;
   };
-  const inbox = () => messages(run, 'alice', 'INBOX').map((c) => `${c.mail}:${c.uid}:${c.flags}`);
+  const inbox = () => storeMessages(run.store, 'alice', 'INBOX').map((c) => `${c.mail}:${c.uid}:${c.flags}`);
   return { run, connect, inbox };
 }
 
@@ -117,8 +121,8 @@ describe('IMAP (RFC 9051)', () => {
     a.send({ type: 'client.select', mailbox: 'INBOX' });
     const r = a.send({ type: 'client.move', uids: '2', mailbox: 'Archive' });
     expect(r.untagged).toEqual([`* OK [COPYUID ${run.state.folderMeta.get('server/alice/Archive')!.uidValidity} 2 1] Moved UIDs.`, '* 2 EXPUNGE', '* 2 RECENT']);
-    expect(messages(run, 'alice', 'Archive').map((c) => [c.mail, c.uid])).toEqual([['m2', 1]]);
-    expect(messages(run, 'alice', 'INBOX').map((c) => c.mail)).toEqual(['m1', 'm3']);
+    expect(storeMessages(run.store, 'alice', 'Archive').map((c) => [c.mail, c.uid])).toEqual([['m2', 1]]);
+    expect(storeMessages(run.store, 'alice', 'INBOX').map((c) => c.mail)).toEqual(['m1', 'm3']);
     // Never missing from both: the transfer is one move, source to destination.
     const t = run.timeline;
     void t;
@@ -130,12 +134,12 @@ describe('IMAP (RFC 9051)', () => {
     a.send({ type: 'client.select', mailbox: 'INBOX' });
     const copy = a.send({ type: 'client.copy', uids: '1', mailbox: 'Trash' });
     expect(copy.status).toMatch(/^NO \[OVERQUOTA\] Quota exceeded \(mailbox for user is full\)/);
-    expect(messages(run, 'alice', 'Trash')).toEqual([]);
+    expect(storeMessages(run.store, 'alice', 'Trash')).toEqual([]);
     run.apply({ op: 'mail', info: { id: 's1', subject: 's', from: 'alice@example.org', to: [], sizeBytes: 10, owners: ['alice'], createdAt: 0 } });
-    const append = a.send({ type: 'client.append', mailbox: 'Sent', flags: Flag.Seen, mail: 's1' });
+    const append = a.send({ type: 'client.append', mailbox: 'Sent', flags: Flag.Seen, mail: 's1', size: 10 });
     expect(append.status).toMatch(/^NO \[OVERQUOTA\]/);
     expect(append.continuation).toBeUndefined();
-    expect(messages(run, 'alice', 'Sent')).toEqual([]);
+    expect(storeMessages(run.store, 'alice', 'Sent')).toEqual([]);
   });
 
   it('rule 28: a MOVE inside the same quota root changes no usage and succeeds at the limit', () => {

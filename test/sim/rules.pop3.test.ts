@@ -1,7 +1,10 @@
 // semantics.md, POP3 rules 1–13, each shown by a run of the model.
 import { describe, expect, it } from 'vitest';
-import { createActor } from 'xstate';
-import { pop3SessionMachine } from '../../src/sim/protocol/pop3Session.machine';
+import { initialTransition } from 'xstate';
+import { pop3SessionMachine } from '../../src/sim/server/pop3/pop3Session.machine';
+import { handlePop3, type Pop3ServerSession } from '../../src/sim/server/pop3/pop3Server';
+import { MailStore } from '../../src/sim/store/store';
+import type { Pop3Command, Reply } from '../../src/sim/protocol/pop3';
 import { ALICE, arrive, check, del, diskFail, emptyTrash, move, offline, online, read, sim } from './harness';
 
 const pop3 = (id: string, pop3: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) => ({ id, kind: 'laptop' as const, account: 'alice', protocol: 'pop3' as const, pop3, ...extra });
@@ -10,15 +13,25 @@ const imap = (id: string, extra: Record<string, unknown> = {}) => ({ id, kind: '
 const NO_SERVER_BACKUP = { backup: 'none' as const };
 const r5Retrs = (lines: string[]) => lines.filter((l) => l.startsWith('C: RETR'));
 
+/** A session of the POP3 port on its own: commands in, the machine's state and the port's reply out. */
 function session(maildrop = [1, 2, 3]) {
-  const actor = createActor(pop3SessionMachine, {
-    input: { account: 'alice', password: 'pw', maildrop: maildrop.map((uid) => ({ uid, uidl: `u${uid}`, size: 100, mail: `m${uid}` })) },
-  });
-  actor.start();
-  const reply = () => {
-    const r = actor.getSnapshot().context.reply;
-    return typeof r === 'function' ? r() : [...r];
+  const store = new MailStore();
+  store.apply({ op: 'meta', place: 'server/alice/INBOX', meta: { uidValidity: 1, uidNext: 4 } });
+  let s: Pop3ServerSession = {
+    machine: initialTransition(pop3SessionMachine, { account: 'alice', password: 'pw' })[0],
+    maildrop: maildrop.map((uid) => ({ uid, uidl: `u${uid}`, size: 100, mail: `m${uid}` })),
+    marked: new Set(),
   };
+  let last: Reply = [];
+  const actor = {
+    send(command: Pop3Command) {
+      const a = handlePop3(store, s, command);
+      s = a.session;
+      last = a.reply;
+    },
+    getSnapshot: () => ({ value: s.machine.value, context: { marked: s.marked } }),
+  };
+  const reply = () => (typeof last === 'function' ? last() : [...last]);
   return { actor, reply };
 }
 
@@ -62,7 +75,8 @@ describe('POP3 (RFC 1939)', () => {
     expect(reply()).toEqual(['+OK 3 300']);
     actor.send({ type: 'client.quit' });
     expect(reply()).toEqual(['+OK Logging out.']);
-    expect(actor.getSnapshot().context.committed).toEqual([]);
+    expect(actor.getSnapshot().value).toBe('update');
+    expect(actor.getSnapshot().context.marked.size).toBe(0);
   });
 
   it('rule 3: QUIT from TRANSACTION removes the marked messages; QUIT from AUTHORIZATION removes nothing', () => {
@@ -74,13 +88,13 @@ describe('POP3 (RFC 1939)', () => {
     a.actor.send({ type: 'client.quit' });
     expect(a.reply()).toEqual(['+OK Logging out, messages deleted.']);
     expect(a.actor.getSnapshot().value).toBe('update');
-    expect(a.actor.getSnapshot().context.committed).toEqual([1, 3]);
+    expect([...a.actor.getSnapshot().context.marked].sort()).toEqual([1, 3]);
 
     const b = session();
     b.actor.send({ type: 'client.user', name: 'alice' });
     b.actor.send({ type: 'client.quit' });
     expect(b.actor.getSnapshot().value).toBe('closed');
-    expect(b.actor.getSnapshot().context.committed).toEqual([]);
+    expect(b.actor.getSnapshot().context.marked.size).toBe(0);
   });
 
   it('rule 3: a wrong password stays in AUTHORIZATION and TRANSACTION commands are refused there', () => {

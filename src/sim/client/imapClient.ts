@@ -1,17 +1,50 @@
-// An IMAP mail client with an offline cache (Thunderbird-like). The server is
-// the single source of truth: the client mirrors folders into its cache
-// (none, headers, or full bodies), syncs flags and expunges with
-// `UID FETCH 1:n (FLAGS)`, downloads only messages it has not seen, and
-// queues actions while offline to replay them later (semantics.md "IMAP",
-// rules 14–24, 26, 32).
+// An IMAP mail client with an offline cache, after Thunderbird. It knows the
+// server only from replies: each folder's message count from STATUS, its UIDVALIDITY,
+// UIDNEXT and EXISTS from SELECT (or STATUS), flags and expunges from a
+// `UID FETCH 1:n (FLAGS)` listing, new messages from `UID FETCH n:*`, and each
+// message's identity from the literal it fetched. This file is where a client
+// decides what to fetch. Each behaviour names its source:
+//  - one connection per check, LOGIN once, many commands; kept open in IDLE
+//    (Thunderbird keeps its cached connections open and idles on INBOX,
+//    mail.server.default.use_idle);
+//  - capabilities read from the LOGIN reply's CAPABILITY code (Thunderbird's
+//    nsImapServerResponseParser takes them from any response code; Dovecot
+//    sends them there, so no separate CAPABILITY command is needed);
+//  - the account's folders are known from when it was set up (Thunderbird
+//    discovers them with LIST when the account is added; a check does not
+//    list again). The model does not send LIST: Dovecot orders LIST and marks
+//    folders \Marked/\UnMarked from its list index and file times, which the
+//    model cannot reproduce, so a replayed LIST could not agree;
+//  - folders other than INBOX are looked at with STATUS and selected only when
+//    they hold mail or the client has something there (autosync's
+//    stStatusIssued → stUpdateIssued, nsAutoSyncState.cpp);
+//  - headers of new messages in ranges of 200 (mail.imap.hdr_chunk_size);
+//  - bodies for offline use in groups of up to 50 KB, a larger message alone
+//    (nsAutoSyncManager kDefaultGroupSize, nsAutoSyncState::GetNextGroupOfMessages);
+//  - offline actions queued per folder and replayed (nsImapOfflineSync);
+// (semantics.md "IMAP", rules 14–24, 26, 32).
 import { Flag } from '../model/flags';
 import { devicePlace, serverPlace } from '../model/places';
-import type { Copy } from '../model/state';
-import type { Run } from '../run/run';
-import { findByUid, locate, messages, messagesInUidRange, meta, serverFolders } from '../server/mailbox';
-import { cacheEntry, type CacheEntry, type ClientMemory, type QueuedAction } from '../run/memory';
-import { ImapConnection, recordSync } from './connection';
-import { deviceCanConnect } from './reachability';
+import { formatUidSet, isListing, type ImapReply } from '../protocol/imap';
+import { cacheEntry, type CacheEntry, type ClientMemory, type QueuedAction } from './memory';
+import { ImapConnection, readFetched, readSelect } from './imapConnection';
+import type { ClientHost } from './host';
+
+/** mail.imap.hdr_chunk_size (Thunderbird's default). */
+export const HEADER_CHUNK = 200;
+/** nsAutoSyncManager's group size for offline bodies. */
+export const BODY_GROUP_BYTES = 50 * 1024;
+const HEADER_ITEMS = 'UID FLAGS RFC822.SIZE BODY.PEEK[HEADER]';
+const BODY_ITEMS = 'UID FLAGS RFC822.SIZE BODY.PEEK[]';
+
+/** Where a device keeps the connection it leaves open in IDLE on INBOX (its client runtime). */
+export interface IdleSlot {
+  get(): ImapConnection | null;
+  set(c: ImapConnection | null): void;
+}
+
+type CacheMode = 'none' | 'headers' | 'full';
+const cacheModeOf = (h: ClientHost): CacheMode => (h.device.kind === 'webmail' ? 'none' : h.device.imap.cache);
 
 function cacheOf(memory: ClientMemory, folder: string): Map<number, CacheEntry> {
   let c = memory.cache.get(folder);
@@ -24,214 +57,314 @@ export function findCached(memory: ClientMemory, mail: string): { folder: string
   return null;
 }
 
-function dropCached(run: Run, deviceId: string, folder: string, uid: number, kind: 'expunge' | 'delete'): void {
-  const memory = run.device(deviceId).memory;
-  const entry = memory.cache.get(folder)?.get(uid);
+function dropCached(h: ClientHost, folder: string, uid: number, kind: 'expunge' | 'delete'): void {
+  const entry = h.memory.cache.get(folder)?.get(uid);
   if (!entry) return;
-  memory.cache.get(folder)!.delete(uid);
+  h.memory.cache.get(folder)!.delete(uid);
   if (entry.localKey !== null) {
-    const place = devicePlace(deviceId, folder);
-    run.del(place, entry.localKey);
-    run.transfer(kind, entry.mail, place, null, entry.localKey);
+    const place = devicePlace(h.device.id, folder);
+    h.del(place, entry.localKey);
+    h.transfer(kind, entry.mail, place, null, entry.localKey);
   }
 }
 
-function connect(run: Run, deviceId: string): ImapConnection | null {
-  if (!deviceCanConnect(run, deviceId)) return null;
-  const dev = run.device(deviceId);
-  const conn = new ImapConnection(run, deviceId, dev.config.account);
-  if (!conn.login()) {
-    run.emit(deviceId, `${deviceId} · login refused`, { key: 'imap.loginRefused', params: { device: deviceId } });
+/** Whether the device can try to connect; when it cannot, a frame says why. */
+export function canConnect(h: ClientHost, offlineKey = 'check.offline', params: Record<string, string | number> = {}): boolean {
+  const id = h.device.id;
+  const status = h.status();
+  if (status.diskFailed) {
+    h.tell(`${id} · disk failed`, { key: 'device.noDisk', params: { device: id, ...params } });
+    return false;
+  }
+  if (!status.online) {
+    h.tell(`${id} · offline`, { key: offlineKey, params: { device: id, ...params } });
+    return false;
+  }
+  if (!h.serverReachable()) {
+    h.tell(`${id} · server down`, { key: 'check.serverDown', params: { device: id, ...params } });
+    return false;
+  }
+  return true;
+}
+
+export function connectImap(h: ClientHost): ImapConnection | null {
+  if (!canConnect(h)) return null;
+  const wire = h.openImap();
+  if (!wire) return null;
+  const conn = new ImapConnection(wire);
+  if (!conn.login(h.account)) {
+    h.tell(`${h.device.id} · login refused`, { key: 'imap.loginRefused', params: { device: h.device.id } });
     return null;
   }
   return conn;
 }
 
-/** Check for mail: every folder with content on either side is brought in line with the server. */
-export function imapCheck(run: Run, deviceId: string, reason: 'check' | 'idle' | 'reconnect' = 'check'): void {
-  const conn = connect(run, deviceId);
-  if (!conn) return;
-  const dev = run.device(deviceId);
-  const account = dev.config.account;
-  const memory = dev.memory;
-  const cacheMode = dev.config.kind === 'webmail' ? 'none' : dev.config.imap.cache;
-  const folders =
-    reason === 'idle'
-      ? ['INBOX']
-      : serverFolders(run).filter((f) => f === 'INBOX' || run.folder(serverPlace(account, f)).size > 0 || (memory.cache.get(f)?.size ?? 0) > 0 || memory.queue.some((q) => q.folder === f));
-  let fetched = 0;
-  for (const folder of folders) {
-    const place = serverPlace(account, folder);
-    conn.send({ type: 'client.select', mailbox: folder });
-    const m = meta(run, account, folder);
-    const known = memory.cacheValidity.get(folder);
-    if (known !== undefined && known !== m.uidValidity) {
-      // A new UIDVALIDITY invalidates every cached UID and queued UID action (rule 24).
-      const dropped = memory.queue.filter((q) => q.folder === folder).length;
-      for (const uid of [...(memory.cache.get(folder)?.keys() ?? [])]) dropCached(run, deviceId, folder, uid, 'delete');
-      memory.queue = memory.queue.filter((q) => q.folder !== folder);
-      memory.lastUid.delete(folder);
-      memory.maxCachedUid.delete(folder);
-      memory.syncedVersion.delete(folder);
-      run.emit(deviceId, `${deviceId} · ${folder} UIDVALIDITY changed`, { key: 'imap.uidValidityChanged', params: { device: deviceId, folder, dropped } });
-    }
-    memory.cacheValidity.set(folder, m.uidValidity);
-    replayQueue(run, conn, deviceId, folder);
-
-    const cache = cacheOf(memory, folder);
-    const lastUid = memory.lastUid.get(folder) ?? 0;
-    // Messages cached outside a check (opened, moved here) count as known too.
-    const knownUpTo = Math.max(lastUid, memory.maxCachedUid.get(folder) ?? 0);
-    const restored: Copy[] = [];
-    // IDLE reports only new mail; flags and expunges wait for the next check.
-    if (cache.size > 0 && reason !== 'idle') {
-      // The client asks for every known message's flags (UID FETCH 1:n (FLAGS)); what can differ
-      // from its cache is what changed on the server since its last sync, so only that is compared.
-      conn.send({ type: 'client.fetch', uids: `1:${knownUpTo}`, items: 'FLAGS' });
-      for (const uid of run.changedSince(place, memory.syncedVersion.get(folder) ?? 0)) {
-        const entry = cache.get(uid);
-        const serverCopy = run.copyAt(place, String(uid));
-        if (entry && !serverCopy) dropCached(run, deviceId, folder, uid, 'expunge');
-        else if (entry && serverCopy && entry.localKey !== null) {
-          const local = run.copyAt(devicePlace(deviceId, folder), entry.localKey);
-          if (local && local.flags !== serverCopy.flags) run.setFlags(devicePlace(deviceId, folder), entry.localKey, serverCopy.flags);
-        } else if (!entry && serverCopy && uid <= lastUid) restored.push(serverCopy); // back from a restore; newer UIDs come as fresh below
-      }
-      if (run.hasPending()) run.emit(deviceId, `${deviceId} · ${folder} flags`, { key: 'imap.flagsSynced', params: { device: deviceId, folder } });
-    }
-    if (reason !== 'idle' || cache.size === 0) memory.syncedVersion.set(folder, run.version);
-
-    // Messages the client has not seen yet (and any a restore brought back).
-    const fresh = [...restored.sort((a, b) => a.uid! - b.uid!), ...messagesInUidRange(run, account, folder, lastUid + 1, m.uidNext - 1).filter((c) => !cache.has(c.uid!))];
-    if (cacheMode === 'none') {
-      if (fresh.length) {
-        conn.send({ type: 'client.fetch', uids: fresh.length === 1 ? String(fresh[0].uid) : `${fresh[0].uid}:${fresh[fresh.length - 1].uid}`, items: 'UID FLAGS RFC822.SIZE' });
-        for (const c of fresh) cacheEntry(memory, folder, c.uid!, { mail: c.mail, localKey: null });
-      }
-    } else {
-      for (const c of fresh) {
-        const body = cacheMode === 'full';
-        conn.send({ type: 'client.fetch', uids: String(c.uid), items: body ? 'UID FLAGS RFC822.SIZE BODY.PEEK[]' : 'UID FLAGS RFC822.SIZE BODY.PEEK[HEADER]' });
-        const local = devicePlace(deviceId, folder);
-        const { key, dup } = run.freeKey(local, c.mail);
-        run.put(local, key, { mail: c.mail, flags: c.flags, ...(body ? {} : { headersOnly: true }), ...(dup ? { dup } : {}) });
-        run.transfer('copy', c.mail, place, local, key);
-        cacheEntry(memory, folder, c.uid!, { mail: c.mail, localKey: key });
-        fetched++;
-        run.emit(deviceId, `${deviceId} · UID FETCH ${c.uid}`, { key: body ? 'imap.cacheBody' : 'imap.cacheHeader', params: { device: deviceId, mail: c.mail, folder } });
-      }
-    }
-    // Every UID below UIDNEXT has now been seen or is gone for good (UIDs are never reused).
-    if (m.uidNext - 1 > lastUid) memory.lastUid.set(folder, m.uidNext - 1);
-    if (run.hasPending()) run.emit(deviceId, `${deviceId} · SELECT ${folder}`, { key: cacheMode === 'none' ? 'imap.listedNoCache' : 'imap.selected', params: { device: deviceId, folder, count: run.folder(place).size, fresh: fresh.length } });
-  }
-  if (reason === 'idle') {
-    // The connection stays open in IDLE on INBOX: from now on the server tells this device of new mail.
-    conn.idle();
-    run.idleConnections.set(deviceId, conn);
-    recordSync(run, deviceId, conn.cost);
-    run.emit(deviceId, `${deviceId} · IDLE`, { key: 'imap.idleStart', params: { device: deviceId, fetched } });
-    return;
-  }
-  conn.logout();
-  recordSync(run, deviceId, conn.cost);
-  run.emit(deviceId, `${deviceId} · LOGOUT`, {
-    key: 'imap.checkDone',
-    params: { device: deviceId, fetched, bytes: conn.cost.bytes, seconds: conn.cost.seconds(dev.config.linkKbps) },
+/** Which folders a check brings in line: INBOX, and any other that holds mail (STATUS says) or that the client has something in. */
+function foldersToSync(h: ClientHost, conn: ImapConnection): string[] {
+  const memory = h.memory;
+  return h.folders.filter((f) => {
+    if (f === 'INBOX' || (memory.cache.get(f)?.size ?? 0) > 0 || memory.queue.some((q) => q.folder === f)) return true;
+    const r = conn.send({ type: 'client.status', mailbox: f });
+    const m = /MESSAGES (\d+)/.exec((r.untagged as readonly string[])[0] ?? '');
+    return m !== null && Number(m[1]) > 0;
   });
 }
 
-/** New mail for a device in IDLE: the server pushes EXISTS, the client ends IDLE, fetches it and idles again (RFC 2177, rule 25). */
-export function idlePush(run: Run, deviceId: string): void {
-  const conn = run.idleConnections.get(deviceId);
-  if (!conn) {
-    imapCheck(run, deviceId, 'idle');
+/**
+ * The flag listing read against the cache: per UID its flags now, or null when
+ * it is gone. A listing kept by reference is compared with the one the client
+ * read last time (only what can differ); written-out lines are compared in full.
+ */
+function readFlagListing(memory: ClientMemory, folder: string, cache: ReadonlyMap<number, CacheEntry>, upTo: number, untagged: ImapReply['untagged']): Array<{ uid: number; flags: number | null }> {
+  if (isListing(untagged)) {
+    const since = memory.listingVersion.get(folder);
+    memory.listingVersion.set(folder, untagged.version);
+    if (since !== undefined) return [...untagged.changedSince(since)];
+    return fullCompare(cache, upTo, untagged.entries());
+  }
+  memory.listingVersion.delete(folder);
+  return fullCompare(cache, upTo, readFetched(untagged));
+}
+
+function fullCompare(cache: ReadonlyMap<number, CacheEntry>, upTo: number, listed: ReadonlyArray<{ uid: number; flags: number }>): Array<{ uid: number; flags: number | null }> {
+  const out: Array<{ uid: number; flags: number | null }> = [];
+  const present = new Set<number>();
+  for (const l of listed) {
+    present.add(l.uid);
+    out.push({ uid: l.uid, flags: l.flags });
+  }
+  for (const uid of cache.keys()) if (uid <= upTo && !present.has(uid)) out.push({ uid, flags: null });
+  return out;
+}
+
+/**
+ * Fetch messages the client does not have: headers first (every mode keeps
+ * them in its index), then, for a full cache, the bodies in groups. Returns
+ * how many were stored on the device.
+ */
+function fetchMessages(h: ClientHost, conn: ImapConnection, folder: string, uids: readonly number[], frames: boolean): number {
+  if (!uids.length) return 0;
+  const mode = cacheModeOf(h);
+  const memory = h.memory;
+  const id = h.device.id;
+  const local = devicePlace(id, folder);
+  const server = serverPlace(h.account.id, folder);
+  let stored = 0;
+  const bodies: Array<{ uid: number; mail: string; size: number }> = [];
+  for (let i = 0; i < uids.length; i += HEADER_CHUNK) {
+    const r = conn.send({ type: 'client.fetch', uids: formatUidSet(uids.slice(i, i + HEADER_CHUNK)), items: HEADER_ITEMS });
+    for (const m of readFetched(r.untagged as readonly string[])) {
+      if (!m.mail) continue;
+      if (mode === 'none') cacheEntry(memory, folder, m.uid, { mail: m.mail, localKey: null });
+      else if (mode === 'full') bodies.push({ uid: m.uid, mail: m.mail, size: m.size ?? 0 });
+      else {
+        const { key, dup } = h.freeKey(local, m.mail);
+        h.put(local, key, { mail: m.mail, flags: m.flags, headersOnly: true, ...(dup ? { dup } : {}) });
+        h.transfer('copy', m.mail, server, local, key);
+        cacheEntry(memory, folder, m.uid, { mail: m.mail, localKey: key });
+        stored++;
+        if (frames) h.tell(`${id} · UID FETCH ${m.uid}`, { key: 'imap.cacheHeader', params: { device: id, mail: m.mail, folder } });
+      }
+    }
+  }
+  for (const group of bodyGroups(bodies)) {
+    const r = conn.send({ type: 'client.fetch', uids: formatUidSet(group.map((g) => g.uid)), items: BODY_ITEMS });
+    for (const m of readFetched(r.untagged as readonly string[])) {
+      if (!m.mail) continue;
+      const { key, dup } = h.freeKey(local, m.mail);
+      h.put(local, key, { mail: m.mail, flags: m.flags, ...(dup ? { dup } : {}) });
+      h.transfer('copy', m.mail, server, local, key);
+      cacheEntry(memory, folder, m.uid, { mail: m.mail, localKey: key });
+      stored++;
+      if (frames) h.tell(`${id} · UID FETCH ${m.uid}`, { key: 'imap.cacheBody', params: { device: id, mail: m.mail, folder } });
+    }
+  }
+  return stored;
+}
+
+/** Groups of at most BODY_GROUP_BYTES; a message at least that large goes alone (GetNextGroupOfMessages). */
+function bodyGroups<T extends { size: number }>(list: readonly T[]): T[][] {
+  const groups: T[][] = [];
+  let group: T[] = [];
+  let bytes = 0;
+  for (const m of list) {
+    if (group.length && bytes + m.size > BODY_GROUP_BYTES) {
+      groups.push(group);
+      group = [];
+      bytes = 0;
+    }
+    group.push(m);
+    bytes += m.size;
+    if (bytes >= BODY_GROUP_BYTES) {
+      groups.push(group);
+      group = [];
+      bytes = 0;
+    }
+  }
+  if (group.length) groups.push(group);
+  return groups;
+}
+
+/** New UIDs from `lastUid + 1` on, as `UID FETCH n:*` lists them (a reply may name the last message even when it is older: RFC 9051 §6.4.8). */
+function newUids(conn: ImapConnection, from: number, cache: ReadonlyMap<number, CacheEntry>): number[] {
+  const r = conn.send({ type: 'client.fetch', uids: `${from}:*`, items: 'UID FLAGS' });
+  return readFetched(r.untagged as readonly string[])
+    .map((m) => m.uid)
+    .filter((uid) => uid >= from && !cache.has(uid));
+}
+
+/** Bring one folder in line with the server. Returns how many messages were stored on the device. */
+function syncFolder(h: ClientHost, conn: ImapConnection, folder: string, reason: 'check' | 'idle' | 'reconnect'): number {
+  const memory = h.memory;
+  const id = h.device.id;
+  const mode = cacheModeOf(h);
+  const r = conn.send({ type: 'client.select', mailbox: folder });
+  if (!r.ok) return 0;
+  const sel = readSelect(r.untagged as readonly string[]);
+  const known = memory.cacheValidity.get(folder);
+  if (known !== undefined && known !== sel.uidValidity) {
+    // A new UIDVALIDITY invalidates every cached UID and queued UID action (rule 24).
+    const dropped = memory.queue.filter((q) => q.folder === folder).length;
+    for (const uid of [...(memory.cache.get(folder)?.keys() ?? [])]) dropCached(h, folder, uid, 'delete');
+    memory.queue = memory.queue.filter((q) => q.folder !== folder);
+    memory.lastUid.delete(folder);
+    memory.maxCachedUid.delete(folder);
+    memory.listingVersion.delete(folder);
+    h.tell(`${id} · ${folder} UIDVALIDITY changed`, { key: 'imap.uidValidityChanged', params: { device: id, folder, dropped } });
+  }
+  memory.cacheValidity.set(folder, sel.uidValidity);
+  replayQueue(h, conn, folder);
+
+  const cache = cacheOf(memory, folder);
+  const lastUid = memory.lastUid.get(folder) ?? 0;
+  // Messages cached outside a check (opened, moved here) count as known too.
+  const knownUpTo = Math.max(lastUid, memory.maxCachedUid.get(folder) ?? 0);
+  const restored: number[] = [];
+  // IDLE reports only new mail; flags and expunges wait for the next check.
+  if (cache.size > 0 && reason !== 'idle') {
+    const listing = conn.send({ type: 'client.fetch', uids: `1:${knownUpTo}`, items: 'FLAGS' });
+    const local = devicePlace(id, folder);
+    for (const { uid, flags } of readFlagListing(memory, folder, cache, knownUpTo, listing.untagged)) {
+      const entry = cache.get(uid);
+      if (entry && flags === null) dropCached(h, folder, uid, 'expunge');
+      else if (entry && flags !== null && entry.localKey !== null) {
+        const copy = h.copyAt(local, entry.localKey);
+        if (copy && copy.flags !== flags) h.setFlags(local, entry.localKey, flags);
+      } else if (!entry && flags !== null && uid <= lastUid) restored.push(uid); // back from a restore; newer UIDs come as new below
+    }
+    if (h.hasPending()) h.tell(`${id} · ${folder} flags`, { key: 'imap.flagsSynced', params: { device: id, folder } });
+  }
+  // New mail: SELECT's UIDNEXT (or more EXISTS than the client knows of) says whether there is any, UID FETCH n:* which.
+  const fresh = sel.uidNext > lastUid + 1 || sel.exists > cache.size ? newUids(conn, lastUid + 1, cache) : [];
+  const wanted = [...restored.sort((a, b) => a - b), ...fresh];
+  const stored = fetchMessages(h, conn, folder, wanted, true);
+  // Every UID below UIDNEXT has now been seen or is gone for good (UIDs are never reused).
+  if (sel.uidNext - 1 > lastUid) memory.lastUid.set(folder, sel.uidNext - 1);
+  if (h.hasPending())
+    h.tell(`${id} · SELECT ${folder}`, { key: mode === 'none' ? 'imap.listedNoCache' : 'imap.selected', params: { device: id, folder, count: conn.exists, fresh: wanted.length } });
+  return stored;
+}
+
+/** Bring every folder the check looks at in line (one connection, many commands). */
+function syncAll(h: ClientHost, conn: ImapConnection, reason: 'check' | 'idle' | 'reconnect'): number {
+  const folders = reason === 'idle' ? ['INBOX'] : foldersToSync(h, conn);
+  let stored = 0;
+  for (const folder of folders) stored += syncFolder(h, conn, folder, reason);
+  return stored;
+}
+
+/** Check for mail: every folder with content on either side is brought in line with the server. */
+export function imapCheck(h: ClientHost, idle: IdleSlot, reason: 'check' | 'idle' | 'reconnect' = 'check'): void {
+  const conn = connectImap(h);
+  if (!conn) return;
+  const id = h.device.id;
+  const fetched = syncAll(h, conn, reason);
+  if (reason === 'idle') {
+    // The connection stays open in IDLE on INBOX: from now on the server tells this device of new mail.
+    conn.idle();
+    idle.set(conn);
+    h.recordSync(conn.cost);
+    h.tell(`${id} · IDLE`, { key: 'imap.idleStart', params: { device: id, fetched } });
     return;
   }
-  if (!conn.hearNews()) return;
-  conn.done();
-  const dev = run.device(deviceId);
-  const memory = dev.memory;
-  const account = dev.config.account;
-  const m = meta(run, account, 'INBOX');
-  const cache = cacheOf(memory, 'INBOX');
-  const lastUid = memory.lastUid.get('INBOX') ?? 0;
-  const cacheMode = dev.config.kind === 'webmail' ? 'none' : dev.config.imap.cache;
-  const fresh = messagesInUidRange(run, account, 'INBOX', lastUid + 1, m.uidNext - 1).filter((c) => !cache.has(c.uid!));
-  let fetched = 0;
-  for (const c of fresh) {
-    if (cacheMode === 'none') {
-      conn.send({ type: 'client.fetch', uids: String(c.uid), items: 'UID FLAGS RFC822.SIZE' });
-      cacheEntry(memory, 'INBOX', c.uid!, { mail: c.mail, localKey: null });
-      continue;
-    }
-    const body = cacheMode === 'full';
-    conn.send({ type: 'client.fetch', uids: String(c.uid), items: body ? 'UID FLAGS RFC822.SIZE BODY.PEEK[]' : 'UID FLAGS RFC822.SIZE BODY.PEEK[HEADER]' });
-    const local = devicePlace(deviceId, 'INBOX');
-    const { key, dup } = run.freeKey(local, c.mail);
-    run.put(local, key, { mail: c.mail, flags: c.flags, ...(body ? {} : { headersOnly: true }), ...(dup ? { dup } : {}) });
-    run.transfer('copy', c.mail, serverPlace(account, 'INBOX'), local, key);
-    cacheEntry(memory, 'INBOX', c.uid!, { mail: c.mail, localKey: key });
-    fetched++;
+  conn.logout();
+  h.recordSync(conn.cost);
+  h.tell(`${id} · LOGOUT`, { key: 'imap.checkDone', params: { device: id, fetched, bytes: conn.cost.bytes, seconds: conn.cost.seconds(h.device.linkKbps) } });
+}
+
+/** New mail for a device in IDLE: the server pushes EXISTS, the client ends IDLE, fetches it and idles again (RFC 2177, rule 25). */
+export function idlePush(h: ClientHost, idle: IdleSlot): void {
+  const conn = idle.get();
+  if (!conn) {
+    imapCheck(h, idle, 'idle');
+    return;
   }
-  if (m.uidNext - 1 > lastUid) memory.lastUid.set('INBOX', m.uidNext - 1);
+  const news = conn.unasked();
+  if (!news.some((l) => / EXISTS$/.test(l))) return;
+  conn.done();
+  const memory = h.memory;
+  const lastUid = memory.lastUid.get('INBOX') ?? 0;
+  const fresh = newUids(conn, lastUid + 1, cacheOf(memory, 'INBOX'));
+  const fetched = fetchMessages(h, conn, 'INBOX', fresh, false);
+  if (fresh.length) memory.lastUid.set('INBOX', Math.max(lastUid, ...fresh));
   conn.idle();
-  recordSync(run, deviceId, conn.cost);
-  conn.cost.bytes = 0;
-  conn.cost.commands = 0;
-  run.emit(deviceId, `${deviceId} · IDLE push`, { key: 'imap.idlePush', params: { device: deviceId, fetched, bytes: 0, seconds: 0 } });
+  h.recordSync(conn.cost);
+  conn.cost.reset();
+  h.tell(`${h.device.id} · IDLE push`, { key: 'imap.idlePush', params: { device: h.device.id, fetched, bytes: 0, seconds: 0 } });
 }
 
 /** The device leaves IDLE and logs out (it goes offline, its disk dies, the server goes away). */
-export function closeIdle(run: Run, deviceId: string): void {
-  const conn = run.idleConnections.get(deviceId);
+export function closeIdle(idle: IdleSlot): void {
+  const conn = idle.get();
   if (!conn) return;
-  run.idleConnections.delete(deviceId);
+  idle.set(null);
   if (conn.idling) conn.done();
   conn.logout();
 }
 
 /** Replay what was done offline, folder by folder (rules 20, 21: an action on a vanished UID does nothing). */
-function replayQueue(run: Run, conn: ImapConnection, deviceId: string, folder: string): void {
-  const memory = run.device(deviceId).memory;
+function replayQueue(h: ClientHost, conn: ImapConnection, folder: string): void {
+  const memory = h.memory;
+  const id = h.device.id;
   const mine = memory.queue.filter((q) => q.folder === folder);
   if (!mine.length) return;
   memory.queue = memory.queue.filter((q) => q.folder !== folder);
-  const account = run.device(deviceId).config.account;
   for (const q of mine) {
-    const exists = findByUid(run, account, folder, q.uid) !== null;
-    if (q.kind === 'flag') conn.send({ type: 'client.store', uids: String(q.uid), change: `+FLAGS (${flagList(q.add)})`, silent: true });
-    else if (q.kind === 'move') {
-      moveOnServer(run, conn, deviceId, folder, q.uid, q.to);
-      settleQueuedMove(run, deviceId, q, exists);
-    }
-    else {
+    let existed: boolean;
+    if (q.kind === 'flag') {
+      // Not silent: the FETCH in the reply says whether the message is still there.
+      const r = conn.send({ type: 'client.store', uids: String(q.uid), change: `+FLAGS (${flagList(q.add)})`, silent: false });
+      existed = (r.untagged as readonly string[]).some((l) => / FETCH /.test(l));
+    } else if (q.kind === 'move') {
+      const moved = moveOnServer(h, conn, q.uid, q.to);
+      existed = moved.found;
+      settleQueuedMove(h, q, moved);
+    } else {
       conn.send({ type: 'client.store', uids: String(q.uid), change: '+FLAGS (\\Deleted)', silent: true });
-      conn.send({ type: 'client.uidExpunge', uids: String(q.uid) });
+      const r = conn.send({ type: 'client.uidExpunge', uids: String(q.uid) });
+      existed = (r.untagged as readonly string[]).some((l) => / EXPUNGE$/.test(l));
     }
-    if (!exists) {
+    if (!existed) {
       // Another device removed it meanwhile: the queued action did nothing; drop the local copy.
-      for (const [f, entries] of memory.cache) for (const [uid, e] of [...entries]) if (e.mail === q.mail) dropCached(run, deviceId, f, uid, 'expunge');
+      for (const [f, entries] of memory.cache) for (const [uid, e] of [...entries]) if (e.mail === q.mail) dropCached(h, f, uid, 'expunge');
     }
-    run.emit(deviceId, `${deviceId} · replay ${q.kind} ${q.mail}`, { key: exists ? `imap.replay.${q.kind}` : 'imap.replay.vanished', params: { device: deviceId, mail: q.mail, folder, to: q.kind === 'move' ? q.to : '' } });
+    h.tell(`${id} · replay ${q.kind} ${q.mail}`, { key: existed ? `imap.replay.${q.kind}` : 'imap.replay.vanished', params: { device: id, mail: q.mail, folder, to: q.kind === 'move' ? q.to : '' } });
   }
 }
 
 /** After replaying an offline move: register the moved copy under its new UID, or drop it if the mail vanished. */
-function settleQueuedMove(run: Run, deviceId: string, q: Extract<QueuedAction, { kind: 'move' }>, existed: boolean): void {
-  const dev = run.device(deviceId);
-  const place = devicePlace(deviceId, q.to);
-  if (!existed) {
-    if (q.localKey != null && run.copyAt(place, q.localKey)) {
-      run.del(place, q.localKey);
-      run.transfer('expunge', q.mail, place, null, q.localKey);
+function settleQueuedMove(h: ClientHost, q: Extract<QueuedAction, { kind: 'move' }>, moved: Moved): void {
+  const place = devicePlace(h.device.id, q.to);
+  if (!moved.found) {
+    if (q.localKey != null && h.copyAt(place, q.localKey)) {
+      h.del(place, q.localKey);
+      h.transfer('expunge', q.mail, place, null, q.localKey);
     }
     return;
   }
-  const now = locate(run, dev.config.account, q.mail);
-  if (!now) return;
-  cacheEntry(dev.memory, now.folder, now.uid, { mail: q.mail, localKey: q.localKey ?? null });
-  if (dev.memory.cacheValidity.get(now.folder) === undefined) dev.memory.cacheValidity.set(now.folder, meta(run, dev.config.account, now.folder).uidValidity);
+  if (!moved.ok || moved.uid === null) return;
+  cacheEntry(h.memory, q.to, moved.uid, { mail: q.mail, localKey: q.localKey ?? null });
+  if (h.memory.cacheValidity.get(q.to) === undefined && moved.uidValidity !== null) h.memory.cacheValidity.set(q.to, moved.uidValidity);
 }
 
 function flagList(flags: number): string {
@@ -241,193 +374,221 @@ function flagList(flags: number): string {
     .join(' ');
 }
 
-/** MOVE, or COPY + \Deleted + UID EXPUNGE for a client without MOVE. Returns false when the server refused. */
-function moveOnServer(run: Run, conn: ImapConnection, deviceId: string, folder: string, uid: number, to: string): boolean {
-  const dev = run.device(deviceId);
-  if (dev.config.imap.useMove) {
+interface Moved {
+  /** The server did it. */
+  readonly ok: boolean;
+  /** The message was there to move (a vanished UID answers "No messages found"). */
+  readonly found: boolean;
+  /** Its UID in the target folder and the target's UIDVALIDITY, from COPYUID (RFC 4315). */
+  readonly uid: number | null;
+  readonly uidValidity: number | null;
+}
+
+function copyUid(text: string): { uid: number; uidValidity: number } | null {
+  const m = /\[COPYUID (\d+) \S+ (\d+)\]/.exec(text);
+  return m ? { uidValidity: Number(m[1]), uid: Number(m[2]) } : null;
+}
+
+/** MOVE, or COPY + \Deleted + UID EXPUNGE for a client without MOVE. */
+function moveOnServer(h: ClientHost, conn: ImapConnection, uid: number, to: string): Moved {
+  if (h.device.imap.useMove) {
     const r = conn.send({ type: 'client.move', uids: String(uid), mailbox: to });
-    return r.ok;
+    const cu = copyUid((r.untagged as readonly string[]).join('\n'));
+    return { ok: r.ok, found: !/No messages found/.test(r.status), uid: cu?.uid ?? null, uidValidity: cu?.uidValidity ?? null };
   }
   const copied = conn.send({ type: 'client.copy', uids: String(uid), mailbox: to });
-  if (!copied.ok) return false;
+  const found = !/No messages found/.test(copied.status);
+  if (!copied.ok || !found) return { ok: copied.ok && found, found, uid: null, uidValidity: null };
+  const cu = copyUid(copied.status);
   conn.send({ type: 'client.store', uids: String(uid), change: '+FLAGS (\\Deleted)', silent: true });
   conn.send({ type: 'client.uidExpunge', uids: String(uid) });
-  return true;
+  return { ok: true, found, uid: cu?.uid ?? null, uidValidity: cu?.uidValidity ?? null };
 }
 
 /** After a server-side move, bring the cache along: the message has a new UID in the target folder. */
-function recacheAfterMove(run: Run, deviceId: string, mail: string, from: string, oldUid: number): void {
-  const dev = run.device(deviceId);
-  const memory = dev.memory;
+function recacheAfterMove(h: ClientHost, mail: string, from: string, oldUid: number, to: string, moved: Moved): void {
+  const memory = h.memory;
   const entry = memory.cache.get(from)?.get(oldUid);
-  const now = locate(run, dev.config.account, mail);
   if (!entry) return;
   memory.cache.get(from)!.delete(oldUid);
-  if (!now) {
-    if (entry.localKey !== null) {
-      run.del(devicePlace(deviceId, from), entry.localKey);
-      run.transfer('expunge', mail, devicePlace(deviceId, from), null, entry.localKey);
-    }
-    return;
-  }
   let localKey: string | null = null;
   if (entry.localKey !== null) {
-    const src = devicePlace(deviceId, from);
-    const dst = devicePlace(deviceId, now.folder);
-    const copy = run.copyAt(src, entry.localKey);
-    run.del(src, entry.localKey);
+    const src = devicePlace(h.device.id, from);
+    const dst = devicePlace(h.device.id, to);
+    const copy = h.copyAt(src, entry.localKey);
+    h.del(src, entry.localKey);
     if (copy) {
-      const server = findByUid(run, dev.config.account, now.folder, now.uid);
-      const k = run.freeKey(dst, mail);
+      const k = h.freeKey(dst, mail);
       localKey = k.key;
-      run.put(dst, k.key, { ...copy, flags: server?.copy.flags ?? copy.flags });
-      run.transfer('move', mail, src, dst, k.key);
+      h.put(dst, k.key, { ...copy, flags: copy.flags & ~Flag.Deleted });
+      h.transfer('move', mail, src, dst, k.key);
     }
   }
-  if (memory.cacheValidity.get(now.folder) === undefined) memory.cacheValidity.set(now.folder, meta(run, dev.config.account, now.folder).uidValidity);
-  cacheEntry(memory, now.folder, now.uid, { mail, localKey });
+  if (moved.uid === null) return;
+  if (memory.cacheValidity.get(to) === undefined && moved.uidValidity !== null) memory.cacheValidity.set(to, moved.uidValidity);
+  cacheEntry(memory, to, moved.uid, { mail, localKey });
+}
+
+/**
+ * Where the client believes a mail is on the server. A mail it has never seen
+ * is looked for the way a user would: the folders are brought up to date first.
+ */
+function whereIs(h: ClientHost, conn: ImapConnection, mail: string): { folder: string; uid: number } | null {
+  let cached = findCached(h.memory, mail);
+  if (!cached) {
+    syncAll(h, conn, 'check');
+    cached = findCached(h.memory, mail);
+  }
+  return cached ? { folder: cached.folder, uid: cached.uid } : null;
+}
+
+/** Select the folder a mail is in and check it is still there; if it is gone, bring the folders up to date and look again. */
+function openMail(h: ClientHost, conn: ImapConnection, mail: string): { folder: string; uid: number } | null {
+  let where = whereIs(h, conn, mail);
+  if (!where) return null;
+  conn.send({ type: 'client.select', mailbox: where.folder });
+  const r = conn.send({ type: 'client.fetch', uids: String(where.uid), items: 'UID FLAGS' });
+  if (readFetched(r.untagged as readonly string[]).length) return where;
+  // Gone from where the client last saw it (another device moved or deleted it).
+  syncAll(h, conn, 'check');
+  where = findCached(h.memory, mail);
+  if (!where) return null;
+  conn.send({ type: 'client.select', mailbox: where.folder });
+  return where;
 }
 
 /** Read (or open with its attachment). Online: FETCH BODY[] sets \Seen for all (rule 17). Offline: only what is cached. */
-export function imapRead(run: Run, deviceId: string, mail: string, opening: boolean): void {
-  const dev = run.device(deviceId);
-  const status = run.state.devices.get(deviceId)!;
-  const memory = dev.memory;
-  const cached = findCached(memory, mail);
-  const size = run.state.mails.get(mail)?.sizeBytes ?? 0;
+export function imapRead(h: ClientHost, mail: string, opening: boolean): void {
+  const id = h.device.id;
+  const status = h.status();
+  const memory = h.memory;
+  const size = h.sizeOf(mail);
   if (!status.online || status.diskFailed) {
-    const local = cached?.entry.localKey != null ? run.copyAt(devicePlace(deviceId, cached.folder), cached.entry.localKey) : undefined;
+    const cached = findCached(memory, mail);
+    const local = cached?.entry.localKey != null ? h.copyAt(devicePlace(id, cached.folder), cached.entry.localKey) : undefined;
     if (!cached || !local || local.headersOnly || status.diskFailed) {
-      run.emit(deviceId, `${deviceId} · ${mail} not cached`, { key: status.diskFailed ? 'device.noDisk' : 'read.offlineNotCached', params: { device: deviceId, mail } });
+      h.tell(`${id} · ${mail} not cached`, { key: status.diskFailed ? 'device.noDisk' : 'read.offlineNotCached', params: { device: id, mail } });
       return;
     }
-    run.setFlags(devicePlace(deviceId, cached.folder), cached.entry.localKey!, local.flags | Flag.Seen);
+    h.setFlags(devicePlace(id, cached.folder), cached.entry.localKey!, local.flags | Flag.Seen);
     if (!(local.flags & Flag.Seen)) memory.queue.push({ kind: 'flag', folder: cached.folder, uid: cached.uid, mail, add: Flag.Seen });
-    run.emit(deviceId, `${deviceId} · read ${mail} offline`, { key: opening ? 'open.offlineCached' : 'read.offlineQueued', params: { device: deviceId, mail, size } });
+    h.tell(`${id} · read ${mail} offline`, { key: opening ? 'open.offlineCached' : 'read.offlineQueued', params: { device: id, mail, size } });
     return;
   }
-  const where = locate(run, dev.config.account, mail);
+  const conn = connectImap(h);
+  if (!conn) return;
+  const where = openMail(h, conn, mail);
   if (!where) {
-    run.emit(deviceId, `${deviceId} · ${mail} not on server`, { key: 'read.notOnServer', params: { device: deviceId, mail } });
+    conn.logout();
+    h.tell(`${id} · ${mail} not on server`, { key: 'read.notOnServer', params: { device: id, mail } });
     return;
   }
-  const local = cached?.entry.localKey != null ? run.copyAt(devicePlace(deviceId, cached.folder), cached.entry.localKey) : undefined;
+  const entry = memory.cache.get(where.folder)?.get(where.uid);
+  const place = devicePlace(id, where.folder);
+  const local = entry?.localKey != null ? h.copyAt(place, entry.localKey) : undefined;
   if (opening && local && !local.headersOnly) {
     // The body is in the cache: opening costs no transfer.
-    run.setFlags(devicePlace(deviceId, cached!.folder), cached!.entry.localKey!, local.flags | Flag.Seen);
-    const conn = connect(run, deviceId);
-    if (!conn) return;
-    conn.send({ type: 'client.select', mailbox: where.folder });
+    h.setFlags(place, entry!.localKey!, local.flags | Flag.Seen);
     conn.send({ type: 'client.store', uids: String(where.uid), change: '+FLAGS (\\Seen)', silent: true });
     conn.logout();
-    run.emit(deviceId, `${deviceId} · open ${mail}`, { key: 'open.cached', params: { device: deviceId, mail, size } });
+    h.tell(`${id} · open ${mail}`, { key: 'open.cached', params: { device: id, mail, size } });
     return;
   }
-  const conn = connect(run, deviceId);
-  if (!conn) return;
-  conn.send({ type: 'client.select', mailbox: where.folder });
-  conn.send({ type: 'client.fetch', uids: String(where.uid), items: 'BODY[]' });
-  const server = findByUid(run, dev.config.account, where.folder, where.uid)!;
-  const cacheMode = dev.config.kind === 'webmail' ? 'none' : dev.config.imap.cache;
-  if (cacheMode !== 'none') {
-    const place = devicePlace(deviceId, where.folder);
-    const entry = cacheOf(memory, where.folder).get(where.uid);
-    const key = entry?.localKey ?? run.freeKey(place, mail).key;
-    run.put(place, key, { mail, flags: server.copy.flags });
-    run.transfer('copy', mail, `server/${dev.config.account}/${where.folder}`, place, key);
+  const r = conn.send({ type: 'client.fetch', uids: String(where.uid), items: 'BODY[]' });
+  const got = readFetched(r.untagged as readonly string[])[0];
+  if (cacheModeOf(h) !== 'none' && got) {
+    const key = entry?.localKey ?? h.freeKey(place, mail).key;
+    h.put(place, key, { mail, flags: got.flags });
+    h.transfer('copy', mail, serverPlace(h.account.id, where.folder), place, key);
     cacheEntry(memory, where.folder, where.uid, { mail, localKey: key });
   }
   conn.logout();
-  recordSync(run, deviceId, conn.cost);
-  run.emit(deviceId, `${deviceId} · FETCH BODY[] ${mail}`, {
-    key: opening ? 'open.download' : 'read.online',
-    params: { device: deviceId, mail, size, seconds: conn.cost.seconds(dev.config.linkKbps) },
-  });
+  h.recordSync(conn.cost);
+  h.tell(`${id} · FETCH BODY[] ${mail}`, { key: opening ? 'open.download' : 'read.online', params: { device: id, mail, size, seconds: conn.cost.seconds(h.device.linkKbps) } });
 }
 
-/** Find the mail on the server and open a session with its folder selected; says so in a frame when it cannot. */
-function openFolderOf(run: Run, deviceId: string, mail: string): { conn: ImapConnection; where: { folder: string; uid: number } } | null {
-  const where = locate(run, run.device(deviceId).config.account, mail);
-  if (!where) {
-    run.emit(deviceId, `${deviceId} · ${mail} not on server`, { key: 'read.notOnServer', params: { device: deviceId, mail } });
-    return null;
-  }
-  const conn = connect(run, deviceId);
-  if (!conn) return null;
-  conn.send({ type: 'client.select', mailbox: where.folder });
-  return { conn, where };
-}
-
-/** Delete by the client's setting: move to Trash, mark \Deleted, or remove at once. */
-export function imapDelete(run: Run, deviceId: string, mail: string): void {
-  const dev = run.device(deviceId);
-  const action = dev.config.imap.deleteAction;
-  const status = run.state.devices.get(deviceId)!;
-  const memory = dev.memory;
-  run.apply({ op: 'deletedByUser', mail });
+/** Delete by the client's setting: move to Trash, mark \Deleted, or remove at once. Counted as the user's deletion once the server agreed. */
+export function imapDelete(h: ClientHost, mail: string): void {
+  const id = h.device.id;
+  const action = h.device.imap.deleteAction;
+  const status = h.status();
+  const memory = h.memory;
   if (!status.online) {
     const cached = findCached(memory, mail);
+    // Offline the delete is done on the device at once (and replayed later).
+    h.deletedByUser(mail);
     if (!cached) {
-      run.emit(deviceId, `${deviceId} · ${mail} not cached`, { key: 'read.offlineNotCached', params: { device: deviceId, mail } });
+      h.tell(`${id} · ${mail} not cached`, { key: 'read.offlineNotCached', params: { device: id, mail } });
       return;
     }
-    queueOffline(run, deviceId, cached.folder, cached.uid, mail, action === 'trash' && cached.folder !== 'Trash' ? 'trash' : action === 'mark' ? 'mark' : 'expunge');
+    queueOffline(h, cached.folder, cached.uid, mail, action === 'trash' && cached.folder !== 'Trash' ? 'trash' : action === 'mark' ? 'mark' : 'expunge');
     return;
   }
-  const opened = openFolderOf(run, deviceId, mail);
-  if (!opened) return;
-  const { conn, where } = opened;
+  const conn = connectImap(h);
+  if (!conn) return;
+  const where = openMail(h, conn, mail);
+  if (!where) {
+    conn.logout();
+    h.tell(`${id} · ${mail} not on server`, { key: 'read.notOnServer', params: { device: id, mail } });
+    return;
+  }
   let key: string;
   if (action === 'trash' && where.folder !== 'Trash') {
-    const ok = moveOnServer(run, conn, deviceId, where.folder, where.uid, 'Trash');
-    if (ok) recacheAfterMove(run, deviceId, mail, where.folder, where.uid);
-    key = ok ? 'imap.delete.trash' : 'imap.delete.refused';
+    const moved = moveOnServer(h, conn, where.uid, 'Trash');
+    if (moved.ok) {
+      recacheAfterMove(h, mail, where.folder, where.uid, 'Trash', moved);
+      h.deletedByUser(mail);
+    }
+    key = moved.ok ? 'imap.delete.trash' : 'imap.delete.refused';
   } else if (action === 'mark') {
     conn.send({ type: 'client.store', uids: String(where.uid), change: '+FLAGS (\\Deleted)', silent: true });
     const cached = memory.cache.get(where.folder)?.get(where.uid);
     if (cached?.localKey != null) {
-      const place = devicePlace(deviceId, where.folder);
-      const local = run.copyAt(place, cached.localKey);
-      if (local) run.setFlags(place, cached.localKey, local.flags | Flag.Deleted);
+      const place = devicePlace(id, where.folder);
+      const local = h.copyAt(place, cached.localKey);
+      if (local) h.setFlags(place, cached.localKey, local.flags | Flag.Deleted);
     }
+    h.deletedByUser(mail);
     key = 'imap.delete.mark';
   } else {
     conn.send({ type: 'client.store', uids: String(where.uid), change: '+FLAGS (\\Deleted)', silent: true });
     conn.send({ type: 'client.uidExpunge', uids: String(where.uid) });
-    dropCached(run, deviceId, where.folder, where.uid, 'expunge');
+    dropCached(h, where.folder, where.uid, 'expunge');
+    h.deletedByUser(mail);
     key = 'imap.delete.expunge';
   }
   conn.logout();
-  recordSync(run, deviceId, conn.cost);
-  run.emit(deviceId, `${deviceId} · delete ${mail}`, { key, params: { device: deviceId, mail, folder: where.folder } });
+  h.recordSync(conn.cost);
+  h.tell(`${id} · delete ${mail}`, { key, params: { device: id, mail, folder: where.folder } });
 }
 
-function queueOffline(run: Run, deviceId: string, folder: string, uid: number, mail: string, what: 'trash' | 'mark' | 'expunge' | { to: string }): void {
-  const memory = run.device(deviceId).memory;
+function queueOffline(h: ClientHost, folder: string, uid: number, mail: string, what: 'trash' | 'mark' | 'expunge' | { to: string }): void {
+  const memory = h.memory;
+  const id = h.device.id;
   const entry = memory.cache.get(folder)?.get(uid);
-  const place = devicePlace(deviceId, folder);
+  const place = devicePlace(id, folder);
   let action: QueuedAction;
   if (what === 'mark') {
     action = { kind: 'flag', folder, uid, mail, add: Flag.Deleted };
-    const local = entry?.localKey != null ? run.copyAt(place, entry.localKey) : undefined;
-    if (local) run.setFlags(place, entry!.localKey!, local.flags | Flag.Deleted);
+    const local = entry?.localKey != null ? h.copyAt(place, entry.localKey) : undefined;
+    if (local) h.setFlags(place, entry!.localKey!, local.flags | Flag.Deleted);
   } else if (what === 'expunge') {
     action = { kind: 'expunge', folder, uid, mail };
     if (entry?.localKey != null) {
-      run.del(place, entry.localKey);
-      run.transfer('delete', mail, place, null, entry.localKey);
+      h.del(place, entry.localKey);
+      h.transfer('delete', mail, place, null, entry.localKey);
     }
   } else {
     const to = what === 'trash' ? 'Trash' : what.to;
     let localKey: string | null = null;
     if (entry?.localKey != null) {
-      const copy = run.copyAt(place, entry.localKey);
-      run.del(place, entry.localKey);
+      const copy = h.copyAt(place, entry.localKey);
+      h.del(place, entry.localKey);
       if (copy) {
-        const dst = devicePlace(deviceId, to);
-        const k = run.freeKey(dst, mail);
-        run.put(dst, k.key, copy);
-        run.transfer('move', mail, place, dst, k.key);
+        const dst = devicePlace(id, to);
+        const k = h.freeKey(dst, mail);
+        h.put(dst, k.key, copy);
+        h.transfer('move', mail, place, dst, k.key);
         localKey = k.key;
       }
     }
@@ -436,128 +597,141 @@ function queueOffline(run: Run, deviceId: string, folder: string, uid: number, m
     action = { kind: 'move', folder, uid, mail, to, localKey };
   }
   memory.queue.push(action);
-  run.emit(deviceId, `${deviceId} · queued ${action.kind} ${mail}`, { key: `imap.queued.${action.kind}`, params: { device: deviceId, mail, folder, to: action.kind === 'move' ? action.to : '' } });
+  h.tell(`${id} · queued ${action.kind} ${mail}`, { key: `imap.queued.${action.kind}`, params: { device: id, mail, folder, to: action.kind === 'move' ? action.to : '' } });
 }
 
 /** Move to a server folder (MOVE), or to a local folder: then it leaves the server and every other device (claim I5). */
-export function imapMove(run: Run, deviceId: string, mail: string, folder: string, local: boolean): void {
-  const dev = run.device(deviceId);
-  const status = run.state.devices.get(deviceId)!;
-  const memory = dev.memory;
+export function imapMove(h: ClientHost, mail: string, folder: string, local: boolean): void {
+  const id = h.device.id;
+  const status = h.status();
+  const memory = h.memory;
   if (!status.online) {
     const cached = findCached(memory, mail);
     if (!cached) {
-      run.emit(deviceId, `${deviceId} · ${mail} not cached`, { key: 'read.offlineNotCached', params: { device: deviceId, mail } });
+      h.tell(`${id} · ${mail} not cached`, { key: 'read.offlineNotCached', params: { device: id, mail } });
       return;
     }
     if (local) {
-      moveCachedToLocal(run, deviceId, cached.folder, cached.uid, mail, folder);
+      moveCachedToLocal(h, cached.folder, cached.uid, mail, folder, null);
       memory.queue.push({ kind: 'expunge', folder: cached.folder, uid: cached.uid, mail });
-      run.emit(deviceId, `${deviceId} · queued ${mail} → local ${folder}`, { key: 'imap.queued.local', params: { device: deviceId, mail, folder } });
+      h.tell(`${id} · queued ${mail} → local ${folder}`, { key: 'imap.queued.local', params: { device: id, mail, folder } });
       return;
     }
-    queueOffline(run, deviceId, cached.folder, cached.uid, mail, { to: folder });
+    queueOffline(h, cached.folder, cached.uid, mail, { to: folder });
     return;
   }
-  const where = locate(run, dev.config.account, mail);
+  const inLocalFolder = h.device.localFolders.map((f) => devicePlace(id, f)).find((p) => [...h.folder(p).values()].some((c) => c.mail === mail));
+  if (inLocalFolder && !local && !findCached(memory, mail)) {
+    uploadFromLocal(h, mail, inLocalFolder, folder);
+    return;
+  }
+  const conn = connectImap(h);
+  if (!conn) return;
+  const where = openMail(h, conn, mail);
   if (!where) {
-    const inLocalFolder = dev.config.localFolders.map((f) => devicePlace(deviceId, f)).find((p) => [...run.folder(p).values()].some((c) => c.mail === mail));
-    if (inLocalFolder && !local) {
-      uploadFromLocal(run, deviceId, mail, inLocalFolder, folder);
-      return;
-    }
-    run.emit(deviceId, `${deviceId} · ${mail} not on server`, { key: 'read.notOnServer', params: { device: deviceId, mail } });
+    conn.logout();
+    h.tell(`${id} · ${mail} not on server`, { key: 'read.notOnServer', params: { device: id, mail } });
     return;
   }
-  const opened = openFolderOf(run, deviceId, mail);
-  if (!opened) return;
-  const { conn } = opened;
   let key: string;
   if (local) {
     const cached = memory.cache.get(where.folder)?.get(where.uid);
-    const localCopy = cached?.localKey != null ? run.copyAt(devicePlace(deviceId, where.folder), cached.localKey) : undefined;
-    if (!localCopy || localCopy.headersOnly) conn.send({ type: 'client.fetch', uids: String(where.uid), items: 'UID FLAGS RFC822.SIZE BODY.PEEK[]' });
+    const localCopy = cached?.localKey != null ? h.copyAt(devicePlace(id, where.folder), cached.localKey) : undefined;
+    let flags: number | null = null;
+    if (!localCopy || localCopy.headersOnly) {
+      const r = conn.send({ type: 'client.fetch', uids: String(where.uid), items: BODY_ITEMS });
+      flags = readFetched(r.untagged as readonly string[])[0]?.flags ?? null;
+    }
     if (!cached) cacheEntry(memory, where.folder, where.uid, { mail, localKey: null });
-    moveCachedToLocal(run, deviceId, where.folder, where.uid, mail, folder);
+    moveCachedToLocal(h, where.folder, where.uid, mail, folder, flags);
     conn.send({ type: 'client.store', uids: String(where.uid), change: '+FLAGS (\\Deleted)', silent: true });
     conn.send({ type: 'client.uidExpunge', uids: String(where.uid) });
     key = 'imap.moveLocal';
   } else {
-    const ok = moveOnServer(run, conn, deviceId, where.folder, where.uid, folder);
-    if (ok) recacheAfterMove(run, deviceId, mail, where.folder, where.uid);
-    key = ok ? 'imap.moveServer' : 'imap.moveRefused';
+    const moved = moveOnServer(h, conn, where.uid, folder);
+    if (moved.ok) recacheAfterMove(h, mail, where.folder, where.uid, folder, moved);
+    key = moved.ok ? 'imap.moveServer' : 'imap.moveRefused';
   }
   conn.logout();
-  recordSync(run, deviceId, conn.cost);
-  run.emit(deviceId, `${deviceId} · move ${mail} → ${folder}`, { key, params: { device: deviceId, mail, folder } });
+  h.recordSync(conn.cost);
+  h.tell(`${id} · move ${mail} → ${folder}`, { key, params: { device: id, mail, folder } });
 }
 
 /** From a local folder back to a server folder: the client APPENDs it, and every device sees it again (claim I5, "both ways"). */
-function uploadFromLocal(run: Run, deviceId: string, mail: string, localPlace: string, folder: string): void {
-  const dev = run.device(deviceId);
-  const conn = connect(run, deviceId);
+function uploadFromLocal(h: ClientHost, mail: string, localPlace: string, folder: string): void {
+  const id = h.device.id;
+  const conn = connectImap(h);
   if (!conn) return;
-  const [key, copy] = [...run.folder(localPlace).entries()].find(([, c]) => c.mail === mail)!;
-  const r = conn.send({ type: 'client.append', mailbox: folder, flags: copy.flags, mail, source: localPlace });
+  const [key, copy] = [...h.folder(localPlace).entries()].find(([, c]) => c.mail === mail)!;
+  const r = conn.send({ type: 'client.append', mailbox: folder, flags: copy.flags, mail, size: h.sizeOf(mail), source: localPlace });
   if (r.ok) {
-    const uid = Number(/APPENDUID \d+ (\d+)/.exec(r.status)?.[1]);
-    run.del(localPlace, key);
-    const cacheMode = dev.config.kind === 'webmail' ? 'none' : dev.config.imap.cache;
-    const memory = dev.memory;
-    if (memory.cacheValidity.get(folder) === undefined) memory.cacheValidity.set(folder, meta(run, dev.config.account, folder).uidValidity);
-    if (cacheMode !== 'none') {
-      const place = devicePlace(deviceId, folder);
-      const k = run.freeKey(place, mail);
-      run.put(place, k.key, copy);
-      run.transfer('move', mail, localPlace, place, k.key);
+    const appended = /APPENDUID (\d+) (\d+)/.exec(r.status);
+    const uid = Number(appended?.[2]);
+    h.del(localPlace, key);
+    const memory = h.memory;
+    if (memory.cacheValidity.get(folder) === undefined && appended) memory.cacheValidity.set(folder, Number(appended[1]));
+    if (cacheModeOf(h) !== 'none') {
+      const place = devicePlace(id, folder);
+      const k = h.freeKey(place, mail);
+      h.put(place, k.key, copy);
+      h.transfer('move', mail, localPlace, place, k.key);
       cacheEntry(memory, folder, uid, { mail, localKey: k.key });
     } else {
-      run.transfer('delete', mail, localPlace, null, key);
+      h.transfer('delete', mail, localPlace, null, key);
       cacheEntry(memory, folder, uid, { mail, localKey: null });
     }
   }
   conn.logout();
-  recordSync(run, deviceId, conn.cost);
-  run.emit(deviceId, `${deviceId} · APPEND ${folder} ${mail}`, { key: r.ok ? 'imap.uploadLocal' : 'imap.moveRefused', params: { device: deviceId, mail, folder } });
+  h.recordSync(conn.cost);
+  h.tell(`${id} · APPEND ${folder} ${mail}`, { key: r.ok ? 'imap.uploadLocal' : 'imap.moveRefused', params: { device: id, mail, folder } });
 }
 
-function moveCachedToLocal(run: Run, deviceId: string, folder: string, uid: number, mail: string, localFolder: string): void {
-  const memory = run.device(deviceId).memory;
+/** `serverFlags`: the flags a fetch just reported (null: the client goes by its own copy). */
+function moveCachedToLocal(h: ClientHost, folder: string, uid: number, mail: string, localFolder: string, serverFlags: number | null): void {
+  const id = h.device.id;
+  const memory = h.memory;
   const entry = memory.cache.get(folder)?.get(uid);
-  const dst = devicePlace(deviceId, localFolder);
-  const k = run.freeKey(dst, mail);
-  const server = findByUid(run, run.device(deviceId).config.account, folder, uid);
-  const flags = server?.copy.flags ?? 0;
+  const dst = devicePlace(id, localFolder);
+  const k = h.freeKey(dst, mail);
   if (entry?.localKey != null) {
-    const src = devicePlace(deviceId, folder);
-    const copy = run.copyAt(src, entry.localKey);
-    run.del(src, entry.localKey);
-    run.put(dst, k.key, { mail, flags: (copy?.flags ?? flags) & ~Flag.Deleted });
-    run.transfer('move', mail, src, dst, k.key);
+    const src = devicePlace(id, folder);
+    const copy = h.copyAt(src, entry.localKey);
+    h.del(src, entry.localKey);
+    h.put(dst, k.key, { mail, flags: (serverFlags ?? copy?.flags ?? 0) & ~Flag.Deleted });
+    h.transfer('move', mail, src, dst, k.key);
   } else {
-    run.put(dst, k.key, { mail, flags: flags & ~Flag.Deleted });
-    run.transfer('copy', mail, `server/${run.device(deviceId).config.account}/${folder}`, dst, k.key);
+    h.put(dst, k.key, { mail, flags: (serverFlags ?? 0) & ~Flag.Deleted });
+    h.transfer('copy', mail, serverPlace(h.account.id, folder), dst, k.key);
   }
   memory.cache.get(folder)?.delete(uid);
 }
 
 /** Empty Trash: flag everything \Deleted and EXPUNGE. Only now does the quota free up (rule 32). */
-export function imapEmptyTrash(run: Run, deviceId: string): void {
-  const dev = run.device(deviceId);
-  const conn = connect(run, deviceId);
+export function imapEmptyTrash(h: ClientHost): void {
+  const id = h.device.id;
+  const conn = connectImap(h);
   if (!conn) return;
-  const account = dev.config.account;
-  conn.send({ type: 'client.select', mailbox: 'Trash' });
-  const inTrash = messages(run, account, 'Trash');
-  if (inTrash.length) {
+  const memory = h.memory;
+  const r = conn.send({ type: 'client.select', mailbox: 'Trash' });
+  const exists = readSelect(r.untagged as readonly string[]).exists;
+  // What is in Trash: the client's own list, plus what it has not seen yet (their headers say which mails they are).
+  const inTrash = new Map<number, string>();
+  for (const [uid, e] of memory.cache.get('Trash') ?? []) inTrash.set(uid, e.mail);
+  if (exists > inTrash.size) {
+    const listed = conn.send({ type: 'client.fetch', uids: '1:*', items: HEADER_ITEMS });
+    for (const m of readFetched(listed.untagged as readonly string[])) if (m.mail) inTrash.set(m.uid, m.mail);
+  }
+  let count = 0;
+  if (exists) {
     conn.send({ type: 'client.store', uids: '1:*', change: '+FLAGS (\\Deleted)', silent: true });
-    conn.send({ type: 'client.expunge' });
-    for (const c of inTrash) {
-      run.apply({ op: 'deletedByUser', mail: c.mail });
-      dropCached(run, deviceId, 'Trash', c.uid!, 'expunge');
+    const gone = conn.send({ type: 'client.expunge' });
+    count = (gone.untagged as readonly string[]).filter((l) => / EXPUNGE$/.test(l)).length;
+    for (const [uid, mail] of inTrash) {
+      h.deletedByUser(mail);
+      dropCached(h, 'Trash', uid, 'expunge');
     }
   }
   conn.logout();
-  recordSync(run, deviceId, conn.cost);
-  run.emit(deviceId, `${deviceId} · empty Trash`, { key: 'imap.emptyTrash', params: { device: deviceId, count: inTrash.length } });
+  h.recordSync(conn.cost);
+  h.tell(`${id} · empty Trash`, { key: 'imap.emptyTrash', params: { device: id, count } });
 }

@@ -2,219 +2,272 @@
 // the settings they offer. "Leave on server" is purely a client feature: the
 // client remembers the UIDLs it has downloaded, fetches only new ones, and
 // sends DELE by its own policy (semantics.md "POP3", rules 4–10, 12).
+// The order of a check is Thunderbird's (Pop3Client.sys.mjs): CAPA, login,
+// STAT (nothing there: QUIT at once), LIST, UIDL, then per message in UIDL
+// order RETR (TOP n 0 for headers only) and DELE as the policy says, QUIT.
+// Thunderbird waits for each reply (no POP3 pipelining), so every command is
+// one round trip.
 import { Flag } from '../model/flags';
 import { devicePlace, serverPlace } from '../model/places';
+import { pop3CommandText, type Pop3Command, type Reply } from '../protocol/pop3';
 import { MINUTES_PER_DAY } from '../scenario/time';
-import type { Run } from '../run/run';
-import { Pop3Connection, recordSync } from './connection';
-import { deviceCanConnect } from './reachability';
+import { Cost, lineBytes } from './cost';
+import type { ClientHost, Pop3Wire } from './host';
+import { canConnect } from './imapClient';
 
 export const POP3_INBOX = 'Inbox';
 export const POP3_TRASH = 'Trash';
 
-/** Check for mail: download what is new, then DELE by policy, then QUIT commits. */
-export function pop3Check(run: Run, deviceId: string, options: { dropBeforeQuit?: boolean } = {}): void {
-  if (!deviceCanConnect(run, deviceId)) return;
-  const dev = run.device(deviceId);
-  const policy = dev.config.pop3;
-  const account = dev.config.account;
-  const memory = dev.memory;
-  const conn = new Pop3Connection(run, deviceId, account);
-  if (!conn.login()) {
-    run.emit(deviceId, `${deviceId} · login refused`, { key: 'pop3.loginRefused', params: { device: deviceId } });
-    return;
+const linesOf = (r: Reply): readonly string[] => (typeof r === 'function' ? r() : r);
+
+class Pop3Connection {
+  readonly cost = new Cost();
+  /** Numbers this session marked with DELE and the server accepted. */
+  readonly marked = new Set<number>();
+
+  constructor(private readonly wire: Pop3Wire) {
+    this.cost.wait();
+    this.cost.add(lineBytes(linesOf(wire.greeting)));
   }
-  conn.send({ type: 'client.stat' }, 'STAT');
-  conn.send({ type: 'client.uidl' }, 'UIDL');
-  const fresh = conn.maildrop.filter((m) => !memory.pop3Seen.has(m.uidl));
-  run.emit(deviceId, `${deviceId} · POP3 UIDL`, {
-    key: 'pop3.listed',
-    params: { device: deviceId, total: conn.maildrop.length, fresh: fresh.length },
-  });
 
-  conn.maildrop.forEach((entry, i) => {
-    const n = i + 1;
-    if (memory.pop3Seen.has(entry.uidl)) return;
-    const place = devicePlace(deviceId, POP3_INBOX);
-    const { key, dup } = run.freeKey(place, entry.mail);
-    if (policy.headersOnly) {
-      conn.send({ type: 'client.top', n, lines: 0 }, `TOP ${n} 0`);
-      run.put(place, key, { mail: entry.mail, flags: 0, headersOnly: true, ...(dup ? { dup } : {}) });
-    } else {
-      conn.send({ type: 'client.retr', n }, `RETR ${n}`);
-      run.put(place, key, { mail: entry.mail, flags: 0, ...(dup ? { dup } : {}) });
-      // Dovecot sets \Seen when POP3 downloads (pop3_no_flag_updates=no), visible to IMAP and webmail.
-      const serverCopy = run.copyAt(serverPlace(account, 'INBOX'), String(entry.uid));
-      if (serverCopy) run.setFlags(serverPlace(account, 'INBOX'), String(entry.uid), serverCopy.flags | Flag.Seen);
-    }
-    run.transfer('copy', entry.mail, serverPlace(account, 'INBOX'), place, key);
-    memory.pop3Seen.set(entry.uidl, { mail: entry.mail, firstSeenAt: run.time, localPlace: place, localKey: key, deletedLocally: false, purgedLocally: false });
-    const deleteNow = !policy.leaveOnServer && !policy.headersOnly;
-    if (deleteNow) conn.send({ type: 'client.dele', n }, `DELE ${n}`);
-    run.emit(deviceId, `${deviceId} · ${policy.headersOnly ? 'TOP' : 'RETR'} ${n}${deleteNow ? `, DELE ${n}` : ''}`, {
-      key: policy.headersOnly ? 'pop3.top' : deleteNow ? 'pop3.retrDele' : dup ? 'pop3.retrDuplicate' : 'pop3.retrKeep',
-      params: { device: deviceId, mail: entry.mail, n },
-    });
-  });
+  send(command: Pop3Command): readonly string[] {
+    return linesOf(this.sendForListing(command));
+  }
 
-  // Leave-on-server policies decide DELE for what was downloaded before.
-  const deletions: Array<{ n: number; mail: string; why: string }> = [];
-  conn.maildrop.forEach((entry, i) => {
+  /** A command whose reply may be a long listing, read without writing it out. */
+  sendForListing(command: Pop3Command): Reply {
+    const reply = this.wire.send(command);
+    let bytes: number;
+    if (typeof reply === 'function' && reply.each) {
+      // "123 000004d26b0b1a2f": counted from the lines, not written out.
+      bytes = 20;
+      reply.each((n, v) => (bytes += String(n).length + v.length + 3));
+    } else bytes = lineBytes(linesOf(reply));
+    this.cost.add(pop3CommandText(command).length + 2 + bytes);
+    this.cost.wait();
+    const first = typeof reply === 'function' ? null : reply[0];
+    if (command.type === 'client.dele' && first?.startsWith('+OK')) this.marked.add(command.n);
+    return reply;
+  }
+
+  login(user: string, password: string): boolean {
+    this.send({ type: 'client.user', name: user });
+    return this.send({ type: 'client.pass', password })[0]?.startsWith('+OK') ?? false;
+  }
+
+  /** QUIT; "messages deleted" in the reply: the server removed what this session marked. Returns how many. */
+  quit(): number {
+    const reply = this.send({ type: 'client.quit' });
+    return /messages deleted/.test(reply[0] ?? '') ? this.marked.size : 0;
+  }
+
+  drop(): void {
+    this.wire.drop();
+  }
+}
+
+interface Listed {
+  readonly n: number;
+  readonly uidl: string;
+  readonly size: number;
+}
+
+/** Each line of a LIST or UIDL listing: message number and the rest (size or UIDL). */
+function eachListed(reply: Reply, visit: (n: number, value: string) => void): void {
+  if (typeof reply === 'function' && reply.each) return reply.each(visit);
+  for (const l of linesOf(reply).slice(1)) {
+    const m = /^(\d+) (\S+)$/.exec(l);
+    if (m) visit(Number(m[1]), m[2]);
+  }
+}
+
+/** The maildrop as LIST and UIDL describe it. */
+function readMaildrop(list: Reply | null, uidl: Reply): Listed[] {
+  const sizes = new Map<number, number>();
+  if (list) eachListed(list, (n, v) => sizes.set(n, Number(v)));
+  const out: Listed[] = [];
+  eachListed(uidl, (n, v) => out.push({ n, uidl: v, size: sizes.get(n) ?? 0 }));
+  return out;
+}
+
+const mailIn = (reply: readonly string[]) => /^<(?:message (\S+), \d+ octets|headers of (\S+))>$/.exec(reply[1] ?? '')?.slice(1).find(Boolean) ?? null;
+
+function connect(h: ClientHost): Pop3Connection | null {
+  if (!canConnect(h)) return null;
+  const wire = h.openPop3();
+  if (!wire) return null;
+  const conn = new Pop3Connection(wire);
+  conn.send({ type: 'client.capa' });
+  if (!conn.login(h.account.id, h.account.password)) {
+    h.tell(`${h.device.id} · login refused`, { key: 'pop3.loginRefused', params: { device: h.device.id } });
+    return null;
+  }
+  return conn;
+}
+
+/** Check for mail: download what is new, DELE by policy, then QUIT commits. */
+export function pop3Check(h: ClientHost, options: { dropBeforeQuit?: boolean } = {}): void {
+  const conn = connect(h);
+  if (!conn) return;
+  const id = h.device.id;
+  const policy = h.device.pop3;
+  const memory = h.memory;
+  const stat = conn.send({ type: 'client.stat' });
+  const count = Number(/^\+OK (\d+)/.exec(stat[0] ?? '')?.[1] ?? 0);
+  const maildrop = count ? readMaildrop(conn.sendForListing({ type: 'client.list' }), conn.sendForListing({ type: 'client.uidl' })) : [];
+  const fresh = maildrop.filter((m) => !memory.pop3Seen.has(m.uidl));
+  h.tell(`${id} · POP3 UIDL`, { key: 'pop3.listed', params: { device: id, total: maildrop.length, fresh: fresh.length } });
+
+  const place = devicePlace(id, POP3_INBOX);
+  const server = serverPlace(h.account.id, 'INBOX');
+  for (const entry of maildrop) {
     const seen = memory.pop3Seen.get(entry.uidl);
-    if (!seen || fresh.includes(entry)) return;
-    if (!policy.leaveOnServer) {
-      // Downloaded before, but an earlier session never reached QUIT: delete it now.
-      if (!policy.headersOnly) deletions.push({ n: i + 1, mail: entry.mail, why: 'again' });
-      return;
+    if (!seen) {
+      const reply = conn.send(policy.headersOnly ? { type: 'client.top', n: entry.n, lines: 0 } : { type: 'client.retr', n: entry.n });
+      const mail = mailIn(reply);
+      if (!mail) continue;
+      const { key, dup } = h.freeKey(place, mail);
+      h.put(place, key, { mail, flags: 0, ...(policy.headersOnly ? { headersOnly: true } : {}), ...(dup ? { dup } : {}) });
+      h.transfer('copy', mail, server, place, key);
+      memory.pop3Seen.set(entry.uidl, { mail, firstSeenAt: h.time, localPlace: place, localKey: key, deletedLocally: false, purgedLocally: false });
+      const deleteNow = !policy.leaveOnServer && !policy.headersOnly;
+      if (deleteNow) conn.send({ type: 'client.dele', n: entry.n });
+      h.tell(`${id} · ${policy.headersOnly ? 'TOP' : 'RETR'} ${entry.n}${deleteNow ? `, DELE ${entry.n}` : ''}`, {
+        key: policy.headersOnly ? 'pop3.top' : deleteNow ? 'pop3.retrDele' : dup ? 'pop3.retrDuplicate' : 'pop3.retrKeep',
+        params: { device: id, mail, n: entry.n },
+      });
+      continue;
     }
-    if (policy.deleteAfterDays !== null && run.time - seen.firstSeenAt >= policy.deleteAfterDays * MINUTES_PER_DAY) deletions.push({ n: i + 1, mail: entry.mail, why: 'age' });
-    else if (policy.deleteOnServerWhen === 'deletedLocally' && seen.deletedLocally) deletions.push({ n: i + 1, mail: entry.mail, why: 'deletedLocally' });
-    else if (policy.deleteOnServerWhen === 'deletedFromTrash' && seen.purgedLocally) deletions.push({ n: i + 1, mail: entry.mail, why: 'deletedFromTrash' });
-  });
-  for (const d of deletions) {
-    conn.send({ type: 'client.dele', n: d.n }, `DELE ${d.n}`);
-    run.emit(deviceId, `${deviceId} · DELE ${d.n}`, { key: `pop3.dele.${d.why}`, params: { device: deviceId, mail: d.mail, n: d.n, days: policy.deleteAfterDays ?? 0 } });
+    // Downloaded before: the policy decides whether it leaves the server now.
+    let why: string | null = null;
+    if (!policy.leaveOnServer) why = policy.headersOnly ? null : 'again'; // an earlier session never reached QUIT
+    else if (policy.deleteAfterDays !== null && h.time - seen.firstSeenAt >= policy.deleteAfterDays * MINUTES_PER_DAY) why = 'age';
+    else if (policy.deleteOnServerWhen === 'deletedLocally' && seen.deletedLocally) why = 'deletedLocally';
+    else if (policy.deleteOnServerWhen === 'deletedFromTrash' && seen.purgedLocally) why = 'deletedFromTrash';
+    if (!why) continue;
+    conn.send({ type: 'client.dele', n: entry.n });
+    h.tell(`${id} · DELE ${entry.n}`, { key: `pop3.dele.${why}`, params: { device: id, mail: seen.mail, n: entry.n, days: policy.deleteAfterDays ?? 0 } });
   }
 
   if (options.dropBeforeQuit) {
     // No QUIT, no UPDATE state: the server removes nothing (RFC 1939 §6, rule 1).
     conn.drop();
-    recordSync(run, deviceId, conn.cost);
-    run.emit(deviceId, `${deviceId} · connection dropped`, { key: 'pop3.dropped', params: { device: deviceId, count: conn.markedCount() } });
+    h.recordSync(conn.cost);
+    h.tell(`${id} · connection dropped`, { key: 'pop3.dropped', params: { device: id, count: conn.marked.size } });
     return;
   }
   const removed = conn.quit();
-  for (const uid of removed) {
-    const place = serverPlace(account, 'INBOX');
-    const copy = run.copyAt(place, String(uid));
-    if (!copy) continue;
-    run.del(place, String(uid));
-    run.transfer('expunge', copy.mail, place, null, String(uid));
-  }
-  // The client forgets UIDLs that are no longer on the server.
-  const stillThere = new Set(conn.maildrop.filter((m) => !removed.includes(m.uid)).map((m) => m.uidl));
+  // The client forgets UIDLs that are no longer on the server: those it had deleted, and those gone meanwhile.
+  const stillThere = new Set(maildrop.filter((m) => !(removed && conn.marked.has(m.n))).map((m) => m.uidl));
   for (const uidl of [...memory.pop3Seen.keys()]) if (!stillThere.has(uidl)) memory.pop3Seen.delete(uidl);
-  recordSync(run, deviceId, conn.cost);
-  run.emit(deviceId, `${deviceId} · QUIT`, {
-    key: removed.length ? 'pop3.quitRemoved' : 'pop3.quitNothing',
-    params: { device: deviceId, count: removed.length, seconds: conn.cost.seconds(dev.config.linkKbps) },
-  });
+  h.recordSync(conn.cost);
+  h.tell(`${id} · QUIT`, { key: removed ? 'pop3.quitRemoved' : 'pop3.quitNothing', params: { device: id, count: removed, seconds: conn.cost.seconds(h.device.linkKbps) } });
 }
 
 /** Find the device's local copy of a mail (any folder). */
-export function findLocal(run: Run, deviceId: string, mail: string): { place: string; key: string } | null {
-  const prefix = `device/${deviceId}/`;
-  for (const [place, folder] of run.state.places) {
-    if (!place.startsWith(prefix)) continue;
-    for (const [key, copy] of folder) if (copy.mail === mail) return { place, key };
-  }
+function findLocal(h: ClientHost, mail: string): { place: string; key: string } | null {
+  for (const place of h.devicePlaces()) for (const [key, copy] of h.folder(place)) if (copy.mail === mail) return { place, key };
   return null;
 }
 
 /** Read a mail: local flags only (rule 12); a headers-only copy needs its body fetched first. */
-export function pop3Read(run: Run, deviceId: string, mail: string, opening: boolean): void {
-  const local = findLocal(run, deviceId, mail);
+export function pop3Read(h: ClientHost, mail: string, opening: boolean): void {
+  const id = h.device.id;
+  const local = findLocal(h, mail);
   if (!local) {
-    run.emit(deviceId, `${deviceId} · ${mail} not here`, { key: 'read.notOnDevice', params: { device: deviceId, mail } });
+    h.tell(`${id} · ${mail} not here`, { key: 'read.notOnDevice', params: { device: id, mail } });
     return;
   }
-  const copy = run.copyAt(local.place, local.key)!;
+  const copy = h.copyAt(local.place, local.key)!;
   if (copy.headersOnly) {
-    fetchBody(run, deviceId, mail, local);
+    fetchBody(h, mail, local);
     return;
   }
-  run.setFlags(local.place, local.key, copy.flags | Flag.Seen);
-  const size = run.state.mails.get(mail)?.sizeBytes ?? 0;
-  run.emit(deviceId, `${deviceId} · open ${mail}`, { key: opening ? 'open.local' : 'read.pop3Local', params: { device: deviceId, mail, size } });
+  h.setFlags(local.place, local.key, copy.flags | Flag.Seen);
+  h.tell(`${id} · open ${mail}`, { key: opening ? 'open.local' : 'read.pop3Local', params: { device: id, mail, size: h.sizeOf(mail) } });
 }
 
-function fetchBody(run: Run, deviceId: string, mail: string, local: { place: string; key: string }): void {
-  const dev = run.device(deviceId);
-  if (!deviceCanConnect(run, deviceId, 'open.offlineHeadersOnly', { mail })) return;
-  const account = dev.config.account;
-  const conn = new Pop3Connection(run, deviceId, account);
-  conn.login();
-  conn.send({ type: 'client.uidl' }, 'UIDL');
-  const i = conn.maildrop.findIndex((m) => m.mail === mail);
-  if (i < 0) {
+/** Download the body of a headers-only mail: find it by its UIDL, RETR it. */
+function fetchBody(h: ClientHost, mail: string, local: { place: string; key: string }): void {
+  const id = h.device.id;
+  if (!canConnect(h, 'open.offlineHeadersOnly', { mail })) return;
+  const conn = connect(h);
+  if (!conn) return;
+  const uidl = [...h.memory.pop3Seen.entries()].find(([, s]) => s.mail === mail)?.[0];
+  const listed = readMaildrop(null, conn.sendForListing({ type: 'client.uidl' }));
+  const entry = listed.find((m) => m.uidl === uidl);
+  if (!entry) {
     conn.quit();
-    run.emit(deviceId, `${deviceId} · ${mail} gone from server`, { key: 'open.bodyGone', params: { device: deviceId, mail } });
+    h.tell(`${id} · ${mail} gone from server`, { key: 'open.bodyGone', params: { device: id, mail } });
     return;
   }
-  conn.send({ type: 'client.retr', n: i + 1 }, `RETR ${i + 1}`);
-  const copy = run.copyAt(local.place, local.key)!;
-  run.put(local.place, local.key, { mail, flags: copy.flags | Flag.Seen, ...(copy.dup ? { dup: copy.dup } : {}) });
-  run.transfer('copy', mail, serverPlace(account, 'INBOX'), local.place, local.key);
-  if (!dev.config.pop3.leaveOnServer) conn.send({ type: 'client.dele', n: i + 1 }, `DELE ${i + 1}`);
-  const removed = conn.quit();
-  for (const uid of removed) {
-    const place = serverPlace(account, 'INBOX');
-    const c = run.copyAt(place, String(uid));
-    if (!c) continue;
-    run.del(place, String(uid));
-    run.transfer('expunge', c.mail, place, null, String(uid));
-  }
-  recordSync(run, deviceId, conn.cost);
-  run.emit(deviceId, `${deviceId} · RETR ${i + 1}`, {
-    key: 'open.fetchBody',
-    params: { device: deviceId, mail, seconds: conn.cost.seconds(dev.config.linkKbps), size: run.state.mails.get(mail)?.sizeBytes ?? 0 },
-  });
+  conn.send({ type: 'client.retr', n: entry.n });
+  const copy = h.copyAt(local.place, local.key)!;
+  h.put(local.place, local.key, { mail, flags: copy.flags | Flag.Seen, ...(copy.dup ? { dup: copy.dup } : {}) });
+  h.transfer('copy', mail, serverPlace(h.account.id, 'INBOX'), local.place, local.key);
+  if (!h.device.pop3.leaveOnServer) conn.send({ type: 'client.dele', n: entry.n });
+  conn.quit();
+  h.recordSync(conn.cost);
+  h.tell(`${id} · RETR ${entry.n}`, { key: 'open.fetchBody', params: { device: id, mail, seconds: conn.cost.seconds(h.device.linkKbps), size: h.sizeOf(mail) } });
 }
 
 /** Delete: into Deleted Items; from there, for good. The server learns of it only by policy, at the next check. */
-export function pop3Delete(run: Run, deviceId: string, mail: string): void {
-  const local = findLocal(run, deviceId, mail);
+export function pop3Delete(h: ClientHost, mail: string): void {
+  const id = h.device.id;
+  const local = findLocal(h, mail);
   if (!local) {
-    run.emit(deviceId, `${deviceId} · ${mail} not here`, { key: 'read.notOnDevice', params: { device: deviceId, mail } });
+    h.tell(`${id} · ${mail} not here`, { key: 'read.notOnDevice', params: { device: id, mail } });
     return;
   }
-  const trash = devicePlace(deviceId, POP3_TRASH);
-  const memory = run.device(deviceId).memory;
+  const trash = devicePlace(id, POP3_TRASH);
+  const memory = h.memory;
   const seen = [...memory.pop3Seen.entries()].find(([, s]) => s.mail === mail);
-  run.apply({ op: 'deletedByUser', mail });
+  h.deletedByUser(mail);
   if (local.place === trash) {
-    run.del(local.place, local.key);
-    run.transfer('delete', mail, local.place, null, local.key);
+    h.del(local.place, local.key);
+    h.transfer('delete', mail, local.place, null, local.key);
     if (seen) memory.pop3Seen.set(seen[0], { ...seen[1], deletedLocally: true, purgedLocally: true, localPlace: null, localKey: null });
-    run.emit(deviceId, `${deviceId} · delete ${mail} for good`, { key: 'pop3.purge', params: { device: deviceId, mail } });
+    h.tell(`${id} · delete ${mail} for good`, { key: 'pop3.purge', params: { device: id, mail } });
     return;
   }
-  const copy = run.copyAt(local.place, local.key)!;
-  run.del(local.place, local.key);
-  const { key } = run.freeKey(trash, mail);
-  run.put(trash, key, copy);
-  run.transfer('move', mail, local.place, trash, key);
+  const copy = h.copyAt(local.place, local.key)!;
+  h.del(local.place, local.key);
+  const { key } = h.freeKey(trash, mail);
+  h.put(trash, key, copy);
+  h.transfer('move', mail, local.place, trash, key);
   if (seen) memory.pop3Seen.set(seen[0], { ...seen[1], deletedLocally: true, localPlace: trash, localKey: key });
-  const policy = run.device(deviceId).config.pop3;
+  const policy = h.device.pop3;
   const when = !policy.leaveOnServer ? 'notOnServer' : policy.deleteOnServerWhen;
-  run.emit(deviceId, `${deviceId} · delete ${mail}`, { key: `pop3.delete.${when}`, params: { device: deviceId, mail } });
+  h.tell(`${id} · delete ${mail}`, { key: `pop3.delete.${when}`, params: { device: id, mail } });
 }
 
-export function pop3EmptyTrash(run: Run, deviceId: string): void {
-  const trash = devicePlace(deviceId, POP3_TRASH);
-  const memory = run.device(deviceId).memory;
-  const copies = [...run.folder(trash).entries()];
+export function pop3EmptyTrash(h: ClientHost): void {
+  const id = h.device.id;
+  const trash = devicePlace(id, POP3_TRASH);
+  const memory = h.memory;
+  const copies = [...h.folder(trash).entries()];
   for (const [key, copy] of copies) {
-    run.del(trash, key);
-    run.transfer('delete', copy.mail, trash, null, key);
-    run.apply({ op: 'deletedByUser', mail: copy.mail });
+    h.del(trash, key);
+    h.transfer('delete', copy.mail, trash, null, key);
+    h.deletedByUser(copy.mail);
     for (const [uidl, s] of memory.pop3Seen) if (s.mail === copy.mail) memory.pop3Seen.set(uidl, { ...s, purgedLocally: true, localPlace: null, localKey: null });
   }
-  run.emit(deviceId, `${deviceId} · empty Deleted Items`, { key: 'pop3.emptyTrash', params: { device: deviceId, count: copies.length } });
+  h.tell(`${id} · empty Deleted Items`, { key: 'pop3.emptyTrash', params: { device: id, count: copies.length } });
 }
 
 /** Moving between folders on a POP3 device stays on the device (rule 12, claim P13). */
-export function pop3Move(run: Run, deviceId: string, mail: string, folder: string): void {
-  const local = findLocal(run, deviceId, mail);
+export function pop3Move(h: ClientHost, mail: string, folder: string): void {
+  const id = h.device.id;
+  const local = findLocal(h, mail);
   if (!local) {
-    run.emit(deviceId, `${deviceId} · ${mail} not here`, { key: 'read.notOnDevice', params: { device: deviceId, mail } });
+    h.tell(`${id} · ${mail} not here`, { key: 'read.notOnDevice', params: { device: id, mail } });
     return;
   }
-  const target = devicePlace(deviceId, folder);
-  const copy = run.copyAt(local.place, local.key)!;
-  run.del(local.place, local.key);
-  const { key } = run.freeKey(target, mail);
-  run.put(target, key, copy);
-  run.transfer('move', mail, local.place, target, key);
-  run.emit(deviceId, `${deviceId} · move ${mail} → ${folder}`, { key: 'pop3.moveLocal', params: { device: deviceId, mail, folder } });
+  const target = devicePlace(id, folder);
+  const copy = h.copyAt(local.place, local.key)!;
+  h.del(local.place, local.key);
+  const { key } = h.freeKey(target, mail);
+  h.put(target, key, copy);
+  h.transfer('move', mail, local.place, target, key);
+  h.tell(`${id} · move ${mail} → ${folder}`, { key: 'pop3.moveLocal', params: { device: id, mail, folder } });
 }

@@ -4,9 +4,9 @@
 import { MINUTES_PER_DAY } from '../scenario/time';
 import type { Run } from './run';
 import { arrive, checkMail, type Arrival } from './steps';
-import { nextRetryAt, retryDeferred } from '../server/delivery';
-import { backupDevice } from '../device/lifecycle';
-import { backupServer } from '../server/operations';
+import { nextRetryAt, retryDeferred } from './mta';
+import { backupDevice } from './devices';
+import { backupServer } from './operations';
 
 const DEVICE_BACKUP_MINUTE = 60;
 const SERVER_BACKUP_MINUTE = 120;
@@ -58,7 +58,7 @@ export class Scheduler {
       const t = this.nextTime();
       if (t > until) return;
       if (t > run.time) run.apply({ op: 'time', time: t });
-      run.beginStep(-2, undefined);
+      run.recorder.beginStep(-2, undefined);
       while (this.arrivalIndex < this.arrivals.length && this.arrivals[this.arrivalIndex].at <= t) arrive(run, this.arrivals[this.arrivalIndex++]);
       if ((nextRetryAt(run) ?? Infinity) <= t) retryDeferred(run, t);
       if (this.nextDeviceBackup <= t) {

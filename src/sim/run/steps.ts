@@ -3,12 +3,13 @@
 // server modules.
 import type { Step } from '../scenario/schema';
 import type { Run } from './run';
-import { deliver } from '../server/delivery';
+import { deliver } from './mta';
 import { pop3Check, pop3Delete, pop3EmptyTrash, pop3Move, pop3Read } from '../client/pop3Client';
 import { closeIdle, idlePush, imapCheck, imapDelete, imapEmptyTrash, imapMove, imapRead } from '../client/imapClient';
 import { composeMail, flushOutbox } from '../client/sending';
-import { diskFail, restoreDevice, sendDeviceEvent } from '../device/lifecycle';
-import { breach, freeSpace, providerMove, restoreServer, serverDiskFail } from '../server/operations';
+import { diskFail, restoreDevice } from './devices';
+import { breach, freeSpace, providerMove, restoreServer, serverDiskFail } from './operations';
+import { hostOf } from './host';
 
 export interface Arrival {
   readonly at: number;
@@ -34,17 +35,20 @@ export function afterDelivery(run: Run, accounts: readonly string[]): void {
     if (c.protocol !== 'imap' || !c.imap.idle || !accounts.includes(c.account)) continue;
     const status = run.state.devices.get(c.id);
     if (!status?.online || status.diskFailed) continue;
-    idlePush(run, c.id);
+    idlePush(hostOf(run, c.id), hostOf(run, c.id));
   }
 }
 
 export function checkMail(run: Run, deviceId: string): void {
-  if (run.device(deviceId).config.protocol === 'pop3') pop3Check(run, deviceId);
-  else imapCheck(run, deviceId);
+  const h = hostOf(run, deviceId);
+  if (h.device.protocol === 'pop3') pop3Check(h);
+  else imapCheck(h, h);
 }
 
 export function runStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[]) => void): void {
   const isPop3 = (id: string) => run.device(id).config.protocol === 'pop3';
+  const host = (id: string) => hostOf(run, id);
+  const closeIdleOf = (id: string) => closeIdle(host(id));
   switch (step.do) {
     case 'mail.arrive':
       arrive(run, { at: run.time, id: step.mail.id, from: step.mail.from, to: step.mail.to, subject: step.mail.subject, sizeKB: step.mail.sizeKB });
@@ -59,43 +63,43 @@ export function runStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[
       return;
     }
     case 'device.check':
-      if (step.dropBeforeQuit && isPop3(step.device)) pop3Check(run, step.device, { dropBeforeQuit: true });
+      if (step.dropBeforeQuit && isPop3(step.device)) pop3Check(host(step.device), { dropBeforeQuit: true });
       else checkMail(run, step.device);
       return;
     case 'device.read':
     case 'device.open':
-      if (isPop3(step.device)) pop3Read(run, step.device, step.mail, step.do === 'device.open');
-      else imapRead(run, step.device, step.mail, step.do === 'device.open');
+      if (isPop3(step.device)) pop3Read(host(step.device), step.mail, step.do === 'device.open');
+      else imapRead(host(step.device), step.mail, step.do === 'device.open');
       return;
     case 'device.delete':
-      if (isPop3(step.device)) pop3Delete(run, step.device, step.mail);
-      else imapDelete(run, step.device, step.mail);
+      if (isPop3(step.device)) pop3Delete(host(step.device), step.mail);
+      else imapDelete(host(step.device), step.mail);
       return;
     case 'device.emptyTrash':
-      if (isPop3(step.device)) pop3EmptyTrash(run, step.device);
-      else imapEmptyTrash(run, step.device);
+      if (isPop3(step.device)) pop3EmptyTrash(host(step.device));
+      else imapEmptyTrash(host(step.device));
       return;
     case 'device.move':
-      if (isPop3(step.device)) pop3Move(run, step.device, step.mail, step.folder);
-      else imapMove(run, step.device, step.mail, step.folder, step.local);
+      if (isPop3(step.device)) pop3Move(host(step.device), step.mail, step.folder);
+      else imapMove(host(step.device), step.mail, step.folder, step.local);
       return;
     case 'device.send':
-      composeMail(run, step.device, step.mail, step.bccSelf);
+      composeMail(host(step.device), step.mail, step.bccSelf);
       return;
     case 'device.goOffline':
-      closeIdle(run, step.device);
-      sendDeviceEvent(run, step.device, { type: 'network.down' });
+      closeIdleOf(step.device);
+      run.sendDeviceEvent(step.device, { type: 'network.down' });
       run.emit(step.device, `${step.device} · offline`, { key: 'device.wentOffline', params: { device: step.device } });
       return;
     case 'device.goOnline':
-      sendDeviceEvent(run, step.device, { type: 'network.up' });
+      run.sendDeviceEvent(step.device, { type: 'network.up' });
       run.emit(step.device, `${step.device} · online`, { key: 'device.cameOnline', params: { device: step.device } });
-      flushOutbox(run, step.device);
-      if (isPop3(step.device)) pop3Check(run, step.device);
-      else imapCheck(run, step.device, 'reconnect');
+      flushOutbox(host(step.device));
+      if (isPop3(step.device)) pop3Check(host(step.device));
+      else imapCheck(host(step.device), host(step.device), 'reconnect');
       return;
     case 'device.diskFail':
-      closeIdle(run, step.device);
+      closeIdleOf(step.device);
       diskFail(run, step.device);
       return;
     case 'device.restoreBackup':
@@ -105,7 +109,7 @@ export function runStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[
       breach(run);
       return;
     case 'server.diskFail':
-      for (const id of [...run.idleConnections.keys()]) closeIdle(run, id);
+      for (const id of run.devices.keys()) closeIdleOf(id);
       serverDiskFail(run);
       return;
     case 'server.restoreBackup':
@@ -115,7 +119,7 @@ export function runStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[
       freeSpace(run, step.account, step.count);
       return;
     case 'provider.move':
-      for (const id of [...run.idleConnections.keys()]) closeIdle(run, id);
+      for (const id of run.devices.keys()) closeIdleOf(id);
       providerMove(run, step.copyMailboxes);
       return;
     case 'world.wait':

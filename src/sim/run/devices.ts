@@ -2,33 +2,18 @@
 // disk dies, it is restored from its own backup, and the nightly backup runs.
 // (semantics.md "Operations": a device disk failure loses what only the device
 // held; POP3 without leave-on-server loses everything local.)
-import { transition } from 'xstate';
 import { backupPlace, devicePlace } from '../model/places';
-import type { Run } from '../run/run';
-import { cloneMemory, emptyMemory } from '../run/memory';
-import { deviceMachine, statusOf, type DeviceEvent } from './device.machine';
+import { cloneMemory, emptyMemory } from '../client/memory';
+import type { Run } from './run';
 
-export function sendDeviceEvent(run: Run, deviceId: string, event: DeviceEvent): void {
-  const dev = run.device(deviceId);
-  const [next] = transition(deviceMachine, dev.machine, event);
-  dev.machine = next;
-  run.apply({ op: 'device', device: deviceId, status: statusOf(next.value) });
-}
-
-function devicePlaces(run: Run, deviceId: string): string[] {
-  const prefix = `device/${deviceId}/`;
-  return [...run.state.places.keys()].filter((p) => p.startsWith(prefix));
-}
-
-function backupPlaces(run: Run, deviceId: string): string[] {
-  const prefix = `backup/${deviceId}/`;
+function placesUnder(run: Run, prefix: string): string[] {
   return [...run.state.places.keys()].filter((p) => p.startsWith(prefix));
 }
 
 export function diskFail(run: Run, deviceId: string): void {
   const dev = run.device(deviceId);
   let count = 0;
-  for (const place of devicePlaces(run, deviceId)) {
+  for (const place of placesUnder(run, `device/${deviceId}/`)) {
     for (const [key, copy] of [...run.folder(place)]) {
       run.del(place, key);
       run.transfer('lose', copy.mail, place, null, key);
@@ -36,17 +21,16 @@ export function diskFail(run: Run, deviceId: string): void {
     }
   }
   dev.memory = emptyMemory();
-  run.outboxOptionsFor(deviceId).forEach((id) => run.outboxOptions.delete(id));
-  sendDeviceEvent(run, deviceId, { type: 'disk.fail' });
+  run.sendDeviceEvent(deviceId, { type: 'disk.fail' });
   run.emit(deviceId, `${deviceId} · disk failed`, { key: 'device.diskFailed', params: { device: deviceId, count } });
 }
 
 /** A new disk; the device's own backup (if any) is copied back, client memory included. */
 export function restoreDevice(run: Run, deviceId: string): void {
   const dev = run.device(deviceId);
-  if (run.state.devices.get(deviceId)?.diskFailed) sendDeviceEvent(run, deviceId, { type: 'disk.replace' });
+  if (run.state.devices.get(deviceId)?.diskFailed) run.sendDeviceEvent(deviceId, { type: 'disk.replace' });
   // Whatever the old disk still held is replaced: anything newer than the backup is gone.
-  for (const place of devicePlaces(run, deviceId)) {
+  for (const place of placesUnder(run, `device/${deviceId}/`)) {
     for (const [key, copy] of [...run.folder(place)]) {
       run.del(place, key);
       run.transfer('lose', copy.mail, place, null, key);
@@ -58,7 +42,7 @@ export function restoreDevice(run: Run, deviceId: string): void {
     return;
   }
   let count = 0;
-  for (const bplace of backupPlaces(run, deviceId)) {
+  for (const bplace of placesUnder(run, `backup/${deviceId}/`)) {
     const place = devicePlace(deviceId, bplace.slice(`backup/${deviceId}/`.length));
     for (const [key, copy] of run.folder(bplace)) {
       run.put(place, key, copy);
@@ -73,8 +57,7 @@ export function restoreDevice(run: Run, deviceId: string): void {
 /** The nightly device backup: the backup becomes what the device holds now. */
 export function backupDevice(run: Run, deviceId: string): void {
   const dev = run.device(deviceId);
-  const status = run.state.devices.get(deviceId);
-  if (status?.diskFailed) return;
+  if (run.state.devices.get(deviceId)?.diskFailed) return;
   mirror(run, `device/${deviceId}/`, (p) => backupPlace(p));
   dev.backup = { takenAt: run.time, memory: cloneMemory(dev.memory) };
   if (run.hasPending()) run.emit(deviceId, `${deviceId} · backup`, { key: 'device.backup', params: { device: deviceId } });
@@ -86,7 +69,8 @@ export function backupDevice(run: Run, deviceId: string): void {
  * mailbox costs what changed that day (used by both backups).
  */
 export function mirror(run: Run, prefix: string, targetOf: (source: string) => string): void {
-  for (const [source, keys] of [...run.touched]) {
+  const touched = run.store.touched;
+  for (const [source, keys] of [...touched]) {
     if (!source.startsWith(prefix)) continue;
     const target = targetOf(source);
     const src = run.folder(source);
@@ -105,6 +89,6 @@ export function mirror(run: Run, prefix: string, targetOf: (source: string) => s
       if (!had) run.transfer('copy', copy.mail, source, target, key);
       else if (had.flags !== copy.flags) run.transfer('flag', copy.mail, target, target, key, copy.flags);
     }
-    run.touched.delete(source);
+    touched.delete(source);
   }
 }

@@ -38,13 +38,22 @@ export interface ClientMemory {
   lastUid: Map<string, number>;
   /** IMAP: folder → highest UID in the cache (a mail opened or moved here may be newer than lastUid). */
   maxCachedUid: Map<string, number>;
-  /** IMAP: folder → the server's change version at the last flag sync. */
-  syncedVersion: Map<string, number>;
+  /** IMAP: folder → the position of the last flag listing it compared (the listing's own version). */
+  listingVersion: Map<string, number>;
   queue: QueuedAction[];
+  /** Mails waiting in the Outbox: whom they go to, as the user wrote them. */
+  outbox: Map<string, OutboxEntry>;
+}
+
+export interface OutboxEntry {
+  /** Accounts on this server (the sender's own when Bcc-to-self). */
+  readonly to: readonly string[];
+  readonly toAddress: string | null;
+  readonly bccSelf: boolean;
 }
 
 export function emptyMemory(): ClientMemory {
-  return { pop3Seen: new Map(), cacheValidity: new Map(), cache: new Map(), lastUid: new Map(), maxCachedUid: new Map(), syncedVersion: new Map(), queue: [] };
+  return { pop3Seen: new Map(), cacheValidity: new Map(), cache: new Map(), lastUid: new Map(), maxCachedUid: new Map(), listingVersion: new Map(), queue: [], outbox: new Map() };
 }
 
 export function cloneMemory(m: ClientMemory): ClientMemory {
@@ -56,8 +65,9 @@ export function cloneMemory(m: ClientMemory): ClientMemory {
     cache,
     lastUid: new Map(m.lastUid),
     maxCachedUid: new Map(m.maxCachedUid),
-    syncedVersion: new Map(m.syncedVersion),
+    listingVersion: new Map(m.listingVersion),
     queue: [...m.queue],
+    outbox: new Map(m.outbox),
   };
 }
 

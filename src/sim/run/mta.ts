@@ -1,29 +1,16 @@
-// Incoming mail: the sending MTA hands each message to the server over LMTP
-// (Dovecot's delivery). Over quota, Dovecot answers after DATA with
-// 552 5.2.2 (permanent: the MTA bounces at once) or, with
-// quota_full_tempfail=yes, 452 4.2.2 (temporary: the MTA keeps the mail in its
-// queue, retries, and bounces after its queue lifetime) — semantics.md rules
-// 29–31. A bounce goes to the envelope sender (rule 33).
+// The provider's MTA (Postfix): it takes submissions from devices, hands mail
+// for local mailboxes to the server over LMTP (server/lmtp), keeps what the
+// server refused for now in its queue and retries, and bounces what was
+// refused for good or waited too long (semantics.md rules 29–31, 33). Mail
+// that passes through it travels from the MX's place, QUEUE: submission and
+// MX are the same Postfix with one queue.
 import { MINUTES_PER_DAY } from '../scenario/time';
-import { outsidePlace, QUEUE, serverPlace } from '../model/places';
+import { outsidePlace, QUEUE, type PlaceId } from '../model/places';
 import { pseudoId } from '../model/hash';
-import type { Run } from '../run/run';
-import type { SessionInfo } from '../timeline';
-import { appendMessage } from './mailbox';
-import { OVERQUOTA_TEXT, quotaAllows } from './quota';
+import { lmtpDeliver, SERVER_HOST, type LmtpOutcome } from '../server/lmtp/lmtpServer';
+import type { Run } from './run';
 
-export const SERVER_HOST = 'mail.example.org';
-const MTA_HOST = 'mx.example.org';
-/** Size a bounce adds to the original: the delivery-status report around it. */
-const BOUNCE_OVERHEAD_BYTES = 1600;
-
-type Outcome = 'delivered' | 'permanent' | 'temporary';
-
-function lmtpGreeting(run: Run, s: SessionInfo): void {
-  run.line(s, 'S', `220 ${SERVER_HOST} Dovecot (Debian) ready.`);
-  run.line(s, 'C', `LHLO ${MTA_HOST}`);
-  run.lines(s, 'S', [`250-${SERVER_HOST}`, '250-8BITMIME', '250-CHUNKING', '250-ENHANCEDSTATUSCODES', '250 PIPELINING']);
-}
+export { SERVER_HOST };
 
 function accountByAddress(run: Run, address: string): string | null {
   const a = run.world.accounts.find((x) => x.address.toLowerCase() === address.toLowerCase());
@@ -34,11 +21,10 @@ function accountByAddress(run: Run, address: string): string | null {
  * One LMTP transaction delivering `mail` to `accounts`. `fromQueue` marks a
  * retry of a deferred delivery (the copy waits in the MTA queue).
  */
-export function deliver(run: Run, mail: string, accounts: readonly string[], envelopeFrom: string, fromQueue = false, sourcePlace?: string): Map<string, Outcome> {
-  const outcomes = new Map<string, Outcome>();
-  const info = run.state.mails.get(mail)!;
+export function deliver(run: Run, mail: string, accounts: readonly string[], envelopeFrom: string, fromQueue = false, sourcePlace?: PlaceId): Map<string, LmtpOutcome> {
+  const outcomes = new Map<string, LmtpOutcome>();
   const source = fromQueue ? QUEUE : (sourcePlace ?? outsidePlace(envelopeFrom || 'MAILER-DAEMON'));
-  if (run.state.serverDown) {
+  if (run.serverDown) {
     for (const account of accounts) {
       outcomes.set(account, 'temporary');
       if (!fromQueue) defer(run, mail, account, envelopeFrom);
@@ -46,49 +32,31 @@ export function deliver(run: Run, mail: string, accounts: readonly string[], env
     run.emit('mta', `MTA → ${accounts.join(', ')} · ${mail}`, { key: fromQueue ? 'delivery.stillDown' : 'delivery.serverDown', params: { mail, to: accounts.join(', ') } });
     return outcomes;
   }
-  const s = run.openSession({ protocol: 'LMTP', client: 'mta', account: accounts[0], tls: false, port: 24 });
-  lmtpGreeting(run, s);
-  run.line(s, 'C', `MAIL FROM:<${envelopeFrom}>`);
-  run.line(s, 'S', '250 2.1.0 OK');
-  for (const account of accounts) {
-    run.line(s, 'C', `RCPT TO:<${run.account(account).address}>`);
-    run.line(s, 'S', '250 2.1.5 OK');
-  }
-  run.line(s, 'C', 'DATA');
-  run.line(s, 'S', '354 OK');
-  run.line(s, 'C', `<message ${mail}, ${info.sizeBytes} octets>`);
-  run.line(s, 'C', '.');
   const tempfail = run.world.server.quotaFull === 'temporary';
-  for (const account of accounts) {
-    const address = run.account(account).address;
-    if (quotaAllows(run, account, info.sizeBytes, 1)) {
-      const uid = appendMessage(run, account, 'INBOX', mail, 0);
-      run.transfer('deliver', mail, source, serverPlace(account, 'INBOX'), String(uid));
-      if (fromQueue) run.del(QUEUE, queueKey(mail, account));
-      run.line(s, 'S', `250 2.0.0 <${address}> ${pseudoId(`${mail}/${account}/${run.time}`)} Saved`);
-      outcomes.set(account, 'delivered');
-    } else if (tempfail) {
-      run.line(s, 'S', `452 4.2.2 <${address}> ${OVERQUOTA_TEXT}`);
-      outcomes.set(account, 'temporary');
-    } else {
-      run.line(s, 'S', `552 5.2.2 <${address}> ${OVERQUOTA_TEXT}`);
-      outcomes.set(account, 'permanent');
-    }
+  const s = run.recorder.openSession({ protocol: 'LMTP', client: 'mta', account: accounts[0], tls: false, port: 24 });
+  const result = lmtpDeliver(run.store, {
+    mail,
+    envelopeFrom,
+    recipients: accounts.map((a) => ({ account: a, address: run.account(a).address, quota: run.account(a).quota })),
+    gracePercent: run.world.server.quotaGracePercent,
+    tempfail,
+    source,
+    time: run.time,
+  });
+  for (const l of result.lines) run.recorder.line(s, l.dir, l.text);
+  run.applyEffects(result.effects);
+  for (const [account, outcome] of result.outcomes) {
+    outcomes.set(account, outcome);
+    if (outcome === 'delivered' && fromQueue) run.del(QUEUE, queueKey(mail, account));
   }
-  run.line(s, 'C', 'QUIT');
-  run.line(s, 'S', '221 2.0.0 Bye');
-
   const delivered = accounts.filter((a) => outcomes.get(a) === 'delivered');
   const refused = accounts.filter((a) => outcomes.get(a) !== 'delivered');
   const code = refused.length === 0 ? '250' : tempfail ? '452' : '552';
   const key = refused.length === 0 ? (fromQueue ? 'delivery.retryDelivered' : 'delivery.delivered') : tempfail ? (fromQueue ? 'delivery.retryRefused' : 'delivery.tempRefused') : 'delivery.permRefused';
-  if (!fromQueue && tempfail) for (const account of refused) defer(run, mail, account, envelopeFrom, true);
+  if (!fromQueue && tempfail) for (const account of refused) defer(run, mail, account, envelopeFrom);
   // Refused for good: from this moment the mail is on its way back, never "lost".
   if (!tempfail && refused.length) run.apply({ op: 'bounced', mail });
-  run.emit('mta', `LMTP → ${accounts.join(', ')} · ${mail} · ${code}`, {
-    key,
-    params: { mail, to: (delivered.length ? delivered : refused).join(', '), code },
-  });
+  run.emit('mta', `LMTP → ${accounts.join(', ')} · ${mail} · ${code}`, { key, params: { mail, to: (delivered.length ? delivered : refused).join(', '), code } });
   if (!tempfail) for (const account of refused) bounce(run, mail, account, envelopeFrom, fromQueue);
   if (delivered.length) run.onDelivered(delivered);
   return outcomes;
@@ -96,14 +64,13 @@ export function deliver(run: Run, mail: string, accounts: readonly string[], env
 
 const queueKey = (mail: string, account: string) => `${mail}>${account}`;
 
-function defer(run: Run, mail: string, account: string, from: string, quiet = false): void {
+function defer(run: Run, mail: string, account: string, from: string): void {
   run.put(QUEUE, queueKey(mail, account), { mail, flags: 0 });
   run.transfer('defer', mail, outsidePlace(from), QUEUE, queueKey(mail, account));
   run.deferred.push({ mail, account, from, queuedAt: run.time, nextTryAt: run.time + run.world.server.retryEveryMinutes });
-  void quiet;
 }
 
-/** The sending MTA gives up: a MAILER-DAEMON report goes back to the envelope sender. */
+/** The MX gives up: a MAILER-DAEMON report goes back to the envelope sender. The mail never entered the mailbox, so it leaves from the MX. */
 export function bounce(run: Run, mail: string, account: string, envelopeFrom: string, fromQueue: boolean): void {
   const internal = accountByAddress(run, envelopeFrom);
   if (fromQueue) run.del(QUEUE, queueKey(mail, account));
@@ -112,7 +79,7 @@ export function bounce(run: Run, mail: string, account: string, envelopeFrom: st
     const place = outsidePlace(envelopeFrom);
     const { key } = run.freeKey(place, mail);
     run.put(place, key, { mail, flags: 0 });
-    run.transfer('bounce', mail, fromQueue ? QUEUE : serverPlace(account, 'INBOX'), place, key);
+    run.transfer('bounce', mail, QUEUE, place, key);
     run.emit('mta', `MTA → ${envelopeFrom} · bounce ${mail}`, { key: 'delivery.bounced', params: { mail, sender: envelopeFrom } });
     return;
   }
@@ -135,8 +102,11 @@ export function bounce(run: Run, mail: string, account: string, envelopeFrom: st
   }
   if (fromQueue) run.transfer('bounce', mail, QUEUE, null, queueKey(mail, account));
   run.emit('mta', `MTA · bounce ${mail} → ${envelopeFrom}`, { key: 'delivery.bouncedInternal', params: { mail, sender: envelopeFrom } });
-  deliver(run, id, [internal], '');
+  deliver(run, id, [internal], '', false, QUEUE);
 }
+
+/** Size a bounce adds to the original: the delivery-status report around it. */
+const BOUNCE_OVERHEAD_BYTES = 1600;
 
 /** Retry deferred deliveries that are due; bounce those past the queue lifetime. */
 export function retryDeferred(run: Run, now: number): void {
@@ -165,4 +135,46 @@ export function nextRetryAt(run: Run): number | null {
     if (next === null || t < next) next = t;
   }
   return next;
+}
+
+/** A device submits a mail (RFC 6409): the SMTP dialogue up to "250 … queued". Postfix pipelines nothing here: the client waits for each reply. */
+export function submitSmtp(run: Run, deviceId: string, mailId: string, to: readonly string[], toAddress: string | null): { port: number } {
+  const dev = run.device(deviceId);
+  const sender = run.account(dev.config.account);
+  const info = run.state.mails.get(mailId)!;
+  const port = dev.config.tls ? 465 : 587;
+  const s = run.recorder.openSession({ protocol: 'SMTP', client: deviceId, account: sender.id, tls: dev.config.tls, port });
+  const line = (dir: 'C' | 'S', text: string) => run.recorder.line(s, dir, text);
+  line('S', `220 ${SERVER_HOST} ESMTP Postfix (Debian/GNU)`);
+  line('C', `EHLO ${deviceId}`);
+  run.recorder.lines(s, 'S', [`250-${SERVER_HOST}`, '250-PIPELINING', '250-SIZE 10240000', '250-AUTH PLAIN LOGIN', '250-ENHANCEDSTATUSCODES', '250 8BITMIME']);
+  line('C', 'AUTH PLAIN <credentials>');
+  line('S', '235 2.7.0 Authentication successful');
+  line('C', `MAIL FROM:<${sender.address}>`);
+  line('S', '250 2.1.0 Ok');
+  for (const r of [...to.map((a) => run.account(a).address), ...(toAddress ? [toAddress] : [])]) {
+    line('C', `RCPT TO:<${r}>`);
+    line('S', '250 2.1.5 Ok');
+  }
+  line('C', 'DATA');
+  line('S', '354 End data with <CR><LF>.<CR><LF>');
+  line('C', `<message ${mailId}, ${info.sizeBytes} octets>`);
+  line('C', '.');
+  line('S', `250 2.0.0 Ok: queued as ${pseudoId(mailId).slice(0, 10).toUpperCase()}`);
+  line('C', 'QUIT');
+  line('S', '221 2.0.0 Bye');
+  return { port };
+}
+
+/** After submission the MTA owns the mail: local mailboxes get it over LMTP, others at their provider. It travels from the MTA, not from the device. */
+export function deliverSubmitted(run: Run, deviceId: string, mailId: string, to: readonly string[], toAddress: string | null): void {
+  const sender = run.account(run.device(deviceId).config.account);
+  if (to.length) deliver(run, mailId, to, sender.address, false, QUEUE);
+  if (toAddress) {
+    const place = outsidePlace(toAddress);
+    const { key } = run.freeKey(place, mailId);
+    run.put(place, key, { mail: mailId, flags: 0 });
+    run.transfer('deliver', mailId, QUEUE, place, key);
+    run.emit('mta', `MTA → ${toAddress} · ${mailId}`, { key: 'send.delivered.outside', params: { mail: mailId, to: toAddress } });
+  }
 }

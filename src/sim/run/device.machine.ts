@@ -1,7 +1,8 @@
 // A device's two independent conditions, as parallel regions: its network
 // link (online/offline) and its disk (healthy/failed). A failed disk takes
 // everything local with it until the disk is replaced (and perhaps restored).
-import { setup } from 'xstate';
+// The device's third part, its mail client, is the client runtime (client/).
+import { setup, type SnapshotFrom } from 'xstate';
 import type { DeviceStatus } from '../model/state';
 
 export type DeviceEvent = { type: 'network.down' } | { type: 'network.up' } | { type: 'disk.fail' } | { type: 'disk.replace' };
@@ -29,7 +30,6 @@ export const deviceMachine = setup({
   },
 });
 
-export function statusOf(value: unknown): DeviceStatus {
-  const v = value as { network: string; disk: string };
-  return { online: v.network === 'online', diskFailed: v.disk === 'failed' };
+export function statusOf(snapshot: SnapshotFrom<typeof deviceMachine>): DeviceStatus {
+  return { online: snapshot.matches({ network: 'online' }), diskFailed: snapshot.matches({ disk: 'failed' }) };
 }

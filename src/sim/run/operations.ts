@@ -1,23 +1,15 @@
 // What happens to the server as a whole: the operator's nightly backup and a
 // restore, a disk failure, a break-in, a cleanup that frees space, and a move
 // to a new provider (semantics.md "Operations").
-import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { Flag } from '../model/flags';
 import { INTRUDER, serverPlace } from '../model/places';
-import type { Run } from '../run/run';
-import { mirror } from '../device/lifecycle';
-import { ImapConnection } from '../client/connection';
-import { appendMessage, messages, serverFolders, uidValidityFor } from './mailbox';
-import { serverMachine, serverStatusOf, type ServerEvent } from './server.machine';
-import { CAPABILITIES, IMAP_GREETING } from './imapServer';
-
-const machines = new WeakMap<Run, SnapshotFrom<typeof serverMachine>>();
-
-function sendServerEvent(run: Run, event: ServerEvent): void {
-  const [next] = transition(serverMachine, machines.get(run) ?? initialTransition(serverMachine)[0], event);
-  machines.set(run, next);
-  run.apply({ op: 'server', ...serverStatusOf(next.value) });
-}
+import type { Run } from './run';
+import { mirror } from './devices';
+import { ImapConnection } from '../client/imapConnection';
+import { messages, uidValidityFor } from '../store/mailbox';
+import { Draft } from '../server/draft';
+import { CAPABILITIES, IMAP_GREETING } from '../server/imap/imapServer';
+import { openImapWire } from './wire';
 
 function serverPlaces(run: Run): string[] {
   return [...run.state.places.keys()].filter((p) => p.startsWith('server/'));
@@ -29,7 +21,7 @@ function serverBackupPlaces(run: Run): string[] {
 
 /** The nightly backup holds server state only (for POP3 users without leave-on-server: only unfetched mail). */
 export function backupServer(run: Run): void {
-  if (run.state.serverDown) return;
+  if (run.serverDown) return;
   mirror(run, 'server/', (p) => `backup/${p}`);
   run.serverBackupAt = run.time;
   if (run.hasPending()) run.emit('server', 'server · backup', { key: 'server.backup', params: {} });
@@ -44,7 +36,7 @@ export function serverDiskFail(run: Run): void {
       count++;
     }
   }
-  sendServerEvent(run, { type: 'disk.fail' });
+  run.sendServerEvent({ type: 'disk.fail' });
   run.emit('server', 'server · disk failed', { key: 'server.diskFailed', params: { count } });
 }
 
@@ -59,7 +51,7 @@ export function restoreServer(run: Run): void {
       restored.push(copy.mail);
     }
   }
-  if (run.state.serverDown) sendServerEvent(run, { type: 'backup.restore' });
+  if (run.serverDown) run.sendServerEvent({ type: 'backup.restore' });
   const day = run.serverBackupAt === null ? 0 : Math.floor(run.serverBackupAt / 1440) + 1;
   run.emit('server', 'server · restore', { key: run.serverBackupAt === null ? 'server.noBackup' : 'server.restored', params: { count: restored.length, day } });
 }
@@ -76,19 +68,20 @@ export function breach(run: Run): void {
       void key;
     }
   }
-  sendServerEvent(run, { type: 'intruder.enter' });
+  run.sendServerEvent({ type: 'intruder.enter' });
   run.emit('intruder', 'server · break-in', { key: 'server.breach', params: { count: seen.size } });
 }
 
 /** The user clears the oldest messages of INBOX (as webmail would) so new mail fits again. */
 export function freeSpace(run: Run, account: string, count: number): void {
-  const inbox = messages(run, account, 'INBOX').slice(0, count);
-  if (!inbox.length || run.state.serverDown) {
+  const inbox = messages(run.store, account, 'INBOX').slice(0, count);
+  if (!inbox.length || run.serverDown) {
     run.emit('server', `${account} · nothing to free`, { key: 'server.nothingToFree', params: { account } });
     return;
   }
-  const conn = new ImapConnection(run, 'webmail-cleanup', account);
-  conn.login();
+  // The user's cleanup in webmail: an IMAP client next to the server (TLS).
+  const conn = new ImapConnection(openImapWire(run, 'webmail-cleanup', account, true));
+  conn.login(run.account(account));
   conn.send({ type: 'client.select', mailbox: 'INBOX' });
   const last = inbox[inbox.length - 1].uid!;
   conn.send({ type: 'client.store', uids: `1:${last}`, change: '+FLAGS (\\Deleted)', silent: true });
@@ -107,7 +100,7 @@ export function freeSpace(run: Run, account: string, count: number): void {
 export function providerMove(run: Run, copyMailboxes: boolean): void {
   const generation = run.state.serverGeneration + 1;
   const old = new Map<string, ReturnType<typeof messages>>();
-  for (const account of run.world.accounts) for (const folder of serverFolders(run)) old.set(serverPlace(account.id, folder), messages(run, account.id, folder));
+  for (const account of run.world.accounts) for (const folder of run.folders) old.set(serverPlace(account.id, folder), messages(run.store, account.id, folder));
   // The old provider's backups leave with it.
   for (const bplace of serverBackupPlaces(run)) {
     for (const [key, copy] of [...run.folder(bplace)]) {
@@ -120,8 +113,8 @@ export function providerMove(run: Run, copyMailboxes: boolean): void {
   let moved = 0;
   let lost = 0;
   run.world.accounts.forEach((account, a) => {
-    const folders = serverFolders(run);
-    let session = null as null | ReturnType<typeof run.openSession>;
+    const folders = run.folders;
+    let session = null as null | ReturnType<typeof run.recorder.openSession>;
     folders.forEach((folder, f) => {
       const place = serverPlace(account.id, folder);
       run.apply({ op: 'meta', place, meta: { uidValidity: uidValidityFor(generation, a, f), uidNext: 1 } });
@@ -133,19 +126,22 @@ export function providerMove(run: Run, copyMailboxes: boolean): void {
           continue;
         }
         if (!session) {
-          session = run.openSession({ protocol: 'IMAP', client: 'imapsync', account: account.id, tls: true, port: 993 });
-          run.line(session, 'S', IMAP_GREETING);
-          run.line(session, 'C', `a1 LOGIN ${account.id} ${account.password}`);
-          run.line(session, 'S', `a1 OK [CAPABILITY ${CAPABILITIES}] Logged in`);
+          session = run.recorder.openSession({ protocol: 'IMAP', client: 'imapsync', account: account.id, tls: true, port: 993 });
+          run.recorder.line(session, 'S', IMAP_GREETING);
+          run.recorder.line(session, 'C', `a1 LOGIN ${account.id} ${account.password}`);
+          run.recorder.line(session, 'S', `a1 OK [CAPABILITY ${CAPABILITIES}] Logged in`);
         }
         const flags = copy.flags & ~Flag.Deleted ? copy.flags : copy.flags;
-        const uid = appendMessage(run, account.id, folder, copy.mail, flags);
+        // imapsync APPENDs to the new server: the new server stores it with its next UID.
+        const d = new Draft(run.store);
+        const uid = d.appendMessage(place, copy.mail, flags);
+        for (const o of d.ops) run.apply(o.op, o.append ?? false);
         const size = run.state.mails.get(copy.mail)?.sizeBytes ?? 0;
         const names = (['Answered', 'Flagged', 'Deleted', 'Seen', 'Draft'] as const).filter((n) => flags & Flag[n]).map((n) => `\\${n}`);
-        run.line(session, 'C', `a${moved + 2} APPEND ${folder}${names.length ? ` (${names.join(' ')})` : ''} {${size}}`);
-        run.line(session, 'S', '+ OK');
-        run.line(session, 'C', `<message ${copy.mail}, ${size} octets>`);
-        run.line(session, 'S', `a${moved + 2} OK [APPENDUID ${uidValidityFor(generation, a, f)} ${uid}] Append completed (0.001 + 0.000 secs).`);
+        run.recorder.line(session, 'C', `a${moved + 2} APPEND ${folder}${names.length ? ` (${names.join(' ')})` : ''} {${size}}`);
+        run.recorder.line(session, 'S', '+ OK');
+        run.recorder.line(session, 'C', `<message ${copy.mail}, ${size} octets>`);
+        run.recorder.line(session, 'S', `a${moved + 2} OK [APPENDUID ${uidValidityFor(generation, a, f)} ${uid}] Append completed (0.001 + 0.000 secs).`);
         run.transfer('move', copy.mail, place, place, String(uid));
         moved++;
       }

@@ -35,6 +35,21 @@ export class SeqIndex {
     this.count--;
   }
 
+  /** The UID with sequence number `k` (1-based), found by descending the tree; 0 when there is none. */
+  select(k: number): number {
+    if (k < 1 || k > this.count) return 0;
+    let pos = 0;
+    let step = 1;
+    while (step * 2 < this.tree.length) step *= 2;
+    for (; step > 0; step >>= 1) {
+      if (pos + step < this.tree.length && this.tree[pos + step] < k) {
+        pos += step;
+        k -= this.tree[pos];
+      }
+    }
+    return pos + 1;
+  }
+
   /** Number of messages with a UID ≤ uid: the sequence number of `uid` when it is present. */
   rank(uid: number): number {
     let sum = 0;

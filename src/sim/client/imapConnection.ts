@@ -1,0 +1,177 @@
+// A client's IMAP connection: it tags commands (a1, a2, …), waits for each
+// reply and reads from it what a client can know: the capabilities, the
+// selected mailbox's message count (EXISTS, EXPUNGE), and the bytes and
+// round trips it cost. Thunderbird does not pipeline IMAP commands: each one
+// waits for its tagged reply (nsImapProtocol runs one command at a time per
+// connection), so every command is one round trip.
+import { Flag } from '../model/flags';
+import { imapCommandText, isListing, type ImapCommand, type ImapReply } from '../protocol/imap';
+import { Cost, lineBytes } from './cost';
+import type { Account, ImapWire } from './host';
+
+export interface Answer extends ImapReply {
+  readonly ok: boolean;
+}
+
+const capabilitySets = new Map<string, ReadonlySet<string>>();
+/** The capabilities a response code lists (the same few lines repeat at every login: read each once). */
+function capabilityCode(text: string): ReadonlySet<string> | null {
+  let caps = capabilitySets.get(text);
+  if (!caps) {
+    const m = /\[CAPABILITY ([^\]]+)\]/.exec(text);
+    if (!m) return null;
+    capabilitySets.set(text, (caps = new Set(m[1].split(' '))));
+  }
+  return caps;
+}
+
+export class ImapConnection {
+  private tagNumber = 1;
+  private idleTag: string | null = null;
+  readonly cost = new Cost();
+  capabilities: ReadonlySet<string> = new Set<string>();
+  /** Messages in the selected mailbox, as the server last said. */
+  exists = 0;
+  selected: string | null = null;
+
+  constructor(private readonly wire: ImapWire) {
+    this.cost.wait();
+    this.cost.add(wire.greeting.length + 2);
+    this.learnCapabilities(wire.greeting);
+  }
+
+  private learnCapabilities(text: string): void {
+    const caps = capabilityCode(text);
+    if (caps) this.capabilities = caps;
+  }
+
+  /** What untagged lines tell about the selected mailbox. */
+  private learn(lines: readonly string[]): void {
+    for (const l of lines) {
+      const m = /^\* (\d+) (EXISTS|EXPUNGE)$/.exec(l);
+      if (!m) continue;
+      if (m[2] === 'EXISTS') this.exists = Number(m[1]);
+      else this.exists--;
+    }
+  }
+
+  send(command: ImapCommand): Answer {
+    const tag = `a${this.tagNumber++}`;
+    const reply = this.wire.send(tag, command);
+    this.cost.add(tag.length + 1 + imapCommandText(command).length + 2);
+    this.cost.wait();
+    if (reply.continuation && command.type === 'client.append') {
+      // The literal goes out after the server's "+" (no LITERAL+ use: Thunderbird waits for it).
+      this.cost.add(reply.continuation.length + 2 + command.size + 2);
+      this.cost.wait();
+    }
+    if (isListing(reply.untagged)) {
+      // "* 1234 FETCH (UID 5678 FLAGS (\Seen))": estimated from the count, not written out.
+      this.cost.add(reply.untagged.count * (30 + 2 * String(reply.untagged.upTo).length));
+    } else {
+      this.cost.add(lineBytes(reply.untagged));
+      this.learn(reply.untagged);
+    }
+    this.cost.add(tag.length + reply.status.length + 3);
+    const ok = reply.status.startsWith('OK');
+    if (command.type === 'client.login' && ok) this.learnCapabilities(reply.status);
+    if (command.type === 'client.select') this.selected = ok ? command.mailbox : null;
+    if (command.type === 'client.close' && ok) this.selected = null;
+    return { ...reply, ok };
+  }
+
+  login(account: Account): boolean {
+    return this.send({ type: 'client.login', user: account.id, password: account.password }).ok;
+  }
+
+  logout(): void {
+    this.send({ type: 'client.logout' });
+  }
+
+  /** IDLE (RFC 2177): the server answers "+ idling" and may push news until DONE. */
+  idle(): void {
+    const tag = `a${this.tagNumber++}`;
+    const reply = this.wire.send(tag, { type: 'client.idle' });
+    this.idleTag = tag;
+    this.cost.add(tag.length + 7 + (reply.continuation?.length ?? 0) + 2);
+    this.cost.wait();
+  }
+
+  /** DONE ends IDLE; the server closes the IDLE command with its tag. */
+  done(): void {
+    const reply = this.wire.send(this.idleTag ?? '', { type: 'client.done' });
+    this.cost.add(6 + (this.idleTag?.length ?? 0) + reply.status.length + 3);
+    this.cost.wait();
+    this.idleTag = null;
+  }
+
+  get idling(): boolean {
+    return this.idleTag !== null;
+  }
+
+  /** What the server pushed while idling; the client learns the new message count from it. */
+  unasked(): readonly string[] {
+    const lines = this.wire.unasked();
+    this.cost.add(lineBytes(lines));
+    this.learn(lines);
+    return lines;
+  }
+}
+
+/** A FETCH response line as the client reads it. */
+export interface FetchedLine {
+  readonly seq: number;
+  readonly uid: number;
+  readonly flags: number;
+  readonly size: number | null;
+}
+
+const FLAG_BITS: Record<string, number> = { '\\Answered': Flag.Answered, '\\Flagged': Flag.Flagged, '\\Deleted': Flag.Deleted, '\\Seen': Flag.Seen, '\\Draft': Flag.Draft };
+
+/** `(\Seen \Recent)` → the flag bits a client keeps (\Recent is the session's, not the message's). */
+export function parseFlagList(list: string): number {
+  let flags = 0;
+  for (const name of list.split(/\s+/)) flags |= FLAG_BITS[name] ?? 0;
+  return flags;
+}
+
+export function parseFetch(line: string): FetchedLine | null {
+  const m = /^\* (\d+) FETCH \(UID (\d+) FLAGS \(([^)]*)\)(?: RFC822\.SIZE (\d+))?/.exec(line);
+  if (!m) return null;
+  return { seq: Number(m[1]), uid: Number(m[2]), flags: parseFlagList(m[3]), size: m[4] === undefined ? null : Number(m[4]) };
+}
+
+/** The messages a FETCH reply carried, with the mail each literal names (`<message m1, …>`, `<headers of m1>`). */
+export function readFetched(lines: readonly string[]): Array<FetchedLine & { mail: string | null }> {
+  const out: Array<FetchedLine & { mail: string | null }> = [];
+  for (let i = 0; i < lines.length; i++) {
+    const f = parseFetch(lines[i]);
+    if (!f) continue;
+    const next = lines[i + 1] ?? '';
+    const literal = /^<(?:message (\S+), \d+ octets|headers of (\S+))>$/.exec(next);
+    out.push({ ...f, mail: literal ? (literal[1] ?? literal[2]) : null });
+  }
+  return out;
+}
+
+/** SELECT's answer as the client reads it (RFC 9051 §6.3.2). */
+export interface Selected {
+  readonly exists: number;
+  readonly uidValidity: number;
+  readonly uidNext: number;
+}
+
+export function readSelect(lines: readonly string[]): Selected {
+  let exists = 0;
+  let uidValidity = 0;
+  let uidNext = 0;
+  for (const l of lines) {
+    let m = /^\* (\d+) EXISTS$/.exec(l);
+    if (m) exists = Number(m[1]);
+    m = /\[UIDVALIDITY (\d+)\]/.exec(l);
+    if (m) uidValidity = Number(m[1]);
+    m = /\[UIDNEXT (\d+)\]/.exec(l);
+    if (m) uidNext = Number(m[1]);
+  }
+  return { exists, uidValidity, uidNext };
+}

@@ -1,0 +1,136 @@
+// The recorder assembles the timeline: what happened since the last frame
+// (store ops, mail movements, protocol lines, sessions opened) becomes a frame
+// when an action is told (`emit`). It writes nothing but the timeline.
+import type { Op } from '../model/ops';
+import type { Transfer, TransferKind } from '../model/transfer';
+import type { PlaceId } from '../model/places';
+import type { MailStore } from '../store/store';
+import type { ListingRef } from '../protocol/imap';
+import type { LineSource, Narration, ProtocolLine, SessionInfo, Timeline } from '../timeline';
+
+interface PendingFrame {
+  ops: Op[];
+  transfers: Transfer[];
+  lines: LineSource[];
+  sessions: SessionInfo[];
+  packSession: string | null;
+  packTexts: string[];
+  packDirs: string[];
+}
+
+const newPending = (): PendingFrame => ({ ops: [], transfers: [], lines: [], sessions: [], packSession: null, packTexts: [], packDirs: [] });
+
+export class Recorder {
+  /** Scenario step being run (-1 before the first, -2 for scheduled events). */
+  step = -1;
+  private micro = 0;
+  private note: { de: string; en: string } | undefined;
+  private pending: PendingFrame = newPending();
+  private readonly interned = new Map<string, string>();
+  private sessionCounter = 0;
+
+  constructor(
+    readonly timeline: Timeline,
+    private readonly store: MailStore,
+  ) {}
+
+  /** A store op that was applied: it goes into the next frame. */
+  op(op: Op): void {
+    this.pending.ops.push(op);
+  }
+
+  transfer(kind: TransferKind, mail: string, from: PlaceId | null, to: PlaceId | null, key: string, flags?: number): void {
+    this.pending.transfers.push(flags === undefined ? { mail, from, to, kind, key } : { mail, from, to, kind, key, flags });
+  }
+
+  transfers(list: readonly Transfer[]): void {
+    for (const t of list) this.pending.transfers.push(t);
+  }
+
+  openSession(info: Omit<SessionInfo, 'id' | 'serverGeneration'>): SessionInfo {
+    this.sessionCounter++;
+    const session: SessionInfo = { ...info, id: `${info.client}#${this.sessionCounter}`, serverGeneration: this.store.state.serverGeneration };
+    this.pending.sessions.push(session);
+    return session;
+  }
+
+  line(session: SessionInfo, dir: 'C' | 'S', text: string): void {
+    // Tagged IMAP replies repeat across sessions ("a3 OK Fetch completed …"): keep one copy of each.
+    if (text.charCodeAt(0) === 97 /* a */ && /^a\d+ /.test(text)) {
+      const known = this.interned.get(text);
+      if (known) text = known;
+      else this.interned.set(text, text);
+    }
+    const p = this.pending;
+    if (p.packSession !== session.id) {
+      this.closePack();
+      p.packSession = session.id;
+    }
+    p.packTexts.push(text);
+    p.packDirs.push(dir);
+  }
+
+  lines(session: SessionInfo, dir: 'C' | 'S', texts: readonly string[] | (() => string[])): void {
+    if (typeof texts === 'function') {
+      this.closePack();
+      const id = session.id;
+      this.pending.lines.push(() => texts().map((text): ProtocolLine => ({ session: id, dir, text })));
+    } else for (const text of texts) this.line(session, dir, text);
+  }
+
+  listing(session: SessionInfo, ref: ListingRef): void {
+    this.closePack();
+    this.pending.lines.push({ session: session.id, listing: ref.listing, place: ref.place, upTo: ref.upTo, recentFrom: ref.recentFrom });
+  }
+
+  /** Turn the lines gathered for one session into a packed block. */
+  private closePack(): void {
+    const p = this.pending;
+    if (p.packSession !== null && p.packTexts.length) p.lines.push({ session: p.packSession, dirs: p.packDirs.join(''), texts: p.packTexts });
+    p.packSession = null;
+    p.packTexts = [];
+    p.packDirs = [];
+  }
+
+  beginStep(step: number, note: { de: string; en: string } | undefined): void {
+    this.step = step;
+    this.micro = 0;
+    this.note = note;
+    if (step >= 0) this.timeline.stepStarts[step] = this.timeline.frames.length;
+  }
+
+  /** Close the frame: everything pending, told by `narration`. */
+  emit(actor: string, label: string, narration: Narration): void {
+    this.closePack();
+    const p = this.pending;
+    this.timeline.push(
+      {
+        time: this.store.state.time,
+        step: this.step,
+        micro: this.micro++,
+        label,
+        actor,
+        transfers: p.transfers,
+        lineSources: p.lines,
+        sessions: p.sessions,
+        narration,
+        ...(this.note ? { note: this.note } : {}),
+        ops: p.ops,
+      },
+      this.store.state,
+      this.store.copies,
+    );
+    this.note = undefined;
+    this.pending = newPending();
+  }
+
+  /** True when something happened since the last frame that a frame should show. */
+  hasPending(): boolean {
+    const p = this.pending;
+    return p.transfers.length > 0 || p.lines.length > 0 || p.packTexts.length > 0 || p.ops.some((o) => o.op !== 'time');
+  }
+
+  get frameCount(): number {
+    return this.timeline.frames.length;
+  }
+}

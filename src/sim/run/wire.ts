@@ -1,0 +1,77 @@
+// The wire between a client and the server: a client's command goes to the
+// server's port, the port's effects are applied to the store, and both sides'
+// lines are written to the transcript. The client gets only the reply.
+import type { ImapWire, Pop3Wire } from '../client/host';
+import { imapCommandText, isListing, messageLiteral, type ImapCommand, type ImapReply } from '../protocol/imap';
+import { pop3CommandText, type Pop3Command, type Reply } from '../protocol/pop3';
+import { handleImap, imapIdleNews, openImapSession, type ImapServerSession } from '../server/imap/imapServer';
+import { handlePop3, openPop3Session, type Pop3ServerSession } from '../server/pop3/pop3Server';
+import type { SessionInfo } from '../timeline';
+import type { Run } from './run';
+
+export function openImapWire(run: Run, client: string, account: string, tls: boolean): ImapWire {
+  const info: SessionInfo = run.recorder.openSession({ protocol: 'IMAP', client, account, tls, port: tls ? 993 : 143 });
+  const acc = run.account(account);
+  const opened = openImapSession(run.imapAccount(account, client), acc.password);
+  let session: ImapServerSession = opened.session;
+  const rec = run.recorder;
+  rec.line(info, 'S', opened.greeting);
+  return {
+    greeting: opened.greeting,
+    send(tag: string, command: ImapCommand): ImapReply {
+      const answer = handleImap(run.store, session, tag, command);
+      session = answer.session;
+      const reply = answer.reply;
+      if (command.type === 'client.done') {
+        rec.line(info, 'C', 'DONE');
+        rec.line(info, 'S', `${answer.tag} ${reply.status}`);
+        return reply;
+      }
+      rec.line(info, 'C', `${tag} ${imapCommandText(command)}`);
+      if (command.type === 'client.idle') {
+        rec.line(info, 'S', reply.continuation ?? '');
+        return reply;
+      }
+      if (reply.continuation && command.type === 'client.append') {
+        rec.line(info, 'S', reply.continuation);
+        rec.line(info, 'C', messageLiteral(command.mail, command.size));
+      }
+      run.applyEffects(answer.effects);
+      if (isListing(reply.untagged)) rec.listing(info, reply.untagged);
+      else rec.lines(info, 'S', reply.untagged);
+      rec.line(info, 'S', `${answer.tag} ${reply.status}`);
+      return reply;
+    },
+    unasked(): readonly string[] {
+      const news = imapIdleNews(run.store, session);
+      session = news.session;
+      run.applyEffects(news.effects);
+      rec.lines(info, 'S', news.lines);
+      return news.lines;
+    },
+  };
+}
+
+export function openPop3Wire(run: Run, client: string, account: string, tls: boolean): Pop3Wire {
+  const info: SessionInfo = run.recorder.openSession({ protocol: 'POP3', client, account, tls, port: tls ? 995 : 110 });
+  const acc = run.account(account);
+  const opened = openPop3Session(run.store, account, acc.password);
+  let session: Pop3ServerSession = opened.session;
+  const rec = run.recorder;
+  rec.lines(info, 'S', opened.greeting);
+  return {
+    greeting: opened.greeting,
+    send(command: Pop3Command): Reply {
+      rec.line(info, 'C', pop3CommandText(command));
+      const answer = handlePop3(run.store, session, command);
+      session = answer.session;
+      run.applyEffects(answer.effects);
+      rec.lines(info, 'S', answer.reply);
+      return answer.reply;
+    },
+    drop(): void {
+      session = handlePop3(run.store, session, { type: 'connection.drop' }).session;
+      rec.line(info, 'C', '<connection dropped>');
+    },
+  };
+}

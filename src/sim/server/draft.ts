@@ -1,0 +1,145 @@
+// What a server command does, as a draft: it reads the store as if its own
+// changes were already made, and records them as ops instead of making them.
+// So every port is pure: (store, session, command) → { reply, ops }; the
+// store changes only when run/ applies the ops (run/apply.ts).
+import type { Op } from '../model/ops';
+import type { PlaceId } from '../model/places';
+import type { Copy, FolderMeta, WorldState } from '../model/state';
+import type { Transfer, TransferKind } from '../model/transfer';
+import type { StoreView } from '../store/store';
+
+/** A change to the store plus whether it appends a new message (not a change to an existing one). */
+export interface StoreOp {
+  readonly op: Op;
+  readonly append?: boolean;
+}
+
+/** What every server port returns besides its reply: the changes, and the mail movements they mean. */
+export interface Effects {
+  readonly ops: readonly StoreOp[];
+  readonly transfers: readonly Transfer[];
+}
+
+export class Draft implements StoreView {
+  readonly ops: StoreOp[] = [];
+  readonly transfers: Transfer[] = [];
+  private readonly copies = new Map<PlaceId, Map<string, Copy | null>>();
+  private readonly metas = new Map<PlaceId, FolderMeta>();
+  /** What this draft adds to or takes from each account's server usage. */
+  private readonly usage = new Map<string, { bytes: number; messages: number }>();
+
+  constructor(private readonly base: StoreView) {}
+
+  get state(): Readonly<WorldState> {
+    return this.base.state;
+  }
+
+  get version(): number {
+    return this.base.version;
+  }
+
+  changedSince(place: PlaceId, version: number): number[] {
+    return this.base.changedSince(place, version);
+  }
+
+  /** Sequence numbers as the store has them (ports look them up before they change a folder). */
+  seqOf(place: PlaceId, uid: number): number {
+    return this.base.seqOf(place, uid);
+  }
+
+  /** The highest UID as the store has it (ports resolve `*` before they change a folder). */
+  highestUid(place: PlaceId): number {
+    return this.base.highestUid(place);
+  }
+
+  copyAt(place: PlaceId, key: string): Copy | undefined {
+    const own = this.copies.get(place);
+    if (own?.has(key)) return own.get(key) ?? undefined;
+    return this.base.copyAt(place, key);
+  }
+
+  folder(place: PlaceId): ReadonlyMap<string, Copy> {
+    const own = this.copies.get(place);
+    const base = this.base.folder(place);
+    if (!own) return base;
+    const out = new Map<string, Copy>();
+    for (const [key, copy] of base) {
+      const mine = own.has(key) ? own.get(key) : copy;
+      if (mine) out.set(key, mine);
+    }
+    for (const [key, copy] of own) if (copy && !base.has(key)) out.set(key, copy);
+    return out;
+  }
+
+  folderMeta(place: PlaceId): FolderMeta | undefined {
+    return this.metas.get(place) ?? this.base.folderMeta(place);
+  }
+
+  usageOf(account: string): { readonly bytes: number; readonly messages: number } {
+    const base = this.base.usageOf(account);
+    const mine = this.usage.get(account);
+    return mine ? { bytes: base.bytes + mine.bytes, messages: base.messages + mine.messages } : base;
+  }
+
+  private count(place: PlaceId, copy: Copy | undefined, sign: 1 | -1): void {
+    if (!copy || !place.startsWith('server/')) return;
+    const account = place.slice(7, place.indexOf('/', 7));
+    const u = this.usage.get(account) ?? { bytes: 0, messages: 0 };
+    this.usage.set(account, { bytes: u.bytes + sign * (this.state.mails.get(copy.mail)?.sizeBytes ?? 0), messages: u.messages + sign });
+  }
+
+  put(place: PlaceId, key: string, copy: Copy, append = false): void {
+    this.count(place, this.copyAt(place, key), -1);
+    this.count(place, copy, 1);
+    this.own(place).set(key, copy);
+    this.ops.push(append ? { op: { op: 'put', place, key, copy }, append } : { op: { op: 'put', place, key, copy } });
+  }
+
+  del(place: PlaceId, key: string): void {
+    this.count(place, this.copyAt(place, key), -1);
+    this.own(place).set(key, null);
+    this.ops.push({ op: { op: 'del', place, key } });
+  }
+
+  setMeta(place: PlaceId, meta: FolderMeta): void {
+    this.metas.set(place, meta);
+    this.ops.push({ op: { op: 'meta', place, meta } });
+  }
+
+  other(op: Op): void {
+    this.ops.push({ op });
+  }
+
+  transfer(kind: TransferKind, mail: string, from: PlaceId | null, to: PlaceId | null, key: string, flags?: number): void {
+    this.transfers.push(flags === undefined ? { mail, from, to, kind, key } : { mail, from, to, kind, key, flags });
+  }
+
+  /** Change a server copy's flags (a no-op when they are already so). */
+  setFlags(place: PlaceId, key: string, flags: number): boolean {
+    const copy = this.copyAt(place, key);
+    if (!copy || copy.flags === flags) return false;
+    this.put(place, key, { ...copy, flags });
+    this.transfer('flag', copy.mail, place, place, key, flags);
+    return true;
+  }
+
+  /** Store a message with the folder's next UID; returns the UID. */
+  appendMessage(place: PlaceId, mail: string, flags: number): number {
+    const m = this.folderMeta(place);
+    if (!m) throw new Error(`no folder ${place}`);
+    const uid = m.uidNext;
+    this.put(place, String(uid), { mail, flags, uid }, true);
+    this.setMeta(place, { ...m, uidNext: uid + 1 });
+    return uid;
+  }
+
+  effects(): Effects {
+    return { ops: this.ops, transfers: this.transfers };
+  }
+
+  private own(place: PlaceId): Map<string, Copy | null> {
+    let m = this.copies.get(place);
+    if (!m) this.copies.set(place, (m = new Map()));
+    return m;
+  }
+}

@@ -1,0 +1,327 @@
+// What an IMAP command does to one account's mailboxes, answered in Dovecot
+// 2.3's words (semantics.md "IMAP"; reference/dovecot-2.3.19-observed.txt).
+// Every function reads the store through a Draft and records its changes
+// there: nothing here changes the store (the session machine decides whether
+// a command is legal at all). Rule numbers refer to docs/rules.md.
+import { formatFlags, Flag } from '../../model/flags';
+import { serverPlace } from '../../model/places';
+import type { Copy } from '../../model/state';
+import { formatUidSet, headersLiteral, messageLiteral, type ImapCommand, type ImapReply, type ListingRef } from '../../protocol/imap';
+import { folderExists, meta } from '../../store/mailbox';
+import { OVERQUOTA_TEXT, quotaAllows, type QuotaRule } from '../../store/quota';
+import type { Draft } from '../draft';
+import { RecentUids } from './recent';
+
+export const IMAP_GREETING = '* OK [CAPABILITY IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE LITERAL+ AUTH=PLAIN AUTH=LOGIN] Dovecot (Debian) ready.';
+export const CAPABILITIES =
+  'IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE SORT SORT=DISPLAY THREAD=REFERENCES THREAD=REFS THREAD=ORDEREDSUBJECT MULTIAPPEND URL-PARTIAL CATENATE UNSELECT CHILDREN NAMESPACE UIDPLUS LIST-EXTENDED I18NLEVEL=1 CONDSTORE QRESYNC ESEARCH ESORT SEARCHRES WITHIN CONTEXT=SEARCH LIST-STATUS BINARY MOVE SNIPPET=FUZZY PREVIEW=FUZZY PREVIEW STATUS=SIZE SAVEDATE LITERAL+ NOTIFY SPECIAL-USE QUOTA';
+
+/** Dovecot appends its timing to tagged replies; the model shows a fixed one. */
+export const done = (text: string) => `${text} (0.001 + 0.000 secs).`;
+
+/** Header bytes of a message: the model's headers are a fixed share of small mails. */
+export function headerBytes(size: number): number {
+  return Math.min(size, 600);
+}
+
+/** Who is asking, and the account's settings the server enforces. */
+export interface ImapAccount {
+  readonly id: string;
+  readonly quota: QuotaRule | undefined;
+  readonly gracePercent: number;
+  /** Every folder of the account, in the order the server lists them. */
+  readonly folders: readonly string[];
+  /** The client, for where an APPENDed message comes from (its Outbox unless it says). */
+  readonly client: string;
+}
+
+/** The parts of a session a command reads and may change. */
+export interface ImapCommandSession {
+  readonly selected: string | null;
+  /** UIDs whose \Recent flag this session took; Dovecot lists \Recent last in FLAGS. */
+  readonly recent: RecentUids;
+}
+
+export interface CommandResult {
+  readonly reply: ImapReply;
+  readonly recent: RecentUids;
+}
+
+function parseFlagChange(change: string): { mode: '+' | '-' | '='; flags: number } {
+  const m = /^([+-]?)FLAGS(?:\.SILENT)?\s+\(([^)]*)\)$/i.exec(change.trim());
+  if (!m) throw new Error(`cannot parse flag change ${change}`);
+  let flags = 0;
+  for (const name of m[2].split(/\s+/).filter(Boolean)) {
+    const key = name.replace('\\', '') as keyof typeof Flag;
+    if (key in Flag) flags |= Flag[key];
+  }
+  return { mode: (m[1] || '=') as '+' | '-' | '=', flags };
+}
+
+const sizeOf = (d: Draft, mail: string) => d.state.mails.get(mail)?.sizeBytes ?? 0;
+
+/** One command being carried out: the draft it works on, the account, and the session's \Recent set as the command changes it. */
+class CommandRun {
+  recent: RecentUids;
+
+  constructor(
+    readonly d: Draft,
+    readonly account: ImapAccount,
+    session: ImapCommandSession,
+  ) {
+    this.recent = session.recent;
+  }
+
+  place(folder: string) {
+    return serverPlace(this.account.id, folder);
+  }
+
+  reply(r: ImapReply): CommandResult {
+    return { reply: r, recent: this.recent };
+  }
+
+  flagsOf(copy: Copy, flags = copy.flags) {
+    return this.recent.has(copy.uid!) ? formatFlags(flags).replace(/\)$/, flags ? ' \\Recent)' : '\\Recent)') : formatFlags(flags);
+  }
+
+  /** EXPUNGE responses as Dovecot 2.3 sends them: highest sequence number first, then the new RECENT count if this session lost \Recent messages. */
+  expungeLines(gone: ReadonlyArray<{ seq: number; uid: number }>): string[] {
+    const lines = [...gone].sort((a, b) => b.seq - a.seq).map((g) => `* ${g.seq} EXPUNGE`);
+    if (gone.some((g) => this.recent.has(g.uid))) {
+      this.recent = this.recent.without(gone.map((g) => g.uid));
+      lines.push(`* ${this.recent.size} RECENT`);
+    }
+    return lines;
+  }
+
+  /** The messages a UID set names, with their sequence numbers, found by UID (not by counting the folder). */
+  hits(folder: string, spec: string): Array<{ seq: number; copy: Copy }> {
+    const p = this.place(folder);
+    const f = this.d.folder(p);
+    // `*` is the highest UID in the mailbox, so "n:*" names the last message even when n is beyond it (RFC 9051 §6.4.8).
+    const max = this.d.highestUid(p);
+    const ranges = spec.split(',').map((part) => {
+      const [a, b] = part.split(':');
+      const lo = a === '*' ? max : Number(a);
+      const hi = b === undefined ? lo : b === '*' ? max : Number(b);
+      return [Math.max(1, Math.min(lo, hi)), Math.min(max, Math.max(lo, hi))] as const;
+    });
+    const span = ranges.reduce((n, [lo, hi]) => n + Math.max(0, hi - lo + 1), 0);
+    const out: Array<{ seq: number; copy: Copy }> = [];
+    if (span > 2 * f.size) {
+      let seq = 0;
+      for (const copy of f.values()) {
+        seq++;
+        if (ranges.some(([lo, hi]) => copy.uid! >= lo && copy.uid! <= hi)) out.push({ seq, copy });
+      }
+      return out;
+    }
+    const uids = new Set<number>();
+    for (const [lo, hi] of ranges) for (let u = lo; u <= hi; u++) uids.add(u);
+    for (const u of [...uids].sort((x, y) => x - y)) {
+      const copy = f.get(String(u));
+      if (copy) out.push({ seq: this.d.seqOf(p, u), copy });
+    }
+    return out;
+  }
+
+  select(folder: string, wasSelected: boolean): CommandResult {
+    const f = this.d.folder(this.place(folder));
+    const m = meta(this.d, this.account.id, folder);
+    const recentFrom = m.recentUid ?? 1;
+    // Only the newest UIDs can still be \Recent: look them up by UID instead of walking the folder.
+    const taken = recentFrom < m.uidNext ? this.hits(folder, `${recentFrom}:${m.uidNext - 1}`).map((h) => h.copy) : [];
+    this.recent = RecentUids.of(taken.map((c) => c.uid!));
+    // The first session to see a new message takes its \Recent flag (RFC 3501 §2.3.2).
+    if (taken.length) this.d.setMeta(this.place(folder), { ...m, recentUid: m.uidNext });
+    let firstUnseen = -1;
+    let seq = 0;
+    for (const c of f.values()) {
+      if (!(c.flags & Flag.Seen)) {
+        firstUnseen = seq;
+        break;
+      }
+      seq++;
+    }
+    return this.reply({
+      untagged: [
+        // Dovecot 2.3 closes the previous mailbox out loud (RFC 7162 §3.2.11).
+        ...(wasSelected ? ['* OK [CLOSED] Previous mailbox closed.'] : []),
+        '* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)',
+        '* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)] Flags permitted.',
+        `* ${f.size} EXISTS`,
+        `* ${taken.length} RECENT`,
+        ...(firstUnseen >= 0 ? [`* OK [UNSEEN ${firstUnseen + 1}] First unseen.`] : []),
+        `* OK [UIDVALIDITY ${m.uidValidity}] UIDs valid`,
+        `* OK [UIDNEXT ${m.uidNext}] Predicted next UID`,
+      ],
+      status: done('OK [READ-WRITE] Select completed'),
+    });
+  }
+
+  fetch(folder: string, uids: string, items: string): CommandResult {
+    if (items === 'FLAGS') {
+      // A flag resync of the whole folder: kept as a reference, written out from the frame's state when read.
+      const upTo = Number(uids.split(':').pop());
+      const p = this.place(folder);
+      const count = this.d.seqOf(p, upTo);
+      const recentFrom = this.recent.lowest;
+      if (count > 50) {
+        const store = this.d;
+        const version = this.d.version;
+        const listing: ListingRef = {
+          listing: 'fetchFlags',
+          place: p,
+          upTo,
+          count,
+          recentFrom,
+          version,
+          changedSince: (since) => store.changedSince(p, since).filter((uid) => uid <= upTo).map((uid) => ({ uid, flags: store.copyAt(p, String(uid))?.flags ?? null })),
+          entries: () => [...store.folder(p).values()].filter((c) => c.uid! <= upTo).map((c) => ({ uid: c.uid!, flags: c.flags })),
+        };
+        return this.reply({ untagged: listing, status: done('OK Fetch completed') });
+      }
+    }
+    const found = this.hits(folder, uids);
+    const setsSeen = /BODY\[\]/.test(items) && !/PEEK/.test(items);
+    const wantsBody = /BODY(\.PEEK)?\[\]/.test(items);
+    const wantsHeader = /BODY\.PEEK\[HEADER\]/.test(items);
+    const wantsSize = /RFC822\.SIZE/.test(items);
+    const untagged = found.flatMap(({ seq, copy }) => {
+      // FETCH BODY[] sets \Seen for everyone (RFC 9051 §6.4.5, rule 17).
+      if (setsSeen && !(copy.flags & Flag.Seen)) {
+        this.d.setFlags(this.place(folder), String(copy.uid), copy.flags | Flag.Seen);
+        copy = this.d.copyAt(this.place(folder), String(copy.uid))!;
+      }
+      const size = sizeOf(this.d, copy.mail);
+      const head = `* ${seq} FETCH (UID ${copy.uid} FLAGS ${this.flagsOf(copy)}${wantsSize ? ` RFC822.SIZE ${size}` : ''}`;
+      if (wantsBody) return [`${head} BODY[] {${size}}`, messageLiteral(copy.mail, size), ')'];
+      if (wantsHeader) return [`${head} BODY[HEADER] {${headerBytes(size)}}`, headersLiteral(copy.mail), ')'];
+      return [`${head})`];
+    });
+    return this.reply({ untagged, status: done('OK Fetch completed') });
+  }
+
+  store(folder: string, uids: string, change: string, silent: boolean): CommandResult {
+    const { mode, flags } = parseFlagChange(change);
+    const lines: string[] = [];
+    for (const { seq, copy } of this.hits(folder, uids)) {
+      const next = mode === '+' ? copy.flags | flags : mode === '-' ? copy.flags & ~flags : flags;
+      this.d.setFlags(this.place(folder), String(copy.uid), next);
+      if (!silent) lines.push(`* ${seq} FETCH (UID ${copy.uid} FLAGS ${this.flagsOf(copy, next)})`);
+    }
+    // A UID that no longer exists: OK, nothing done (rule 20).
+    return this.reply({ untagged: lines, status: done('OK Store completed') });
+  }
+
+  /** Remove \Deleted messages (only those in `only`, for UID EXPUNGE), reporting shifting sequence numbers. */
+  expunge(folder: string, only: Set<number> | null, silent: boolean): CommandResult {
+    const gone: Array<{ seq: number; uid: number }> = [];
+    let seq = 0;
+    for (const copy of this.d.folder(this.place(folder)).values()) {
+      seq++;
+      if (!(copy.flags & Flag.Deleted) || (only && !only.has(copy.uid!))) continue;
+      this.d.del(this.place(folder), String(copy.uid));
+      this.d.transfer('expunge', copy.mail, this.place(folder), null, String(copy.uid));
+      gone.push({ seq, uid: copy.uid! });
+    }
+    return this.reply({ untagged: silent ? [] : this.expungeLines(gone), status: done(silent ? 'OK Close completed' : 'OK Expunge completed') });
+  }
+
+  copyOrMove(folder: string, uids: string, target: string, move: boolean): CommandResult {
+    if (!folderExists(this.d, this.account.id, target)) return this.reply({ untagged: [], status: done(`NO [TRYCREATE] Mailbox doesn't exist: ${target}`) });
+    const found = this.hits(folder, uids);
+    if (!found.length) return this.reply({ untagged: [], status: done('OK No messages found') });
+    if (!move || target === folder) {
+      const bytes = found.reduce((n, h) => n + sizeOf(this.d, h.copy.mail), 0);
+      // COPY is all-or-nothing: over quota nothing is stored (rules 19, 28).
+      if (!quotaAllows(this.d, this.account.id, this.account.quota, this.account.gracePercent, bytes, found.length)) return this.reply({ untagged: [], status: done(`NO [OVERQUOTA] ${OVERQUOTA_TEXT}`) });
+    }
+    // A MOVE within the same quota root adds no usage and succeeds at the limit (rule 28, observed).
+    const src: number[] = [];
+    const dst: number[] = [];
+    for (const { copy } of found) {
+      const uid = this.d.appendMessage(this.place(target), copy.mail, copy.flags & ~Flag.Deleted);
+      src.push(copy.uid!);
+      dst.push(uid);
+      if (!move) this.d.transfer('copy', copy.mail, this.place(folder), this.place(target), String(uid));
+    }
+    const validity = meta(this.d, this.account.id, target).uidValidity;
+    const copyuid = `[COPYUID ${validity} ${formatUidSet(src)} ${formatUidSet(dst)}]`;
+    if (!move) return this.reply({ untagged: [], status: done(`OK ${copyuid} Copy completed`) });
+    const gone: Array<{ seq: number; uid: number }> = [];
+    for (const { copy, seq } of found) {
+      this.d.del(this.place(folder), String(copy.uid));
+      this.d.transfer('move', copy.mail, this.place(folder), this.place(target), String(dst[src.indexOf(copy.uid!)]));
+      gone.push({ seq, uid: copy.uid! });
+    }
+    return this.reply({ untagged: [`* OK ${copyuid} Moved UIDs.`, ...this.expungeLines(gone)], status: done('OK Move completed') });
+  }
+
+  /** `source`: where the client takes the message from (default: its Outbox, when saving sent mail). */
+  append(target: string, flags: number, mail: string, source = `device/${this.account.client}/Outbox`): CommandResult {
+    if (!folderExists(this.d, this.account.id, target)) return this.reply({ untagged: [], status: done(`NO [TRYCREATE] Mailbox doesn't exist: ${target}`) });
+    const size = sizeOf(this.d, mail);
+    // Refused before the literal is sent: no "+" continuation (rule 28).
+    if (!quotaAllows(this.d, this.account.id, this.account.quota, this.account.gracePercent, size, 1)) return this.reply({ untagged: [], status: done(`NO [OVERQUOTA] ${OVERQUOTA_TEXT}`) });
+    const uid = this.d.appendMessage(this.place(target), mail, flags);
+    this.d.transfer('copy', mail, source, this.place(target), String(uid));
+    return this.reply({ untagged: [], continuation: '+ OK', status: done(`OK [APPENDUID ${meta(this.d, this.account.id, target).uidValidity} ${uid}] Append completed`) });
+  }
+}
+
+/** Carry out one legal command. */
+export function runImapCommand(d: Draft, account: ImapAccount, session: ImapCommandSession, c: ImapCommand): CommandResult {
+  const x = new CommandRun(d, account, session);
+  const selected = session.selected;
+  switch (c.type) {
+    case 'client.login':
+      return x.reply({ untagged: [], status: `OK [CAPABILITY ${CAPABILITIES}] Logged in` });
+    case 'client.capability':
+      return x.reply({ untagged: [`* CAPABILITY ${CAPABILITIES}`], status: done('OK Capability completed') });
+    case 'client.status': {
+      if (!folderExists(d, account.id, c.mailbox)) return x.reply({ untagged: [], status: done(`NO Mailbox doesn't exist: ${c.mailbox}`) });
+      const m = meta(d, account.id, c.mailbox);
+      return x.reply({ untagged: [`* STATUS ${c.mailbox} (MESSAGES ${d.folder(x.place(c.mailbox)).size} UIDNEXT ${m.uidNext} UIDVALIDITY ${m.uidValidity})`], status: done('OK Status completed') });
+    }
+    case 'client.select':
+      return x.select(c.mailbox, selected !== null);
+    case 'client.fetch':
+      return x.fetch(selected!, c.uids, c.items);
+    case 'client.store':
+      return x.store(selected!, c.uids, c.change, c.silent);
+    case 'client.expunge':
+      return x.expunge(selected!, null, false);
+    case 'client.uidExpunge':
+      return x.expunge(selected!, new Set(x.hits(selected!, c.uids).map((h) => h.copy.uid!)), false);
+    case 'client.copy':
+      return x.copyOrMove(selected!, c.uids, c.mailbox, false);
+    case 'client.move':
+      return x.copyOrMove(selected!, c.uids, c.mailbox, true);
+    case 'client.append':
+      return x.append(c.mailbox, c.flags, c.mail, c.source);
+    case 'client.noop':
+      return x.reply({ untagged: [], status: done('OK NOOP completed') });
+    case 'client.close':
+      return x.expunge(selected!, null, true);
+    case 'client.logout':
+      return x.reply({ untagged: ['* BYE Logging out'], status: done('OK Logout completed') });
+    case 'client.idle':
+    case 'client.done':
+      throw new Error(`${c.type} is the session's, not a command to run`);
+  }
+}
+
+/** While IDLE (RFC 2177): what the server pushes about new mail in the selected mailbox since the session last looked. */
+export function idleNews(d: Draft, account: string, selected: string, recent: RecentUids): { lines: string[]; recent: RecentUids } {
+  const p = serverPlace(account, selected);
+  const m = meta(d, account, selected);
+  const from = m.recentUid ?? 1;
+  const fresh: number[] = [];
+  for (let uid = from; uid < m.uidNext; uid++) if (d.copyAt(p, String(uid))) fresh.push(uid);
+  if (!fresh.length) return { lines: [], recent };
+  // This session has the mailbox selected: it takes the new messages' \Recent.
+  const next = recent.with(fresh);
+  d.setMeta(p, { ...m, recentUid: m.uidNext });
+  return { lines: [`* ${d.folder(p).size} EXISTS`, `* ${next.size} RECENT`], recent: next };
+}

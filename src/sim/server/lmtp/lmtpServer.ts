@@ -1,0 +1,82 @@
+// The LMTP port (RFC 2033; Dovecot's delivery): one transaction from the
+// provider's MX handing `mail` to local recipients. Over quota Dovecot answers
+// after DATA with 552 5.2.2 (permanent) or, with quota_full_tempfail=yes,
+// 452 4.2.2 (temporary), per recipient (semantics.md rules 29–31). Pure: the
+// transcript, each recipient's outcome and the store changes are returned.
+import { pseudoId } from '../../model/hash';
+import { serverPlace, type PlaceId } from '../../model/places';
+import type { StoreView } from '../../store/store';
+import { OVERQUOTA_TEXT, quotaAllows, type QuotaRule } from '../../store/quota';
+import { Draft, type Effects } from '../draft';
+
+export const SERVER_HOST = 'mail.example.org';
+export const MTA_HOST = 'mx.example.org';
+
+export type LmtpOutcome = 'delivered' | 'permanent' | 'temporary';
+
+export interface LmtpRecipient {
+  readonly account: string;
+  readonly address: string;
+  readonly quota: QuotaRule | undefined;
+}
+
+export interface LmtpTransaction {
+  readonly mail: string;
+  readonly envelopeFrom: string;
+  readonly recipients: readonly LmtpRecipient[];
+  readonly gracePercent: number;
+  readonly tempfail: boolean;
+  /** Where the copy travels from (the sender, the MX queue, a device's Outbox). */
+  readonly source: PlaceId;
+  /** For Dovecot-like session ids that are the same on every run. */
+  readonly time: number;
+}
+
+export interface LmtpResult {
+  readonly lines: ReadonlyArray<{ readonly dir: 'C' | 'S'; readonly text: string }>;
+  readonly outcomes: ReadonlyMap<string, LmtpOutcome>;
+  /** The UID each delivered copy got. */
+  readonly uids: ReadonlyMap<string, number>;
+  readonly effects: Effects;
+}
+
+export function lmtpDeliver(store: StoreView, t: LmtpTransaction): LmtpResult {
+  const d = new Draft(store);
+  const lines: Array<{ dir: 'C' | 'S'; text: string }> = [];
+  const c = (text: string) => lines.push({ dir: 'C', text });
+  const s = (text: string) => lines.push({ dir: 'S', text });
+  const size = store.state.mails.get(t.mail)?.sizeBytes ?? 0;
+  s(`220 ${SERVER_HOST} Dovecot (Debian) ready.`);
+  c(`LHLO ${MTA_HOST}`);
+  for (const l of [`250-${SERVER_HOST}`, '250-8BITMIME', '250-CHUNKING', '250-ENHANCEDSTATUSCODES', '250 PIPELINING']) s(l);
+  c(`MAIL FROM:<${t.envelopeFrom}>`);
+  s('250 2.1.0 OK');
+  for (const r of t.recipients) {
+    c(`RCPT TO:<${r.address}>`);
+    s('250 2.1.5 OK');
+  }
+  c('DATA');
+  s('354 OK');
+  c(`<message ${t.mail}, ${size} octets>`);
+  c('.');
+  const outcomes = new Map<string, LmtpOutcome>();
+  const uids = new Map<string, number>();
+  for (const r of t.recipients) {
+    if (quotaAllows(d, r.account, r.quota, t.gracePercent, size, 1)) {
+      const uid = d.appendMessage(serverPlace(r.account, 'INBOX'), t.mail, 0);
+      d.transfer('deliver', t.mail, t.source, serverPlace(r.account, 'INBOX'), String(uid));
+      s(`250 2.0.0 <${r.address}> ${pseudoId(`${t.mail}/${r.account}/${t.time}`)} Saved`);
+      outcomes.set(r.account, 'delivered');
+      uids.set(r.account, uid);
+    } else if (t.tempfail) {
+      s(`452 4.2.2 <${r.address}> ${OVERQUOTA_TEXT}`);
+      outcomes.set(r.account, 'temporary');
+    } else {
+      s(`552 5.2.2 <${r.address}> ${OVERQUOTA_TEXT}`);
+      outcomes.set(r.account, 'permanent');
+    }
+  }
+  c('QUIT');
+  s('221 2.0.0 Bye');
+  return { lines, outcomes, uids, effects: d.effects() };
+}

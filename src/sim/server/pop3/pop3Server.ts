@@ -1,0 +1,154 @@
+// The POP3 server's port, and the one place where POP3 removes mail: the
+// UPDATE state (RFC 1939 §6). A session sees the INBOX as it was when it
+// started (observed on Dovecot: a message expunged meanwhile by IMAP is still
+// counted; RETR answers -ERR). The session machine decides (legal here? does
+// DELE mark?); this port keeps the marks, answers in Dovecot 2.3's words, sets
+// \Seen on RETR, and at QUIT from TRANSACTION `commitUpdate` removes the
+// marked messages. Nothing here changes the store: the caller applies effects.
+import { initialTransition, type SnapshotFrom } from 'xstate';
+import { Flag } from '../../model/flags';
+import { serverPlace } from '../../model/places';
+import type { ListingReply, Pop3Command, Reply } from '../../protocol/pop3';
+import { meta, pop3Uidl } from '../../store/mailbox';
+import type { StoreView } from '../../store/store';
+import { decider } from '../decide';
+import { Draft, type Effects } from '../draft';
+import { pop3SessionMachine, type MaildropEntry } from './pop3Session.machine';
+
+export type { MaildropEntry } from './pop3Session.machine';
+
+export interface Pop3ServerSession {
+  readonly machine: SnapshotFrom<typeof pop3SessionMachine>;
+  /** The maildrop as it was when the session started (message n = entry n-1). */
+  readonly maildrop: readonly MaildropEntry[];
+  /** Numbers marked by DELE (RFC 1939 §5). */
+  readonly marked: ReadonlySet<number>;
+}
+
+/** Dovecot 2.3's CAPA before login (observed with ssl=no: no STLS). */
+export const POP3_CAPA = ['+OK', 'CAPA', 'TOP', 'UIDL', 'RESP-CODES', 'PIPELINING', 'AUTH-RESP-CODE', 'USER', 'SASL PLAIN LOGIN', '.'];
+export const POP3_GREETING = '+OK Dovecot (Debian) ready.';
+
+const NO_EFFECTS: Effects = { ops: [], transfers: [] };
+
+const decide = decider(
+  pop3SessionMachine,
+  (s) => `${JSON.stringify(s.value)}|${s.context.account}|${s.context.password}|${s.context.user}`,
+  (e) => (e.type === 'client.user' ? `${e.type}|${e.name}` : e.type === 'client.pass' ? `${e.type}|${e.password}` : e.type === 'client.dele' ? `${e.type}|${e.markable}` : e.type),
+);
+
+const initial = new Map<string, Pop3ServerSession['machine']>();
+
+export function openPop3Session(store: StoreView, account: string, password: string): { session: Pop3ServerSession; greeting: Reply } {
+  const place = serverPlace(account, 'INBOX');
+  const m = meta(store, account, 'INBOX');
+  const maildrop: MaildropEntry[] = [...store.folder(place).values()].map((c) => ({ uid: c.uid!, uidl: pop3Uidl(c.uid!, m.uidValidity), size: store.state.mails.get(c.mail)?.sizeBytes ?? 0, mail: c.mail }));
+  const key = `${account}|${password}`;
+  let machine = initial.get(key);
+  if (!machine) initial.set(key, (machine = initialTransition(pop3SessionMachine, { account, password })[0]));
+  return { session: { machine, maildrop, marked: new Set() }, greeting: [POP3_GREETING] };
+}
+
+function lookup(s: Pop3ServerSession, n: number): { entry?: MaildropEntry; error?: string } {
+  if (!Number.isInteger(n) || n < 1 || n > s.maildrop.length) return { error: "-ERR There's no message " + n + '.' };
+  if (s.marked.has(n)) return { error: '-ERR Message is deleted.' };
+  return { entry: s.maildrop[n - 1] };
+}
+
+/** LIST or UIDL: every message not marked, one line each, written out only when read. */
+function listing(s: Pop3ServerSession, head: string, value: (m: MaildropEntry) => string): ListingReply {
+  const each = (visit: (n: number, v: string) => void) => s.maildrop.forEach((m, i) => s.marked.has(i + 1) || visit(i + 1, value(m)));
+  const lines = () => {
+    const out = [head];
+    each((n, v) => out.push(`${n} ${v}`));
+    out.push('.');
+    return out;
+  };
+  return Object.assign(lines, { each });
+}
+
+/** The answer to a command the machine let through. */
+function answer(s: Pop3ServerSession, command: Pop3Command): Reply {
+  const live = () => s.maildrop.filter((_, i) => !s.marked.has(i + 1));
+  switch (command.type) {
+    case 'client.capa':
+      return POP3_CAPA;
+    case 'client.stat': {
+      const l = live();
+      return [`+OK ${l.length} ${l.reduce((sum, m) => sum + m.size, 0)}`];
+    }
+    case 'client.list':
+      return listing(s, `+OK ${live().length} messages:`, (m) => String(m.size));
+    case 'client.uidl':
+      return listing(s, '+OK', (m) => m.uidl);
+    case 'client.retr': {
+      const { entry, error } = lookup(s, command.n);
+      return entry ? [`+OK ${entry.size} octets`, `<message ${entry.mail}, ${entry.size} octets>`, '.'] : [error!];
+    }
+    case 'client.top': {
+      const { entry, error } = lookup(s, command.n);
+      return entry ? ['+OK', `<headers of ${entry.mail}>`, '.'] : [error!];
+    }
+    case 'client.dele':
+      return [lookup(s, command.n).error!];
+    default:
+      return ['+OK'];
+  }
+}
+
+export function handlePop3(store: StoreView, session: Pop3ServerSession, command: Pop3Command | { type: 'connection.drop' }): { session: Pop3ServerSession; reply: Reply; effects: Effects } {
+  const event = command.type === 'client.dele' ? { ...command, markable: !lookup(session, command.n).error } : command;
+  const machine = decide(session.machine, event);
+  const verdict = machine.context.verdict;
+  const next: Pop3ServerSession = { ...session, machine };
+  switch (verdict.kind) {
+    case 'none':
+    case 'greet':
+      return { session: next, reply: [], effects: NO_EFFECTS };
+    case 'refuse':
+      return { session: next, reply: [verdict.reply], effects: NO_EFFECTS };
+    case 'loggedIn':
+      return { session: next, reply: ['+OK Logged in.'], effects: NO_EFFECTS };
+    case 'mark':
+      return { session: { ...next, marked: new Set([...session.marked, (command as { n: number }).n]) }, reply: ['+OK Marked to be deleted.'], effects: NO_EFFECTS };
+    case 'unmarkAll':
+      return { session: { ...next, marked: new Set() }, reply: ['+OK'], effects: NO_EFFECTS };
+    case 'quit':
+      if (!machine.matches('update')) return { session: next, reply: ['+OK Logging out.'], effects: NO_EFFECTS };
+      return { session: next, reply: [session.marked.size ? '+OK Logging out, messages deleted.' : '+OK Logging out.'], effects: commitUpdate(store, machine.context.account, session.maildrop, session.marked) };
+    case 'execute': {
+      const c = command as Pop3Command;
+      const reply = answer(session, c);
+      if (c.type === 'client.retr' && Array.isArray(reply) && reply[0]?.startsWith('+OK')) {
+        // Dovecot sets \Seen when POP3 downloads (pop3_no_flag_updates=no), visible to IMAP and webmail.
+        const d = new Draft(store);
+        const place = serverPlace(machine.context.account, 'INBOX');
+        const uid = String(session.maildrop[c.n - 1].uid);
+        const copy = d.copyAt(place, uid);
+        if (copy) d.setFlags(place, uid, copy.flags | Flag.Seen);
+        return { session: next, reply, effects: d.effects() };
+      }
+      return { session: next, reply, effects: NO_EFFECTS };
+    }
+  }
+}
+
+/**
+ * The UPDATE state: the marked messages are removed from the INBOX (rule 3),
+ * those another session removed meanwhile are skipped, and the \Recent flag
+ * of everything new goes to this session (it was the first to see them).
+ */
+export function commitUpdate(store: StoreView, account: string, maildrop: readonly MaildropEntry[], marked: ReadonlySet<number>): Effects {
+  const d = new Draft(store);
+  const place = serverPlace(account, 'INBOX');
+  const m = meta(d, account, 'INBOX');
+  if ((m.recentUid ?? 1) < m.uidNext) d.setMeta(place, { ...m, recentUid: m.uidNext });
+  for (const n of [...marked].sort((a, b) => a - b)) {
+    const uid = maildrop[n - 1].uid;
+    const copy = d.copyAt(place, String(uid));
+    if (!copy) continue;
+    d.del(place, String(uid));
+    d.transfer('expunge', copy.mail, place, null, String(uid));
+  }
+  return d.effects();
+}

@@ -1,0 +1,112 @@
+// A POP3 session as RFC 1939 draws it: AUTHORIZATION → TRANSACTION → UPDATE.
+// DELE only marks (§5); marked messages vanish from STAT/LIST/UIDL of this
+// session; RSET unmarks; only QUIT from TRANSACTION reaches UPDATE (§6). A
+// dropped connection ends in `dropped`, which commits nothing. The machine
+// only decides (is the command legal here, does DELE mark, does RSET unmark,
+// where does the session go); the port (pop3Server.ts) keeps the maildrop
+// and the marks, words the answers and commits UPDATE.
+import { assertEvent, assign, setup } from 'xstate';
+import type { Pop3Command } from '../../protocol/pop3';
+
+export interface MaildropEntry {
+  readonly uid: number;
+  readonly uidl: string;
+  readonly size: number;
+  readonly mail: string;
+}
+
+/** A command as the server receives it; DELE with whether message n is there to mark (not yet marked). */
+export type Pop3Event = (Pop3Command & { readonly markable?: boolean }) | { type: 'connection.drop' };
+
+/** The machine's decision about the last command. */
+export type Pop3Verdict =
+  | { readonly kind: 'greet' }
+  | { readonly kind: 'execute' }
+  | { readonly kind: 'mark' }
+  | { readonly kind: 'unmarkAll' }
+  | { readonly kind: 'loggedIn' }
+  | { readonly kind: 'refuse'; readonly reply: string }
+  | { readonly kind: 'quit' }
+  | { readonly kind: 'none' };
+
+export interface Pop3Context {
+  readonly account: string;
+  readonly password: string;
+  readonly user: string | null;
+  readonly verdict: Pop3Verdict;
+}
+
+const OK: Pop3Verdict = { kind: 'execute' };
+
+export const pop3SessionMachine = setup({
+  types: {
+    context: {} as Pop3Context,
+    events: {} as Pop3Event,
+    input: {} as { account: string; password: string },
+  },
+  guards: {
+    passwordAccepted: ({ context, event }) => {
+      assertEvent(event, 'client.pass');
+      return context.user === context.account && event.password === context.password;
+    },
+    /** DELE n of a message that exists in this session and is not marked yet. */
+    deletable: ({ event }) => {
+      assertEvent(event, 'client.dele');
+      return event.markable === true;
+    },
+  },
+  actions: {
+    execute: assign({ verdict: OK }),
+    acceptUser: assign(({ event }) => {
+      assertEvent(event, 'client.user');
+      return { user: event.name, verdict: OK };
+    }),
+    login: assign({ verdict: { kind: 'loggedIn' } }),
+    refuseLogin: assign({ user: null, verdict: { kind: 'refuse', reply: '-ERR [AUTH] Authentication failed.' } }),
+    notInThisState: assign({ verdict: { kind: 'refuse', reply: '-ERR Unknown command.' } }),
+    markDeleted: assign({ verdict: { kind: 'mark' } }),
+    unmarkAll: assign({ verdict: { kind: 'unmarkAll' } }),
+    quitWithoutUpdate: assign({ verdict: { kind: 'quit' } }),
+    enterUpdate: assign({ verdict: { kind: 'quit' } }),
+    dropConnection: assign({ verdict: { kind: 'none' } }),
+  },
+}).createMachine({
+  id: 'pop3Session',
+  context: ({ input }) => ({ account: input.account, password: input.password, user: null, verdict: { kind: 'greet' } }),
+  initial: 'authorization',
+  states: {
+    authorization: {
+      on: {
+        'client.capa': { actions: 'execute' },
+        'client.user': { actions: 'acceptUser' },
+        'client.pass': [{ guard: 'passwordAccepted', target: 'transaction', actions: 'login' }, { actions: 'refuseLogin' }],
+        'client.quit': { target: 'closed', actions: 'quitWithoutUpdate' },
+        'connection.drop': { target: 'dropped', actions: 'dropConnection' },
+        '*': { actions: 'notInThisState' },
+      },
+    },
+    transaction: {
+      on: {
+        'client.capa': { actions: 'execute' },
+        'client.stat': { actions: 'execute' },
+        'client.list': { actions: 'execute' },
+        'client.uidl': { actions: 'execute' },
+        'client.retr': { actions: 'execute' },
+        'client.top': { actions: 'execute' },
+        // DELE only marks (RFC 1939 §5); a DELE the port must refuse changes nothing.
+        'client.dele': [{ guard: 'deletable', actions: 'markDeleted' }, { actions: 'execute' }],
+        'client.rset': { actions: 'unmarkAll' },
+        'client.noop': { actions: 'execute' },
+        'client.quit': { target: 'update', actions: 'enterUpdate' },
+        'connection.drop': { target: 'dropped', actions: 'dropConnection' },
+        '*': { actions: 'notInThisState' },
+      },
+    },
+    /** RFC 1939 §6: the only state in which messages are removed (pop3Server.ts commits it). */
+    update: { type: 'final' },
+    /** QUIT from AUTHORIZATION: nothing to commit. */
+    closed: { type: 'final' },
+    /** Connection lost: the server never enters UPDATE; nothing is removed. */
+    dropped: { type: 'final' },
+  },
+});

@@ -1,0 +1,112 @@
+// The mail store: every copy of every mail in the visible world (server
+// folders with UIDVALIDITY/UIDNEXT and flags, device folders, backups), quota
+// usage per account, and the indexes a server needs to answer quickly (message
+// sequence numbers, a change log per server folder). It knows nothing of
+// clients, sessions or frames. `apply` is the only way anything in it changes.
+import { applyOp, type Op } from '../model/ops';
+import type { PlaceId } from '../model/places';
+import { emptyState, type Copy, type FolderMeta, type WorldState } from '../model/state';
+import { SeqIndex } from './seqIndex';
+
+const EMPTY: ReadonlyMap<string, Copy> = new Map();
+
+/** What readers of the store may do: look, never change. */
+export interface StoreView {
+  readonly state: Readonly<WorldState>;
+  folder(place: PlaceId): ReadonlyMap<string, Copy>;
+  copyAt(place: PlaceId, key: string): Copy | undefined;
+  folderMeta(place: PlaceId): FolderMeta | undefined;
+  /** The sequence number of a UID present in a server folder (0 when absent). */
+  seqOf(place: PlaceId, uid: number): number;
+  /** The highest UID present in a server folder (0 when it is empty): what `*` means in a UID set. */
+  highestUid(place: PlaceId): number;
+  /** What an account stores on the server, as quota counts it. */
+  usageOf(account: string): { readonly bytes: number; readonly messages: number };
+  /** The latest change version. */
+  readonly version: number;
+  /** UIDs of a server folder whose message changed (flags, removal, restore) after `version`. */
+  changedSince(place: PlaceId, version: number): number[];
+}
+
+export class MailStore implements StoreView {
+  readonly state: WorldState = emptyState();
+  /** Per server folder: sequence numbers by UID. */
+  private readonly seqIndexes = new Map<PlaceId, SeqIndex>();
+  /** Per server folder: every change to an existing message (flags, removal, a restore), in order. */
+  private readonly changeLogs = new Map<PlaceId, { versions: number[]; uids: number[] }>();
+  private changeVersion = 0;
+  /** How many copies the world holds (for the timeline's snapshot spacing). */
+  copies = 0;
+  /** Keys put or removed per server/device place since that place's last backup (backups copy only these). */
+  readonly touched = new Map<PlaceId, Set<string>>();
+
+  /** The one function that changes the store. `append`: a new message with the next UID (not a change). */
+  apply(op: Op, append = false): void {
+    if (op.op === 'put' || op.op === 'del') {
+      if (!op.place.startsWith('backup/')) {
+        let keys = this.touched.get(op.place);
+        if (!keys) this.touched.set(op.place, (keys = new Set()));
+        keys.add(op.key);
+      }
+      const had = this.state.places.get(op.place)?.has(op.key) ?? false;
+      if (op.op === 'put' && !had) this.copies++;
+      if (op.op === 'del' && had) this.copies--;
+      if (op.place.startsWith('server/') && (op.op === 'put' || had)) this.indexServerChange(op.place, Number(op.key), op.op, had, append);
+    }
+    applyOp(this.state, op);
+  }
+
+  private indexServerChange(place: PlaceId, uid: number, kind: 'put' | 'del', had: boolean, append: boolean): void {
+    let index = this.seqIndexes.get(place);
+    if (!index) this.seqIndexes.set(place, (index = new SeqIndex()));
+    if (kind === 'put' && !had) index.add(uid);
+    if (kind === 'del') index.remove(uid);
+    if (append) return;
+    let log = this.changeLogs.get(place);
+    if (!log) this.changeLogs.set(place, (log = { versions: [], uids: [] }));
+    log.versions.push(++this.changeVersion);
+    log.uids.push(uid);
+  }
+
+  seqOf(place: PlaceId, uid: number): number {
+    return this.seqIndexes.get(place)?.rank(uid) ?? 0;
+  }
+
+  highestUid(place: PlaceId): number {
+    const index = this.seqIndexes.get(place);
+    return index ? index.select(index.size) : 0;
+  }
+
+  get version(): number {
+    return this.changeVersion;
+  }
+
+  changedSince(place: PlaceId, version: number): number[] {
+    const log = this.changeLogs.get(place);
+    if (!log) return [];
+    let lo = 0;
+    let hi = log.versions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (log.versions[mid] <= version) lo = mid + 1;
+      else hi = mid;
+    }
+    return [...new Set(log.uids.slice(lo))];
+  }
+
+  folder(place: PlaceId): ReadonlyMap<string, Copy> {
+    return this.state.places.get(place) ?? EMPTY;
+  }
+
+  copyAt(place: PlaceId, key: string): Copy | undefined {
+    return this.state.places.get(place)?.get(key);
+  }
+
+  folderMeta(place: PlaceId): FolderMeta | undefined {
+    return this.state.folderMeta.get(place);
+  }
+
+  usageOf(account: string): { readonly bytes: number; readonly messages: number } {
+    return this.state.usage.get(account) ?? { bytes: 0, messages: 0 };
+  }
+}

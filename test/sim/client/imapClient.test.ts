@@ -1,0 +1,121 @@
+// The IMAP client knows the server only from its replies: run against a
+// scripted server (no store, no run), it does what the replies say, even when
+// they are wrong.
+import { describe, expect, it } from 'vitest';
+import { imapCheck, type IdleSlot } from '../../../src/sim/client/imapClient';
+import type { ClientHost, ImapWire } from '../../../src/sim/client/host';
+import { emptyMemory } from '../../../src/sim/client/memory';
+import type { ImapCommand, ImapReply } from '../../../src/sim/protocol/imap';
+import { imapCommandText } from '../../../src/sim/protocol/imap';
+import type { Copy } from '../../../src/sim/model/state';
+import { Device } from '../../../src/sim/scenario/schema';
+import type { Narration } from '../../../src/sim/timeline';
+
+const OK = (text: string): ImapReply => ({ untagged: [], status: `OK ${text}` });
+
+/** A server that answers from a script: command text → reply. Every command the client sends is kept. */
+function scriptedServer(script: Array<[RegExp, ImapReply]>) {
+  const sent: string[] = [];
+  const wire: ImapWire = {
+    greeting: '* OK [CAPABILITY IMAP4rev1 IDLE MOVE UIDPLUS] Scripted server ready.',
+    send(tag: string, command: ImapCommand): ImapReply {
+      const text = imapCommandText(command);
+      sent.push(text);
+      const hit = script.find(([re]) => re.test(text));
+      return hit ? hit[1] : { untagged: [], status: 'BAD not in the script' };
+    },
+    unasked: () => [],
+  };
+  return { wire, sent };
+}
+
+/** A device with a disk and a memory, and nothing else: no store, no server but the wire. */
+function device(wire: ImapWire, cache: 'none' | 'headers' | 'full' = 'headers') {
+  const places = new Map<string, Map<string, Copy>>();
+  const told: Narration[] = [];
+  let idle = null as ReturnType<IdleSlot['get']>;
+  const host: ClientHost & IdleSlot = {
+    device: Device.parse({ id: 'laptop', kind: 'laptop', account: 'alice', protocol: 'imap', imap: { cache } }),
+    account: { id: 'alice', address: 'alice@example.org', password: 'secret' },
+    folders: ['INBOX'],
+    time: 0,
+    memory: emptyMemory(),
+    status: () => ({ online: true, diskFailed: false }),
+    devicePlaces: () => [...places.keys()],
+    folder: (p) => places.get(p) ?? new Map(),
+    copyAt: (p, k) => places.get(p)?.get(k),
+    put: (p, k, c) => void (places.get(p) ?? places.set(p, new Map()).get(p)!).set(k, c),
+    del: (p, k) => void places.get(p)?.delete(k),
+    setFlags: (p, k, flags) => void places.get(p)?.set(k, { ...places.get(p)!.get(k)!, flags }),
+    freeKey: (_p, mail) => ({ key: mail }),
+    transfer: () => {},
+    deletedByUser: () => {},
+    sizeOf: () => 0,
+    tell: (_label, n) => void told.push(n),
+    hasPending: () => true,
+    recordSync: () => {},
+    openImap: () => wire,
+    openPop3: () => null,
+    serverReachable: () => true,
+    submit: () => ({ port: 465 }),
+    deliverSubmitted: () => {},
+    compose: () => {},
+    get: () => idle,
+    set: (c) => void (idle = c),
+  };
+  return { host, places, told };
+}
+
+const header = (seq: number, uid: number, mail: string) => [`* ${seq} FETCH (UID ${uid} FLAGS () RFC822.SIZE 2048 BODY[HEADER] {600}`, `<headers of ${mail}>`, ')'];
+
+describe('an IMAP client learns only from replies', () => {
+  it('a SELECT that answers with a wrong EXISTS makes the client act on the wrong number', () => {
+    // The "server" says INBOX holds 3 messages and UIDNEXT 4 — and lists three when asked.
+    const { wire, sent } = scriptedServer([
+      [/^LOGIN /, OK('[CAPABILITY IMAP4rev1 IDLE MOVE UIDPLUS] Logged in')],
+      [/^SELECT INBOX$/, { untagged: ['* 3 EXISTS', '* 0 RECENT', '* OK [UIDVALIDITY 7] UIDs valid', '* OK [UIDNEXT 4] Predicted next UID'], status: 'OK [READ-WRITE] Select completed.' }],
+      [/^UID FETCH 1:\* \(UID FLAGS\)$/, { untagged: ['* 1 FETCH (UID 1 FLAGS ())', '* 2 FETCH (UID 2 FLAGS ())', '* 3 FETCH (UID 3 FLAGS ())'], status: 'OK Fetch completed.' }],
+      [/^UID FETCH 1:3 \(UID FLAGS RFC822\.SIZE BODY\.PEEK\[HEADER\]\)$/, { untagged: [...header(1, 1, 'x1'), ...header(2, 2, 'x2'), ...header(3, 3, 'x3')], status: 'OK Fetch completed.' }],
+      [/^LOGOUT$/, { untagged: ['* BYE Logging out'], status: 'OK Logout completed.' }],
+    ]);
+    const { host, places, told } = device(wire);
+    imapCheck(host, host);
+    // Three mails the client was told of, none of which exists anywhere but in the script.
+    expect([...(places.get('device/laptop/INBOX')?.keys() ?? [])]).toEqual(['x1', 'x2', 'x3']);
+    expect(told.find((n) => n.key === 'imap.selected')?.params).toMatchObject({ folder: 'INBOX', count: 3, fresh: 3 });
+
+    // Next check: the server claims 5 messages but UIDNEXT has not moved. The client believes EXISTS and asks for new UIDs.
+    const second = scriptedServer([
+      [/^LOGIN /, OK('Logged in')],
+      [/^SELECT INBOX$/, { untagged: ['* 5 EXISTS', '* 0 RECENT', '* OK [UIDVALIDITY 7] UIDs valid', '* OK [UIDNEXT 4] Predicted next UID'], status: 'OK [READ-WRITE] Select completed.' }],
+      [/^UID FETCH 1:3 \(FLAGS\)$/, { untagged: ['* 1 FETCH (UID 1 FLAGS ())', '* 2 FETCH (UID 2 FLAGS ())', '* 3 FETCH (UID 3 FLAGS ())'], status: 'OK Fetch completed.' }],
+      [/^UID FETCH 4:\* \(UID FLAGS\)$/, { untagged: ['* 3 FETCH (UID 3 FLAGS ())'], status: 'OK Fetch completed.' }],
+      [/^LOGOUT$/, { untagged: [], status: 'OK Logout completed.' }],
+    ]);
+    host.openImap = () => second.wire;
+    told.length = 0;
+    imapCheck(host, host);
+    expect(second.sent).toContain('UID FETCH 4:* (UID FLAGS)');
+    // It shows the count it was told, and fetched nothing: UID 3 is not new (RFC 9051 §6.4.8, "n:*" names the last message).
+    expect(told.find((n) => n.key === 'imap.selected')?.params).toMatchObject({ count: 5, fresh: 0 });
+    expect(sent.filter((c) => c.startsWith('UID FETCH'))).toHaveLength(2);
+  });
+
+  it('a UIDVALIDITY the server changes makes the client drop what it cached (rule 24), whatever the store holds', () => {
+    const select = (validity: number) => ({ untagged: ['* 1 EXISTS', '* 0 RECENT', `* OK [UIDVALIDITY ${validity}] UIDs valid`, '* OK [UIDNEXT 2] Predicted next UID'], status: 'OK [READ-WRITE] Select completed.' });
+    const base: Array<[RegExp, ImapReply]> = [
+      [/^LOGIN /, OK('Logged in')],
+      [/^UID FETCH 1:\* \(UID FLAGS\)$/, { untagged: ['* 1 FETCH (UID 1 FLAGS ())'], status: 'OK Fetch completed.' }],
+      [/^UID FETCH 1 \(UID FLAGS RFC822\.SIZE BODY\.PEEK\[HEADER\]\)$/, { untagged: header(1, 1, 'x1'), status: 'OK Fetch completed.' }],
+      [/^LOGOUT$/, { untagged: [], status: 'OK Logout completed.' }],
+    ];
+    const first = scriptedServer([[/^SELECT INBOX$/, select(7)], ...base]);
+    const { host, told } = device(first.wire);
+    imapCheck(host, host);
+    const second = scriptedServer([[/^SELECT INBOX$/, select(8)], ...base]);
+    host.openImap = () => second.wire;
+    imapCheck(host, host);
+    expect(told.some((n) => n.key === 'imap.uidValidityChanged')).toBe(true);
+    expect(second.sent).toContain('UID FETCH 1:* (UID FLAGS)');
+  });
+});
