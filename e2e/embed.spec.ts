@@ -41,7 +41,7 @@ async function readyOn(page: Page, path: string) {
 test('the host hears ready, the first frame and the height', async ({ page }) => {
   await readyOn(page, '/plain.html');
   await expect(embed(page).locator('svg.picture-svg g.region').first()).toBeAttached();
-  await expect(embed(page).getByTestId('narration')).toHaveText('Die Welt vor dem ersten Schritt.');
+  await expect(embed(page).getByTestId('narration')).toHaveText('Die Ausgangslage vor dem ersten Schritt.');
   const messages = await log(page);
   expect(messages).toContainEqual({ type: 'mailsync:frame', frame: 0, step: 0 });
   const height = messages.find((m) => m.type === 'mailsync:height');

@@ -32,7 +32,7 @@ test('the table as CSV has one row per mail, and formulas are neutralised', asyn
   expect(download.suggestedFilename()).toBe('pop3-three-devices-frame24-de.csv');
   const text = readFileSync(await download.path(), 'utf8');
   const rows = text.trimEnd().split('\r\n');
-  expect(rows[0]).toBe('Mail,Betreff,Von,Zustand,Kopien');
+  expect(rows[0]).toBe('Nachricht,Betreff,Von,Zustand,Kopien');
   // One row per mail the simulation knows at that moment, in the same order.
   const { scenario, timeline } = run('pop3-three-devices');
   const mails = metricsOf(timeline.frames[24], scenario).mails;
