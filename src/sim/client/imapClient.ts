@@ -457,6 +457,19 @@ function openMail(h: ClientHost, conn: ImapConnection, mail: string): { folder: 
   return where;
 }
 
+/** One session for a user action on one mail: connect, find the mail and select its folder; says so if the server no longer has it. */
+function connectToMail(h: ClientHost, mail: string): { conn: ImapConnection; where: { folder: string; uid: number } } | null {
+  const conn = connectImap(h);
+  if (!conn) return null;
+  const where = openMail(h, conn, mail);
+  if (!where) {
+    conn.logout();
+    h.tell(`${h.device.id} · ${mail} not on server`, { key: 'read.notOnServer', params: { device: h.device.id, mail } });
+    return null;
+  }
+  return { conn, where };
+}
+
 /** Read (or open with its attachment). Online: FETCH BODY[] sets \Seen for all (rule 17). Offline: only what is cached. */
 export function imapRead(h: ClientHost, mail: string, opening: boolean): void {
   const id = h.device.id;
@@ -475,14 +488,9 @@ export function imapRead(h: ClientHost, mail: string, opening: boolean): void {
     h.tell(`${id} · read ${mail} offline`, { key: opening ? 'open.offlineCached' : 'read.offlineQueued', params: { device: id, mail, size } });
     return;
   }
-  const conn = connectImap(h);
-  if (!conn) return;
-  const where = openMail(h, conn, mail);
-  if (!where) {
-    conn.logout();
-    h.tell(`${id} · ${mail} not on server`, { key: 'read.notOnServer', params: { device: id, mail } });
-    return;
-  }
+  const opened = connectToMail(h, mail);
+  if (!opened) return;
+  const { conn, where } = opened;
   const entry = memory.cache.get(where.folder)?.get(where.uid);
   const place = devicePlace(id, where.folder);
   const local = entry?.localKey != null ? h.copyAt(place, entry.localKey) : undefined;
@@ -524,14 +532,9 @@ export function imapDelete(h: ClientHost, mail: string): void {
     queueOffline(h, cached.folder, cached.uid, mail, action === 'trash' && cached.folder !== 'Trash' ? 'trash' : action === 'mark' ? 'mark' : 'expunge');
     return;
   }
-  const conn = connectImap(h);
-  if (!conn) return;
-  const where = openMail(h, conn, mail);
-  if (!where) {
-    conn.logout();
-    h.tell(`${id} · ${mail} not on server`, { key: 'read.notOnServer', params: { device: id, mail } });
-    return;
-  }
+  const opened = connectToMail(h, mail);
+  if (!opened) return;
+  const { conn, where } = opened;
   let key: string;
   if (action === 'trash' && where.folder !== 'Trash') {
     const moved = moveOnServer(h, conn, where.uid, 'Trash');
@@ -625,14 +628,9 @@ export function imapMove(h: ClientHost, mail: string, folder: string, local: boo
     uploadFromLocal(h, mail, inLocalFolder, folder);
     return;
   }
-  const conn = connectImap(h);
-  if (!conn) return;
-  const where = openMail(h, conn, mail);
-  if (!where) {
-    conn.logout();
-    h.tell(`${id} · ${mail} not on server`, { key: 'read.notOnServer', params: { device: id, mail } });
-    return;
-  }
+  const opened = connectToMail(h, mail);
+  if (!opened) return;
+  const { conn, where } = opened;
   let key: string;
   if (local) {
     const cached = memory.cache.get(where.folder)?.get(where.uid);
