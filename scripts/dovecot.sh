@@ -60,6 +60,8 @@ CONF="$DIR/dovecot.conf"
 PACKAGES="dovecot-core dovecot-imapd dovecot-pop3d dovecot-lmtpd"
 
 say() { echo "dovecot.sh: $*" >&2; }
+# shellcheck source=lib/process.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/process.sh"
 
 installed() {
   command -v dovecot >/dev/null 2>&1 && command -v doveconf >/dev/null 2>&1 &&
@@ -117,13 +119,6 @@ make_cert() {
   chmod 644 "$dir/cert.pem"; chmod 600 "$dir/key.pem"
 }
 
-# Running and not a zombie (an init that reaps slowly leaves exited daemons as Z for a while).
-alive() {
-  local state
-  state=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) || return 1
-  [ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ]
-}
-
 # The master pid, only if that process really is our master (pid files go stale).
 our_pid() {
   [ -f "$DIR/run/master.pid" ] || return 1
@@ -137,27 +132,11 @@ our_pid() {
 stop_it() {
   local pid
   if pid=$(our_pid); then
-    kill -TERM "$pid"
-    for _ in $(seq 1 200); do alive "$pid" || break; sleep 0.05; done
-    if alive "$pid"; then say "master $pid still alive after 10 s, sending SIGKILL"; kill -KILL "$pid" || true; fi
+    stop_pid "$pid"
   fi
   rm -f "$DIR/run/master.pid"
 }
 
-# Wait until a TCP port on 127.0.0.1 answers with a greeting line.
-wait_port() {
-  local port=$1 deadline=$((SECONDS + 15))
-  while :; do
-    if exec 9<>"/dev/tcp/127.0.0.1/$port" 2>/dev/null; then
-      local line=""
-      read -r -t 2 line <&9 || true
-      exec 9<&- 9>&-
-      [ -n "$line" ] && return 0
-    fi
-    [ $SECONDS -lt $deadline ] || { say "port $port did not answer within 15 s"; return 1; }
-    sleep 0.02
-  done
-}
 
 folder_blocks() {
   local name use

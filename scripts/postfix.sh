@@ -58,6 +58,8 @@ LOCK=/run/lock/mss-postfix-alternate.lock
 [ -d /run/lock ] || LOCK=/tmp/mss-postfix-alternate.lock
 
 say() { echo "postfix.sh: $*" >&2; }
+# shellcheck source=lib/process.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/process.sh"
 
 installed() { command -v postfix >/dev/null 2>&1 && command -v postconf >/dev/null 2>&1 && command -v postqueue >/dev/null 2>&1; }
 
@@ -120,12 +122,6 @@ alt_set() {
 
 # ---- the instance -------------------------------------------------------------------
 
-alive() {
-  local state
-  state=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) || return 1
-  [ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ]
-}
-
 # The master pid, only if that process is the master of this DIR (pid files go stale).
 our_pid() {
   local file="$DIR/queue/pid/master.pid" pid
@@ -140,9 +136,7 @@ our_pid() {
 stop_it() {
   local pid
   if pid=$(our_pid); then
-    kill -TERM "$pid"
-    for _ in $(seq 1 200); do alive "$pid" || break; sleep 0.05; done
-    if alive "$pid"; then say "master $pid still alive after 10 s, sending SIGKILL"; kill -KILL "$pid" || true; fi
+    stop_pid "$pid"
   fi
   # The master's children leave when it does; wait for the ones that were mid-delivery.
   for _ in $(seq 1 100); do children_alive || break; sleep 0.05; done
@@ -159,19 +153,6 @@ children_alive() {
   return 1
 }
 
-wait_port() {
-  local port=$1 deadline=$((SECONDS + 15))
-  while :; do
-    if exec 9<>"/dev/tcp/127.0.0.1/$port" 2>/dev/null; then
-      local line=""
-      read -r -t 2 line <&9 || true
-      exec 9<&- 9>&-
-      [ -n "$line" ] && return 0
-    fi
-    [ $SECONDS -lt $deadline ] || { say "port $port did not answer within 15 s"; return 1; }
-    sleep 0.02
-  done
-}
 
 check_time() {
   [[ "$2" =~ ^[0-9]+[smhdw]?$ ]] || { say "$1 must be a Postfix time (a number, optionally s m h d w), not '$2'"; exit 2; }
