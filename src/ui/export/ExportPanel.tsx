@@ -12,17 +12,7 @@ import { SLIDE_SIZES, planAnimation, stepRange } from './plan';
 import { exportAnimation } from './animate';
 import type { EncodeFormat } from './encodeProtocol';
 import './export.css';
-
-function download(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+import { downloadBlob as download } from './download';
 
 export function ExportPanel() {
   const { t } = useTranslation();

@@ -1,5 +1,6 @@
 // Save the picture as it is on screen, for slides: a standalone SVG (styles
 // inlined from the page's own stylesheet rules for the picture) or a PNG.
+import { downloadBlob as download } from '../export/download';
 
 /** The CSS rules that style the picture, copied from the loaded stylesheets. */
 function pictureCss(): string {
@@ -29,17 +30,6 @@ export function svgText(svg: SVGSVGElement): string {
   bg.setAttribute('fill', '#ffffff');
   copy.insertBefore(bg, style.nextSibling);
   return new XMLSerializer().serializeToString(copy);
-}
-
-function download(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 export function exportSvg(svg: SVGSVGElement, name: string) {

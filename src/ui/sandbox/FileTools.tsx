@@ -7,6 +7,7 @@ import { sandboxStore } from './sandboxState';
 import { importText } from './commands';
 import { currentUrl } from '../nav';
 import { MAX_FILE_BYTES, scenarioFileName, scenarioFileText } from './scenarioFile';
+import { downloadBlob } from '../export/download';
 
 export async function importFile(file: File | undefined): Promise<void> {
   if (!file) return;
@@ -18,14 +19,7 @@ export async function importFile(file: File | undefined): Promise<void> {
 }
 
 function save(data: unknown) {
-  const blob = new Blob([scenarioFileText(data)], { type: 'application/json' });
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = scenarioFileName(data);
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  downloadBlob(new Blob([scenarioFileText(data)], { type: 'application/json' }), scenarioFileName(data));
 }
 
 export function FileTools() {
