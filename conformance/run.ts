@@ -51,7 +51,7 @@ interface ScenarioLike {
   readonly world: {
     readonly server: { readonly quotaGracePercent: number; readonly quotaFull: 'permanent' | 'temporary'; readonly pop3LockSession: boolean };
     readonly accounts: readonly { id: string; address: string; password: string; quota?: { storageKB?: number; messages?: number } }[];
-    readonly folders: readonly string[];
+    readonly folders: ReadonlyArray<string | { readonly id: string }>;
   };
 }
 
@@ -230,7 +230,7 @@ async function main(): Promise<number> {
       scenario: r.scenario.id,
       variant: r.variant,
       accounts: world.world.accounts,
-      extraFolders: world.world.folders.filter((f) => !STANDARD_FOLDERS.includes(f)),
+      extraFolders: world.world.folders.map((f) => (typeof f === 'string' ? f : f.id)).filter((f) => !STANDARD_FOLDERS.includes(f)),
       frames: timeline.frames as readonly FrameLike[],
       linesOf: (f) => sim.frameLines(f as never),
       headerBytes,

@@ -9,7 +9,7 @@ test('the narration names mails, accounts and folders as the picture does, in Ge
   await page.goto('/?scenario=pop3-three-devices&frame=1&lang=de');
   await settled(page, 1);
   const de = page.getByTestId('narration');
-  await expect(de).toContainText('Nachricht 1 „Train tickets“');
+  await expect(de).toContainText('Nachricht 1 „Zugtickets“');
   await expect(de).toContainText('Posteingang von anna@example.org');
   await expect(de).not.toContainText(/\bm1\b|\banna\b(?!@)|INBOX/);
   // The server's folder in the picture carries the same name.

@@ -2,7 +2,7 @@
 // simulate, and say the outcome. Returns what to print instead of printing, so
 // the same run can happen on a worker thread while the terminal shows progress.
 import { readFileSync } from 'node:fs';
-import { checkWorkBudget, formatProblem, formatTime, frameLines, loadWithinLimits, metricsOf, simulate, timelineToJSON, type Timeline } from '../sim';
+import { checkWorkBudget, formatProblem, formatTime, frameLines, loadWithinLimits, metricsOf, simulate, timelineToJSON, type Scenario, type Timeline } from '../sim';
 import { narrate, timelineNames, type Lang } from '../i18n/narrate';
 import { outcomeText } from './outcome';
 import { budgetText } from './budgetText';
@@ -21,8 +21,8 @@ export interface RunOutput {
   readonly code: number;
 }
 
-function frameText(t: Timeline, lang: Lang, out: string[]): void {
-  const names = timelineNames(t, lang);
+function frameText(t: Timeline, lang: Lang, out: string[], scenario?: Scenario): void {
+  const names = timelineNames(t, lang, scenario);
   for (const f of t.frames) {
     out.push(`\n[${f.index}] ${formatTime(f.time)} · step ${f.step < 0 ? (f.step === -1 ? 'start' : 'scheduled') : f.step + 1}.${f.micro} · ${f.label}`);
     if (f.note) out.push(`  » ${f.note[lang]}`);
@@ -74,7 +74,7 @@ export function runFile(args: FileArgs): RunOutput {
   }
   stdout.push(`${scenario.title[args.lang]}${args.variant ? ` — ${scenario.variants[args.variant].title[args.lang]}` : ''}`);
   stdout.push(scenario.summary[args.lang]);
-  if (args.frames) frameText(timeline, args.lang, stdout);
+  if (args.frames) frameText(timeline, args.lang, stdout, scenario);
   const last = timeline.frames[timeline.frames.length - 1];
   stdout.push(`\n${timeline.frames.length} frames.`);
   stdout.push(outcomeText(metricsOf(last, timeline), last.state, timeline.world));

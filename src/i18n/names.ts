@@ -4,7 +4,7 @@
 // picture, the tables and the narration all name things through this file, so
 // a mail is "1" in the picture and "Nachricht 1" in the text, never "m1".
 import type { TFunction } from 'i18next';
-import type { MailInfo, Timeline, World } from '../sim';
+import { scenarioTexts, type MailInfo, type Scenario, type Text, type Timeline, type World } from '../sim';
 import { mailStyles } from '../ui/picture/mailStyle';
 
 export type Lang = 'de' | 'en';
@@ -21,6 +21,31 @@ export interface Names {
   /** An account id becomes its address; anything else (an outside address) stays as it is. */
   readonly account: (id: string) => string;
   readonly mail: (id: string) => MailName | undefined;
+  /** A custom folder's display name in the reader's language (undefined: not a custom folder with a name of its own). */
+  readonly folder?: (id: string) => string | undefined;
+}
+
+/** What the scenario itself says in two languages: mail subjects by mail id, custom folder names by folder id. */
+export interface DataTexts {
+  readonly subjects: ReadonlyMap<string, Text>;
+  readonly folders: ReadonlyMap<string, Text>;
+}
+
+const NO_TEXTS: DataTexts = { subjects: new Map(), folders: new Map() };
+
+/** The scenario's bilingual data (subjects, folder names), read once per scenario. */
+export function dataTexts(scenario: Pick<Scenario, 'world' | 'steps'> | undefined): DataTexts {
+  return scenario ? scenarioTexts(scenario) : NO_TEXTS;
+}
+
+/** Custom folder names in the reader's language. */
+export function customFolderNames(texts: DataTexts, lang: Lang): (id: string) => string | undefined {
+  return (id) => texts.folders.get(id)?.[lang];
+}
+
+/** A mail's subject in the reader's language: the scenario's own text, else the subject the mail carries. */
+export function subjectIn(id: string, carried: string | undefined, texts: DataTexts, lang: Lang): string | undefined {
+  return texts.subjects.get(id)?.[lang] ?? carried;
 }
 
 type NamedWorld = Pick<World, 'devices' | 'accounts'>;
@@ -40,43 +65,51 @@ export function mailOrder(mails: Iterable<MailInfo>): string[] {
   return [...mails].sort((a, b) => a.createdAt - b.createdAt).map((m) => m.id);
 }
 
-export function namesFor(world: NamedWorld, lang: Lang, mails: ReadonlyMap<string, MailInfo>, labels: ReadonlyMap<string, { readonly label: string }>): Names {
+export function namesFor(
+  world: NamedWorld,
+  lang: Lang,
+  mails: ReadonlyMap<string, MailInfo>,
+  labels: ReadonlyMap<string, { readonly label: string }>,
+  texts: DataTexts = NO_TEXTS,
+): Names {
   return {
     device: deviceNames(world, lang),
     account: accountNames(world),
     mail: (id) => {
       const info = mails.get(id);
       const label = labels.get(id)?.label;
-      return info && label ? { label, subject: info.subject && info.subject !== id ? info.subject : null } : undefined;
+      const subject = info ? subjectIn(id, info.subject, texts, lang) : undefined;
+      return info && label ? { label, subject: subject && subject !== id ? subject : null } : undefined;
     },
+    folder: customFolderNames(texts, lang),
   };
 }
 
 /** Names for a whole timeline outside the player (CLI, tests): the same numbers the picture draws. */
-export function timelineNames(timeline: Timeline, lang: Lang): Names {
+export function timelineNames(timeline: Timeline, lang: Lang, scenario?: Pick<Scenario, 'world' | 'steps'>): Names {
   const last = timeline.frames[timeline.frames.length - 1];
   const mails = last ? last.state.mails : new Map<string, MailInfo>();
-  return namesFor(timeline.world, lang, mails, mailStyles(mailOrder(mails.values())));
+  return namesFor(timeline.world, lang, mails, mailStyles(mailOrder(mails.values())), dataTexts(scenario));
 }
 
-/** A folder's display name: the standard folders in the reader's language, custom folders as named. */
-export function folderName(name: string, t: TFunction): string {
-  return t(`ui.folders.${name}`, { defaultValue: name });
+/** A folder's display name: the scenario's own name for a custom folder, the standard folders in the reader's language, else the name itself. */
+export function folderName(name: string, t: TFunction, custom?: (id: string) => string | undefined): string {
+  return custom?.(name) ?? t(`ui.folders.${name}`, { defaultValue: name });
 }
 
 /** A place id in words: "server/anna/INBOX" → "Server anna@example.org › Posteingang". */
-export function placeName(place: string, t: TFunction, names: Pick<Names, 'device' | 'account'>): string {
+export function placeName(place: string, t: TFunction, names: Pick<Names, 'device' | 'account' | 'folder'>): string {
   const parts = place.split('/');
   const device = names.device;
   const account = names.account;
   switch (parts[0]) {
     case 'server':
-      return t('ui.places.server', { account: account(parts[1]), folder: folderName(parts.slice(2).join('/'), t) });
+      return t('ui.places.server', { account: account(parts[1]), folder: folderName(parts.slice(2).join('/'), t, names.folder) });
     case 'device':
-      return t('ui.places.device', { device: device(parts[1]), folder: folderName(parts.slice(2).join('/'), t) });
+      return t('ui.places.device', { device: device(parts[1]), folder: folderName(parts.slice(2).join('/'), t, names.folder) });
     case 'backup':
-      if (parts[1] === 'server') return t('ui.places.backupServer', { account: account(parts[2]), folder: folderName(parts.slice(3).join('/'), t) });
-      return t('ui.places.backupDevice', { device: device(parts[1]), folder: folderName(parts.slice(2).join('/'), t) });
+      if (parts[1] === 'server') return t('ui.places.backupServer', { account: account(parts[2]), folder: folderName(parts.slice(3).join('/'), t, names.folder) });
+      return t('ui.places.backupDevice', { device: device(parts[1]), folder: folderName(parts.slice(2).join('/'), t, names.folder) });
     case 'queue':
       return t('ui.places.queue');
     case 'outside':

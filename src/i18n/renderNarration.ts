@@ -57,7 +57,7 @@ export function renderNarration(n: Narration, t: TFunction, lang: Lang, names: N
       if (COUNTED[k]) params[`${k}Counted`] = t(`narration.units.${COUNTED[k]}`, { count: v });
     } else if (k === 'device') params[k] = names.device(v);
     else if (k === 'mail') params[k] = mailText(v, t, names);
-    else if (isFolder(n.key, k)) params[k] = folderName(v, t);
+    else if (isFolder(n.key, k)) params[k] = folderName(v, t, names.folder);
     else if (ACCOUNT.has(k)) params[k] = names.account(v);
     else params[k] = v;
   }

@@ -2,6 +2,8 @@
 export { simulate, type SimulateOptions } from './run/simulate';
 export { loadScenarioText, loadScenarioData, withVariant, formatProblem, type Problem, type LoadResult } from './scenario/load';
 export { Scenario, type Step, type World, type Device, type Text } from './scenario/schema';
+export { type Subject, type CustomFolder } from './scenario/schema';
+export { protocolSubject, subjectText, folderId, folderIds, scenarioTexts, type ScenarioTexts } from './scenario/texts';
 export { parseTime, formatTime, dayOf } from './scenario/time';
 export { frameLines, type Frame, type Timeline, type Transfer, type TransferKind, type ProtocolLine, type SessionInfo, type Narration } from './timeline';
 export { metricsOf, lostMails } from './run/metrics';

@@ -29,6 +29,7 @@ import { formatUidSet, isListing, type ImapReply } from '../protocol/imap';
 import { cacheEntry, type CacheEntry, type ClientMemory, type QueuedAction } from './memory';
 import { ImapConnection, readFetched, readSelect } from './imapConnection';
 import type { ClientHost } from './host';
+import { folderId } from '../scenario/texts';
 
 /** mail.imap.hdr_chunk_size (Thunderbird's default). */
 export const HEADER_CHUNK = 200;
@@ -623,7 +624,7 @@ export function imapMove(h: ClientHost, mail: string, folder: string, local: boo
     queueOffline(h, cached.folder, cached.uid, mail, { to: folder });
     return;
   }
-  const inLocalFolder = h.device.localFolders.map((f) => devicePlace(id, f)).find((p) => [...h.folder(p).values()].some((c) => c.mail === mail));
+  const inLocalFolder = h.device.localFolders.map((f) => devicePlace(id, folderId(f))).find((p) => [...h.folder(p).values()].some((c) => c.mail === mail));
   if (inLocalFolder && !local && !findCached(memory, mail)) {
     uploadFromLocal(h, mail, inLocalFolder, folder);
     return;

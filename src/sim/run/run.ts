@@ -11,6 +11,7 @@ import type { TransferKind } from '../model/transfer';
 import { Timeline, type Narration } from '../timeline';
 import { MailStore } from '../store/store';
 import { serverFolders } from '../store/mailbox';
+import { folderIds } from '../scenario/texts';
 import { Recorder } from '../recorder/recorder';
 import type { Effects } from '../server/draft';
 import type { ImapAccount } from '../server/imap/imapServer';
@@ -137,7 +138,7 @@ export class Run {
 
   /** The server's folders, in the order it lists them. */
   get folders(): string[] {
-    return serverFolders(this.world.folders);
+    return serverFolders(folderIds(this.world.folders));
   }
 
   /** What the IMAP server knows of an account, for a session from `client`. */

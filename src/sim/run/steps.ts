@@ -10,6 +10,7 @@ import { composeMail, flushOutbox } from '../client/sending';
 import { diskFail, restoreDevice } from './devices';
 import { breach, freeSpace, providerMove, restoreServer, serverDiskFail } from './operations';
 import { hostOf } from './host';
+import { protocolSubject } from '../scenario/texts';
 
 export interface Arrival {
   readonly at: number;
@@ -51,7 +52,7 @@ export function runStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[
   const closeIdleOf = (id: string) => closeIdle(host(id));
   switch (step.do) {
     case 'mail.arrive':
-      arrive(run, { at: run.time, id: step.mail.id, from: step.mail.from, to: step.mail.to, subject: step.mail.subject, sizeKB: step.mail.sizeKB });
+      arrive(run, { at: run.time, id: step.mail.id, from: step.mail.from, to: step.mail.to, subject: protocolSubject(step.mail.subject), sizeKB: step.mail.sizeKB });
       return;
     case 'mail.burst': {
       const arrivals: Arrival[] = [];
@@ -84,7 +85,7 @@ export function runStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[
       else imapMove(host(step.device), step.mail, step.folder, step.local);
       return;
     case 'device.send':
-      composeMail(host(step.device), step.mail, step.bccSelf);
+      composeMail(host(step.device), { ...step.mail, subject: protocolSubject(step.mail.subject) }, step.bccSelf);
       return;
     case 'device.goOffline':
       closeIdleOf(step.device);

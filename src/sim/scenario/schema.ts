@@ -31,6 +31,26 @@ const FolderName = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9 _-]{0,31}$/, 'a folder name is 1-32 letters, digits, spaces, "_" or "-"');
 
+/** A custom folder: a plain name (id and display name alike) or an id with a name in both languages. */
+export const CustomFolder = z
+  .union([
+    FolderName,
+    z
+      .object({
+        id: FolderName.describe('What steps and the server call the folder (IMAP folder names are not translated).'),
+        name: Text.describe('What the reader sees.'),
+      })
+      .strict(),
+  ])
+  .describe('A folder name, or { "id": "Travel", "name": { "de": "Reisen", "en": "Travel" } }.');
+export type CustomFolder = z.infer<typeof CustomFolder>;
+
+/** A mail subject: one string for both languages (real subjects often have one language) or { de, en }; the protocol carries the English one. */
+export const Subject = z
+  .union([z.string().min(1).max(120), Text])
+  .describe('A subject, or { "de": "Zugtickets", "en": "Train tickets" } (the protocol carries the English one).');
+export type Subject = z.infer<typeof Subject>;
+
 export const ClaimId = z.string().regex(/^(P|I|D)\d{1,2}$/, 'a claim id looks like P9, I2 or D1');
 
 export const Quota = z
@@ -102,7 +122,7 @@ export const Device = z
     backup: z.enum(['none', 'daily']).default('none').describe("The device's own backup, taken every night at 01:00."),
     linkKbps: z.number().int().min(8).max(10_000_000).default(50_000).describe('Link speed in kbit/s, for the time a sync takes.'),
     checkEveryMinutes: z.number().int().min(5).max(10_080).nullable().default(null).describe('Check for mail automatically this often (null: only when a step says so).'),
-    localFolders: z.array(FolderName).max(12).default([]).describe('Extra local folders on this device.'),
+    localFolders: z.array(CustomFolder).max(12).default([]).describe('Extra local folders on this device.'),
   })
   .strict();
 export type Device = z.infer<typeof Device>;
@@ -111,7 +131,7 @@ export const World = z
   .object({
     server: Server.default(Server.parse({})),
     accounts: z.array(Account).min(1).max(8),
-    folders: z.array(FolderName).max(12).default([]).describe('Extra server folders (every account gets them), besides INBOX, Sent, Drafts, Trash, Archive.'),
+    folders: z.array(CustomFolder).max(12).default([]).describe('Extra server folders (every account gets them), besides INBOX, Sent, Drafts, Trash, Archive.'),
     devices: z.array(Device).min(0).max(8),
   })
   .strict();
@@ -123,7 +143,7 @@ const MailSpec = z
     from: z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, 'an address looks like bob@example.com'),
     to: z.array(Id).min(1).max(8).describe('Receiving accounts (their ids).').optional(),
     toAddress: z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/).optional().describe('For sent mail to someone outside.'),
-    subject: z.string().min(1).max(120),
+    subject: Subject,
     sizeKB: z.number().min(1).max(100_000).default(4),
   })
   .strict();

@@ -13,6 +13,7 @@ import { ALL_IMAP, differingMails, fateOf, matchingFrame, outcomeDifferences, wi
 import { Picture } from '../picture/Picture';
 import { formatBytes, formatNumber } from '../i18n/format';
 import { deviceNamer } from '../picture/pictureModel';
+import { mailSubject } from '../model/placeName';
 import type { TFunction } from 'i18next';
 import type { Lang } from '../store/playerState';
 import type { Scenario } from '../../sim';
@@ -146,6 +147,7 @@ export function Compare({ against }: { against?: CompareAgainst } = {}) {
   const title = variantTitle;
   const diffs = outcomeDifferences(outcomes[0], outcomes[1]);
   const label = (mail: string) => first.index.styles.get(mail)?.label ?? mail;
+  const subjectOf = (mail: string) => mailSubject(first.scenario, first.index.mails, mail, lang);
   const choices = choicesOf(loaded.scenario);
   return (
     <div className="compare" data-testid="compare-view" data-panes={panes.length}>
@@ -214,7 +216,7 @@ export function Compare({ against }: { against?: CompareAgainst } = {}) {
       {selected && (
         <div className="compare-mail" role="status" data-testid="compare-mail">
           <strong>{t('ui.publish.compare.mail', { label: label(selected) })}</strong>{' '}
-          {first.index.mails.get(selected)?.subject ? `„${first.index.mails.get(selected)?.subject}“` : ''}
+          {subjectOf(selected) ? `„${subjectOf(selected)}“` : ''}
           <ul>
             {panes.map((p, i) => (
               <li key={i}>

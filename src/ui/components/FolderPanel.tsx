@@ -4,7 +4,7 @@ import { playerStore } from '../store/playerStore';
 import { useSelector } from '../store/useStore';
 import { useRestingFrame } from '../store/useRestingFrame';
 import { sessionOf } from '../model/session';
-import { placeName } from '../model/placeName';
+import { folderNamer, mailSubject, placeName } from '../model/placeName';
 import { accountNames } from '../../i18n/names';
 import { deviceNamer, flagText } from '../picture/pictureModel';
 
@@ -19,7 +19,7 @@ export function FolderPanel() {
   const frame = timeline.frames[frameIndex];
   const copies = place === 'lost' ? [...session.lost(frame)].map((mail) => ({ mail, key: mail, flags: 8 })) : (session.copies(frame).get(place) ?? []);
   const name = deviceNamer(session.scenario, lang);
-  const folder = placeName(place, t, name, accountNames(session.scenario.world));
+  const folder = placeName(place, t, name, accountNames(session.scenario.world), folderNamer(session.scenario, lang));
   return (
     <section className="panel folder" aria-labelledby="folder-heading" data-testid="folder-panel">
       <h2 id="folder-heading">{t('ui.folderList.heading', { folder, count: copies.length })}</h2>
@@ -36,7 +36,7 @@ export function FolderPanel() {
                   {st?.label}
                 </span>
               </button>{' '}
-              {session.index.mails.get(c.mail)?.subject} <span className="muted">({flagText(c.flags, t)})</span>
+              {mailSubject(session.scenario, session.index.mails, c.mail, lang)} <span className="muted">({flagText(c.flags, t)})</span>
             </li>
           );
         })}

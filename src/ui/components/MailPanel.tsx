@@ -56,7 +56,7 @@ export function MailPanel() {
       {info && (
         <dl className="facts">
           <dt>{t('ui.mail.subject')}</dt>
-          <dd data-testid="mail-subject">{info.subject}</dd>
+          <dd data-testid="mail-subject">{names.mail(mail)?.subject ?? info.subject}</dd>
           <dt>{t('ui.mail.from')}</dt>
           <dd>{info.from}</dd>
           <dt>{t('ui.mail.to')}</dt>
@@ -72,7 +72,7 @@ export function MailPanel() {
         <ul className="where" data-testid="mail-where">
           {where.places.map((p) => (
             <li key={p.place} data-place={p.place}>
-              {placeName(p.place, t, name, names.account)} {p.copies > 1 ? `× ${p.copies}` : ''}
+              {placeName(p.place, t, name, names.account, names.folder)} {p.copies > 1 ? `× ${p.copies}` : ''}
             </li>
           ))}
         </ul>

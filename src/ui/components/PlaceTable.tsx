@@ -3,7 +3,7 @@
 import { useTranslation } from '../i18n/useTranslation';
 import { playerStore } from '../store/playerStore';
 import { useRestingMetrics } from '../store/useRestingMetrics';
-import { placeName } from '../model/placeName';
+import { folderNamer, mailSubject, placeName } from '../model/placeName';
 import { accountNames } from '../../i18n/names';
 import { timeText } from '../picture/pictureModel';
 
@@ -36,9 +36,9 @@ export function PlaceTable() {
             return (
               <tr key={w.mail} data-mail={w.mail}>
                 <th scope="row">{st?.label ?? w.mail}</th>
-                <td>{session.index.mails.get(w.mail)?.subject}</td>
+                <td>{mailSubject(session.scenario, session.index.mails, w.mail, lang)}</td>
                 <td>{t(`ui.status.${w.status}`)}</td>
-                <td>{w.places.map((p) => `${placeName(p.place, t, name, accountNames(session.scenario.world))}${p.copies > 1 ? ` × ${p.copies}` : ''}`).join('; ') || '—'}</td>
+                <td>{w.places.map((p) => `${placeName(p.place, t, name, accountNames(session.scenario.world), folderNamer(session.scenario, lang))}${p.copies > 1 ? ` × ${p.copies}` : ''}`).join('; ') || '—'}</td>
                 <td>
                   <button type="button" className="link" onClick={() => playerStore.set((s) => ({ ...s, selectedMail: w.mail, selectedPlace: null }))}>
                     {t('ui.table.details')}

@@ -3,7 +3,7 @@
 import type { TFunction } from 'i18next';
 import { frameLines } from '../../sim';
 import type { PlaySession } from '../model/session';
-import { placeName } from '../model/placeName';
+import { folderNamer, mailSubject, placeName } from '../model/placeName';
 import { deviceNamer, timeText } from '../picture/pictureModel';
 import type { Lang } from '../store/playerState';
 import { csvText } from './csv';
@@ -17,10 +17,10 @@ export function placesCsv(session: PlaySession, frameIndex: number, t: TFunction
     const info = session.index.mails.get(w.mail);
     rows.push([
       session.index.styles.get(w.mail)?.label ?? w.mail,
-      info?.subject ?? '',
+      mailSubject(session.scenario, session.index.mails, w.mail, lang) ?? '',
       info?.from ?? '',
       t(`ui.status.${w.status}`),
-      w.places.map((p) => `${placeName(p.place, t, name)}${p.copies > 1 ? ` × ${p.copies}` : ''}`).join('; '),
+      w.places.map((p) => `${placeName(p.place, t, name, undefined, folderNamer(session.scenario, lang))}${p.copies > 1 ? ` × ${p.copies}` : ''}`).join('; '),
     ]);
   }
   return csvText(rows);

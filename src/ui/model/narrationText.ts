@@ -6,13 +6,13 @@ import type { Narration, Scenario } from '../../sim';
 import type { Lang } from '../store/playerState';
 import type { TimelineIndex } from './timelineIndex';
 import { renderNarration } from '../../i18n/renderNarration';
-import { namesFor, type Names } from '../../i18n/names';
+import { dataTexts, namesFor, type Names } from '../../i18n/names';
 
 export type { Names } from '../../i18n/names';
 
 /** The names of a played scenario: its device labels, account addresses and the picture's mail numbers. */
 export function playerNames(scenario: Scenario, index: Pick<TimelineIndex, 'mails' | 'styles'>, lang: Lang): Names {
-  return namesFor(scenario.world, lang, index.mails, index.styles);
+  return namesFor(scenario.world, lang, index.mails, index.styles, dataTexts(scenario));
 }
 
 export function narrate(n: Narration, t: TFunction, lang: Lang, names: Names, fallback: string): string {

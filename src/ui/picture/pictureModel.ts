@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import type { Frame, Metrics, Scenario } from '../../sim';
 import type { Lang } from '../store/playerState';
 import type { TimelineIndex } from '../model/timelineIndex';
-import { folderName, placeName } from '../model/placeName';
+import { folderName, folderNamer, mailSubject, placeName } from '../model/placeName';
 import { accountNames, deviceNames } from '../../i18n/names';
 import { formatBytes, formatNumber, simTimeParts } from '../i18n/format';
 import type { Layout } from './layout';
@@ -56,6 +56,7 @@ export function buildPictureModel(p: PictureInput): PictureModel {
   const { scenario, frame, lost, views, layout, scene, index, t, lang } = p;
   const state = frame.state;
   const name = deviceNamer(scenario, lang);
+  const custom = folderNamer(scenario, lang);
   const account = accountNames(scenario.world);
   const server = scenario.world.server;
   const kinds = new Map(scenario.world.devices.map((d) => [d.id, d.kind]));
@@ -111,15 +112,15 @@ export function buildPictureModel(p: PictureInput): PictureModel {
   const folders: FolderView[] = [...layout.folders.values()]
     .filter((box) => box.place !== layout.lostPlace && box.place !== 'intruder')
     .map((box) => {
-      let label = folderName(box.name, t);
+      let label = folderName(box.name, t, custom);
       if (box.place === 'queue') label = t('ui.picture.queue');
       else if (box.place.startsWith('backup/server/')) {
         // The provider's backup of one account's folder: named like the server's own folders.
         const [acc, ...folder] = box.place.slice('backup/server/'.length).split('/');
-        label = folderName(folder.join('/'), t);
+        label = folderName(folder.join('/'), t, custom);
         if (scenario.world.accounts.length > 1) label = `${label} (${account(acc)})`;
-      } else if (box.place.startsWith('backup/')) label = t('ui.picture.backupOf', { folder: folderName(box.name, t) });
-      else if (box.place.startsWith('server/') && scenario.world.accounts.length > 1 && box.name === 'INBOX') label = `${folderName(box.name, t)} (${account(box.place.split('/')[1])})`;
+      } else if (box.place.startsWith('backup/')) label = t('ui.picture.backupOf', { folder: folderName(box.name, t, custom) });
+      else if (box.place.startsWith('server/') && scenario.world.accounts.length > 1 && box.name === 'INBOX') label = `${folderName(box.name, t, custom)} (${account(box.place.split('/')[1])})`;
       return { box, label };
     });
 
@@ -156,12 +157,12 @@ export function buildPictureModel(p: PictureInput): PictureModel {
     tokenTitle: (d) =>
       t('ui.picture.tokenTitle', {
         label: index.styles.get(d.mail)?.label ?? d.mail,
-        subject: index.mails.get(d.mail)?.subject ?? d.mail,
-        place: placeName(d.place, t, name, account),
+        subject: mailSubject(scenario, index.mails, d.mail, lang) ?? d.mail,
+        place: placeName(d.place, t, name, account, custom),
         flags: flagText(d.flags, t, { headersOnly: d.headersOnly, dup: d.dup }),
       }),
     badgeText: (b) => t('ui.picture.badge', { count: b.hidden }),
-    badgeTitle: (b) => t('ui.picture.badgeTitle', { total: b.total, count: b.hidden, folder: placeName(b.place, t, name, account) }),
+    badgeTitle: (b) => t('ui.picture.badgeTitle', { total: b.total, count: b.hidden, folder: placeName(b.place, t, name, account, custom) }),
     title: t('ui.picture.title', { scenario: scenario.title[lang], time: timeText(frame.time, lang, t) }),
     description: t('ui.picture.description', { copies, mails: state.mails.size, lost: lost.length }),
   };

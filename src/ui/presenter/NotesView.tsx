@@ -57,7 +57,7 @@ export function NotesView() {
         </p>
         <h3>{t('ui.lecture.narration')}</h3>
         <p data-testid="notes-narration">{narration}</p>
-        <p data-testid="notes-pointer">{style && pointer ? t('ui.lecture.pointing', { label: style.label, subject: session.index.mails.get(pointer)?.subject ?? pointer }) : t('ui.lecture.noPointer')}</p>
+        <p data-testid="notes-pointer">{style && pointer ? t('ui.lecture.pointing', { label: style.label, subject: name.mail(pointer)?.subject ?? pointer }) : t('ui.lecture.noPointer')}</p>
       </section>
       <section aria-labelledby="notes-next">
         <h2 id="notes-next">{t('ui.lecture.nextUp')}</h2>

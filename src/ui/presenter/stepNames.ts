@@ -4,7 +4,13 @@ import type { TFunction } from 'i18next';
 import type { Scenario, Step, Timeline } from '../../sim';
 import { folderName } from '../model/placeName';
 
-export function stepName(step: Step, t: TFunction, device: (id: string) => string, mailLabel: (id: string) => string): string {
+export function stepName(
+  step: Step,
+  t: TFunction,
+  device: (id: string) => string,
+  mailLabel: (id: string) => string,
+  customFolder?: (id: string) => string | undefined,
+): string {
   const k = (key: string, params: Record<string, unknown> = {}) => t(`ui.lecture.step.${key}`, params);
   switch (step.do) {
     case 'mail.arrive':
@@ -22,7 +28,7 @@ export function stepName(step: Step, t: TFunction, device: (id: string) => strin
     case 'device.emptyTrash':
       return k('deviceEmptyTrash', { device: device(step.device) });
     case 'device.move':
-      return k('deviceMove', { device: device(step.device), mail: mailLabel(step.mail), folder: folderName(step.folder, t) });
+      return k('deviceMove', { device: device(step.device), mail: mailLabel(step.mail), folder: folderName(step.folder, t, customFolder) });
     case 'device.send':
       return k('deviceSend', { device: device(step.device), mail: mailLabel(step.mail.id) });
     case 'device.goOffline':

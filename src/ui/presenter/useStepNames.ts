@@ -5,6 +5,7 @@ import { playerStore } from '../store/playerStore';
 import { useSelector } from '../store/useStore';
 import { stepMarks } from '../store/commands';
 import { sessionOf } from '../model/session';
+import { folderNamer } from '../model/placeName';
 import { deviceNamer } from '../picture/pictureModel';
 import { markNames, stepName } from './stepNames';
 
@@ -23,6 +24,6 @@ export function useStepNames(): NamedMarks {
     const marks = stepMarks({ ...playerStore.get(), timeline });
     const device = deviceNamer(session.scenario, lang);
     const label = (id: string) => session.index.styles.get(id)?.label ?? id;
-    return { marks, names: markNames(timeline, session.scenario, marks, (step) => stepName(step, t, device, label)) };
+    return { marks, names: markNames(timeline, session.scenario, marks, (step) => stepName(step, t, device, label, folderNamer(session.scenario, lang))) };
   }, [timeline, lang, t]);
 }

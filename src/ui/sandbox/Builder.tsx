@@ -31,6 +31,12 @@ const splitList = (v: string): string[] =>
     .split(',')
     .map((x) => x.trim())
     .filter(Boolean);
+/** A custom folder's id: a plain name, or the id of a bilingual { id, name } folder. */
+const folderIdOf = (f: unknown): unknown => (f && typeof f === 'object' && 'id' in f ? f.id : f);
+/** The field shows folder ids; a bilingual folder keeps its names while its id stays in the list. */
+const folderList = (v: unknown): string => list(Array.isArray(v) ? v.map(folderIdOf) : v);
+const keepFolderNames = (old: unknown, ids: string[]): unknown[] =>
+  ids.map((id) => (Array.isArray(old) ? old.find((f) => typeof f === 'object' && folderIdOf(f) === id) : undefined) ?? id);
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const num = (v: unknown) => (typeof v === 'number' ? v : null);
 
@@ -82,7 +88,7 @@ function ServerForm({ problems }: { problems: readonly Problem[] }) {
         onChange={(v) => change(p('backup'), v)}
       />
       <CheckField path={p('pop3LockSession')} name="pop3LockSession" problems={problems} value={get(p('pop3LockSession')) === true} onChange={(v) => change(p('pop3LockSession'), v)} />
-      <TextField path={['world', 'folders']} name="folders" problems={problems} value={list(get(['world', 'folders']))} onChange={(v) => change(['world', 'folders'], splitList(v))} />
+      <TextField path={['world', 'folders']} name="folders" problems={problems} value={folderList(get(['world', 'folders']))} onChange={(v) => change(['world', 'folders'], keepFolderNames(get(['world', 'folders']), splitList(v)))} />
     </>
   );
 }
@@ -226,7 +232,7 @@ function DeviceForm({ i, problems }: { i: number; problems: readonly Problem[] }
       />
       <NumberField path={p('linkKbps')} name="linkKbps" problems={problems} value={num(get(p('linkKbps')))} onChange={(v) => change(p('linkKbps'), v ?? undefined)} />
       <NumberField path={p('checkEveryMinutes')} name="checkEveryMinutes" problems={problems} value={num(get(p('checkEveryMinutes')))} onChange={(v) => change(p('checkEveryMinutes'), v)} />
-      <TextField path={p('localFolders')} name="localFolders" problems={problems} value={list(get(p('localFolders')))} onChange={(v) => change(p('localFolders'), splitList(v))} />
+      <TextField path={p('localFolders')} name="localFolders" problems={problems} value={folderList(get(p('localFolders')))} onChange={(v) => change(p('localFolders'), keepFolderNames(get(p('localFolders')), splitList(v)))} />
       <button type="button" className="remove" onClick={remove} data-testid={`remove-device-${i}`}>
         {t('ui.sandbox.builder.remove')}
       </button>

@@ -3,7 +3,7 @@
 // available or disabled with the reason. An event the world allows but that
 // will fail (checking mail while offline) stays available: the failure is the
 // lesson, and the simulation shows it as it would happen.
-import { parseDevicePlace, parseServerPlace, type Scenario, type WorldState } from '../../sim';
+import { parseDevicePlace, parseServerPlace, folderIds, type Scenario, type WorldState } from '../../sim';
 import type { Event } from './forkAt';
 
 export type Target = { kind: 'device'; device: string } | { kind: 'server' } | { kind: 'mail'; mail: string; place: string } | { kind: 'time' };
@@ -133,10 +133,10 @@ function mailActionsOn(m: Moment, deviceId: string, mail: string, flags: number,
   out.push(flags & DELETED ? no(`${prefix}delete`, 'delete', 'alreadyDeleted', { params: p }) : ok(`${prefix}delete`, 'delete', { do: 'device.delete', device: deviceId, mail }, { params: p }));
   const targets: Array<{ folder: string; local: boolean }> = [];
   if (d.protocol === 'imap') {
-    for (const f of [...SERVER_FOLDERS, ...m.scenario.world.folders]) if (f !== folder) targets.push({ folder: f, local: false });
-    if (d.kind !== 'webmail') for (const f of d.localFolders) targets.push({ folder: f, local: true });
+    for (const f of [...SERVER_FOLDERS, ...folderIds(m.scenario.world.folders)]) if (f !== folder) targets.push({ folder: f, local: false });
+    if (d.kind !== 'webmail') for (const f of folderIds(d.localFolders)) targets.push({ folder: f, local: true });
   } else {
-    for (const f of [...POP3_FOLDERS, ...d.localFolders]) if (f !== folder) targets.push({ folder: f, local: false });
+    for (const f of [...POP3_FOLDERS, ...folderIds(d.localFolders)]) if (f !== folder) targets.push({ folder: f, local: false });
   }
   for (const t of targets)
     out.push(ok(`${prefix}move-${t.local ? 'local-' : ''}${t.folder}`, t.local ? 'moveLocal' : 'move', { do: 'device.move', device: deviceId, mail, folder: t.folder, local: t.local }, { params: { ...p, folder: t.folder } }));
