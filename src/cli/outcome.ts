@@ -45,7 +45,7 @@ export function outcomeText(m: Metrics, state: WorldState, world: World): string
     const quota = [u.quotaBytes !== null ? `of ${kb(u.quotaBytes)}` : '', u.quotaMessages !== null ? `${u.messages} of ${u.quotaMessages} messages` : `${u.messages} messages`].filter(Boolean).join(', ');
     out.push(`usage ${u.account}: ${kb(u.bytes)} ${quota}`);
   }
-  out.push(`break-in now would expose: ${m.exposure.mails} mail(s)${m.exposure.places.length ? ` in ${m.exposure.places.join(', ')}` : ''}`);
+  out.push(`break-in now would expose: ${m.exposure.mails === 1 ? '1 mail' : `${m.exposure.mails} mails`}${m.exposure.places.length ? ` in ${m.exposure.places.join(', ')}` : ''}`);
   for (const v of m.views) {
     const sync = m.syncs.find((s) => s.device === v.device);
     out.push(`view ${v.device}: shows ${v.shows} of ${v.of}${sync ? `; last sync ${sync.bytes} bytes in ${sync.seconds} s` : ''}`);
