@@ -14,6 +14,7 @@ import type { Scenario } from '../../sim';
 import { simTimeParts } from '../i18n/format';
 import type { TFunction } from 'i18next';
 import type { Lang } from '../store/playerState';
+import { customFolderNames, dataTexts, folderName } from '../../i18n/names';
 
 export function deviceName(s: Scenario, id: string, lang: Lang): string {
   return s.world.devices.find((d) => d.id === id)?.label?.[lang] ?? id;
@@ -35,6 +36,8 @@ export function menuTitle(target: Target, s: Scenario, lang: Lang, t: TFunction)
 export function actionLabel(a: Action, s: Scenario, lang: Lang, t: TFunction): string {
   const params: Record<string, string | number> = { ...(a.params ?? {}) };
   if (typeof params.device === 'string') params.device = deviceName(s, params.device, lang);
+  // A folder is named in the reader's language, as the picture names it; the step keeps its id.
+  if (typeof params.folder === 'string') params.folder = folderName(params.folder, t, customFolderNames(dataTexts(s), lang));
   return t(`ui.sandbox.action.${a.label}`, params);
 }
 
