@@ -80,19 +80,11 @@ install_packages() {
   installed && return 0
   [ "$(id -u)" = 0 ] || missing_help "installing needs root"
   command -v apt-get >/dev/null 2>&1 || missing_help "this system has no apt-get (not Debian)"
-  export DEBIAN_FRONTEND=noninteractive
-  # Keep the packages' postinst from starting the system-wide instance on *:143/*:110.
-  local own_policy=""
-  if [ ! -e /usr/sbin/policy-rc.d ]; then
-    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
-    chmod +x /usr/sbin/policy-rc.d
-    own_policy=1
-  fi
   say "installing $PACKAGES (apt-get) ..."
+  # The system-wide instance stays stopped (it would listen on *:143/*:110).
   local rc=0
-  { apt-get update -qq && apt-get install -o DPkg::Lock::Timeout=300 -y -qq --no-install-recommends $PACKAGES; } \
-    > "${TMPDIR:-/tmp}/dovecot-apt.log" 2>&1 || rc=$?
-  [ -n "$own_policy" ] && rm -f /usr/sbin/policy-rc.d
+  # shellcheck disable=SC2086 # PACKAGES is a list of package names
+  apt_install_no_start "${TMPDIR:-/tmp}/dovecot-apt.log" $PACKAGES || rc=$?
   if [ "$rc" != 0 ] || ! installed; then
     tail -n 20 "${TMPDIR:-/tmp}/dovecot-apt.log" >&2 || true
     missing_help "apt-get failed (exit $rc)"

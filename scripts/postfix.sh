@@ -76,21 +76,12 @@ install_package() {
   installed && return 0
   [ "$(id -u)" = 0 ] || missing_help "installing needs root"
   command -v apt-get >/dev/null 2>&1 || missing_help "this system has no apt-get (not Debian)"
-  export DEBIAN_FRONTEND=noninteractive
-  # Keep the package's postinst from starting the system instance on *:25.
-  local own_policy=""
-  if [ ! -e /usr/sbin/policy-rc.d ]; then
-    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
-    chmod 755 /usr/sbin/policy-rc.d
-    own_policy=1
-  fi
   # "Local only": the system main.cf then relays nowhere, should anyone start it.
   printf 'postfix postfix/main_mailer_type select Local only\npostfix postfix/mailname string localhost\n' | debconf-set-selections 2>/dev/null || true
   say "installing postfix (apt-get) ..."
+  # The system instance stays stopped (it would listen on *:25).
   local rc=0
-  { apt-get update -qq && apt-get install -o DPkg::Lock::Timeout=300 -y -qq --no-install-recommends postfix; } \
-    > "${TMPDIR:-/tmp}/postfix-apt.log" 2>&1 || rc=$?
-  [ -n "$own_policy" ] && rm -f /usr/sbin/policy-rc.d
+  apt_install_no_start "${TMPDIR:-/tmp}/postfix-apt.log" postfix || rc=$?
   if [ "$rc" != 0 ] || ! installed; then
     tail -n 20 "${TMPDIR:-/tmp}/postfix-apt.log" >&2 || true
     missing_help "apt-get failed (exit $rc)"

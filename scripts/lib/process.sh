@@ -1,5 +1,6 @@
-# Shared by scripts/dovecot.sh and scripts/postfix.sh: waiting for a server's
-# port and stopping a master process by pid. The sourcing script defines say().
+# Shared by scripts/dovecot.sh and scripts/postfix.sh: installing Debian's packages
+# without starting their system instance, waiting for a server's port, and stopping
+# a master process by pid. The sourcing script defines say().
 
 # Running and not a zombie (an init that reaps slowly leaves exited daemons as Z for a while).
 alive() {
@@ -29,4 +30,21 @@ wait_port() {
     [ $SECONDS -lt $deadline ] || { say "port $port did not answer within 15 s"; return 1; }
     sleep 0.02
   done
+}
+
+# Install Debian packages without letting their postinst start a system-wide
+# instance (a policy-rc.d that answers 101 while apt runs, removed after unless it
+# was already there). apt's output goes to LOG; returns apt's exit code.
+apt_install_no_start() {
+  local log=$1 own_policy="" rc=0
+  shift
+  export DEBIAN_FRONTEND=noninteractive
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+    chmod 755 /usr/sbin/policy-rc.d
+    own_policy=1
+  fi
+  { apt-get update -qq && apt-get install -o DPkg::Lock::Timeout=300 -y -qq --no-install-recommends "$@"; } > "$log" 2>&1 || rc=$?
+  [ -n "$own_policy" ] && rm -f /usr/sbin/policy-rc.d
+  return $rc
 }
