@@ -3,6 +3,7 @@
 // every scenario file references with "$schema" (scenarios/scenario.schema.json).
 import { z } from 'zod';
 import { parseTime } from './time';
+import { Questions } from '../questions/schema';
 
 /** Text a learner reads: always both languages. */
 export const Text = z
@@ -246,6 +247,7 @@ export const Scenario = z
     world: World,
     steps: z.array(Step).max(5000),
     variants: z.record(Id, Variant).default({}),
+    questions: Questions,
   })
   .strict();
 export type ScenarioInput = z.input<typeof Scenario>;
