@@ -4,7 +4,7 @@
 // against a real Dovecot 2.3 started privately on 127.0.0.1 (installed from
 // Debian's packages when missing), prints a readable diff for every
 // disagreement and the summary line
-//   conformance: N of M scenarios, K of L steps agree (dovecot 2.3.19, tls off; postfix 3.7)
+//   conformance: N of M scenarios, K of L steps agree (dovecot 2.3.19, tls required; postfix 3.7)
 // Before that the harness checks itself on hand-written transcripts: the IMAP/LMTP
 // paths (selfcheck.ts), TLS as production runs it against a Dovecot with
 // ssl = required (selfcheck-tls.ts), and the delivery side against a private
@@ -49,7 +49,7 @@ interface ScenarioLike {
   readonly id: string;
   readonly variants: Record<string, unknown>;
   readonly world: {
-    readonly server: { readonly quotaGracePercent: number; readonly quotaFull: 'permanent' | 'temporary'; readonly pop3LockSession: boolean };
+    readonly server: { readonly quotaGracePercent: number; readonly quotaFull: 'permanent' | 'temporary'; readonly pop3LockSession: boolean; readonly messageSizeLimit: number };
     readonly accounts: readonly { id: string; address: string; password: string; quota?: { storageKB?: number; messages?: number } }[];
     readonly folders: ReadonlyArray<string | { readonly id: string }>;
   };
@@ -59,11 +59,12 @@ const STANDARD_FOLDERS = ['INBOX', 'Sent', 'Drafts', 'Trash', 'Archive'];
 
 /**
  * How the scenarios' Dovecot treats TLS unless --tls / CONFORMANCE_TLS says
- * otherwise. 'off' while the model's transcripts log in without STARTTLS; the
- * day the model speaks STARTTLS/STLS and writes the handshake line
- * (selfcheck-tls.ts), this becomes 'required'.
+ * otherwise: 'required', as production runs it. The model speaks implicit TLS
+ * and STARTTLS/STLS and writes the handshake line (selfcheck-tls.ts); with
+ * 'required' the submission dialogues are replayed against a private Postfix
+ * too. 'off' is the old test bench (plaintext logins allowed, SMTP not compared).
  */
-export const DEFAULT_TLS: TlsMode = 'off';
+export const DEFAULT_TLS: TlsMode = 'required';
 
 function tlsMode(args: readonly string[]): TlsMode {
   const flag = args.find((a) => a.startsWith('--tls='))?.slice('--tls='.length);
@@ -165,14 +166,19 @@ async function main(): Promise<number> {
   const jobs = Math.max(1, Math.min(Number(process.env.CONFORMANCE_JOBS ?? 2) || 1, runs.length || 1));
   const servers = new Map<string, Dovecot>();
   let postfix: Postfix | null = null;
+  /** The Postfixes the submission dialogues are replayed against: one per worker and message_size_limit. */
+  const submissionServers = new Map<string, Promise<Postfix>>();
   const stopAll = async () => {
-    // Postfix first: it hands mail to Dovecot.
-    const mta = await Promise.allSettled(postfix ? [postfix.stop()] : []);
+    // Postfix first: it hands mail to Dovecot (and asks it for SASL).
+    const submitted = await Promise.allSettled([...submissionServers.values()]);
+    const started = submitted.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const mta = await Promise.allSettled([...(postfix ? [postfix.stop()] : []), ...started.map((p) => p.stop())]);
     const results = [...mta, ...(await Promise.allSettled([...servers.values()].map((s) => s.stop())))];
     for (const r of results) if (r.status === 'rejected') console.error(`conformance: ${(r.reason as Error).message}`);
   };
+  const submissionDirs: string[] = [];
   const onSignal = () => {
-    if (postfix) spawnSync('bash', [path.join(ROOT, 'scripts', 'postfix.sh'), 'stop', postfix.dir], { stdio: 'ignore' });
+    for (const dir of [...(postfix ? [postfix.dir] : []), ...submissionDirs]) spawnSync('bash', [path.join(ROOT, 'scripts', 'postfix.sh'), 'stop', dir], { stdio: 'ignore' });
     for (const s of servers.values()) {
       try {
         s.stopSync();
@@ -219,6 +225,32 @@ async function main(): Promise<number> {
     return { dovecot, postfix: mx };
   };
 
+  /**
+   * The provider's Postfix for a worker's submission dialogues, with the
+   * scenario's message_size_limit: submission (587, STARTTLS) and submissions
+   * (465) as Debian's master.cf has them, SASL from the worker's Dovecot (which
+   * holds the scenario's accounts), and accepted mail discarded: the model's own
+   * LMTP sessions carry the delivery, replayed against Dovecot.
+   */
+  const submissionFor = (worker: number, limit: number) => async () => {
+    const key = `w${worker}-${limit}`;
+    let started = submissionServers.get(key);
+    if (!started) {
+      started = (async () => {
+        const dovecot = await startServer(worker, 1);
+        const [smtpPort, submissionPort, submissionsPort] = await freePorts(3);
+        const dir = `${runDir}/pf-${key}`;
+        submissionDirs.push(dir);
+        const mx = new Postfix(dir, { smtpPort, submissionPort, submissionsPort, lmtpPort: dovecot.ports.lmtp, hostname: MAIL_HOSTNAME, messageSizeLimit: limit, tls: certificate!, saslPath: dovecot.authSocket, delivery: 'discard' });
+        await mx.start();
+        return mx;
+      })();
+      submissionServers.set(key, started);
+    }
+    const mx = await started;
+    return { submission: mx.options.submissionPort!, submissions: mx.options.submissionsPort! };
+  };
+
   const results: ReplayResult[] = [];
   const failures: string[] = [...loadProblems.map((p) => `scenario does not load: ${p}`)];
   const replayOne = async (worker: number, r: (typeof runs)[number], timeline: { frames: readonly unknown[] }) => {
@@ -235,6 +267,7 @@ async function main(): Promise<number> {
       linesOf: (f) => sim.frameLines(f as never),
       headerBytes,
       tls: tls === 'required' ? (trust ?? undefined) : undefined,
+      submission: tls === 'required' ? submissionFor(worker, world.world.server.messageSizeLimit) : undefined,
       server: async (g) => {
         const s = await startServer(worker, g);
         await s.reset(users, addresses);
@@ -433,7 +466,7 @@ async function main(): Promise<number> {
   }
   const stale = only.length ? [] : known.differences.filter((k) => !used.has(k.id));
   if (stale.length) console.log(`\nconformance: entries in ${KNOWN_FILE} that matched nothing (remove them?): ${stale.map((k) => k.id).join(', ')}`);
-  if (notCompared.size) console.log(`conformance: not compared (no Dovecot service speaks it): ${[...notCompared].map(([p, n]) => `${n} ${p} lines`).join(', ')}`);
+  if (notCompared.size) console.log(`conformance: not compared (no server of this run speaks it): ${[...notCompared].map(([p, n]) => `${n} ${p} lines`).join(', ')}`);
   if (explained) console.log(`conformance: ${explained} disagreements explained in ${KNOWN_FILE}`);
 
   const agreeing = [...scenarioOk.values()].filter((v) => v === 'agree').length;
