@@ -181,7 +181,7 @@ export const narrationEn = {
     movedNotCopied_one: 'Provider move without copying: the old server is switched off, and the one message still on it is gone. New messages now go to the new server.',
     movedNotCopied_other: 'Provider move without copying: the old server is switched off, and the {{lost}} messages still on it are gone. New messages now go to the new server.',
   },
-  // Connection security and the size limit (docs/rules.md rules 78–81).
+  // Connection security and the size limit (docs/rules.md rules 35, 67, 70, 73).
   transport: {
     plaintextRefused: '{{device}} is set up without encryption and sends its password unencrypted on port {{port}}. The server refuses the login: it accepts passwords only over TLS. Anyone listening on the way has seen the password all the same.',
     starttlsRefused: '{{device}} asks to switch the connection to TLS, and the server does not agree: the device stops rather than send its password unencrypted.',
@@ -364,7 +364,7 @@ export const narrationDe: Shape<typeof narrationEn> = {
     movedNotCopied_one: 'Anbieterwechsel ohne Kopie: Der alte Server wird abgeschaltet, die eine Nachricht, die noch dort lag, ist verloren. Neue Nachrichten gehen jetzt an den neuen Server.',
     movedNotCopied_other: 'Anbieterwechsel ohne Kopie: Der alte Server wird abgeschaltet, die {{lost}} Nachrichten, die noch dort lagen, sind verloren. Neue Nachrichten gehen jetzt an den neuen Server.',
   },
-  // Verbindungssicherheit und Größenbeschränkung (docs/rules.md, Regeln 78–81).
+  // Verbindungssicherheit und Größenbeschränkung (docs/rules.md, Regeln 35, 67, 70, 73).
   transport: {
     plaintextRefused: '{{device}} ist ohne Verschlüsselung eingerichtet und schickt das Passwort unverschlüsselt über Port {{port}}. Der Server lehnt die Anmeldung ab: Passwörter nimmt er nur über TLS an. Wer unterwegs mitgelesen hat, kennt das Passwort trotzdem.',
     starttlsRefused: '{{device}} bittet darum, die Verbindung auf TLS umzuschalten, und der Server stimmt nicht zu: Das Gerät bricht ab, statt das Passwort unverschlüsselt zu schicken.',

@@ -93,7 +93,7 @@ export function canConnect(h: ClientHost, offlineKey = 'check.offline', params: 
  * Open a connection and log in as the device is set up (its connection
  * security, protocol/tls.ts): on 993 TLS is there from the start; on 143 the
  * client sends STARTTLS first, or, set up without encryption, logs in in
- * clear, which a production server refuses (rules 78–80). Null, told, when
+ * clear, which a production server refuses (rules 35, 73). Null, told, when
  * the login fails.
  */
 export function openSession(h: ClientHost): ImapConnection | null {

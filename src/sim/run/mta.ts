@@ -72,7 +72,7 @@ export function deliver(run: Run, mail: string, accounts: readonly string[], env
  * Mail from another provider's server over port 25 meets the same
  * message_size_limit as submission (one Postfix, one main.cf): that server
  * states SIZE= in MAIL FROM and is refused with 552 5.3.4 before any data, so
- * the mail never leaves it; it tells its own user (rule 81).
+ * the mail never leaves it; it tells its own user (rule 67).
  */
 function refusedForSize(run: Run, mail: string, envelopeFrom: string): boolean {
   const size = run.state.mails.get(mail)?.sizeBytes ?? 0;
@@ -186,7 +186,7 @@ export const SIZE_REFUSED = '552 5.3.4 Message size exceeds fixed limit';
  * encryption finds no AUTH and cannot log in. The client states the size in
  * MAIL FROM because the server advertises SIZE (RFC 1870; Thunderbird's
  * SmtpClient.sys.mjs adds SIZE= when the EHLO reply lists it); a size over
- * message_size_limit is refused right there, before any data (rule 81).
+ * message_size_limit is refused right there, before any data (rule 67).
  */
 export function submitSmtp(run: Run, deviceId: string, mailId: string, to: readonly string[], toAddress: string | null): { port: number; refused?: SubmissionRefusal } {
   const dev = run.device(deviceId);

@@ -51,7 +51,7 @@ export function lmtpDeliver(store: StoreView, t: LmtpTransaction): LmtpResult {
   const size = store.state.mails.get(t.mail)?.sizeBytes ?? 0;
   s(`220 ${SERVER_HOST} Dovecot (Debian) ready.`);
   c(`LHLO ${MTA_HOST}`);
-  // Dovecot with ssl = required offers STARTTLS on LMTP too; the MX on the same host delivers without it (rule 78).
+  // Dovecot with ssl = required offers STARTTLS on LMTP too; the MX on the same host delivers without it (rule 73).
   for (const l of LHLO_REPLY) s(l);
   c(`MAIL FROM:<${t.envelopeFrom}>`);
   s('250 2.1.0 OK');
