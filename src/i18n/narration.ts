@@ -370,6 +370,6 @@ export const narrationDe: Shape<typeof narrationEn> = {
     starttlsRefused: '{{device}} bittet darum, die Verbindung auf TLS umzuschalten, und der Server stimmt nicht zu: Das Gerät bricht ab, statt das Passwort unverschlüsselt zu schicken.',
     sendTooLarge: '{{device}} will {{mail}} verschicken ({{size}} so, wie sie übertragen wird: Anhänge reisen base64-kodiert, ein Drittel größer). Der Server lehnt sie vor der Übertragung ab, mit 552 5.3.4: zu groß für seine Größenbeschränkung. Die Nachricht bleibt im Postausgang, das Gerät zeigt den Fehler; sie hat das Gerät nie verlassen.',
     sendNoAuth: '{{device}} ist ohne Verschlüsselung eingerichtet: Auf Port {{port}} bietet der Server die Anmeldung (AUTH) erst nach STARTTLS an, also kann sich das Gerät zum Versenden nicht anmelden. {{mail}} bleibt im Postausgang.',
-    arrivalTooLarge: 'Der Server des Absenders bietet {{mail}} an ({{size}} so, wie sie übertragen wird); der Server des Anbieters lehnt sie sofort ab, mit 552 5.3.4: größer als seine Größenbeschränkung von {{limit}} Byte (message_size_limit). Die Nachricht kommt nie an; der Server des Absenders benachrichtigt den Absender.',
+    arrivalTooLarge: 'Der Server des Absenders bietet {{mail}} an ({{size}} so, wie sie übertragen wird); der Server des Anbieters lehnt sie sofort ab, mit 552 5.3.4: größer als seine Größenbeschränkung von {{limit}} Byte. Die Nachricht kommt nie an; der Server des Absenders benachrichtigt den Absender.',
   },
 };

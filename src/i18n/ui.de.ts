@@ -369,7 +369,7 @@ export const uiDe: Shape<typeof uiEn> = {
       smtpStarttls: 'STARTTLS wird angeboten, AUTH nicht: Der Server nimmt eine Anmeldung nur über eine verschlüsselte Verbindung an (smtpd_tls_auth_only).',
       lmtpStarttls: 'Auch über LMTP bietet der Postfachspeicher STARTTLS an; der zustellende Server auf derselben Maschine nutzt es nicht.',
       smtpAuth: 'Jetzt, da die Verbindung verschlüsselt ist, wird AUTH angeboten: Der Client kann sich zum Versenden anmelden.',
-      smtpSize: 'SIZE: die größte Nachricht, die der Server annimmt, in Byte so, wie sie übertragen wird (message_size_limit). Anhänge reisen base64-kodiert, ein Drittel größer als die Datei.',
+      smtpSize: 'SIZE: die größte Nachricht, die der Server annimmt, in Byte so, wie sie übertragen wird. Anhänge reisen base64-kodiert, ein Drittel größer als die Datei.',
       smtp552size: '552 5.3.4: Die Nachricht ist größer, als der Server annimmt. Abgelehnt vor der Übertragung; sie bleibt beim Absender.',
     },
   },
