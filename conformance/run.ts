@@ -10,9 +10,10 @@
 // ssl = required (selfcheck-tls.ts), and the delivery side against a private
 // Postfix from Debian's package in front of that Dovecot (selfcheck-mta.ts).
 // --tls (or CONFORMANCE_TLS) says how the scenarios' Dovecot treats TLS:
-// 'off' (ssl = no, plaintext logins: what the model's transcripts speak today)
-// or 'required' (production: STARTTLS first, implicit TLS on 993/995). The
-// default is DEFAULT_TLS below.
+// 'required' (production: STARTTLS first, implicit TLS on 993/995, and every
+// submission replayed against a private Postfix with the scenario's
+// message_size_limit) or 'off' (the old test bench: ssl = no, SMTP not
+// compared). The default is DEFAULT_TLS below.
 // A "step" in that line is one scenario step, the start, or a run of scheduled
 // events between two steps (a burst's deliveries, retries, nightly backups): the
 // server state is compared after each, and every reply within it.
@@ -111,7 +112,8 @@ function printDisagreement(d: Disagreement, known: KnownDifference | null) {
   console.log(head);
   if (d.command !== null) console.log(`    after ${JSON.stringify(d.command)}:`);
   if (d.note) console.log(`    ${d.note}`);
-  if (d.diff.length) console.log(formatDiff(d.diff));
+  // Submission lines are Postfix's answers; everything else Dovecot's.
+  if (d.diff.length) console.log(d.protocol === 'SMTP' ? formatDiff(d.diff, '    ', { ' ': 'both    | ', '-': 'model   | ', '+': 'postfix | ' }) : formatDiff(d.diff));
   if (known) console.log(`    (known difference "${known.id}": ${known.reason})`);
 }
 
