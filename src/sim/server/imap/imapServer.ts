@@ -8,7 +8,7 @@ import { folderExists } from '../../store/mailbox';
 import type { StoreView } from '../../store/store';
 import { Draft, type Effects } from '../draft';
 import { decider } from '../decide';
-import { idleNews, IMAP_GREETING, IMAP_GREETING_PLAIN, PRE_LOGIN_CAPABILITIES, runImapCommand, type ImapAccount } from './commands';
+import { idleNews, IMAP_GREETING, IMAP_GREETING_PLAIN, PRE_LOGIN_CAPABILITIES, PRE_LOGIN_CAPABILITIES_PLAIN, runImapCommand, type ImapAccount } from './commands';
 import { imapSessionMachine } from './imapSession.machine';
 import { RecentUids } from './recent';
 
@@ -65,7 +65,7 @@ export function handleImap(store: StoreView, session: ImapServerSession, tag: st
     case 'starttls':
       return { session: next({}), reply: { untagged: [], status: 'OK Begin TLS negotiation now.' }, tag, effects: NO_EFFECTS };
     case 'preLoginCapability':
-      return { session: next({}), reply: { untagged: [`* CAPABILITY ${machine.context.secured ? PRE_LOGIN_CAPABILITIES : IMAP_GREETING_PLAIN.replace(/^.*\[CAPABILITY ([^\]]+)\].*$/, '$1')}`], status: 'OK Pre-login capabilities listed, post-login capabilities have more.' }, tag, effects: NO_EFFECTS };
+      return { session: next({}), reply: { untagged: [`* CAPABILITY ${machine.context.secured ? PRE_LOGIN_CAPABILITIES : PRE_LOGIN_CAPABILITIES_PLAIN}`], status: 'OK Pre-login capabilities listed, post-login capabilities have more.' }, tag, effects: NO_EFFECTS };
     case 'idle':
       return { session: next({ idleTag: tag }), reply: { untagged: [], status: '', continuation: '+ idling' }, tag, effects: NO_EFFECTS };
     case 'done':
