@@ -567,9 +567,19 @@ export class Replayer {
   private compareBacklog(s: Live) {
     while (s.backlog.length && !s.backlog[0].unread) {
       const e = s.backlog.shift()!;
-      const diff = compareReply(e.model, e.real, s.protocol, this.mapper.within(`server${s.info.serverGeneration}`));
+      const diff = compareReply(e.model, e.real, s.protocol, this.valuesOf(s.info.serverGeneration, s.info.account));
       if (diff) this.disagree({ kind: 'reply', where: this.where(s), protocol: s.protocol, command: e.command ?? '(connect)', diff });
     }
+  }
+
+  /**
+   * The model ↔ server correspondence for one account on one server. Dovecot
+   * gives UIDVALIDITY per user (two users' INBOXes made in the same second may
+   * share one), the model per folder of the whole server: within one account
+   * the pairing must hold, across accounts it need not.
+   */
+  private valuesOf(generation: number, account: string) {
+    return this.mapper.within(`server${generation}`).within(account);
   }
 
   // ---- after a step: the server state ----------------------------------------
@@ -594,7 +604,7 @@ export class Replayer {
       const model = modelAccount(last.state, a.id, a.quota);
       const m = describeAccount(model);
       const r = describeAccount(real);
-      const diff = compareReply(m, r, 'IMAP', this.mapper.within(`server${generation}`));
+      const diff = compareReply(m, r, 'IMAP', this.valuesOf(generation, a.id));
       if (diff) this.disagree({ kind: 'state', where: `state ${a.id} (server ${generation})`, protocol: null, command: null, diff });
     }
     const c = this.current!;
