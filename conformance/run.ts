@@ -29,6 +29,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { choosePorts, Dovecot, DovecotMissing, freePorts, makeCertificate, MAIL_HOSTNAME, ROOT, runDirectory, type Certificate, type TlsMode, type UserSpec } from './dovecot';
 import { Postfix, PostfixMissing } from './postfix';
+import type { PostfixOptions } from './postfix-config';
 import { CHECK_QUEUE, MTA_ADDRESSES, MTA_USERS, mtaSelfCheck, type MtaCheck } from './selfcheck-mta';
 import { tlsSelfCheck } from './selfcheck-tls';
 import type { TlsTrust } from './wire';
@@ -208,21 +209,29 @@ async function main(): Promise<number> {
     }
     return s;
   };
+  /**
+   * Start a Postfix on fresh ports, trying other ports twice more if it does not
+   * come up (on a busy machine a port can be taken between choosing and binding).
+   */
+  const startPostfix = async (dir: string, count: number, options: (ports: number[]) => PostfixOptions): Promise<Postfix> => {
+    for (let attempt = 1; ; attempt++) {
+      const mx = new Postfix(dir, options(await freePorts(count)));
+      try {
+        await mx.start();
+        return mx;
+      } catch (err) {
+        if (attempt >= 3 || err instanceof PostfixMissing) throw err;
+        console.error(`conformance: Postfix in ${dir} did not start (attempt ${attempt} of 3), trying other ports: ${(err as Error).message.split('\n').filter((l) => !/not owned by root|group or other writable/.test(l)).join(' ')}`);
+      }
+    }
+  };
   /** The production-like pair for the TLS and delivery checks: Dovecot with TLS required, Postfix in front. */
   const startProductionPair = async (): Promise<{ dovecot: Dovecot; postfix: Postfix }> => {
     const dovecot = new Dovecot('tls', runDir, await choosePorts(9), 'required', certificate);
     servers.set('tls', dovecot);
-    const [smtp, submission] = await freePorts(2);
-    const mx = new Postfix(`${runDir}/mx`, {
-      smtpPort: smtp,
-      submissionPort: submission,
-      lmtpPort: dovecot.ports.lmtp,
-      queue: CHECK_QUEUE,
-      tls: certificate!,
-      saslPath: dovecot.authSocket,
-    });
-    postfix = mx;
-    const [banner] = await Promise.all([dovecot.start(), mx.start()]);
+    // Known to stopAll as soon as it runs, even if Dovecot then fails to start.
+    const started = startPostfix(`${runDir}/mx`, 2, ([smtpPort, submissionPort]) => ({ smtpPort, submissionPort, lmtpPort: dovecot.ports.lmtp, queue: CHECK_QUEUE, tls: certificate!, saslPath: dovecot.authSocket })).then((mx) => (postfix = mx));
+    const [banner, mx] = await Promise.all([dovecot.start(), started]);
     if (verbose) console.log(`conformance: ${banner}`);
     return { dovecot, postfix: mx };
   };
@@ -240,12 +249,19 @@ async function main(): Promise<number> {
     if (!started) {
       started = (async () => {
         const dovecot = await startServer(worker, 1);
-        const [smtpPort, submissionPort, submissionsPort] = await freePorts(3);
         const dir = `${runDir}/pf-${key}`;
         submissionDirs.push(dir);
-        const mx = new Postfix(dir, { smtpPort, submissionPort, submissionsPort, lmtpPort: dovecot.ports.lmtp, hostname: MAIL_HOSTNAME, messageSizeLimit: limit, tls: certificate!, saslPath: dovecot.authSocket, delivery: 'discard' });
-        await mx.start();
-        return mx;
+        return startPostfix(dir, 3, ([smtpPort, submissionPort, submissionsPort]) => ({
+          smtpPort,
+          submissionPort,
+          submissionsPort,
+          lmtpPort: dovecot.ports.lmtp,
+          hostname: MAIL_HOSTNAME,
+          messageSizeLimit: limit,
+          tls: certificate!,
+          saslPath: dovecot.authSocket,
+          delivery: 'discard',
+        }));
       })();
       submissionServers.set(key, started);
     }
