@@ -63,21 +63,38 @@ export async function choosePorts(generation: number): Promise<Ports> {
   return { imap, pop3, lmtp, imaps, pop3s };
 }
 
-/** n free TCP ports on 127.0.0.1, each asked of the kernel. */
+/** Ports this run has handed out already (never twice). */
+const handedOut = new Set<number>();
+const PORT_LOW = 20_000;
+const PORT_HIGH = 32_767;
+
+/** Whether a TCP port on 127.0.0.1 can be bound right now. */
+function canBind(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
+
+/**
+ * n free TCP ports on 127.0.0.1, below the kernel's ephemeral range (Linux:
+ * 32768-60999). A port asked of the kernel (listen on 0) comes from that range,
+ * and between choosing it and a server binding it the kernel may hand it to one
+ * of the replay's own outgoing connections, which run by the thousand: the
+ * server then fails to start. Ports below the range are never handed out that
+ * way; each is checked free, and never given twice in one run.
+ */
 export async function freePorts(n: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from({ length: n }, () => 0).map(
-      () =>
-        new Promise<net.Server>((resolve, reject) => {
-          const srv = net.createServer();
-          srv.once('error', reject);
-          srv.listen(0, '127.0.0.1', () => resolve(srv));
-        }),
-    ),
-  );
-  const ports = servers.map((srv) => (srv.address() as net.AddressInfo).port);
-  await Promise.all(servers.map((srv) => new Promise<void>((resolve) => srv.close(() => resolve()))));
-  return ports;
+  const out: number[] = [];
+  for (let tries = 0; out.length < n; tries++) {
+    if (tries > 2000) throw new Error(`no ${n} free TCP ports on 127.0.0.1 between ${PORT_LOW} and ${PORT_HIGH}`);
+    const port = PORT_LOW + Math.floor(Math.random() * (PORT_HIGH - PORT_LOW + 1));
+    if (handedOut.has(port) || !(await canBind(port))) continue;
+    handedOut.add(port);
+    out.push(port);
+  }
+  return out;
 }
 
 const alive = (pid: number) => {

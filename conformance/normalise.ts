@@ -5,7 +5,8 @@
 // wording. Only values the model cannot know are taken out, and each is
 // handled on purpose:
 //   - mapped: UIDVALIDITY numbers (also inside COPYUID/APPENDUID, STATUS and the
-//     POP3 UIDL, which is Dovecot's %08Xu%08Xv) and LMTP session ids. A model
+//     POP3 UIDL, which is Dovecot's %08Xu%08Xv), LMTP session ids and Postfix
+//     queue ids ("250 2.0.0 Ok: queued as 4F2A1B3C5D"). A model
 //     value must stand for the same real value every time it appears in one
 //     run, and two model values for two real ones: a scenario that shows a new
 //     UIDVALIDITY where Dovecot kept the old one (or the reverse) disagrees.
@@ -13,7 +14,7 @@
 
 export type { Protocol } from '../src/sim/timeline';
 import type { Protocol } from '../src/sim/timeline';
-export type MappedKind = 'uidvalidity' | 'lmtp-id';
+export type MappedKind = 'uidvalidity' | 'lmtp-id' | 'queue-id';
 export type MaskedKind = 'time' | 'date';
 
 export interface Value {
@@ -68,6 +69,8 @@ const RULES: Rule[] = [
     hole: (m) => `${m[1]}⟨lmtp-id⟩`,
   },
   { re: /^(\tid )([A-Za-z0-9+/]{22})$/g, kind: 'lmtp-id', value: (m) => m[2], hole: (m) => `${m[1]}⟨lmtp-id⟩` },
+  // SMTP: Postfix's queue id (short form: hex, 6 to 12 digits; long form: 10+ letters and digits).
+  { re: /^(250 2\.0\.0 Ok: queued as )([0-9A-Za-z]{6,20})$/g, kind: 'queue-id', only: ['SMTP'], value: (m) => m[2], hole: (m) => `${m[1]}⟨queue-id⟩` },
 ];
 
 /** A line with the values the model cannot know taken out. */
@@ -140,7 +143,7 @@ export class Mapper {
   }
 }
 
-const MAPPED: ReadonlySet<string> = new Set(['uidvalidity', 'lmtp-id']);
+const MAPPED: ReadonlySet<string> = new Set(['uidvalidity', 'lmtp-id', 'queue-id']);
 
 /** Does one model line say what one real line says? */
 export function sameLine(model: string, real: string, protocol: Protocol, mapper: Mapper): boolean {

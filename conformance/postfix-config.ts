@@ -31,8 +31,12 @@ export interface PostfixOptions {
   readonly smtpPort: number;
   /** Submission (587): STARTTLS required, AUTH only after it; needs tls and saslPath. */
   readonly submissionPort?: number;
+  /** Submission with implicit TLS (465): AUTH from the start; needs tls and saslPath. */
+  readonly submissionsPort?: number;
   /** Dovecot's LMTP on 127.0.0.1. */
   readonly lmtpPort: number;
+  /** 'lmtp' (default): mail goes to Dovecot; 'discard': accepted and thrown away (a replayed submission whose delivery the replay carries itself). */
+  readonly delivery?: 'lmtp' | 'discard';
   readonly hostname?: string;
   readonly domains?: readonly string[];
   readonly messageSizeLimit?: number;
@@ -72,9 +76,15 @@ export function postfixEnv(o: PostfixOptions): Record<string, string> {
   for (const h of [hostname, ...domains]) if (!HOST.test(h)) throw new Error(`not a host name: ${JSON.stringify(h)}`);
   const submission = port('submissionPort', o.submissionPort, true);
   if (submission !== '0' && (!o.tls || !o.saslPath)) throw new Error('a submission port needs tls and saslPath (AUTH only after STARTTLS)');
+  const submissions = port('submissionsPort', o.submissionsPort, true);
+  if (submissions !== '0' && (!o.tls || !o.saslPath)) throw new Error('a submissions port needs tls and saslPath');
+  const delivery = o.delivery ?? 'lmtp';
+  if (delivery !== 'lmtp' && delivery !== 'discard') throw new Error(`delivery must be lmtp or discard, not ${JSON.stringify(delivery)}`);
   return {
     SMTP_PORT: port('smtpPort', o.smtpPort),
     SUBMISSION_PORT: submission,
+    SUBMISSIONS_PORT: submissions,
+    DELIVERY: delivery,
     LMTP_PORT: port('lmtpPort', o.lmtpPort),
     MX_HOSTNAME: hostname,
     DOMAINS: domains.join(' '),

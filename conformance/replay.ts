@@ -68,6 +68,12 @@ export interface ReplayInput {
   readonly server: (generation: number) => Promise<Dovecot>;
   /** Set when the server requires TLS (Dovecot started with TLS 'required'): whom to trust. */
   readonly tls?: TlsTrust;
+  /**
+   * The provider's Postfix for the submission dialogues (SMTP sessions): its
+   * submission (587) and submissions (465) ports, with the scenario's
+   * message_size_limit. Unset: SMTP lines are counted as not compared.
+   */
+  readonly submission?: () => Promise<{ readonly submission: number; readonly submissions: number }>;
 }
 
 /** Ports whose sessions start with a TLS handshake (IMAPS, POP3S, SMTPS). */
@@ -100,7 +106,7 @@ export interface ReplayResult {
   readonly scenario: string;
   readonly variant: string | null;
   readonly steps: StepResult[];
-  /** Lines not compared because no Dovecot service speaks that protocol (SMTP submission). */
+  /** Lines not compared because no server of the replay speaks that protocol (SMTP, when no Postfix is given). */
   readonly notCompared: { protocol: Protocol; lines: number }[];
 }
 
@@ -125,6 +131,8 @@ interface Live {
   openTag: string | null;
   continuation: boolean;
   lmtp: { lhlo: string; from: string; rcpts: string[]; accepted: number; inData: boolean };
+  /** SMTP: between the 354 and the end of the message. */
+  smtpData: boolean;
   /** Exchanges whose model lines are complete, waiting for their (pipelined) replies. */
   backlog: Exchange[];
   ended: boolean;
@@ -218,6 +226,7 @@ export class Replayer {
         openTag: null,
         continuation: false,
         lmtp: { lhlo: '', from: '', rcpts: [], accepted: 0, inData: false },
+        smtpData: false,
         backlog: [],
         ended: false,
         broken: null,
@@ -229,9 +238,8 @@ export class Replayer {
         this.disagree({ kind: 'replay', where: line.session, protocol: null, command: null, diff: [{ op: '-', text: `${line.dir}: ${line.text}` }], note: 'a line for a session no frame opened' });
         continue;
       }
-      if (s.protocol === 'SMTP') {
-        // Dovecot is no MTA: submission lines cannot be compared. The model's own
-        // LMTP sessions carry the delivery to local recipients.
+      if (s.protocol === 'SMTP' && !this.input.submission) {
+        // Dovecot is no MTA: without a Postfix, submission lines cannot be compared.
         this.notCompared.set('SMTP', (this.notCompared.get('SMTP') ?? 0) + 1);
         continue;
       }
@@ -260,6 +268,7 @@ export class Replayer {
   }
 
   private async connect(s: Live) {
+    if (s.protocol === 'SMTP') return this.connectSubmission(s);
     const server = await this.serverFor(s.info.serverGeneration);
     const trust = this.input.tls;
     const implicit = trust !== undefined && s.protocol !== 'LMTP' && IMPLICIT_TLS_PORTS.has(s.info.port);
@@ -279,13 +288,65 @@ export class Replayer {
     s.exchange = { command: null, model: [], real: [...handshake, ...(await this.readReply(s, null))], open: true };
   }
 
+  /**
+   * A submission session (the device to the provider's Postfix): 465 speaks TLS
+   * from the start, 587 is plain until STARTTLS. Devices connect from
+   * REMOTE_CLIENT, as for Dovecot.
+   */
+  private async connectSubmission(s: Live) {
+    const ports = await this.input.submission!();
+    const implicit = s.info.port === 465;
+    try {
+      s.wire = await Wire.connect(implicit ? ports.submissions : ports.submission, { from: REMOTE_CLIENT, tls: implicit ? this.input.tls : undefined });
+    } catch (err) {
+      s.broken = `cannot connect to Postfix: ${(err as Error).message}`;
+      this.disagree({ kind: 'replay', where: this.where(s), protocol: 'SMTP', command: null, diff: [], note: s.broken });
+      return;
+    }
+    const handshake = s.wire.handshake ? [handshakeLine(s.wire.handshake)] : [];
+    s.exchange = { command: null, model: [], real: [...handshake, ...(await readSmtpReply(s.wire, REPLY_TIMEOUT_MS))], open: true };
+  }
+
+  /**
+   * One client line of a submission: the line as the model wrote it, but for
+   * the credentials (the account's, as AUTH PLAIN sends them) and the message
+   * (built to the model's size, its end sent with the ".").
+   */
+  private async smtpLine(s: Live, w: Wire, text: string): Promise<string[]> {
+    const msg = messageLine.exec(text);
+    if (s.smtpData && msg) {
+      const mail = this.frame!.state.mails.get(msg[1]);
+      if (!mail) {
+        s.broken = `the model names mail ${msg[1]}, which its state does not know`;
+        this.disagree({ kind: 'replay', where: this.where(s), protocol: 'SMTP', command: text, diff: [], note: s.broken });
+        w.drop();
+        return [];
+      }
+      const block = dataBlock(buildMessage({ id: mail.id, from: mail.from, to: mail.to, subject: mail.subject }, Number(msg[2])));
+      w.writeRaw(block.subarray(0, block.length - 3), text);
+      return [];
+    }
+    if (s.smtpData && text === '.') {
+      s.smtpData = false;
+      w.writeRaw('.\r\n', '.');
+      return readSmtpReply(w, REPLY_TIMEOUT_MS);
+    }
+    const account = this.input.accounts.find((a) => a.id === s.info.account);
+    const line = text === 'AUTH PLAIN <credentials>' && account ? `AUTH PLAIN ${Buffer.from(`\0${account.id}\0${account.password}`).toString('base64')}` : text;
+    w.writeLine(line);
+    const reply = await readSmtpReply(w, REPLY_TIMEOUT_MS);
+    if (/^DATA$/i.test(text) && reply[0]?.startsWith('354')) s.smtpData = true;
+    return reply;
+  }
+
   /** After STARTTLS/STLS and the server's go-ahead: the handshake, as the line the model writes for it. */
   private async upgrade(s: Live, w: Wire, command: string, reply: string[]): Promise<string[]> {
     const trust = this.input.tls;
     if (!trust) return reply;
     const verb = command.trim().split(/\s+/)[s.protocol === 'IMAP' ? 1 : 0]?.toUpperCase();
-    const goAhead = s.protocol === 'IMAP' ? /^\S+ OK\b/.test(reply[reply.length - 1] ?? '') : (reply[0] ?? '').startsWith('+OK');
-    if (!goAhead || verb !== (s.protocol === 'IMAP' ? 'STARTTLS' : 'STLS')) return reply;
+    const goAhead =
+      s.protocol === 'IMAP' ? /^\S+ OK\b/.test(reply[reply.length - 1] ?? '') : s.protocol === 'SMTP' ? (reply[0] ?? '').startsWith('220') : (reply[0] ?? '').startsWith('+OK');
+    if (!goAhead || verb !== (s.protocol === 'POP3' ? 'STLS' : 'STARTTLS')) return reply;
     try {
       return [...reply, handshakeLine(await w.startTls(trust))];
     } catch (err) {
@@ -339,6 +400,9 @@ export class Replayer {
         break;
       case 'IMAP':
         reply = await this.upgrade(s, w, text, await this.imapCommand(s, w, text));
+        break;
+      case 'SMTP':
+        reply = await this.upgrade(s, w, text, await this.smtpLine(s, w, text));
         break;
       default:
         return;
@@ -503,9 +567,19 @@ export class Replayer {
   private compareBacklog(s: Live) {
     while (s.backlog.length && !s.backlog[0].unread) {
       const e = s.backlog.shift()!;
-      const diff = compareReply(e.model, e.real, s.protocol, this.mapper.within(`server${s.info.serverGeneration}`));
+      const diff = compareReply(e.model, e.real, s.protocol, this.valuesOf(s.info.serverGeneration, s.info.account));
       if (diff) this.disagree({ kind: 'reply', where: this.where(s), protocol: s.protocol, command: e.command ?? '(connect)', diff });
     }
+  }
+
+  /**
+   * The model ↔ server correspondence for one account on one server. Dovecot
+   * gives UIDVALIDITY per user (two users' INBOXes made in the same second may
+   * share one), the model per folder of the whole server: within one account
+   * the pairing must hold, across accounts it need not.
+   */
+  private valuesOf(generation: number, account: string) {
+    return this.mapper.within(`server${generation}`).within(account);
   }
 
   // ---- after a step: the server state ----------------------------------------
@@ -530,7 +604,7 @@ export class Replayer {
       const model = modelAccount(last.state, a.id, a.quota);
       const m = describeAccount(model);
       const r = describeAccount(real);
-      const diff = compareReply(m, r, 'IMAP', this.mapper.within(`server${generation}`));
+      const diff = compareReply(m, r, 'IMAP', this.valuesOf(generation, a.id));
       if (diff) this.disagree({ kind: 'state', where: `state ${a.id} (server ${generation})`, protocol: null, command: null, diff });
     }
     const c = this.current!;

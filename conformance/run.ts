@@ -4,15 +4,16 @@
 // against a real Dovecot 2.3 started privately on 127.0.0.1 (installed from
 // Debian's packages when missing), prints a readable diff for every
 // disagreement and the summary line
-//   conformance: N of M scenarios, K of L steps agree (dovecot 2.3.19, tls off; postfix 3.7)
+//   conformance: N of M scenarios, K of L steps agree (dovecot 2.3.19, tls required; postfix 3.7)
 // Before that the harness checks itself on hand-written transcripts: the IMAP/LMTP
 // paths (selfcheck.ts), TLS as production runs it against a Dovecot with
 // ssl = required (selfcheck-tls.ts), and the delivery side against a private
 // Postfix from Debian's package in front of that Dovecot (selfcheck-mta.ts).
 // --tls (or CONFORMANCE_TLS) says how the scenarios' Dovecot treats TLS:
-// 'off' (ssl = no, plaintext logins: what the model's transcripts speak today)
-// or 'required' (production: STARTTLS first, implicit TLS on 993/995). The
-// default is DEFAULT_TLS below.
+// 'required' (production: STARTTLS first, implicit TLS on 993/995, and every
+// submission replayed against a private Postfix with the scenario's
+// message_size_limit) or 'off' (the old test bench: ssl = no, SMTP not
+// compared). The default is DEFAULT_TLS below.
 // A "step" in that line is one scenario step, the start, or a run of scheduled
 // events between two steps (a burst's deliveries, retries, nightly backups): the
 // server state is compared after each, and every reply within it.
@@ -28,6 +29,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { choosePorts, Dovecot, DovecotMissing, freePorts, makeCertificate, MAIL_HOSTNAME, ROOT, runDirectory, type Certificate, type TlsMode, type UserSpec } from './dovecot';
 import { Postfix, PostfixMissing } from './postfix';
+import type { PostfixOptions } from './postfix-config';
 import { CHECK_QUEUE, MTA_ADDRESSES, MTA_USERS, mtaSelfCheck, type MtaCheck } from './selfcheck-mta';
 import { tlsSelfCheck } from './selfcheck-tls';
 import type { TlsTrust } from './wire';
@@ -49,7 +51,7 @@ interface ScenarioLike {
   readonly id: string;
   readonly variants: Record<string, unknown>;
   readonly world: {
-    readonly server: { readonly quotaGracePercent: number; readonly quotaFull: 'permanent' | 'temporary'; readonly pop3LockSession: boolean };
+    readonly server: { readonly quotaGracePercent: number; readonly quotaFull: 'permanent' | 'temporary'; readonly pop3LockSession: boolean; readonly messageSizeLimit: number };
     readonly accounts: readonly { id: string; address: string; password: string; quota?: { storageKB?: number; messages?: number } }[];
     readonly folders: ReadonlyArray<string | { readonly id: string }>;
   };
@@ -59,11 +61,12 @@ const STANDARD_FOLDERS = ['INBOX', 'Sent', 'Drafts', 'Trash', 'Archive'];
 
 /**
  * How the scenarios' Dovecot treats TLS unless --tls / CONFORMANCE_TLS says
- * otherwise. 'off' while the model's transcripts log in without STARTTLS; the
- * day the model speaks STARTTLS/STLS and writes the handshake line
- * (selfcheck-tls.ts), this becomes 'required'.
+ * otherwise: 'required', as production runs it. The model speaks implicit TLS
+ * and STARTTLS/STLS and writes the handshake line (selfcheck-tls.ts); with
+ * 'required' the submission dialogues are replayed against a private Postfix
+ * too. 'off' is the old test bench (plaintext logins allowed, SMTP not compared).
  */
-export const DEFAULT_TLS: TlsMode = 'off';
+export const DEFAULT_TLS: TlsMode = 'required';
 
 function tlsMode(args: readonly string[]): TlsMode {
   const flag = args.find((a) => a.startsWith('--tls='))?.slice('--tls='.length);
@@ -110,7 +113,8 @@ function printDisagreement(d: Disagreement, known: KnownDifference | null) {
   console.log(head);
   if (d.command !== null) console.log(`    after ${JSON.stringify(d.command)}:`);
   if (d.note) console.log(`    ${d.note}`);
-  if (d.diff.length) console.log(formatDiff(d.diff));
+  // Submission lines are Postfix's answers; everything else Dovecot's.
+  if (d.diff.length) console.log(d.protocol === 'SMTP' ? formatDiff(d.diff, '    ', { ' ': 'both    | ', '-': 'model   | ', '+': 'postfix | ' }) : formatDiff(d.diff));
   if (known) console.log(`    (known difference "${known.id}": ${known.reason})`);
 }
 
@@ -165,14 +169,19 @@ async function main(): Promise<number> {
   const jobs = Math.max(1, Math.min(Number(process.env.CONFORMANCE_JOBS ?? 2) || 1, runs.length || 1));
   const servers = new Map<string, Dovecot>();
   let postfix: Postfix | null = null;
+  /** The Postfixes the submission dialogues are replayed against: one per worker and message_size_limit. */
+  const submissionServers = new Map<string, Promise<Postfix>>();
   const stopAll = async () => {
-    // Postfix first: it hands mail to Dovecot.
-    const mta = await Promise.allSettled(postfix ? [postfix.stop()] : []);
+    // Postfix first: it hands mail to Dovecot (and asks it for SASL).
+    const submitted = await Promise.allSettled([...submissionServers.values()]);
+    const started = submitted.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const mta = await Promise.allSettled([...(postfix ? [postfix.stop()] : []), ...started.map((p) => p.stop())]);
     const results = [...mta, ...(await Promise.allSettled([...servers.values()].map((s) => s.stop())))];
     for (const r of results) if (r.status === 'rejected') console.error(`conformance: ${(r.reason as Error).message}`);
   };
+  const submissionDirs: string[] = [];
   const onSignal = () => {
-    if (postfix) spawnSync('bash', [path.join(ROOT, 'scripts', 'postfix.sh'), 'stop', postfix.dir], { stdio: 'ignore' });
+    for (const dir of [...(postfix ? [postfix.dir] : []), ...submissionDirs]) spawnSync('bash', [path.join(ROOT, 'scripts', 'postfix.sh'), 'stop', dir], { stdio: 'ignore' });
     for (const s of servers.values()) {
       try {
         s.stopSync();
@@ -200,23 +209,64 @@ async function main(): Promise<number> {
     }
     return s;
   };
+  /**
+   * Start a Postfix on fresh ports, trying other ports twice more if it does not
+   * come up (on a busy machine a port can be taken between choosing and binding).
+   */
+  const startPostfix = async (dir: string, count: number, options: (ports: number[]) => PostfixOptions): Promise<Postfix> => {
+    for (let attempt = 1; ; attempt++) {
+      const mx = new Postfix(dir, options(await freePorts(count)));
+      try {
+        await mx.start();
+        return mx;
+      } catch (err) {
+        if (attempt >= 3 || err instanceof PostfixMissing) throw err;
+        console.error(`conformance: Postfix in ${dir} did not start (attempt ${attempt} of 3), trying other ports: ${(err as Error).message.split('\n').filter((l) => !/not owned by root|group or other writable/.test(l)).join(' ')}`);
+      }
+    }
+  };
   /** The production-like pair for the TLS and delivery checks: Dovecot with TLS required, Postfix in front. */
   const startProductionPair = async (): Promise<{ dovecot: Dovecot; postfix: Postfix }> => {
     const dovecot = new Dovecot('tls', runDir, await choosePorts(9), 'required', certificate);
     servers.set('tls', dovecot);
-    const [smtp, submission] = await freePorts(2);
-    const mx = new Postfix(`${runDir}/mx`, {
-      smtpPort: smtp,
-      submissionPort: submission,
-      lmtpPort: dovecot.ports.lmtp,
-      queue: CHECK_QUEUE,
-      tls: certificate!,
-      saslPath: dovecot.authSocket,
-    });
-    postfix = mx;
-    const [banner] = await Promise.all([dovecot.start(), mx.start()]);
+    // Known to stopAll as soon as it runs, even if Dovecot then fails to start.
+    const started = startPostfix(`${runDir}/mx`, 2, ([smtpPort, submissionPort]) => ({ smtpPort, submissionPort, lmtpPort: dovecot.ports.lmtp, queue: CHECK_QUEUE, tls: certificate!, saslPath: dovecot.authSocket })).then((mx) => (postfix = mx));
+    const [banner, mx] = await Promise.all([dovecot.start(), started]);
     if (verbose) console.log(`conformance: ${banner}`);
     return { dovecot, postfix: mx };
+  };
+
+  /**
+   * The provider's Postfix for a worker's submission dialogues, with the
+   * scenario's message_size_limit: submission (587, STARTTLS) and submissions
+   * (465) as Debian's master.cf has them, SASL from the worker's Dovecot (which
+   * holds the scenario's accounts), and accepted mail discarded: the model's own
+   * LMTP sessions carry the delivery, replayed against Dovecot.
+   */
+  const submissionFor = (worker: number, limit: number) => async () => {
+    const key = `w${worker}-${limit}`;
+    let started = submissionServers.get(key);
+    if (!started) {
+      started = (async () => {
+        const dovecot = await startServer(worker, 1);
+        const dir = `${runDir}/pf-${key}`;
+        submissionDirs.push(dir);
+        return startPostfix(dir, 3, ([smtpPort, submissionPort, submissionsPort]) => ({
+          smtpPort,
+          submissionPort,
+          submissionsPort,
+          lmtpPort: dovecot.ports.lmtp,
+          hostname: MAIL_HOSTNAME,
+          messageSizeLimit: limit,
+          tls: certificate!,
+          saslPath: dovecot.authSocket,
+          delivery: 'discard',
+        }));
+      })();
+      submissionServers.set(key, started);
+    }
+    const mx = await started;
+    return { submission: mx.options.submissionPort!, submissions: mx.options.submissionsPort! };
   };
 
   const results: ReplayResult[] = [];
@@ -235,6 +285,7 @@ async function main(): Promise<number> {
       linesOf: (f) => sim.frameLines(f as never),
       headerBytes,
       tls: tls === 'required' ? (trust ?? undefined) : undefined,
+      submission: tls === 'required' ? submissionFor(worker, world.world.server.messageSizeLimit) : undefined,
       server: async (g) => {
         const s = await startServer(worker, g);
         await s.reset(users, addresses);
@@ -433,7 +484,7 @@ async function main(): Promise<number> {
   }
   const stale = only.length ? [] : known.differences.filter((k) => !used.has(k.id));
   if (stale.length) console.log(`\nconformance: entries in ${KNOWN_FILE} that matched nothing (remove them?): ${stale.map((k) => k.id).join(', ')}`);
-  if (notCompared.size) console.log(`conformance: not compared (no Dovecot service speaks it): ${[...notCompared].map(([p, n]) => `${n} ${p} lines`).join(', ')}`);
+  if (notCompared.size) console.log(`conformance: not compared (no server of this run speaks it): ${[...notCompared].map(([p, n]) => `${n} ${p} lines`).join(', ')}`);
   if (explained) console.log(`conformance: ${explained} disagreements explained in ${KNOWN_FILE}`);
 
   const agreeing = [...scenarioOk.values()].filter((v) => v === 'agree').length;

@@ -33,7 +33,7 @@ export const MTA_ADDRESSES = new Map([
 ]);
 
 const EHLO_MX = ['250-mx.example.org', '250-PIPELINING', `250-SIZE ${POSTFIX_DEFAULT_SIZE_LIMIT}`, '250-VRFY', '250-ETRN', '250-STARTTLS', '250-ENHANCEDSTATUSCODES', '250-8BITMIME', '250-DSN', '250-SMTPUTF8', '250 CHUNKING'];
-const GREETING = '220 mx.example.org ESMTP Postfix';
+const GREETING = '220 mx.example.org ESMTP Postfix (Debian/GNU)';
 const QUOTA = (rcpt: string) => `<${rcpt}> Quota exceeded (mailbox for user is full)`;
 
 export interface MtaCheck {

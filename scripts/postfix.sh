@@ -15,6 +15,7 @@
 # the environment; each has a default:
 #   SMTP_PORT=10025                 the MX (port 25 in production), on 127.0.0.1
 #   SUBMISSION_PORT=0               587: STARTTLS required, AUTH only after it (0: none)
+#   SUBMISSIONS_PORT=0              465: implicit TLS (smtpd_tls_wrappermode), AUTH (0: none)
 #   LMTP_PORT=10024                 Dovecot's LMTP on 127.0.0.1 (virtual_transport)
 #   MX_HOSTNAME=mx.example.org      myhostname (greeting, Received header, bounces)
 #   DOMAINS="example.org example.com"  virtual_mailbox_domains: every one goes to Dovecot
@@ -23,6 +24,8 @@
 #   MAXIMAL_QUEUE_LIFETIME=5d BOUNCE_QUEUE_LIFETIME=5d   the queue's timing (Postfix's defaults)
 #   TLS_CERT= TLS_KEY=              PEM files for STARTTLS (both ports); empty: no STARTTLS
 #   SASL_PATH=                      Dovecot's auth socket for AUTH on the submission port
+#   DELIVERY=lmtp                   lmtp: hand mail to Dovecot; discard: accept and throw away
+#                                   (replaying a submission dialogue whose delivery is replayed elsewhere)
 #
 # Postfix only runs a config directory that the system main.cf lists in
 # alternate_config_directories, and says so only to syslog: start adds DIR there
@@ -42,6 +45,8 @@ ACTION=${1:-}
 DIR=$(realpath -m "${2:-/nonexistent}")
 SMTP_PORT=${SMTP_PORT:-10025}
 SUBMISSION_PORT=${SUBMISSION_PORT:-0}
+SUBMISSIONS_PORT=${SUBMISSIONS_PORT:-0}
+DELIVERY=${DELIVERY:-lmtp}
 LMTP_PORT=${LMTP_PORT:-10024}
 MX_HOSTNAME=${MX_HOSTNAME:-mx.example.org}
 DOMAINS=${DOMAINS:-example.org example.com}
@@ -150,13 +155,19 @@ check_time() {
 }
 
 write_conf() {
-  for p in SMTP_PORT SUBMISSION_PORT LMTP_PORT MESSAGE_SIZE_LIMIT; do
+  for p in SMTP_PORT SUBMISSION_PORT SUBMISSIONS_PORT LMTP_PORT MESSAGE_SIZE_LIMIT; do
     [[ "${!p}" =~ ^[0-9]+$ ]] || { say "$p must be a number, not '${!p}'"; exit 2; }
   done
   for t in QUEUE_RUN_DELAY MINIMAL_BACKOFF_TIME MAXIMAL_BACKOFF_TIME MAXIMAL_QUEUE_LIFETIME BOUNCE_QUEUE_LIFETIME; do
     check_time "$t" "${!t}"
   done
   [[ "$DOMAINS $MX_HOSTNAME" =~ ^[A-Za-z0-9.\ -]+$ ]] || { say "DOMAINS and MX_HOSTNAME must be host names"; exit 2; }
+  local transport
+  case "$DELIVERY" in
+    lmtp) transport="lmtp:inet:127.0.0.1:$LMTP_PORT" ;;
+    discard) transport="discard:replayed-submission" ;;
+    *) say "DELIVERY must be lmtp or discard, not '$DELIVERY'"; exit 2 ;;
+  esac
   mkdir -p "$DIR"/{queue,data,log}
   chmod 755 "$DIR"
   local tls="" sasl=""
@@ -186,14 +197,15 @@ alias_database =
 inet_interfaces = 127.0.0.1
 inet_protocols = ipv4
 mynetworks = 127.0.0.1/32
-smtpd_banner = \$myhostname ESMTP \$mail_name
+# Debian's main.cf: the banner every Debian Postfix greets with
+smtpd_banner = \$myhostname ESMTP \$mail_name (Debian/GNU)
 biff = no
 # every domain of the bench is a mailbox domain on Dovecot; Dovecot's LMTP says who exists
 virtual_mailbox_domains = $DOMAINS
 virtual_mailbox_maps = static:dovecot
-virtual_transport = lmtp:inet:127.0.0.1:$LMTP_PORT
-default_transport = error:this test bench delivers only to its own domains
-relay_transport = error:this test bench delivers only to its own domains
+virtual_transport = $transport
+default_transport = $([ "$DELIVERY" = discard ] && echo "$transport" || echo "error:this test bench delivers only to its own domains")
+relay_transport = $([ "$DELIVERY" = discard ] && echo "$transport" || echo "error:this test bench delivers only to its own domains")
 message_size_limit = $MESSAGE_SIZE_LIMIT
 queue_run_delay = $QUEUE_RUN_DELAY
 minimal_backoff_time = $MINIMAL_BACKOFF_TIME
@@ -217,6 +229,17 @@ CF
   -o smtpd_tls_security_level=encrypt
   -o smtpd_sasl_auth_enable=yes
   -o smtpd_tls_auth_only=yes
+  -o smtpd_client_restrictions=permit_sasl_authenticated,reject
+  -o smtpd_relay_restrictions=permit_sasl_authenticated,reject
+MC
+  fi
+  if [ "$SUBMISSIONS_PORT" != 0 ]; then
+    [ -n "$TLS_CERT" ] && [ -n "$SASL_PATH" ] || { say "SUBMISSIONS_PORT needs TLS_CERT, TLS_KEY and SASL_PATH"; exit 2; }
+    cat >> "$DIR/master.cf" <<MC
+127.0.0.1:$SUBMISSIONS_PORT inet n - n - - smtpd
+  -o syslog_name=postfix/submissions
+  -o smtpd_tls_wrappermode=yes
+  -o smtpd_sasl_auth_enable=yes
   -o smtpd_client_restrictions=permit_sasl_authenticated,reject
   -o smtpd_relay_restrictions=permit_sasl_authenticated,reject
 MC
@@ -247,7 +270,7 @@ start_it() {
     wait_port "$p" || { tail -n 20 "$DIR/log/postfix.log" >&2 || true; stop_it; exit 1; }
   done
   local pid; pid=$(our_pid) || { say "the master did not stay up"; tail -n 20 "$DIR/log/postfix.log" >&2; stop_it; exit 1; }
-  echo "postfix $(postconf -h mail_version) pid $pid dir $DIR smtp 127.0.0.1:$SMTP_PORT submission 127.0.0.1:$SUBMISSION_PORT lmtp 127.0.0.1:$LMTP_PORT"
+  echo "postfix $(postconf -h mail_version) pid $pid dir $DIR smtp 127.0.0.1:$SMTP_PORT submission 127.0.0.1:$SUBMISSION_PORT submissions 127.0.0.1:$SUBMISSIONS_PORT lmtp 127.0.0.1:$LMTP_PORT"
 }
 
 case "$ACTION" in

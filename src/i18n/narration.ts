@@ -181,6 +181,14 @@ export const narrationEn = {
     movedNotCopied_one: 'Provider move without copying: the old server is switched off, and the one message still on it is gone. New messages now go to the new server.',
     movedNotCopied_other: 'Provider move without copying: the old server is switched off, and the {{lost}} messages still on it are gone. New messages now go to the new server.',
   },
+  // Connection security and the size limit (docs/rules.md rules 35, 67, 70, 73).
+  transport: {
+    plaintextRefused: '{{device}} is set up without encryption and sends its password unencrypted on port {{port}}. The server refuses the login: it accepts passwords only over TLS. Anyone listening on the way has seen the password all the same.',
+    starttlsRefused: '{{device}} asks to switch the connection to TLS, and the server does not agree: the device stops rather than send its password unencrypted.',
+    sendTooLarge: '{{device}} tries to send {{mail}} ({{size}} as sent: attachments travel base64-encoded, a third larger). The server refuses it before any data, with 552 5.3.4: over its size limit. The message stays in the Outbox and the device shows the error; it never left the device.',
+    sendNoAuth: '{{device}} is set up without encryption: on port {{port}} the server offers login (AUTH) only after STARTTLS, so the device cannot log in to send. {{mail}} stays in the Outbox.',
+    arrivalTooLarge: "The sender's server offers {{mail}} ({{size}} as sent); the provider's server refuses it at once with 552 5.3.4: over its size limit of {{limit}} bytes (message_size_limit). The message never arrives; the sender's server tells its sender.",
+  },
 } as const;
 
 type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -355,5 +363,13 @@ export const narrationDe: Shape<typeof narrationEn> = {
     movedNotCopied_zero: 'Anbieterwechsel ohne Kopie: Der alte Server wird abgeschaltet; auf ihm lag keine Nachricht mehr. Neue Nachrichten gehen jetzt an den neuen Server.',
     movedNotCopied_one: 'Anbieterwechsel ohne Kopie: Der alte Server wird abgeschaltet, die eine Nachricht, die noch dort lag, ist verloren. Neue Nachrichten gehen jetzt an den neuen Server.',
     movedNotCopied_other: 'Anbieterwechsel ohne Kopie: Der alte Server wird abgeschaltet, die {{lost}} Nachrichten, die noch dort lagen, sind verloren. Neue Nachrichten gehen jetzt an den neuen Server.',
+  },
+  // Verbindungssicherheit und Größenbeschränkung (docs/rules.md, Regeln 35, 67, 70, 73).
+  transport: {
+    plaintextRefused: '{{device}} ist ohne Verschlüsselung eingerichtet und schickt das Passwort unverschlüsselt über Port {{port}}. Der Server lehnt die Anmeldung ab: Passwörter nimmt er nur über TLS an. Wer unterwegs mitgelesen hat, kennt das Passwort trotzdem.',
+    starttlsRefused: '{{device}} bittet darum, die Verbindung auf TLS umzuschalten, und der Server stimmt nicht zu: Das Gerät bricht ab, statt das Passwort unverschlüsselt zu schicken.',
+    sendTooLarge: '{{device}} will {{mail}} verschicken ({{size}} so, wie sie übertragen wird: Anhänge reisen base64-kodiert, ein Drittel größer). Der Server lehnt sie vor der Übertragung ab, mit 552 5.3.4: zu groß für seine Größenbeschränkung. Die Nachricht bleibt im Postausgang, das Gerät zeigt den Fehler; sie hat das Gerät nie verlassen.',
+    sendNoAuth: '{{device}} ist ohne Verschlüsselung eingerichtet: Auf Port {{port}} bietet der Server die Anmeldung (AUTH) erst nach STARTTLS an, also kann sich das Gerät zum Versenden nicht anmelden. {{mail}} bleibt im Postausgang.',
+    arrivalTooLarge: 'Der Server des Absenders bietet {{mail}} an ({{size}} so, wie sie übertragen wird); der Server des Anbieters lehnt sie sofort ab, mit 552 5.3.4: größer als seine Größenbeschränkung von {{limit}} Byte. Die Nachricht kommt nie an; der Server des Absenders benachrichtigt den Absender.',
   },
 };

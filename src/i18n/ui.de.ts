@@ -355,6 +355,23 @@ export const uiDe: Shape<typeof uiEn> = {
       smtp452: '452 4.2.2: Postfach vorerst voll – der Server des Absenders behält die Nachricht in seiner Warteschlange und versucht es erneut.',
       smtp550: '550: Dieses Postfach gibt es nicht – abgelehnt.',
     },
+    // Verbindungssicherheit und Größenbeschränkung (src/ui/transcript/explain.ts, wireKey).
+    wire: {
+      handshake: 'TLS-Handshake: Client und Server einigen sich auf die Verschlüsselung (hier TLS 1.3), und der Server zeigt sein Zertifikat, ausgestellt auf seinen Namen; der Client prüft ihn. Ab hier kann unterwegs niemand mitlesen oder etwas ändern.',
+      beginTls: 'Der Server ist einverstanden, auf TLS umzuschalten: Gleich folgt der Handshake, alles danach ist verschlüsselt.',
+      loginDisabled: 'STARTTLS LOGINDISABLED: Der Server bietet an, auf TLS umzuschalten, und nimmt vorher kein Passwort an (ssl = required).',
+      plaintextAlert: 'Der Server warnt: Der Client hat sein Passwort unverschlüsselt geschickt. Wer unterwegs mitliest, kennt es.',
+      privacyRequired: '[PRIVACYREQUIRED]: Anmeldung abgelehnt, weil die Verbindung nicht verschlüsselt ist. Erst STARTTLS, oder Port 993.',
+      authOffered: 'Die Verbindung ist verschlüsselt, also bietet der Server jetzt die Anmeldeverfahren an (AUTH=PLAIN, AUTH=LOGIN).',
+      pop3Plaintext: '-ERR [AUTH]: Über eine unverschlüsselte Verbindung nimmt der Server weder Benutzernamen noch Passwort an. Erst STLS, oder Port 995.',
+      stlsOffered: 'STLS: Der Server bietet an, diese Verbindung auf TLS umzuschalten. USER fehlt in der Liste: vorher keine Anmeldung.',
+      userOffered: 'USER: Anmeldung mit Benutzername und Passwort ist möglich (die Verbindung ist verschlüsselt).',
+      smtpStarttls: 'STARTTLS wird angeboten, AUTH nicht: Der Server nimmt eine Anmeldung nur über eine verschlüsselte Verbindung an (smtpd_tls_auth_only).',
+      lmtpStarttls: 'Auch über LMTP bietet der Postfachspeicher STARTTLS an; der zustellende Server auf derselben Maschine nutzt es nicht.',
+      smtpAuth: 'Jetzt, da die Verbindung verschlüsselt ist, wird AUTH angeboten: Der Client kann sich zum Versenden anmelden.',
+      smtpSize: 'SIZE: die größte Nachricht, die der Server annimmt, in Byte so, wie sie übertragen wird. Anhänge reisen base64-kodiert, ein Drittel größer als die Datei.',
+      smtp552size: '552 5.3.4: Die Nachricht ist größer, als der Server annimmt. Abgelehnt vor der Übertragung; sie bleibt beim Absender.',
+    },
   },
   sandbox: {
     heading: 'Sandkasten',

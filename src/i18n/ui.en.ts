@@ -351,6 +351,23 @@ export const uiEn = {
       smtp452: '452 4.2.2: mailbox full for now — the sender\'s server keeps the mail in its queue and retries.',
       smtp550: '550: no such mailbox — refused.',
     },
+    // Connection security and the size limit (src/ui/transcript/explain.ts, wireKey).
+    wire: {
+      handshake: 'TLS handshake: client and server agree on encryption (here TLS 1.3), and the server shows its certificate, issued for its name, which the client checks. From here on nobody on the way can read or change what is said.',
+      beginTls: 'The server agrees to switch to TLS: the handshake follows at once, and everything after it is encrypted.',
+      loginDisabled: 'STARTTLS LOGINDISABLED: the server offers to switch to TLS and takes no password before that (ssl = required).',
+      plaintextAlert: 'The server warns: the client sent its password unencrypted. Anyone listening on the way has seen it.',
+      privacyRequired: '[PRIVACYREQUIRED]: login refused because the connection is not encrypted. STARTTLS first, or port 993.',
+      authOffered: 'The connection is encrypted, so the server now offers the login methods (AUTH=PLAIN, AUTH=LOGIN).',
+      pop3Plaintext: '-ERR [AUTH]: the server takes no user name or password over an unencrypted connection. STLS first, or port 995.',
+      stlsOffered: 'STLS: the server offers to switch this connection to TLS. USER is missing from the list: no login before that.',
+      userOffered: 'USER: login with user name and password is on offer (the connection is encrypted).',
+      smtpStarttls: 'STARTTLS is on offer, AUTH is not: the server takes a login only over an encrypted connection (smtpd_tls_auth_only).',
+      lmtpStarttls: 'The mailbox store offers STARTTLS on LMTP too; the delivering server on the same machine does not use it.',
+      smtpAuth: 'AUTH is on offer now that the connection is encrypted: the client can log in to send.',
+      smtpSize: 'SIZE: the largest message the server accepts, in bytes as sent (message_size_limit). Attachments travel base64-encoded, a third larger than the file.',
+      smtp552size: '552 5.3.4: the message is larger than the server accepts. Refused before any data; it stays with the sender.',
+    },
   },
   sandbox: {
     heading: 'Sandbox',

@@ -17,3 +17,5 @@ export { insertStep, type ForkResult } from './scenario/fork';
 export { timelineToJSON } from './run/serialize';
 export { scenarioJsonSchemaText } from './scenario/jsonSchema';
 export { checkWorkBudget, estimateWork, loadWithinLimits, profileOf, nestingProblem, MAX_NESTING, WORK_LIMIT, type BudgetVerdict, type Lever, type WorkEstimate, type WorkProfile } from './budget';
+// Connection security: a device's `tls` setting as a mode, and the port it means (picture, sandbox).
+export { tlsModeOf, portOf, type TlsMode, type Service } from './protocol/tls';

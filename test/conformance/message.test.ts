@@ -1,8 +1,10 @@
 // Raw messages for the replay: exact stored sizes and the LMTP header length
 // as observed on Dovecot 2.3.19 (one recipient: Delivered-To and "for <rcpt>";
 // several: neither).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildMessage, dataBlock, lmtpAddedBytes, mailIdFrom, messageIdOf } from '../../conformance/message';
+import { base64EncodedBytes, buildMessage, dataBlock, lmtpAddedBytes, mailIdFrom, messageIdOf, messageWithAttachment } from '../../conformance/message';
 import { collapsePop3, expandImap } from '../../conformance/replay';
 
 describe('LMTP added headers', () => {
@@ -58,5 +60,19 @@ describe('header size the model states', () => {
     const raw = buildMessage(mail, 61440 - added, { bytes: 600, added });
     expect(raw.length).toBe(61440 - added);
     expect(raw.indexOf('\r\n\r\n') + 4 + added).toBe(600);
+  });
+});
+
+describe('the encoded size of an attachment', () => {
+  it("rule 67: large-attachment's 25 MB plans are the 34.2 MB message a 25,000,000-byte file makes base64-encoded", () => {
+    const scenario = JSON.parse(readFileSync(path.join(__dirname, '../../scenarios/large-attachment.json'), 'utf8')) as { steps: { mail?: { id: string; sizeKB: number } }[] };
+    const m1 = scenario.steps.find((s) => s.mail?.id === 'm1')!.mail!;
+    const stated = Math.round(m1.sizeKB * 1024);
+    // 4 characters for every 3 bytes, CRLF after every 76: 34,210,530 octets for the file alone.
+    expect(base64EncodedBytes(25_000_000)).toBe(34_210_530);
+    const real = messageWithAttachment({ id: 'm1', from: 'ines@example.org', to: ['anna@example.org'], subject: 'Floor plans (all storeys)' }, 25_000_000).length;
+    // The model's message is the file as encoded plus its headers and MIME parts (under 2 KB of them).
+    expect(stated).toBeGreaterThanOrEqual(real);
+    expect(stated - base64EncodedBytes(25_000_000)).toBeLessThan(2048);
   });
 });

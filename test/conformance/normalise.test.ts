@@ -134,4 +134,19 @@ describe('normaliser on the observed Dovecot 2.3.19 log', () => {
     expect(skeleton('a2 OK [READ-WRITE] Select completed (0.002 + 0.000 + 0.001 secs).', 'IMAP').text).toBe('a2 OK [READ-WRITE] Select completed ⟨time⟩.');
     expect(skeleton('250 2.0.0 <alice@example.org> oAVmEvRFAmv6awAAg+zDdQ Saved', 'LMTP').text).toBe('250 2.0.0 <alice@example.org> ⟨lmtp-id⟩ Saved');
   });
+  it("pairs values within one account: two users' folders may share a real UIDVALIDITY", () => {
+    const server = new Mapper().within('server1');
+    const anna = server.within('anna');
+    const ines = server.within('ines');
+    expect(sameLine('* OK [UIDVALIDITY 1001] UIDs valid', '* OK [UIDVALIDITY 77] UIDs valid', 'IMAP', anna)).toBe(true);
+    // Another account: another model value may stand for the same real one.
+    expect(sameLine('* OK [UIDVALIDITY 1006] UIDs valid', '* OK [UIDVALIDITY 77] UIDs valid', 'IMAP', ines)).toBe(true);
+    // Within one account it may not.
+    expect(sameLine('* OK [UIDVALIDITY 1002] UIDs valid', '* OK [UIDVALIDITY 77] UIDs valid', 'IMAP', anna)).toBe(false);
+  });
+  it('maps Postfix queue ids one to one', () => {
+    const m = new Mapper();
+    expect(sameLine('250 2.0.0 Ok: queued as 4F2A1B3C5D', '250 2.0.0 Ok: queued as 9A8B7C6D5E', 'SMTP', m)).toBe(true);
+    expect(sameLine('250 2.0.0 Ok: queued as 1111111111', '250 2.0.0 Ok: queued as 9A8B7C6D5E', 'SMTP', m)).toBe(false);
+  });
 });

@@ -333,13 +333,20 @@ export const LESSONS: Lessons = {
   },
   'large-attachment': {
     base: {
-      teaches: 'POP3 downloads the 25 MB attachment at the check, so it opens offline and later without any transfer',
+      teaches: "a 25 MB attachment is a 34.2 MB message: over Postfix's default message_size_limit it is refused at MAIL FROM (552 5.3.4) and stays in the sender's Outbox",
       proof: (o) => {
-        expect(checksOf(o, 'laptop')[0].bytes).toBeGreaterThan(25_000_000);
-        expect(onDevice(o, 'm1', 'laptop')).toBe(true);
+        expect(placesOf(o, 'm1')).toEqual(['device/office/Outbox']);
+        expect(onDevice(o, 'm1', 'laptop')).toBe(false);
       },
     },
     variants: {
+      'raised-limit': {
+        teaches: 'with the limit raised to 50 MB it arrives; POP3 downloads it at the check, so it opens offline and later without any transfer',
+        proof: (o) => {
+          expect(checksOf(o, 'laptop')[0].bytes).toBeGreaterThan(34_000_000);
+          expect(onDevice(o, 'm1', 'laptop')).toBe(true);
+        },
+      },
       'imap-on-demand': {
         teaches: 'IMAP with a headers cache fetches the attachment only when opened: not offline, and online only after the download',
         proof: (o) => expect(checksOf(o, 'laptop')[0].bytes).toBeLessThan(100_000),
@@ -432,6 +439,13 @@ export const LESSONS: Lessons = {
       swapped: {
         teaches: 'the same with IMAP on 143 with STARTTLS and POP3 on 995',
         proof: (o) => expect(onDevice(o, 'm1', 'phone')).toBe(true),
+      },
+      'no-encryption': {
+        teaches: 'devices set up without encryption are refused (LOGIN: [PRIVACYREQUIRED], USER: -ERR [AUTH], no AUTH on 587 before STARTTLS): nothing is fetched and the reply stays in the Outbox',
+        proof: (o) => {
+          expect(onDevice(o, 'm1', 'laptop') || onDevice(o, 'm1', 'phone')).toBe(false);
+          expect(placesOf(o, 's1')).toEqual(['device/laptop/Outbox']);
+        },
       },
     },
   },

@@ -68,7 +68,7 @@ export interface ClientHost {
   /** Whether a connection could be made right now (a down server refuses it). */
   serverReachable(): boolean;
   /** Submit over SMTP (RFC 6409); after "250 … queued" the provider's MTA owns the mail. */
-  submit(mail: string, to: readonly string[], toAddress: string | null): { port: number };
+  submit(mail: string, to: readonly string[], toAddress: string | null): { port: number; refused?: 'size' | 'noAuth' };
   /** The provider's MTA delivers what was submitted (local recipients over LMTP, others to their provider). */
   deliverSubmitted(mail: string, to: readonly string[], toAddress: string | null): void;
   /** A new mail this device writes comes into being. */

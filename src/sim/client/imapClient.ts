@@ -30,6 +30,7 @@ import { cacheEntry, type CacheEntry, type ClientMemory, type QueuedAction } fro
 import { ImapConnection, readFetched, readSelect } from './imapConnection';
 import type { ClientHost } from './host';
 import { folderId } from '../scenario/texts';
+import { tlsModeOf } from '../protocol/tls';
 
 /** mail.imap.hdr_chunk_size (Thunderbird's default). */
 export const HEADER_CHUNK = 200;
@@ -88,16 +89,33 @@ export function canConnect(h: ClientHost, offlineKey = 'check.offline', params: 
   return true;
 }
 
-export function connectImap(h: ClientHost): ImapConnection | null {
-  if (!canConnect(h)) return null;
+/**
+ * Open a connection and log in as the device is set up (its connection
+ * security, protocol/tls.ts): on 993 TLS is there from the start; on 143 the
+ * client sends STARTTLS first, or, set up without encryption, logs in in
+ * clear, which a production server refuses (rules 35, 73). Null, told, when
+ * the login fails.
+ */
+export function openSession(h: ClientHost): ImapConnection | null {
   const wire = h.openImap();
   if (!wire) return null;
   const conn = new ImapConnection(wire);
+  const mode = tlsModeOf(h.device.tls);
+  if (mode === 'starttls' && !conn.startTls()) {
+    h.tell(`${h.device.id} · STARTTLS refused`, { key: 'transport.starttlsRefused', params: { device: h.device.id } });
+    return null;
+  }
   if (!conn.login(h.account)) {
-    h.tell(`${h.device.id} · login refused`, { key: 'imap.loginRefused', params: { device: h.device.id } });
+    const plaintext = /\[PRIVACYREQUIRED\]/.test(conn.loginStatus);
+    h.tell(`${h.device.id} · login refused`, { key: plaintext ? 'transport.plaintextRefused' : 'imap.loginRefused', params: { device: h.device.id, port: mode === 'implicit' ? 993 : 143 } });
     return null;
   }
   return conn;
+}
+
+export function connectImap(h: ClientHost): ImapConnection | null {
+  if (!canConnect(h)) return null;
+  return openSession(h);
 }
 
 /** Which folders a check brings in line: INBOX, and any other that holds mail (STATUS says) or that the client has something in. */

@@ -80,8 +80,29 @@ export class ImapConnection {
     return { ...reply, ok };
   }
 
+  /** The tagged status of the last LOGIN (to tell a refused plaintext login from a wrong password). */
+  loginStatus = '';
+
   login(account: Account): boolean {
-    return this.send({ type: 'client.login', user: account.id, password: account.password }).ok;
+    const r = this.send({ type: 'client.login', user: account.id, password: account.password });
+    this.loginStatus = r.status;
+    return r.ok;
+  }
+
+  /**
+   * STARTTLS on port 143 (RFC 3501 §6.2.1), then CAPABILITY again: what the
+   * server offered before TLS no longer counts (RFC 2595 §3.1; Thunderbird
+   * re-issues CAPABILITY after STARTTLS, nsImapProtocol, "force re-issue of
+   * capability"). False when the server did not agree: the client then stops
+   * rather than send its password in clear.
+   */
+  startTls(): boolean {
+    if (!this.capabilities.has('STARTTLS') || !this.send({ type: 'client.starttls' }).ok) return false;
+    // The handshake's own round trip and certificate bytes are not counted (as on 993: README, "Sync figures").
+    const r = this.send({ type: 'client.capability' });
+    const line = (r.untagged as readonly string[]).find((l) => l.startsWith('* CAPABILITY '));
+    if (line) this.capabilities = new Set(line.slice('* CAPABILITY '.length).split(' '));
+    return true;
   }
 
   logout(): void {

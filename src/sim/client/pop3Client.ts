@@ -14,6 +14,7 @@ import { MINUTES_PER_DAY } from '../scenario/time';
 import { Cost, lineBytes } from './cost';
 import type { ClientHost, Pop3Wire } from './host';
 import { canConnect } from './imapClient';
+import { tlsModeOf } from '../protocol/tls';
 
 export const POP3_INBOX = 'Inbox';
 export const POP3_TRASH = 'Trash';
@@ -50,9 +51,30 @@ class Pop3Connection {
     return reply;
   }
 
+  /** The reply that refused the login, if one did. */
+  refusal = '';
+
   login(user: string, password: string): boolean {
-    this.send({ type: 'client.user', name: user });
-    return this.send({ type: 'client.pass', password })[0]?.startsWith('+OK') ?? false;
+    // A USER refused (a plaintext login before STLS) ends the attempt: the password is not sent after it.
+    const named = this.send({ type: 'client.user', name: user })[0] ?? '';
+    if (!named.startsWith('+OK')) {
+      this.refusal = named;
+      return false;
+    }
+    const r = this.send({ type: 'client.pass', password })[0] ?? '';
+    if (!r.startsWith('+OK')) this.refusal = r;
+    return r.startsWith('+OK');
+  }
+
+  /**
+   * STLS on port 110 (RFC 2595 §4) when CAPA offered it, then CAPA again: the
+   * list before TLS no longer counts (Thunderbird's Pop3Client.sys.mjs sends
+   * CAPA again after STLS). False when the server did not agree.
+   */
+  startTls(capa: readonly string[]): boolean {
+    if (!capa.includes('STLS') || !this.send({ type: 'client.stls' })[0]?.startsWith('+OK')) return false;
+    this.send({ type: 'client.capa' });
+    return true;
   }
 
   /** QUIT; "messages deleted" in the reply: the server removed what this session marked. Returns how many. */
@@ -97,9 +119,16 @@ function connect(h: ClientHost): Pop3Connection | null {
   const wire = h.openPop3();
   if (!wire) return null;
   const conn = new Pop3Connection(wire);
-  conn.send({ type: 'client.capa' });
+  const capa = conn.send({ type: 'client.capa' });
+  // Connection security as the device is set up (protocol/tls.ts): STLS first on 110 when asked.
+  const mode = tlsModeOf(h.device.tls);
+  if (mode === 'starttls' && !conn.startTls(capa)) {
+    h.tell(`${h.device.id} · STLS refused`, { key: 'transport.starttlsRefused', params: { device: h.device.id } });
+    return null;
+  }
   if (!conn.login(h.account.id, h.account.password)) {
-    h.tell(`${h.device.id} · login refused`, { key: 'pop3.loginRefused', params: { device: h.device.id } });
+    const plaintext = /Plaintext authentication disallowed/.test(conn.refusal);
+    h.tell(`${h.device.id} · login refused`, { key: plaintext ? 'transport.plaintextRefused' : 'pop3.loginRefused', params: { device: h.device.id, port: mode === 'implicit' ? 995 : 110 } });
     return null;
   }
   return conn;

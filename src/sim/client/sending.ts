@@ -7,7 +7,7 @@ import { Flag } from '../model/flags';
 import { devicePlace, serverPlace } from '../model/places';
 import type { ClientHost } from './host';
 import { cacheEntry } from './memory';
-import { ImapConnection } from './imapConnection';
+import { openSession } from './imapClient';
 
 export interface OutgoingMail {
   readonly id: string;
@@ -45,7 +45,12 @@ function submit(h: ClientHost, mailId: string): void {
   const id = h.device.id;
   const options = h.memory.outbox.get(mailId);
   if (!options) return;
-  const { port } = h.submit(mailId, options.to, options.toAddress);
+  const { port, refused } = h.submit(mailId, options.to, options.toAddress);
+  if (refused) {
+    // Not sent: the server never took the mail. It stays in the Outbox and the client shows the server's error.
+    h.tell(`${id} · SMTP ${mailId} refused`, { key: refused === 'size' ? 'transport.sendTooLarge' : 'transport.sendNoAuth', params: { device: id, mail: mailId, port, size: h.sizeOf(mailId) } });
+    return;
+  }
   const outbox = devicePlace(id, OUTBOX);
   // Keep a copy: on the server (IMAP, save Sent) or on the device only.
   const onServer = h.device.protocol === 'imap' && (h.device.kind === 'webmail' || h.device.imap.saveSent);
@@ -68,10 +73,8 @@ function submit(h: ClientHost, mailId: string): void {
 function appendSent(h: ClientHost, mailId: string): void {
   const id = h.device.id;
   const outbox = devicePlace(id, OUTBOX);
-  const wire = h.openImap();
-  if (!wire) return;
-  const conn = new ImapConnection(wire);
-  conn.login(h.account);
+  const conn = openSession(h);
+  if (!conn) return;
   const r = conn.send({ type: 'client.append', mailbox: 'Sent', flags: Flag.Seen, mail: mailId, size: h.sizeOf(mailId) });
   // Sent either way: the Outbox copy goes (into Sent on the server, or nowhere if the APPEND was refused).
   h.del(outbox, mailId);

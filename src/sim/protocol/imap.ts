@@ -6,6 +6,8 @@ import { flagNames } from '../model/flags';
 export type ImapCommand =
   | { type: 'client.login'; user: string; password: string }
   | { type: 'client.capability' }
+  /** RFC 3501 §6.2.1: upgrade a plain connection (port 143) to TLS before login. */
+  | { type: 'client.starttls' }
   | { type: 'client.status'; mailbox: string }
   | { type: 'client.select'; mailbox: string }
   | { type: 'client.fetch'; uids: string; items: string }
@@ -60,6 +62,8 @@ export function imapCommandText(c: ImapCommand): string {
       return `LOGIN ${c.user} ${c.password}`;
     case 'client.capability':
       return 'CAPABILITY';
+    case 'client.starttls':
+      return 'STARTTLS';
     case 'client.status':
       return `STATUS ${c.mailbox} (MESSAGES UIDNEXT UIDVALIDITY)`;
     case 'client.select':

@@ -3,6 +3,8 @@
 
 export type Pop3Command =
   | { type: 'client.capa' }
+  /** RFC 2595 §4: upgrade a plain connection (port 110) to TLS before login. */
+  | { type: 'client.stls' }
   | { type: 'client.user'; name: string }
   | { type: 'client.pass'; password: string }
   | { type: 'client.stat' }
@@ -29,6 +31,8 @@ export function pop3CommandText(c: Pop3Command): string {
   switch (c.type) {
     case 'client.capa':
       return 'CAPA';
+    case 'client.stls':
+      return 'STLS';
     case 'client.user':
       return `USER ${c.name}`;
     case 'client.pass':

@@ -8,6 +8,8 @@ import { MINUTES_PER_DAY } from '../scenario/time';
 import { outsidePlace, QUEUE, type PlaceId } from '../model/places';
 import { pseudoId } from '../model/hash';
 import { lmtpDeliver, SERVER_HOST, type LmtpOutcome } from '../server/lmtp/lmtpServer';
+import { portOf, tlsModeOf } from '../protocol/tls';
+import { HANDSHAKE } from './wire';
 import type { Run } from './run';
 
 export { SERVER_HOST };
@@ -24,6 +26,10 @@ function accountByAddress(run: Run, address: string): string | null {
 export function deliver(run: Run, mail: string, accounts: readonly string[], envelopeFrom: string, fromQueue = false, sourcePlace?: PlaceId): Map<string, LmtpOutcome> {
   const outcomes = new Map<string, LmtpOutcome>();
   const source = fromQueue ? QUEUE : (sourcePlace ?? outsidePlace(envelopeFrom || 'MAILER-DAEMON'));
+  if (!fromQueue && !sourcePlace && refusedForSize(run, mail, envelopeFrom)) {
+    for (const account of accounts) outcomes.set(account, 'permanent');
+    return outcomes;
+  }
   if (run.serverDown) {
     for (const account of accounts) {
       outcomes.set(account, 'temporary');
@@ -60,6 +66,24 @@ export function deliver(run: Run, mail: string, accounts: readonly string[], env
   if (!tempfail) for (const account of refused) bounce(run, mail, account, envelopeFrom, fromQueue);
   if (delivered.length) run.onDelivered(delivered);
   return outcomes;
+}
+
+/**
+ * Mail from another provider's server over port 25 meets the same
+ * message_size_limit as submission (one Postfix, one main.cf): that server
+ * states SIZE= in MAIL FROM and is refused with 552 5.3.4 before any data, so
+ * the mail never leaves it; it tells its own user (rule 67).
+ */
+function refusedForSize(run: Run, mail: string, envelopeFrom: string): boolean {
+  const size = run.state.mails.get(mail)?.sizeBytes ?? 0;
+  const limit = run.world.server.messageSizeLimit;
+  if (size <= limit) return false;
+  const place = outsidePlace(envelopeFrom || 'MAILER-DAEMON');
+  const { key } = run.freeKey(place, mail);
+  run.put(place, key, { mail, flags: 0 });
+  run.transfer('copy', mail, null, place, key);
+  run.emit('mta', `MX refuses ${mail} · 552 5.3.4`, { key: 'transport.arrivalTooLarge', params: { mail, size, limit } });
+  return true;
 }
 
 const queueKey = (mail: string, account: string) => `${mail}>${account}`;
@@ -137,20 +161,70 @@ export function nextRetryAt(run: Run): number | null {
   return next;
 }
 
-/** A device submits a mail (RFC 6409): the SMTP dialogue up to "250 … queued". Postfix pipelines nothing here: the client waits for each reply. */
-export function submitSmtp(run: Run, deviceId: string, mailId: string, to: readonly string[], toAddress: string | null): { port: number } {
+/** Why a submission ended without "250 … queued". */
+export type SubmissionRefusal = 'size' | 'noAuth';
+
+/**
+ * Postfix 3.7's EHLO reply on submission (Debian's package, observed by the
+ * conformance replay): before TLS it offers STARTTLS and no AUTH
+ * (smtpd_tls_auth_only = yes); once the session is encrypted (after STARTTLS,
+ * or on 465 from the start) it offers AUTH and no STARTTLS.
+ */
+export function submissionEhlo(limit: number, secured: boolean): string[] {
+  return [`250-${SERVER_HOST}`, '250-PIPELINING', `250-SIZE ${limit}`, '250-VRFY', '250-ETRN', secured ? '250-AUTH PLAIN LOGIN' : '250-STARTTLS', '250-ENHANCEDSTATUSCODES', '250-8BITMIME', '250-DSN', '250-SMTPUTF8', '250 CHUNKING'];
+}
+
+/** Postfix's answer to MAIL FROM with a SIZE= over message_size_limit (smtpd_check_size). */
+export const SIZE_REFUSED = '552 5.3.4 Message size exceeds fixed limit';
+
+/**
+ * A device submits a mail (RFC 6409): the SMTP dialogue up to "250 … queued".
+ * Postfix pipelines nothing here: the client waits for each reply. Connection
+ * security as the device is set up: on 465 the handshake comes first; on 587
+ * the client sends STARTTLS and EHLO again (RFC 3207 §4.2), and only then is
+ * AUTH offered (Postfix smtpd_tls_auth_only). A client set up without
+ * encryption finds no AUTH and cannot log in. The client states the size in
+ * MAIL FROM because the server advertises SIZE (RFC 1870; Thunderbird's
+ * SmtpClient.sys.mjs adds SIZE= when the EHLO reply lists it); a size over
+ * message_size_limit is refused right there, before any data (rule 67).
+ */
+export function submitSmtp(run: Run, deviceId: string, mailId: string, to: readonly string[], toAddress: string | null): { port: number; refused?: SubmissionRefusal } {
   const dev = run.device(deviceId);
   const sender = run.account(dev.config.account);
   const info = run.state.mails.get(mailId)!;
-  const port = dev.config.tls ? 465 : 587;
-  const s = run.recorder.openSession({ protocol: 'SMTP', client: deviceId, account: sender.id, tls: dev.config.tls, port });
+  const mode = tlsModeOf(dev.config.tls);
+  const port = portOf('submission', mode);
+  const limit = run.world.server.messageSizeLimit;
+  const s = run.recorder.openSession({ protocol: 'SMTP', client: deviceId, account: sender.id, tls: mode === 'implicit', port });
   const line = (dir: 'C' | 'S', text: string) => run.recorder.line(s, dir, text);
+  const quit = () => {
+    line('C', 'QUIT');
+    line('S', '221 2.0.0 Bye');
+  };
+  if (mode === 'implicit') line('S', HANDSHAKE);
   line('S', `220 ${SERVER_HOST} ESMTP Postfix (Debian/GNU)`);
   line('C', `EHLO ${deviceId}`);
-  run.recorder.lines(s, 'S', [`250-${SERVER_HOST}`, '250-PIPELINING', '250-SIZE 10240000', '250-AUTH PLAIN LOGIN', '250-ENHANCEDSTATUSCODES', '250 8BITMIME']);
+  run.recorder.lines(s, 'S', submissionEhlo(limit, mode === 'implicit'));
+  if (mode === 'starttls') {
+    line('C', 'STARTTLS');
+    line('S', '220 2.0.0 Ready to start TLS');
+    line('S', HANDSHAKE);
+    line('C', `EHLO ${deviceId}`);
+    run.recorder.lines(s, 'S', submissionEhlo(limit, true));
+  }
+  if (mode === 'none') {
+    // No AUTH on offer: the client cannot log in, and the server relays nothing for a client that has not.
+    quit();
+    return { port, refused: 'noAuth' };
+  }
   line('C', 'AUTH PLAIN <credentials>');
   line('S', '235 2.7.0 Authentication successful');
-  line('C', `MAIL FROM:<${sender.address}>`);
+  line('C', `MAIL FROM:<${sender.address}> SIZE=${info.sizeBytes}`);
+  if (info.sizeBytes > limit) {
+    line('S', SIZE_REFUSED);
+    quit();
+    return { port, refused: 'size' };
+  }
   line('S', '250 2.1.0 Ok');
   for (const r of [...to.map((a) => run.account(a).address), ...(toAddress ? [toAddress] : [])]) {
     line('C', `RCPT TO:<${r}>`);
@@ -161,8 +235,7 @@ export function submitSmtp(run: Run, deviceId: string, mailId: string, to: reado
   line('C', `<message ${mailId}, ${info.sizeBytes} octets>`);
   line('C', '.');
   line('S', `250 2.0.0 Ok: queued as ${pseudoId(mailId).slice(0, 10).toUpperCase()}`);
-  line('C', 'QUIT');
-  line('S', '221 2.0.0 Bye');
+  quit();
   return { port };
 }
 

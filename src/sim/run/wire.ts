@@ -1,24 +1,36 @@
 // The wire between a client and the server: a client's command goes to the
 // server's port, the port's effects are applied to the store, and both sides'
 // lines are written to the transcript. The client gets only the reply.
+// TLS is one line in the transcript, written as the server's side of the
+// handshake: before the greeting on the implicit ports (993, 995), right after
+// the server's go-ahead for STARTTLS/STLS on the plain ones (143, 110).
 import type { ImapWire, Pop3Wire } from '../client/host';
 import { imapCommandText, isListing, messageLiteral, type ImapCommand, type ImapReply } from '../protocol/imap';
 import { pop3CommandText, type Pop3Command, type Reply } from '../protocol/pop3';
-import { handleImap, imapIdleNews, openImapSession, type ImapServerSession } from '../server/imap/imapServer';
-import { handlePop3, openPop3Session, type Pop3ServerSession } from '../server/pop3/pop3Server';
+import { handshakeLine, portOf, tlsModeOf, type TlsMode } from '../protocol/tls';
+import { handleImap, imapIdleNews, imapSecured, openImapSession, type ImapServerSession } from '../server/imap/imapServer';
+import { handlePop3, openPop3Session, pop3Secured, type Pop3ServerSession } from '../server/pop3/pop3Server';
+import { SERVER_HOST } from '../server/lmtp/lmtpServer';
 import type { SessionInfo } from '../timeline';
 import type { Run } from './run';
 
-export function openImapWire(run: Run, client: string, account: string, tls: boolean): ImapWire {
-  const info: SessionInfo = run.recorder.openSession({ protocol: 'IMAP', client, account, tls, port: tls ? 993 : 143 });
+/** The handshake as the transcript shows it: the certificate names the server the client connected to. */
+export const HANDSHAKE = handshakeLine(SERVER_HOST);
+
+export function openImapWire(run: Run, client: string, account: string, tls: boolean | TlsMode): ImapWire {
+  const mode = tlsModeOf(tls);
+  const implicit = mode === 'implicit';
+  const info: SessionInfo = run.recorder.openSession({ protocol: 'IMAP', client, account, tls: implicit, port: portOf('imap', mode) });
   const acc = run.account(account);
-  const opened = openImapSession(run.imapAccount(account, client), acc.password);
+  const opened = openImapSession(run.imapAccount(account, client), acc.password, implicit);
   let session: ImapServerSession = opened.session;
   const rec = run.recorder;
+  if (implicit) rec.line(info, 'S', HANDSHAKE);
   rec.line(info, 'S', opened.greeting);
   return {
     greeting: opened.greeting,
     send(tag: string, command: ImapCommand): ImapReply {
+      const wasSecured = imapSecured(session);
       const answer = handleImap(run.store, session, tag, command);
       session = answer.session;
       const reply = answer.reply;
@@ -40,6 +52,7 @@ export function openImapWire(run: Run, client: string, account: string, tls: boo
       if (isListing(reply.untagged)) rec.listing(info, reply.untagged);
       else rec.lines(info, 'S', reply.untagged);
       rec.line(info, 'S', `${answer.tag} ${reply.status}`);
+      if (!wasSecured && imapSecured(session)) rec.line(info, 'S', HANDSHAKE);
       return reply;
     },
     unasked(): readonly string[] {
@@ -52,21 +65,26 @@ export function openImapWire(run: Run, client: string, account: string, tls: boo
   };
 }
 
-export function openPop3Wire(run: Run, client: string, account: string, tls: boolean): Pop3Wire {
-  const info: SessionInfo = run.recorder.openSession({ protocol: 'POP3', client, account, tls, port: tls ? 995 : 110 });
+export function openPop3Wire(run: Run, client: string, account: string, tls: boolean | TlsMode): Pop3Wire {
+  const mode = tlsModeOf(tls);
+  const implicit = mode === 'implicit';
+  const info: SessionInfo = run.recorder.openSession({ protocol: 'POP3', client, account, tls: implicit, port: portOf('pop3', mode) });
   const acc = run.account(account);
-  const opened = openPop3Session(run.store, account, acc.password);
+  const opened = openPop3Session(run.store, account, acc.password, implicit);
   let session: Pop3ServerSession = opened.session;
   const rec = run.recorder;
+  if (implicit) rec.line(info, 'S', HANDSHAKE);
   rec.lines(info, 'S', opened.greeting);
   return {
     greeting: opened.greeting,
     send(command: Pop3Command): Reply {
       rec.line(info, 'C', pop3CommandText(command));
+      const wasSecured = pop3Secured(session);
       const answer = handlePop3(run.store, session, command);
       session = answer.session;
       run.applyEffects(answer.effects);
       rec.lines(info, 'S', answer.reply);
+      if (!wasSecured && pop3Secured(session)) rec.line(info, 'S', HANDSHAKE);
       return answer.reply;
     },
     drop(): void {

@@ -70,6 +70,7 @@ export const Server = z
     queueLifetimeDays: z.number().int().min(1).max(30).default(5).describe("The sending MTA's queue lifetime (Postfix maximal_queue_lifetime, default 5 days)."),
     retryEveryMinutes: z.number().int().min(5).max(1440).default(60).describe('How often the sending MTA retries a deferred delivery.'),
     backup: z.enum(['none', 'daily']).default('daily').describe("The operator's backup of the server, taken every night at 02:00."),
+    messageSizeLimit: z.number().int().min(1024).max(2_147_483_647).default(10_240_000).describe("Postfix message_size_limit in bytes (default 10240000), advertised as SIZE in EHLO and checked against the message as sent: attachments base64-encoded, about 4/3 of their size."),
     pop3LockSession: z.boolean().default(false).describe('Dovecot pop3_lock_session (refuse a second POP3 session with -ERR [IN-USE]). Passed to the real server by the conformance replay; the model never runs two sessions at once, so it changes nothing in the simulation.'),
   })
   .strict();
@@ -118,7 +119,10 @@ export const Device = z
     protocol: z.enum(['pop3', 'imap']),
     pop3: Pop3Policy.default(Pop3Policy.parse({})),
     imap: ImapPolicy.default(ImapPolicy.parse({})),
-    tls: z.boolean().default(true).describe('Implicit TLS (993/995) instead of the plain ports (143/110).'),
+    tls: z
+      .union([z.boolean(), z.enum(['implicit', 'starttls', 'none'])])
+      .default(true)
+      .describe('Connection security: implicit (TLS from the start on 993/995/465; true means this), starttls (ports 143/110/587, STARTTLS/STLS before login; false means this) or none (no encryption: a production server refuses the login).'),
     online: z.boolean().default(true),
     backup: z.enum(['none', 'daily']).default('none').describe("The device's own backup, taken every night at 01:00."),
     linkKbps: z.number().int().min(8).max(10_000_000).default(50_000).describe('Link speed in kbit/s, for the time a sync takes.'),

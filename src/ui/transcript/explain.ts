@@ -10,9 +10,41 @@ const SMTP = new Set(['EHLO', 'HELO', 'LHLO', 'MAIL', 'RCPT', 'DATA', 'QUIT', 'S
 
 const safe = (s: string) => s.replace(/[^A-Z0-9]/g, '_');
 
+/**
+ * Server lines about connection security and the size limit (keys under
+ * "ui.cmd.wire."), asked before the general answers: the TLS handshake line,
+ * what is offered before and after TLS, and the refusals.
+ */
+function wireKey(protocol: LineProtocol, line: string): string | null {
+  if (/^<TLS handshake: /.test(line)) return 'wire.handshake';
+  if (/Begin TLS negotiation now\.$|^220 2\.0\.0 Ready to start TLS$/.test(line)) return 'wire.beginTls';
+  if (protocol === 'IMAP') {
+    if (/\bLOGINDISABLED\b/.test(line)) return 'wire.loginDisabled';
+    if (/^\* BAD \[ALERT\] Plaintext authentication/.test(line)) return 'wire.plaintextAlert';
+    if (/\[PRIVACYREQUIRED\]/.test(line)) return 'wire.privacyRequired';
+    if (/^\* OK \[CAPABILITY [^\]]*AUTH=PLAIN/.test(line)) return 'wire.authOffered';
+  }
+  if (protocol === 'POP3') {
+    if (/^-ERR \[AUTH\] Plaintext authentication disallowed/.test(line)) return 'wire.pop3Plaintext';
+    if (line === 'STLS') return 'wire.stlsOffered';
+    if (line === 'USER') return 'wire.userOffered';
+  }
+  if (protocol === 'SMTP' || protocol === 'LMTP') {
+    if (/^250[ -]STARTTLS$/.test(line)) return protocol === 'LMTP' ? 'wire.lmtpStarttls' : 'wire.smtpStarttls';
+    if (/^250[ -]AUTH /.test(line)) return 'wire.smtpAuth';
+    if (/^250[ -]SIZE \d+/.test(line)) return 'wire.smtpSize';
+    if (/^552 5\.3\.4\b/.test(line)) return 'wire.smtp552size';
+  }
+  return null;
+}
+
 export function explainKey(protocol: LineProtocol, dir: 'C' | 'S', text: string): string | null {
   const line = text.trim();
   if (!line) return null;
+  if (dir === 'S') {
+    const wire = wireKey(protocol, line);
+    if (wire) return wire;
+  }
   if (dir === 'C') {
     const words = line.split(/\s+/);
     if (protocol === 'POP3') {

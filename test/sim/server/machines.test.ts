@@ -36,6 +36,31 @@ describe('imapSession machine (RFC 9051 §3)', () => {
   });
 });
 
+describe('connection security in the session machines (ssl = required)', () => {
+  it('rule 73: a plain IMAP session refuses LOGIN, even with the right password, until STARTTLS', () => {
+    const [plain] = initialTransition(imapSessionMachine, { account: 'alice', password: 'pw', secured: false });
+    const [refused] = transition(imapSessionMachine, plain, { type: 'client.login', user: 'alice', password: 'pw' });
+    expect(refused.value).toBe('notAuthenticated');
+    expect(refused.context.verdict).toMatchObject({ kind: 'refuse', status: 'NO [PRIVACYREQUIRED] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.' });
+    const [tls] = transition(imapSessionMachine, plain, { type: 'client.starttls' });
+    expect(tls.context).toMatchObject({ secured: true, verdict: { kind: 'starttls' } });
+    const [again] = transition(imapSessionMachine, tls, { type: 'client.starttls' });
+    expect(again.context.verdict).toEqual({ kind: 'refuse', status: 'BAD TLS is already active.' });
+    const [good] = transition(imapSessionMachine, tls, { type: 'client.login', user: 'alice', password: 'pw' });
+    expect(good.value).toBe('authenticated');
+  });
+  it('rule 73: a plain POP3 session refuses USER and PASS until STLS', () => {
+    const [plain] = initialTransition(pop3SessionMachine, { account: 'alice', password: 'pw', secured: false });
+    const [user] = transition(pop3SessionMachine, plain, { type: 'client.user', name: 'alice' });
+    expect(user.context.verdict).toEqual({ kind: 'refuse', reply: '-ERR [AUTH] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.' });
+    expect(user.context.user).toBeNull();
+    const [tls] = transition(pop3SessionMachine, plain, { type: 'client.stls' });
+    const [named] = transition(pop3SessionMachine, tls, { type: 'client.user', name: 'alice' });
+    const [pass] = transition(pop3SessionMachine, named, { type: 'client.pass', password: 'pw' });
+    expect(pass.value).toBe('transaction');
+  });
+});
+
 describe('pop3Session machine (RFC 1939)', () => {
   const [start] = initialTransition(pop3SessionMachine, { account: 'alice', password: 'pw' });
   const login = () => {

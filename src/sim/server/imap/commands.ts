@@ -12,7 +12,12 @@ import { OVERQUOTA_TEXT, quotaAllows, type QuotaRule } from '../../store/quota';
 import type { Draft } from '../draft';
 import { RecentUids } from './recent';
 
-export const IMAP_GREETING = '* OK [CAPABILITY IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE LITERAL+ AUTH=PLAIN AUTH=LOGIN] Dovecot (Debian) ready.';
+/** imap-login's capabilities before login, on a secured connection (Dovecot 2.3 with ssl = required). */
+export const PRE_LOGIN_CAPABILITIES = 'IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE LITERAL+ AUTH=PLAIN AUTH=LOGIN';
+export const IMAP_GREETING = `* OK [CAPABILITY ${PRE_LOGIN_CAPABILITIES}] Dovecot (Debian) ready.`;
+/** The greeting on port 143 before STARTTLS: no AUTH= mechanisms, STARTTLS offered, LOGIN disabled (RFC 3501 §7.1, RFC 2595 §3.2). */
+export const PRE_LOGIN_CAPABILITIES_PLAIN = 'IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE LITERAL+ STARTTLS LOGINDISABLED';
+export const IMAP_GREETING_PLAIN = `* OK [CAPABILITY ${PRE_LOGIN_CAPABILITIES_PLAIN}] Dovecot (Debian) ready.`;
 export const CAPABILITIES =
   'IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE SORT SORT=DISPLAY THREAD=REFERENCES THREAD=REFS THREAD=ORDEREDSUBJECT MULTIAPPEND URL-PARTIAL CATENATE UNSELECT CHILDREN NAMESPACE UIDPLUS LIST-EXTENDED I18NLEVEL=1 CONDSTORE QRESYNC ESEARCH ESORT SEARCHRES WITHIN CONTEXT=SEARCH LIST-STATUS BINARY MOVE SNIPPET=FUZZY PREVIEW=FUZZY PREVIEW STATUS=SIZE SAVEDATE LITERAL+ NOTIFY SPECIAL-USE QUOTA';
 
@@ -279,6 +284,9 @@ export function runImapCommand(d: Draft, account: ImapAccount, session: ImapComm
       return x.reply({ untagged: [], status: `OK [CAPABILITY ${CAPABILITIES}] Logged in` });
     case 'client.capability':
       return x.reply({ untagged: [`* CAPABILITY ${CAPABILITIES}`], status: done('OK Capability completed') });
+    case 'client.starttls':
+      // After login STARTTLS is no longer a command (the session machine answers it before login).
+      return x.reply({ untagged: [], status: 'BAD Unknown command.' });
     case 'client.status': {
       if (!folderExists(d, account.id, c.mailbox)) return x.reply({ untagged: [], status: done(`NO Mailbox doesn't exist: ${c.mailbox}`) });
       const m = meta(d, account.id, c.mailbox);

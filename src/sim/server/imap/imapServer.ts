@@ -8,11 +8,11 @@ import { folderExists } from '../../store/mailbox';
 import type { StoreView } from '../../store/store';
 import { Draft, type Effects } from '../draft';
 import { decider } from '../decide';
-import { idleNews, IMAP_GREETING, runImapCommand, type ImapAccount } from './commands';
+import { idleNews, IMAP_GREETING, IMAP_GREETING_PLAIN, PRE_LOGIN_CAPABILITIES, PRE_LOGIN_CAPABILITIES_PLAIN, runImapCommand, type ImapAccount } from './commands';
 import { imapSessionMachine } from './imapSession.machine';
 import { RecentUids } from './recent';
 
-export { IMAP_GREETING, CAPABILITIES, headerBytes } from './commands';
+export { IMAP_GREETING, IMAP_GREETING_PLAIN, CAPABILITIES, headerBytes } from './commands';
 export type { ImapAccount } from './commands';
 
 export interface ImapServerSession {
@@ -38,17 +38,21 @@ const NO_EFFECTS: Effects = { ops: [], transfers: [] };
 // (LOGIN on what it names, SELECT on the mailbox and whether it exists; every other command on its type).
 const decide = decider(
   imapSessionMachine,
-  (s) => `${JSON.stringify(s.value)}|${s.context.account}|${s.context.password}|${s.context.selected}`,
+  (s) => `${JSON.stringify(s.value)}|${s.context.account}|${s.context.password}|${s.context.selected}|${s.context.secured}`,
   (e) => (e.type === 'client.login' ? `${e.type}|${e.user}|${e.password}` : e.type === 'client.select' ? `${e.type}|${e.mailbox}|${e.mailboxExists}` : e.type),
 );
 const initial = new Map<string, ImapServerSession['machine']>();
 
-export function openImapSession(account: ImapAccount, password: string): { session: ImapServerSession; greeting: string } {
-  const key = `${account.id}|${password}`;
+/** A connection is accepted; `secured` when it is TLS from the start (993). */
+export function openImapSession(account: ImapAccount, password: string, secured = true): { session: ImapServerSession; greeting: string } {
+  const key = `${account.id}|${password}|${secured}`;
   let machine = initial.get(key);
-  if (!machine) initial.set(key, (machine = initialTransition(imapSessionMachine, { account: account.id, password })[0]));
-  return { session: { machine, account, recent: RecentUids.EMPTY, idleTag: null }, greeting: IMAP_GREETING };
+  if (!machine) initial.set(key, (machine = initialTransition(imapSessionMachine, { account: account.id, password, secured })[0]));
+  return { session: { machine, account, recent: RecentUids.EMPTY, idleTag: null }, greeting: secured ? IMAP_GREETING : IMAP_GREETING_PLAIN };
 }
+
+/** Whether the connection is encrypted now (for the wire: a STARTTLS just accepted means a handshake follows). */
+export const imapSecured = (session: ImapServerSession) => session.machine.context.secured;
 
 export function handleImap(store: StoreView, session: ImapServerSession, tag: string, command: ImapCommand): ImapAnswer {
   const event = command.type === 'client.select' ? { ...command, mailboxExists: folderExists(store, session.account.id, command.mailbox) } : command;
@@ -57,7 +61,11 @@ export function handleImap(store: StoreView, session: ImapServerSession, tag: st
   const next = (patch: Partial<ImapServerSession>): ImapServerSession => ({ ...session, machine, ...patch });
   switch (verdict.kind) {
     case 'refuse':
-      return { session: next(machine.context.selected ? {} : { recent: RecentUids.EMPTY }), reply: { untagged: [], status: verdict.status }, tag, effects: NO_EFFECTS };
+      return { session: next(machine.context.selected ? {} : { recent: RecentUids.EMPTY }), reply: { untagged: verdict.untagged ?? [], status: verdict.status }, tag, effects: NO_EFFECTS };
+    case 'starttls':
+      return { session: next({}), reply: { untagged: [], status: 'OK Begin TLS negotiation now.' }, tag, effects: NO_EFFECTS };
+    case 'preLoginCapability':
+      return { session: next({}), reply: { untagged: [`* CAPABILITY ${machine.context.secured ? PRE_LOGIN_CAPABILITIES : PRE_LOGIN_CAPABILITIES_PLAIN}`], status: 'OK Pre-login capabilities listed, post-login capabilities have more.' }, tag, effects: NO_EFFECTS };
     case 'idle':
       return { session: next({ idleTag: tag }), reply: { untagged: [], status: '', continuation: '+ idling' }, tag, effects: NO_EFFECTS };
     case 'done':

@@ -4,8 +4,10 @@
 // What a legal command does to the mailboxes is the port's (commands.ts); the
 // machine never touches the store, so a pure transition() changes nothing.
 // CLOSE leaves selected (it expunges silently, rule 16); LOGOUT and a dropped
-// connection expunge nothing.
-import { assertEvent, assign, setup } from 'xstate';
+// connection expunge nothing. Before login the session is secured (TLS) or not:
+// on a plain connection LOGIN is refused with [PRIVACYREQUIRED] until STARTTLS
+// (Dovecot's ssl = required, disable_plaintext_auth; RFC 3501 §6.2.1, §7.1).
+import { assertEvent, assign, not, setup } from 'xstate';
 import type { ImapCommand } from '../../protocol/imap';
 
 /** A command as the server receives it, with what the server knows about the named mailbox. */
@@ -14,7 +16,11 @@ export type ImapSessionEvent = (ImapCommand & { readonly mailboxExists?: boolean
 /** The machine's decision about the last command. */
 export type Verdict =
   | { readonly kind: 'execute' }
-  | { readonly kind: 'refuse'; readonly status: string }
+  | { readonly kind: 'refuse'; readonly status: string; readonly untagged?: readonly string[] }
+  /** STARTTLS accepted: the handshake follows the tagged OK. */
+  | { readonly kind: 'starttls' }
+  /** CAPABILITY before login: imap-login's own list. */
+  | { readonly kind: 'preLoginCapability' }
   | { readonly kind: 'idle' }
   | { readonly kind: 'done' }
   | { readonly kind: 'none' };
@@ -23,8 +29,14 @@ export interface ImapSessionContext {
   readonly account: string;
   readonly password: string;
   readonly selected: string | null;
+  /** The connection is encrypted (implicit TLS, or after STARTTLS). */
+  readonly secured: boolean;
   readonly verdict: Verdict;
 }
+
+/** Dovecot 2.3 (login-common) refusing a plaintext LOGIN: the alert, then the tagged NO. */
+export const PLAINTEXT_ALERT = '* BAD [ALERT] Plaintext authentication not allowed without SSL/TLS, but your client did it anyway. If anyone was listening, the password was exposed.';
+export const PLAINTEXT_DISALLOWED = 'Plaintext authentication disallowed on non-secure (SSL/TLS) connections.'
 
 const SELECTED_ONLY = ['client.fetch', 'client.store', 'client.expunge', 'client.uidExpunge', 'client.copy', 'client.move', 'client.close', 'client.idle'] as const;
 const ANY_STATE = ['client.capability', 'client.noop'] as const;
@@ -34,9 +46,10 @@ export const imapSessionMachine = setup({
   types: {
     context: {} as ImapSessionContext,
     events: {} as ImapSessionEvent,
-    input: {} as { account: string; password: string },
+    input: {} as { account: string; password: string; secured?: boolean },
   },
   guards: {
+    secured: ({ context }) => context.secured,
     credentialsOk: ({ context, event }) => {
       assertEvent(event, 'client.login');
       return event.user === context.account && event.password === context.password;
@@ -54,6 +67,10 @@ export const imapSessionMachine = setup({
     }),
     leaveMailbox: assign({ selected: null }),
     refuseLogin: assign({ verdict: { kind: 'refuse', status: 'NO [AUTHENTICATIONFAILED] Authentication failed.' } }),
+    refusePlaintext: assign({ verdict: { kind: 'refuse', status: `NO [PRIVACYREQUIRED] ${PLAINTEXT_DISALLOWED}`, untagged: [PLAINTEXT_ALERT] } }),
+    startTls: assign({ secured: true, verdict: { kind: 'starttls' } }),
+    alreadySecured: assign({ verdict: { kind: 'refuse', status: 'BAD TLS is already active.' } }),
+    preLoginCapability: assign({ verdict: { kind: 'preLoginCapability' } }),
     refuseSelect: assign(({ event }) => {
       assertEvent(event, 'client.select');
       return { selected: null, verdict: { kind: 'refuse', status: `NO Mailbox doesn't exist: ${event.mailbox}` } as const };
@@ -66,14 +83,17 @@ export const imapSessionMachine = setup({
   },
 }).createMachine({
   id: 'imapSession',
-  context: ({ input }) => ({ account: input.account, password: input.password, selected: null, verdict: { kind: 'none' } }),
+  context: ({ input }) => ({ account: input.account, password: input.password, selected: null, secured: input.secured ?? true, verdict: { kind: 'none' } }),
   initial: 'notAuthenticated',
   states: {
     notAuthenticated: {
       on: {
-        'client.login': [{ guard: 'credentialsOk', target: 'authenticated', actions: 'execute' }, { actions: 'refuseLogin' }],
+        // A password sent in clear is refused whether or not it is right (the check happens before the password is looked at).
+        'client.login': [{ guard: not('secured'), actions: 'refusePlaintext' }, { guard: 'credentialsOk', target: 'authenticated', actions: 'execute' }, { actions: 'refuseLogin' }],
+        'client.starttls': [{ guard: 'secured', actions: 'alreadySecured' }, { actions: 'startTls' }],
+        'client.capability': { actions: 'preLoginCapability' },
         'client.logout': { target: 'logout', actions: 'execute' },
-        ...Object.fromEntries(ANY_STATE.map((t) => [t, { actions: 'execute' }])),
+        'client.noop': { actions: 'execute' },
         'connection.drop': { target: 'logout', actions: 'hangUp' },
         '*': { actions: 'notAuthenticated' },
       },

@@ -40,6 +40,9 @@ export interface LmtpResult {
   readonly effects: Effects;
 }
 
+/** Dovecot 2.3's LHLO reply with ssl = required (observed by the conformance replay). */
+export const LHLO_REPLY = [`250-${SERVER_HOST}`, '250-8BITMIME', '250-CHUNKING', '250-ENHANCEDSTATUSCODES', '250-PIPELINING', '250 STARTTLS'];
+
 export function lmtpDeliver(store: StoreView, t: LmtpTransaction): LmtpResult {
   const d = new Draft(store);
   const lines: Array<{ dir: 'C' | 'S'; text: string }> = [];
@@ -48,7 +51,8 @@ export function lmtpDeliver(store: StoreView, t: LmtpTransaction): LmtpResult {
   const size = store.state.mails.get(t.mail)?.sizeBytes ?? 0;
   s(`220 ${SERVER_HOST} Dovecot (Debian) ready.`);
   c(`LHLO ${MTA_HOST}`);
-  for (const l of [`250-${SERVER_HOST}`, '250-8BITMIME', '250-CHUNKING', '250-ENHANCEDSTATUSCODES', '250 PIPELINING']) s(l);
+  // Dovecot with ssl = required offers STARTTLS on LMTP too; the MX on the same host delivers without it (rule 73).
+  for (const l of LHLO_REPLY) s(l);
   c(`MAIL FROM:<${t.envelopeFrom}>`);
   s('250 2.1.0 OK');
   for (const r of t.recipients) {

@@ -17,6 +17,9 @@ import { pop3SessionMachine, type MaildropEntry } from './pop3Session.machine';
 
 export type { MaildropEntry } from './pop3Session.machine';
 
+/** Whether the connection is encrypted now. */
+export const pop3Secured = (session: Pop3ServerSession) => session.machine.context.secured;
+
 export interface Pop3ServerSession {
   readonly machine: SnapshotFrom<typeof pop3SessionMachine>;
   /** The maildrop as it was when the session started (message n = entry n-1). */
@@ -25,27 +28,30 @@ export interface Pop3ServerSession {
   readonly marked: ReadonlySet<number>;
 }
 
-/** Dovecot 2.3's CAPA before login (observed with ssl=no: no STLS). */
+/** Dovecot 2.3's CAPA on an encrypted connection (995, or 110 after STLS): USER and the plaintext SASL mechanisms, no STLS. */
 export const POP3_CAPA = ['+OK', 'CAPA', 'TOP', 'UIDL', 'RESP-CODES', 'PIPELINING', 'AUTH-RESP-CODE', 'USER', 'SASL PLAIN LOGIN', '.'];
+/** The same before STLS on 110 (ssl = required): STLS offered, no USER, no mechanism that would send a password in clear. */
+export const POP3_CAPA_PLAIN = ['+OK', 'CAPA', 'TOP', 'UIDL', 'RESP-CODES', 'PIPELINING', 'AUTH-RESP-CODE', 'STLS', 'SASL', '.'];
 export const POP3_GREETING = '+OK Dovecot (Debian) ready.';
 
 const NO_EFFECTS: Effects = { ops: [], transfers: [] };
 
 const decide = decider(
   pop3SessionMachine,
-  (s) => `${JSON.stringify(s.value)}|${s.context.account}|${s.context.password}|${s.context.user}`,
+  (s) => `${JSON.stringify(s.value)}|${s.context.account}|${s.context.password}|${s.context.user}|${s.context.secured}`,
   (e) => (e.type === 'client.user' ? `${e.type}|${e.name}` : e.type === 'client.pass' ? `${e.type}|${e.password}` : e.type === 'client.dele' ? `${e.type}|${e.markable}` : e.type),
 );
 
 const initial = new Map<string, Pop3ServerSession['machine']>();
 
-export function openPop3Session(store: StoreView, account: string, password: string): { session: Pop3ServerSession; greeting: Reply } {
+/** A connection is accepted; `secured` when it is TLS from the start (995). */
+export function openPop3Session(store: StoreView, account: string, password: string, secured = true): { session: Pop3ServerSession; greeting: Reply } {
   const place = serverPlace(account, 'INBOX');
   const m = meta(store, account, 'INBOX');
   const maildrop: MaildropEntry[] = [...store.folder(place).values()].map((c) => ({ uid: c.uid!, uidl: pop3Uidl(c.uid!, m.uidValidity), size: store.state.mails.get(c.mail)?.sizeBytes ?? 0, mail: c.mail }));
-  const key = `${account}|${password}`;
+  const key = `${account}|${password}|${secured}`;
   let machine = initial.get(key);
-  if (!machine) initial.set(key, (machine = initialTransition(pop3SessionMachine, { account, password })[0]));
+  if (!machine) initial.set(key, (machine = initialTransition(pop3SessionMachine, { account, password, secured })[0]));
   return { session: { machine, maildrop, marked: new Set() }, greeting: [POP3_GREETING] };
 }
 
@@ -72,7 +78,7 @@ function answer(s: Pop3ServerSession, command: Pop3Command): Reply {
   const live = () => s.maildrop.filter((_, i) => !s.marked.has(i + 1));
   switch (command.type) {
     case 'client.capa':
-      return POP3_CAPA;
+      return s.machine.context.secured ? POP3_CAPA : POP3_CAPA_PLAIN;
     case 'client.stat': {
       const l = live();
       return [`+OK ${l.length} ${l.reduce((sum, m) => sum + m.size, 0)}`];
@@ -107,6 +113,8 @@ export function handlePop3(store: StoreView, session: Pop3ServerSession, command
       return { session: next, reply: [], effects: NO_EFFECTS };
     case 'refuse':
       return { session: next, reply: [verdict.reply], effects: NO_EFFECTS };
+    case 'stls':
+      return { session: next, reply: ['+OK Begin TLS negotiation now.'], effects: NO_EFFECTS };
     case 'loggedIn':
       return { session: next, reply: ['+OK Logged in.'], effects: NO_EFFECTS };
     case 'mark':

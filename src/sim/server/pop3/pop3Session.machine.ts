@@ -4,8 +4,10 @@
 // dropped connection ends in `dropped`, which commits nothing. The machine
 // only decides (is the command legal here, does DELE mark, does RSET unmark,
 // where does the session go); the port (pop3Server.ts) keeps the maildrop
-// and the marks, words the answers and commits UPDATE.
-import { assertEvent, assign, setup } from 'xstate';
+// and the marks, words the answers and commits UPDATE. On a plain connection
+// (port 110 before STLS) USER and PASS are refused: Dovecot's
+// disable_plaintext_auth with ssl = required (RFC 2595 §4).
+import { assertEvent, assign, not, setup } from 'xstate';
 import type { Pop3Command } from '../../protocol/pop3';
 
 export interface MaildropEntry {
@@ -27,12 +29,19 @@ export type Pop3Verdict =
   | { readonly kind: 'loggedIn' }
   | { readonly kind: 'refuse'; readonly reply: string }
   | { readonly kind: 'quit' }
+  /** STLS accepted: the handshake follows the +OK. */
+  | { readonly kind: 'stls' }
   | { readonly kind: 'none' };
+
+/** Dovecot 2.3's pop3-login refusing USER or PASS before STLS. */
+export const POP3_PLAINTEXT_REFUSED = '-ERR [AUTH] Plaintext authentication disallowed on non-secure (SSL/TLS) connections.';
 
 export interface Pop3Context {
   readonly account: string;
   readonly password: string;
   readonly user: string | null;
+  /** The connection is encrypted (implicit TLS, or after STLS). */
+  readonly secured: boolean;
   readonly verdict: Pop3Verdict;
 }
 
@@ -42,9 +51,10 @@ export const pop3SessionMachine = setup({
   types: {
     context: {} as Pop3Context,
     events: {} as Pop3Event,
-    input: {} as { account: string; password: string },
+    input: {} as { account: string; password: string; secured?: boolean },
   },
   guards: {
+    secured: ({ context }) => context.secured,
     passwordAccepted: ({ context, event }) => {
       assertEvent(event, 'client.pass');
       return context.user === context.account && event.password === context.password;
@@ -63,6 +73,8 @@ export const pop3SessionMachine = setup({
     }),
     login: assign({ verdict: { kind: 'loggedIn' } }),
     refuseLogin: assign({ user: null, verdict: { kind: 'refuse', reply: '-ERR [AUTH] Authentication failed.' } }),
+    refusePlaintext: assign({ verdict: { kind: 'refuse', reply: POP3_PLAINTEXT_REFUSED } }),
+    startTls: assign({ secured: true, verdict: { kind: 'stls' } }),
     notInThisState: assign({ verdict: { kind: 'refuse', reply: '-ERR Unknown command.' } }),
     markDeleted: assign({ verdict: { kind: 'mark' } }),
     unmarkAll: assign({ verdict: { kind: 'unmarkAll' } }),
@@ -72,14 +84,15 @@ export const pop3SessionMachine = setup({
   },
 }).createMachine({
   id: 'pop3Session',
-  context: ({ input }) => ({ account: input.account, password: input.password, user: null, verdict: { kind: 'greet' } }),
+  context: ({ input }) => ({ account: input.account, password: input.password, user: null, secured: input.secured ?? true, verdict: { kind: 'greet' } }),
   initial: 'authorization',
   states: {
     authorization: {
       on: {
         'client.capa': { actions: 'execute' },
-        'client.user': { actions: 'acceptUser' },
-        'client.pass': [{ guard: 'passwordAccepted', target: 'transaction', actions: 'login' }, { actions: 'refuseLogin' }],
+        'client.stls': [{ guard: not('secured'), actions: 'startTls' }, { actions: 'notInThisState' }],
+        'client.user': [{ guard: not('secured'), actions: 'refusePlaintext' }, { actions: 'acceptUser' }],
+        'client.pass': [{ guard: not('secured'), actions: 'refusePlaintext' }, { guard: 'passwordAccepted', target: 'transaction', actions: 'login' }, { actions: 'refuseLogin' }],
         'client.quit': { target: 'closed', actions: 'quitWithoutUpdate' },
         'connection.drop': { target: 'dropped', actions: 'dropConnection' },
         '*': { actions: 'notInThisState' },
