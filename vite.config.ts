@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { playerPlugins } from './src/ui/build/plugins';
+import { VALIDATOR_MODULES } from './src/ui/build/embedWithoutValidator';
 
 // BASE_PATH lets the site be built for a folder, e.g. BASE_PATH=/~user/mail/ npx vite build.
 const base = process.env.BASE_PATH ?? '/';
@@ -13,14 +14,30 @@ export default defineConfig({
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   // The animation encoder runs in a worker that imports modules (mediabunny is loaded on demand).
   worker: { format: 'es' },
-  build: {
-    rolldownOptions: {
-      // Two pages: the full app, and the small embed for help articles.
-      input: { main: resolve(import.meta.dirname, 'index.html'), embed: resolve(import.meta.dirname, 'embed.html') },
+  // Two pages, built one after the other into the same folder: the full app, and
+  // the small embed for help articles, which is built without the scenario
+  // validator (src/ui/build/embedWithoutValidator.ts) and so shares no chunks with the app.
+  environments: {
+    client: { build: { rolldownOptions: { input: { main: resolve(import.meta.dirname, 'index.html') } } } },
+    embed: {
+      consumer: 'client',
+      build: {
+        emptyOutDir: false,
+        rolldownOptions: {
+          input: { embed: resolve(import.meta.dirname, 'embed.html') },
+          // The validator gets a chunk of its own, so nothing the first picture needs is put beside it.
+          output: { codeSplitting: { groups: [{ name: 'validator', test: VALIDATOR_MODULES, includeDependenciesRecursively: false }] } },
+        },
+      },
+    },
+  },
+  builder: {
+    async buildApp(builder) {
+      await builder.build(builder.environments.client);
+      await builder.build(builder.environments.embed);
     },
   },
   test: {
-    // Browser (Playwright) tests live in e2e/ and run under their own runner.
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     environment: 'node',
   },

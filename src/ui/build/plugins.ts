@@ -4,7 +4,8 @@ import { contentSecurityPolicy } from './csp';
 import { scenarioIndex } from './scenarioIndex';
 import { trustedScenarioModules } from './trustedScenarios';
 import { oembedFiles } from './oembed';
+import { embedWithoutValidator } from './embedWithoutValidator';
 
 export function playerPlugins(root: string, base = '/'): PluginOption[] {
-  return [contentSecurityPolicy(), scenarioIndex(root), trustedScenarioModules(root), oembedFiles(root, base)];
+  return [contentSecurityPolicy(), scenarioIndex(root), trustedScenarioModules(root), oembedFiles(root, base), embedWithoutValidator(root)];
 }
