@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { playerPlugins } from './src/ui/build/plugins';
 import { VALIDATOR_MODULES } from './src/ui/build/embedWithoutValidator';
+import { writeServiceWorker } from './src/ui/build/serviceWorker';
 
 // BASE_PATH lets the site be built for a folder, e.g. BASE_PATH=/~user/mail/ npx vite build.
 const base = process.env.BASE_PATH ?? '/';
@@ -35,9 +36,14 @@ export default defineConfig({
     async buildApp(builder) {
       await builder.build(builder.environments.client);
       await builder.build(builder.environments.embed);
+      // Last, once every file is in place: the service worker that precaches them all.
+      const sw = await writeServiceWorker(resolve(builder.config.root, builder.environments.client.config.build.outDir));
+      for (const w of sw.warnings) builder.config.logger.warn(w);
+      builder.config.logger.info(`service worker: ${sw.count} files precached, ${(sw.size / 1024).toFixed(0)} KB`);
     },
   },
   test: {
+    // Browser (Playwright) tests live in e2e/ and run under their own runner.
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     environment: 'node',
   },

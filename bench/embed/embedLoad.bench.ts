@@ -12,7 +12,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { buildIfNeeded, loadLine, median, startPreview } from './benchServer';
 
-const PORT = Number(process.env.BENCH_PORT ?? 4215);
+const PORT = Number(process.env.BENCH_PORT ?? 4225);
 const LOADS = Number(process.env.BENCH_EMBED_LOADS ?? 9);
 // The targets are for a help article's scenario; the largest one is printed beside it for scale
 // (it simulates 2,409 frames before its first picture).

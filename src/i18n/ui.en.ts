@@ -757,4 +757,11 @@ export const uiEn = {
       removePane: 'Remove it',
     },
   },
+  // The offline copy (service worker) and its updates (src/ui/offline).
+  offline: {
+    ready: 'A new version of Mail Sync Sandbox is ready. Reload when it suits you — until then this page keeps working as it is.',
+    reload: 'Reload now',
+    later: 'Later',
+    label: 'New version',
+  },
 } as const;
