@@ -765,6 +765,8 @@ export const uiDe: Shape<typeof uiEn> = {
       addPane: 'Dritte Ansicht hinzufügen',
       thirdPane: 'Dritte Ansicht',
       removePane: 'Entfernen',
+      simulating: 'Die andere Ansicht wird simuliert …',
+      failed: 'Die andere Ansicht ließ sich nicht simulieren: {{reason}}',
     },
   },
   // Die Offline-Kopie (Service Worker) und ihre Aktualisierungen (src/ui/offline).

@@ -761,6 +761,8 @@ export const uiEn = {
       addPane: 'Add a third pane',
       thirdPane: 'Third pane',
       removePane: 'Remove it',
+      simulating: 'Simulating the other pane…',
+      failed: 'The other pane could not be simulated: {{reason}}',
     },
   },
   // The offline copy (service worker) and its updates (src/ui/offline).

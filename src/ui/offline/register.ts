@@ -18,7 +18,12 @@ export function registerServiceWorker(opts: { embed: boolean }): Promise<Workbox
     const wb = new Workbox(`${base}sw.js`, { scope: base });
     // Also when the waiting worker was installed by an earlier visit (wasWaitingBeforeRegister).
     wb.addEventListener('waiting', () => updateStore.set(newVersionWaiting));
-    await wb.register();
+    try {
+      // Refused where service workers are switched off (a browser setting, some test runners): the site then simply works online.
+      if (!(await wb.register())) return null;
+    } catch {
+      return null;
+    }
     return wb;
   });
   return workbox;
