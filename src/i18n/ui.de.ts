@@ -771,7 +771,7 @@ export const uiDe: Shape<typeof uiEn> = {
   },
   // Die Offline-Kopie (Service Worker) und ihre Aktualisierungen (src/ui/offline).
   offline: {
-    ready: 'Eine neue Version von Mail Sync Sandbox ist bereit. Laden Sie neu, wann es Ihnen passt – bis dahin läuft diese Seite unverändert weiter.',
+    ready: 'Eine neue Version dieser Anwendung ist bereit. Laden Sie neu, wann es Ihnen passt – bis dahin läuft diese Seite unverändert weiter.',
     reload: 'Jetzt neu laden',
     later: 'Später',
     label: 'Neue Version',

@@ -767,7 +767,7 @@ export const uiEn = {
   },
   // The offline copy (service worker) and its updates (src/ui/offline).
   offline: {
-    ready: 'A new version of Mail Sync Sandbox is ready. Reload when it suits you — until then this page keeps working as it is.',
+    ready: 'A new version of this app is ready. Reload when it suits you — until then this page keeps working as it is.',
     reload: 'Reload now',
     later: 'Later',
     label: 'New version',
