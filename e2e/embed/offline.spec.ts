@@ -63,6 +63,13 @@ test('a new version shows a prompt instead of reloading, and reloads only when a
   const prompt = page.getByTestId('update-prompt');
   await expect(prompt).toBeVisible({ timeout: 30_000 });
   await expect(prompt).toContainText('Eine neue Version');
+  // For looking at (EMBED_SHOTS=1): the prompt over the player, at 1280 and 390 px.
+  if (process.env.EMBED_SHOTS) {
+    await page.screenshot({ path: '/tmp/shots/embed/update-prompt-de-1280.png' });
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.screenshot({ path: '/tmp/shots/embed/update-prompt-de-390.png' });
+    await page.setViewportSize({ width: 1280, height: 720 });
+  }
   // Nothing reloaded: the page, its scenario and its frame are as they were.
   expect(await page.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true);
   await expect(page).toHaveURL(/frame=5/);

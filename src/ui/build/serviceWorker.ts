@@ -16,8 +16,9 @@ export async function writeServiceWorker(outDir: string): Promise<{ count: numbe
   const { count, size, warnings } = await generateSW({
     globDirectory: outDir,
     globPatterns: ['**/*.{html,js,css,json,svg,png,webmanifest}'],
-    // oEmbed answers are for other sites' servers, not for readers offline.
-    globIgnores: [SERVICE_WORKER_FILE, 'oembed/**'],
+    // oEmbed answers and the scenarios' discovery pages (s/) are for other sites' servers,
+    // not for readers offline; leaving them out halves the files a first visit fetches again.
+    globIgnores: [SERVICE_WORKER_FILE, 'oembed/**', 's/**'],
     swDest: join(outDir, SERVICE_WORKER_FILE),
     // One self-contained file: nothing else to serve, nothing from elsewhere (the CSP allows only 'self').
     inlineWorkboxRuntime: true,
