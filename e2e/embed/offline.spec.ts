@@ -19,6 +19,21 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => site.close());
 
+/** Ask the browser to look for a new worker until one is installing or waiting (on a busy machine one check may not be enough). */
+async function newWorkerFound(page: Page) {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          const r = await navigator.serviceWorker.getRegistration();
+          await r?.update().catch(() => undefined);
+          return !!(r?.installing || r?.waiting);
+        }),
+      { timeout: 60_000, intervals: [500, 1000, 2000] },
+    )
+    .toBe(true);
+}
+
 const readyScope = (page: Page) => page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.scope));
 
 /**
@@ -59,7 +74,7 @@ test('a new version shows a prompt instead of reloading, and reloads only when a
   await page.evaluate(() => ((window as unknown as { stillTheSamePage: boolean }).stillTheSamePage = true));
 
   site.swSuffix = '// the next version';
-  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+  await newWorkerFound(page);
   const prompt = page.getByTestId('update-prompt');
   await expect(prompt).toBeVisible({ timeout: 30_000 });
   await expect(prompt).toContainText('Eine neue Version');
@@ -77,7 +92,7 @@ test('a new version shows a prompt instead of reloading, and reloads only when a
   // "Later" puts it aside; the keyboard reaches "reload now", and Enter reloads into the new version.
   await page.getByRole('button', { name: 'Später' }).click();
   await expect(prompt).toBeHidden();
-  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
+  await newWorkerFound(page);
   await page.reload(); // the worker still waits: a reload by the reader keeps the old version in charge
   await expect(prompt).toBeVisible({ timeout: 30_000 });
   await page.evaluate(() => ((window as unknown as { stillTheSamePage: boolean }).stillTheSamePage = true));
