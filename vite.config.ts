@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { playerPlugins } from './src/ui/build/plugins';
+import { VALIDATOR_MODULES } from './src/ui/build/embedWithoutValidator';
+import { writeServiceWorker } from './src/ui/build/serviceWorker';
 
 // BASE_PATH lets the site be built for a folder, e.g. BASE_PATH=/~user/mail/ npx vite build.
 const base = process.env.BASE_PATH ?? '/';
@@ -13,10 +15,31 @@ export default defineConfig({
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   // The animation encoder runs in a worker that imports modules (mediabunny is loaded on demand).
   worker: { format: 'es' },
-  build: {
-    rolldownOptions: {
-      // Two pages: the full app, and the small embed for help articles.
-      input: { main: resolve(import.meta.dirname, 'index.html'), embed: resolve(import.meta.dirname, 'embed.html') },
+  // Two pages, built one after the other into the same folder: the full app, and
+  // the small embed for help articles, which is built without the scenario
+  // validator (src/ui/build/embedWithoutValidator.ts) and so shares no chunks with the app.
+  environments: {
+    client: { build: { rolldownOptions: { input: { main: resolve(import.meta.dirname, 'index.html') } } } },
+    embed: {
+      consumer: 'client',
+      build: {
+        emptyOutDir: false,
+        rolldownOptions: {
+          input: { embed: resolve(import.meta.dirname, 'embed.html') },
+          // The validator gets a chunk of its own, so nothing the first picture needs is put beside it.
+          output: { codeSplitting: { groups: [{ name: 'validator', test: VALIDATOR_MODULES, includeDependenciesRecursively: false }] } },
+        },
+      },
+    },
+  },
+  builder: {
+    async buildApp(builder) {
+      await builder.build(builder.environments.client);
+      await builder.build(builder.environments.embed);
+      // Last, once every file is in place: the service worker that precaches them all.
+      const sw = await writeServiceWorker(resolve(builder.config.root, builder.environments.client.config.build.outDir));
+      for (const w of sw.warnings) builder.config.logger.warn(w);
+      builder.config.logger.info(`service worker: ${sw.count} files precached, ${(sw.size / 1024).toFixed(0)} KB`);
     },
   },
   test: {

@@ -753,6 +753,12 @@ export const uiDe: Shape<typeof uiEn> = {
       done: 'Gespeichert.',
       cancelled: 'Export abgebrochen.',
       failed: 'Der Export ist fehlgeschlagen: {{reason}}',
+      unavailable: '{{format}} – in diesem Browser nicht verfügbar',
+      codecChecking: 'Es wird geprüft, welches Video dieser Browser schreiben kann …',
+      codecMp4Avc: 'MP4 enthält H.264-Video, das Präsentationsprogramme und Videoplayer öffnen.',
+      codecMp4Other: 'Dieser Browser kann kein H.264-Video schreiben, daher enthält MP4 {{codec}}: Aktuelle Browser und VLC spielen es ab, ältere Präsentationsprogramme womöglich nicht (GIF geht immer).',
+      codecMp4None: 'Dieser Browser kann kein MP4-Video schreiben: Wählen Sie WebM oder GIF.',
+      codecWebmNone: 'Dieser Browser kann kein WebM-Video schreiben: Wählen Sie GIF.',
     },
     compare: {
       allImap: 'Alle Geräte mit IMAP (vollständiger Cache)',
@@ -776,6 +782,15 @@ export const uiDe: Shape<typeof uiEn> = {
       addPane: 'Dritte Ansicht hinzufügen',
       thirdPane: 'Dritte Ansicht',
       removePane: 'Entfernen',
+      simulating: 'Die andere Ansicht wird simuliert …',
+      failed: 'Die andere Ansicht ließ sich nicht simulieren: {{reason}}',
     },
+  },
+  // Die Offline-Kopie (Service Worker) und ihre Aktualisierungen (src/ui/offline).
+  offline: {
+    ready: 'Eine neue Version dieser Anwendung ist bereit. Laden Sie neu, wann es Ihnen passt – bis dahin läuft diese Seite unverändert weiter.',
+    reload: 'Jetzt neu laden',
+    later: 'Später',
+    label: 'Neue Version',
   },
 };

@@ -749,6 +749,12 @@ export const uiEn = {
       done: 'Saved.',
       cancelled: 'Export cancelled.',
       failed: 'The export failed: {{reason}}',
+      unavailable: '{{format}} — not available in this browser',
+      codecChecking: 'Checking which video this browser can write…',
+      codecMp4Avc: 'MP4 holds H.264 video, which slide programs and video players open.',
+      codecMp4Other: 'This browser cannot write H.264 video, so MP4 holds {{codec}}: current browsers and VLC play it, older slide programs may not (GIF always works).',
+      codecMp4None: 'This browser cannot write MP4 video: choose WebM or GIF.',
+      codecWebmNone: 'This browser cannot write WebM video: choose GIF.',
     },
     compare: {
       allImap: 'Every device on IMAP (full cache)',
@@ -772,6 +778,15 @@ export const uiEn = {
       addPane: 'Add a third pane',
       thirdPane: 'Third pane',
       removePane: 'Remove it',
+      simulating: 'Simulating the other pane…',
+      failed: 'The other pane could not be simulated: {{reason}}',
     },
+  },
+  // The offline copy (service worker) and its updates (src/ui/offline).
+  offline: {
+    ready: 'A new version of this app is ready. Reload when it suits you — until then this page keeps working as it is.',
+    reload: 'Reload now',
+    later: 'Later',
+    label: 'New version',
   },
 } as const;

@@ -20,6 +20,8 @@ import { applyUrl, toGallery } from './nav';
 import { presenterStore } from './presenter/presenterStore';
 import { NotesView } from './presenter/NotesView';
 import { PrintView } from './print/PrintView';
+// The offline copy and its "new version — reload when ready" prompt.
+import { UpdatePrompt } from './offline/UpdatePrompt';
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -47,6 +49,7 @@ export function App() {
         <ErrorBoundary texts={recoverTexts} onBack={toGallery} onReload={reload}>
           <Player />
         </ErrorBoundary>
+        <UpdatePrompt />
       </main>
     );
   if (embed && loaded)
@@ -73,6 +76,7 @@ export function App() {
         <NoticeBanner />
         <SandboxNotices />
         <SimulationProgress />
+        <UpdatePrompt embed={embed} />
         <ErrorBoundary texts={recoverTexts} onBack={toGallery} onReload={reload}>
           {sandboxOpen ? (
             <Sandbox />

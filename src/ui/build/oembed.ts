@@ -62,6 +62,7 @@ export function oembedFiles(root: string, base: string): Plugin {
   return {
     name: 'mail-sync-sandbox:oembed',
     apply: 'build',
+    applyToEnvironment: (env) => env.name === 'client',
     generateBundle() {
       const site = process.env.PUBLIC_URL ? process.env.PUBLIC_URL.replace(/\/?$/, '/') : base;
       for (const [id, s] of trustedScenarios(join(root, 'scenarios'))) {

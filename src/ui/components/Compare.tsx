@@ -1,6 +1,7 @@
 // Two or three variants side by side, played in step: the outcome figures that
 // differ, every mail whose fate differs (highlighted in every pane and listed),
-// and, for a mail clicked in any pane, where it is in each.
+// and, for a mail clicked in any pane, where it is in each. The other panes are
+// simulated in workers of their own (the player's worker keeps serving the player).
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from '../i18n/useTranslation';
 import { playerStore } from '../store/playerStore';
@@ -8,7 +9,11 @@ import { appStore } from '../store/appStore';
 import { createStore, type Store } from '../store/store';
 import { initialPlayerState, type PlayerState } from '../store/playerState';
 import { useSelector } from '../store/useStore';
-import { playScenario, sessionOf, type PlaySession } from '../model/session';
+import { sessionFor, sessionOf, type PlaySession } from '../model/session';
+import { timelineBuilder } from '../worker/timelineTransport';
+import type { SimulateReply, SimulateRequest } from '../worker/protocol';
+import { budgetProblemLines } from '../worker/budgetText';
+import type { WorldState } from '../../sim';
 import { ALL_IMAP, differingMails, fateOf, matchingFrame, outcomeDifferences, withImapCounterpart, type Difference, type MailFate } from '../model/compareOutcome';
 import { Picture } from '../picture/Picture';
 import { formatBytes, formatNumber } from '../i18n/format';
@@ -61,13 +66,52 @@ function choicesOf(s: Scenario): string[] {
   return Object.keys(withImapCounterpart(s).variants);
 }
 
-function usePane(scenario: Scenario | null, key: string | null | undefined): Pane | null {
-  const session = useMemo(() => {
-    if (!scenario || key === undefined) return null;
+type PaneOutcome = { readonly session: PlaySession } | { readonly failed: (t: TFunction, lang: Lang) => string };
+
+/**
+ * Simulate one pane in a worker of its own (the simulation worker, spoken to
+ * through its protocol), so the page stays free and the player's own worker is
+ * neither cancelled nor kept waiting. Ending the signal ends the worker.
+ */
+function simulatePane(scenario: Scenario, variant: string | null, signal: AbortSignal): Promise<PaneOutcome | null> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('../worker/simulation.worker.ts', import.meta.url), { type: 'module', name: 'compare' });
+    let builder: ReturnType<typeof timelineBuilder> | null = null;
+    const end = (o: PaneOutcome | null) => {
+      worker.terminate();
+      resolve(o);
+    };
+    signal.addEventListener('abort', () => end(null), { once: true });
+    worker.onerror = (e) => end({ failed: () => e.message || 'the simulation worker stopped' });
+    worker.onmessage = (e: MessageEvent<SimulateReply>) => {
+      const r = e.data;
+      try {
+        if (r.kind === 'refused') end({ failed: (t, lang) => budgetProblemLines(r.verdict, scenario.id, t, lang).join(' ') });
+        else if (r.kind === 'failed') end({ failed: () => r.message });
+        else if (r.kind === 'header') builder = timelineBuilder(r.header);
+        else if (r.kind === 'frames') builder!.add(r.frames, new Map<number, WorldState>(r.snapshots));
+        else if (r.kind === 'done') end({ session: sessionFor(scenario, variant, builder!.finish()) });
+      } catch (err) {
+        end({ failed: () => (err instanceof Error ? err.message : String(err)) });
+      }
+    };
+    worker.postMessage({ id: 1, scenario, variant } satisfies SimulateRequest);
+  });
+}
+
+function usePane(scenario: Scenario | null, key: string | null | undefined): Pane | Extract<PaneOutcome, { failed: unknown }> | null {
+  const [done, setDone] = useState<{ scenario: Scenario; key: string | null; outcome: PaneOutcome } | null>(null);
+  useEffect(() => {
+    if (!scenario || key === undefined) return;
+    const stop = new AbortController();
     const s = withImapCounterpart(scenario);
-    return playScenario(s, key && s.variants[key] ? key : null);
+    void simulatePane(s, key && s.variants[key] ? key : null, stop.signal).then((outcome) => outcome && setDone({ scenario, key, outcome }));
+    return () => stop.abort();
   }, [scenario, key]);
+  const outcome = done && done.scenario === scenario && done.key === key ? done.outcome : null;
+  const session = outcome && 'session' in outcome ? outcome.session : null;
   const store = useMemo(() => createStore<PlayerState>({ ...initialPlayerState, timeline: session?.timeline ?? null }), [session]);
+  if (outcome && 'failed' in outcome) return outcome;
   return session ? { key: key ?? null, session, store } : null;
 }
 
@@ -89,17 +133,21 @@ export function Compare({ against }: { against?: CompareAgainst } = {}) {
   const compare = useSelector(appStore, (a) => a.compare);
   const [third, setThird] = useState<string | null | undefined>(undefined);
   const scenario = loaded?.scenario ?? null;
-  const second = usePane(against ? against.scenario : scenario, against ? null : compare === '-' ? null : compare);
+  const secondPane = usePane(against ? against.scenario : scenario, against ? null : compare === '-' ? null : compare);
   const thirdPane = usePane(scenario, third);
   const first = timeline ? sessionOf(timeline) : undefined;
-  const others = useMemo(() => [second, thirdPane].filter((p): p is Pane => p !== null), [second, thirdPane]);
+  const second = secondPane && 'session' in secondPane ? secondPane : null;
+  const third3 = thirdPane && 'session' in thirdPane ? thirdPane : null;
+  const others = useMemo(() => [second, third3].filter((p): p is Pane => p !== null), [second, third3]);
+  const failed = [secondPane, thirdPane].map((p) => (p && 'failed' in p ? p.failed : null)).find((f) => f !== null) ?? null;
 
   // Lockstep: every other pane shows the matching moment of the first; a mail chosen in any pane is chosen in all.
   useEffect(() => {
     const sync = () => {
       const s = playerStore.get();
       if (!s.timeline) return;
-      for (const p of others) p.store.set((b) => ({ ...b, timeline: p.session.timeline, frame: matchingFrame(s.timeline!, p.session.timeline, s.frame), phase: s.phase, lang: s.lang, reducedMotion: s.reducedMotion, selectedMail: s.selectedMail }));
+      // `playing` too: a picture that knows it is playing prepares the next change while idle and skips the at-rest redraw.
+      for (const p of others) p.store.set((b) => ({ ...b, timeline: p.session.timeline, frame: matchingFrame(s.timeline!, p.session.timeline, s.frame), phase: s.phase, playing: s.playing, lang: s.lang, reducedMotion: s.reducedMotion, selectedMail: s.selectedMail }));
     };
     sync();
     const offs = [playerStore.subscribe(sync), ...others.map((p) => p.store.subscribe(() => {
@@ -125,9 +173,15 @@ export function Compare({ against }: { against?: CompareAgainst } = {}) {
         if (node.classList.contains('differs') !== on) node.classList.toggle('differs', on);
       }
     };
-    // After the pictures have drawn: in the next animation frame, once however many stores changed.
+    // After the pictures have drawn: in the next animation frame, once however many stores changed —
+    // and only when a picture was drawn anew (not for each step of a travel, which moves tokens only).
     let pending = 0;
+    let drawn = '';
     const schedule = () => {
+      const s = playerStore.get();
+      const key = `${s.frame}|${s.selectedMail}|${s.lang}|${s.playing}|${s.phase < 1}|${others.map((p) => p.store.get().frame).join(',')}`;
+      if (key === drawn) return;
+      drawn = key;
       if (!pending) pending = requestAnimationFrame(() => ((pending = 0), mark()));
     };
     schedule();
@@ -138,7 +192,14 @@ export function Compare({ against }: { against?: CompareAgainst } = {}) {
     };
   }, [differing, others]);
 
-  if (!loaded || !timeline || !first || !outcomes || !second) return null;
+  if (!loaded || !timeline || !first || !outcomes) return null;
+  if (failed) return <p role="alert" className="compare" data-testid="compare-failed">{t('ui.publish.compare.failed', { reason: failed(t, lang) })}</p>;
+  if (!second)
+    return (
+      <p role="status" className="compare compare-waiting" data-testid="compare-waiting">
+        {t('ui.publish.compare.simulating')}
+      </p>
+    );
   const name = deviceNamer(loaded.scenario, lang);
   const variantTitle = (v: string | null) => (v === ALL_IMAP && !loaded.scenario.variants[ALL_IMAP] ? t('ui.publish.compare.allImap') : v ? loaded.scenario.variants[v]?.title[lang] : t('ui.player.baseVariant')) ?? v ?? '';
   const panes = [{ key: variant, session: first, store: playerStore }, ...others];
@@ -226,7 +287,7 @@ export function Compare({ against }: { against?: CompareAgainst } = {}) {
           </ul>
         </div>
       )}
-      <div className="pair" style={{ ['--panes' as string]: panes.length }}>
+      <div className="pair panes" style={{ ['--panes' as string]: panes.length }}>
         {panes.map((p, i) => (
           <figure key={i}>
             <figcaption>{paneTitle(i)}</figcaption>

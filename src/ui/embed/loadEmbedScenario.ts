@@ -3,11 +3,13 @@
 // which is a stranger's text and goes through the full validator — loaded only then.
 import type { Scenario } from '../../sim';
 import trusted from 'virtual:trusted-scenarios';
+import { loadValidator } from 'virtual:scenario-validator';
 
 export type EmbedScenario = { ok: true; scenario: Scenario; source: 'builtin' | 'shared'; variant: string | null } | { ok: false; kind: 'notFound' | 'badLink' | 'missing'; problems: readonly string[] };
 
 export async function loadEmbedScenario(p: { scenario: string | null; data: string | null; variant: string | null }): Promise<EmbedScenario> {
   if (p.data) {
+    await loadValidator();
     const { decodeScenario } = await import('../url/sharedScenario');
     const { withVariant } = await import('../../sim');
     const d = decodeScenario(p.data);

@@ -13,3 +13,9 @@ declare module 'virtual:trusted-scenarios' {
   >;
   export default list;
 }
+
+// The scenario validator, fetched only when a stranger's scenario needs checking
+// (src/ui/build/embedWithoutValidator.ts); in the full app it is always there.
+declare module 'virtual:scenario-validator' {
+  export function loadValidator(): Promise<void>;
+}

@@ -1,5 +1,5 @@
 // Export for slides and notes: the table as CSV, the transcript as text, and a
-// whole scenario or a range of steps as GIF or WebM at a slide size.
+// whole scenario or a range of steps as GIF, WebM or MP4 at a slide size.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from '../i18n/useTranslation';
 import { playerStore } from '../store/playerStore';
@@ -10,7 +10,8 @@ import { placesCsv, transcriptText } from './tables';
 import { exportFileName, type ExportPart } from './fileName';
 import { SLIDE_SIZES, planAnimation, stepRange } from './plan';
 import { exportAnimation } from './animate';
-import type { EncodeFormat } from './encodeProtocol';
+import { CODEC_LABEL, type EncodeFormat, type VideoCodecs } from './encodeProtocol';
+import { probeVideoCodecs } from './probeCodecs';
 import './export.css';
 import { downloadBlob as download } from './download';
 
@@ -29,10 +30,23 @@ export function ExportPanel() {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [message, setMessage] = useState('');
   const abort = useRef<AbortController | null>(null);
+  const [probed, setProbed] = useState<{ key: string; codecs: VideoCodecs } | null>(null);
   useEffect(() => {
     if (open) dialog.current?.showModal();
     else dialog.current?.close();
   }, [open]);
+  const { width, height } = SLIDE_SIZES[size];
+  // What this browser can encode at this size (asked once per size; null while asking).
+  const sizeKey = `${width}x${height}`;
+  const codecs = probed?.key === sizeKey ? probed.codecs : null;
+  useEffect(() => {
+    if (!open) return;
+    let current = true;
+    void probeVideoCodecs(width, height).then((c) => current && setProbed({ key: `${width}x${height}`, codecs: c }));
+    return () => {
+      current = false;
+    };
+  }, [open, width, height]);
   const session = timeline ? sessionOf(timeline) : undefined;
   if (!session) return null;
   const marks = stepMarks(playerStore.get());
@@ -41,7 +55,17 @@ export function ExportPanel() {
   const part: ExportPart['part'] = whole ? 'all' : { steps: [Math.min(...steps), Math.max(...steps)] };
   const base = { scenario: session.scenario.id, variant, lang };
   const pictures = planAnimation(from, to).length;
-  const { width, height } = SLIDE_SIZES[size];
+  const codec = format === 'gif' ? null : (codecs?.[format] ?? null);
+  const canStart = format === 'gif' || codec !== null;
+  const videoOption = (f: 'webm' | 'mp4', name: string) => {
+    const c = codecs?.[f];
+    return (
+      <option value={f} disabled={codecs !== null && !c}>
+        {codecs && !c ? t('ui.publish.export.unavailable', { format: name }) : c ? `${name} (${CODEC_LABEL[c]})` : name}
+      </option>
+    );
+  };
+  const codecNote = !codecs ? t('ui.publish.export.codecChecking') : !codecs.mp4 ? t('ui.publish.export.codecMp4None') : codecs.mp4 !== 'avc' ? t('ui.publish.export.codecMp4Other', { codec: CODEC_LABEL[codecs.mp4] }) : t('ui.publish.export.codecMp4Avc');
 
   const start = async () => {
     const controller = new AbortController();
@@ -49,7 +73,7 @@ export function ExportPanel() {
     setMessage('');
     setProgress({ done: 0, total: pictures });
     try {
-      const blob = await exportAnimation({ session, from, to, width, height, format, lang, t, signal: controller.signal, onProgress: (done, total) => setProgress({ done, total }) });
+      const blob = await exportAnimation({ session, from, to, width, height, format, codec, lang, t, signal: controller.signal, onProgress: (done, total) => setProgress({ done, total }) });
       download(blob, exportFileName({ ...base, part }, format));
       setMessage(t('ui.publish.export.done'));
     } catch (err) {
@@ -99,9 +123,10 @@ export function ExportPanel() {
               </fieldset>
               <label>
                 {t('ui.publish.export.format')}{' '}
-                <select value={format} onChange={(e) => setFormat(e.target.value === 'webm' ? 'webm' : 'gif')} data-testid="export-format">
+                <select value={format} onChange={(e) => setFormat(e.target.value === 'webm' || e.target.value === 'mp4' ? e.target.value : 'gif')} data-testid="export-format">
                   <option value="gif">GIF</option>
-                  <option value="webm">WebM (VP9)</option>
+                  {videoOption('webm', 'WebM')}
+                  {videoOption('mp4', 'MP4')}
                 </select>
               </label>{' '}
               <label>
@@ -114,6 +139,10 @@ export function ExportPanel() {
                   ))}
                 </select>
               </label>
+              <p className="muted" data-testid="export-codec" data-mp4={codecs?.mp4 ?? ''} data-webm={codecs?.webm ?? ''}>
+                {codecs && !codecs.webm ? `${t('ui.publish.export.codecWebmNone')} ` : ''}
+                {codecNote}
+              </p>
               <p className="muted" data-testid="export-summary" data-pictures={pictures}>
                 {t('ui.publish.export.summary', { count: pictures, changes: to - from + 1 })}
               </p>
@@ -125,7 +154,7 @@ export function ExportPanel() {
                   </button>
                 </p>
               ) : (
-                <button type="button" onClick={() => void start()} data-testid="export-start">
+                <button type="button" onClick={() => void start()} disabled={!canStart} data-testid="export-start">
                   {t('ui.publish.export.start')}
                 </button>
               )}

@@ -7,7 +7,7 @@ import type { Lang } from '../store/playerState';
 import { svgText } from '../picture/exportPicture';
 import { layoutFor, pictureDrawer } from '../embed/drawPicture';
 import { planAnimation } from './plan';
-import type { EncodeFormat, EncodeReply, EncodeRequest } from './encodeProtocol';
+import type { EncodeFormat, EncodeReply, EncodeRequest, VideoCodecName } from './encodeProtocol';
 
 export interface AnimationJob {
   readonly session: PlaySession;
@@ -16,6 +16,8 @@ export interface AnimationJob {
   readonly width: number;
   readonly height: number;
   readonly format: EncodeFormat;
+  /** The video codec (from probeVideoCodecs); null for GIF. */
+  readonly codec: VideoCodecName | null;
   readonly lang: Lang;
   readonly t: TFunction;
   readonly onProgress: (done: number, total: number) => void;
@@ -64,14 +66,14 @@ export async function exportAnimation(job: AnimationJob): Promise<Blob> {
         const m = e.data;
         if (m.type === 'encoded') job.onProgress(m.index + 1, plan.length);
         else if (m.type === 'done') resolve(m.blob);
-        else reject(new Error(m.message));
+        else if (m.type === 'error') reject(new Error(m.message));
       };
       worker.onerror = (e) => reject(new Error(e.message || 'the encoder failed'));
       job.signal.addEventListener('abort', () => reject(new DOMException('cancelled', 'AbortError')), { once: true });
     });
     // Only settle the promise's rejection once someone awaits it.
     result.catch(() => undefined);
-    send({ type: 'start', format: job.format, width: job.width, height: job.height });
+    send({ type: 'start', format: job.format, codec: job.codec, width: job.width, height: job.height });
     const drawer = pictureDrawer(job.session, layoutFor(job.session, 1200));
     for (let i = 0; i < plan.length; i++) {
       if (job.signal.aborted) break;

@@ -1,0 +1,52 @@
+// A build of the site for a folder (BASE_PATH), served from that folder by a
+// small static server of the test's own, as a lecturer's ~user/ directory
+// would serve it. `swSuffix` lets a test publish a "new version" of the service
+// worker without touching the built files (other tests may be reading them).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+
+export const FOLDER = '/~user/mail/';
+export const FOLDER_PORT = Number(process.env.E2E_PORT ?? 4173) + 12;
+export const FOLDER_ORIGIN = `http://127.0.0.1:${FOLDER_PORT}`;
+export const FOLDER_URL = `${FOLDER_ORIGIN}${FOLDER}`;
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+
+/** Build the site for FOLDER into `dir` (a folder of this test file's own). */
+export function buildForFolder(dir: string): void {
+  const built = spawnSync('node_modules/.bin/vite', ['build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'error'], {
+    env: { ...process.env, BASE_PATH: FOLDER, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) throw new Error('the build for a folder failed');
+}
+
+export interface FolderSite {
+  readonly server: Server;
+  /** Appended to sw.js as served: a new value is a new version of the service worker. */
+  swSuffix: string;
+  close(): Promise<void>;
+}
+
+export function serveFolder(dir: string): Promise<FolderSite> {
+  const site: FolderSite = {
+    server: createServer((req, res) => {
+      const path = decodeURIComponent(new URL(req.url ?? '/', FOLDER_ORIGIN).pathname);
+      if (!path.startsWith(FOLDER)) return void res.writeHead(404).end();
+      const file = normalize(join(dir, path.slice(FOLDER.length) || 'index.html'));
+      if (!file.startsWith(normalize(dir)) || !existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
+      let body: Buffer | string = readFileSync(file);
+      if (path === `${FOLDER}sw.js`) body = `${body.toString('utf8')}\n${site.swSuffix}`;
+      // The browser checks the service worker for updates without its HTTP cache, as the specification says; no-cache keeps the rest honest too.
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' }).end(body);
+    }),
+    swSuffix: '',
+    close: () => new Promise<void>((resolve) => site.server.close(() => resolve())),
+  };
+  return new Promise((resolve, reject) => {
+    site.server.once('error', reject);
+    site.server.listen(FOLDER_PORT, '127.0.0.1', () => resolve(site));
+  });
+}
