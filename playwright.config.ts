@@ -35,6 +35,9 @@ export default defineConfig({
       args: CHROMIUM_ARGS,
     },
     locale: 'en-GB',
+    // The offline copy is tested on its own (e2e/embed/offline.spec.ts opts back in);
+    // elsewhere a service worker would only precache in the background.
+    serviceWorkers: 'block',
     trace: 'off',
   },
   webServer: {
