@@ -381,6 +381,12 @@ export const uiDe: Shape<typeof uiEn> = {
     invalid: 'So kann die Welt nicht laufen – das Bild zeigt die letzte lauffähige Fassung. Bitte korrigieren Sie die unten markierten Felder:',
     refused: '{{source}} wurde nicht geöffnet: Alle Probleme stehen unten. Ihr Sandkasten ist unverändert.',
     eventRefused: '{{source}} konnte nicht geschehen: Alle Probleme stehen unten. Ihr Sandkasten ist unverändert.',
+    trouble: {
+      cancelled: 'Sie haben die Berechnung abgebrochen: Das Bild zeigt noch die Welt vor Ihrer letzten Änderung. Berechnen Sie sie erneut, machen Sie die Änderung rückgängig oder ändern Sie etwas anderes.',
+      failed: 'Die Berechnung ist gescheitert: Das Bild zeigt noch die Welt vor Ihrer letzten Änderung.',
+      refused: 'Ihre letzte Änderung verlangt zu viel Arbeit: Das Bild zeigt noch die Welt davor. Machen Sie sie rückgängig oder ändern Sie eines hiervon:',
+      retry: 'Erneut berechnen',
+    },
     dismiss: 'Schließen',
     storage: {
       full: 'Der Browserspeicher ist voll: Ihre Änderungen werden nicht automatisch gespeichert. Speichern Sie das Szenario als Datei, um es zu behalten.',
@@ -461,6 +467,7 @@ export const uiDe: Shape<typeof uiEn> = {
       noOtherFolder: 'Es gibt keinen anderen Ordner. Fügen Sie dem Gerät im Baukasten lokale Ordner hinzu.',
       noImapReader: 'Nur ein Gerät, das dieses Postfach per IMAP liest (oder Webmail), kann etwas mit der Kopie auf dem Server tun; POP3-Geräte arbeiten mit ihren eigenen Kopien.',
       notReachable: 'Diese Kopie ({{place}}) ist außer Reichweite: Kein Gerät kann direkt auf sie zugreifen.',
+      simulating: 'Das Bild wird gerade auf den Stand Ihrer letzten Änderung gebracht: einen Moment bitte.',
     },
     hint: {
       offline: 'Das wird scheitern: Das Gerät ist offline.',

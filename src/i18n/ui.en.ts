@@ -377,6 +377,12 @@ export const uiEn = {
     invalid: 'The world cannot run as it is — the picture shows the last version that could. Fix the fields marked below:',
     refused: '{{source}} was not opened: every problem is listed below. Your sandbox is unchanged.',
     eventRefused: '{{source}} could not happen: every problem is listed below. Your sandbox is unchanged.',
+    trouble: {
+      cancelled: 'You stopped the simulation: the picture still shows the world before your last change. Run it again, undo the change, or change something else.',
+      failed: 'The simulation failed: the picture still shows the world before your last change.',
+      refused: 'Your last change asks for too much work: the picture still shows the world before it. Undo it, or change one of these:',
+      retry: 'Simulate again',
+    },
     dismiss: 'Dismiss',
     storage: {
       full: 'The browser storage is full: your changes are not being saved automatically. Save the scenario as a file to keep it.',
@@ -457,6 +463,7 @@ export const uiEn = {
       noOtherFolder: 'There is no other folder. Add local folders to the device in the builder.',
       noImapReader: "Only a device reading this mailbox over IMAP (or webmail) can act on the server's copy; POP3 devices act on their own copies.",
       notReachable: 'This copy ({{place}}) is out of reach: no device can act on it directly.',
+      simulating: 'The picture is being brought up to date with your last change: a moment, please.',
     },
     hint: {
       offline: 'It will fail: the device is offline.',

@@ -47,14 +47,17 @@ export function useActions(target: Target | null) {
   const timeline = useSelector(playerStore, (s) => s.timeline);
   const frame = useSelector(playerStore, (s) => s.frame);
   const keepLater = useSelector(sandboxStore, (s) => s.keepLater);
+  const simulating = useSelector(sandboxStore, (s) => s.simulating);
   return useMemo(() => {
     if (!target || !loaded || !timeline) return null;
     const f = timeline.frames[Math.min(frame, timeline.frames.length - 1)];
     const point = forkPoint(loaded.scenario, timeline, frame);
     const next = keepLater ? nextStepMinutes(loaded.scenario, point.index) : null;
-    const actions = actionsFor({ scenario: loaded.scenario, state: f.state, untilNextStep: next === null ? null : Math.max(0, next - point.minutes) }, target);
+    const offered = actionsFor({ scenario: loaded.scenario, state: f.state, untilNextStep: next === null ? null : Math.max(0, next - point.minutes) }, target);
+    // The picture is the draft before the edit under way: nothing can happen in it until the new one is there.
+    const actions = simulating ? offered.map((a) => ({ ...a, disabled: a.disabled ?? 'simulating', event: null })) : offered;
     return { actions, minutes: point.minutes, scenario: loaded.scenario };
-  }, [target, loaded, timeline, frame, keepLater]);
+  }, [target, loaded, timeline, frame, keepLater, simulating]);
 }
 
 export function EventMenu() {

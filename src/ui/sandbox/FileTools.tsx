@@ -26,7 +26,8 @@ export function FileTools() {
   const { t } = useTranslation();
   const data = useSelector(sandboxStore, (s) => s.history.present.data);
   const [shared, setShared] = useState<'idle' | 'done' | 'manual'>('idle');
-  const url = new URL(currentUrl(), location.href).href;
+  // The link is compressed only when it is shown (compressing a large world on every edit costs milliseconds).
+  const url = shared === 'manual' ? new URL(currentUrl(), location.href).href : '';
   const share = async () => {
     try {
       await navigator.clipboard.writeText(new URL(currentUrl(), location.href).href);
