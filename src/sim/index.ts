@@ -17,3 +17,6 @@ export { insertStep, type ForkResult } from './scenario/fork';
 export { timelineToJSON } from './run/serialize';
 export { scenarioJsonSchemaText } from './scenario/jsonSchema';
 export { checkWorkBudget, estimateWork, loadWithinLimits, profileOf, nestingProblem, MAX_NESTING, WORK_LIMIT, type BudgetVerdict, type Lever, type WorkEstimate, type WorkProfile } from './budget';
+// Device settings: where each came from (scenario, client profile, model default).
+export { settingsView, type DeviceSettingsView, type SettingView, type SettingOrigin } from './scenario/settings';
+export { MODEL_POP3, MODEL_IMAP } from './scenario/policies';

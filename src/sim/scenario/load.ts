@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { Scenario, type ScenarioInput, type Step, type Variant } from './schema';
 import { parseTime } from './time';
+import { givenSettings, settingsView } from './settings';
 
 export interface Problem {
   file: string;
@@ -115,7 +116,9 @@ export function checkWorld(file: string, s: Scenario): Problem[] {
       add(`world.devices[${i}].protocol`, 'webmail runs next to the server and reads it over IMAP; it cannot use POP3');
     if (d.kind === 'webmail' && d.localFolders.length) add(`world.devices[${i}].localFolders`, 'webmail keeps nothing on a device, so it has no local folders');
     if (d.kind === 'webmail' && d.backup !== 'none') add(`world.devices[${i}].backup`, 'webmail keeps nothing on a device, so there is nothing to back up');
-    if (d.protocol === 'pop3' && !d.pop3.leaveOnServer && d.pop3.deleteAfterDays !== null)
+    // A profile's "at most N days" is greyed out, not an error, when the scenario turns leaveOnServer off.
+    const daysGiven = settingsView(d).settings.find((x) => x.key === 'deleteAfterDays')?.origin.from === 'scenario';
+    if (d.protocol === 'pop3' && !d.pop3.leaveOnServer && d.pop3.deleteAfterDays !== null && daysGiven)
       add(`world.devices[${i}].pop3.deleteAfterDays`, 'deleteAfterDays only applies when leaveOnServer is true');
   });
 
@@ -175,7 +178,11 @@ function applyVariantUnchecked(s: Scenario, v: Variant): ScenarioInput {
       devices: s.world.devices.map((d) => {
         const o = v.devices?.[d.id];
         if (!o) return d;
-        return { ...d, ...o, pop3: { ...d.pop3, ...(o.pop3 ?? {}) }, imap: { ...d.imap, ...(o.imap ?? {}) } };
+        // Back to what the scenario gave, so a variant naming another profile or protocol gets its defaults.
+        const { checkEveryMinutes: _c, ...rest } = d;
+        void _c;
+        const given = givenSettings(d);
+        return { ...rest, ...given, ...o, pop3: { ...given.pop3, ...(o.pop3 ?? {}) }, imap: { ...given.imap, ...(o.imap ?? {}) } };
       }),
     },
   };
