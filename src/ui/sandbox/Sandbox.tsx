@@ -25,6 +25,7 @@ import { SimulationTrouble } from './SimulationTrouble';
 import { StartFrom } from './StartFrom';
 import { usePictureEvents } from './PictureEvents';
 import { useSandboxKeys } from './useSandboxKeys';
+import './sandbox.css';
 
 export function Sandbox() {
   const { t } = useTranslation();

@@ -118,6 +118,14 @@ function timeActions(m: Moment): Action[] {
   });
 }
 
+/** The folders a device can move a mail to, by id: on the server (IMAP) or in its own store (POP3, or IMAP's local folders). */
+export function folderChoices(s: Scenario, deviceId: string, local: boolean): string[] {
+  const d = s.world.devices.find((x) => x.id === deviceId);
+  if (!d) return [];
+  if (d.protocol === 'pop3') return [...POP3_FOLDERS, ...folderIds(d.localFolders)];
+  return local ? folderIds(d.localFolders) : [...SERVER_FOLDERS, ...folderIds(s.world.folders)];
+}
+
 function copyFlags(m: Moment, mail: string, place: string): number {
   for (const c of m.state.places.get(place)?.values() ?? []) if (c.mail === mail) return c.flags;
   return 0;
