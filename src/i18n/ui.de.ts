@@ -761,4 +761,7 @@ export const uiDe: Shape<typeof uiEn> = {
       removePane: 'Entfernen',
     },
   },
+  profile: {
+    stepConfigure: '{{device}}: Einstellungen geändert',
+  },
 };

@@ -757,4 +757,7 @@ export const uiEn = {
       removePane: 'Remove it',
     },
   },
+  profile: {
+    stepConfigure: '{{device}}: settings changed',
+  },
 } as const;
