@@ -181,6 +181,22 @@ export const narrationEn = {
     movedNotCopied_one: 'Provider move without copying: the old server is switched off, and the one message still on it is gone. New messages now go to the new server.',
     movedNotCopied_other: 'Provider move without copying: the old server is switched off, and the {{lost}} messages still on it are gone. New messages now go to the new server.',
   },
+  configure: {
+    changed_one: '{{device}}: {{count}} setting is changed from now on; it takes effect at the next check.',
+    changed_other: '{{device}}: {{count}} settings are changed from now on; they take effect at the next check.',
+    newAccountFromPop3_zero:
+      "{{device}} gets a new {{protocol}} account: a real mail client cannot switch an account's protocol or take it to another client, the user adds a new account (simplified here: it is set up at once). The old POP3 account had no message on the device. The new account knows nothing yet and fetches at its next check.",
+    newAccountFromPop3_one:
+      "{{device}} gets a new {{protocol}} account: a real mail client cannot switch an account's protocol or take it to another client, the user adds a new account (simplified here: it is set up at once). The {{count}} message the old POP3 account downloaded stays on the device as local mail, in that account's folders. The new account knows nothing yet and fetches at its next check.",
+    newAccountFromPop3_other:
+      "{{device}} gets a new {{protocol}} account: a real mail client cannot switch an account's protocol or take it to another client, the user adds a new account (simplified here: it is set up at once). The {{count}} messages the old POP3 account downloaded stay on the device as local mail, in that account's folders. The new account knows nothing yet and fetches at its next check.",
+    newAccountFromImap_zero:
+      "{{device}} gets a new {{protocol}} account: a real mail client cannot switch an account's protocol or take it to another client, the user adds a new account (simplified here: it is set up at once). The old IMAP account had nothing in its cache. The new account knows nothing yet and fetches at its next check.",
+    newAccountFromImap_one:
+      "{{device}} gets a new {{protocol}} account: a real mail client cannot switch an account's protocol or take it to another client, the user adds a new account (simplified here: it is set up at once). The old IMAP account's cache ({{count}} copy) is removed with it; the mail stays on the server. The new account knows nothing yet and fetches at its next check.",
+    newAccountFromImap_other:
+      "{{device}} gets a new {{protocol}} account: a real mail client cannot switch an account's protocol or take it to another client, the user adds a new account (simplified here: it is set up at once). The old IMAP account's cache ({{count}} copies) is removed with it; the mail stays on the server. The new account knows nothing yet and fetches at its next check.",
+  },
 } as const;
 
 type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -355,5 +371,21 @@ export const narrationDe: Shape<typeof narrationEn> = {
     movedNotCopied_zero: 'Anbieterwechsel ohne Kopie: Der alte Server wird abgeschaltet; auf ihm lag keine Nachricht mehr. Neue Nachrichten gehen jetzt an den neuen Server.',
     movedNotCopied_one: 'Anbieterwechsel ohne Kopie: Der alte Server wird abgeschaltet, die eine Nachricht, die noch dort lag, ist verloren. Neue Nachrichten gehen jetzt an den neuen Server.',
     movedNotCopied_other: 'Anbieterwechsel ohne Kopie: Der alte Server wird abgeschaltet, die {{lost}} Nachrichten, die noch dort lagen, sind verloren. Neue Nachrichten gehen jetzt an den neuen Server.',
+  },
+  configure: {
+    changed_one: '{{device}}: {{count}} Einstellung ist ab jetzt geändert; sie wirkt beim nächsten Abruf.',
+    changed_other: '{{device}}: {{count}} Einstellungen sind ab jetzt geändert; sie wirken beim nächsten Abruf.',
+    newAccountFromPop3_zero:
+      '{{device}} bekommt ein neues {{protocol}}-Konto: Ein echtes Mailprogramm kann das Protokoll eines Kontos nicht umstellen und kein Konto in ein anderes Programm mitnehmen, man legt ein neues Konto an (hier vereinfacht: Es ist sofort eingerichtet). Das alte POP3-Konto hatte keine Nachricht auf dem Gerät. Das neue Konto kennt noch nichts und holt beim nächsten Abruf ab.',
+    newAccountFromPop3_one:
+      '{{device}} bekommt ein neues {{protocol}}-Konto: Ein echtes Mailprogramm kann das Protokoll eines Kontos nicht umstellen und kein Konto in ein anderes Programm mitnehmen, man legt ein neues Konto an (hier vereinfacht: Es ist sofort eingerichtet). Die {{count}} Nachricht, die das alte POP3-Konto heruntergeladen hat, bleibt als lokale Nachricht auf dem Gerät, in den Ordnern dieses Kontos. Das neue Konto kennt noch nichts und holt beim nächsten Abruf ab.',
+    newAccountFromPop3_other:
+      '{{device}} bekommt ein neues {{protocol}}-Konto: Ein echtes Mailprogramm kann das Protokoll eines Kontos nicht umstellen und kein Konto in ein anderes Programm mitnehmen, man legt ein neues Konto an (hier vereinfacht: Es ist sofort eingerichtet). Die {{count}} Nachrichten, die das alte POP3-Konto heruntergeladen hat, bleiben als lokale Nachrichten auf dem Gerät, in den Ordnern dieses Kontos. Das neue Konto kennt noch nichts und holt beim nächsten Abruf ab.',
+    newAccountFromImap_zero:
+      '{{device}} bekommt ein neues {{protocol}}-Konto: Ein echtes Mailprogramm kann das Protokoll eines Kontos nicht umstellen und kein Konto in ein anderes Programm mitnehmen, man legt ein neues Konto an (hier vereinfacht: Es ist sofort eingerichtet). Der Cache des alten IMAP-Kontos war leer. Das neue Konto kennt noch nichts und holt beim nächsten Abruf ab.',
+    newAccountFromImap_one:
+      '{{device}} bekommt ein neues {{protocol}}-Konto: Ein echtes Mailprogramm kann das Protokoll eines Kontos nicht umstellen und kein Konto in ein anderes Programm mitnehmen, man legt ein neues Konto an (hier vereinfacht: Es ist sofort eingerichtet). Der Cache des alten IMAP-Kontos ({{count}} Kopie) wird mit ihm entfernt; die Nachricht bleibt auf dem Server. Das neue Konto kennt noch nichts und holt beim nächsten Abruf ab.',
+    newAccountFromImap_other:
+      '{{device}} bekommt ein neues {{protocol}}-Konto: Ein echtes Mailprogramm kann das Protokoll eines Kontos nicht umstellen und kein Konto in ein anderes Programm mitnehmen, man legt ein neues Konto an (hier vereinfacht: Es ist sofort eingerichtet). Der Cache des alten IMAP-Kontos ({{count}} Kopien) wird mit ihm entfernt; die Nachrichten bleiben auf dem Server. Das neue Konto kennt noch nichts und holt beim nächsten Abruf ab.',
   },
 };

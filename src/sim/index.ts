@@ -20,3 +20,4 @@ export { checkWorkBudget, estimateWork, loadWithinLimits, profileOf, nestingProb
 // Device settings: where each came from (scenario, client profile, model default).
 export { settingsView, type DeviceSettingsView, type SettingView, type SettingOrigin } from './scenario/settings';
 export { MODEL_POP3, MODEL_IMAP } from './scenario/policies';
+export { devicesAtFrame, deviceSettingsAtFrame } from './run/deviceSettings';

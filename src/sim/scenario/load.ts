@@ -7,6 +7,7 @@ import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-
 import { Scenario, type ScenarioInput, type Step, type Variant } from './schema';
 import { parseTime } from './time';
 import { givenSettings, settingsView } from './settings';
+import { configureDevice } from './configure';
 
 export interface Problem {
   file: string;
@@ -123,15 +124,22 @@ export function checkWorld(file: string, s: Scenario): Problem[] {
   });
 
   const mailIds = new Set<string>();
+  const current = new Map(s.world.devices.map((d) => [d.id, d]));
   let lastTime = -1;
   s.steps.forEach((step, i) => {
     const at = parseTime(step.at) ?? 0;
     if (at < lastTime) add(`steps[${i}].at`, `"${step.at}" is earlier than the step before it; steps must be in time order`);
     lastTime = Math.max(lastTime, at);
     if ('device' in step) {
-      const device = s.world.devices.find((d) => d.id === step.device);
+      const device = current.get(step.device);
       if (!device) add(`steps[${i}].device`, `no device "${step.device}" — devices are ${list(deviceIds)}`);
       else checkDeviceStep(step, device.kind, device.protocol, `steps[${i}]`, add);
+      if (device && step.do === 'device.configure') {
+        // Settings change from this step on: later steps are checked against the device as configured.
+        const r = configureDevice(device, step);
+        for (const p of r.problems) add([`steps[${i}]`, ...p.path].join('.'), p.message);
+        current.set(device.id, r.device);
+      }
     }
     if ('account' in step && !accountIds.includes(step.account)) add(`steps[${i}].account`, `no account "${step.account}" — accounts are ${list(accountIds)}`);
     const declared = declaredMails(step);

@@ -200,6 +200,21 @@ export const Step = z.discriminatedUnion('do', [
   z.object({ ...common, ...deviceRef, do: z.literal('device.goOnline') }).strict(),
   z.object({ ...common, ...deviceRef, do: z.literal('device.diskFail') }).strict(),
   z.object({ ...common, ...deviceRef, do: z.literal('device.restoreBackup') }).strict(),
+  z
+    .object({
+      ...common,
+      ...deviceRef,
+      do: z.literal('device.configure'),
+      protocol: z.enum(['pop3', 'imap']).optional().describe('Switch protocol. Real clients cannot change an account\'s protocol: this is a new account (see docs/rules.md).'),
+      profile: z.enum(PROFILE_IDS).optional().describe('Another mail client on this device: a new account there, with its defaults.'),
+      pop3: Pop3Given.optional(),
+      imap: ImapGiven.optional(),
+      checkEveryMinutes: z.number().int().min(5).max(10_080).nullable().optional(),
+      linkKbps: z.number().int().min(8).max(10_000_000).optional(),
+      backup: z.enum(['none', 'daily']).optional(),
+    })
+    .strict()
+    .describe('A setting changed from now on; it takes effect at the next check. A protocol or profile switch is a new account.'),
   z.object({ ...common, do: z.literal('server.breach') }).strict(),
   z.object({ ...common, do: z.literal('server.diskFail') }).strict(),
   z.object({ ...common, do: z.literal('server.restoreBackup') }).strict(),

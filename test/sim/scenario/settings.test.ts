@@ -81,3 +81,24 @@ describe('device settings', () => {
     expect(withVariant(s, 'tb').world.devices[0].pop3.leaveOnServer).toBe(known(tbPop3.leaveOnServer));
   });
 });
+
+describe('device settings over time', () => {
+  it('rule 79: the view at a frame shows the settings as configured by then, with their origins', async () => {
+    const { simulate } = await import('../../../src/sim/run/simulate');
+    const { deviceSettingsAtFrame } = await import('../../../src/sim/run/deviceSettings');
+    const r = loadScenarioData('x.json', {
+      ...scenario({ protocol: 'pop3' }),
+      steps: [
+        { at: 'day 1, 09:00', do: 'world.wait' },
+        { at: 'day 1, 10:00', do: 'device.configure', device: 'laptop', protocol: 'imap', profile: 'thunderbird', imap: { useMove: true } },
+      ],
+    });
+    if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
+    const t = simulate(r.scenario);
+    const before = deviceSettingsAtFrame(t.world, r.scenario.steps, t.stepStarts, t.stepStarts[1] - 1)[0];
+    const after = deviceSettingsAtFrame(t.world, r.scenario.steps, t.stepStarts, t.frames.length - 1)[0];
+    expect([before.protocol, before.profile]).toEqual(['pop3', null]);
+    expect([after.protocol, after.profile]).toEqual(['imap', 'thunderbird']);
+    expect(after.settings.find((s) => s.key === 'cache')!.origin.from).toBe('profile');
+  });
+});
