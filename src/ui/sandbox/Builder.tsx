@@ -12,6 +12,9 @@ import { CheckField, NumberField, SelectField, TextField } from './fields';
 import { filledAccount, filledDevice } from './filled';
 import { freshId } from './newWorld';
 import { StepList } from './StepList';
+import { ClientSettings, ProfileField } from './ClientSettings';
+import { resolvedDevice, withProfile } from './deviceSettings';
+import { settingsView } from '../../sim';
 
 type Data = Record<string, unknown>;
 type Row = Record<string, unknown>;
@@ -141,11 +144,20 @@ const AccountForm = memo(function AccountForm({ i, problems, count }: { i: numbe
 
 const DeviceForm = memo(function DeviceForm({ i, problems, accounts }: { i: number; problems: readonly Problem[]; accounts: readonly string[] }) {
   const { t } = useTranslation();
-  const { get } = useDraft(['world', 'devices', i]);
+  const { get, part } = useDraft(['world', 'devices', i]);
   const p = (...k: Array<string | number>): Path => ['world', 'devices', i, ...k];
   const o = (k: string) => t(`ui.sandbox.option.${k}`);
   const protocol = str(get(p('protocol')));
   const kind = str(get(p('kind')));
+  // The values the simulation will use and where each came from, by the engine's own resolution.
+  const resolved = useMemo(() => resolvedDevice(part), [part]);
+  const origins = useMemo(() => (resolved ? settingsView(resolved).settings : null), [resolved]);
+  const given = (part ?? {}) as Row;
+  const inUse = protocol === 'pop3' ? 'pop3' : 'imap';
+  const settingValues: Record<string, unknown> = resolved
+    ? { ...resolved[inUse], checkEveryMinutes: resolved.checkEveryMinutes }
+    : { ...((given[inUse] as Row | undefined) ?? {}), checkEveryMinutes: given.checkEveryMinutes };
+  const settingPath = (key: string): Path => (key === 'checkEveryMinutes' ? p(key) : p(inUse, key));
   const setLabel = (lang: 'de' | 'en', v: string) => {
     const label = { ...((get(p('label')) as Row | undefined) ?? {}) };
     label[lang] = v;
@@ -180,49 +192,16 @@ const DeviceForm = memo(function DeviceForm({ i, problems, accounts }: { i: numb
       />
       <TextField path={p('label', 'de')} name="labelDe" problems={problems} value={str(get(p('label', 'de')))} onChange={(v) => setLabel('de', v)} />
       <TextField path={p('label', 'en')} name="labelEn" problems={problems} value={str(get(p('label', 'en')))} onChange={(v) => setLabel('en', v)} />
-      {protocol === 'pop3' ? (
-        <fieldset className="builder-sub">
-          <legend>{t('ui.sandbox.builder.pop3')}</legend>
-          <CheckField path={p('pop3', 'leaveOnServer')} name="leaveOnServer" problems={problems} value={get(p('pop3', 'leaveOnServer')) === true} onChange={(v) => change(p('pop3', 'leaveOnServer'), v)} />
-          <NumberField path={p('pop3', 'deleteAfterDays')} name="deleteAfterDays" problems={problems} value={num(get(p('pop3', 'deleteAfterDays')))} onChange={(v) => change(p('pop3', 'deleteAfterDays'), v)} />
-          <SelectField
-            path={p('pop3', 'deleteOnServerWhen')}
-            name="deleteOnServerWhen"
-            problems={problems}
-            value={str(get(p('pop3', 'deleteOnServerWhen')))}
-            options={['deletedLocally', 'deletedFromTrash', 'never'].map((v) => ({ value: v, label: o(v) }))}
-            onChange={(v) => change(p('pop3', 'deleteOnServerWhen'), v)}
-          />
-          <CheckField path={p('pop3', 'headersOnly')} name="headersOnly" problems={problems} value={get(p('pop3', 'headersOnly')) === true} onChange={(v) => change(p('pop3', 'headersOnly'), v)} />
-        </fieldset>
-      ) : (
-        <fieldset className="builder-sub">
-          <legend>{t('ui.sandbox.builder.imap')}</legend>
-          <SelectField
-            path={p('imap', 'cache')}
-            name="cache"
-            problems={problems}
-            value={str(get(p('imap', 'cache')))}
-            options={[
-              { value: 'full', label: o('cacheFull') },
-              { value: 'headers', label: o('cacheHeaders') },
-              { value: 'none', label: o('cacheNone') },
-            ]}
-            onChange={(v) => change(p('imap', 'cache'), v)}
-          />
-          <SelectField
-            path={p('imap', 'deleteAction')}
-            name="deleteAction"
-            problems={problems}
-            value={str(get(p('imap', 'deleteAction')))}
-            options={['trash', 'mark', 'expunge'].map((v) => ({ value: v, label: o(v) }))}
-            onChange={(v) => change(p('imap', 'deleteAction'), v)}
-          />
-          <CheckField path={p('imap', 'saveSent')} name="saveSent" problems={problems} value={get(p('imap', 'saveSent')) === true} onChange={(v) => change(p('imap', 'saveSent'), v)} />
-          <CheckField path={p('imap', 'useMove')} name="useMove" problems={problems} value={get(p('imap', 'useMove')) === true} onChange={(v) => change(p('imap', 'useMove'), v)} />
-          <CheckField path={p('imap', 'idle')} name="idle" problems={problems} value={get(p('imap', 'idle')) === true} onChange={(v) => change(p('imap', 'idle'), v)} />
-        </fieldset>
-      )}
+      {kind !== 'webmail' && <ProfileField path={p('profile')} problems={problems} value={str(get(p('profile')))} onChange={(v) => edit(setIn(currentData(), ['world', 'devices', i], withProfile(part as Row, v)), null)} />}
+      <ClientSettings
+        protocol={protocol === 'pop3' ? 'pop3' : 'imap'}
+        values={settingValues}
+        origins={origins}
+        problems={problems}
+        pathOf={settingPath}
+        onChange={(key, v) => change(settingPath(key), v)}
+        onReset={(key) => change(settingPath(key), undefined)}
+      />
       <CheckField path={p('tls')} name="tls" problems={problems} value={get(p('tls')) === true} onChange={(v) => change(p('tls'), v)} />
       <CheckField path={p('online')} name="online" problems={problems} value={get(p('online')) === true} onChange={(v) => change(p('online'), v)} />
       <SelectField
@@ -237,7 +216,6 @@ const DeviceForm = memo(function DeviceForm({ i, problems, accounts }: { i: numb
         onChange={(v) => change(p('backup'), v)}
       />
       <NumberField path={p('linkKbps')} name="linkKbps" problems={problems} value={num(get(p('linkKbps')))} onChange={(v) => change(p('linkKbps'), v ?? undefined)} />
-      <NumberField path={p('checkEveryMinutes')} name="checkEveryMinutes" problems={problems} value={num(get(p('checkEveryMinutes')))} onChange={(v) => change(p('checkEveryMinutes'), v)} />
       <TextField path={p('localFolders')} name="localFolders" problems={problems} value={folderList(get(p('localFolders')))} onChange={(v) => change(p('localFolders'), keepFolderNames(get(p('localFolders')), splitList(v)))} />
       <button type="button" className="remove" onClick={remove} data-testid={`remove-device-${i}`}>
         {t('ui.sandbox.builder.remove')}

@@ -21,6 +21,8 @@ export interface Action {
   readonly hint?: string;
   readonly event: Event | null;
   readonly afterMinutes?: number;
+  /** Chosen, it opens a form that makes the event (the settings to change) instead of happening at once. */
+  readonly form?: 'configure';
 }
 
 export interface Moment {
@@ -80,7 +82,7 @@ function deviceActions(m: Moment, id: string): Action[] {
     ok('emptyTrash', 'emptyTrash', { do: 'device.emptyTrash', device: id }),
     web ? no('diskFail', 'diskFail', 'webmailNoDisk') : status.diskFailed ? no('diskFail', 'diskFail', 'diskAlreadyFailed') : ok('diskFail', 'diskFail', { do: 'device.diskFail', device: id }),
     web ? no('restoreBackup', 'restoreBackup', 'webmailNoDisk') : d.backup === 'none' ? no('restoreBackup', 'restoreBackup', 'noDeviceBackup') : ok('restoreBackup', 'restoreBackup', { do: 'device.restoreBackup', device: id }),
-    no('changeSetting', 'changeSetting', 'settingMidScenario'),
+    web ? no('changeSetting', 'changeSetting', 'webmailSettings') : { id: 'changeSetting', label: 'changeSetting', disabled: null, event: null, form: 'configure' },
   ];
 }
 
