@@ -68,6 +68,19 @@ async function measure(page: Page, id: string, frame: number): Promise<Injection
   return out;
 }
 
+/** The preview answers (a loaded machine can take seconds to start it). */
+async function serverUp(): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) return;
+    } catch {
+      // not yet listening
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`vite preview did not answer on port ${PORT}`);
+}
+
 const uptime = () => spawnSync('uptime', { encoding: 'utf8' }).stdout.trim();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (v: number) => `${v.toFixed(0)} ms`;
@@ -80,7 +93,7 @@ async function main() {
   console.log(`load before   ${uptime()}`);
   const server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
   try {
-    await new Promise((r) => setTimeout(r, 1500));
+    await serverUp();
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     for (const { id, frame } of WORLDS) {

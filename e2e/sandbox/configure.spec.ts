@@ -24,6 +24,15 @@ test('the phone switched to IMAP at step 4 of three devices on POP3: a new accou
   await pictureUpToDate(page);
   await expect(steps(page).nth(5)).toContainText('day 1, 10:30 device.configure · phone');
   await expect(page.getByTestId('sandbox-live')).toContainText('from now on another protocol');
+  // The step's own form names what it changes; a change to nothing is named at the step.
+  await page.getByTestId('step-5-edit').click();
+  await expect(page.getByTestId('field-steps[5].protocol')).toHaveValue('imap');
+  await page.getByTestId('field-steps[5].protocol').selectOption('pop3');
+  await expect(page.getByTestId('problem-steps[5].protocol').or(page.getByTestId('step-5').locator('.field-problem'))).toContainText(/changes nothing|names no setting/);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('field-steps[5].protocol')).toHaveValue('imap');
+  await page.getByTestId('step-5-edit').click();
+  await pictureUpToDate(page);
   // The new outcome: what the phone downloaded over POP3 stays in its old account's folder.
   await page.keyboard.press('End');
   await expect.poll(async () => Object.keys(await drawnPlaces(page))).toContain('device/phone/old-pop3/Inbox');

@@ -395,6 +395,7 @@ export const uiDe: Shape<typeof uiEn> = {
       earlier: 'Früher legen',
       later: 'Später legen',
       editing: 'Schritt {{n}}',
+      unchanged: '– unverändert –',
     },
     origin: {
       byHand: 'von Hand eingestellt',

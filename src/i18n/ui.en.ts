@@ -391,6 +391,7 @@ export const uiEn = {
       earlier: 'Move earlier',
       later: 'Move later',
       editing: 'Step {{n}}',
+      unchanged: '— unchanged —',
     },
     origin: {
       byHand: 'set by hand',

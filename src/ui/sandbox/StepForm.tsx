@@ -3,7 +3,11 @@
 // that field beside it (as in the builder). What kind of step it is stays as
 // it is: another kind of event is removed and made anew from the picture.
 import type { Problem } from '../../sim';
+import { PROFILE_IDS } from '../../sim/profiles/index';
 import { useTranslation } from '../i18n/useTranslation';
+import { useSelector } from '../store/useStore';
+import { playerStore } from '../store/playerStore';
+import { clientName } from '../profile/settingText';
 import { CheckField, NumberField, SelectField, TextField } from './fields';
 import { getIn, type Path } from './scenarioInput';
 
@@ -38,6 +42,7 @@ const choices = (values: readonly string[], present: string) => (present && !val
 
 export function StepForm({ index, step, problems, devices, accounts, mails, folders, onChange, onTimeDone }: StepFormProps) {
   const { t } = useTranslation();
+  const lang = useSelector(playerStore, (x) => x.lang);
   const at = (...k: Array<string | number>): Path => ['steps', index, ...k];
   const get = (...k: Array<string | number>) => getIn(step, k);
   const set = (k: Array<string | number>) => (v: unknown) => onChange(k, v);
@@ -58,6 +63,45 @@ export function StepForm({ index, step, problems, devices, accounts, mails, fold
     current[lang] = v;
     // Both languages or none, as the format wants.
     onChange(['note'], !current.de && !current.en ? undefined : current);
+  };
+  // A settings change: what it names, each field with "unchanged" to leave a setting as it was.
+  const configureFields = (): React.ReactNode[] => {
+    const o = (k: string) => t(`ui.sandbox.option.${k}`);
+    const unchanged = { value: '', label: t('ui.sandbox.steps.unchanged') };
+    const pick = (name: string, k: string[], options: ReadonlyArray<{ value: string; label: string }>) => (
+      <SelectField key={k.join('.')} path={at(...k)} name={name} problems={problems} value={str(get(...k))} options={[unchanged, ...options]} onChange={(v) => onChange(k, v || undefined)} />
+    );
+    const out: React.ReactNode[] = [
+      pick('protocol', ['protocol'], [
+        { value: 'pop3', label: o('pop3') },
+        { value: 'imap', label: o('imap') },
+      ]),
+      pick(
+        'profile',
+        ['profile'],
+        PROFILE_IDS.map((id) => ({ value: id, label: clientName(id, lang) })),
+      ),
+    ];
+    const ENUMS: Record<string, readonly string[]> = { deleteOnServerWhen: ['deletedLocally', 'deletedFromTrash', 'never'], cache: ['full', 'headers', 'none'], deleteAction: ['trash', 'mark', 'expunge'] };
+    const optionKey: Record<string, string> = { full: 'cacheFull', headers: 'cacheHeaders', none: 'cacheNone' };
+    for (const proto of ['pop3', 'imap'] as const) {
+      const given = get(proto);
+      if (!given || typeof given !== 'object') continue;
+      for (const [key, value] of Object.entries(given as Row)) {
+        if (typeof value === 'boolean') out.push(check(key, proto, key));
+        else if (ENUMS[key]) out.push(pick(key, [proto, key], ENUMS[key].map((v) => ({ value: v, label: o(optionKey[v] ?? v) }))));
+        else out.push(<NumberField key={`${proto}.${key}`} path={at(proto, key)} name={key} problems={problems} value={num(value)} onChange={(v) => onChange([proto, key], v)} />);
+      }
+    }
+    if (get('checkEveryMinutes') !== undefined) out.push(<NumberField key="check" path={at('checkEveryMinutes')} name="checkEveryMinutes" problems={problems} value={num(get('checkEveryMinutes'))} onChange={(v) => onChange(['checkEveryMinutes'], v)} />);
+    out.push(number('linkKbps', 'linkKbps'));
+    out.push(
+      pick('deviceBackup', ['backup'], [
+        { value: 'none', label: o('backupNone') },
+        { value: 'daily', label: o('backupDaily') },
+      ]),
+    );
+    return out;
   };
   const fields: React.ReactNode[] = [];
   if ('device' in step) fields.push(select('stepDevice', devices, 'device'));
@@ -91,6 +135,9 @@ export function StepForm({ index, step, problems, devices, accounts, mails, fold
       break;
     case 'provider.move':
       fields.push(check('copyMailboxes', 'copyMailboxes'));
+      break;
+    case 'device.configure':
+      fields.push(...configureFields());
       break;
   }
   return (
