@@ -214,6 +214,7 @@ test('the share link opens the same frame in a fresh browser', async ({ page, br
   await forkBuiltin(page, THREE, 4);
   await clickRegion(page, 'server/server');
   await choose(page, 'breach');
+  await expect(page.getByTestId('sandbox')).not.toHaveAttribute('data-simulating', 'true');
   await page.getByTestId('sandbox-share').click();
   await expect(page.getByTestId('sandbox-share')).toHaveText('Link copied');
   const link = await page.evaluate(() => navigator.clipboard.readText());

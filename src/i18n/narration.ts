@@ -189,6 +189,22 @@ export const narrationEn = {
     sendNoAuth: '{{device}} is set up without encryption: on port {{port}} the server offers login (AUTH) only after STARTTLS, so the device cannot log in to send. {{mail}} stays in the Outbox.',
     arrivalTooLarge: "The sender's server offers {{mail}} ({{size}} as sent); the provider's server refuses it at once with 552 5.3.4: over its size limit of {{limit}} bytes (message_size_limit). The message never arrives; the sender's server tells its sender.",
   },
+  configure: {
+    changed_one: '{{device}}: {{count}} setting is changed from now on; it takes effect at the next check.',
+    changed_other: '{{device}}: {{count}} settings are changed from now on; they take effect at the next check.',
+    newAccountFromPop3_zero:
+      "{{device}} gets a new {{protocol}} account: a real mail client cannot switch an account's protocol or take it to another client, the user adds a new account (simplified here: it is set up at once). The old POP3 account had no message on the device. The new account knows nothing yet and fetches at its next check.",
+    newAccountFromPop3_one:
+      "{{device}} gets a new {{protocol}} account: a real mail client cannot switch an account's protocol or take it to another client, the user adds a new account (simplified here: it is set up at once). The {{count}} message the old POP3 account downloaded stays on the device as local mail, in that account's folders. The new account knows nothing yet and fetches at its next check.",
+    newAccountFromPop3_other:
+      "{{device}} gets a new {{protocol}} account: a real mail client cannot switch an account's protocol or take it to another client, the user adds a new account (simplified here: it is set up at once). The {{count}} messages the old POP3 account downloaded stay on the device as local mail, in that account's folders. The new account knows nothing yet and fetches at its next check.",
+    newAccountFromImap_zero:
+      "{{device}} gets a new {{protocol}} account: a real mail client cannot switch an account's protocol or take it to another client, the user adds a new account (simplified here: it is set up at once). The old IMAP account had nothing in its cache. The new account knows nothing yet and fetches at its next check.",
+    newAccountFromImap_one:
+      "{{device}} gets a new {{protocol}} account: a real mail client cannot switch an account's protocol or take it to another client, the user adds a new account (simplified here: it is set up at once). The old IMAP account's cache ({{count}} copy) is removed with it; the mail stays on the server. The new account knows nothing yet and fetches at its next check.",
+    newAccountFromImap_other:
+      "{{device}} gets a new {{protocol}} account: a real mail client cannot switch an account's protocol or take it to another client, the user adds a new account (simplified here: it is set up at once). The old IMAP account's cache ({{count}} copies) is removed with it; the mail stays on the server. The new account knows nothing yet and fetches at its next check.",
+  },
 } as const;
 
 type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -371,5 +387,21 @@ export const narrationDe: Shape<typeof narrationEn> = {
     sendTooLarge: '{{device}} will {{mail}} verschicken ({{size}} so, wie sie übertragen wird: Anhänge reisen base64-kodiert, ein Drittel größer). Der Server lehnt sie vor der Übertragung ab, mit 552 5.3.4: zu groß für seine Größenbeschränkung. Die Nachricht bleibt im Postausgang, das Gerät zeigt den Fehler; sie hat das Gerät nie verlassen.',
     sendNoAuth: '{{device}} ist ohne Verschlüsselung eingerichtet: Auf Port {{port}} bietet der Server die Anmeldung (AUTH) erst nach STARTTLS an, also kann sich das Gerät zum Versenden nicht anmelden. {{mail}} bleibt im Postausgang.',
     arrivalTooLarge: 'Der Server des Absenders bietet {{mail}} an ({{size}} so, wie sie übertragen wird); der Server des Anbieters lehnt sie sofort ab, mit 552 5.3.4: größer als seine Größenbeschränkung von {{limit}} Byte. Die Nachricht kommt nie an; der Server des Absenders benachrichtigt den Absender.',
+  },
+  configure: {
+    changed_one: '{{device}}: {{count}} Einstellung ist ab jetzt geändert; sie wirkt beim nächsten Abruf.',
+    changed_other: '{{device}}: {{count}} Einstellungen sind ab jetzt geändert; sie wirken beim nächsten Abruf.',
+    newAccountFromPop3_zero:
+      '{{device}} bekommt ein neues {{protocol}}-Konto: Ein echtes Mailprogramm kann das Protokoll eines Kontos nicht umstellen und kein Konto in ein anderes Programm mitnehmen, man legt ein neues Konto an (hier vereinfacht: Es ist sofort eingerichtet). Das alte POP3-Konto hatte keine Nachricht auf dem Gerät. Das neue Konto kennt noch nichts und holt beim nächsten Abruf ab.',
+    newAccountFromPop3_one:
+      '{{device}} bekommt ein neues {{protocol}}-Konto: Ein echtes Mailprogramm kann das Protokoll eines Kontos nicht umstellen und kein Konto in ein anderes Programm mitnehmen, man legt ein neues Konto an (hier vereinfacht: Es ist sofort eingerichtet). Die {{count}} Nachricht, die das alte POP3-Konto heruntergeladen hat, bleibt als lokale Nachricht auf dem Gerät, in den Ordnern dieses Kontos. Das neue Konto kennt noch nichts und holt beim nächsten Abruf ab.',
+    newAccountFromPop3_other:
+      '{{device}} bekommt ein neues {{protocol}}-Konto: Ein echtes Mailprogramm kann das Protokoll eines Kontos nicht umstellen und kein Konto in ein anderes Programm mitnehmen, man legt ein neues Konto an (hier vereinfacht: Es ist sofort eingerichtet). Die {{count}} Nachrichten, die das alte POP3-Konto heruntergeladen hat, bleiben als lokale Nachrichten auf dem Gerät, in den Ordnern dieses Kontos. Das neue Konto kennt noch nichts und holt beim nächsten Abruf ab.',
+    newAccountFromImap_zero:
+      '{{device}} bekommt ein neues {{protocol}}-Konto: Ein echtes Mailprogramm kann das Protokoll eines Kontos nicht umstellen und kein Konto in ein anderes Programm mitnehmen, man legt ein neues Konto an (hier vereinfacht: Es ist sofort eingerichtet). Der Cache des alten IMAP-Kontos war leer. Das neue Konto kennt noch nichts und holt beim nächsten Abruf ab.',
+    newAccountFromImap_one:
+      '{{device}} bekommt ein neues {{protocol}}-Konto: Ein echtes Mailprogramm kann das Protokoll eines Kontos nicht umstellen und kein Konto in ein anderes Programm mitnehmen, man legt ein neues Konto an (hier vereinfacht: Es ist sofort eingerichtet). Der Cache des alten IMAP-Kontos ({{count}} Kopie) wird mit ihm entfernt; die Nachricht bleibt auf dem Server. Das neue Konto kennt noch nichts und holt beim nächsten Abruf ab.',
+    newAccountFromImap_other:
+      '{{device}} bekommt ein neues {{protocol}}-Konto: Ein echtes Mailprogramm kann das Protokoll eines Kontos nicht umstellen und kein Konto in ein anderes Programm mitnehmen, man legt ein neues Konto an (hier vereinfacht: Es ist sofort eingerichtet). Der Cache des alten IMAP-Kontos ({{count}} Kopien) wird mit ihm entfernt; die Nachrichten bleiben auf dem Server. Das neue Konto kennt noch nichts und holt beim nächsten Abruf ab.',
   },
 };

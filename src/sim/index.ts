@@ -19,3 +19,7 @@ export { scenarioJsonSchemaText } from './scenario/jsonSchema';
 export { checkWorkBudget, estimateWork, loadWithinLimits, profileOf, nestingProblem, MAX_NESTING, WORK_LIMIT, type BudgetVerdict, type Lever, type WorkEstimate, type WorkProfile } from './budget';
 // Connection security: a device's `tls` setting as a mode, and the port it means (picture, sandbox).
 export { tlsModeOf, portOf, type TlsMode, type Service } from './protocol/tls';
+// Device settings: where each came from (scenario, client profile, model default).
+export { settingsView, type DeviceSettingsView, type SettingView, type SettingOrigin } from './scenario/settings';
+export { MODEL_POP3, MODEL_IMAP } from './scenario/policies';
+export { devicesAtFrame, deviceSettingsAtFrame } from './run/deviceSettings';

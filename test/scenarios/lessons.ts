@@ -303,6 +303,17 @@ export const LESSONS: Lessons = {
       },
     },
   },
+  'configure-pop3-to-imap': {
+    base: {
+      teaches: 'switching a POP3 account to IMAP is a new account: the old downloads stay in its folders on the device, the new account shows what the server holds',
+      proof: (o) => {
+        // rule 80: the old POP3 account's folders stay; the IMAP cache mirrors the server.
+        expect(placesOf(o, 'm1')).toEqual(['device/laptop/old-pop3/Trash']);
+        expect(placesOf(o, 'm2')).toEqual(['device/laptop/INBOX', 'device/laptop/old-pop3/Inbox', 'server/anna/INBOX']);
+        expect(placesOf(o, 'm3')).toEqual(['device/laptop/INBOX', 'server/anna/INBOX']);
+      },
+    },
+  },
   'sent-mail-pop3': {
     base: {
       teaches: 'POP3 keeps sent mail only on the sending computer; only a Bcc to yourself reaches the server inbox',

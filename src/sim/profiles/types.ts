@@ -2,7 +2,7 @@
 // real default with the source it was read from, or an explicit "unknown" with
 // the reason. Plain data; the only import is the scenario format's setting
 // types, so a profile can never name a value the engine does not have.
-import type { ImapPolicy, Pop3Policy } from '../scenario/schema';
+import type { ImapPolicy, Pop3Policy } from '../scenario/policies';
 
 /** A text in German and English (the same shape as the scenario format's Text). */
 export interface BilingualText {

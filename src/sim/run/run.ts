@@ -29,7 +29,10 @@ export interface Deferred {
 }
 
 export interface DeviceRuntime {
-  readonly config: World['devices'][number];
+  /** The device as configured now (device.configure replaces it). */
+  config: World['devices'][number];
+  /** When a device.configure step last changed it (the scheduler starts its check interval there). */
+  configuredAt: number | null;
   /** The device machine's snapshot (network × disk). */
   machine: SnapshotFrom<typeof deviceMachine>;
   /** The client runtime's memory (on the device's disk). */
@@ -58,7 +61,7 @@ export class Run {
   ) {
     this.timeline = new Timeline(scenario.id, variant, world);
     this.recorder = new Recorder(this.timeline, this.store);
-    for (const d of world.devices) this.devices.set(d.id, { config: d, machine: initialTransition(deviceMachine)[0], memory: emptyMemory(), backup: null, idle: null });
+    for (const d of world.devices) this.devices.set(d.id, { config: d, configuredAt: null, machine: initialTransition(deviceMachine)[0], memory: emptyMemory(), backup: null, idle: null });
   }
 
   get state() {

@@ -21,6 +21,8 @@ export class Scheduler {
   private arrivals: Arrival[] = [];
   private arrivalIndex = 0;
   private readonly nextCheck = new Map<string, number>();
+  /** The configuration each device's next check was planned with (a device.configure step replaces it). */
+  private readonly plannedWith = new Map<string, object>();
   private nextDeviceBackup: number;
   private nextServerBackup: number;
 
@@ -30,7 +32,26 @@ export class Scheduler {
   ) {
     this.nextDeviceBackup = nextDaily(start, DEVICE_BACKUP_MINUTE);
     this.nextServerBackup = nextDaily(start, SERVER_BACKUP_MINUTE);
-    for (const d of run.world.devices) if (d.checkEveryMinutes) this.nextCheck.set(d.id, start + d.checkEveryMinutes);
+    for (const d of run.world.devices) {
+      this.plannedWith.set(d.id, d);
+      if (d.checkEveryMinutes) this.nextCheck.set(d.id, start + d.checkEveryMinutes);
+    }
+  }
+
+  /** The devices as configured now. */
+  private get configs() {
+    return [...this.run.devices.values()].map((d) => d.config);
+  }
+
+  /** A device reconfigured since its check was planned: the interval starts again when it was changed. */
+  private replan(): void {
+    for (const dev of this.run.devices.values()) {
+      const c = dev.config;
+      if (this.plannedWith.get(c.id) === c) continue;
+      this.plannedWith.set(c.id, c);
+      if (c.checkEveryMinutes) this.nextCheck.set(c.id, (dev.configuredAt ?? this.run.time) + c.checkEveryMinutes);
+      else this.nextCheck.delete(c.id);
+    }
   }
 
   addArrivals(list: Arrival[]): void {
@@ -41,11 +62,12 @@ export class Scheduler {
   }
 
   private nextTime(): number {
+    this.replan();
     let t = Infinity;
     if (this.arrivalIndex < this.arrivals.length) t = Math.min(t, this.arrivals[this.arrivalIndex].at);
     const retry = nextRetryAt(this.run);
     if (retry !== null) t = Math.min(t, retry);
-    if (this.run.world.devices.some((d) => d.backup === 'daily')) t = Math.min(t, this.nextDeviceBackup);
+    if (this.configs.some((d) => d.backup === 'daily')) t = Math.min(t, this.nextDeviceBackup);
     if (this.run.world.server.backup === 'daily') t = Math.min(t, this.nextServerBackup);
     for (const c of this.nextCheck.values()) t = Math.min(t, c);
     return t;
@@ -62,14 +84,14 @@ export class Scheduler {
       while (this.arrivalIndex < this.arrivals.length && this.arrivals[this.arrivalIndex].at <= t) arrive(run, this.arrivals[this.arrivalIndex++]);
       if ((nextRetryAt(run) ?? Infinity) <= t) retryDeferred(run, t);
       if (this.nextDeviceBackup <= t) {
-        for (const d of run.world.devices) if (d.backup === 'daily') backupDevice(run, d.id);
+        for (const d of this.configs) if (d.backup === 'daily') backupDevice(run, d.id);
         this.nextDeviceBackup = nextDaily(t, DEVICE_BACKUP_MINUTE);
       }
       if (this.nextServerBackup <= t) {
         if (run.world.server.backup === 'daily') backupServer(run);
         this.nextServerBackup = nextDaily(t, SERVER_BACKUP_MINUTE);
       }
-      for (const d of run.world.devices) {
+      for (const d of this.configs) {
         const due = this.nextCheck.get(d.id);
         if (due === undefined || due > t) continue;
         const status = run.state.devices.get(d.id);

@@ -10,6 +10,7 @@ import { composeMail, flushOutbox } from '../client/sending';
 import { diskFail, restoreDevice } from './devices';
 import { breach, freeSpace, providerMove, restoreServer, serverDiskFail } from './operations';
 import { hostOf } from './host';
+import { configure } from './configure';
 import { protocolSubject } from '../scenario/texts';
 
 export interface Arrival {
@@ -122,6 +123,9 @@ export function runStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[
     case 'provider.move':
       for (const id of run.devices.keys()) closeIdleOf(id);
       providerMove(run, step.copyMailboxes);
+      return;
+    case 'device.configure':
+      configure(run, step);
       return;
     case 'world.wait':
       run.emit('world', 'time passes', { key: 'world.wait', params: {} });

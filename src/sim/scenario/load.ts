@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { Scenario, type ScenarioInput, type Step, type Variant } from './schema';
 import { parseTime } from './time';
+import { givenSettings, settingsView } from './settings';
+import { configureDevice } from './configure';
 
 export interface Problem {
   file: string;
@@ -115,20 +117,29 @@ export function checkWorld(file: string, s: Scenario): Problem[] {
       add(`world.devices[${i}].protocol`, 'webmail runs next to the server and reads it over IMAP; it cannot use POP3');
     if (d.kind === 'webmail' && d.localFolders.length) add(`world.devices[${i}].localFolders`, 'webmail keeps nothing on a device, so it has no local folders');
     if (d.kind === 'webmail' && d.backup !== 'none') add(`world.devices[${i}].backup`, 'webmail keeps nothing on a device, so there is nothing to back up');
-    if (d.protocol === 'pop3' && !d.pop3.leaveOnServer && d.pop3.deleteAfterDays !== null)
+    // A profile's "at most N days" is greyed out, not an error, when the scenario turns leaveOnServer off.
+    const daysGiven = settingsView(d).settings.find((x) => x.key === 'deleteAfterDays')?.origin.from === 'scenario';
+    if (d.protocol === 'pop3' && !d.pop3.leaveOnServer && d.pop3.deleteAfterDays !== null && daysGiven)
       add(`world.devices[${i}].pop3.deleteAfterDays`, 'deleteAfterDays only applies when leaveOnServer is true');
   });
 
   const mailIds = new Set<string>();
+  const current = new Map(s.world.devices.map((d) => [d.id, d]));
   let lastTime = -1;
   s.steps.forEach((step, i) => {
     const at = parseTime(step.at) ?? 0;
     if (at < lastTime) add(`steps[${i}].at`, `"${step.at}" is earlier than the step before it; steps must be in time order`);
     lastTime = Math.max(lastTime, at);
     if ('device' in step) {
-      const device = s.world.devices.find((d) => d.id === step.device);
+      const device = current.get(step.device);
       if (!device) add(`steps[${i}].device`, `no device "${step.device}" — devices are ${list(deviceIds)}`);
       else checkDeviceStep(step, device.kind, device.protocol, `steps[${i}]`, add);
+      if (device && step.do === 'device.configure') {
+        // Settings change from this step on: later steps are checked against the device as configured.
+        const r = configureDevice(device, step);
+        for (const p of r.problems) add([`steps[${i}]`, ...p.path].join('.'), p.message);
+        current.set(device.id, r.device);
+      }
     }
     if ('account' in step && !accountIds.includes(step.account)) add(`steps[${i}].account`, `no account "${step.account}" — accounts are ${list(accountIds)}`);
     const declared = declaredMails(step);
@@ -175,7 +186,11 @@ function applyVariantUnchecked(s: Scenario, v: Variant): ScenarioInput {
       devices: s.world.devices.map((d) => {
         const o = v.devices?.[d.id];
         if (!o) return d;
-        return { ...d, ...o, pop3: { ...d.pop3, ...(o.pop3 ?? {}) }, imap: { ...d.imap, ...(o.imap ?? {}) } };
+        // Back to what the scenario gave, so a variant naming another profile or protocol gets its defaults.
+        const { checkEveryMinutes: _c, ...rest } = d;
+        void _c;
+        const given = givenSettings(d);
+        return { ...rest, ...given, ...o, pop3: { ...given.pop3, ...(o.pop3 ?? {}) }, imap: { ...given.imap, ...(o.imap ?? {}) } };
       }),
     },
   };

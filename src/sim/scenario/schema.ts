@@ -4,6 +4,9 @@
 import { z } from 'zod';
 import { parseTime } from './time';
 import { Questions } from '../questions/schema';
+import { ImapGiven, Pop3Given } from './policies';
+import { resolveDeviceSettings } from './settings';
+import { PROFILE_IDS } from '../profiles/types';
 
 /** Text a learner reads: always both languages. */
 export const Text = z
@@ -84,41 +87,20 @@ export const Account = z
   })
   .strict();
 
-export const Pop3Policy = z
-  .object({
-    leaveOnServer: z.boolean().default(false).describe('Leave a copy of each message on the server.'),
-    deleteAfterDays: z.number().int().min(1).max(3650).nullable().default(null).describe('With leaveOnServer: remove from the server N days after first download (Thunderbird "For at most N days", Outlook "Remove from server after N days").'),
-    deleteOnServerWhen: z
-      .enum(['never', 'deletedLocally', 'deletedFromTrash'])
-      .default('deletedLocally')
-      .describe('With leaveOnServer: when a local delete reaches the server at the next check. deletedLocally = Thunderbird "Until I delete them"; deletedFromTrash = Outlook "Remove when deleted from Deleted Items".'),
-    headersOnly: z.boolean().default(false).describe('Fetch headers only (TOP n 0); bodies are downloaded when the user opens a mail.'),
-  })
-  .strict();
-export type Pop3Policy = z.infer<typeof Pop3Policy>;
-
-export const ImapPolicy = z
-  .object({
-    cache: z.enum(['none', 'headers', 'full']).default('full').describe('Offline cache: none (online only), headers (envelopes, bodies on demand) or full (every message body).'),
-    deleteAction: z.enum(['trash', 'mark', 'expunge']).default('trash').describe('Delete moves to Trash (default), marks as deleted, or removes at once.'),
-    saveSent: z.boolean().default(true).describe('Save a copy of sent mail in the server Sent folder (APPEND).'),
-    useMove: z.boolean().default(true).describe('Client uses the MOVE command (RFC 6851); without it, it moves by COPY + \\Deleted + EXPUNGE.'),
-    idle: z.boolean().default(false).describe('Keep an IDLE connection on INBOX: new mail appears at once.'),
-  })
-  .strict();
-export type ImapPolicy = z.infer<typeof ImapPolicy>;
+export { Pop3Policy, ImapPolicy, Pop3Given, ImapGiven } from './policies';
 
 export const DeviceKind = z.enum(['desktop', 'laptop', 'phone', 'tablet', 'webmail']);
 
-export const Device = z
+const DeviceFields = z
   .object({
     id: Id,
     kind: DeviceKind,
     label: Text.optional().describe('What the picture calls it, e.g. "Anna\'s phone".'),
     account: Id.describe('The account (login) this device uses.'),
     protocol: z.enum(['pop3', 'imap']),
-    pop3: Pop3Policy.default(Pop3Policy.parse({})),
-    imap: ImapPolicy.default(ImapPolicy.parse({})),
+    profile: z.enum(PROFILE_IDS).optional().describe("The mail client this device runs: settings the scenario leaves out get that client's real defaults. Without one, the model's defaults apply (not every one is a current client's default)."),
+    pop3: Pop3Given.optional(),
+    imap: ImapGiven.optional(),
     tls: z
       .union([z.boolean(), z.enum(['implicit', 'starttls', 'none'])])
       .default(true)
@@ -126,10 +108,36 @@ export const Device = z
     online: z.boolean().default(true),
     backup: z.enum(['none', 'daily']).default('none').describe("The device's own backup, taken every night at 01:00."),
     linkKbps: z.number().int().min(8).max(10_000_000).default(50_000).describe('Link speed in kbit/s, for the time a sync takes.'),
-    checkEveryMinutes: z.number().int().min(5).max(10_080).nullable().default(null).describe('Check for mail automatically this often (null: only when a step says so).'),
+    checkEveryMinutes: z.number().int().min(5).max(10_080).nullable().optional().describe('Check for mail automatically this often (null: only when a step says so). Left out: the profile\'s default, else null.'),
     localFolders: z.array(CustomFolder).max(12).default([]).describe('Extra local folders on this device.'),
   })
   .strict();
+
+/** A device with every setting resolved (scenario, else profile, else the model's default). */
+export const Device = DeviceFields.transform((d, ctx) => {
+  const { settings, missing } = resolveDeviceSettings(d);
+  for (const m of missing) ctx.issues.push({ code: 'custom', message: m.message, path: [...m.path], input: d });
+  const { profile, pop3: _p, imap: _i, checkEveryMinutes: _c, ...rest } = d;
+  void _p;
+  void _i;
+  void _c;
+  return {
+    id: rest.id,
+    kind: rest.kind,
+    ...(rest.label ? { label: rest.label } : {}),
+    account: rest.account,
+    protocol: rest.protocol,
+    ...(profile ? { profile } : {}),
+    pop3: settings.pop3,
+    imap: settings.imap,
+    tls: rest.tls,
+    online: rest.online,
+    backup: rest.backup,
+    linkKbps: rest.linkKbps,
+    checkEveryMinutes: settings.checkEveryMinutes,
+    localFolders: rest.localFolders,
+  };
+});
 export type Device = z.infer<typeof Device>;
 
 export const World = z
@@ -196,6 +204,21 @@ export const Step = z.discriminatedUnion('do', [
   z.object({ ...common, ...deviceRef, do: z.literal('device.goOnline') }).strict(),
   z.object({ ...common, ...deviceRef, do: z.literal('device.diskFail') }).strict(),
   z.object({ ...common, ...deviceRef, do: z.literal('device.restoreBackup') }).strict(),
+  z
+    .object({
+      ...common,
+      ...deviceRef,
+      do: z.literal('device.configure'),
+      protocol: z.enum(['pop3', 'imap']).optional().describe('Switch protocol. Real clients cannot change an account\'s protocol: this is a new account (see docs/rules.md).'),
+      profile: z.enum(PROFILE_IDS).optional().describe('Another mail client on this device: a new account there, with its defaults.'),
+      pop3: Pop3Given.optional(),
+      imap: ImapGiven.optional(),
+      checkEveryMinutes: z.number().int().min(5).max(10_080).nullable().optional(),
+      linkKbps: z.number().int().min(8).max(10_000_000).optional(),
+      backup: z.enum(['none', 'daily']).optional(),
+    })
+    .strict()
+    .describe('A setting changed from now on; it takes effect at the next check. A protocol or profile switch is a new account.'),
   z.object({ ...common, do: z.literal('server.breach') }).strict(),
   z.object({ ...common, do: z.literal('server.diskFail') }).strict(),
   z.object({ ...common, do: z.literal('server.restoreBackup') }).strict(),
@@ -228,8 +251,8 @@ export const Variant = z
     devices: z
       .record(
         Id,
-        overridesOf(Device.omit({ pop3: true, imap: true }))
-          .extend({ pop3: overridesOf(Pop3Policy).optional(), imap: overridesOf(ImapPolicy).optional() })
+        overridesOf(DeviceFields.omit({ pop3: true, imap: true }))
+          .extend({ pop3: Pop3Given.optional(), imap: ImapGiven.optional() })
           .strict(),
       )
       .optional(),

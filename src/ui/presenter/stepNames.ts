@@ -51,6 +51,8 @@ export function stepName(
       return k(step.copyMailboxes ? 'providerMoveCopy' : 'providerMoveNoCopy');
     case 'world.wait':
       return k('worldWait');
+    case 'device.configure':
+      return t('ui.profile.stepConfigure', { device: device(step.device) });
   }
 }
 

@@ -1,6 +1,7 @@
 // The world builder: the scenario's texts, server, accounts and devices as
 // forms, every field the format knows with a line on what it means. Each change
 // is a commit (undoable, checked by the loader, re-simulated, autosaved).
+import { memo, useMemo, useState } from 'react';
 import type { Problem } from '../../sim';
 import { useTranslation } from '../i18n/useTranslation';
 import { useSelector } from '../store/useStore';
@@ -11,18 +12,29 @@ import { CheckField, NumberField, SelectField, TextField } from './fields';
 import { filledAccount, filledDevice } from './filled';
 import { freshId } from './newWorld';
 import { StepList } from './StepList';
+import { ClientSettings, ProfileField } from './ClientSettings';
+import { resolvedDevice, withProfile } from './deviceSettings';
+import { settingsView } from '../../sim';
 
 type Data = Record<string, unknown>;
 type Row = Record<string, unknown>;
 
 const KINDS = ['desktop', 'laptop', 'phone', 'tablet', 'webmail'] as const;
 
-function useData() {
-  const data = useSelector(sandboxStore, (s) => s.history.present.data) as Data;
-  const problems = useSelector(sandboxStore, (s) => s.problems);
-  const change = (path: Path, value: unknown) => edit(setIn(data, path, value), pathText(path));
-  const get = (path: Path) => getIn(data, path);
-  return { data, problems, change, get };
+/** The draft as it is now (not as it was when a form last drew). */
+const currentData = () => sandboxStore.get().history.present.data as Data;
+
+/** One field changed: an edit; typing in one field in a row is one undo step. */
+const change = (path: Path, value: unknown) => edit(setIn(currentData(), path, value), pathText(path));
+
+/**
+ * The part of the draft under `root`: a form draws again only when its own part
+ * changed (edits copy only the path they change, so other parts keep their objects).
+ */
+function useDraft(root: Path) {
+  const part = useSelector(sandboxStore, (s) => getIn(s.history.present.data, root));
+  const get = (path: Path) => getIn(part, path.slice(root.length));
+  return { part, get, change, data: currentData };
 }
 
 const list = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : '');
@@ -40,8 +52,8 @@ const keepFolderNames = (old: unknown, ids: string[]): unknown[] =>
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const num = (v: unknown) => (typeof v === 'number' ? v : null);
 
-function Texts({ problems }: { problems: readonly Problem[] }) {
-  const { get, change } = useData();
+const Texts = memo(function Texts({ problems }: { problems: readonly Problem[] }) {
+  const { get } = useDraft([]);
   return (
     <>
       <TextField path={['title', 'de']} name="titleDe" problems={problems} value={str(get(['title', 'de']))} onChange={(v) => change(['title', 'de'], v)} />
@@ -51,11 +63,11 @@ function Texts({ problems }: { problems: readonly Problem[] }) {
       <TextField path={['id']} name="id" problems={problems} value={str(get(['id']))} onChange={(v) => change(['id'], v)} />
     </>
   );
-}
+});
 
-function ServerForm({ problems }: { problems: readonly Problem[] }) {
+const ServerForm = memo(function ServerForm({ problems }: { problems: readonly Problem[] }) {
   const { t } = useTranslation();
-  const { get, change } = useData();
+  const { get } = useDraft(['world']);
   const p = (k: string): Path => ['world', 'server', k];
   const o = (k: string) => t(`ui.sandbox.option.${k}`);
   return (
@@ -91,13 +103,12 @@ function ServerForm({ problems }: { problems: readonly Problem[] }) {
       <TextField path={['world', 'folders']} name="folders" problems={problems} value={folderList(get(['world', 'folders']))} onChange={(v) => change(['world', 'folders'], keepFolderNames(get(['world', 'folders']), splitList(v)))} />
     </>
   );
-}
+});
 
-function AccountForm({ i, problems }: { i: number; problems: readonly Problem[] }) {
+const AccountForm = memo(function AccountForm({ i, problems, count }: { i: number; problems: readonly Problem[]; count: number }) {
   const { t } = useTranslation();
-  const { get, change, data } = useData();
+  const { get } = useDraft(['world', 'accounts', i]);
   const p = (...k: Array<string | number>): Path => ['world', 'accounts', i, ...k];
-  const accounts = (get(['world', 'accounts']) as Row[]) ?? [];
   const quotaValue = (k: 'storageKB' | 'messages') => num(get(p('quota', k)));
   const setQuota = (k: 'storageKB' | 'messages', v: number | null) => {
     const quota = { ...((get(p('quota')) as Row | undefined) ?? {}) };
@@ -108,9 +119,9 @@ function AccountForm({ i, problems }: { i: number; problems: readonly Problem[] 
   const remove = () =>
     edit(
       setIn(
-        data,
+        currentData(),
         ['world', 'accounts'],
-        accounts.filter((_, j) => j !== i),
+        ((getIn(currentData(), ['world', 'accounts']) as Row[]) ?? []).filter((_, j) => j !== i),
       ),
       null,
     );
@@ -122,24 +133,31 @@ function AccountForm({ i, problems }: { i: number; problems: readonly Problem[] 
       <TextField path={p('password')} name="password" problems={problems} value={str(get(p('password')))} onChange={(v) => change(p('password'), v)} />
       <NumberField path={p('quota', 'storageKB')} name="storageKB" problems={problems} value={quotaValue('storageKB')} onChange={(v) => setQuota('storageKB', v)} />
       <NumberField path={p('quota', 'messages')} name="messages" problems={problems} value={quotaValue('messages')} onChange={(v) => setQuota('messages', v)} />
-      {accounts.length > 1 && (
+      {count > 1 && (
         <button type="button" className="remove" onClick={remove}>
           {t('ui.sandbox.builder.remove')}
         </button>
       )}
     </fieldset>
   );
-}
+});
 
-function DeviceForm({ i, problems }: { i: number; problems: readonly Problem[] }) {
+const DeviceForm = memo(function DeviceForm({ i, problems, accounts }: { i: number; problems: readonly Problem[]; accounts: readonly string[] }) {
   const { t } = useTranslation();
-  const { get, change, data } = useData();
+  const { get, part } = useDraft(['world', 'devices', i]);
   const p = (...k: Array<string | number>): Path => ['world', 'devices', i, ...k];
   const o = (k: string) => t(`ui.sandbox.option.${k}`);
-  const accounts = ((get(['world', 'accounts']) as Row[]) ?? []).map((a) => str(a.id));
-  const devices = (get(['world', 'devices']) as Row[]) ?? [];
   const protocol = str(get(p('protocol')));
   const kind = str(get(p('kind')));
+  // The values the simulation will use and where each came from, by the engine's own resolution.
+  const resolved = useMemo(() => resolvedDevice(part), [part]);
+  const origins = useMemo(() => (resolved ? settingsView(resolved).settings : null), [resolved]);
+  const given = (part ?? {}) as Row;
+  const inUse = protocol === 'pop3' ? 'pop3' : 'imap';
+  const settingValues: Record<string, unknown> = resolved
+    ? { ...resolved[inUse], checkEveryMinutes: resolved.checkEveryMinutes }
+    : { ...((given[inUse] as Row | undefined) ?? {}), checkEveryMinutes: given.checkEveryMinutes };
+  const settingPath = (key: string): Path => (key === 'checkEveryMinutes' ? p(key) : p(inUse, key));
   const setLabel = (lang: 'de' | 'en', v: string) => {
     const label = { ...((get(p('label')) as Row | undefined) ?? {}) };
     label[lang] = v;
@@ -149,9 +167,9 @@ function DeviceForm({ i, problems }: { i: number; problems: readonly Problem[] }
   const remove = () =>
     edit(
       setIn(
-        data,
+        currentData(),
         ['world', 'devices'],
-        devices.filter((_, j) => j !== i),
+        ((getIn(currentData(), ['world', 'devices']) as Row[]) ?? []).filter((_, j) => j !== i),
       ),
       null,
     );
@@ -174,49 +192,16 @@ function DeviceForm({ i, problems }: { i: number; problems: readonly Problem[] }
       />
       <TextField path={p('label', 'de')} name="labelDe" problems={problems} value={str(get(p('label', 'de')))} onChange={(v) => setLabel('de', v)} />
       <TextField path={p('label', 'en')} name="labelEn" problems={problems} value={str(get(p('label', 'en')))} onChange={(v) => setLabel('en', v)} />
-      {protocol === 'pop3' ? (
-        <fieldset className="builder-sub">
-          <legend>{t('ui.sandbox.builder.pop3')}</legend>
-          <CheckField path={p('pop3', 'leaveOnServer')} name="leaveOnServer" problems={problems} value={get(p('pop3', 'leaveOnServer')) === true} onChange={(v) => change(p('pop3', 'leaveOnServer'), v)} />
-          <NumberField path={p('pop3', 'deleteAfterDays')} name="deleteAfterDays" problems={problems} value={num(get(p('pop3', 'deleteAfterDays')))} onChange={(v) => change(p('pop3', 'deleteAfterDays'), v)} />
-          <SelectField
-            path={p('pop3', 'deleteOnServerWhen')}
-            name="deleteOnServerWhen"
-            problems={problems}
-            value={str(get(p('pop3', 'deleteOnServerWhen')))}
-            options={['deletedLocally', 'deletedFromTrash', 'never'].map((v) => ({ value: v, label: o(v) }))}
-            onChange={(v) => change(p('pop3', 'deleteOnServerWhen'), v)}
-          />
-          <CheckField path={p('pop3', 'headersOnly')} name="headersOnly" problems={problems} value={get(p('pop3', 'headersOnly')) === true} onChange={(v) => change(p('pop3', 'headersOnly'), v)} />
-        </fieldset>
-      ) : (
-        <fieldset className="builder-sub">
-          <legend>{t('ui.sandbox.builder.imap')}</legend>
-          <SelectField
-            path={p('imap', 'cache')}
-            name="cache"
-            problems={problems}
-            value={str(get(p('imap', 'cache')))}
-            options={[
-              { value: 'full', label: o('cacheFull') },
-              { value: 'headers', label: o('cacheHeaders') },
-              { value: 'none', label: o('cacheNone') },
-            ]}
-            onChange={(v) => change(p('imap', 'cache'), v)}
-          />
-          <SelectField
-            path={p('imap', 'deleteAction')}
-            name="deleteAction"
-            problems={problems}
-            value={str(get(p('imap', 'deleteAction')))}
-            options={['trash', 'mark', 'expunge'].map((v) => ({ value: v, label: o(v) }))}
-            onChange={(v) => change(p('imap', 'deleteAction'), v)}
-          />
-          <CheckField path={p('imap', 'saveSent')} name="saveSent" problems={problems} value={get(p('imap', 'saveSent')) === true} onChange={(v) => change(p('imap', 'saveSent'), v)} />
-          <CheckField path={p('imap', 'useMove')} name="useMove" problems={problems} value={get(p('imap', 'useMove')) === true} onChange={(v) => change(p('imap', 'useMove'), v)} />
-          <CheckField path={p('imap', 'idle')} name="idle" problems={problems} value={get(p('imap', 'idle')) === true} onChange={(v) => change(p('imap', 'idle'), v)} />
-        </fieldset>
-      )}
+      {kind !== 'webmail' && <ProfileField path={p('profile')} problems={problems} value={str(get(p('profile')))} onChange={(v) => edit(setIn(currentData(), ['world', 'devices', i], withProfile(part as Row, v)), null)} />}
+      <ClientSettings
+        protocol={protocol === 'pop3' ? 'pop3' : 'imap'}
+        values={settingValues}
+        origins={origins}
+        problems={problems}
+        pathOf={settingPath}
+        onChange={(key, v) => change(settingPath(key), v)}
+        onReset={(key) => change(settingPath(key), undefined)}
+      />
       <CheckField path={p('tls')} name="tls" problems={problems} value={get(p('tls')) === true} onChange={(v) => change(p('tls'), v)} />
       <CheckField path={p('online')} name="online" problems={problems} value={get(p('online')) === true} onChange={(v) => change(p('online'), v)} />
       <SelectField
@@ -231,28 +216,33 @@ function DeviceForm({ i, problems }: { i: number; problems: readonly Problem[] }
         onChange={(v) => change(p('backup'), v)}
       />
       <NumberField path={p('linkKbps')} name="linkKbps" problems={problems} value={num(get(p('linkKbps')))} onChange={(v) => change(p('linkKbps'), v ?? undefined)} />
-      <NumberField path={p('checkEveryMinutes')} name="checkEveryMinutes" problems={problems} value={num(get(p('checkEveryMinutes')))} onChange={(v) => change(p('checkEveryMinutes'), v)} />
       <TextField path={p('localFolders')} name="localFolders" problems={problems} value={folderList(get(p('localFolders')))} onChange={(v) => change(p('localFolders'), keepFolderNames(get(p('localFolders')), splitList(v)))} />
       <button type="button" className="remove" onClick={remove} data-testid={`remove-device-${i}`}>
         {t('ui.sandbox.builder.remove')}
       </button>
     </fieldset>
   );
-}
+});
 
-export function Builder() {
+/** The account ids as one string, so the device forms draw again only when an id changes. */
+const idsOf = (rows: Row[]) => rows.map((a) => str(a.id)).join('\n');
+
+export const Builder = memo(function Builder() {
   const { t } = useTranslation();
-  const { data, problems, get } = useData();
-  const accounts = (get(['world', 'accounts']) as Row[]) ?? [];
-  const devices = (get(['world', 'devices']) as Row[]) ?? [];
-  const accountIds = accounts.map((a) => str(a.id));
+  const problems = useSelector(sandboxStore, (s) => s.problems);
+  const accounts = (useSelector(sandboxStore, (s) => getIn(s.history.present.data, ['world', 'accounts'])) as Row[] | undefined) ?? [];
+  const devices = (useSelector(sandboxStore, (s) => getIn(s.history.present.data, ['world', 'devices'])) as Row[] | undefined) ?? [];
+  const accountKey = idsOf(accounts);
+  const accountIds = useMemo(() => (accountKey ? accountKey.split('\n') : []), [accountKey]);
+  // The steps are drawn only while their list is open: a long story has thousands.
+  const [stepsOpen, setStepsOpen] = useState(false);
   const addAccount = () => {
     const id = freshId('user', accountIds);
-    edit(setIn(data, ['world', 'accounts'], [...accounts, filledAccount(id, `${id}@example.org`)]), null);
+    edit(setIn(currentData(), ['world', 'accounts'], [...accounts, filledAccount(id, `${id}@example.org`)]), null);
   };
   const addDevice = () => {
     const id = freshId('laptop', devices.map((d) => str(d.id)));
-    edit(setIn(data, ['world', 'devices'], [...devices, filledDevice({ id, kind: 'laptop', account: accountIds[0] ?? 'anna', protocol: 'imap' })]), null);
+    edit(setIn(currentData(), ['world', 'devices'], [...devices, filledDevice({ id, kind: 'laptop', account: accountIds[0] ?? 'anna', protocol: 'imap' })]), null);
   };
   const unplaced = problems.filter((p) => !p.path.startsWith('world.') && !['id', 'title.de', 'title.en', 'summary.de', 'summary.en'].includes(p.path) && !p.path.startsWith('steps'));
   return (
@@ -278,7 +268,7 @@ export function Builder() {
       <details open>
         <summary>{t('ui.sandbox.builder.accounts')}</summary>
         {accounts.map((_, i) => (
-          <AccountForm key={i} i={i} problems={problems} />
+          <AccountForm key={i} i={i} problems={problems} count={accounts.length} />
         ))}
         <button type="button" onClick={addAccount} data-testid="add-account">
           + {t('ui.sandbox.builder.addAccount')}
@@ -288,16 +278,16 @@ export function Builder() {
         <summary>{t('ui.sandbox.builder.devices')}</summary>
         {devices.length === 0 && <p>{t('ui.sandbox.builder.noDevices')}</p>}
         {devices.map((_, i) => (
-          <DeviceForm key={i} i={i} problems={problems} />
+          <DeviceForm key={i} i={i} problems={problems} accounts={accountIds} />
         ))}
         <button type="button" onClick={addDevice} data-testid="add-device">
           + {t('ui.sandbox.builder.addDevice')}
         </button>
       </details>
-      <details>
+      <details onToggle={(e) => setStepsOpen(e.currentTarget.open)}>
         <summary>{t('ui.sandbox.builder.steps')}</summary>
-        <StepList />
+        {stepsOpen && <StepList />}
       </details>
     </section>
   );
-}
+});

@@ -1,7 +1,7 @@
 // The menu of events for what was clicked: each event available, or disabled
 // with the reason shown under it. Arrow keys move, Home/End jump, Escape closes
 // and gives focus back; on a phone it is a sheet at the bottom of the screen.
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from '../i18n/useTranslation';
 import { useSelector } from '../store/useStore';
 import { playerStore } from '../store/playerStore';
@@ -10,6 +10,7 @@ import { menuStore, closeMenu } from './eventMenuState';
 import { actionsFor, type Action, type Target } from './availability';
 import { forkPoint, nextStepMinutes } from './forkAt';
 import { inject } from './commands';
+import { ConfigureForm } from './ConfigureForm';
 import type { Scenario } from '../../sim';
 import { simTimeParts } from '../i18n/format';
 import type { TFunction } from 'i18next';
@@ -47,14 +48,17 @@ export function useActions(target: Target | null) {
   const timeline = useSelector(playerStore, (s) => s.timeline);
   const frame = useSelector(playerStore, (s) => s.frame);
   const keepLater = useSelector(sandboxStore, (s) => s.keepLater);
+  const simulating = useSelector(sandboxStore, (s) => s.simulating);
   return useMemo(() => {
     if (!target || !loaded || !timeline) return null;
     const f = timeline.frames[Math.min(frame, timeline.frames.length - 1)];
     const point = forkPoint(loaded.scenario, timeline, frame);
     const next = keepLater ? nextStepMinutes(loaded.scenario, point.index) : null;
-    const actions = actionsFor({ scenario: loaded.scenario, state: f.state, untilNextStep: next === null ? null : Math.max(0, next - point.minutes) }, target);
+    const offered = actionsFor({ scenario: loaded.scenario, state: f.state, untilNextStep: next === null ? null : Math.max(0, next - point.minutes) }, target);
+    // The picture is the draft before the edit under way: nothing can happen in it until the new one is there.
+    const actions = simulating ? offered.map((a) => ({ ...a, disabled: a.disabled ?? 'simulating', event: null })) : offered;
     return { actions, minutes: point.minutes, scenario: loaded.scenario };
-  }, [target, loaded, timeline, frame, keepLater]);
+  }, [target, loaded, timeline, frame, keepLater, simulating]);
 }
 
 export function EventMenu() {
@@ -62,10 +66,16 @@ export function EventMenu() {
   const menu = useSelector(menuStore, (m) => m);
   const lang = useSelector(playerStore, (s) => s.lang);
   const offer = useActions(menu?.target ?? null);
+  const timeline = useSelector(playerStore, (s) => s.timeline);
+  const frame = useSelector(playerStore, (s) => s.frame);
+  const keepLater = useSelector(sandboxStore, (s) => s.keepLater);
   const box = useRef<HTMLDivElement>(null);
+  // A form inside the menu (the settings to change), for the menu it was opened from.
+  const [form, setForm] = useState<{ menu: typeof menu; kind: 'configure' } | null>(null);
+  const formOpen = form !== null && form.menu === menu;
   useEffect(() => {
-    if (menu) box.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus();
-  }, [menu]);
+    if (menu && !formOpen) box.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus();
+  }, [menu, formOpen]);
   useEffect(() => {
     if (!menu) return;
     const away = (e: PointerEvent) => {
@@ -111,6 +121,10 @@ export function EventMenu() {
   };
   const choose = (a: Action) => {
     if (a.disabled) return;
+    if (a.form) {
+      setForm({ menu, kind: a.form });
+      return;
+    }
     const label = actionLabel(a, offer.scenario, lang, t);
     const title = menuTitle(menu.target, offer.scenario, lang, t);
     closeMenu();
@@ -119,6 +133,41 @@ export function EventMenu() {
   const title = menuTitle(menu.target, offer.scenario, lang, t);
   const left = Math.max(8, Math.min(menu.x, window.innerWidth - 360));
   const top = Math.max(8, Math.min(menu.y, window.innerHeight - 200));
+  if (formOpen && menu.target.kind === 'device' && timeline) {
+    const back = () => setForm(null);
+    return (
+      <div
+        className="event-menu event-menu-form"
+        ref={box}
+        role="dialog"
+        aria-labelledby="configure-heading"
+        style={{ left, top: Math.min(top, 8 + window.innerHeight * 0.15), maxHeight: `calc(100vh - ${Math.min(top, 8 + window.innerHeight * 0.15) + 8}px)` }}
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape') return;
+          e.preventDefault();
+          e.stopPropagation();
+          back();
+        }}
+        data-testid="event-menu"
+      >
+        <p className="event-menu-at">{t('ui.sandbox.events.at', { at: t('ui.time.at', simTimeParts(offer.minutes, lang)) })}</p>
+        <ConfigureForm
+          scenario={offer.scenario}
+          timeline={timeline}
+          frame={frame}
+          device={menu.target.device}
+          keepLater={keepLater}
+          deviceName={title}
+          onBack={back}
+          onApply={(event, label) => {
+            setForm(null);
+            closeMenu();
+            inject({ id: 'configure', label: 'changeSetting', disabled: null, event }, `${title}: ${label}`);
+          }}
+        />
+      </div>
+    );
+  }
   return (
     <div className="event-menu" ref={box} style={{ left, top, maxHeight: `calc(100vh - ${top + 8}px)` }} onKeyDown={onKey} data-testid="event-menu">
       <p className="event-menu-title" id="event-menu-title">

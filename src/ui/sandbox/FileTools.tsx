@@ -18,6 +18,18 @@ export async function importFile(file: File | undefined): Promise<void> {
   importText(file.name, await file.text());
 }
 
+/** Resolves once the sandbox no longer simulates (at once when it does not). */
+function pictureReady(): Promise<void> {
+  if (!sandboxStore.get().simulating) return Promise.resolve();
+  return new Promise((resolve) => {
+    const off = sandboxStore.subscribe(() => {
+      if (sandboxStore.get().simulating) return;
+      off();
+      resolve();
+    });
+  });
+}
+
 function save(data: unknown) {
   downloadBlob(new Blob([scenarioFileText(data)], { type: 'application/json' }), scenarioFileName(data));
 }
@@ -26,8 +38,11 @@ export function FileTools() {
   const { t } = useTranslation();
   const data = useSelector(sandboxStore, (s) => s.history.present.data);
   const [shared, setShared] = useState<'idle' | 'done' | 'manual'>('idle');
-  const url = new URL(currentUrl(), location.href).href;
+  // The link is compressed only when it is shown (compressing a large world on every edit costs milliseconds).
+  const url = shared === 'manual' ? new URL(currentUrl(), location.href).href : '';
   const share = async () => {
+    // While the worker runs, the moment on screen is the draft before: the link waits for the new one.
+    await pictureReady();
     try {
       await navigator.clipboard.writeText(new URL(currentUrl(), location.href).href);
       setShared('done');

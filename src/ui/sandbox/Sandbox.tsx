@@ -21,9 +21,11 @@ import { EventMenu } from './EventMenu';
 import { EventPicker } from './EventPicker';
 import { FileTools, importFile } from './FileTools';
 import { SandboxLive } from './SandboxLive';
+import { SimulationTrouble } from './SimulationTrouble';
 import { StartFrom } from './StartFrom';
 import { usePictureEvents } from './PictureEvents';
 import { useSandboxKeys } from './useSandboxKeys';
+import './sandbox.css';
 
 export function Sandbox() {
   const { t } = useTranslation();
@@ -33,16 +35,20 @@ export function Sandbox() {
   const [dragging, setDragging] = useState(false);
   const lang = useSelector(playerStore, (s) => s.lang);
   const loaded = useSelector(playerStore, (s) => s.loaded);
-  const history = useSelector(sandboxStore, (s) => s.history);
+  const undoable = useSelector(sandboxStore, (s) => canUndo(s.history));
+  const redoable = useSelector(sandboxStore, (s) => canRedo(s.history));
   const problems = useSelector(sandboxStore, (s) => s.problems);
   const keepLater = useSelector(sandboxStore, (s) => s.keepLater);
   const original = useSelector(sandboxStore, (s) => s.original);
   const comparing = useSelector(sandboxStore, (s) => s.comparing);
-  const title = (history.present.data as { title?: { de?: string; en?: string } } | null)?.title?.[lang];
+  const simulating = useSelector(sandboxStore, (s) => s.simulating);
+  const title = useSelector(sandboxStore, (s) => (s.history.present.data as { title?: { de?: string; en?: string } } | null)?.title?.[lang]);
   return (
     <div
       className={`sandbox${dragging ? ' dragging' : ''}`}
       data-testid="sandbox"
+      data-simulating={simulating ? 'true' : undefined}
+      aria-busy={simulating}
       onDragOver={(e) => {
         if (!e.dataTransfer.types.includes('Files')) return;
         e.preventDefault();
@@ -67,10 +73,10 @@ export function Sandbox() {
         <p className="summary">{t('ui.sandbox.intro')}</p>
       </header>
       <div className="sandbox-toolbar" role="toolbar" aria-label={t('ui.sandbox.heading')}>
-        <button type="button" onClick={undo} disabled={!canUndo(history)} title="Ctrl+Z" aria-keyshortcuts="Control+Z" data-testid="undo">
+        <button type="button" onClick={undo} disabled={!undoable} title="Ctrl+Z" aria-keyshortcuts="Control+Z" data-testid="undo">
           ↶ {t('ui.sandbox.undo')}
         </button>
-        <button type="button" onClick={redo} disabled={!canRedo(history)} title="Ctrl+Shift+Z" aria-keyshortcuts="Control+Shift+Z" data-testid="redo">
+        <button type="button" onClick={redo} disabled={!redoable} title="Ctrl+Shift+Z" aria-keyshortcuts="Control+Shift+Z" data-testid="redo">
           ↷ {t('ui.sandbox.redo')}
         </button>
         <StartFrom />
@@ -95,6 +101,7 @@ export function Sandbox() {
           </ul>
         </div>
       )}
+      <SimulationTrouble />
       <SandboxLive />
       <div className="player-grid">
         <section className="stage" aria-label={t('ui.player.picture')} id="stage" ref={stage}>

@@ -21,6 +21,8 @@ export interface Action {
   readonly hint?: string;
   readonly event: Event | null;
   readonly afterMinutes?: number;
+  /** Chosen, it opens a form that makes the event (the settings to change) instead of happening at once. */
+  readonly form?: 'configure';
 }
 
 export interface Moment {
@@ -80,7 +82,7 @@ function deviceActions(m: Moment, id: string): Action[] {
     ok('emptyTrash', 'emptyTrash', { do: 'device.emptyTrash', device: id }),
     web ? no('diskFail', 'diskFail', 'webmailNoDisk') : status.diskFailed ? no('diskFail', 'diskFail', 'diskAlreadyFailed') : ok('diskFail', 'diskFail', { do: 'device.diskFail', device: id }),
     web ? no('restoreBackup', 'restoreBackup', 'webmailNoDisk') : d.backup === 'none' ? no('restoreBackup', 'restoreBackup', 'noDeviceBackup') : ok('restoreBackup', 'restoreBackup', { do: 'device.restoreBackup', device: id }),
-    no('changeSetting', 'changeSetting', 'settingMidScenario'),
+    web ? no('changeSetting', 'changeSetting', 'webmailSettings') : { id: 'changeSetting', label: 'changeSetting', disabled: null, event: null, form: 'configure' },
   ];
 }
 
@@ -116,6 +118,14 @@ function timeActions(m: Moment): Action[] {
     if (m.untilNextStep !== null && minutes > m.untilNextStep) return no(id, label, 'waitPastNextStep', { params: { count }, reasonParams: { count: m.untilNextStep } });
     return ok(id, label, { do: 'world.wait' }, { params: { count }, afterMinutes: minutes });
   });
+}
+
+/** The folders a device can move a mail to, by id: on the server (IMAP) or in its own store (POP3, or IMAP's local folders). */
+export function folderChoices(s: Scenario, deviceId: string, local: boolean): string[] {
+  const d = s.world.devices.find((x) => x.id === deviceId);
+  if (!d) return [];
+  if (d.protocol === 'pop3') return [...POP3_FOLDERS, ...folderIds(d.localFolders)];
+  return local ? folderIds(d.localFolders) : [...SERVER_FOLDERS, ...folderIds(s.world.folders)];
 }
 
 function copyFlags(m: Moment, mail: string, place: string): number {

@@ -1,9 +1,11 @@
 // What the sandbox's buttons, forms and menus do. Every change of the scenario
 // goes through `commit`: recorded for undo, checked by the real loader,
-// simulated into the player when valid, and autosaved.
-import { loadScenarioData, loadScenarioText, formatProblem, type Scenario } from '../../sim';
+// simulated in the worker when valid (the picture follows when it is done),
+// and autosaved.
+import { loadScenarioData, loadScenarioText, formatProblem, type Problem, type Scenario, type Timeline } from '../../sim';
 import { playerStore } from '../store/playerStore';
-import { opened, closed } from '../store/open';
+import { openedSession, closed } from '../store/open';
+import { sessionOf, type PlaySession } from '../model/session';
 import { encodeScenario, decodeScenario } from '../url/sharedScenario';
 import { canRedo, canUndo, record, redo as redoHistory, startHistory, undo as undoHistory } from './history';
 import { sandboxStore, type Draft, type SandboxState } from './sandboxState';
@@ -13,40 +15,89 @@ import { clearAutosave, readAutosave, writeAutosave } from './storage';
 import type { SavedSandbox } from './autosaveCodec';
 import { emptyWorld } from './newWorld';
 import { filled } from './filled';
+import { keepResult, resimulate, stopResimulating } from './resimulate';
 
 export const SANDBOX_FILE = 'sandbox';
 
 const set = (patch: Partial<SandboxState> | ((s: SandboxState) => Partial<SandboxState>)) =>
   sandboxStore.set((s) => ({ ...s, ...(typeof patch === 'function' ? patch(s) : patch) }));
 
-/** Check the draft with the loader; a valid one is simulated and shown at its frame. */
-function show(draft: Draft): void {
+/** The draft data whose picture the player shows (the present draft once its run is done). */
+let shownData: unknown = undefined;
+
+/** What to do once the new picture is there: the frame to show in the new timeline, and what follows. */
+interface AfterShow {
+  readonly frame: (timeline: Timeline) => number;
+  readonly done: (frame: number) => void;
+}
+
+const NO_PROBLEMS: readonly Problem[] = [];
+
+/** The run last asked for, with what was to follow it: "simulate again" after a stop does all of it. */
+let unfinished: { readonly data: unknown; readonly after: AfterShow | undefined } | null = null;
+
+/**
+ * Check the draft with the loader; a valid one is simulated in the worker and
+ * shown at its frame (or at the frame `after` picks in the new timeline).
+ * Until then the picture shows the draft before.
+ */
+function show(draft: Draft, after?: AfterShow): void {
   const result = loadScenarioData(SANDBOX_FILE, draft.data);
   if (!result.ok) {
     set({ problems: result.problems });
     return;
   }
-  set({ problems: [] });
-  playerStore.set((s) => opened(s, result.scenario, 'shared', null, draft.frame));
+  if (sandboxStore.get().problems.length) set({ problems: NO_PROBLEMS });
+  const present = (session: PlaySession) => {
+    const frame = after ? after.frame(session.timeline) : draft.frame;
+    shownData = draft.data;
+    unfinished = null;
+    playerStore.set((s) => openedSession(s, result.scenario, session, 'shared', null, frame));
+    set({ simulating: false, trouble: null });
+    after?.done(playerStore.get().frame);
+  };
+  const p = playerStore.get();
+  const playing = p.timeline ? sessionOf(p.timeline) : undefined;
+  // The player's own scenario ("change this scenario from here"): its run is already there.
+  if (playing && draft.data === p.loaded?.scenario) {
+    keepResult(draft.data, playing);
+    present(playing);
+    return;
+  }
+  set({ simulating: true });
+  unfinished = { data: draft.data, after };
+  void resimulate(draft.data, result.scenario).then((r) => {
+    if (r.kind === 'superseded' || !sandboxStore.get().open) return;
+    if (r.kind === 'ok') present(r.session);
+    else set({ simulating: false, trouble: r });
+  });
 }
 
 function autosave(): void {
   const s = sandboxStore.get();
   if (!s.open) return;
-  const save: SavedSandbox = { data: s.history.present.data, frame: playerStore.get().frame, original: s.original, savedAt: new Date().toISOString() };
+  // While the worker runs, the player still shows the draft before: the present draft keeps its own frame.
+  const frame = shownData === s.history.present.data ? playerStore.get().frame : s.history.present.frame;
+  const save: SavedSandbox = { data: s.history.present.data, frame, original: s.original, savedAt: new Date().toISOString() };
   const written = writeAutosave(save);
   set({ storage: written.ok ? null : written.problem });
 }
 
-function commit(data: unknown, frame: number, key: string | null = null): void {
+function commit(data: unknown, frame: number, key: string | null = null, after?: AfterShow): void {
   set((s) => ({ history: record(s.history, { data, frame }, key) }));
-  show(sandboxStore.get().history.present);
+  show(sandboxStore.get().history.present, after);
   autosave();
 }
 
 /** Open the sandbox on a scenario (a built-in, a link, a file, a restored save, or an empty world). */
 export function startSandbox(data: unknown, frame: number, original: Scenario | null): void {
-  set({ open: true, history: startHistory<Draft>({ data, frame }), original, problems: [], refused: null, comparing: false, offer: null, announcement: null });
+  stopResimulating();
+  // Another scenario's picture must not stand under the sandbox's title while the worker runs.
+  if (data !== playerStore.get().loaded?.scenario) {
+    shownData = undefined;
+    playerStore.set(closed);
+  }
+  set({ open: true, history: startHistory<Draft>({ data, frame }), original, problems: [], refused: null, comparing: false, offer: null, announcement: null, simulating: false, trouble: null });
   show({ data, frame });
   autosave();
 }
@@ -63,7 +114,9 @@ export function forkPlayer(): void {
 }
 
 export function closeSandbox(): void {
-  set({ open: false, comparing: false });
+  stopResimulating();
+  shownData = undefined;
+  set({ open: false, comparing: false, simulating: false, trouble: null });
   playerStore.set(closed);
 }
 
@@ -94,22 +147,33 @@ export function setKeepLater(keepLater: boolean): void {
 
 let announced = 0;
 
-/** Inject an event at the moment on screen: a fork, re-simulated, shown at the event's first frame. */
+/** Inject an event at the moment on screen: a fork, re-simulated, shown at the event's last frame. */
 export function inject(action: Action, label: string): boolean {
   const p = playerStore.get();
   const s = sandboxStore.get();
-  if (!action.event || !p.loaded || !p.timeline) return false;
+  // While the worker runs, the picture is the draft before: an event there would undo the edit under way.
+  if (!action.event || !p.loaded || !p.timeline || s.simulating) return false;
   const fork = forkWith({ scenario: p.loaded.scenario, timeline: p.timeline, frame: p.frame, event: action.event, keepLater: s.keepLater, afterMinutes: action.afterMinutes });
   if (!fork.ok) {
     set({ refused: { source: label, problems: fork.problems.map(formatProblem), event: true } });
     return false;
   }
-  commit(fork.scenario, p.frame, null);
-  // Show what the injected step did: its last frame (a step that made no frame shows the moment it happened).
-  const after = playerStore.get();
-  if (after.timeline) playerStore.set((x) => ({ ...x, frame: lastFrameOfStep(after.timeline!, fork.index), phase: 1, playing: false }));
-  set((x) => ({ history: { ...x.history, present: { ...x.history.present, frame: playerStore.get().frame } }, announcement: { key: 'ui.sandbox.injected', params: { event: label, minutes: fork.minutes }, n: ++announced }, refused: null }));
-  autosave();
+  set({ refused: null });
+  const n = ++announced;
+  // Only the steps changed: the world keeps its objects, so the builder's forms need not draw again.
+  const present = s.history.present.data;
+  const data = shownData === present && present && typeof present === 'object' ? { ...present, steps: fork.scenario.steps } : fork.scenario;
+  commit(data, p.frame, null, {
+    // Show what the injected step did: its last frame (a step that made no frame shows the moment it happened).
+    frame: (timeline) => lastFrameOfStep(timeline, fork.index),
+    done: (frame) => {
+      set((x) => ({
+        history: x.history.present.data === data ? { ...x.history, present: { ...x.history.present, frame } } : x.history,
+        announcement: { key: 'ui.sandbox.injected', params: { event: label, minutes: fork.minutes }, n },
+      }));
+      autosave();
+    },
+  });
   return true;
 }
 
@@ -167,8 +231,16 @@ export function discardOffered(): void {
   set({ offer: null });
 }
 
-export function dismiss(what: 'refused' | 'storage'): void {
+export function dismiss(what: 'refused' | 'storage' | 'trouble'): void {
   set({ [what]: null } as Partial<SandboxState>);
+}
+
+/** After the user stopped a run, or it was refused: run the present draft again. */
+export function retry(): void {
+  const present = sandboxStore.get().history.present;
+  const after = unfinished && unfinished.data === present.data ? unfinished.after : undefined;
+  set({ trouble: null });
+  show(present, after);
 }
 
 export function setComparing(comparing: boolean): void {

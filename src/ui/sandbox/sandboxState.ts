@@ -6,6 +6,10 @@ import { createStore } from '../store/store';
 import { startHistory, type History } from './history';
 import type { SavedSandbox } from './autosaveCodec';
 import type { StorageProblem } from './storage';
+import type { SimulationOutcome } from '../worker/simulateOffThread';
+
+/** Why the picture is not the present draft's: the worker refused, failed, or the user stopped it. */
+export type SimulationTrouble = Exclude<SimulationOutcome, { kind: 'ok' }>;
 
 /** One state of the sandbox: the scenario as JSON data (maybe mid-edit and invalid) and the moment shown. */
 export interface Draft {
@@ -34,6 +38,9 @@ export interface SandboxState {
   readonly offer: SavedSandbox | null;
   readonly announcement: Announcement | null;
   readonly comparing: boolean;
+  /** The worker is simulating the present draft; the picture still shows the one before. */
+  readonly simulating: boolean;
+  readonly trouble: SimulationTrouble | null;
 }
 
 export const initialSandbox: SandboxState = {
@@ -47,6 +54,8 @@ export const initialSandbox: SandboxState = {
   offer: null,
   announcement: null,
   comparing: false,
+  simulating: false,
+  trouble: null,
 };
 
 export const sandboxStore = createStore<SandboxState>(initialSandbox);

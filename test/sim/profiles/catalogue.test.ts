@@ -2,7 +2,7 @@
 // value the scenario format accepts, or an explicit "unknown" with a reason in
 // both languages. Nothing is silently defaulted.
 import { describe, expect, it } from 'vitest';
-import { ImapPolicy, Pop3Policy } from '../../../src/sim/scenario/schema';
+import { ImapGiven, Pop3Given } from '../../../src/sim/scenario/schema';
 import { IMAP_SETTING_KEYS, POP3_SETTING_KEYS, PROFILE_IDS, PROFILES, profileById, type ProfileDefault } from '../../../src/sim/profiles';
 
 const both = (t: { de: string; en: string } | undefined) => !!t && t.de.trim().length > 0 && t.en.trim().length > 0;
@@ -46,8 +46,8 @@ describe('the profile catalogue', () => {
       it('only names values the scenario format accepts', () => {
         const known = (s: Record<string, ProfileDefault<unknown>>) =>
           Object.fromEntries(Object.entries(s).flatMap(([k, d]) => (d.status === 'known' && k !== 'checkEveryMinutes' ? [[k, d.value]] : [])));
-        expect(() => Pop3Policy.parse(known(profile.pop3))).not.toThrow();
-        expect(() => ImapPolicy.parse(known(profile.imap))).not.toThrow();
+        expect(() => Pop3Given.parse(known(profile.pop3))).not.toThrow();
+        expect(() => ImapGiven.parse(known(profile.imap))).not.toThrow();
         for (const d of [profile.pop3.checkEveryMinutes, profile.imap.checkEveryMinutes]) {
           if (d.status === 'known' && d.value !== null) expect(d.value).toBeGreaterThanOrEqual(5);
         }

@@ -45,8 +45,10 @@ describe('device events', () => {
     expect(a.get('goOnline')?.disabled).toBeNull();
   });
 
-  it('changing a setting mid-story is offered disabled: the format cannot say it', () => {
-    expect(byId(m, { kind: 'device', device: 'phone' }).get('changeSetting')?.disabled).toBe('settingMidScenario');
+  it('changing a setting from now on opens its form on a device; webmail has no settings of its own', () => {
+    const phone = byId(m, { kind: 'device', device: 'phone' }).get('changeSetting')!;
+    expect(phone).toMatchObject({ disabled: null, form: 'configure', event: null });
+    expect(byId(m, { kind: 'device', device: 'webmail' }).get('changeSetting')?.disabled).toBe('webmailSettings');
   });
 
   it('a sent mail gets an id no step uses yet', () => {

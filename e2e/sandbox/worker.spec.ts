@@ -1,0 +1,68 @@
+// The sandbox simulates in the worker: while the largest built-in scenario is
+// simulated again after an event, the page answers the keyboard at once, shows
+// how long it takes, and can stop; undo then shows the world before at once.
+import { test, expect, type Page } from '@playwright/test';
+import { currentFrame } from '../page';
+import { forkAtFrame, noErrors, openStepList, pictureUpToDate, steps } from './helpers';
+
+const LARGE = 'imap-big-mailbox-slow-link';
+
+async function injectArrival(page: Page) {
+  await page.getByTestId('event-target').selectOption('server');
+  await page.getByTestId('event-open').click();
+  await page.locator('[data-testid^="event-arrive-"]').first().click();
+  await expect(page.getByTestId('sandbox')).toHaveAttribute('data-simulating', 'true');
+}
+
+test('while the largest scenario is simulated again after an event, a key is handled within 100 ms', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = noErrors(page);
+  await forkAtFrame(page, LARGE, 1200);
+  await openStepList(page);
+  const before = await steps(page).count();
+  await injectArrival(page);
+  // How long each key press waited for the page, and whether the worker was still busy when it was handled.
+  await page.evaluate(() => {
+    const w = window as unknown as { __keys: Array<{ waited: number; simulating: boolean }> };
+    w.__keys = [];
+    addEventListener('keydown', (e) => w.__keys.push({ waited: performance.now() - e.timeStamp, simulating: !!document.querySelector('[data-simulating=true]') }), true);
+  });
+  const frame = await currentFrame(page);
+  await page.keyboard.press('ArrowRight');
+  // Handled: the picture on screen moved one change on, while the new one is still being simulated.
+  await expect.poll(() => currentFrame(page)).toBe(frame + 1);
+  const keys = await page.evaluate(() => (window as unknown as { __keys: Array<{ waited: number; simulating: boolean }> }).__keys);
+  expect(keys).toHaveLength(1);
+  expect(keys[0].simulating).toBe(true);
+  expect(keys[0].waited).toBeLessThan(100);
+  await pictureUpToDate(page);
+  await expect(steps(page)).toHaveCount(before + 1);
+  await expect(page.getByTestId('sandbox-live')).toContainText('A message arrives');
+  expect(errors).toEqual([]);
+});
+
+test('a long re-simulation shows its progress and can be stopped; the picture keeps the world before, undo shows it at once', async ({ page }) => {
+  test.setTimeout(120_000);
+  await forkAtFrame(page, LARGE, 1200);
+  await openStepList(page);
+  const before = await steps(page).count();
+  const frame = await currentFrame(page);
+  await injectArrival(page);
+  // Stopped as soon as its progress shows (the run takes seconds; waiting longer would race its end).
+  await page.getByTestId('simulation-cancel').click({ timeout: 20_000 });
+  await expect(page.getByTestId('sandbox-trouble')).toHaveAttribute('data-kind', 'cancelled');
+  await expect(page.getByTestId('sandbox')).not.toHaveAttribute('data-simulating', 'true');
+  // The step stays in the draft (one undo away); the picture is still the world before it.
+  await expect(steps(page)).toHaveCount(before + 1);
+  expect(await currentFrame(page)).toBe(frame);
+  // "Simulate again" finishes the job.
+  await page.getByTestId('sandbox-retry').click();
+  await pictureUpToDate(page);
+  await expect(page.getByTestId('sandbox-trouble')).toHaveCount(0);
+  expect(await currentFrame(page)).toBeGreaterThan(frame);
+  // Undo: the world before was kept, so no run is needed.
+  await page.keyboard.press('Control+z');
+  await expect(steps(page)).toHaveCount(before);
+  await expect(page.getByTestId('sandbox')).not.toHaveAttribute('data-simulating', 'true', { timeout: 1000 });
+  await expect(page.getByTestId('position')).toHaveAttribute('data-frame', String(frame));
+});
