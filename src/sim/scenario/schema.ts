@@ -73,6 +73,7 @@ export const Server = z
     queueLifetimeDays: z.number().int().min(1).max(30).default(5).describe("The sending MTA's queue lifetime (Postfix maximal_queue_lifetime, default 5 days)."),
     retryEveryMinutes: z.number().int().min(5).max(1440).default(60).describe('How often the sending MTA retries a deferred delivery.'),
     backup: z.enum(['none', 'daily']).default('daily').describe("The operator's backup of the server, taken every night at 02:00."),
+    backupDays: z.number().int().min(1).max(365).default(14).describe('How many daily backup generations the provider keeps (one per night); a restore can name any kept day.'),
     pop3LockSession: z.boolean().default(false).describe('Dovecot pop3_lock_session (refuse a second POP3 session with -ERR [IN-USE]). Passed to the real server by the conformance replay; the model never runs two sessions at once, so it changes nothing in the simulation.'),
   })
   .strict();
@@ -217,7 +218,13 @@ export const Step = z.discriminatedUnion('do', [
     .describe('A setting changed from now on; it takes effect at the next check. A protocol or profile switch is a new account.'),
   z.object({ ...common, do: z.literal('server.breach') }).strict(),
   z.object({ ...common, do: z.literal('server.diskFail') }).strict(),
-  z.object({ ...common, do: z.literal('server.restoreBackup') }).strict(),
+  z
+    .object({
+      ...common,
+      do: z.literal('server.restoreBackup'),
+      day: z.number().int().min(1).max(3650).optional().describe('The day whose nightly backup (taken at 02:00) is restored; left out: last night\'s.'),
+    })
+    .strict(),
   z.object({ ...common, do: z.literal('server.freeSpace'), account: Id, count: z.number().int().min(1).max(10_000) }).strict().describe('The user (or admin) expunges the N oldest mails of the account to free space.'),
   z.object({ ...common, do: z.literal('provider.move'), copyMailboxes: z.boolean() }).strict(),
   z.object({ ...common, do: z.literal('world.wait') }).strict().describe('Nothing happens but time passing (scheduled checks, retries and backups run).'),
