@@ -67,7 +67,7 @@ export const Quota = z
 export const Server = z
   .object({
     name: z.string().min(1).max(40).default('mail.example.org'),
-    country: z.string().min(2).max(40).default('DE').describe('Where the server stands: decides which data-protection law applies (claim D6).'),
+    country: z.string().min(2).max(40).default('DE').describe('Where the server stands. For a provider established in the EU the GDPR applies wherever this is (Art. 3); the location matters for transfers abroad (Chapter V) and foreign access laws (claim D6).'),
     quotaGracePercent: z.number().min(0).max(100).default(10).describe('Dovecot quota_grace: the message crossing the limit is still accepted while usage stays within limit + grace.'),
     quotaFull: z.enum(['permanent', 'temporary']).default('permanent').describe('Over-quota delivery: permanent = 552 5.2.2 and an immediate bounce (Dovecot default); temporary = 452 4.2.2, the sender retries (quota_full_tempfail=yes).'),
     queueLifetimeDays: z.number().int().min(1).max(30).default(5).describe("The sending MTA's queue lifetime (Postfix maximal_queue_lifetime, default 5 days)."),
