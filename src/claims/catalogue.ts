@@ -236,7 +236,10 @@ export const CLAIMS: readonly Claim[] = [
       de: 'Der Standort des Servers entscheidet, welches Datenschutzrecht gilt.',
       en: "The server's location decides which data-protection law applies.",
     },
-    { de: 'Als Eigenschaft des Servers gezeigt, wo es um Einbrüche geht.', en: 'Shown as a property of the server where a break-in is discussed.' }),
+    {
+      de: 'Bei einem Einbruch: Für einen Anbieter mit Niederlassung in der EU gilt die DSGVO, wo der Server auch steht; der Standort ist eine Frage der Übermittlung ins Ausland.',
+      en: 'At a break-in: for a provider established in the EU the GDPR applies wherever the server stands; the location is a question of transfers abroad.',
+    }),
 ];
 
 /** Claims that hold only under some settings: each needs a counter-scenario. */

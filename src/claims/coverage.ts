@@ -1,6 +1,7 @@
 // Which scenarios show which claim. Pure: it takes scenarios already loaded
 // (from disk by the CLI, bundled by the app) and answers "the scenarios for P9".
 import { CLAIMS, type Claim } from './catalogue';
+import { verdictOf, type Verdict } from './verdicts';
 
 /** The parts of a scenario this needs; a loaded Scenario fits. */
 export interface ScenarioClaims {
@@ -11,6 +12,8 @@ export interface ScenarioClaims {
 
 export interface ClaimCoverage {
   readonly claim: Claim;
+  /** Holds always, under named settings, not at all, or not modelled. */
+  readonly verdict: Verdict;
   /** Scenarios whose outcome proves the claim. */
   readonly proves: readonly string[];
   /** Scenarios showing the setting under which it breaks. */
@@ -29,10 +32,12 @@ export function scenariosForClaim(claimId: string, scenarios: readonly ScenarioC
 export function claimCoverage(scenarios: readonly ScenarioClaims[], claims: readonly Claim[] = CLAIMS): ClaimCoverage[] {
   return claims.map((claim) => {
     const { proves, counters } = scenariosForClaim(claim.id, scenarios);
+    const verdict = verdictOf(claim.id) ?? { holds: 'always' };
     const missing: ('proof' | 'counter')[] = [];
-    if (proves.length === 0) missing.push('proof');
-    if (claim.needsCounter && counters.length === 0) missing.push('counter');
-    return { claim, proves, counters, missing };
+    // A claim that does not hold needs a scenario showing so, not one proving it; one not modelled needs neither.
+    if (proves.length === 0 && (verdict.holds === 'always' || verdict.holds === 'under')) missing.push('proof');
+    if ((claim.needsCounter || verdict.holds === 'not') && counters.length === 0) missing.push('counter');
+    return { claim, verdict, proves, counters, missing };
   });
 }
 

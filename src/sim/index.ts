@@ -8,7 +8,7 @@ export { parseTime, formatTime, dayOf } from './scenario/time';
 export { frameLines, type Frame, type Timeline, type Transfer, type TransferKind, type ProtocolLine, type SessionInfo, type Narration } from './timeline';
 export { metricsOf, lostMails } from './run/metrics';
 export type { Metrics, MailWhereabouts, AccountUsage, DeviceView } from './metrics.types';
-export { copiesByPlace, type PlacedCopy } from './run/views';
+export { copiesByPlace, backupGenerations, type PlacedCopy, type BackupGenerationsView } from './run/views';
 export { mailHistory, type HistoryEntry } from './run/history';
 export { formatFlags, flagNames, hasFlag, Flag } from './model/flags';
 export { placeKind, parseServerPlace, parseDevicePlace, type PlaceId, type PlaceKind } from './model/places';

@@ -26,6 +26,11 @@ describe('npm run sim -- --claims', () => {
     const text = out.join('\n');
     expect(text).toMatch(/P9 .*\n\s+belegt in: pop3-three-devices/);
     expect(text).not.toMatch(/FEHLT/);
+    // Per claim: holds always, under named settings, not at all, or not modelled.
+    expect(text).toMatch(/D6 .*\n.*\n.*\n\s+gilt nicht: Für einen Anbieter mit Niederlassung in der EU gilt die DSGVO/);
+    expect(text).toMatch(/I8 .*\n.*\n\s+nicht modelliert: /);
+    expect(text).toMatch(/P9 .*\n.*\n\s+gilt unter diesen Einstellungen: nur wenn jedes Gerät nach dem Herunterladen löscht/);
+    expect(text).toMatch(/Es gelten \d+ immer, \d+ nur unter bestimmten Einstellungen, 1 gar nicht; 1 nicht modelliert\./);
   });
 
   it('exits 1 when a claim has no scenario', () => {

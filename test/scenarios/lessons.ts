@@ -46,9 +46,12 @@ export const LESSONS: Lessons = {
   },
   'pop3-disk-failure-copy-on-server': {
     base: {
-      teaches: 'with a 14-day copy on the server a disk failure costs only mail older than 14 days, and sent mail',
+      teaches: 'with a 14-day copy on the server a disk failure costs the laptop all mail older than 14 days, and sent mail; the older mail survives only in the backups of the provider',
       proof: (o) => {
-        expect(o.metrics.lost).toEqual(['m1', 'm2']);
+        // rule 81: the provider's 14 daily backups still hold what left the server in the last two weeks.
+        expect(o.metrics.lost).toEqual([]);
+        expect(placesOf(o, 'm1')).toEqual(['backup/server/anna/INBOX']);
+        expect(placesOf(o, 'm2')).toEqual(['backup/server/anna/INBOX']);
         expect(onDevice(o, 'm3', 'laptop') && onDevice(o, 'm4', 'laptop')).toBe(true);
         expect(onDevice(o, 's1', 'laptop')).toBe(false);
       },

@@ -14,7 +14,9 @@ export type Op =
   | { readonly op: 'deletedByUser'; readonly mail: MailId }
   | { readonly op: 'bounced'; readonly mail: MailId }
   | { readonly op: 'sync'; readonly device: string; readonly cost: SyncCost }
-  | { readonly op: 'time'; readonly time: number };
+  | { readonly op: 'time'; readonly time: number }
+  /** The server backup generations kept after a nightly backup, a discard or a provider move. */
+  | { readonly op: 'backups'; readonly taken: readonly number[] };
 
 function accountOfServerPlace(place: PlaceId): string | null {
   if (!place.startsWith('server/')) return null;
@@ -80,6 +82,9 @@ export function applyOp(s: WorldState, o: Op): void {
       return;
     case 'time':
       s.time = o.time;
+      return;
+    case 'backups':
+      s.serverBackups = o.taken;
       return;
   }
 }

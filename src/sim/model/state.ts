@@ -18,6 +18,14 @@ export interface Copy {
   readonly headersOnly?: boolean;
   /** A second (third…) copy of the same mail in one place: a duplicate download. */
   readonly dup?: number;
+  /** Server backup copies: the first backup generation (its time) that holds this copy. */
+  readonly since?: number;
+  /**
+   * Server backup copies no longer in the latest generation: the last
+   * generation that holds it. Such a copy is kept under "<key>@<until>" until
+   * that generation is discarded.
+   */
+  readonly until?: number;
 }
 
 /** Per server folder: what IMAP clients cache against. */
@@ -62,6 +70,8 @@ export interface WorldState {
   serverGeneration: number;
   serverDown: boolean;
   breached: boolean;
+  /** When each server backup generation still kept was taken (oldest first). */
+  serverBackups: readonly number[];
   /** place → copy key → copy, in insertion order (server folders: UID order; keys are UIDs). */
   readonly places: Map<PlaceId, Map<string, Copy>>;
   readonly folderMeta: Map<PlaceId, FolderMeta>;
@@ -82,6 +92,7 @@ export function emptyState(): WorldState {
     serverGeneration: 1,
     serverDown: false,
     breached: false,
+    serverBackups: [],
     places: new Map(),
     folderMeta: new Map(),
     mails: new Map(),

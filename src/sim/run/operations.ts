@@ -2,9 +2,9 @@
 // restore, a disk failure, a break-in, a cleanup that frees space, and a move
 // to a new provider (semantics.md "Operations").
 import { Flag } from '../model/flags';
+import type { Copy } from '../model/state';
 import { INTRUDER, serverPlace } from '../model/places';
 import type { Run } from './run';
-import { mirror } from './devices';
 import { ImapConnection } from '../client/imapConnection';
 import { messages, uidValidityFor } from '../store/mailbox';
 import { Draft } from '../server/draft';
@@ -19,12 +19,86 @@ function serverBackupPlaces(run: Run): string[] {
   return [...run.state.places.keys()].filter((p) => p.startsWith('backup/server/'));
 }
 
-/** The nightly backup holds server state only (for POP3 users without leave-on-server: only unfetched mail). */
+const MINUTES_PER_DAY = 1440;
+
+/** The day (1, 2, …) a backup generation was taken on. */
+export const dayOfBackup = (takenAt: number): number => Math.floor(takenAt / MINUTES_PER_DAY) + 1;
+
+/** A copy kept only by older generations sits beside the latest under "<key>@<until>". */
+const olderKey = (key: string, until: number) => `${key}@${until}`;
+const serverKeyOf = (backupKey: string) => {
+  const at = backupKey.indexOf('@');
+  return at < 0 ? backupKey : backupKey.slice(0, at);
+};
+
+/** Does the generation taken at `g` hold this backup copy? */
+export function inGeneration(copy: Copy, g: number): boolean {
+  return (copy.since ?? 0) <= g && (copy.until === undefined || g <= copy.until);
+}
+
+/**
+ * The nightly backup (rule 75 and 81). The provider keeps one generation per
+ * night for `backupDays` days. Generations share their copies: the place
+ * backup/server/<account>/<folder> holds every copy any kept generation holds,
+ * each marked with the first generation that has it (since) and, once it left
+ * the server, the last one (until). Only what changed since last night is
+ * looked at, so a night costs what changed that day, not the mailbox's size.
+ */
 export function backupServer(run: Run): void {
   if (run.serverDown) return;
-  mirror(run, 'server/', (p) => `backup/${p}`);
-  run.serverBackupAt = run.time;
+  const now = run.time;
+  const kept = run.state.serverBackups;
+  const previous = kept.length ? kept[kept.length - 1] : null;
+  const touched = run.store.touched;
+  for (const [source, keys] of [...touched]) {
+    if (!source.startsWith('server/')) continue;
+    const target = `backup/${source}`;
+    const src = run.folder(source);
+    for (const key of keys) {
+      const copy = src.get(key);
+      const had = run.copyAt(target, key);
+      if (had && previous !== null && (!copy || copy.mail !== had.mail)) {
+        // It left the server since last night: older generations still hold it.
+        run.del(target, key);
+        run.put(target, olderKey(key, previous), { ...had, until: previous });
+        run.transfer('move', had.mail, target, target, olderKey(key, previous));
+        run.olderBackups.push({ until: previous, place: target, key: olderKey(key, previous) });
+      }
+      if (!copy) continue;
+      const kept = had && had.mail === copy.mail ? had : undefined;
+      if (!kept) {
+        run.put(target, key, { ...copy, since: now });
+        run.transfer('copy', copy.mail, source, target, key);
+      } else if (kept.flags !== copy.flags || kept.uid !== copy.uid || kept.headersOnly !== copy.headersOnly) {
+        // Flags as of the latest generation (older generations' flags are not kept apart).
+        run.put(target, key, { ...copy, since: kept.since ?? now });
+        if (kept.flags !== copy.flags) run.transfer('flag', copy.mail, target, target, key, copy.flags);
+      }
+    }
+    touched.delete(source);
+  }
+  const days = run.world.server.backupDays;
+  const generations = [...kept, now].filter((t) => t > now - days * MINUTES_PER_DAY);
+  run.apply({ op: 'backups', taken: generations });
   if (run.hasPending()) run.emit('server', 'server · backup', { key: 'server.backup', params: {} });
+  discardOldGenerations(run, generations[0], days);
+}
+
+/** Copies only generations older than the oldest kept one held are gone from the backups. */
+function discardOldGenerations(run: Run, oldest: number, days: number): void {
+  const list = run.olderBackups;
+  let n = 0;
+  const mails = new Set<string>();
+  while (n < list.length && list[n].until < oldest) {
+    const { place, key } = list[n++];
+    const copy = run.copyAt(place, key);
+    if (!copy) continue;
+    run.del(place, key);
+    run.transfer('delete', copy.mail, place, null, key);
+    mails.add(copy.mail);
+  }
+  if (n) list.splice(0, n);
+  if (mails.size) run.emit('server', 'server · old backups discarded', { key: 'server.backupDiscarded', params: { count: mails.size, days } });
 }
 
 export function serverDiskFail(run: Run): void {
@@ -40,20 +114,32 @@ export function serverDiskFail(run: Run): void {
   run.emit('server', 'server · disk failed', { key: 'server.diskFailed', params: { count } });
 }
 
-export function restoreServer(run: Run): void {
+/** Restore the server from the backup of `day` (default: the latest generation, last night's). */
+export function restoreServer(run: Run, day?: number): void {
+  const kept = run.state.serverBackups;
+  const g = day === undefined ? kept[kept.length - 1] : kept.find((t) => dayOfBackup(t) === day);
+  if (g === undefined) {
+    if (run.serverDown) run.sendServerEvent({ type: 'backup.restore' });
+    run.emit('server', 'server · restore', day === undefined || !kept.length ? { key: 'server.noBackup', params: {} } : { key: 'server.noBackupOfDay', params: { day, first: dayOfBackup(kept[0]), last: dayOfBackup(kept[kept.length - 1]) } });
+    return;
+  }
   const restored: string[] = [];
   for (const bplace of serverBackupPlaces(run)) {
     const place = bplace.slice('backup/'.length);
-    for (const [key, copy] of run.folder(bplace)) {
+    for (const [bkey, copy] of run.folder(bplace)) {
+      if (!inGeneration(copy, g)) continue;
+      const key = serverKeyOf(bkey);
       if (run.copyAt(place, key)) continue;
-      run.put(place, key, copy);
+      const { since: _s, until: _u, ...serverCopy } = copy;
+      void _s;
+      void _u;
+      run.put(place, key, serverCopy);
       run.transfer('restore', copy.mail, bplace, place, key);
       restored.push(copy.mail);
     }
   }
   if (run.serverDown) run.sendServerEvent({ type: 'backup.restore' });
-  const day = run.serverBackupAt === null ? 0 : Math.floor(run.serverBackupAt / 1440) + 1;
-  run.emit('server', 'server · restore', { key: run.serverBackupAt === null ? 'server.noBackup' : 'server.restored', params: { count: restored.length, day } });
+  run.emit('server', 'server · restore', { key: 'server.restored', params: { count: restored.length, day: dayOfBackup(g) } });
 }
 
 /** An intruder reads everything the server stores right now, every folder of every account (claims P5, I9). */
@@ -70,6 +156,10 @@ export function breach(run: Run): void {
   }
   run.sendServerEvent({ type: 'intruder.enter' });
   run.emit('intruder', 'server · break-in', { key: 'server.breach', params: { count: seen.size } });
+  // The backups are not on the server the intruder got into, but they hold mail too: say how much (rule 77).
+  const held = new Set<string>();
+  for (const bplace of serverBackupPlaces(run)) for (const copy of run.folder(bplace).values()) if (!seen.has(copy.mail)) held.add(copy.mail);
+  if (held.size) run.emit('server', 'server · backups hold more', { key: 'server.backupsHoldMore', params: { count: held.size, days: run.world.server.backupDays } });
 }
 
 /** The user clears the oldest messages of INBOX (as webmail would) so new mail fits again. */
@@ -108,7 +198,8 @@ export function providerMove(run: Run, copyMailboxes: boolean): void {
       run.transfer('delete', copy.mail, bplace, null, key);
     }
   }
-  run.serverBackupAt = null;
+  run.olderBackups.length = 0;
+  run.apply({ op: 'backups', taken: [] });
   run.apply({ op: 'server', generation });
   let moved = 0;
   let lost = 0;

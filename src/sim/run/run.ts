@@ -49,7 +49,8 @@ export class Run {
   readonly devices = new Map<string, DeviceRuntime>();
   /** Deliveries the provider's MX keeps in its queue (452 over LMTP, or the server is down). */
   readonly deferred: Deferred[] = [];
-  serverBackupAt: number | null = null;
+  /** Backup copies only older generations hold, in the order they left the latest (so the oldest are discarded first). */
+  readonly olderBackups: { until: number; place: PlaceId; key: string }[] = [];
   private server: SnapshotFrom<typeof serverMachine> = initialTransition(serverMachine)[0];
   /** Called after a delivery saved mail for these accounts (devices in IDLE hear of it at once). */
   onDelivered: (accounts: readonly string[]) => void = () => {};

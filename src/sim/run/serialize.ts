@@ -12,6 +12,7 @@ export function stateToJSON(s: WorldState) {
     serverGeneration: s.serverGeneration,
     serverDown: s.serverDown,
     breached: s.breached,
+    serverBackups: s.serverBackups,
     places,
     folderMeta: Object.fromEntries([...s.folderMeta.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
     devices: Object.fromEntries(s.devices),

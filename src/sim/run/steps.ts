@@ -115,7 +115,7 @@ export function runStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[
       serverDiskFail(run);
       return;
     case 'server.restoreBackup':
-      restoreServer(run);
+      restoreServer(run, step.day);
       return;
     case 'server.freeSpace':
       freeSpace(run, step.account, step.count);

@@ -141,6 +141,16 @@ export function checkWorld(file: string, s: Scenario): Problem[] {
         current.set(device.id, r.device);
       }
     }
+    if (step.do === 'server.restoreBackup' && step.day !== undefined) {
+      // The backup of day d is taken at 02:00 that day and kept while younger than backupDays days (rule 81).
+      const takenAt = (d: number) => (d - 1) * 1440 + 120;
+      const days = s.world.server.backupDays;
+      let oldest = 1;
+      while (takenAt(oldest) <= at - days * 1440) oldest++;
+      if (s.world.server.backup === 'none') add(`steps[${i}].day`, 'the server has no backup ("backup": "none")');
+      else if (takenAt(step.day) > at) add(`steps[${i}].day`, `the backup of day ${step.day} is taken at 02:00 that day, after this step (${step.at})`);
+      else if (step.day < oldest) add(`steps[${i}].day`, `backups are kept for ${days} days: at ${step.at} the oldest is from day ${oldest}`);
+    }
     if ('account' in step && !accountIds.includes(step.account)) add(`steps[${i}].account`, `no account "${step.account}" — accounts are ${list(accountIds)}`);
     const declared = declaredMails(step);
     for (const id of declared) {

@@ -67,13 +67,14 @@ export const Quota = z
 export const Server = z
   .object({
     name: z.string().min(1).max(40).default('mail.example.org'),
-    country: z.string().min(2).max(40).default('DE').describe('Where the server stands: decides which data-protection law applies (claim D6).'),
+    country: z.string().min(2).max(40).default('DE').describe('Where the server stands. For a provider established in the EU the GDPR applies wherever this is (Art. 3); the location matters for transfers abroad (Chapter V) and foreign access laws (claim D6).'),
     quotaGracePercent: z.number().min(0).max(100).default(10).describe('Dovecot quota_grace: the message crossing the limit is still accepted while usage stays within limit + grace.'),
     quotaFull: z.enum(['permanent', 'temporary']).default('permanent').describe('Over-quota delivery: permanent = 552 5.2.2 and an immediate bounce (Dovecot default); temporary = 452 4.2.2, the sender retries (quota_full_tempfail=yes).'),
     queueLifetimeDays: z.number().int().min(1).max(30).default(5).describe("The sending MTA's queue lifetime (Postfix maximal_queue_lifetime, default 5 days)."),
     retryEveryMinutes: z.number().int().min(5).max(1440).default(60).describe('How often the sending MTA retries a deferred delivery.'),
     backup: z.enum(['none', 'daily']).default('daily').describe("The operator's backup of the server, taken every night at 02:00."),
     messageSizeLimit: z.number().int().min(1024).max(2_147_483_647).default(10_240_000).describe("Postfix message_size_limit in bytes (default 10240000), advertised as SIZE in EHLO and checked against the message as sent: attachments base64-encoded, about 4/3 of their size."),
+    backupDays: z.number().int().min(1).max(365).default(14).describe('How many daily backup generations the provider keeps (one per night); a restore can name any kept day.'),
     pop3LockSession: z.boolean().default(false).describe('Dovecot pop3_lock_session (refuse a second POP3 session with -ERR [IN-USE]). Passed to the real server by the conformance replay; the model never runs two sessions at once, so it changes nothing in the simulation.'),
   })
   .strict();
@@ -221,7 +222,13 @@ export const Step = z.discriminatedUnion('do', [
     .describe('A setting changed from now on; it takes effect at the next check. A protocol or profile switch is a new account.'),
   z.object({ ...common, do: z.literal('server.breach') }).strict(),
   z.object({ ...common, do: z.literal('server.diskFail') }).strict(),
-  z.object({ ...common, do: z.literal('server.restoreBackup') }).strict(),
+  z
+    .object({
+      ...common,
+      do: z.literal('server.restoreBackup'),
+      day: z.number().int().min(1).max(3650).optional().describe('The day whose nightly backup (taken at 02:00) is restored; left out: last night\'s.'),
+    })
+    .strict(),
   z.object({ ...common, do: z.literal('server.freeSpace'), account: Id, count: z.number().int().min(1).max(10_000) }).strict().describe('The user (or admin) expunges the N oldest mails of the account to free space.'),
   z.object({ ...common, do: z.literal('provider.move'), copyMailboxes: z.boolean() }).strict(),
   z.object({ ...common, do: z.literal('world.wait') }).strict().describe('Nothing happens but time passing (scheduled checks, retries and backups run).'),
