@@ -17,3 +17,7 @@ export { insertStep, type ForkResult } from './scenario/fork';
 export { timelineToJSON } from './run/serialize';
 export { scenarioJsonSchemaText } from './scenario/jsonSchema';
 export { checkWorkBudget, estimateWork, loadWithinLimits, profileOf, nestingProblem, MAX_NESTING, WORK_LIMIT, type BudgetVerdict, type Lever, type WorkEstimate, type WorkProfile } from './budget';
+// Predict-then-run questions: their shape, their located checks and their answers read from a timeline.
+export { Question, Questions, type QuestionKind } from './questions/schema';
+export { checkQuestions, type QuestionProblem } from './questions/check';
+export { answerOf, isCorrect, questionFrames, spotOfPlace, spotOptions, type Answer, type Response, type Spot, type QuestionFrames } from './questions/answer';
