@@ -47,11 +47,14 @@ export function spotOfPlace(place: string): Spot | null {
   return null;
 }
 
+// "Where is it" and "is it on the device" count the message itself: a copy
+// holding only its headers (a headers-only cache, POP3 TOP) is a list entry
+// that cannot be opened, and the picture draws it differently.
 function spotsOf(state: WorldState, mail: string): Spot[] {
   const found = new Set<Spot>();
   for (const [place, folder] of state.places) {
     for (const copy of folder.values()) {
-      if (copy.mail !== mail) continue;
+      if (copy.mail !== mail || copy.headersOnly) continue;
       const spot = spotOfPlace(place);
       if (spot) found.add(spot);
       break;
@@ -90,7 +93,7 @@ function onDevice(state: WorldState, device: string, mail: string): boolean {
   if (state.devices.get(device)?.diskFailed) return false;
   for (const [place, folder] of state.places) {
     if (!place.startsWith(`device/${device}/`)) continue;
-    for (const copy of folder.values()) if (copy.mail === mail) return true;
+    for (const copy of folder.values()) if (copy.mail === mail && !copy.headersOnly) return true;
   }
   return false;
 }
