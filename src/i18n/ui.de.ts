@@ -812,5 +812,18 @@ export const uiDe: Shape<typeof uiEn> = {
     moodleTitle: 'Die Fragen dieses Szenarios als Moodle-XML herunterladen (beide Sprachen, mit dem Filter „Mehrsprachiger Inhalt“)',
     scorm: 'SCORM-Paket',
     scormTitle: 'Dieses Szenario als SCORM-1.2-Paket für Moodle oder ILIAS herunterladen',
+    scormUi: {
+      language: 'Sprache',
+      score: 'Richtige Antworten: {{right}} von {{asked}} beantworteten ({{total}} insgesamt)',
+      finished: 'Fertig: {{right}} von {{total}} Fragen richtig.',
+      step: 'Schritt {{step}} von {{steps}}: {{name}}',
+      back: 'Zurück',
+      next: 'Nächster Schritt',
+      navigation: 'Schritte',
+      beforePicture: 'Das Bild vor diesem Schritt',
+      afterPicture: 'Das Bild nach diesem Schritt',
+      startPicture: 'Das Bild am Anfang',
+      finalPicture: 'Das Bild am Ende',
+    },
   },
 };

@@ -808,5 +808,18 @@ export const uiEn = {
     moodleTitle: 'Download this scenario’s questions as Moodle XML (both languages, with the multilang filter)',
     scorm: 'SCORM package',
     scormTitle: 'Download this scenario as a SCORM 1.2 package for Moodle or ILIAS',
+    scormUi: {
+      language: 'Language',
+      score: 'Questions right: {{right}} of {{asked}} answered ({{total}} in all)',
+      finished: 'Done: {{right}} of {{total}} questions right.',
+      step: 'Step {{step}} of {{steps}}: {{name}}',
+      back: 'Back',
+      next: 'Next step',
+      navigation: 'Steps',
+      beforePicture: 'The picture before this step',
+      afterPicture: 'The picture after this step',
+      startPicture: 'The picture at the start',
+      finalPicture: 'The picture at the end',
+    },
   },
 } as const;

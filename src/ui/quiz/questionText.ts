@@ -5,7 +5,8 @@
 // exports (in Node too) all call it with their own `t`.
 import type { TFunction } from 'i18next';
 import type { Answer, Question, Scenario, Spot, Timeline } from '../../sim';
-import { answerOf } from '../../sim';
+import { answerOf, questionFrames } from '../../sim';
+import { renderNarration } from '../../i18n/renderNarration';
 import { timelineNames, type Lang, type Names } from '../../i18n/names';
 import { stepName } from '../presenter/stepNames';
 import { folderNamer } from '../model/placeName';
@@ -73,6 +74,30 @@ export interface WordedQuestion {
   readonly context: string;
   readonly text: string;
   readonly answerText: string;
+  /** Why: the step's note, then what each of its frames narrates. */
+  readonly why: readonly string[];
+  /** The names of the steps before this one, for a question read without the animation (Moodle). */
+  readonly story: readonly string[];
+}
+
+/** The step's note and the narration of each frame the step made: what the reveal shows as the reason. */
+export function whyText(q: Question, scenario: Scenario, timeline: Timeline, w: QuizWords): string[] {
+  const out: string[] = [];
+  const note = scenario.steps[q.step]?.note;
+  if (note) out.push(note[w.lang]);
+  const { ask, answer } = questionFrames(timeline, q.step);
+  for (let i = ask + 1; i <= answer; i++) {
+    const frame = timeline.frames[i];
+    if (frame.step !== q.step) continue;
+    out.push(renderNarration(frame.narration, w.t, w.lang, w.names, frame.label));
+  }
+  return out;
+}
+
+/** Every step before the question's, by name: "1. Message 1 arrives". */
+export function storySoFar(q: Question, scenario: Scenario, w: QuizWords): string[] {
+  const folders = folderNamer(scenario, w.lang);
+  return scenario.steps.slice(0, q.step).map((step, i) => `${i + 1}. ${stepName(step, w.t, w.names.device, w.mailLabel, folders)}`);
 }
 
 /** Every question of a run in words with its answer; questions whose answer cannot be read are left out (checkQuestions names them). */
@@ -82,7 +107,16 @@ export function wordedQuestions(scenario: Scenario, timeline: Timeline, t: TFunc
   scenario.questions.forEach((question, index) => {
     const answer = answerOf(question, timeline);
     if (!answer) return;
-    out.push({ index, question, answer, context: stepContext(question, scenario, w), text: questionText(question, w), answerText: answerText(answer, w) });
+    out.push({
+      index,
+      question,
+      answer,
+      context: stepContext(question, scenario, w),
+      text: questionText(question, w),
+      answerText: answerText(answer, w),
+      why: whyText(question, scenario, timeline, w),
+      story: storySoFar(question, scenario, w),
+    });
   });
   return out;
 }
