@@ -24,7 +24,7 @@
         win = win.parent;
       }
       return win && win.API ? win.API : null;
-    } catch (e) {
+    } catch {
       return null;
     }
   }
@@ -33,7 +33,7 @@
     if (!api) {
       try {
         if (window.opener) api = findApiIn(window.opener);
-      } catch (e) {
+      } catch {
         api = null;
       }
     }
@@ -49,7 +49,7 @@
     if (method !== 'LMSInitialize' && (!started || (finished && method !== 'LMSFinish'))) return '';
     try {
       return String(b === undefined ? api[method](a) : api[method](a, b));
-    } catch (e) {
+    } catch {
       return '';
     }
   }
@@ -88,7 +88,7 @@
         if (typeof data.i === 'number' && data.i >= -1 && data.i < lesson.scenarios[state.s].steps.length) state.i = data.i;
         if (data.l === 'de' || data.l === 'en') state.lang = data.l;
       }
-    } catch (e) {
+    } catch {
       /* a damaged resume record starts the lesson afresh */
     }
   }
