@@ -3,7 +3,7 @@
 // a standalone SVG with the picture's style rules inside.
 import type { TFunction } from 'i18next';
 import type { Lang } from '../../i18n/names';
-import { sessionFor } from '../../ui/model/session';
+import { sessionFor, sessionOf } from '../../ui/model/session';
 import { layoutFor, pictureDrawer } from '../../ui/embed/drawPicture';
 import type { DrawFrame, LessonSource, PerLang } from './lesson';
 
@@ -29,7 +29,8 @@ export function frameDrawer(sources: readonly LessonSource[], ts: PerLang<TFunct
   const css = pictureCssOf(doc);
   const win = doc.defaultView!;
   const drawers = sources.map(({ scenario, timeline }) => {
-    const session = sessionFor(scenario, null, timeline);
+    // The player's own session when there is one: it carries the variant's world.
+    const session = sessionOf(timeline) ?? sessionFor(scenario, null, timeline);
     return pictureDrawer(session, layoutFor(session, PICTURE_WIDTH));
   });
   return (s: number, frame: number, lang: Lang) => {

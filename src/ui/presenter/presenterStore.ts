@@ -7,6 +7,7 @@ import { playerStore } from '../store/playerStore';
 import { pause, play, seek, stepMarks } from '../store/commands';
 import { initialPresenterState, mailForDigits, MAX_PLAYED_CHANGES, nextStop, parsePresenterUrl, previousStop, typeDigit, type PresenterState } from './presenterState';
 import { sessionOf } from '../model/session';
+import { clickerNext } from '../quiz/quizStore';
 
 export const presenterStore = createStore<PresenterState>(initialPresenterState);
 
@@ -25,6 +26,8 @@ const lastOf = () => {
 
 /** Play the next step to its end (a long one jumps there instead). */
 export function presentNext(): void {
+  // A question on screen takes the clicker first: reveal its answer, then run its step.
+  if (clickerNext(presentNext)) return;
   const s = playerStore.get();
   if (!s.timeline) return;
   const target = nextStop(stepMarks(s), lastOf(), s.frame, s.playing ? presenterStore.get().until : null);

@@ -80,13 +80,16 @@ export interface WordedQuestion {
   readonly story: readonly string[];
 }
 
+// A long step (a first sync of many messages) is told in its first lines; the handout and the transcript have the rest.
+const MAX_WHY = 6;
+
 /** The step's note and the narration of each frame the step made: what the reveal shows as the reason. */
 export function whyText(q: Question, scenario: Scenario, timeline: Timeline, w: QuizWords): string[] {
   const out: string[] = [];
   const note = scenario.steps[q.step]?.note;
   if (note) out.push(note[w.lang]);
   const { ask, answer } = questionFrames(timeline, q.step);
-  for (let i = ask + 1; i <= answer; i++) {
+  for (let i = ask + 1; i <= answer && out.length < MAX_WHY; i++) {
     const frame = timeline.frames[i];
     if (frame.step !== q.step) continue;
     out.push(renderNarration(frame.narration, w.t, w.lang, w.names, frame.label));
