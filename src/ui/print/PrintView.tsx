@@ -18,6 +18,9 @@ import { playerNames } from '../model/narrationText';
 import { stepEnds } from '../presenter/presenterState';
 import { useStepNames } from '../presenter/useStepNames';
 import { handoutSteps, MAX_LINES } from './handoutSteps';
+import { HandoutQuestions, pageOfQuestion } from './HandoutQuestions';
+import { askedQuestions } from '../quiz/quizState';
+import '../quiz/quiz.css';
 
 /** A picture of one frame, held still: its own little store, so the page's player is untouched. */
 function StillPicture({ frame, label }: { frame: number; label: string }) {
@@ -41,6 +44,9 @@ export function PrintView() {
   const last = timeline.frames.length - 1;
   const steps = handoutSteps(marks, stepEnds(marks, last));
   const name = playerNames(scenario, session.index, lang);
+  const questions = askedQuestions(scenario, timeline);
+  const ends = steps.map((s) => s.end);
+  const questionsOn = (page: number) => questions.filter((q) => pageOfQuestion(q.ask, ends) === page);
   const back = (() => {
     const q = new URLSearchParams(location.search);
     q.delete('print');
@@ -59,6 +65,7 @@ export function PrintView() {
           <a href={back}>{t('ui.print.back')}</a>
         </p>
         <Legend />
+        <HandoutQuestions questions={questionsOn(-1)} scenario={scenario} timeline={timeline} lang={lang} />
       </header>
       {steps.map((s, i) => {
         const note = stepNote(timeline, s.first);
@@ -85,6 +92,7 @@ export function PrintView() {
               ))}
             </ol>
             {frames.length > MAX_LINES && <p className="muted">{t('ui.print.more', { count: frames.length - MAX_LINES })}</p>}
+            <HandoutQuestions questions={questionsOn(i)} scenario={scenario} timeline={timeline} lang={lang} />
           </section>
         );
       })}
@@ -95,6 +103,11 @@ export function PrintView() {
           <StillPicture frame={last} label={t('ui.print.finalPicture')} />
         </figure>
         <Scorecard />
+        {questions.length > 0 && (
+          <p className="print-quiz-score" data-testid="print-quiz-score">
+            {t('ui.quiz.handoutScore', { count: questions.length })}
+          </p>
+        )}
       </section>
     </main>
   );
