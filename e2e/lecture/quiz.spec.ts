@@ -95,3 +95,23 @@ test('keyboard only: the question takes the focus, arrows choose, Enter checks, 
   await expect(page.getByTestId('quiz-verdict')).toHaveAttribute('data-verdict', 'right');
   await expect(page.getByTestId('quiz-score')).toHaveAttribute('data-right', '2');
 });
+
+test('presenter mode: the clicker stops at a question, reveals its answer, then runs the step; the notes window shows the answer', async ({ page }) => {
+  await page.goto(`/?scenario=${THREE}&lang=de&present=1`);
+  await expect(page.getByTestId('presenter')).toBeVisible();
+  const [notes] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('open-notes').click()]);
+  await page.bringToFront();
+  await page.keyboard.press('PageDown');
+  await page.keyboard.press('PageDown');
+  const quiz = page.getByTestId('quiz');
+  await expect(quiz).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('quiz-text')).toHaveText('Nach diesem Schritt: Wo ist Nachricht 1? Wählen Sie jeden Ort, an dem eine Kopie liegt.');
+  await expect(notes.getByTestId('notes-answer')).toContainText('→ auf Annas Handy');
+  await page.screenshot({ path: '/tmp/shots/lecture/presenter-quiz-de.png' });
+  // While the class votes nothing moves; the next press reveals, the one after runs the step.
+  await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('quiz-verdict')).toContainText('Die Antwort: auf Annas Handy');
+  await page.keyboard.press('PageDown');
+  await expect(quiz).toHaveCount(0);
+  await expect(page.getByTestId('presenter-bar')).toContainText('Schritt 2', { timeout: 20_000 });
+});

@@ -7,15 +7,19 @@ import { playerStore } from '../store/playerStore';
 import { pause, play, seek, stepMarks } from '../store/commands';
 import { initialPresenterState, mailForDigits, MAX_PLAYED_CHANGES, nextStop, parsePresenterUrl, previousStop, typeDigit, type PresenterState } from './presenterState';
 import { sessionOf } from '../model/session';
-import { clickerNext } from '../quiz/quizStore';
+import { clickerNext, setQuizActive } from '../quiz/quizStore';
+import { appStore } from '../store/appStore';
 
 export const presenterStore = createStore<PresenterState>(initialPresenterState);
+
+// Questions stop playback in the player and in presenter mode, unless the address says quiz=off; never in an embed or a comparison.
+setQuizActive(() => presenterStore.get().questions && !appStore.get().embed && !appStore.get().compare);
 
 /** Take presenter mode and theme from an address (page load, back/forward). */
 export function applyPresenterUrl(search: string): void {
   const u = parsePresenterUrl(search);
   presenterStore.set((p) =>
-    p.on === u.on && p.theme === u.theme && p.notesWindow === u.notesWindow && p.handout === u.handout ? p : { ...p, ...u, blank: false, until: null },
+    p.on === u.on && p.theme === u.theme && p.notesWindow === u.notesWindow && p.handout === u.handout && p.questions === u.questions ? p : { ...p, ...u, blank: false, until: null },
   );
 }
 

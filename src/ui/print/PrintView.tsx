@@ -21,6 +21,7 @@ import { handoutSteps, MAX_LINES } from './handoutSteps';
 import { HandoutQuestions, pageOfQuestion } from './HandoutQuestions';
 import { askedQuestions } from '../quiz/quizState';
 import '../quiz/quiz.css';
+import './print.css';
 
 /** A picture of one frame, held still: its own little store, so the page's player is untouched. */
 function StillPicture({ frame, label }: { frame: number; label: string }) {
@@ -99,15 +100,15 @@ export function PrintView() {
       <section className="print-page print-outcome" data-testid="print-outcome" aria-labelledby="print-outcome">
         <h2 id="print-outcome">{t('ui.print.outcome')}</h2>
         <p className="muted">{t('ui.print.outcomeIntro')}</p>
-        <figure>
-          <StillPicture frame={last} label={t('ui.print.finalPicture')} />
-        </figure>
-        <Scorecard />
         {questions.length > 0 && (
           <p className="print-quiz-score" data-testid="print-quiz-score">
             {t('ui.quiz.handoutScore', { count: questions.length })}
           </p>
         )}
+        <figure>
+          <StillPicture frame={last} label={t('ui.print.finalPicture')} />
+        </figure>
+        <Scorecard />
       </section>
     </main>
   );
