@@ -100,12 +100,15 @@ test('presenter mode: the clicker stops at a question, reveals its answer, then 
   await page.goto(`/?scenario=${THREE}&lang=de&present=1`);
   await expect(page.getByTestId('presenter')).toBeVisible();
   const [notes] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('open-notes').click()]);
+  await expect(notes.getByTestId('notes-step')).toHaveAttribute('data-frame', '0', { timeout: 20_000 });
   await page.bringToFront();
-  await page.keyboard.press('PageDown');
+  // Step 1 (message 1 arrives) plays and stops where step 2's question is asked.
   await page.keyboard.press('PageDown');
   const quiz = page.getByTestId('quiz');
   await expect(quiz).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('quiz-text')).toHaveText('Nach diesem Schritt: Wo ist Nachricht 1? Wählen Sie jeden Ort, an dem eine Kopie liegt.');
+  await expect(notes.getByTestId('notes-step')).toHaveAttribute('data-frame', '1', { timeout: 20_000 });
+  await notes.screenshot({ path: '/tmp/shots/lecture/notes-quiz-de.png' });
   await expect(notes.getByTestId('notes-answer')).toContainText('→ auf Annas Handy');
   await page.screenshot({ path: '/tmp/shots/lecture/presenter-quiz-de.png' });
   // While the class votes nothing moves; the next press reveals, the one after runs the step.
