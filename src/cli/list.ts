@@ -8,8 +8,8 @@ import { table } from './table';
 export type Lang = 'de' | 'en';
 
 const HEAD: Record<Lang, string[]> = {
-  en: ['scenario', 'proves', 'refutes', 'variants', 'title'],
-  de: ['Szenario', 'belegt', 'widerlegt', 'Varianten', 'Titel'],
+  en: ['scenario', 'proves', 'refutes', 'variants', 'questions', 'title'],
+  de: ['Szenario', 'belegt', 'widerlegt', 'Varianten', 'Fragen', 'Titel'],
 };
 
 export function listScenarios(lang: Lang, dir?: string): number {
@@ -19,10 +19,17 @@ export function listScenarios(lang: Lang, dir?: string): number {
     s.claims.join(' ') || '-',
     s.counterTo.join(' ') || '-',
     Object.keys(s.variants).join(' ') || '-',
+    String(s.questions.length),
     s.title[lang],
   ]);
   console.log(table(HEAD[lang], rows));
-  console.log(lang === 'de' ? `\n${rows.length} Szenarien.` : `\n${rows.length} scenarios.`);
+  const asking = library.entries.filter((e) => e.scenario.questions.length > 0);
+  const questions = asking.reduce((n, e) => n + e.scenario.questions.length, 0);
+  console.log(
+    lang === 'de'
+      ? `\n${rows.length} Szenarien, ${asking.length} davon mit Fragen (${questions} Fragen).`
+      : `\n${rows.length} scenarios, ${asking.length} of them with questions (${questions} questions).`,
+  );
   for (const p of library.problems) console.error(formatProblem(p));
   return library.problems.length ? 1 : 0;
 }

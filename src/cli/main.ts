@@ -9,9 +9,13 @@ import { listScenarios } from './list';
 import { printClaims } from './claims';
 import { compareFile } from './compare';
 import { printProfiles } from './profiles';
+import { parseLmsArgs, printQuestions, writeMoodle, writeScorm } from './lms';
 
 const USAGE = `usage: npm run sim -- FILE [--variant NAME] [--frames] [--json] [--lang de|en]
-       npm run sim -- --list | --claims | --profiles [--json] | --compare FILE   [--lang de|en]`;
+       npm run sim -- --list | --claims | --profiles [--json] | --compare FILE   [--lang de|en]
+       npm run sim -- FILE --questions [--lang de|en]
+       npm run sim -- --moodle FILE… [--lang de|en|both] [--out quiz.xml]
+       npm run sim -- --scorm FILE… --out lesson.zip [--lang de|en]`;
 
 export interface Args {
   file: string | null;
@@ -37,7 +41,11 @@ export function parseArgs(argv: string[]): Args {
 }
 
 export function main(argv: string[]): number | Promise<number> {
+  // Exports for learning platforms take several files and an output path.
+  if (argv.includes('--moodle')) return writeMoodle(parseLmsArgs(argv));
+  if (argv.includes('--scorm')) return writeScorm(parseLmsArgs(argv));
   const args = parseArgs(argv);
+  if (args.rest.includes('--questions') && args.file) return printQuestions(args.file, args.lang);
   if (args.rest.includes('--list')) return listScenarios(args.lang);
   if (args.rest.includes('--claims')) return printClaims(args.lang);
   if (args.rest.includes('--profiles')) return printProfiles(args.lang, args.json);

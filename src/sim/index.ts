@@ -23,3 +23,7 @@ export { tlsModeOf, portOf, type TlsMode, type Service } from './protocol/tls';
 export { settingsView, type DeviceSettingsView, type SettingView, type SettingOrigin } from './scenario/settings';
 export { MODEL_POP3, MODEL_IMAP } from './scenario/policies';
 export { devicesAtFrame, deviceSettingsAtFrame } from './run/deviceSettings';
+// Predict-then-run questions: their shape, their located checks and their answers read from a timeline.
+export { Question, Questions, type QuestionKind } from './questions/schema';
+export { checkQuestions, type QuestionProblem } from './questions/check';
+export { answerOf, isCorrect, questionFrames, spotOfPlace, spotOptions, type Answer, type Response, type Spot, type QuestionFrames } from './questions/answer';

@@ -29,6 +29,10 @@ import { usePresenterKeys } from '../presenter/usePresenterKeys';
 import { useBroadcastPosition } from '../presenter/useLectureChannel';
 import { PresenterView } from '../presenter/PresenterView';
 import { printUrl } from '../print/printUrl';
+// Predict-then-run questions: stop before a question's step, ask, reveal, keep the score.
+import { QuizPanel } from '../quiz/QuizPanel';
+import { followQuiz } from '../quiz/quizStore';
+import { LmsExports } from '../quiz/LmsExports';
 // The builder is loaded only when a player is open, apart from the app's first download.
 const ExportPanel = lazy(() => import('../export/ExportPanel').then((m) => ({ default: m.ExportPanel })));
 const EmbedBuilder = lazy(() => import('../embed/Builder').then((m) => ({ default: m.EmbedBuilder })));
@@ -139,6 +143,7 @@ export function Player() {
   usePresenterKeys();
   useBroadcastPosition(!embed);
   useEffect(() => followPresenterPlayback(), []);
+  useEffect(() => followQuiz(), []);
   if (!loaded) return null;
   if (presenting && !embed) return <PresenterView />;
   const sc = loaded.scenario;
@@ -227,6 +232,7 @@ export function Player() {
                 <a href={printUrl()} target="_blank" rel="noopener" title={t('ui.lecture.handoutTitle')} data-testid="handout">
                   {t('ui.lecture.handout')}
                 </a>
+                <LmsExports />
               </>
             )}
             {embed ? (
@@ -244,6 +250,7 @@ export function Player() {
               </>
             )}
           </div>
+          {!embed && !compare && <QuizPanel />}
           <Controls compact={embed} />
         </section>
         <aside className="side" aria-label={t('ui.player.sidebar')}>

@@ -2,7 +2,7 @@
 // touches these nodes. Tokens are joined by copy id, so a copy that stays keeps
 // its node and a copy that travels is drawn moving from where it was.
 import { select, type Selection } from 'd3-selection';
-import { fitText, lerp, type Scale } from './geometry';
+import { fitText, lerp, wrapToFit, type Scale } from './geometry';
 import type { FolderBox, Layout, Region } from './layout';
 import type { CountBadge, GhostDatum, Scene, TokenDatum } from './scene';
 import { fallbackStyle, type MailStyle } from './mailStyle';
@@ -108,20 +108,44 @@ function drawRegions(g: G, m: PictureModel) {
     .select('path.region-icon')
     .attr('d', (d) => ICON_PATHS[d.icon])
     .attr('transform', (d) => `translate(${d.region.x + 7},${d.region.y + Math.round((sc.header - sc.icon) / 2)}) scale(${sc.icon / 24})`);
+  // With room for two lines of details (the projector), the name sits higher and the details wrap.
+  const twoLines = sc.subLines > 1;
+  const titleRoom = (d: RegionView) => d.region.x + d.region.w - textX(d) - 4;
+  const fittedTitleSize = (d: RegionView) => Math.max(Math.round(sc.titleSize * 0.8), Math.min(sc.titleSize, Math.floor(titleRoom(d) / (d.title.length * 0.58))));
+  const titleY = (d: RegionView) => d.region.y + (twoLines ? sc.titleSize + 6 : Math.round(sc.header * 0.43));
   sel
     .select('text.region-title')
     .attr('x', textX)
-    .attr('y', (d) => d.region.y + Math.round(m.layout.scale.header * 0.43))
-    .text((d) => fitText(d.title, d.region.x + d.region.w - textX(d) - 4, sc.titleSize, true));
+    .attr('y', titleY)
+    // A name a little too long is set up to a fifth smaller before it is shortened.
+    .style('font-size', (d) => (fittedTitleSize(d) < sc.titleSize ? `${fittedTitleSize(d)}px` : null))
+    .text((d) => fitText(d.title, titleRoom(d), fittedTitleSize(d), true));
+  // The second line starts below the icon, at the region's left edge, so it has the whole width;
+  // details still too long for two lines are set smaller (to 80 %) before anything is cut.
+  const subFit = (d: RegionView) =>
+    wrapToFit(d.subtitle, d.region.x + d.region.w - textX(d) - 4, sc.subSize, sc.subLines, d.region.w - 12, sc.subLines > 1 ? Math.round(sc.subSize * 0.8) : sc.subSize);
   sel
     .select('text.region-sub')
     .attr('x', textX)
-    .attr('y', (d) => d.region.y + Math.round(m.layout.scale.header * 0.8))
-    .text((d) => fitText(d.subtitle, d.region.x + d.region.w - textX(d) - 4, sc.subSize));
+    .attr('y', (d) => (twoLines ? titleY(d) + Math.round(sc.subSize * 1.3) : d.region.y + Math.round(sc.header * 0.8)))
+    .attr('data-full', (d) => d.subtitle)
+    .style('font-size', (d) => (subFit(d).size < sc.subSize ? `${subFit(d).size}px` : null))
+    .selectAll<SVGTSpanElement, { line: string; x: number; i: number }>('tspan')
+    .data((d) => subFit(d).lines.map((line, i) => ({ line, x: i === 0 ? textX(d) : d.region.x + 8, i })))
+    .join('tspan')
+    .attr('x', (l) => l.x)
+    .attr('dy', (l) => (l.i === 0 ? 0 : '1.2em'))
+    .text((l) => l.line);
   sel
     .select('text.region-note')
     .attr('x', (d) => d.region.x + 8)
     .attr('y', (d) => d.region.y + m.layout.scale.header + (d.region.kind === 'lost' ? 12 : 22))
+    // A note too long for its region is set smaller rather than cut: webmail's count ends in the number that matters.
+    .style('font-size', (d) => {
+      const room = d.region.w - 16;
+      const need = (d.note ?? '').length * sc.noteSize * 0.55;
+      return need > room ? `${Math.max(10, Math.floor((sc.noteSize * room) / need))}px` : null;
+    })
     .text((d) => d.note ?? '');
 }
 
@@ -199,7 +223,7 @@ function envelope(sc: PictureModel['layout']['scale']) {
     flap: `M${-w / 2},${-h / 2}L0,${-h / 2 + h * 0.42}L${w / 2},${-h / 2}`,
     // The number sits in the lower part, below the flap's point.
     labelY: h * 0.13,
-    labelSize: sc.name === 'projector' ? 31 : 10.5,
+    labelSize: sc.labelSize,
   };
 }
 

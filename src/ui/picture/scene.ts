@@ -112,6 +112,18 @@ function originOf(placeId: string, layout: Layout): Point | null {
   return null;
 }
 
+/**
+ * Where a copy comes from when its source held no copy a frame ago: a mail
+ * from an outside sender is delivered from the sender's mailbox, which the
+ * picture draws only when something lands there (a bounce). Its path starts
+ * at that mailbox's folder if drawn, else at the senders' region.
+ */
+function originOfSource(from: string, layout: Layout): Point | null {
+  if (!from.startsWith('outside/')) return null;
+  const folder = layout.folders.get(from);
+  return folder ? { x: folder.x + folder.w / 2, y: folder.y + folder.h / 2 } : layout.internet;
+}
+
 export interface SceneInput {
   readonly now: CopiesByPlace;
   /** The frame before, when the change into this frame is to be animated; null when seeking. */
@@ -147,7 +159,7 @@ export function buildScene({ now, before, transfers, layout }: SceneInput): Scen
         transfers.find((x) => x.mail === p.copy.mail && x.to === p.place && x.key === p.copy.key) ??
         transfers.find((x) => x.mail === p.copy.mail && (lostHere ? x.to === null && x.from !== null : x.to === p.place));
       const source = t?.from ? prevAt.get(`${t.from}|${p.copy.mail}`) : undefined;
-      const start = source ?? (t && !t.from ? originOf(p.place, layout) : null);
+      const start = source ?? (t ? (t.from ? originOfSource(t.from, layout) : originOf(p.place, layout)) : null);
       if (start) {
         from = start;
         travelled = true;

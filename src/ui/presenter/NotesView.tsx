@@ -13,6 +13,8 @@ import { useStepNames } from './useStepNames';
 import { useFollowPresenter } from './useLectureChannel';
 import { usePresenterKeys } from './usePresenterKeys';
 import { presenterStore } from './presenterStore';
+import { askedQuestions } from '../quiz/quizState';
+import { answerText, questionText, quizWords } from '../quiz/questionText';
 
 export function NotesView() {
   const { t } = useTranslation();
@@ -36,6 +38,9 @@ export function NotesView() {
   const nextNote = nextMark !== undefined ? stepNote(timeline, nextMark) : undefined;
   const narration = frame.index === 0 && frame.step === -1 ? t('ui.narration.initial') : narrationText(frame, t, lang, name);
   const style = pointer ? session.index.styles.get(pointer) : undefined;
+  // The questions asked over this frame (before the next step runs), with their answers for the presenter.
+  const asked = askedQuestions(scenario, timeline).filter((q) => q.ask === frame.index);
+  const words = asked.length ? quizWords(timeline, scenario, t, lang) : null;
   return (
     <main className={`notes-window theme-${theme}`} data-testid="notes">
       <header>
@@ -59,6 +64,16 @@ export function NotesView() {
         <p data-testid="notes-narration">{narration}</p>
         <p data-testid="notes-pointer">{style && pointer ? t('ui.lecture.pointing', { label: style.label, subject: name.mail(pointer)?.subject ?? pointer }) : t('ui.lecture.noPointer')}</p>
       </section>
+      {words && (
+        <section aria-labelledby="notes-answer" className="notes-answer">
+          <h2 id="notes-answer">{t('ui.quiz.presenterAnswer')}</h2>
+          {asked.map((q) => (
+            <p key={q.index} data-testid="notes-answer">
+              {questionText(q.question, words)} <strong>→ {answerText(q.answer, words)}</strong>
+            </p>
+          ))}
+        </section>
+      )}
       <section aria-labelledby="notes-next">
         <h2 id="notes-next">{t('ui.lecture.nextUp')}</h2>
         {nextFrame ? (

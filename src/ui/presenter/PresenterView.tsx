@@ -12,6 +12,9 @@ import { presenterStore } from './presenterStore';
 import { toggleBlank } from './presenterState';
 import { Caption } from './Caption';
 import { PresenterBar } from './PresenterBar';
+import { presentNext } from './presenterStore';
+import { QuizPanel } from '../quiz/QuizPanel';
+import './presenter.css';
 
 export function PresenterView() {
   const { t } = useTranslation();
@@ -25,6 +28,7 @@ export function PresenterView() {
       </h2>
       <section className="presenter-stage" aria-label={t('ui.player.picture')} id="stage">
         <Picture store={playerStore} label={t('ui.player.picture')} scale={PROJECTOR} fit />
+        <QuizPanel go={presentNext} large />
       </section>
       <Caption />
       <PresenterBar />

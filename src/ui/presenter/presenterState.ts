@@ -20,30 +20,34 @@ export interface PresenterState {
   /** Digits typed so far for "point at mail N", and when the last one came (ms, caller's clock). */
   readonly digits: string;
   readonly digitsAt: number;
+  /** The scenario's questions stop playback (quiz=off in the address turns them off, for presenting without them). */
+  readonly questions: boolean;
 }
 
-export const initialPresenterState: PresenterState = { on: false, theme: 'contrast', blank: false, notesWindow: false, handout: false, until: null, digits: '', digitsAt: 0 };
+export const initialPresenterState: PresenterState = { on: false, theme: 'contrast', blank: false, notesWindow: false, handout: false, until: null, digits: '', digitsAt: 0, questions: true };
 
 export interface PresenterUrl {
   readonly on: boolean;
   readonly theme: Theme;
   readonly notesWindow: boolean;
   readonly handout: boolean;
+  readonly questions: boolean;
 }
 
 export function parsePresenterUrl(search: string): PresenterUrl {
   const q = new URLSearchParams(search);
   const theme = q.get('theme');
-  return { on: q.get('present') === '1', theme: theme === 'dark' ? 'dark' : 'contrast', notesWindow: q.get('notes') === '1', handout: q.get('print') === '1' };
+  return { on: q.get('present') === '1', theme: theme === 'dark' ? 'dark' : 'contrast', notesWindow: q.get('notes') === '1', handout: q.get('print') === '1', questions: q.get('quiz') !== 'off' };
 }
 
 /** The address-bar parameters for the presenter's state, in a fixed order. */
-export function presenterParams(s: Pick<PresenterState, 'on' | 'theme' | 'notesWindow' | 'handout'>): Array<[string, string]> {
+export function presenterParams(s: Pick<PresenterState, 'on' | 'theme' | 'notesWindow' | 'handout'> & { questions?: boolean }): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   if (s.handout) return [['print', '1']];
   if (s.notesWindow) out.push(['notes', '1']);
   else if (s.on) out.push(['present', '1']);
   if ((s.on || s.notesWindow) && s.theme !== 'contrast') out.push(['theme', s.theme]);
+  if (s.questions === false) out.push(['quiz', 'off']);
   return out;
 }
 

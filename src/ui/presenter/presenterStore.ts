@@ -7,14 +7,19 @@ import { playerStore } from '../store/playerStore';
 import { pause, play, seek, stepMarks } from '../store/commands';
 import { initialPresenterState, mailForDigits, MAX_PLAYED_CHANGES, nextStop, parsePresenterUrl, previousStop, typeDigit, type PresenterState } from './presenterState';
 import { sessionOf } from '../model/session';
+import { clickerNext, setQuizActive } from '../quiz/quizStore';
+import { appStore } from '../store/appStore';
 
 export const presenterStore = createStore<PresenterState>(initialPresenterState);
+
+// Questions stop playback in the player and in presenter mode, unless the address says quiz=off; never in an embed or a comparison.
+setQuizActive(() => presenterStore.get().questions && !appStore.get().embed && !appStore.get().compare);
 
 /** Take presenter mode and theme from an address (page load, back/forward). */
 export function applyPresenterUrl(search: string): void {
   const u = parsePresenterUrl(search);
   presenterStore.set((p) =>
-    p.on === u.on && p.theme === u.theme && p.notesWindow === u.notesWindow && p.handout === u.handout ? p : { ...p, ...u, blank: false, until: null },
+    p.on === u.on && p.theme === u.theme && p.notesWindow === u.notesWindow && p.handout === u.handout && p.questions === u.questions ? p : { ...p, ...u, blank: false, until: null },
   );
 }
 
@@ -25,6 +30,8 @@ const lastOf = () => {
 
 /** Play the next step to its end (a long one jumps there instead). */
 export function presentNext(): void {
+  // A question on screen takes the clicker first: reveal its answer, then run its step.
+  if (clickerNext(presentNext)) return;
   const s = playerStore.get();
   if (!s.timeline) return;
   const target = nextStop(stepMarks(s), lastOf(), s.frame, s.playing ? presenterStore.get().until : null);

@@ -18,6 +18,10 @@ import { playerNames } from '../model/narrationText';
 import { stepEnds } from '../presenter/presenterState';
 import { useStepNames } from '../presenter/useStepNames';
 import { handoutSteps, MAX_LINES } from './handoutSteps';
+import { HandoutQuestions, pageOfQuestion } from './HandoutQuestions';
+import { askedQuestions } from '../quiz/quizState';
+import '../quiz/quiz.css';
+import './print.css';
 
 /** A picture of one frame, held still: its own little store, so the page's player is untouched. */
 function StillPicture({ frame, label }: { frame: number; label: string }) {
@@ -41,6 +45,9 @@ export function PrintView() {
   const last = timeline.frames.length - 1;
   const steps = handoutSteps(marks, stepEnds(marks, last));
   const name = playerNames(scenario, session.index, lang);
+  const questions = askedQuestions(scenario, timeline);
+  const ends = steps.map((s) => s.end);
+  const questionsOn = (page: number) => questions.filter((q) => pageOfQuestion(q.ask, ends) === page);
   const back = (() => {
     const q = new URLSearchParams(location.search);
     q.delete('print');
@@ -59,6 +66,7 @@ export function PrintView() {
           <a href={back}>{t('ui.print.back')}</a>
         </p>
         <Legend />
+        <HandoutQuestions questions={questionsOn(-1)} scenario={scenario} timeline={timeline} lang={lang} />
       </header>
       {steps.map((s, i) => {
         const note = stepNote(timeline, s.first);
@@ -85,12 +93,18 @@ export function PrintView() {
               ))}
             </ol>
             {frames.length > MAX_LINES && <p className="muted">{t('ui.print.more', { count: frames.length - MAX_LINES })}</p>}
+            <HandoutQuestions questions={questionsOn(i)} scenario={scenario} timeline={timeline} lang={lang} />
           </section>
         );
       })}
       <section className="print-page print-outcome" data-testid="print-outcome" aria-labelledby="print-outcome">
         <h2 id="print-outcome">{t('ui.print.outcome')}</h2>
         <p className="muted">{t('ui.print.outcomeIntro')}</p>
+        {questions.length > 0 && (
+          <p className="print-quiz-score" data-testid="print-quiz-score">
+            {t('ui.quiz.handoutScore', { count: questions.length })}
+          </p>
+        )}
         <figure>
           <StillPicture frame={last} label={t('ui.print.finalPicture')} />
         </figure>

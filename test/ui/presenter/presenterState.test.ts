@@ -30,7 +30,16 @@ describe('presenter mode in the address', () => {
       ['theme', 'dark'],
     ]);
     const back = parsePresenterUrl(withParams('/?scenario=x&frame=3', presenterParams(dark)).slice(1));
-    expect(back).toEqual({ on: true, theme: 'dark', notesWindow: false, handout: false });
+    expect(back).toEqual({ on: true, theme: 'dark', notesWindow: false, handout: false, questions: true });
+  });
+  it('quiz=off (present without stopping at questions) survives a round trip', () => {
+    const off = { ...togglePresenter(initialPresenterState), questions: false };
+    expect(presenterParams(off)).toEqual([
+      ['present', '1'],
+      ['quiz', 'off'],
+    ]);
+    expect(parsePresenterUrl(withParams('/?scenario=x', presenterParams(off)).slice(1)).questions).toBe(false);
+    expect(parsePresenterUrl('?scenario=x').questions).toBe(true);
   });
   it('off, nothing is added; the notes window and the handout say what they are', () => {
     expect(presenterParams(initialPresenterState)).toEqual([]);

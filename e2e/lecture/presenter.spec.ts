@@ -1,9 +1,9 @@
 // The lecture hall: presenter mode with a clicker's keys, the pointer, and the
 // presenter's notes window following the presenting one.
 import { test, expect, type Page } from '@playwright/test';
-import { run } from './expected';
-import { currentFrame, ready } from './page';
-import { stepEnds } from '../src/ui/presenter/presenterState';
+import { run } from '../expected';
+import { currentFrame, ready } from '../page';
+import { stepEnds } from '../../src/ui/presenter/presenterState';
 
 const THREE = 'pop3-three-devices';
 
@@ -27,10 +27,10 @@ async function restsAt(page: Page, frame: number) {
   await expect(page.locator('svg.picture-svg g.ghost')).toHaveCount(0);
 }
 
-test('P opens presenter mode; PageDown plays one whole step and stops, PageUp goes back one; a reload keeps it', async ({ page }) => {
+test('P opens presenter mode; PageDown plays one whole step and stops, PageUp goes back one; a reload keeps it (questions off: quiz=off)', async ({ page }) => {
   const errors = noErrors(page);
   const stops = ends(THREE);
-  await page.goto(`/?scenario=${THREE}&lang=en`);
+  await page.goto(`/?scenario=${THREE}&lang=en&quiz=off`);
   await ready(page);
   await page.keyboard.press('p');
   await expect(page.getByTestId('presenter')).toBeVisible();
@@ -83,7 +83,7 @@ test('the clicker\u2019s blank button blacks the screen and brings it back; the 
 
 test('a mail pointed at stays marked across steps, by click or by typing its number', async ({ page }) => {
   const stops = ends(THREE);
-  await page.goto(`/?scenario=${THREE}&frame=${stops[0]}&lang=en&present=1`);
+  await page.goto(`/?scenario=${THREE}&frame=${stops[0]}&lang=en&present=1&quiz=off`);
   await ready(page);
   await page.keyboard.press('1');
   const selected = page.locator('svg.picture-svg g.token.is-selected');
@@ -101,7 +101,7 @@ test('a mail pointed at stays marked across steps, by click or by typing its num
 test('the notes window follows the presenting window, and a clicker press in it steps the presentation', async ({ page }) => {
   const stops = ends(THREE);
   const { scenario } = run(THREE);
-  await page.goto(`/?scenario=${THREE}&lang=en&present=1`);
+  await page.goto(`/?scenario=${THREE}&lang=en&present=1&quiz=off`);
   await ready(page);
   const [notes] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('open-notes').click()]);
   await expect(notes).toHaveURL(/notes=1/);
@@ -163,6 +163,8 @@ test('the timeline\u2019s marks are named after their steps on hover', async ({ 
 });
 
 test('axe finds no serious or critical violations in presenter mode (both themes), the notes window and the handout', async ({ page }) => {
+  // Four pages, each analysed in full: slow on a loaded machine.
+  test.setTimeout(150_000);
   const { default: AxeBuilder } = await import('@axe-core/playwright');
   for (const url of [`/?scenario=${THREE}&frame=9&lang=en&present=1`, `/?scenario=${THREE}&frame=9&lang=de&present=1&theme=dark`, `/?scenario=${THREE}&frame=9&lang=en&notes=1`, `/?scenario=${THREE}&lang=de&print=1`]) {
     await page.goto(url);

@@ -2,8 +2,8 @@
 // and as a PDF from Chromium one A4 page per section.
 import { writeFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { run } from './expected';
-import { stepEnds } from '../src/ui/presenter/presenterState';
+import { run } from '../expected';
+import { stepEnds } from '../../src/ui/presenter/presenterState';
 
 const THREE = 'pop3-three-devices';
 
