@@ -17,3 +17,6 @@ export { insertStep, type ForkResult } from './scenario/fork';
 export { timelineToJSON } from './run/serialize';
 export { scenarioJsonSchemaText } from './scenario/jsonSchema';
 export { checkWorkBudget, estimateWork, loadWithinLimits, profileOf, nestingProblem, MAX_NESTING, WORK_LIMIT, type BudgetVerdict, type Lever, type WorkEstimate, type WorkProfile } from './budget';
+// The hard cap inside a run, the one door for strangers' scenarios, and the scorecard's figures for every frame at once.
+export { simulateWithinBudget, type WithinBudget } from './run/simulate';
+export { WORK_CAP, capVerdict, WorkCapExceeded, WORK_COUNTERS, type CapPassed, type WorkCounter, type WorkCounts } from './budget';
