@@ -20,3 +20,4 @@ export { checkWorkBudget, estimateWork, loadWithinLimits, profileOf, nestingProb
 // The hard cap inside a run, the one door for strangers' scenarios, and the scorecard's figures for every frame at once.
 export { simulateWithinBudget, type WithinBudget } from './run/simulate';
 export { WORK_CAP, capVerdict, WorkCapExceeded, WORK_COUNTERS, type CapPassed, type WorkCounter, type WorkCounts } from './budget';
+export { FrameFigures, figuresOf } from './figures';
