@@ -21,3 +21,5 @@ export { checkWorkBudget, estimateWork, loadWithinLimits, profileOf, nestingProb
 export { simulateWithinBudget, type WithinBudget } from './run/simulate';
 export { WORK_CAP, capVerdict, WorkCapExceeded, WORK_COUNTERS, type CapPassed, type WorkCounter, type WorkCounts } from './budget';
 export { FrameFigures, figuresOf } from './figures';
+// The Timeline class itself, for rebuilding a timeline that crossed from the simulation worker.
+export { Timeline as EngineTimeline } from './timeline';
