@@ -69,6 +69,19 @@ const RECORD_FRAMES = `(() => {
 /** Open a scenario or the gallery inside the running page, as back/forward does (no new document, so the heap carries over). */
 const navigateInPage = (search: string) => `(() => { history.pushState(null, '', '${search}'); dispatchEvent(new PopStateEvent('popstate')); })()`;
 
+/** Wait until the preview server answers (a loaded machine can take far longer than a fixed pause). */
+async function served(port: number): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the preview server on port ${port} did not answer within a minute`);
+}
+
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function main() {
@@ -80,7 +93,7 @@ async function main() {
   const { id, mails } = largestScenario();
   const server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
   try {
-    await new Promise((r) => setTimeout(r, 1500));
+    await served(PORT);
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     // The JavaScript a visit really loads: the gallery, then the largest scenario.
@@ -177,7 +190,7 @@ const EMBED_LOADS = Number(process.env.BENCH_EMBED_LOADS ?? 7);
 async function embedBench() {
   const server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(EMBED_PORT), '--strictPort'], { stdio: 'ignore' });
   try {
-    await new Promise((r) => setTimeout(r, 1500));
+    await served(EMBED_PORT);
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const times: number[] = [];
     let js = new Set<string>();
