@@ -26,8 +26,9 @@ export interface SimulateOptions {
   readonly cap?: Partial<WorkCounts>;
   /**
    * Told how far the run is, as a fraction from 0 to 1 that never goes down:
-   * the larger of the steps done and the simulated time passed over the
-   * scenario's span. Called every few hundred frames, and with 1 at the end.
+   * the simulated time passed over the scenario's span (the steps done, when
+   * they all happen at one moment). Called every few hundred frames, after
+   * each step, and with 1 at the end.
    */
   readonly onProgress?: (fraction: number) => void;
 }
@@ -45,10 +46,9 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tim
   let reported = 0;
   const report = options.onProgress;
   const progress = () => {
-    const byTime = end > start ? (run.time - start) / (end - start) : 0;
-    const bySteps = steps.length ? current / steps.length : 0;
-    // Never 1 before the run is over; never down.
-    const f = Math.min(0.999, Math.max(reported, byTime, bySteps));
+    // Simulated time over the scenario's span; steps done when they all happen at one moment. (Steps
+    // done would mislead otherwise: a burst step is done at once, the work is in its arrivals later.)
+    const f = Math.min(0.999, Math.max(reported, end > start ? (run.time - start) / (end - start) : steps.length ? current / steps.length : 0));
     if (f > reported) {
       reported = f;
       report!(f);

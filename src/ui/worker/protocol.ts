@@ -19,7 +19,7 @@ export type SimulateReply =
   | { readonly id: number; readonly kind: 'badLink'; readonly problems: readonly string[] }
   /** A link's scenario, decoded and valid (sent before it is simulated). */
   | { readonly id: number; readonly kind: 'decoded'; readonly scenario: Scenario; readonly variant: string | null }
-  /** How far the run is, 0..1, never going down (simulate's own measure: steps done and simulated time passed). */
+  /** How far the run is, 0..1, never going down (simulate's own measure: simulated time passed over the scenario's span). */
   | { readonly id: number; readonly kind: 'progress'; readonly fraction: number }
   | { readonly id: number; readonly kind: 'header'; readonly header: TimelineHeader; readonly index: TimelineIndex }
   | { readonly id: number; readonly kind: 'frames'; readonly from: number; readonly frames: readonly FrameData[]; readonly snapshots: ReadonlyArray<readonly [number, WorldState]> }

@@ -29,8 +29,8 @@ export interface SimulationProgress {
   readonly total: number | null;
   /**
    * How far the whole request is, 0..1, never going down: the run's own
-   * measure (steps done, simulated time passed) up to SIMULATED_SHARE, the
-   * frames received after that.
+   * measure (simulated time passed over the scenario's span) up to
+   * SIMULATED_SHARE, the frames received after that.
    */
   readonly fraction: number;
 }
