@@ -3,11 +3,15 @@
 // Node process (with --expose-gc), so one case's heap does not colour the next.
 //   npm run bench                 every case, as a table
 //   npm run bench -- year-1000    one case
+//   npm run bench -- figures      only the scorecard's figures per frame at 1,200 mails
 // Targets on a 2-core machine: year-10000 within 1 s and 150 MB retained (heap after gc); the ratio
 // year-10000 / year-1000 near 10 (linear in the mail volume).
 import { spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 import { simulate } from '../src/sim/run/simulate';
 import { WORLDS } from './worlds';
+import { figuresText, measureFigures } from './figures';
+import { WORK_CAP } from '../src/sim';
 
 interface Result {
   name: string;
@@ -20,12 +24,16 @@ interface Result {
   rssPeakMB: number;
   /** Resident memory of the process before simulate() (Node, tsx and the loaded modules). */
   rssBeforeMB: number;
+  /** Work the run recorded, against the hard cap (WORK_CAP). */
+  ops?: number;
+  lines?: number;
   /** Why the case did not finish (out of memory, over the time cap). */
   error?: string;
 }
 
 const MB = 1024 * 1024;
 const CHILD_FLAG = '--bench-case';
+const FIGURES = 'figures';
 
 function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
@@ -46,7 +54,15 @@ function measure(name: string): Result {
   heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
   gc();
   const heapAfter = process.memoryUsage().heapUsed;
+  let ops = 0;
+  let lines = 0;
+  for (const f of timeline.frames) {
+    ops += f.ops.length;
+    for (const src of f.lineSources) lines += typeof src === 'function' ? 1 : 'texts' in src ? src.texts.length : 1;
+  }
   const result: Result = {
+    ops,
+    lines,
     name,
     describe: world.describe,
     ms,
@@ -91,10 +107,12 @@ function table(results: Result[]): string {
 }
 
 const args = process.argv.slice(2);
-if (args[0] === CHILD_FLAG) {
+if (args[0] === CHILD_FLAG && args[1] === FIGURES) {
+  console.log(JSON.stringify(measureFigures()));
+} else if (args[0] === CHILD_FLAG) {
   console.log(JSON.stringify(measure(args[1])));
 } else {
-  const names = args.length ? args : Object.keys(WORLDS);
+  const names = args.length ? args.filter((a) => a !== FIGURES) : Object.keys(WORLDS);
   for (const n of names) if (!WORLDS[n]) throw new Error(`no bench case ${n}; cases: ${Object.keys(WORLDS).join(', ')}`);
   const results = names.map((n) => {
     process.stderr.write(`${n}… `);
@@ -113,4 +131,14 @@ if (args[0] === CHILD_FLAG) {
     const ok = big.ms <= 1000 && big.heapAfterMB - big.heapBeforeMB <= 150;
     console.log(`target for year-10000 (within 1 s and 150 MB retained): ${ok ? 'met' : 'missed'}`);
   } else if (big?.error) console.log('\ntarget for year-10000 (within 1 s and 150 MB retained): missed (did not finish)');
+  for (const r of results)
+    if (!r.error && r.ops !== undefined)
+      console.log(`work recorded, ${r.name}: ${r.frames} frames, ${r.ops} ops, ${r.lines} protocol lines — hard cap ${WORK_CAP.frames} / ${WORK_CAP.ops} / ${WORK_CAP.lines} (${Math.max(r.frames / WORK_CAP.frames, r.ops / WORK_CAP.ops, r.lines! / WORK_CAP.lines).toLocaleString('en', { style: 'percent', maximumFractionDigits: 0 })} of it at most)`);
+  if (!args.length || args.includes(FIGURES)) {
+    process.stderr.write('figures… ');
+    const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', import.meta.filename, CHILD_FLAG, FIGURES], { encoding: 'utf8', maxBuffer: 16 * MB });
+    const last = child.stdout?.trim().split('\n').pop() ?? '';
+    console.log(`\n${last.startsWith('{') ? figuresText(JSON.parse(last)) : `figures: failed: ${(child.stderr ?? '').trim().split('\n').slice(-3).join(' | ')}`}`);
+  }
+  console.log(`machine load ${loadavg().map((l) => l.toFixed(1)).join(' ')} (1, 5, 15 min) on ${cpus().length} cores`);
 }

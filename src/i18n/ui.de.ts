@@ -657,6 +657,18 @@ export const uiDe: Shape<typeof uiEn> = {
     crashKept: 'Ihr Link und das geöffnete Szenario bleiben erhalten: Sie können zurückgehen und weiterarbeiten.',
     crashBack: 'Zurück zur Übersicht',
     crashReload: 'Szenario neu laden',
+    capPassed: 'Dieses Szenario verlangt mehr Rechenarbeit, als ein Durchlauf leisten darf: Die Berechnung hat die Grenze von {{limit}} {{what}} überschritten und wurde {{where}} angehalten.',
+    capPassedVariant: 'Die Variante „{{variant}}“ dieses Szenarios verlangt mehr Rechenarbeit, als ein Durchlauf leisten darf: Die Berechnung hat die Grenze von {{limit}} {{what}} überschritten und wurde {{where}} angehalten.',
+    capWhereStep: 'in steps[{{step}}] ({{do}}, {{at}})',
+    capWhereBetween: 'um {{at}} vor steps[{{step}}] ({{do}}) bei den Zustellungen, automatischen Abrufen und Sicherungen bis dahin',
+    capWhatFrames: 'Änderungen',
+    capWhatOps: 'Änderungen an der gespeicherten Post',
+    capWhatLines: 'Protokollzeilen',
+    capWhatEvents: 'geplanten Ereignissen',
+    capChangeOne: 'Ändern Sie eines davon:',
+    leverCapMails: '{{paths}}: {{now}} Nachrichten aus Serien, {{arrived}} davon waren bis dahin angekommen – weniger Nachrichten',
+    leverCapChecks: '{{paths}}: ein Abruf alle {{now}} min – seltener abrufen lassen',
+    percentDone: '({{percent}} erledigt)',
   },
   lecture: {
     legend: {

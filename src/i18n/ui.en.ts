@@ -653,6 +653,18 @@ export const uiEn = {
     crashKept: 'Your link and the scenario you opened are kept: you can go back and carry on.',
     crashBack: 'Back to the gallery',
     crashReload: 'Load the scenario again',
+    capPassed: 'This scenario needs more work than one run may do: the run passed the limit of {{limit}} {{what}} and was stopped {{where}}.',
+    capPassedVariant: 'This scenario’s variant “{{variant}}” needs more work than one run may do: the run passed the limit of {{limit}} {{what}} and was stopped {{where}}.',
+    capWhereStep: 'in steps[{{step}}] ({{do}}, {{at}})',
+    capWhereBetween: 'at {{at}}, before steps[{{step}}] ({{do}}), in the arrivals, automatic checks and backups due by then',
+    capWhatFrames: 'changes',
+    capWhatOps: 'changes to the stored mail',
+    capWhatLines: 'protocol lines',
+    capWhatEvents: 'scheduled events',
+    capChangeOne: 'Change one of these:',
+    leverCapMails: '{{paths}}: {{now}} messages from bursts, {{arrived}} of them had arrived by then — make them fewer',
+    leverCapChecks: '{{paths}}: a check every {{now}} min — check less often',
+    percentDone: '({{percent}} done)',
   },
   lecture: {
     legend: {

@@ -27,3 +27,9 @@ export { devicesAtFrame, deviceSettingsAtFrame } from './run/deviceSettings';
 export { Question, Questions, type QuestionKind } from './questions/schema';
 export { checkQuestions, type QuestionProblem } from './questions/check';
 export { answerOf, isCorrect, questionFrames, spotOfPlace, spotOptions, type Answer, type Response, type Spot, type QuestionFrames } from './questions/answer';
+// The hard cap inside a run, the one door for strangers' scenarios, and the scorecard's figures for every frame at once.
+export { simulateWithinBudget, type WithinBudget } from './run/simulate';
+export { WORK_CAP, capVerdict, WorkCapExceeded, WORK_COUNTERS, type CapPassed, type WorkCounter, type WorkCounts } from './budget';
+export { FrameFigures, figuresOf } from './figures';
+// The Timeline class itself, for rebuilding a timeline that crossed from the simulation worker.
+export { Timeline as EngineTimeline } from './timeline';

@@ -74,7 +74,21 @@ export type Lever =
   | { readonly kind: 'mails'; readonly paths: readonly string[]; readonly now: number; readonly fits: number }
   | { readonly kind: 'checkEveryMinutes'; readonly paths: readonly string[]; readonly now: number; readonly fits: number | null }
   | { readonly kind: 'span'; readonly paths: readonly string[]; readonly now: number; readonly fits: number; readonly nowAt: string; readonly fitsAt: string }
-  | { readonly kind: 'retryEveryMinutes'; readonly paths: readonly string[]; readonly now: number; readonly fits: number };
+  | { readonly kind: 'retryEveryMinutes'; readonly paths: readonly string[]; readonly now: number; readonly fits: number }
+  // After a run passed its hard cap (workCap.ts): fewer burst mails than had arrived by then, or less frequent checks.
+  | { readonly kind: 'capMails'; readonly paths: readonly string[]; readonly now: number; readonly arrived: number }
+  | { readonly kind: 'capChecks'; readonly paths: readonly string[]; readonly now: number };
+
+/** Where a run stopped at its hard cap: the counter passed, the step being run (-2 between steps), and when. */
+export interface CapPassed {
+  readonly counter: 'frames' | 'ops' | 'lines' | 'events';
+  readonly step: number;
+  /** True when it stopped in the scheduled events before that step (arrivals, automatic checks, backups, retries). */
+  readonly between: boolean;
+  readonly stepDo: string | null;
+  /** Simulated time, as the format writes it ("day 12, 10:00"). */
+  readonly at: string;
+}
 
 export type BudgetVerdict =
   | { readonly ok: true; readonly units: number; readonly limit: number }
@@ -86,6 +100,8 @@ export type BudgetVerdict =
       readonly variant: string | null;
       /** Each lever alone brings the work within the limit; empty when no single one can. */
       readonly levers: readonly Lever[];
+      /** Set when the run itself stopped at its hard cap (units and limit are then that counter and its cap). */
+      readonly cap?: CapPassed;
     };
 
 /** The largest integer in [lo, hi] for which `fits` holds (fits is monotone: true up to some point), or null. */

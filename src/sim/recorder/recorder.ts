@@ -7,6 +7,7 @@ import type { PlaceId } from '../model/places';
 import type { MailStore } from '../store/store';
 import type { ListingRef } from '../protocol/imap';
 import type { LineSource, Narration, ProtocolLine, SessionInfo, Timeline } from '../timeline';
+import type { WorkGuard } from './workGuard';
 
 interface PendingFrame {
   ops: Op[];
@@ -28,6 +29,8 @@ export class Recorder {
   private pending: PendingFrame = newPending();
   private readonly interned = new Map<string, string>();
   private sessionCounter = 0;
+  /** Counts the work as it passes and stops the run at its cap (set by simulate; none: no cap). */
+  guard: WorkGuard | null = null;
 
   constructor(
     readonly timeline: Timeline,
@@ -36,6 +39,7 @@ export class Recorder {
 
   /** A store op that was applied: it goes into the next frame. */
   op(op: Op): void {
+    this.guard?.op();
     this.pending.ops.push(op);
   }
 
@@ -55,6 +59,7 @@ export class Recorder {
   }
 
   line(session: SessionInfo, dir: 'C' | 'S', text: string): void {
+    this.guard?.lines(1);
     // Tagged IMAP replies repeat across sessions ("a3 OK Fetch completed …"): keep one copy of each.
     if (text.charCodeAt(0) === 97 /* a */ && /^a\d+ /.test(text)) {
       const known = this.interned.get(text);
@@ -72,6 +77,8 @@ export class Recorder {
 
   lines(session: SessionInfo, dir: 'C' | 'S', texts: readonly string[] | (() => string[])): void {
     if (typeof texts === 'function') {
+      // Written out only when read: recording it is one piece of work.
+      this.guard?.lines(1);
       this.closePack();
       const id = session.id;
       this.pending.lines.push(() => texts().map((text): ProtocolLine => ({ session: id, dir, text })));
@@ -79,6 +86,7 @@ export class Recorder {
   }
 
   listing(session: SessionInfo, ref: ListingRef): void {
+    this.guard?.lines(1);
     this.closePack();
     this.pending.lines.push({ session: session.id, listing: ref.listing, place: ref.place, upTo: ref.upTo, recentFrom: ref.recentFrom });
   }
@@ -93,6 +101,7 @@ export class Recorder {
   }
 
   beginStep(step: number, note: { de: string; en: string } | undefined): void {
+    this.guard?.event();
     this.step = step;
     this.micro = 0;
     this.note = note;
@@ -101,6 +110,7 @@ export class Recorder {
 
   /** Close the frame: everything pending, told by `narration`. */
   emit(actor: string, label: string, narration: Narration): void {
+    this.guard?.frame();
     this.closePack();
     const p = this.pending;
     this.timeline.push(

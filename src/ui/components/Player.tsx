@@ -21,6 +21,7 @@ import { LiveRegion } from './LiveRegion';
 import { Compare } from './Compare';
 import { ALL_IMAP, withImapCounterpart } from '../model/compareOutcome';
 import { Legend } from './Legend';
+import { Later } from './Later';
 import { currentUrl, openBuiltin, openShared, toGallery } from '../nav';
 // The lecture hall: presenter mode, its keys, the notes window's link, the handout.
 import { presenterStore, followPresenterPlayback } from '../presenter/presenterStore';
@@ -86,6 +87,9 @@ function useShortcuts() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 }
+
+/** Between the parts of the player that mount one after another when a scenario opens (see Later.tsx). */
+const STAGGER_MS = 20;
 
 function embedCode(url: string, title: string): string {
   const u = new URL(url);
@@ -205,8 +209,13 @@ export function Player() {
       </header>
       <div className="player-grid">
         <section className="stage" aria-label={t('ui.player.picture')} id="stage">
-          {compare ? <Compare /> : tableOpen ? <PlaceTable /> : <Picture store={playerStore} label={t('ui.player.picture')} />}
-          {!tableOpen && !compare && <Legend />}
+          {/* The page's frame first, the picture in a task of its own right after (see Later.tsx). */}
+          <Later>{compare ? <Compare /> : tableOpen ? <PlaceTable /> : <Picture store={playerStore} label={t('ui.player.picture')} />}</Later>
+          {!tableOpen && !compare && (
+            <Later after={STAGGER_MS}>
+              <Legend />
+            </Later>
+          )}
           <div className="stage-tools">
             <button type="button" aria-pressed={tableOpen} onClick={() => playerStore.set((s) => ({ ...s, tableOpen: !s.tableOpen }))} data-testid="toggle-table">
               {t(tableOpen ? 'ui.controls.picture' : 'ui.controls.table')}
@@ -251,14 +260,27 @@ export function Player() {
             )}
           </div>
           {!embed && !compare && <QuizPanel />}
-          <Controls compact={embed} />
+          <Later after={STAGGER_MS}>
+            <Controls compact={embed} />
+          </Later>
         </section>
         <aside className="side" aria-label={t('ui.player.sidebar')}>
-          <NarrationPanel />
-          <MailPanel />
-          <FolderPanel />
-          <Scorecard />
-          {!embed && <TranscriptPanel />}
+          {/* Each panel in a task of its own after the picture (see Later.tsx). */}
+          <Later after={2 * STAGGER_MS}>
+            <NarrationPanel />
+          </Later>
+          <Later after={3 * STAGGER_MS}>
+            <MailPanel />
+            <FolderPanel />
+          </Later>
+          <Later after={4 * STAGGER_MS}>
+            <Scorecard />
+          </Later>
+          {!embed && (
+            <Later after={5 * STAGGER_MS}>
+              <TranscriptPanel />
+            </Later>
+          )}
         </aside>
       </div>
       <HelpOverlay />

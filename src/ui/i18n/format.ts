@@ -3,8 +3,15 @@ import type { Lang } from '../store/playerState';
 
 const locale = (lang: Lang) => (lang === 'de' ? 'de-DE' : 'en-GB');
 
+// Making an Intl.NumberFormat costs far more than using one (the picture numbers every envelope on
+// every frame): one per language and number of digits, made once.
+const formats = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(n: number, lang: Lang, maxFractionDigits = 0): string {
-  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: maxFractionDigits }).format(n);
+  const key = `${lang}|${maxFractionDigits}`;
+  let f = formats.get(key);
+  if (!f) formats.set(key, (f = new Intl.NumberFormat(locale(lang), { maximumFractionDigits: maxFractionDigits })));
+  return f.format(n);
 }
 
 /** 1536 → "1.5 KB" / "1,5 KB" (1 KB = 1024 bytes, as mail quotas count). */

@@ -1,8 +1,9 @@
 // A played scenario: the timeline and what the player derives from it, per frame
 // on demand and remembered.
-import { copiesByPlace, metricsOf, mailHistory, simulate, withVariant, type Frame, type Metrics, type PlacedCopy, type Scenario, type Timeline, type HistoryEntry } from '../../sim';
+import { copiesByPlace, figuresOf, metricsOf, mailHistory, simulateWithinBudget, withVariant, type BudgetVerdict, type Frame, type Metrics, type PlacedCopy, type Scenario, type Timeline, type HistoryEntry } from '../../sim';
 import { indexTimeline, memoPerFrame, type TimelineIndex } from './timelineIndex';
 import { lostMails } from './lost';
+import { buildInBackground } from './figuresInBackground';
 
 export interface PlaySession {
   readonly scenario: Scenario;
@@ -16,21 +17,50 @@ export interface PlaySession {
 
 const byTimeline = new WeakMap<Timeline, PlaySession>();
 
+/** How far past the incremental pass a frame may be and still be read from it (the pass catches up on the spot). */
+const FIGURES_AHEAD = 64;
+
 export function sessionOf(timeline: Timeline): PlaySession | undefined {
   return byTimeline.get(timeline);
 }
 
-/** Run a scenario (with a variant applied) and prepare it for playing. */
+/** A scenario refused by the work budget, or a run stopped at its hard cap: the verdict says which and where. */
+export class RefusedScenario extends Error {
+  constructor(readonly verdict: Extract<BudgetVerdict, { ok: false }>) {
+    super(verdict.cap ? `the run passed its cap of ${verdict.limit} ${verdict.cap.counter}` : `the scenario needs about ${Math.ceil(verdict.units / verdict.limit)} times the work allowed`);
+    this.name = 'RefusedScenario';
+  }
+}
+
+/**
+ * Run a scenario (with a variant applied) on this thread and prepare it for
+ * playing. It goes through the same door as the worker and the CLI: the work
+ * budget first, the hard cap during the run; a refusal throws RefusedScenario.
+ */
 export function playScenario(base: Scenario, variant: string | null): PlaySession {
   // simulate applies the variant itself; the session's scenario (applied) names devices and accounts.
-  return sessionFor(base, variant, simulate(base, { variant }));
+  const run = simulateWithinBudget(base, { variant });
+  if (!run.ok) throw new RefusedScenario(run.verdict);
+  return sessionFor(base, variant, run.timeline);
 }
 
 /** Prepare a timeline simulated elsewhere (the worker) for playing; `index` too, when it was computed there. */
 export function sessionFor(base: Scenario, variant: string | null, timeline: Timeline, known?: TimelineIndex): PlaySession {
   const scenario = variant ? withVariant(base, variant) : base;
   const histories = new Map<string, readonly HistoryEntry[]>();
-  const metrics = memoPerFrame((f: Frame) => metricsOf(f, scenario));
+  // The scorecard's figures come from the incremental pass (well under 1 ms a frame). A frame far beyond
+  // what the pass has reached so far is computed from its state instead, so a jump never waits for the pass.
+  const figures = figuresOf(timeline);
+  // Only the last frame's figures are kept (the pass keeps what it needs): remembering every frame's
+  // 1,200-mail list while playing would grow the heap by megabytes per replay.
+  let last: { frame: Frame; metrics: Metrics } | null = null;
+  const metrics = (f: Frame): Metrics => {
+    if (last?.frame === f) return last.metrics;
+    const m = f.index < figures.ready + FIGURES_AHEAD ? figures.at(f.index) : metricsOf(f, scenario);
+    last = { frame: f, metrics: m };
+    return m;
+  };
+  if (typeof window !== 'undefined') buildInBackground(figures, timeline.frames.length);
   const session: PlaySession = {
     scenario,
     timeline,

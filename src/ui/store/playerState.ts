@@ -1,5 +1,5 @@
 // Everything the player shows is a function of this one value.
-import type { Scenario, Timeline } from '../../sim';
+import type { BudgetVerdict, Scenario, Timeline } from '../../sim';
 
 export type Lang = 'de' | 'en';
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;
@@ -26,6 +26,8 @@ export interface PlayerState {
   readonly reducedMotion: boolean;
   readonly helpOpen: boolean;
   readonly tableOpen: boolean;
+  /** The last scenario asked to open here was refused by the work budget or stopped at the hard cap (nothing is open then). */
+  readonly refused?: Extract<BudgetVerdict, { ok: false }> | null;
 }
 
 export const initialPlayerState: PlayerState = {

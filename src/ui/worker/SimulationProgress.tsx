@@ -8,7 +8,8 @@ import { cancelSimulation, onSimulationProgress, type SimulationProgress as Prog
 const SHOW_AFTER_MS = 300;
 
 export function SimulationProgress() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   const [progress, setProgress] = useState<Progress | null>(null);
   const [now, setNow] = useState(() => performance.now());
   useEffect(() => onSimulationProgress(setProgress), []);
@@ -19,10 +20,13 @@ export function SimulationProgress() {
   }, [progress]);
   if (!progress || now - progress.since < SHOW_AFTER_MS) return null;
   const seconds = Math.floor((now - progress.since) / 1000);
+  const percent = new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 }).format(progress.fraction);
   return (
-    <div className="simulation-progress" role="status" data-testid="simulation-progress">
-      <progress max={progress.total ?? undefined} value={progress.total ? progress.received : undefined} />
-      <span>{seconds >= 1 ? t('ui.safety.simulatingFor', { count: seconds }) : t('ui.safety.simulating')}</span>
+    <div className="simulation-progress" role="status" data-testid="simulation-progress" data-fraction={progress.fraction}>
+      <progress max={1} value={progress.fraction} aria-label={t('ui.safety.simulating')} />
+      <span>
+        {seconds >= 1 ? t('ui.safety.simulatingFor', { count: seconds }) : t('ui.safety.simulating')} {t('ui.safety.percentDone', { percent })}
+      </span>
       <button type="button" onClick={cancelSimulation} data-testid="simulation-cancel">
         {t('ui.safety.cancel')}
       </button>

@@ -6,16 +6,27 @@ import type { TimelineHeader, FrameData } from './timelineTransport';
 
 export interface SimulateRequest {
   readonly id: number;
-  readonly scenario: Scenario;
+  /** The scenario to simulate; or null with `data`: a share link's packed scenario, decoded and validated in the worker. */
+  readonly scenario: Scenario | null;
+  readonly data?: string;
   readonly variant: string | null;
 }
 
 export type SimulateReply =
   | { readonly id: number; readonly kind: 'refused'; readonly verdict: Extract<BudgetVerdict, { ok: false }> }
   | { readonly id: number; readonly kind: 'failed'; readonly message: string }
+  /** A link's scenario that could not be unpacked or is invalid, with every problem located. */
+  | { readonly id: number; readonly kind: 'badLink'; readonly problems: readonly string[] }
+  /** A link's scenario, decoded and valid (sent before it is simulated). */
+  | { readonly id: number; readonly kind: 'decoded'; readonly scenario: Scenario; readonly variant: string | null }
+  /** How far the run is, 0..1, never going down (simulate's own measure: simulated time passed over the scenario's span). */
+  | { readonly id: number; readonly kind: 'progress'; readonly fraction: number }
   | { readonly id: number; readonly kind: 'header'; readonly header: TimelineHeader; readonly index: TimelineIndex }
   | { readonly id: number; readonly kind: 'frames'; readonly from: number; readonly frames: readonly FrameData[]; readonly snapshots: ReadonlyArray<readonly [number, WorldState]> }
   | { readonly id: number; readonly kind: 'done' };
 
 /** Frames per message: small enough that unpacking one stays far below 50 ms. */
 export const FRAMES_PER_CHUNK = 64;
+
+/** The worker reports progress when it has moved on by at least this much (a hundred messages at most per run). */
+export const PROGRESS_STEP = 0.01;

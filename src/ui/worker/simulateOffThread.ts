@@ -1,19 +1,25 @@
 // The page's side of the simulation worker: one request at a time, answered
-// with a playable session, a refusal by the work budget, an error, or
-// "cancelled" when the user stopped it (the worker is ended and a fresh one
-// started for the next request). Without Worker support (unit tests in Node)
-// the same checks run in place.
-import { checkWorkBudget, simulate, type BudgetVerdict, type Scenario, type WorldState } from '../../sim';
+// with a playable session, a refusal by the work budget or the hard cap, an
+// error, or "cancelled" when the user stopped it (the worker is ended and a
+// fresh one started for the next request). Without Worker support (unit tests
+// in Node) the same checks run in place. See README.md in this folder for the
+// client API.
+import { simulateWithinBudget, type BudgetVerdict, type Scenario, type WorldState } from '../../sim';
 import { sessionFor, type PlaySession } from '../model/session';
 import type { TimelineIndex } from '../model/timelineIndex';
 import type { SimulateReply, SimulateRequest } from './protocol';
 import { timelineBuilder } from './timelineTransport';
+import { decodeScenario } from '../url/sharedScenario';
 
 export type SimulationOutcome =
-  | { readonly kind: 'ok'; readonly session: PlaySession }
+  /** `base`: the scenario as given (or as decoded from a link), before its variant was applied. */
+  | { readonly kind: 'ok'; readonly session: PlaySession; readonly base: Scenario; readonly variant: string | null }
   | { readonly kind: 'refused'; readonly verdict: Extract<BudgetVerdict, { ok: false }> }
   | { readonly kind: 'failed'; readonly message: string }
   | { readonly kind: 'cancelled' };
+
+/** What a link's simulation can end in: the same, plus a link that is damaged or invalid. */
+export type LinkOutcome = SimulationOutcome | { readonly kind: 'badLink'; readonly problems: readonly string[] };
 
 export interface SimulationProgress {
   /** performance.now() when the request was made. */
@@ -21,13 +27,22 @@ export interface SimulationProgress {
   /** Frames received so far, once the worker has finished simulating. */
   readonly received: number;
   readonly total: number | null;
+  /**
+   * How far the whole request is, 0..1, never going down: the run's own
+   * measure (simulated time passed over the scenario's span) up to
+   * SIMULATED_SHARE, the frames received after that.
+   */
+  readonly fraction: number;
 }
+
+/** The part of the progress bar the run itself fills; receiving the frames fills the rest. */
+export const SIMULATED_SHARE = 0.8;
 
 interface Pending {
   readonly id: number;
-  readonly scenario: Scenario;
-  readonly variant: string | null;
-  readonly resolve: (o: SimulationOutcome) => void;
+  scenario: Scenario | null;
+  variant: string | null;
+  readonly resolve: (o: LinkOutcome) => void;
   builder: ReturnType<typeof timelineBuilder> | null;
   index: TimelineIndex | null;
 }
@@ -39,8 +54,9 @@ const progressListeners = new Set<(p: SimulationProgress | null) => void>();
 let progress: SimulationProgress | null = null;
 
 function setProgress(p: SimulationProgress | null) {
-  progress = p;
-  for (const l of progressListeners) l(p);
+  // The fraction never goes down within one request.
+  progress = p && progress && p.since === progress.since ? { ...p, fraction: Math.max(p.fraction, progress.fraction) } : p;
+  for (const l of progressListeners) l(progress);
 }
 
 export function onSimulationProgress(listener: (p: SimulationProgress | null) => void): () => void {
@@ -49,7 +65,7 @@ export function onSimulationProgress(listener: (p: SimulationProgress | null) =>
   return () => progressListeners.delete(listener);
 }
 
-function settle(outcome: SimulationOutcome) {
+function settle(outcome: LinkOutcome) {
   const p = pending;
   pending = null;
   setProgress(null);
@@ -58,24 +74,33 @@ function settle(outcome: SimulationOutcome) {
 
 function receive(reply: SimulateReply) {
   const p = pending;
-  if (!p || reply.id !== p.id) return;
+  if (!p || reply.id !== p.id || !progress) return;
+  const since = progress.since;
   try {
     switch (reply.kind) {
       case 'refused':
         return settle({ kind: 'refused', verdict: reply.verdict });
       case 'failed':
         return settle({ kind: 'failed', message: reply.message });
+      case 'badLink':
+        return settle({ kind: 'badLink', problems: reply.problems });
+      case 'decoded':
+        p.scenario = reply.scenario;
+        p.variant = reply.variant;
+        return;
+      case 'progress':
+        return setProgress({ since, received: 0, total: null, fraction: reply.fraction * SIMULATED_SHARE });
       case 'header':
         p.builder = timelineBuilder(reply.header);
         p.index = reply.index;
-        setProgress({ since: progress?.since ?? performance.now(), received: 0, total: reply.header.frameCount });
-        return;
-      case 'frames':
+        return setProgress({ since, received: 0, total: reply.header.frameCount, fraction: SIMULATED_SHARE });
+      case 'frames': {
         p.builder!.add(reply.frames, new Map<number, WorldState>(reply.snapshots));
-        setProgress({ since: progress?.since ?? performance.now(), received: p.builder!.received, total: progress?.total ?? null });
-        return;
+        const total = progress.total ?? p.builder!.received;
+        return setProgress({ since, received: p.builder!.received, total, fraction: SIMULATED_SHARE + (1 - SIMULATED_SHARE) * (p.builder!.received / Math.max(1, total)) });
+      }
       case 'done':
-        return settle({ kind: 'ok', session: sessionFor(p.scenario, p.variant, p.builder!.finish(), p.index ?? undefined) });
+        return settle({ kind: 'ok', session: sessionFor(p.scenario!, p.variant, p.builder!.finish(), p.index ?? undefined), base: p.scenario!, variant: p.variant });
     }
   } catch (err) {
     settle({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
@@ -99,27 +124,47 @@ function stopWorker() {
   worker = null;
 }
 
+const playable = (scenario: Scenario, variant: string | null) => (variant && Object.prototype.hasOwnProperty.call(scenario.variants, variant) ? variant : null);
+
 function inPlace(scenario: Scenario, variant: string | null): SimulationOutcome {
-  const verdict = checkWorkBudget(scenario);
-  if (!verdict.ok) return { kind: 'refused', verdict };
   try {
-    return { kind: 'ok', session: sessionFor(scenario, variant, simulate(scenario, { variant })) };
+    const run = simulateWithinBudget(scenario, { variant });
+    if (!run.ok) return { kind: 'refused', verdict: run.verdict };
+    return { kind: 'ok', session: sessionFor(scenario, variant, run.timeline), base: scenario, variant };
   } catch (err) {
     return { kind: 'failed', message: err instanceof Error ? err.message : String(err) };
   }
 }
 
-/** Simulate off the main thread. A new request cancels the one before it. */
-export function simulateOffThread(scenario: Scenario, variant: string | null): Promise<SimulationOutcome> {
-  if (typeof Worker === 'undefined') return Promise.resolve(inPlace(scenario, variant));
+function request(scenario: Scenario | null, data: string | undefined, variant: string | null): Promise<LinkOutcome> {
   if (pending) cancelSimulation();
   return new Promise((resolve) => {
     const id = nextId++;
     pending = { id, scenario, variant, resolve, builder: null, index: null };
-    setProgress({ since: performance.now(), received: 0, total: null });
-    const request: SimulateRequest = { id, scenario, variant };
-    ensureWorker().postMessage(request);
+    setProgress({ since: performance.now(), received: 0, total: null, fraction: 0 });
+    const message: SimulateRequest = data === undefined ? { id, scenario, variant } : { id, scenario: null, data, variant };
+    ensureWorker().postMessage(message);
   });
+}
+
+/** Simulate off the main thread. A new request cancels the one before it. */
+export function simulateOffThread(scenario: Scenario, variant: string | null): Promise<SimulationOutcome> {
+  if (typeof Worker === 'undefined') return Promise.resolve(inPlace(scenario, variant));
+  return request(scenario, undefined, variant) as Promise<SimulationOutcome>;
+}
+
+/**
+ * A share link's `data=`: unpacked, validated and simulated in the worker, so
+ * none of it runs on the page's thread. 'ok' carries the decoded scenario as
+ * `base`, and the variant played (the one asked for, if the scenario has it).
+ */
+export function simulateLinkOffThread(data: string, variant: string | null): Promise<LinkOutcome> {
+  if (typeof Worker === 'undefined') {
+    const decoded = decodeScenario(data);
+    if (!decoded.ok) return Promise.resolve({ kind: 'badLink', problems: decoded.problems });
+    return Promise.resolve(inPlace(decoded.scenario, playable(decoded.scenario, variant)));
+  }
+  return request(null, data, variant);
 }
 
 /** Stop the running simulation (the worker is ended: simulate cannot be interrupted from inside). */

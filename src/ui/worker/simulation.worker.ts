@@ -1,19 +1,37 @@
-// The simulation worker: checks the work budget, simulates, indexes the
-// timeline for the picture, and sends it to the page in chunks. The page stays
-// free to answer the user the whole time, and can end the worker to cancel.
-import { checkWorkBudget, lostMails, simulate } from '../../sim';
+// The simulation worker: checks the work budget, simulates (telling how far it
+// is, and stopping at the hard cap), indexes the timeline for the picture, and
+// sends it to the page in chunks. The page stays free to answer the user the
+// whole time, and can end the worker to cancel.
+import { lostMails, simulateWithinBudget } from '../../sim';
 import { indexTimeline } from '../model/timelineIndex';
-import { FRAMES_PER_CHUNK, type SimulateReply, type SimulateRequest } from './protocol';
+import { FRAMES_PER_CHUNK, PROGRESS_STEP, type SimulateReply, type SimulateRequest } from './protocol';
 import { headerOf, toTransport } from './timelineTransport';
+import { decodeScenario } from '../url/sharedScenario';
 
 const post = (reply: SimulateReply) => (self as unknown as Worker).postMessage(reply);
 
 self.onmessage = (event: MessageEvent<SimulateRequest>) => {
-  const { id, scenario, variant } = event.data;
+  const { id } = event.data;
+  let variant = event.data.variant;
   try {
-    const verdict = checkWorkBudget(scenario);
-    if (!verdict.ok) return post({ id, kind: 'refused', verdict });
-    const timeline = simulate(scenario, { variant });
+    // A link is decoded and validated here, off the page's thread; its variant is played if it has it.
+    let scenario = event.data.scenario;
+    if (!scenario) {
+      const decoded = decodeScenario(event.data.data ?? '');
+      if (!decoded.ok) return post({ id, kind: 'badLink', problems: decoded.problems });
+      scenario = decoded.scenario;
+      if (variant && !Object.prototype.hasOwnProperty.call(scenario.variants, variant)) variant = null;
+      post({ id, kind: 'decoded', scenario, variant });
+    }
+    let told = 0;
+    const onProgress = (fraction: number) => {
+      if (fraction - told < PROGRESS_STEP && fraction < 1) return;
+      told = fraction;
+      post({ id, kind: 'progress', fraction });
+    };
+    const run = simulateWithinBudget(scenario, { variant, onProgress });
+    if (!run.ok) return post({ id, kind: 'refused', verdict: run.verdict });
+    const timeline = run.timeline;
     post({ id, kind: 'header', header: headerOf(timeline), index: indexTimeline(timeline, (f) => lostMails(f.state)) });
     const x = toTransport(timeline);
     for (let from = 0; from < x.frames.length; from += FRAMES_PER_CHUNK) {

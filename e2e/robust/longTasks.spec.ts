@@ -1,0 +1,57 @@
+// No main-thread task over 50 ms while each built-in scenario loads — in
+// every browser-test run. Measured against the renderer main thread's own CPU
+// time, from Chromium's trace (see mainThread.ts for why not the wall clock),
+// with the wall times and the machine's load printed beside it.
+import { readdirSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { test, expect } from '@playwright/test';
+import { ready } from '../page';
+import { startTrace, stopTrace } from './mainThread';
+
+const BUILTINS = readdirSync('scenarios')
+  .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+  .map((f) => f.replace(/\.json$/, ''))
+  // E2E_SCENARIOS=a,b measures only those (while looking into one).
+  .filter((id) => !process.env.E2E_SCENARIOS || process.env.E2E_SCENARIOS.split(',').includes(id));
+
+const LIMIT_MS = 50;
+
+/**
+ * Thread time is robust to the machine being shared, but not without limit: with many more runnable
+ * threads than cores, a task's own CPU time grows too (cores shared between hyperthreads, caches
+ * flushed by the others) — on this 2-core machine at a load of 12–15, tasks measured 25–40 ms one run
+ * and 55–77 ms the next. Beyond three runnable threads per core the figures are printed and the test
+ * says it did not judge them, rather than pass or fail on the neighbours' account.
+ */
+const OVERLOADED = loadavg()[0] > 3 * cpus().length;
+
+test('no main-thread task over 50 ms (thread time) while each built-in scenario loads', async ({ page, browser }) => {
+  test.setTimeout(600_000);
+  const report: string[] = [];
+  const over: string[] = [];
+  await page.goto('/?lang=en');
+  for (const id of BUILTINS) {
+    await page.goto('/?lang=en');
+    await expect(page.locator(`li.card[data-scenario=${id}]`)).toBeVisible();
+    // The gallery's own start-up is not part of a scenario's load.
+    await page.waitForTimeout(200);
+    await startTrace(browser, page);
+    const started = Date.now();
+    await page.locator(`li.card[data-scenario=${id}] h3 a`).click();
+    await ready(page);
+    // The figures' idle-time pass and the rest of the load settle.
+    await page.waitForTimeout(400);
+    const tasks = await stopTrace(browser);
+    const top = tasks[0] ?? { cpu: 0, wall: 0 };
+    const longWall = tasks.reduce((m, t) => Math.max(m, t.wall), 0);
+    report.push(`${id.padEnd(40)} ${String(Date.now() - started).padStart(6)} ms to picture · longest task ${top.cpu.toFixed(0).padStart(3)} ms CPU (${top.wall.toFixed(0)} ms wall) · longest by the clock ${longWall.toFixed(0)} ms`);
+    if (top.cpu > LIMIT_MS) over.push(`${id}: ${tasks.filter((t) => t.cpu > LIMIT_MS).map((t) => `${t.cpu.toFixed(0)} ms CPU (${t.wall.toFixed(0)} wall)`).join(', ')}`);
+  }
+  console.log(`load of each built-in scenario, main-thread tasks (machine load ${loadavg().map((l) => l.toFixed(1)).join(' ')}):\n${report.join('\n')}`);
+  if (OVERLOADED || loadavg()[0] > 3 * cpus().length) {
+    test.info().annotations.push({ type: 'not judged', description: `machine load ${loadavg()[0].toFixed(1)} on ${cpus().length} cores; over ${LIMIT_MS} ms: ${over.join('; ') || 'none'}` });
+    console.log(`not judged (machine load ${loadavg()[0].toFixed(1)} on ${cpus().length} cores); over ${LIMIT_MS} ms of CPU: ${over.join('; ') || 'none'}`);
+    return;
+  }
+  expect(over, `scenarios whose loading ran a main-thread task over ${LIMIT_MS} ms of CPU`).toEqual([]);
+});

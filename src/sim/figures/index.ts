@@ -1,0 +1,2 @@
+// The scorecard's figures per frame, built incrementally (re-exported by src/sim/index.ts).
+export { FrameFigures, figuresOf } from './figures';
