@@ -60,7 +60,7 @@ export function resimulate(data: unknown, scenario: Scenario): Promise<Resimulat
   queued?.resolve({ kind: 'superseded' });
   queued = null;
   const hit = kept.find((k) => k.data === data);
-  if (hit) return Promise.resolve({ kind: 'ok', session: hit.session });
+  if (hit) return Promise.resolve({ kind: 'ok', session: hit.session, base: scenario, variant: null });
   return new Promise((resolve) => {
     const request: Request = { ticket, data, scenario, resolve };
     if (running && performance.now() - running.since < WAIT_FOR_RUN_MS) queued = request;

@@ -34,7 +34,7 @@ const { resimulate, stopResimulating, WAIT_FOR_RUN_MS, KEEP_RESULTS } = await im
 
 const world = (id: string) => ({ id }) as unknown as Scenario;
 const sessionOf = (s: Scenario) => ({ scenario: s }) as unknown as PlaySession;
-const done = (run: Run) => run.finish({ kind: 'ok', session: sessionOf(run.scenario) });
+const done = (run: Run) => run.finish({ kind: 'ok', session: sessionOf(run.scenario), base: run.scenario, variant: null });
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
 beforeEach(() => {
