@@ -57,7 +57,7 @@ test('played to the end, the picture and the scorecard agree with the simulation
   const errors = noErrors(page);
   const { timeline } = run(THREE);
   const last = timeline.frames.length - 1;
-  await page.goto(`/?scenario=${THREE}&lang=en`);
+  await page.goto(`/?scenario=${THREE}&lang=en&quiz=off`);
   await expectPictureMatches(page, THREE, 0);
   await page.getByTestId('speed').selectOption('8');
   await page.getByTestId('play').click();
@@ -117,7 +117,7 @@ test('the browser language is used when the URL names none', async ({ browser })
 test('keyboard only: play, pause, step, jump, speed and the help overlay', async ({ page }) => {
   const { timeline } = run(THREE);
   const last = timeline.frames.length - 1;
-  await page.goto(`/?scenario=${THREE}&lang=en`);
+  await page.goto(`/?scenario=${THREE}&lang=en&quiz=off`);
   await settled(page, 0);
   // The first Tab reaches the skip link, and focus is visible.
   await page.keyboard.press('Tab');

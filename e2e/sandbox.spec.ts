@@ -38,7 +38,7 @@ async function openStepList(page: Page) {
 
 /** The player on a built-in scenario at the start of step `ord`, then "change this scenario from here". */
 async function forkBuiltin(page: Page, id: string, stepOrdinal: number) {
-  await page.goto(`/?scenario=${id}&lang=en`);
+  await page.goto(`/?scenario=${id}&lang=en&quiz=off`);
   await ready(page);
   for (let i = 0; i <= stepOrdinal; i++) await page.getByRole('button', { name: 'Next step' }).click();
   await page.getByTestId('open-sandbox-here').click();

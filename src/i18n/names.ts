@@ -94,6 +94,8 @@ export function timelineNames(timeline: Timeline, lang: Lang, scenario?: Pick<Sc
 
 /** A folder's display name: the scenario's own name for a custom folder, the standard folders in the reader's language, else the name itself. */
 export function folderName(name: string, t: TFunction, custom?: (id: string) => string | undefined): string {
+  // device/<d>/old-pop3/<folder>: what an earlier POP3 account downloaded (rule 80).
+  if (name.startsWith('old-pop3/')) return t('ui.folders.oldPop3', { folder: folderName(name.slice('old-pop3/'.length), t, custom) });
   return custom?.(name) ?? t(`ui.folders.${name}`, { defaultValue: name });
 }
 

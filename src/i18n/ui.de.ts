@@ -148,6 +148,8 @@ export const uiDe: Shape<typeof uiEn> = {
     Drafts: 'Entwürfe',
     Trash: 'Papierkorb',
     Archive: 'Archiv',
+    // Nachrichten, die ein früheres POP3-Konto heruntergeladen hat (Regel 80).
+    oldPop3: 'altes POP3-Konto › {{folder}}',
   },
   flags: {
     none: 'ungelesen',
@@ -916,7 +918,7 @@ export const uiDe: Shape<typeof uiEn> = {
       mark: 'als gelöscht markieren',
       expunge: 'sofort endgültig löschen',
       onlyWhenAsked: 'nur, wenn ein Schritt es vorsieht',
-      minutes_one: 'jede Minute',
+      minutes_one: 'jede {{count}} Minute',
       minutes_other: 'alle {{count}} Minuten',
     },
   },

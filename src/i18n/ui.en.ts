@@ -144,6 +144,8 @@ export const uiEn = {
     Drafts: 'Drafts',
     Trash: 'Trash',
     Archive: 'Archive',
+    // Mail an earlier POP3 account downloaded, kept on the device after a switch to another account (rule 80).
+    oldPop3: 'old POP3 account › {{folder}}',
   },
   flags: {
     none: 'unread',

@@ -16,6 +16,7 @@ import { INTRUDER, type PlaceId } from '../model/places';
 import type { Timeline } from '../timeline';
 import type { World } from '../scenario/schema';
 import type { AccountUsage, DeviceView, MailWhereabouts, Metrics } from '../metrics.types';
+import { tlsModeOf } from '../protocol/tls';
 
 /** Bits of a mail's part in one device's view. */
 const COUNTED = 1;
@@ -256,7 +257,7 @@ export class FrameFigures {
     this.devices.forEach((d, i) => {
       const status = s.devices.get(d.id);
       const diskFailed = !!status?.diskFailed;
-      const seesServer = d.protocol === 'imap' && !!status?.online && !diskFailed && !s.serverDown;
+      const seesServer = d.protocol === 'imap' && tlsModeOf(d.tls) !== 'none' && !!status?.online && !diskFailed && !s.serverDown;
       const shows = diskFailed ? 0 : seesServer ? c[i * 4 + 1] + c[i * 4 + 2] - c[i * 4 + 3] : c[i * 4 + 1];
       this.views.push(shows, c[i * 4]);
     });

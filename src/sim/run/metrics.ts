@@ -7,6 +7,7 @@ import { Timeline, type Frame } from '../timeline';
 import { placeKind, type PlaceId } from '../model/places';
 import { isLost, type WorldState } from '../model/state';
 import type { DeviceView, MailWhereabouts, Metrics } from '../metrics.types';
+import { tlsModeOf } from '../protocol/tls';
 
 type Source = Timeline | Scenario | World;
 
@@ -64,7 +65,7 @@ export function metricsOfState(s: WorldState, world: World): Metrics {
 
   const views: DeviceView[] = world.devices.map((d) => {
     const status = s.devices.get(d.id);
-    const seesServer = d.protocol === 'imap' && !!status?.online && !status.diskFailed && !s.serverDown;
+    const seesServer = d.protocol === 'imap' && tlsModeOf(d.tls) !== 'none' && !!status?.online && !status.diskFailed && !s.serverDown;
     let of = 0;
     let shows = 0;
     for (const [id, info] of s.mails) {

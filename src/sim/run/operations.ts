@@ -9,7 +9,7 @@ import { ImapConnection } from '../client/imapConnection';
 import { messages, uidValidityFor } from '../store/mailbox';
 import { Draft } from '../server/draft';
 import { CAPABILITIES, IMAP_GREETING } from '../server/imap/imapServer';
-import { openImapWire } from './wire';
+import { HANDSHAKE, openImapWire } from './wire';
 
 function serverPlaces(run: Run): string[] {
   return [...run.state.places.keys()].filter((p) => p.startsWith('server/'));
@@ -218,6 +218,7 @@ export function providerMove(run: Run, copyMailboxes: boolean): void {
         }
         if (!session) {
           session = run.recorder.openSession({ protocol: 'IMAP', client: 'imapsync', account: account.id, tls: true, port: 993 });
+          run.recorder.line(session, 'S', HANDSHAKE);
           run.recorder.line(session, 'S', IMAP_GREETING);
           run.recorder.line(session, 'C', `a1 LOGIN ${account.id} ${account.password}`);
           run.recorder.line(session, 'S', `a1 OK [CAPABILITY ${CAPABILITIES}] Logged in`);

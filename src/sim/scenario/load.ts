@@ -8,6 +8,7 @@ import { Scenario, type ScenarioInput, type Step, type Variant } from './schema'
 import { parseTime } from './time';
 import { givenSettings, settingsView } from './settings';
 import { configureDevice } from './configure';
+import { checkQuestions } from '../questions/check';
 
 export interface Problem {
   file: string;
@@ -65,6 +66,7 @@ export function loadScenarioData(file: string, data: unknown): LoadResult {
   const parsed = Scenario.safeParse(data);
   if (!parsed.success) return { ok: false, problems: zodProblems(file, parsed.error) };
   const problems = checkWorld(file, parsed.data);
+  problems.push(...checkQuestions(file, parsed.data));
   if (problems.length) return { ok: false, problems };
   for (const [name, variant] of Object.entries(parsed.data.variants)) {
     const deviceIds = parsed.data.world.devices.map((d) => d.id);

@@ -12,6 +12,8 @@ export interface TimelineIndex {
   readonly mails: ReadonlyMap<string, MailInfo>;
   readonly styles: ReadonlyMap<string, MailStyle>;
   readonly sessions: ReadonlyMap<string, SessionInfo>;
+  /** The first frame of each step (device.configure steps change a device's settings from there). */
+  readonly stepStarts: readonly number[];
 }
 
 export function indexTimeline(timeline: Timeline, lostOf: (frame: Frame) => readonly string[]): TimelineIndex {
@@ -36,7 +38,7 @@ export function indexTimeline(timeline: Timeline, lostOf: (frame: Frame) => read
   // Labels and colours follow the order the mails came into being (shared with the narration's names).
   const ids = mailOrder(mails.values());
   if (places.has('intruder')) intruder = true;
-  return { places, lostMax, intruder, mails, styles: mailStyles(ids), sessions };
+  return { places, lostMax, intruder, mails, styles: mailStyles(ids), sessions, stepStarts: [...timeline.stepStarts] };
 }
 
 /** Per-frame values are derived lazily and remembered per frame object. */

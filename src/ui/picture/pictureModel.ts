@@ -1,7 +1,7 @@
 // The words and states the picture shows for one frame: region titles, device
 // states, quota gauges. Combines the layout and scene with the frame's metrics.
 import type { TFunction } from 'i18next';
-import type { Frame, Metrics, Scenario } from '../../sim';
+import { devicesAtFrame, portOf, tlsModeOf, type Frame, type Metrics, type Scenario } from '../../sim';
 import type { Lang } from '../store/playerState';
 import type { TimelineIndex } from '../model/timelineIndex';
 import { folderName, folderNamer, mailSubject, placeName } from '../model/placeName';
@@ -98,10 +98,11 @@ export function buildPictureModel(p: PictureInput): PictureModel {
         };
       }
       case 'device': {
-        const d = scenario.world.devices.find((x) => x.id === region.id)!;
+        // As configured at this frame: a device.configure step may have changed its protocol.
+        const d = devicesAtFrame(scenario.world, scenario.steps, index.stepStarts, frame.index).find((x) => x.id === region.id)!;
         const rt = state.devices.get(region.id);
         const status: RegionStatus = rt?.diskFailed ? 'failed' : rt && !rt.online ? 'offline' : 'ok';
-        const port = d.protocol === 'pop3' ? (d.tls ? 995 : 110) : d.tls ? 993 : 143;
+        const port = portOf(d.protocol === 'pop3' ? 'pop3' : 'imap', tlsModeOf(d.tls));
         const bits = [t('ui.picture.device', { protocol: d.protocol.toUpperCase(), port }), t(status === 'failed' ? 'ui.picture.diskFailed' : status === 'offline' ? 'ui.picture.offline' : 'ui.picture.online')];
         if (d.backup === 'daily') bits.push(t('ui.picture.backupOn'));
         return { region, title: name(region.id), subtitle: bits.join(' · '), status, visible: true };
