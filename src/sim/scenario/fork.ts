@@ -11,7 +11,9 @@ export function insertStep(scenario: Scenario, index: number, step: unknown): Fo
   const parsed = Step.safeParse(step);
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => ({ file: scenario.id, path: `steps[${index}].${i.path.join('.')}`, message: i.message })) };
   const steps = [...scenario.steps.slice(0, index), parsed.data, ...scenario.steps.slice(index)];
-  const next = Scenario.parse({ ...scenario, steps });
+  // A question asked before a step keeps asking before that same step.
+  const questions = scenario.questions.map((q) => (q.step >= index ? { ...q, step: q.step + 1 } : q));
+  const next = Scenario.parse({ ...scenario, steps, questions });
   const problems = checkWorld(scenario.id, next);
   return problems.length ? { ok: false, problems } : { ok: true, scenario: next };
 }

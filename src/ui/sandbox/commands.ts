@@ -83,7 +83,18 @@ function autosave(): void {
   set({ storage: written.ok ? null : written.problem });
 }
 
-function commit(data: unknown, frame: number, key: string | null = null, after?: AfterShow): void {
+/**
+ * A changed world drops the scenario's questions: they were written for the
+ * original story and ask about its steps by position.
+ */
+function withoutQuestions(data: unknown): unknown {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return data;
+  const questions = (data as { questions?: unknown }).questions;
+  return Array.isArray(questions) && questions.length > 0 ? { ...data, questions: [] } : data;
+}
+
+function commit(changed: unknown, frame: number, key: string | null = null, after?: AfterShow): void {
+  const data = withoutQuestions(changed);
   set((s) => ({ history: record(s.history, { data, frame }, key) }));
   show(sandboxStore.get().history.present, after);
   autosave();

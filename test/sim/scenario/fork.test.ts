@@ -26,6 +26,15 @@ describe('forking a scenario', () => {
     expect(b.frames[cut].narration.key).toBe('device.diskFailed');
   });
 
+  it('keeps each question before the step it was written for', () => {
+    expect(base.questions.length).toBeGreaterThan(0);
+    const at = 3;
+    const forked = insertStep(base, at, { at: base.steps[at].at, do: 'device.diskFail', device: base.world.devices[0].id });
+    if (!forked.ok) throw new Error('fork refused');
+    const stepOf = (s: typeof base, q: (typeof base.questions)[number]) => s.steps[q.step];
+    base.questions.forEach((q, i) => expect(stepOf(forked.scenario, forked.scenario.questions[i])).toEqual(stepOf(base, q)));
+  });
+
   it('refuses a step the world cannot do, naming it', () => {
     const r = insertStep(base, 1, { at: base.steps[1].at, do: 'device.check', device: 'toaster' });
     expect(r.ok).toBe(false);
