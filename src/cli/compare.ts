@@ -4,7 +4,7 @@
 // usage, what a break-in reads, how complete each device's view is).
 import { readFileSync } from 'node:fs';
 import { budgetText } from './budgetText';
-import { checkWorkBudget, formatProblem, loadWithinLimits, metricsOf, simulate, type Metrics, type Scenario } from '../sim';
+import { formatProblem, loadWithinLimits, metricsOf, simulateWithinBudget, type BudgetVerdict, type Metrics, type Scenario, type Timeline } from '../sim';
 import { table } from './table';
 import type { Lang } from './list';
 
@@ -16,7 +16,7 @@ interface Column {
   readonly checks: ReadonlyMap<number, { readonly bytes: number; readonly seconds: number }>;
 }
 
-function checkCosts(s: Scenario, timeline: ReturnType<typeof simulate>): Map<number, { bytes: number; seconds: number }> {
+function checkCosts(s: Scenario, timeline: Timeline): Map<number, { bytes: number; seconds: number }> {
   const lastFrameOfStep = new Map<number, number>();
   timeline.frames.forEach((f, i) => {
     if (f.step >= 0) lastFrameOfStep.set(f.step, i);
@@ -50,22 +50,29 @@ function mailCell(m: Metrics, mail: string, accounts: number): string {
   return w.status === 'present' ? where || 'backup only' : `${w.status.toUpperCase()}${where ? `: ${where}` : ''}`;
 }
 
-function columnsOf(s: Scenario, lang: Lang): Column[] {
+type Refused = Extract<BudgetVerdict, { ok: false }>;
+
+/** Every variant's column, or the first refusal (budget or hard cap: the one door the player uses too). */
+function columnsOf(s: Scenario, lang: Lang): Column[] | Refused {
   const names: (string | null)[] = [null, ...Object.keys(s.variants)];
-  return names.map((name) => {
-    const timeline = simulate(s, { variant: name });
-    return {
+  const columns: Column[] = [];
+  for (const name of names) {
+    const run = simulateWithinBudget(s, { variant: name });
+    if (!run.ok) return run.verdict;
+    const timeline = run.timeline;
+    columns.push({
       name: name ?? (lang === 'de' ? 'Grundfall' : 'base'),
       title: name ? s.variants[name].title[lang] : s.title[lang],
       metrics: metricsOf(timeline.frames[timeline.frames.length - 1], timeline),
       checks: checkCosts(s, timeline),
-    };
-  });
+    });
+  }
+  return columns;
 }
 
 const LABEL = {
   en: { mail: 'mail', lost: 'lost', bounced: 'bounced', deleted: 'deleted by user', usage: 'server usage', breach: 'a break-in reads', view: 'shows', last: 'last sync', check: 'check', mails: 'mails', none: 'no variants: nothing to compare' },
-  de: { mail: 'Mail', lost: 'verloren', bounced: 'zurückgewiesen', deleted: 'vom Nutzer gelöscht', usage: 'Server-Belegung', breach: 'ein Einbrecher liest', view: 'zeigt', last: 'letzter Abgleich', check: 'Abruf', mails: 'Mails', none: 'keine Varianten: nichts zu vergleichen' },
+  de: { mail: 'Mail', lost: 'verloren', bounced: 'zurückgewiesen', deleted: 'vom Nutzer gelöscht', usage: 'Server-Belegung', breach: 'ein Angreifer liest', view: 'zeigt', last: 'letzter Abgleich', check: 'Abruf', mails: 'Mails', none: 'keine Varianten: nichts zu vergleichen' },
 };
 
 export function compareFile(file: string | null, lang: Lang): number {
@@ -86,13 +93,12 @@ export function compareFile(file: string | null, lang: Lang): number {
     return 1;
   }
   const s = loaded.scenario;
-  const budget = checkWorkBudget(s);
-  if (!budget.ok) {
-    for (const line of budgetText(budget, file, lang)) console.error(line);
-    return 1;
-  }
   const l = LABEL[lang];
   const cols = columnsOf(s, lang);
+  if (!Array.isArray(cols)) {
+    for (const line of budgetText(cols, file, lang)) console.error(line);
+    return 1;
+  }
   console.log(`${s.title[lang]}\n${s.summary[lang]}\n`);
   for (const c of cols) console.log(`  ${c.name}: ${c.title}`);
   if (cols.length === 1) console.log(`\n(${l.none})`);

@@ -12,20 +12,25 @@ export function runWithProgress(args: FileArgs, stream: NodeJS.WriteStream = pro
     workerData: { entry: new URL('./runWorker.ts', import.meta.url).href, args },
   });
   let shown = false;
+  let fraction = 0;
   const timer = setInterval(() => {
     const seconds = Math.floor((Date.now() - started) / 1000);
     shown = true;
-    stream.write(`\r${args.file}: simulating … ${seconds} s (Ctrl+C cancels)`);
+    stream.write(`\r${args.file}: simulating … ${Math.floor(fraction * 100)} %, ${seconds} s (Ctrl+C cancels)`);
   }, SHOW_AFTER_MS);
   const finish = () => {
     clearInterval(timer);
     if (shown) stream.write(`\r${args.file}: simulated in ${((Date.now() - started) / 1000).toFixed(1)} s.${' '.repeat(20)}\n`);
   };
   return new Promise((resolve, reject) => {
-    worker.once('message', (out: RunOutput) => {
+    worker.on('message', (message: RunOutput | { progress: number }) => {
+      if ('progress' in message) {
+        fraction = message.progress;
+        return;
+      }
       finish();
       void worker.terminate();
-      resolve(out);
+      resolve(message);
     });
     worker.once('error', (err) => {
       finish();

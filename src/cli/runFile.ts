@@ -2,7 +2,7 @@
 // simulate, and say the outcome. Returns what to print instead of printing, so
 // the same run can happen on a worker thread while the terminal shows progress.
 import { readFileSync } from 'node:fs';
-import { checkWorkBudget, formatProblem, formatTime, frameLines, loadWithinLimits, metricsOf, simulate, timelineToJSON, type Scenario, type Timeline } from '../sim';
+import { formatProblem, formatTime, frameLines, loadWithinLimits, metricsOf, simulateWithinBudget, timelineToJSON, type Scenario, type Timeline } from '../sim';
 import { narrate, timelineNames, type Lang } from '../i18n/narrate';
 import { outcomeText } from './outcome';
 import { budgetText } from './budgetText';
@@ -14,6 +14,9 @@ export interface FileArgs {
   readonly json: boolean;
   readonly lang: Lang;
 }
+
+/** Told how far the run is (0..1, never going down); the terminal's progress line shows it. */
+export type OnProgress = (fraction: number) => void;
 
 export interface RunOutput {
   readonly stdout: string[];
@@ -41,7 +44,7 @@ function unreadable(file: string, err: unknown): string {
   return `${file}: cannot read the file (${code ?? String(err)})`;
 }
 
-export function runFile(args: FileArgs): RunOutput {
+export function runFile(args: FileArgs, onProgress?: OnProgress): RunOutput {
   const stdout: string[] = [];
   const stderr: string[] = [];
   let text: string;
@@ -61,13 +64,14 @@ export function runFile(args: FileArgs): RunOutput {
     stderr.push(`${args.file}: no variant "${args.variant}" — variants are ${Object.keys(scenario.variants).join(', ') || '(none)'}`);
     return { stdout, stderr, code: 1 };
   }
-  const budget = checkWorkBudget(scenario);
-  if (!budget.ok) {
-    stderr.push(...budgetText(budget, args.file, args.lang));
-    stderr.push(`Nothing was simulated. Change ${args.file} as above and run again.`);
+  // One door, as in the player: the work budget first, then the hard cap while it runs.
+  const run = simulateWithinBudget(scenario, { variant: args.variant, onProgress });
+  if (!run.ok) {
+    stderr.push(...budgetText(run.verdict, args.file, args.lang));
+    stderr.push(run.verdict.cap ? `The run was stopped at its limit. Change ${args.file} as above and run again.` : `Nothing was simulated. Change ${args.file} as above and run again.`);
     return { stdout, stderr, code: 1 };
   }
-  const timeline = simulate(scenario, { variant: args.variant });
+  const timeline = run.timeline;
   if (args.json) {
     stdout.push(JSON.stringify(timelineToJSON(timeline)));
     return { stdout, stderr, code: 0 };

@@ -2,4 +2,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { runFile, type FileArgs } from './runFile';
 
-parentPort!.postMessage(runFile(workerData.args as FileArgs));
+// Progress goes up as { progress }, the finished run as the RunOutput itself.
+parentPort!.postMessage(runFile(workerData.args as FileArgs, (fraction) => parentPort!.postMessage({ progress: fraction })));
