@@ -7,9 +7,9 @@ import { appStore } from './store/appStore';
 import { playerStore } from './store/playerStore';
 import { closed, openedSession, playableVariant } from './store/open';
 import type { LoadedScenario } from './store/playerState';
-import { simulateOffThread } from './worker/simulateOffThread';
+import { simulateLinkOffThread, simulateOffThread, type SimulationOutcome } from './worker/simulateOffThread';
 import { browserLang, formatUrlState, parseUrlState, type UrlState } from './url/urlState';
-import { decodeScenario, encodeScenario, SHARED_FILE } from './url/sharedScenario';
+import { encodeScenario, SHARED_FILE } from './url/sharedScenario';
 import { sandboxStore } from './sandbox/sandboxState';
 import { closeSandbox, linkData, offerRestore, openLink } from './sandbox/commands';
 import { presenterStore, applyPresenterUrl } from './presenter/presenterStore';
@@ -79,6 +79,12 @@ async function simulated(ticket: number, scenario: Scenario, source: LoadedScena
   const outcome = await simulateOffThread(scenario, v);
   if (ticket !== opening) return null;
   if (outcome.kind === 'ok') return () => playerStore.set((s) => openedSession(s, scenario, outcome.session, source, v, frame));
+  notUnfolded(outcome, file);
+  return null;
+}
+
+/** A refusal, an error or a cancel as the notice that says so; what is on screen stays. */
+function notUnfolded(outcome: Exclude<SimulationOutcome, { kind: 'ok' }>, file: string): void {
   const notice =
     outcome.kind === 'refused'
       ? { kind: 'tooMuch' as const, problems: [], file, verdict: outcome.verdict }
@@ -86,7 +92,24 @@ async function simulated(ticket: number, scenario: Scenario, source: LoadedScena
         ? { kind: 'failed' as const, problems: [], file, message: outcome.message }
         : { kind: 'cancelled' as const, problems: [] };
   appStore.set((a) => ({ ...a, notice }));
-  return null;
+}
+
+/** A share link: unpacked, checked and simulated in the worker, so a long link never blocks the page. */
+async function openSharedLink(data: string, variant: string | null, frame: number | null): Promise<void> {
+  const ticket = ++opening;
+  const outcome = await simulateLinkOffThread(data, variant);
+  if (ticket !== opening) return;
+  if (outcome.kind === 'badLink') {
+    appStore.set((a) => ({ ...a, notice: { kind: 'badLink', problems: outcome.problems }, data: null }));
+    playerStore.set(closed);
+    return;
+  }
+  if (outcome.kind !== 'ok') {
+    notUnfolded(outcome, SHARED_FILE);
+    return;
+  }
+  appStore.set((a) => ({ ...a, notice: null, data, compare: null }));
+  playerStore.set((s) => openedSession(s, outcome.base, outcome.session, 'shared', outcome.variant, frame));
 }
 
 export async function openShared(scenario: Scenario, data: string | null, variant: string | null, frame: number | null, how: 'push' | 'none' = 'push', file = SHARED_FILE): Promise<void> {
@@ -120,13 +143,7 @@ export function applyUrl(search: string, languages: readonly string[]) {
   }
   if (sandboxStore.get().open) closeSandbox();
   if (u.data) {
-    const decoded = decodeScenario(u.data);
-    if (!decoded.ok) {
-      appStore.set((a) => ({ ...a, notice: { kind: 'badLink', problems: decoded.problems }, data: null }));
-      playerStore.set(closed);
-      return;
-    }
-    void openShared(decoded.scenario, u.data, u.variant, u.frame, 'none');
+    void openSharedLink(u.data, u.variant, u.frame);
     return;
   }
   if (u.scenario) {

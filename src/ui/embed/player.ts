@@ -7,6 +7,7 @@ import { opened } from '../store/open';
 import { startClock } from '../store/clock';
 import { pause, play, seek, stepMicro, togglePlay } from '../store/commands';
 import { sessionOf } from '../model/session';
+import { budgetProblemLines } from '../worker/budgetText';
 import { narrate, playerNames } from '../model/narrationText';
 import { timeText } from '../picture/pictureModel';
 import { formatNumber } from '../i18n/format';
@@ -84,6 +85,19 @@ export async function startPlayer(params: EmbedParams, lang: Lang, pending: Prom
     return;
   }
   store.set((s) => opened(s, loaded.scenario, loaded.source, null, params.frame));
+  // A stranger's data= scenario may be refused by the work budget or stopped at the hard cap: say why, as text.
+  const refused = store.get().refused;
+  if (refused || !store.get().timeline) {
+    view.message.hidden = false;
+    view.message.textContent = '';
+    const lines = refused ? budgetProblemLines(refused, params.data ? 'data=' : (params.scenario ?? ''), (key, options) => t(key, options), lang) : [];
+    lines.forEach((line, i) => {
+      if (i > 0) view.message.append(document.createElement('br'));
+      view.message.append(line);
+    });
+    view.pictureBox.hidden = true;
+    return;
+  }
   const session = sessionOf(store.get().timeline!)!;
   let layoutWidth = 0;
   let unfollow = () => {};
