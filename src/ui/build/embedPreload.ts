@@ -16,8 +16,11 @@ export function playerChunks(bundle: OutputBundle): string[] {
   const player = chunks.find((c) => c.facadeModuleId && PLAYER.test(c.facadeModuleId));
   if (!player) return [];
   const out: string[] = [];
+  // Chunks can import each other in a circle: mark a chunk before its imports are visited.
+  const seen = new Set<string>();
   const visit = (file: string) => {
-    if (out.includes(file)) return;
+    if (seen.has(file)) return;
+    seen.add(file);
     const c = bundle[file];
     if (c?.type !== 'chunk') return;
     for (const dep of c.imports) visit(dep);
