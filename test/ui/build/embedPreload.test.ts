@@ -1,8 +1,9 @@
 // The embed page preloads the player's chunks; chunks that import each other in
 // a circle must not send the build into endless recursion.
 import { describe, expect, it } from 'vitest';
-import type { OutputBundle } from 'rollup';
 import { playerChunks } from '../../../src/ui/build/embedPreload';
+
+type OutputBundle = Parameters<typeof playerChunks>[0];
 
 const chunk = (fileName: string, imports: string[], facadeModuleId: string | null = null, isEntry = false) => ({ type: 'chunk', fileName, imports, facadeModuleId, isEntry });
 
