@@ -26,14 +26,26 @@ export const initialQuizState: QuizState = { key: null, responses: {}, open: nul
 
 const cache = new WeakMap<Timeline, AskedQuestion[]>();
 
-/** The questions of a run with their frames and answers, in the order they are asked. Questions without an answer (a bad reference) are left out. */
+/** The questions of a run with their frames and (lazily read) answers, in the order they are asked. */
 export function askedQuestions(scenario: Pick<Scenario, 'questions'>, timeline: Timeline): AskedQuestion[] {
   const known = cache.get(timeline);
   if (known) return known;
   const out: AskedQuestion[] = [];
   scenario.questions.forEach((question, index) => {
-    const answer = answerOf(question, timeline);
-    if (answer) out.push({ index, question, answer, ask: questionFrames(timeline, question.step).ask });
+    // The answer is read from the timeline only when something asks for it (the
+    // reveal, the notes window): reading every answer while a scenario opens
+    // rebuilt frame states on the page's thread for tens of milliseconds. The
+    // loader's checkQuestions has made sure every question has one.
+    let answer: Answer | undefined;
+    out.push({
+      index,
+      question,
+      ask: questionFrames(timeline, question.step).ask,
+      get answer() {
+        answer ??= answerOf(question, timeline)!;
+        return answer;
+      },
+    });
   });
   out.sort((a, b) => a.ask - b.ask || a.index - b.index);
   cache.set(timeline, out);
