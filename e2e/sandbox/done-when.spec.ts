@@ -10,7 +10,7 @@ test('three devices on POP3: at step 4 the laptop’s disk fails and the phone m
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const errors = noErrors(page);
   // Open the scenario from the gallery, as an instructor would.
-  await page.goto('/?lang=en');
+  await page.goto('/?lang=en&quiz=off');
   await page.locator('li.card[data-scenario="pop3-three-devices"] h3 a').click();
   await ready(page);
   // Step 4.

@@ -38,7 +38,7 @@ export async function pictureUpToDate(page: Page, timeout = 60_000) {
 
 /** The player on a built-in scenario at a frame, then "change this scenario from here". */
 export async function forkAtFrame(page: Page, id: string, frame: number, lang = 'en') {
-  await page.goto(`/?scenario=${id}&frame=${frame}&lang=${lang}`);
+  await page.goto(`/?scenario=${id}&frame=${frame}&lang=${lang}&quiz=off`);
   await ready(page);
   await page.getByTestId('open-sandbox-here').click();
   await expect(page.getByTestId('sandbox')).toBeVisible();
@@ -47,7 +47,7 @@ export async function forkAtFrame(page: Page, id: string, frame: number, lang = 
 
 /** The player on a built-in scenario at the start of step `ordinal`, then "change this scenario from here". */
 export async function forkAtStep(page: Page, id: string, ordinal: number, lang = 'en') {
-  await page.goto(`/?scenario=${id}&lang=${lang}`);
+  await page.goto(`/?scenario=${id}&lang=${lang}&quiz=off`);
   await ready(page);
   const next = lang === 'de' ? 'Nächster Schritt' : 'Next step';
   for (let i = 0; i <= ordinal; i++) await page.getByRole('button', { name: next }).click();

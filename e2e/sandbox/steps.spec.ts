@@ -78,7 +78,7 @@ test('moving steps with the keyboard: the moved step takes the time of the one i
   // The first step cannot go earlier.
   await expect(page.getByTestId('step-0-earlier')).toBeDisabled();
   // Kept after a reload.
-  await page.goto('/?lang=en');
+  await page.goto('/?lang=en&quiz=off');
   await page.getByTestId('restore-yes').click();
   await openStepList(page);
   await expect(row(page, 1)).toContainText('day 1, 09:00 mail.arrive · m1');

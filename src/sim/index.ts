@@ -21,7 +21,7 @@ export { checkWorkBudget, estimateWork, loadWithinLimits, profileOf, nestingProb
 export { tlsModeOf, portOf, type TlsMode, type Service } from './protocol/tls';
 // Device settings: where each came from (scenario, client profile, model default).
 export { settingsView, type DeviceSettingsView, type SettingView, type SettingOrigin } from './scenario/settings';
-export { MODEL_POP3, MODEL_IMAP } from './scenario/policies';
+export { MODEL_POP3, MODEL_IMAP } from './scenario/modelDefaults';
 export { devicesAtFrame, deviceSettingsAtFrame } from './run/deviceSettings';
 // Predict-then-run questions: their shape, their located checks and their answers read from a timeline.
 export { Question, Questions, type QuestionKind } from './questions/schema';

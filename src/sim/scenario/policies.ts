@@ -38,12 +38,3 @@ export const Pop3Given = Pop3Policy.partial().describe('POP3 settings. Each one 
 export const ImapGiven = ImapPolicy.partial().describe('IMAP settings. Each one left out comes from the device\'s profile, else from the model\'s default.');
 export type Pop3Given = z.infer<typeof Pop3Given>;
 export type ImapGiven = z.infer<typeof ImapGiven>;
-
-/**
- * The model's defaults: what a device without a profile gets for a setting the
- * scenario leaves out. Not every one is a real client's default (a POP3 client
- * that deletes on download is not one any more); settingsView() says so.
- */
-export const MODEL_POP3: Pop3Policy = { leaveOnServer: false, deleteAfterDays: null, deleteOnServerWhen: 'deletedLocally', headersOnly: false };
-export const MODEL_IMAP: ImapPolicy = { cache: 'full', deleteAction: 'trash', saveSent: true, useMove: true, idle: false };
-export const MODEL_CHECK_EVERY_MINUTES: number | null = null;

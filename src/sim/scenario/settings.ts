@@ -4,7 +4,8 @@
 // scenario leaves it out for the protocol the device uses, loading fails and
 // names the setting.
 import { PROFILES, profileById, resolveSettings, type ClientProfile, type ProfileId, type Source, type BilingualText } from '../profiles';
-import { MODEL_CHECK_EVERY_MINUTES, MODEL_IMAP, MODEL_POP3, type ImapGiven, type ImapPolicy, type Pop3Given, type Pop3Policy } from './policies';
+import type { ImapGiven, ImapPolicy, Pop3Given, Pop3Policy } from './policies';
+import { MODEL_CHECK_EVERY_MINUTES, MODEL_IMAP, MODEL_POP3 } from './modelDefaults';
 
 export type Protocol = 'pop3' | 'imap';
 

@@ -17,7 +17,7 @@ import { resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
 
 /** The modules that only validate scenario files (for the embed's chunk of its own). */
-export const VALIDATOR_MODULES = /node_modules[\\/](zod|jsonc-parser)[\\/]|src[\\/]sim[\\/](scenario[\\/](load|schema|jsonSchema|fork)\.ts|questions[\\/]|budget[\\/])/;
+export const VALIDATOR_MODULES = /node_modules[\\/](zod|jsonc-parser)[\\/]|src[\\/]sim[\\/](scenario[\\/](load|schema|jsonSchema|fork|policies)\.ts|questions[\\/])/;
 
 export const VALIDATOR_ID = 'virtual:scenario-validator';
 const STAND_IN = '\0' + VALIDATOR_ID;
@@ -51,7 +51,7 @@ export function embedWithoutValidator(root: string, environment = 'embed'): Plug
   const sim = resolve(root, 'src/sim') + sep;
   const realLoad = resolve(sim, 'scenario/load.ts');
   // Modules that only describe or check scenario files; nothing at their top level runs for effect.
-  const validatorOnly = [resolve(sim, 'scenario/schema.ts'), resolve(sim, 'scenario/jsonSchema.ts'), resolve(sim, 'scenario/fork.ts'), resolve(sim, 'questions/schema.ts'), resolve(sim, 'budget') + sep];
+  const validatorOnly = [resolve(sim, 'scenario/schema.ts'), resolve(sim, 'scenario/jsonSchema.ts'), resolve(sim, 'scenario/fork.ts'), resolve(sim, 'scenario/policies.ts'), resolve(sim, 'questions/schema.ts'), resolve(sim, 'budget') + sep];
   return {
     name: 'mail-sync-sandbox:embed-without-validator',
     enforce: 'pre',
