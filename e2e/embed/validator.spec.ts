@@ -27,6 +27,18 @@ test('a built-in scenario, with a variant, plays without the validator being fet
   expect(validatorFetched(loaded)).toBe(false);
 });
 
+test('the base of a built-in scenario that has variants plays, without the validator', async ({ page }) => {
+  const loaded = scripts(page);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('/embed.html?scenario=decide-offline-archive&lang=en');
+  await expect(page.locator('svg.picture-svg g.region').first()).toBeAttached();
+  await expect(page.getByTestId('position')).toContainText('of');
+  await page.waitForLoadState('networkidle');
+  expect(errors).toEqual([]);
+  expect(validatorFetched(loaded)).toBe(false);
+});
+
 test('a data= scenario fetches the validator, is checked and plays with its variant', async ({ page }) => {
   const file = JSON.parse(readFileSync('scenarios/decide-offline-archive.json', 'utf8'));
   file.title = { de: 'Meine Kopie', en: 'My copy' };
