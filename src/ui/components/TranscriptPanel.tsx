@@ -23,6 +23,7 @@ export function TranscriptPanel() {
   const timeline = useSelector(playerStore, (s) => s.timeline);
   const lang = useSelector(playerStore, (s) => s.lang);
   const frameIndex = useRestingFrame(500);
+  // The key, not the text: the explanation follows a language switch.
   const [explained, setExplained] = useState<string | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
   // Keep the newest exchange in view.
@@ -77,8 +78,8 @@ export function TranscriptPanel() {
                   className={`line dir-${l.dir}${l.current ? ' current' : ''}`}
                   tabIndex={explanation ? 0 : undefined}
                   title={explanation ?? undefined}
-                  onMouseEnter={() => explanation && setExplained(explanation)}
-                  onFocus={() => explanation && setExplained(explanation)}
+                  onMouseEnter={() => key && setExplained(key)}
+                  onFocus={() => key && setExplained(key)}
                   data-current={l.current ? '1' : undefined}
                 >
                   <span className="who">{l.dir === 'C' ? t('ui.transcript.client') : t('ui.transcript.server')}</span>
@@ -89,7 +90,7 @@ export function TranscriptPanel() {
             })}
           </ol>
           <p className="explain" aria-hidden="true" data-testid="explain">
-            {explained ?? '\u00a0'}
+            {explained ? t(`ui.cmd.${explained}`) : '\u00a0'}
           </p>
         </>
       )}
