@@ -106,6 +106,26 @@ test('switching the language changes every text and is kept in the URL', async (
   await expect(page.getByTestId('position')).toHaveAttribute('data-frame', '5');
 });
 
+test('while a scenario is still loading the address keeps naming it, so a reload in that moment loses nothing', async ({ page }) => {
+  // The simulation's worker arrives late, as on a slow network or a busy machine:
+  // the scenario's file is in, the picture is not.
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.context().route('**/simulation.worker-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`/?scenario=${THREE}&frame=5&lang=de`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  // Longer than the address writer waits (200 ms) before it writes what is on screen.
+  await page.waitForTimeout(800);
+  await expect(page).toHaveURL(/scenario=pop3-three-devices/);
+  await expect(page).toHaveURL(/frame=5/);
+  release();
+  await expect(page.getByTestId('position')).toHaveAttribute('data-frame', '5');
+  await expect(page).toHaveURL(/scenario=pop3-three-devices.*frame=5|frame=5.*scenario=pop3-three-devices/);
+});
+
 test('the browser language is used when the URL names none', async ({ browser }) => {
   const context = await browser.newContext({ locale: 'de-DE' });
   const page = await context.newPage();

@@ -42,6 +42,18 @@ function push() {
 }
 
 let opening = 0;
+/**
+ * The ticket of the last open that has finished. While a later one is still
+ * fetching or simulating, the screen does not yet show what the address names,
+ * so syncUrl leaves the address alone (on a slow machine it once rewrote
+ * `?scenario=…&frame=5` to the gallery before the scenario arrived, and a
+ * reload then lost it).
+ */
+let settled = 0;
+const settle = (ticket: number) => {
+  if (ticket === opening) settled = ticket;
+};
+export const openInFlight = () => settled !== opening;
 
 export async function openBuiltin(id: string, variant: string | null, frame: number | null, how: 'push' | 'none' = 'push'): Promise<void> {
   const ticket = ++opening;
@@ -49,6 +61,7 @@ export async function openBuiltin(id: string, variant: string | null, frame: num
   if (!pending) {
     appStore.set((a) => ({ ...a, notice: { kind: 'notFound', id, problems: [] } }));
     playerStore.set(closed);
+    settle(ticket);
     return;
   }
   appStore.set((a) => ({ ...a, loading: id }));
@@ -58,6 +71,7 @@ export async function openBuiltin(id: string, variant: string | null, frame: num
   if (!result.ok) {
     appStore.set((a) => ({ ...a, notice: { kind: 'badFile', problems: result.problems } }));
     playerStore.set(closed);
+    settle(ticket);
     return;
   }
   const scenario = result.scenario;
@@ -66,6 +80,7 @@ export async function openBuiltin(id: string, variant: string | null, frame: num
   if (!play) return;
   appStore.set((a) => ({ ...a, notice: null, data: null, compare: compare && (compare === '-' || scenario.variants[compare]) ? compare : null }));
   play();
+  settle(ticket);
   if (how === 'push') push();
 }
 
@@ -80,6 +95,7 @@ async function simulated(ticket: number, scenario: Scenario, source: LoadedScena
   if (ticket !== opening) return null;
   if (outcome.kind === 'ok') return () => playerStore.set((s) => openedSession(s, scenario, outcome.session, source, v, frame));
   notUnfolded(outcome, file);
+  settle(ticket);
   return null;
 }
 
@@ -99,6 +115,7 @@ async function openSharedLink(data: string, variant: string | null, frame: numbe
   const ticket = ++opening;
   const outcome = await simulateLinkOffThread(data, variant);
   if (ticket !== opening) return;
+  settle(ticket);
   if (outcome.kind === 'badLink') {
     appStore.set((a) => ({ ...a, notice: { kind: 'badLink', problems: outcome.problems }, data: null }));
     playerStore.set(closed);
@@ -118,11 +135,12 @@ export async function openShared(scenario: Scenario, data: string | null, varian
   if (!play) return;
   appStore.set((a) => ({ ...a, notice: null, data: data ?? encodeScenario(scenario), compare: null }));
   play();
+  settle(ticket);
   if (how === 'push') push();
 }
 
 export function toGallery() {
-  opening++;
+  settled = ++opening;
   if (sandboxStore.get().open) closeSandbox();
   appStore.set((a) => ({ ...a, data: null, compare: null }));
   playerStore.set(closed);
@@ -136,7 +154,7 @@ export function applyUrl(search: string, languages: readonly string[]) {
   playerStore.set((s) => ({ ...s, lang: u.lang ?? (s.loaded || s.timeline ? s.lang : browserLang(languages)) }));
   appStore.set((a) => ({ ...a, embed: u.embed, compare: u.compare }));
   if (u.sandbox) {
-    opening++;
+    settled = ++opening;
     appStore.set((a) => ({ ...a, notice: null, loading: null, data: null, compare: null }));
     openLink(u.data, u.frame);
     return;
@@ -150,7 +168,7 @@ export function applyUrl(search: string, languages: readonly string[]) {
     void openBuiltin(u.scenario, u.variant, u.frame, 'none');
     return;
   }
-  opening++;
+  settled = ++opening;
   appStore.set((a) => ({ ...a, notice: null, loading: null }));
   playerStore.set(closed);
   offerRestore();
@@ -161,6 +179,8 @@ export function syncUrl(): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const write = () => {
     timer = null;
+    // Written again once the open settles (it changes the stores, which schedules a write).
+    if (openInFlight()) return;
     const url = currentUrl();
     if (url !== location.pathname + location.search) history.replaceState(null, '', url);
   };
