@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
@@ -46,5 +47,8 @@ export default defineConfig({
     // Browser (Playwright) tests live in e2e/ and run under their own runner.
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     environment: 'node',
+    // Every core: vitest's default leaves one free (cpus - 1), which on a 2-core
+    // machine runs the files one after another; its main process mostly waits.
+    maxWorkers: availableParallelism(),
   },
 });

@@ -18,10 +18,19 @@ export interface Expected {
   readonly usage: Record<string, number>;
 }
 
+const runs = new Map<string, { scenario: Scenario; timeline: Timeline }>();
+
+/** A built-in scenario simulated in Node, once per test worker (a timeline is never changed by reading it). */
 export function run(id: string, variant: string | null = null): { scenario: Scenario; timeline: Timeline } {
-  const base = loadBuiltin(id);
-  const scenario = variant ? withVariant(base, variant) : base;
-  return { scenario, timeline: simulate(base, { variant }) };
+  const key = `${id}\u0000${variant ?? ''}`;
+  let known = runs.get(key);
+  if (!known) {
+    const base = loadBuiltin(id);
+    const scenario = variant ? withVariant(base, variant) : base;
+    known = { scenario, timeline: simulate(base, { variant }) };
+    runs.set(key, known);
+  }
+  return known;
 }
 
 export function expectedAt(scenario: Scenario, timeline: Timeline, frame: number): Expected {

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # npm test: everything this project checks, in one command, on a fresh clone.
 #   1. dependencies (npm ci when node_modules is missing or older than the lockfile)
-#   2. typecheck, lint (ESLint) and the import rules (dependency-cruiser)
+#   2. typecheck, lint (ESLint) and the import rules (dependency-cruiser), side by side
 #   3. unit, rule, property, determinism and golden tests (vitest)
 #   4. fuzzing: 1,000 generated and mutated scenario files and share links
-#   5. production build   6. browser tests (Playwright + Debian's Chromium)
+#   5. production build (beside 4)   6. browser tests (Playwright + Debian's Chromium)
 #   7. conformance against a real Dovecot and Postfix
 # Stages 6 and 7 install what they need (Chromium, Dovecot, Postfix) from Debian's
 # packages when run as root on Debian. Where they cannot, they say what is
@@ -27,6 +27,7 @@ stage() { # name, command...
   "$@"
   local rc=$?
   local secs=$(( $(date +%s) - t0 ))
+  if [ -n "${REPLAYED_SECS:-}" ]; then secs=$REPLAYED_SECS; REPLAYED_SECS=""; fi
   if [ $rc -eq 0 ]; then
     passed=$((passed + 1)); echo "━━ $name: passed (${secs}s)"
   elif [ $rc -eq 3 ] && [ "${CI:-}" != "true" ]; then
@@ -35,6 +36,32 @@ stage() { # name, command...
     failed=$((failed + 1)); failures+=("$name"); echo "━━ $name: FAILED (exit $rc, ${secs}s)"
   fi
 }
+
+# Several stages at once (each is single-threaded and the machine has at least
+# two cores): each one's output is kept and printed whole, in the listed order,
+# once all have finished, with its own result and time. Arguments: one string
+# per stage, "name|command".
+stages_together() {
+  local dir; dir=$(mktemp -d)
+  local i=0 pids=() names=() t0; t0=$(date +%s)
+  for spec in "$@"; do
+    names+=("${spec%%|*}")
+    ( s=$(date +%s); bash -c "${spec#*|}" >"$dir/$i.out" 2>&1; rc=$?; echo "$rc $(( $(date +%s) - s ))" >"$dir/$i.rc" ) &
+    pids+=($!)
+    i=$((i + 1))
+  done
+  wait "${pids[@]}"
+  for j in "${!names[@]}"; do
+    local rc secs
+    read -r rc secs <"$dir/$j.rc"
+    stage "${names[$j]}" replay "$dir/$j.out" "$rc" "$secs"
+  done
+  rm -rf "$dir"
+  echo "(these ran side by side: $(( $(date +%s) - t0 ))s for all of them)"
+}
+
+# A stage that has already run: print its output, report its exit code and time.
+replay() { cat "$1"; REPLAYED_SECS=$3; return "$2"; }
 
 deps() {
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
@@ -51,12 +78,14 @@ browser() {
 
 stage "dependencies" deps
 if [ $failed -gt 0 ]; then echo "cannot continue without dependencies"; exit 1; fi
-stage "typecheck" npx tsc --noEmit -p tsconfig.json
-stage "lint" npx eslint .
-stage "import rules" npx depcruise src conformance bench --config .dependency-cruiser.cjs
+stages_together \
+  "typecheck|npx tsc --noEmit -p tsconfig.json" \
+  "lint|npx eslint ." \
+  "import rules|npx depcruise src conformance bench --config .dependency-cruiser.cjs"
 stage "unit, rules, properties, golden outcomes" npx vitest run
-stage "fuzzing: 1,000 hostile files and links" npx tsx fuzz/run.ts --runs 1000
-stage "production build" npx vite build --logLevel warn
+stages_together \
+  "fuzzing: 1,000 hostile files and links|npx tsx fuzz/run.ts --runs 1000" \
+  "production build|npx vite build --logLevel warn"
 stage "browser tests" browser
 stage "conformance with Dovecot and Postfix" npx tsx conformance/run.ts
 

@@ -45,7 +45,7 @@ describe('docs/rules.md', () => {
     const comments = new Map(files.map((f) => [f, commentsIn(join(ROOT, f))] as const));
     expect([...comments.values()].flat().filter((c) => citedRuleNumbers(c.text).length > 0).length).toBeGreaterThan(10);
     expect(commentCitationProblems(doc, comments)).toEqual([]);
-  });
+  }, 60_000); // parses every source and test file: seconds on a busy machine
 });
 
 // --- the checks themselves: each catches what it is for ------------------------

@@ -1,52 +1,11 @@
-// simulate(scenario) is a pure function: the same scenario (and variant) gives
-// the same timeline, byte for byte, and src/sim reads no clock and no
-// unseeded randomness (STYLE.md "What that means here", 1).
+// src/sim reads no clock and no unseeded randomness (STYLE.md "What that means
+// here", 1); the timelines themselves are compared in test/sim/determinism/.
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { loadScenarioText, formatProblem } from '../../src/sim/scenario/load';
-import { simulate } from '../../src/sim/run/simulate';
-import { stateToJSON, timelineToJSON } from '../../src/sim/run/serialize';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const SCENARIOS = join(ROOT, 'scenarios');
 const SIM = join(ROOT, 'src', 'sim');
-// The big-mailbox scenarios have ~2,400 frames and timelineToJSON writes every
-// frame's complete state (~220 MB of text), so these tests get long timeouts.
-
-const scenarioFiles = readdirSync(SCENARIOS)
-  .filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json')
-  .sort();
-
-function load(file: string) {
-  const loaded = loadScenarioText(file, readFileSync(join(SCENARIOS, file), 'utf8'));
-  if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
-  return loaded.scenario;
-}
-
-const cases = scenarioFiles.flatMap((file) => {
-  const scenario = load(file);
-  return [null, ...Object.keys(scenario.variants)].map((variant) => ({ file, variant, scenario }));
-});
-
-describe('the same scenario gives the same timeline', () => {
-  it.each(cases.map((c) => [`${c.file}${c.variant ? ` (variant ${c.variant})` : ''}`, c] as const))('%s', (_, { scenario, variant }) => {
-    const once = JSON.stringify(timelineToJSON(simulate(scenario, { variant })));
-    const twice = JSON.stringify(timelineToJSON(simulate(scenario, { variant })));
-    if (once !== twice) {
-      const at = [...once].findIndex((ch, i) => ch !== twice[i]);
-      expect.fail(`the two runs differ from character ${at}: …${once.slice(Math.max(0, at - 80), at + 80)}… vs …${twice.slice(Math.max(0, at - 80), at + 80)}…`);
-    }
-  }, 60_000);
-
-  it('frame states read backwards equal frame states read forwards (snapshots rebuild exactly)', () => {
-    for (const { file, scenario } of cases.filter((c) => c.variant === null)) {
-      const forwards = simulate(scenario).frames.map((f) => JSON.stringify(stateToJSON(f.state)));
-      const backwards = simulate(scenario);
-      for (let i = backwards.frames.length - 1; i >= 0; i--) expect(JSON.stringify(stateToJSON(backwards.frames[i].state)), `${file}, frame ${i}`).toBe(forwards[i]);
-    }
-  }, 120_000);
-});
 
 /** Code that would make a run depend on when or how often it runs. */
 const FORBIDDEN: Array<[RegExp, string]> = [

@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { loadScenarioText } from './src/sim/scenario/load';
+import { simulate } from './src/sim/run/simulate';
+import { timelineToJSON } from './src/sim/run/serialize';
+const l = loadScenarioText('x', readFileSync('scenarios/imap-big-mailbox-slow-link.json', 'utf8'));
+if (!l.ok) throw 0;
+const c0 = process.cpuUsage();
+const tl = simulate(l.scenario, { variant: null });
+const c1 = process.cpuUsage(c0);
+const j = timelineToJSON(tl);
+const c2 = process.cpuUsage(c0);
+const s = JSON.stringify(j);
+const c3 = process.cpuUsage(c0);
+const ms = (c: NodeJS.CpuUsage) => ((c.user + c.system) / 1000).toFixed(0);
+console.log('cpu ms: simulate', ms(c1), 'toJSON cum', ms(c2), 'stringify cum', ms(c3), s.length);
