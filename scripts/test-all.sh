@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # npm test: everything this project checks, in one command, on a fresh clone.
 #   1. dependencies (npm ci when node_modules is missing or older than the lockfile)
-#   2. typecheck, lint (ESLint) and the import rules (dependency-cruiser), side by side
-#   3. unit, rule, property, determinism and golden tests (vitest)
-#   4. fuzzing: 1,000 generated and mutated scenario files and share links
-#   5. production build (beside 4)   6. browser tests (Playwright + Debian's Chromium)
-#   7. conformance against a real Dovecot and Postfix
-# Stages 6 and 7 install what they need (Chromium, Dovecot, Postfix) from Debian's
+#   2. side by side: typecheck, lint (ESLint), the import rules (dependency-cruiser),
+#      unit, rule, property, determinism and golden tests (vitest), fuzzing (1,000
+#      generated and mutated scenario files and share links), the production build,
+#      and conformance against a real Dovecot and Postfix
+#   3. then alone: browser tests (Playwright + Debian's Chromium)
+# The conformance and browser stages install what they need (Chromium, Dovecot, Postfix) from Debian's
 # packages when run as root on Debian. Where they cannot, they say what is
 # missing and how to get it; the run then skips them — except under CI=true,
 # where nothing may be skipped.
@@ -78,16 +78,19 @@ browser() {
 
 stage "dependencies" deps
 if [ $failed -gt 0 ]; then echo "cannot continue without dependencies"; exit 1; fi
+# Everything but the browser tests runs side by side: no stage uses both cores
+# all the time (the conformance run mostly waits for Dovecot and Postfix), so
+# together they take about half the time they take in turn. The browser tests
+# come last and alone: some of them measure how fast the page answers.
 stages_together \
   "typecheck|npx tsc --noEmit -p tsconfig.json" \
   "lint|npx eslint ." \
-  "import rules|npx depcruise src conformance bench --config .dependency-cruiser.cjs"
-stage "unit, rules, properties, golden outcomes" npx vitest run
-stages_together \
+  "import rules|npx depcruise src conformance bench --config .dependency-cruiser.cjs" \
+  "unit, rules, properties, golden outcomes|npx vitest run" \
   "fuzzing: 1,000 hostile files and links|npx tsx fuzz/run.ts --runs 1000" \
-  "production build|npx vite build --logLevel warn"
+  "production build|npx vite build --logLevel warn" \
+  "conformance with Dovecot and Postfix|npx tsx conformance/run.ts"
 stage "browser tests" browser
-stage "conformance with Dovecot and Postfix" npx tsx conformance/run.ts
 
 echo
 echo "Stages took $(( $(date +%s) - start_all ))s in all."
