@@ -169,6 +169,12 @@ export const narrationEn = {
     restored_one: 'The provider restores the server from the backup of day {{day}}: {{count}} message is back. Anything that arrived after that backup is missing.',
     restored_other: 'The provider restores the server from the backup of day {{day}}: {{count}} messages are back. Anything that arrived after that backup is missing.',
     noBackup: 'There is no server backup to restore from.',
+    // A restore brings back the backup's UIDNEXT under the same UIDVALIDITY (rule 50).
+    uidsReused_one: 'With the mails, the backup brings back each folder\'s UIDVALIDITY and UIDNEXT of that night: {{count}} UID the server gave after that backup will be given again, to the next new message, under the same UIDVALIDITY. A device that cached a message under that UID will go on showing it instead of the new one.',
+    uidsReused_other: 'With the mails, the backup brings back each folder\'s UIDVALIDITY and UIDNEXT of that night: {{count}} UIDs the server gave after that backup will be given again, to new messages, under the same UIDVALIDITY. A device that cached a message under such a UID will go on showing it instead of the new one.',
+    uidValidityRenewed_one: 'The operator gives the restored folder a new UIDVALIDITY (doveadm mailbox update --uid-validity): every IMAP device drops its cache of it and fetches it again, so no device trusts a UID that is given a second time.',
+    uidValidityRenewed_other: 'The operator gives all {{count}} restored folders a new UIDVALIDITY (doveadm mailbox update --uid-validity): every IMAP device drops its cache of them and fetches them again, so no device trusts a UID that is given a second time.',
+
     noBackupOfDay: 'There is no backup of day {{day}} any more (or not yet): the provider keeps the backups of days {{first}} to {{last}}.',
     backupDiscarded_one: 'The oldest backup is discarded (backups are kept for {{days}} days): {{count}} message that was only in it is now in no backup.',
     backupDiscarded_other: 'The oldest backup is discarded (backups are kept for {{days}} days): {{count}} messages that were only in it are now in no backup.',
@@ -373,6 +379,12 @@ export const narrationDe: Shape<typeof narrationEn> = {
     restored_one: 'Der Anbieter spielt die Sicherung vom Tag {{day}} zurück: {{count}} Nachricht ist wieder da. Was nach dieser Sicherung eingetroffen ist, fehlt.',
     restored_other: 'Der Anbieter spielt die Sicherung vom Tag {{day}} zurück: {{count}} Nachrichten sind wieder da. Was nach dieser Sicherung eingetroffen ist, fehlt.',
     noBackup: 'Es gibt keine Sicherung des Servers, die sich zurückspielen ließe.',
+    // Eine Wiederherstellung bringt das UIDNEXT der Sicherung unter derselben UIDVALIDITY zurück (rule 50).
+    uidsReused_one: 'Mit den Nachrichten bringt die Sicherung auch UIDVALIDITY und UIDNEXT jedes Ordners von jener Nacht zurück: {{count}} UID, die der Server nach dieser Sicherung vergeben hatte, bekommt die nächste neue Nachricht noch einmal – unter derselben UIDVALIDITY. Ein Gerät, das unter dieser UID eine Nachricht im Cache hat, zeigt weiter sie statt der neuen.',
+    uidsReused_other: 'Mit den Nachrichten bringt die Sicherung auch UIDVALIDITY und UIDNEXT jedes Ordners von jener Nacht zurück: {{count}} UIDs, die der Server nach dieser Sicherung vergeben hatte, bekommen neue Nachrichten noch einmal – unter derselben UIDVALIDITY. Ein Gerät, das unter einer solchen UID eine Nachricht im Cache hat, zeigt weiter sie statt der neuen.',
+    uidValidityRenewed_one: 'Der Betreiber gibt dem wiederhergestellten Ordner eine neue UIDVALIDITY (doveadm mailbox update --uid-validity): Jedes IMAP-Gerät verwirft seinen Cache davon und lädt ihn neu, sodass kein Gerät einer zum zweiten Mal vergebenen UID vertraut.',
+    uidValidityRenewed_other: 'Der Betreiber gibt allen {{count}} wiederhergestellten Ordnern eine neue UIDVALIDITY (doveadm mailbox update --uid-validity): Jedes IMAP-Gerät verwirft seinen Cache davon und lädt sie neu, sodass kein Gerät einer zum zweiten Mal vergebenen UID vertraut.',
+
     noBackupOfDay: 'Eine Sicherung vom Tag {{day}} gibt es nicht (mehr oder noch nicht): Der Anbieter bewahrt die Sicherungen der Tage {{first}} bis {{last}} auf.',
     backupDiscarded_one: 'Die älteste Sicherung wird verworfen (Sicherungen werden {{days}} Tage aufbewahrt): {{count}} Nachricht, die nur noch darin lag, ist jetzt in keiner Sicherung mehr.',
     backupDiscarded_other: 'Die älteste Sicherung wird verworfen (Sicherungen werden {{days}} Tage aufbewahrt): {{count}} Nachrichten, die nur noch darin lagen, sind jetzt in keiner Sicherung mehr.',

@@ -75,6 +75,10 @@ export const Server = z
     backup: z.enum(['none', 'daily']).default('daily').describe("The operator's backup of the server, taken every night at 02:00."),
     messageSizeLimit: z.number().int().min(1024).max(2_147_483_647).default(10_240_000).describe("Postfix message_size_limit in bytes (default 10240000), advertised as SIZE in EHLO and checked against the message as sent: attachments base64-encoded, about 4/3 of their size."),
     backupDays: z.number().int().min(1).max(365).default(14).describe('How many daily backup generations the provider keeps (one per night); a restore can name any kept day.'),
+    uidValidityAfterRestore: z
+      .enum(['kept', 'new'])
+      .default('kept')
+      .describe("What the operator does after restoring the backup: 'kept' leaves each folder the backup's UIDVALIDITY and UIDNEXT, as Dovecot has them after a file restore (UIDs given after the backup are given again); 'new' then sets a new UIDVALIDITY on every folder (doveadm mailbox update --uid-validity), so IMAP clients drop their caches and fetch again."),
     pop3LockSession: z.boolean().default(false).describe('Dovecot pop3_lock_session (refuse a second POP3 session with -ERR [IN-USE]). Passed to the real server by the conformance replay; the model never runs two sessions at once, so it changes nothing in the simulation.'),
   })
   .strict();
