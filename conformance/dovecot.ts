@@ -337,6 +337,24 @@ export class Dovecot {
     }
   }
 
+  /**
+   * The operator's fix after a restore: a new UIDVALIDITY on every folder
+   * (`doveadm mailbox update --uid-validity`), so IMAP clients drop their
+   * caches instead of trusting UIDs the restore hands out again. Each value
+   * is new: counted on from a day ahead of the clock (Dovecot's own come from it).
+   */
+  renewUidValidity(logins: readonly string[], folders: readonly string[]): void {
+    for (const login of logins) {
+      for (const folder of folders) {
+        // A day ahead of the clock: never a value a folder of this run already has.
+        this.nextUidValidity = Math.max(this.nextUidValidity + 1, Math.floor(Date.now() / 1000) + 86_400);
+        const r = spawnSync('doveadm', ['-c', path.join(this.dir, 'dovecot.conf'), 'mailbox', 'update', '--uid-validity', String(this.nextUidValidity), '-u', login, folder], { encoding: 'utf8' });
+        if (r.status !== 0) throw new Error(`doveadm mailbox update --uid-validity for ${login} ${folder} failed (exit ${r.status}): ${r.stderr}`);
+      }
+    }
+  }
+
+  private nextUidValidity = 0;
   private runNumber = 0;
 }
 

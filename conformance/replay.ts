@@ -45,6 +45,8 @@ export interface FrameLike {
   readonly narration?: { readonly key: string };
   readonly state: Omit<ModelStateLike, 'mails'> & {
     readonly serverGeneration: number;
+    /** The server is down (its disk is lost, no restore yet): no one can log in to look. */
+    readonly serverDown?: boolean;
     readonly mails: MapLike<string, MailLike>;
   };
 }
@@ -78,6 +80,8 @@ export interface ReplayInput {
 
 /** Ports whose sessions start with a TLS handshake (IMAPS, POP3S, SMTPS). */
 const IMPLICIT_TLS_PORTS = new Set([993, 995, 465]);
+/** Every account's folders on the replay's Dovecot (scripts/dovecot.sh has them auto-created); a scenario's extra ones come on top. */
+const STANDARD_FOLDERS = ['INBOX', 'Sent', 'Drafts', 'Trash', 'Archive'];
 
 export interface Disagreement {
   readonly scenario: string;
@@ -259,11 +263,12 @@ export class Replayer {
 
   /** A server event without a protocol: the operator's backup, a lost disk, a restore. */
   private async operatorEvent(f: FrameLike) {
-    const action = { 'server.backup': 'backup', 'server.diskFailed': 'wipe', 'server.restored': 'restore' } as const;
+    const action = { 'server.backup': 'backup', 'server.diskFailed': 'wipe', 'server.restored': 'restore', 'server.uidValidityRenewed': 'renew' } as const;
     const what = action[f.narration?.key as keyof typeof action];
     if (!what) return;
     const server = await this.serverFor(f.state.serverGeneration);
-    server.storage(what, this.input.accounts.map((a) => a.id));
+    if (what === 'renew') server.renewUidValidity(this.input.accounts.map((a) => a.id), [...STANDARD_FOLDERS, ...this.input.extraFolders]);
+    else server.storage(what, this.input.accounts.map((a) => a.id));
     for (const a of this.input.accounts) this.dirty.add(`${f.state.serverGeneration}/${a.id}`);
   }
 
@@ -594,6 +599,15 @@ export class Replayer {
     const generation = last.state.serverGeneration;
     const server = await this.serverFor(generation);
     for (const a of this.input.accounts) {
+      const model = modelAccount(last.state, a.id, a.quota);
+      if (last.state.serverDown) {
+        // The disk is lost and nothing is restored yet: Dovecot would make the folders anew at
+        // the first login, but no one can log in to a server that is down. The model must
+        // hold no folder and no message of the account then (rule 50).
+        const left = describeAccount(model).filter((l) => !l.startsWith('QUOTA'));
+        if (left.length) this.disagree({ kind: 'state', where: `state ${a.id} (server ${generation}, down)`, protocol: null, command: null, diff: left.map((text) => ({ op: '-' as const, text })), note: 'the server is down after a lost disk, yet the model still holds these' });
+        continue;
+      }
       const key = `${generation}/${a.id}`;
       let real = this.lastReal.get(key);
       if (!real || this.dirty.has(key)) {
@@ -601,7 +615,6 @@ export class Replayer {
         this.lastReal.set(key, real);
         this.dirty.delete(key);
       }
-      const model = modelAccount(last.state, a.id, a.quota);
       const m = describeAccount(model);
       const r = describeAccount(real);
       const diff = compareReply(m, r, 'IMAP', this.valuesOf(generation, a.id));

@@ -441,6 +441,24 @@ export const LESSONS: Lessons = {
       },
     },
   },
+  'server-restore-reuses-uids': {
+    base: {
+      teaches: 'a restored server gives a lost message’s UID again under the same UIDVALIDITY: the laptop keeps showing the lost message and never gets the new one',
+      proof: (o) => {
+        expect(onDevice(o, 'm3', 'laptop') && !onServer(o, 'm3')).toBe(true);
+        expect(onServer(o, 'm4') && !onDevice(o, 'm4', 'laptop')).toBe(true);
+      },
+    },
+    variants: {
+      'new-uidvalidity': {
+        teaches: 'with a new UIDVALIDITY after the restore the laptop drops its cache and fetches the folder again: the new message shows, the lost one is gone',
+        proof: (o) => {
+          expect(onDevice(o, 'm4', 'laptop')).toBe(true);
+          expect(onDevice(o, 'm3', 'laptop')).toBe(false);
+        },
+      },
+    },
+  },
   'ports-and-tls': {
     base: {
       teaches: 'IMAP over 993, POP3 over 110 with STLS, submission over 465: the transcript shows which port does what',

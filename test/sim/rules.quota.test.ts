@@ -118,3 +118,43 @@ describe('quota, bounces and sending', () => {
     r.expectLine('S: 250 2.1.5 OK', 'LMTP').expectMailIn('m2', ['outside/bob@example.com', 'server/bob/INBOX']);
   });
 });
+
+// The provider's MX retries deferred mail as Postfix's queue manager does (rule 66).
+describe("Postfix's retry schedule", () => {
+  const full = (server: Record<string, unknown> = {}) =>
+    sim({ server: { quotaGracePercent: 0, quotaFull: 'temporary', backup: 'none', ...server }, accounts: [{ ...ALICE, quota: { messages: 1 } }], devices: [] })
+      .at('day 1, 00:00', arrive('m1'), arrive('m2'))
+      .at('day 7, 00:00', wait())
+      .run();
+  const tries = (r: ReturnType<typeof full>) => r.timeline.frames.filter((f) => /LMTP → alice · m2/.test(f.label)).map((f) => f.time);
+
+  it('rule 66: with the defaults the waits double from minimal_backoff_time (300 s) up to maximal_backoff_time (4000 s), each try at a queue scan (queue_run_delay 300 s)', () => {
+    const t = tries(full());
+    // Arrival at 0, then 5, 10, 20, 40 and 80 minutes, then 66⅔ minutes rounded up to the next 5-minute scan.
+    expect(t.slice(0, 9)).toEqual([0, 5, 10, 20, 40, 80, 150, 220, 290]);
+  });
+
+  it('rule 66: after maximal_queue_lifetime (5 days) the next failed try returns the mail to the sender', () => {
+    const r = full();
+    const t = tries(r);
+    // The last try is the first at or after 5 days (7,200 minutes); it fails, and the MX bounces the mail.
+    expect(t[t.length - 1]).toBe(7220);
+    expect(t).toHaveLength(108);
+    const expiredAt = r.timeline.frames.find((f) => f.narration.key === 'delivery.expired')!;
+    expect(expiredAt.time).toBe(7220);
+    r.expectMailIn('m2', ['outside/bob@example.com']).expectStatus('m2', 'bounced');
+  });
+
+  it('rule 66: the settings are the scenario\'s: a faster queue and a shorter lifetime', () => {
+    const t = tries(full({ queueRunDelaySeconds: 60, minimalBackoffSeconds: 60, maximalBackoffSeconds: 600, queueLifetimeDays: 1 }));
+    expect(t.slice(0, 7)).toEqual([0, 1, 2, 4, 8, 16, 26]);
+    // Every 10 minutes from 16 on: 1,436 is still within the day, 1,446 the first try after it.
+    expect(t[t.length - 1]).toBe(1446);
+  });
+
+  it('rule 66: a fixed retryEveryMinutes replaces the backoff (the simplification some scenarios choose)', () => {
+    const t = tries(full({ retryEveryMinutes: 720, queueLifetimeDays: 2 }));
+    expect(t).toEqual([0, 720, 1440, 2160]);
+  });
+});
+

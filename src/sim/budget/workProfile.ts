@@ -5,6 +5,7 @@
 // they multiply into a bound.
 import type { Scenario, World } from '../scenario/schema';
 import { parseTime, MINUTES_PER_DAY } from '../scenario/time';
+import { equivalentRetryMinutes } from '../server/postfixQueue';
 
 export interface WorkProfile {
   /** Steps in the file (each is one event). */
@@ -71,7 +72,8 @@ export function profileOf(scenario: Scenario, world: World = scenario.world): Wo
     spanMinutes,
     checkIntervals: world.devices.map((d) => d.checkEveryMinutes).filter((c): c is number => c !== null),
     deferrable: world.server.quotaFull === 'temporary' || serverDown,
-    retryEveryMinutes: world.server.retryEveryMinutes,
+    // Without a fixed interval the MX retries as Postfix does: the interval that makes as many tries in the window.
+    retryEveryMinutes: world.server.retryEveryMinutes ?? equivalentRetryMinutes(world.server, Math.min(spanMinutes, world.server.queueLifetimeDays * MINUTES_PER_DAY)),
     queueLifetimeDays: world.server.queueLifetimeDays,
   };
 }

@@ -3,6 +3,8 @@
 //   server/<account>/<folder>     a folder on the mail server
 //   device/<device>/<folder>      a local folder (or the IMAP cache of a server folder)
 //   backup/server/<account>/<folder>, backup/<device>/<folder>
+//   backup/server/<account>/<folder>@<generation>   (folder meta only: UIDVALIDITY
+//                                 and UIDNEXT as the backup of that night holds them)
 //   queue                         the sending MTA's queue (deferred deliveries)
 //   outside/<address>             a mailbox at another provider (bounces arrive there)
 //   intruder                      what someone who broke into the server has read
@@ -11,6 +13,13 @@ export type PlaceId = string;
 export const serverPlace = (account: string, folder: string): PlaceId => `server/${account}/${folder}`;
 export const devicePlace = (device: string, folder: string): PlaceId => `device/${device}/${folder}`;
 export const backupPlace = (place: PlaceId): PlaceId => `backup/${place.replace(/^device\//, '')}`;
+/** Where the backup taken at `generation` keeps a server folder's UIDVALIDITY and UIDNEXT (a folder-meta key, never a place of copies). */
+export const backupMetaPlace = (place: PlaceId, generation: number): PlaceId => `backup/${place}@${generation}`;
+/** backup/server/alice/INBOX@1560 → { place: 'server/alice/INBOX', generation: 1560 } */
+export function parseBackupMetaPlace(key: PlaceId): { place: PlaceId; generation: number } | null {
+  const m = /^backup\/(server\/.+)@(\d+)$/.exec(key);
+  return m ? { place: m[1], generation: Number(m[2]) } : null;
+}
 export const outsidePlace = (address: string): PlaceId => `outside/${address}`;
 export const QUEUE: PlaceId = 'queue';
 export const INTRUDER: PlaceId = 'intruder';

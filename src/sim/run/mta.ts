@@ -1,16 +1,18 @@
-// The provider's MTA (Postfix): it takes submissions from devices, hands mail
-// for local mailboxes to the server over LMTP (server/lmtp), keeps what the
-// server refused for now in its queue and retries, and bounces what was
+// The provider's MTA (Postfix): it takes submissions from devices and, as the
+// MX, mail from other providers' servers; it hands mail for local mailboxes to
+// the server over LMTP (server/lmtp), keeps what the server refused for now in
+// its queue and retries on Postfix's schedule (rule 66), and bounces what was
 // refused for good or waited too long (semantics.md rules 29–31, 33). Mail
-// that passes through it travels from the MX's place, QUEUE: submission and
-// MX are the same Postfix with one queue.
+// that passes through it travels from its place, QUEUE: submission and MX are
+// the same Postfix with one queue, the provider's, never the sender's.
 import { MINUTES_PER_DAY } from '../scenario/time';
 import { outsidePlace, QUEUE, type PlaceId } from '../model/places';
 import { pseudoId } from '../model/hash';
 import { lmtpDeliver, SERVER_HOST, type LmtpOutcome } from '../server/lmtp/lmtpServer';
+import { expired, lifetimeMinutes, nextAttempt, type QueueSettings } from '../server/postfixQueue';
 import { portOf, tlsModeOf } from '../protocol/tls';
 import { HANDSHAKE } from './wire';
-import type { Run } from './run';
+import type { Deferred, Run } from './run';
 
 export { SERVER_HOST };
 
@@ -88,10 +90,21 @@ function refusedForSize(run: Run, mail: string, envelopeFrom: string): boolean {
 
 const queueKey = (mail: string, account: string) => `${mail}>${account}`;
 
+/** The queue settings of the provider's Postfix, as the scenario sets them (rule 66). */
+function queueSettings(run: Run): QueueSettings {
+  return run.world.server;
+}
+
+/** When a mail deferred now is tried next: a fixed interval if the scenario sets one, else Postfix's backoff (rule 66). */
+function nextTry(run: Run, queuedAt: number, now: number): number {
+  const fixed = run.world.server.retryEveryMinutes;
+  return fixed !== undefined ? now + fixed : nextAttempt(queueSettings(run), queuedAt, now);
+}
+
 function defer(run: Run, mail: string, account: string, from: string): void {
   run.put(QUEUE, queueKey(mail, account), { mail, flags: 0 });
   run.transfer('defer', mail, outsidePlace(from), QUEUE, queueKey(mail, account));
-  run.deferred.push({ mail, account, from, queuedAt: run.time, nextTryAt: run.time + run.world.server.retryEveryMinutes });
+  run.deferred.push({ mail, account, from, queuedAt: run.time, nextTryAt: nextTry(run, run.time, run.time) });
 }
 
 /** The MX gives up: a MAILER-DAEMON report goes back to the envelope sender. The mail never entered the mailbox, so it leaves from the MX. */
@@ -132,30 +145,45 @@ export function bounce(run: Run, mail: string, account: string, envelopeFrom: st
 /** Size a bounce adds to the original: the delivery-status report around it. */
 const BOUNCE_OVERHEAD_BYTES = 1600;
 
-/** Retry deferred deliveries that are due; bounce those past the queue lifetime. */
+/**
+ * Retry deferred deliveries that are due. With a fixed interval (the
+ * scenario's retryEveryMinutes) a mail past the queue lifetime is bounced
+ * before another try; with Postfix's schedule it is tried, and returned to
+ * the sender when that try fails too and it has outlived
+ * maximal_queue_lifetime (bounce_queue_lifetime for a bounce) (rule 66).
+ */
 export function retryDeferred(run: Run, now: number): void {
-  const lifetime = run.world.server.queueLifetimeDays * MINUTES_PER_DAY;
+  const fixed = run.world.server.retryEveryMinutes !== undefined;
   const due = run.deferred.filter((d) => d.nextTryAt <= now);
   for (const d of due) {
-    const index = run.deferred.indexOf(d);
-    if (now - d.queuedAt >= lifetime) {
-      run.deferred.splice(index, 1);
-      run.emit('mta', `MTA · ${d.mail} expired`, { key: 'delivery.expired', params: { mail: d.mail, days: run.world.server.queueLifetimeDays } });
-      bounce(run, d.mail, d.account, d.from, true);
+    const lifetime = fixed ? run.world.server.queueLifetimeDays * MINUTES_PER_DAY : lifetimeMinutes(queueSettings(run), d.from);
+    if (fixed && now - d.queuedAt >= lifetime) {
+      expire(run, d, lifetime);
       continue;
     }
     const outcome = deliver(run, d.mail, [d.account], d.from, true).get(d.account);
-    if (outcome === 'delivered') run.deferred.splice(run.deferred.indexOf(d), 1);
-    else d.nextTryAt = now + run.world.server.retryEveryMinutes;
+    if (outcome !== 'temporary') {
+      // Delivered, or refused for good (deliver bounced it): it has left the queue.
+      run.deferred.splice(run.deferred.indexOf(d), 1);
+    } else if (!fixed && expired(queueSettings(run), d.queuedAt, now, d.from)) expire(run, d, lifetime);
+    else d.nextTryAt = nextTry(run, d.queuedAt, now);
   }
+}
+
+/** The MX gives up on a deferred mail: it is returned to the sender. */
+function expire(run: Run, d: Deferred, lifetimeMins: number): void {
+  run.deferred.splice(run.deferred.indexOf(d), 1);
+  run.emit('mta', `MTA · ${d.mail} expired`, { key: 'delivery.expired', params: { mail: d.mail, days: Math.round(lifetimeMins / MINUTES_PER_DAY) } });
+  bounce(run, d.mail, d.account, d.from, true);
 }
 
 /** When the next deferred delivery is due (for the scheduler). */
 export function nextRetryAt(run: Run): number | null {
   let next: number | null = null;
+  const fixed = run.world.server.retryEveryMinutes !== undefined;
   const lifetime = run.world.server.queueLifetimeDays * MINUTES_PER_DAY;
   for (const d of run.deferred) {
-    const t = Math.min(d.nextTryAt, d.queuedAt + lifetime);
+    const t = fixed ? Math.min(d.nextTryAt, d.queuedAt + lifetime) : d.nextTryAt;
     if (next === null || t < next) next = t;
   }
   return next;

@@ -6,7 +6,8 @@ import type { Copy } from '../model/state';
 import { INTRUDER, serverPlace } from '../model/places';
 import type { Run } from './run';
 import { ImapConnection } from '../client/imapConnection';
-import { messages, uidValidityFor } from '../store/mailbox';
+import { laterUidValidity, messages, uidValidityFor } from '../store/mailbox';
+import { backupMetaOps, dropBackupMetaOps, restoredMetaOps } from '../store/backupMeta';
 import { Draft } from '../server/draft';
 import { CAPABILITIES, IMAP_GREETING } from '../server/imap/imapServer';
 import { HANDSHAKE, openImapWire } from './wire';
@@ -79,6 +80,8 @@ export function backupServer(run: Run): void {
   }
   const days = run.world.server.backupDays;
   const generations = [...kept, now].filter((t) => t > now - days * MINUTES_PER_DAY);
+  // The index files go with the mails: each folder's UIDVALIDITY and UIDNEXT of tonight (rule 50).
+  for (const o of backupMetaOps(run.store, now, generations[0])) run.apply(o);
   run.apply({ op: 'backups', taken: generations });
   if (run.hasPending()) run.emit('server', 'server · backup', { key: 'server.backup', params: {} });
   discardOldGenerations(run, generations[0], days);
@@ -110,15 +113,57 @@ export function serverDiskFail(run: Run): void {
       count++;
     }
   }
+  // The folders' index files (UIDVALIDITY, UIDNEXT) were on the disk too (rule 50).
+  for (const place of [...run.state.folderMeta.keys()]) if (place.startsWith('server/')) run.apply({ op: 'meta', place, meta: null });
   run.sendServerEvent({ type: 'disk.fail' });
   run.emit('server', 'server · disk failed', { key: 'server.diskFailed', params: { count } });
 }
 
-/** Restore the server from the backup of `day` (default: the latest generation, last night's). */
+/**
+ * Folders with no meta (the disk is lost and no backup held them) are made
+ * again, empty, the moment the server is back: Dovecot creates them at the
+ * first login, with a new UIDVALIDITY (rule 50).
+ */
+function recreateMissingFolders(run: Run): void {
+  run.world.accounts.forEach((account, a) => {
+    run.folders.forEach((folder, f) => {
+      const place = serverPlace(account.id, folder);
+      if (!run.state.folderMeta.has(place)) run.apply({ op: 'meta', place, meta: { uidValidity: laterUidValidity(run.state.serverGeneration, a, f, run.time), uidNext: 1 } });
+    });
+  });
+}
+
+/**
+ * The operator sets a new UIDVALIDITY on every folder after a restore
+ * (`doveadm mailbox update --uid-validity`): UIDs stay, but every IMAP client
+ * drops its cache of the folder and fetches it again (rules 24, 82).
+ */
+function renewUidValidity(run: Run): void {
+  let folders = 0;
+  run.world.accounts.forEach((account, a) => {
+    run.folders.forEach((folder, f) => {
+      const place = serverPlace(account.id, folder);
+      const meta = run.state.folderMeta.get(place);
+      if (!meta) return;
+      run.apply({ op: 'meta', place, meta: { ...meta, uidValidity: laterUidValidity(run.state.serverGeneration, a, f, run.time) } });
+      folders++;
+    });
+  });
+  run.emit('server', 'server · new UIDVALIDITY', { key: 'server.uidValidityRenewed', params: { count: folders } });
+}
+
+/**
+ * Restore the server from the backup of `day` (default: the latest generation,
+ * last night's). The folders get the backup's UIDVALIDITY and UIDNEXT back, as
+ * Dovecot's index files come back with the mails (rule 50); with the server
+ * setting `uidValidityAfterRestore: new` the operator then sets a new
+ * UIDVALIDITY on every folder.
+ */
 export function restoreServer(run: Run, day?: number): void {
   const kept = run.state.serverBackups;
   const g = day === undefined ? kept[kept.length - 1] : kept.find((t) => dayOfBackup(t) === day);
   if (g === undefined) {
+    recreateMissingFolders(run);
     if (run.serverDown) run.sendServerEvent({ type: 'backup.restore' });
     run.emit('server', 'server · restore', day === undefined || !kept.length ? { key: 'server.noBackup', params: {} } : { key: 'server.noBackupOfDay', params: { day, first: dayOfBackup(kept[0]), last: dayOfBackup(kept[kept.length - 1]) } });
     return;
@@ -138,8 +183,27 @@ export function restoreServer(run: Run, day?: number): void {
       restored.push(copy.mail);
     }
   }
+  // UIDNEXT as the backup has it: UIDs given after the backup will be given again (rule 50).
+  for (const o of restoredMetaOps(run.store, g)) run.apply(o);
+  recreateMissingFolders(run);
   if (run.serverDown) run.sendServerEvent({ type: 'backup.restore' });
   run.emit('server', 'server · restore', { key: 'server.restored', params: { count: restored.length, day: dayOfBackup(g) } });
+  if (run.world.server.uidValidityAfterRestore === 'new') renewUidValidity(run);
+  else reusedUidsWarning(run);
+}
+
+/** Say which folder will hand out UIDs again that mail lost with the disk had (rule 50). */
+function reusedUidsWarning(run: Run): void {
+  let folders = 0;
+  let uids = 0;
+  for (const [place, now] of run.state.folderMeta) {
+    const lost = place.startsWith('server/') ? run.store.removedMeta(place) : undefined;
+    if (lost && lost.uidValidity === now.uidValidity && now.uidNext < lost.uidNext) {
+      folders++;
+      uids += lost.uidNext - now.uidNext;
+    }
+  }
+  if (folders) run.emit('server', 'server · UIDs given again', { key: 'server.uidsReused', params: { count: uids, folders } });
 }
 
 /** An intruder reads everything the server stores right now, every folder of every account (claims P5, I9). */
@@ -199,6 +263,7 @@ export function providerMove(run: Run, copyMailboxes: boolean): void {
     }
   }
   run.olderBackups.length = 0;
+  for (const o of dropBackupMetaOps(run.store)) run.apply(o);
   run.apply({ op: 'backups', taken: [] });
   run.apply({ op: 'server', generation });
   let moved = 0;

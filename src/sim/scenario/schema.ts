@@ -70,11 +70,19 @@ export const Server = z
     country: z.string().min(2).max(40).default('DE').describe('Where the server stands. For a provider established in the EU the GDPR applies wherever this is (Art. 3); the location matters for transfers abroad (Chapter V) and foreign access laws (claim D6).'),
     quotaGracePercent: z.number().min(0).max(100).default(10).describe('Dovecot quota_grace: the message crossing the limit is still accepted while usage stays within limit + grace.'),
     quotaFull: z.enum(['permanent', 'temporary']).default('permanent').describe('Over-quota delivery: permanent = 552 5.2.2 and an immediate bounce (Dovecot default); temporary = 452 4.2.2, the sender retries (quota_full_tempfail=yes).'),
-    queueLifetimeDays: z.number().int().min(1).max(30).default(5).describe("The sending MTA's queue lifetime (Postfix maximal_queue_lifetime, default 5 days)."),
-    retryEveryMinutes: z.number().int().min(5).max(1440).default(60).describe('How often the sending MTA retries a deferred delivery.'),
+    queueLifetimeDays: z.number().int().min(1).max(30).default(5).describe("How long the provider's MX keeps a deferred mail before it returns it to the sender (Postfix maximal_queue_lifetime, default 5 days)."),
+    retryEveryMinutes: z.number().int().min(5).max(1440).optional().describe("A fixed retry interval for deferred mail instead of Postfix's backoff (a simplification); left out, the MX retries as Postfix does (queueRunDelaySeconds, minimalBackoffSeconds, maximalBackoffSeconds)."),
+    queueRunDelaySeconds: z.number().int().min(60).max(86_400).multipleOf(60).default(300).describe('Postfix queue_run_delay (default 300 s): how often the queue manager looks into the deferred queue; whole minutes here.'),
+    minimalBackoffSeconds: z.number().int().min(1).max(86_400).default(300).describe('Postfix minimal_backoff_time (default 300 s): the shortest wait before a deferred mail is tried again.'),
+    maximalBackoffSeconds: z.number().int().min(1).max(86_400).default(4000).describe('Postfix maximal_backoff_time (default 4000 s): the longest wait; in between, the wait is the mail\'s time in the queue, so it doubles.'),
+    bounceQueueLifetimeDays: z.number().int().min(1).max(30).default(5).describe('Postfix bounce_queue_lifetime (default 5 days): how long a bounce (empty envelope sender) that cannot be delivered is kept.'),
     backup: z.enum(['none', 'daily']).default('daily').describe("The operator's backup of the server, taken every night at 02:00."),
     messageSizeLimit: z.number().int().min(1024).max(2_147_483_647).default(10_240_000).describe("Postfix message_size_limit in bytes (default 10240000), advertised as SIZE in EHLO and checked against the message as sent: attachments base64-encoded, about 4/3 of their size."),
     backupDays: z.number().int().min(1).max(365).default(14).describe('How many daily backup generations the provider keeps (one per night); a restore can name any kept day.'),
+    uidValidityAfterRestore: z
+      .enum(['kept', 'new'])
+      .default('kept')
+      .describe("What the operator does after restoring the backup: 'kept' leaves each folder the backup's UIDVALIDITY and UIDNEXT, as Dovecot has them after a file restore (UIDs given after the backup are given again); 'new' then sets a new UIDVALIDITY on every folder (doveadm mailbox update --uid-validity), so IMAP clients drop their caches and fetch again."),
     pop3LockSession: z.boolean().default(false).describe('Dovecot pop3_lock_session (refuse a second POP3 session with -ERR [IN-USE]). Passed to the real server by the conformance replay; the model never runs two sessions at once, so it changes nothing in the simulation.'),
   })
   .strict();

@@ -27,6 +27,17 @@ export function uidValidityFor(generation: number, accountIndex: number, folderI
   return UIDVALIDITY_EPOCH + (generation - 1) * 100_000 + accountIndex * 100 + folderIndex;
 }
 
+/**
+ * A UIDVALIDITY given later to a folder of the same server: made again after a
+ * restore that had no backup to bring back, or set anew by the operator after
+ * a restore (rules 50, 82). Dovecot takes it from the clock; the model counts on
+ * from the folder's first value by the simulated minute, so it differs from
+ * every earlier value of that folder and stays reproducible.
+ */
+export function laterUidValidity(generation: number, accountIndex: number, folderIndex: number, minute: number): number {
+  return uidValidityFor(generation, accountIndex, folderIndex) + 100 * (minute + 1);
+}
+
 /** Dovecot's default POP3 UIDL format %08Xu%08Xv (observed in lower case hex). */
 export function pop3Uidl(uid: number, uidValidity: number): string {
   return uid.toString(16).padStart(8, '0') + uidValidity.toString(16).padStart(8, '0');

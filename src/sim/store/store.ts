@@ -4,7 +4,7 @@
 // sequence numbers, a change log per server folder). It knows nothing of
 // clients, sessions or frames. `apply` is the only way anything in it changes.
 import { applyOp, type Op } from '../model/ops';
-import type { PlaceId } from '../model/places';
+import { parseBackupMetaPlace, type PlaceId } from '../model/places';
 import { emptyState, type Copy, type FolderMeta, type WorldState } from '../model/state';
 import { SeqIndex } from './seqIndex';
 
@@ -35,6 +35,10 @@ export class MailStore implements StoreView {
   /** Per server folder: every change to an existing message (flags, removal, a restore), in order. */
   private readonly changeLogs = new Map<PlaceId, { versions: number[]; uids: number[] }>();
   private changeVersion = 0;
+  /** Per server folder: the generations whose backup recorded its meta, oldest first (kept in step with the meta ops). */
+  private readonly backupMetas = new Map<PlaceId, number[]>();
+  /** Per server folder: its meta when it was last removed (a lost disk), so a restore can say which UIDs come again. */
+  private readonly removedMetas = new Map<PlaceId, FolderMeta>();
   /** How many copies the world holds (for the timeline's snapshot spacing). */
   copies = 0;
   /** Keys put or removed per server/device place since that place's last backup (backups copy only these). */
@@ -53,6 +57,11 @@ export class MailStore implements StoreView {
       if (op.op === 'del' && had) this.copies--;
       if (op.place.startsWith('server/') && (op.op === 'put' || had)) this.indexServerChange(op.place, Number(op.key), op.op, had, append);
     }
+    if (op.op === 'meta' && op.place.startsWith('backup/')) this.indexBackupMeta(op.place, op.meta !== null);
+    if (op.op === 'meta' && op.meta === null && op.place.startsWith('server/')) {
+      const was = this.state.folderMeta.get(op.place);
+      if (was) this.removedMetas.set(op.place, was);
+    }
     applyOp(this.state, op);
   }
 
@@ -66,6 +75,35 @@ export class MailStore implements StoreView {
     if (!log) this.changeLogs.set(place, (log = { versions: [], uids: [] }));
     log.versions.push(++this.changeVersion);
     log.uids.push(uid);
+  }
+
+  private indexBackupMeta(key: PlaceId, present: boolean): void {
+    const parsed = parseBackupMetaPlace(key);
+    if (!parsed) return;
+    const list = this.backupMetas.get(parsed.place) ?? [];
+    const i = list.indexOf(parsed.generation);
+    if (present && i < 0) {
+      list.push(parsed.generation);
+      list.sort((a, b) => a - b);
+    }
+    if (!present && i >= 0) list.splice(i, 1);
+    if (list.length) this.backupMetas.set(parsed.place, list);
+    else this.backupMetas.delete(parsed.place);
+  }
+
+  /** The backup generations (oldest first) that recorded a server folder's UIDVALIDITY and UIDNEXT (rule 50). */
+  backupMetaGenerations(place: PlaceId): readonly number[] {
+    return this.backupMetas.get(place) ?? [];
+  }
+
+  /** A server folder's meta just before it was last removed (its disk was lost). */
+  removedMeta(place: PlaceId): FolderMeta | undefined {
+    return this.removedMetas.get(place);
+  }
+
+  /** Every server folder some backup generation recorded meta for. */
+  backupMetaFolders(): Iterable<PlaceId> {
+    return this.backupMetas.keys();
   }
 
   seqOf(place: PlaceId, uid: number): number {
