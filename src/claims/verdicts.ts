@@ -13,8 +13,8 @@ const always: Verdict = { holds: 'always' };
 const under = (de: string, en: string): Verdict => ({ holds: 'under', settings: { de, en } });
 
 const KEEP_COPY_DEFAULT = {
-  de: 'Thunderbirds Kontoeinrichtung, iOS Mail und Thunderbird für Android lassen standardmäßig eine Kopie auf dem Server; bei Outlook und Apple Mail (macOS) ist der Standard nicht belegt',
-  en: "Thunderbird's account setup, iOS Mail and Thunderbird for Android leave a copy on the server by default; for Outlook and Apple Mail (macOS) the default is not established",
+  de: 'Thunderbirds Kontoeinrichtung, iOS Mail und Thunderbird für Android lassen standardmäßig eine Kopie auf dem Server; bei Outlook (Microsoft dokumentiert das Löschen beim Herunterladen nur für Outlook 2002/2003) und Apple Mail (macOS) ist der heutige Standard nicht belegt',
+  en: "Thunderbird's account setup, iOS Mail and Thunderbird for Android leave a copy on the server by default; for Outlook (Microsoft documents delete on download only for Outlook 2002/2003) and Apple Mail (macOS) today's default is not established",
 };
 
 export const VERDICTS: Readonly<Record<string, Verdict>> = {
