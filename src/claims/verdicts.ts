@@ -66,7 +66,10 @@ export const VERDICTS: Readonly<Record<string, Verdict>> = {
   I10: under('bis auf Offline-Aktionen, die noch nicht abgeglichen sind, und den Postausgang', 'except offline actions not yet synced, and the Outbox'),
   I11: always,
   I12: under('ohne CONDSTORE/QRESYNC und Kopfzeilen in Blöcken; ein Abgleich neuer Nachrichten hängt nicht von der Größe des Postfachs ab', 'without CONDSTORE/QRESYNC and headers in chunks; a check for new mail does not depend on the mailbox size'),
-  I13: always,
+  I13: under(
+    'wenn das Programm in den Papierkorb verschiebt oder sofort entfernt; mit „Als gelöscht markieren“ bleibt die Nachricht für jedes Gerät auf dem Server und wird angerechnet, bis jemand endgültig löscht (EXPUNGE)',
+    'when the client moves to Trash or removes at once; with "just mark it as deleted" the message stays on the server for every device, and counts against the quota, until someone expunges it',
+  ),
   D1: under(
     'die POP3-Seite: mit „auf dem Server belassen“ bekommt jedes POP3-Gerät auch jede Nachricht, aber Löschen, Gelesen-Status und Ordner bleiben pro Gerät',
     'the POP3 side: with "leave on server" every POP3 device gets every message too, but deletes, read state and folders stay per device',

@@ -504,4 +504,45 @@ export const LESSONS: Lessons = {
       },
     },
   },
+  'pop3-connection-drops': {
+    base: {
+      teaches: 'rule 1: DELE then a dropped connection removes nothing; the next complete check deletes again and its QUIT commits',
+      proof: (o) => {
+        expect(onServer(o, 'm1')).toBe(false);
+        expect(statusOf(o, 'm1')).toBe('present');
+        expect(o.metrics.lost).toEqual([]);
+      },
+    },
+  },
+  'imap-mark-as-deleted': {
+    base: {
+      teaches: 'rule 14: a mail only marked as deleted stays on the server and counts against the quota, so the next mail bounces until an expunge frees the space',
+      proof: (o) => {
+        expect(statusOf(o, 'm4')).toBe('bounced');
+        expect(onServer(o, 'm1')).toBe(false);
+        expect(onServer(o, 'm5')).toBe(true);
+      },
+    },
+  },
+  // Waiting in test/scenarios/pending/: its narration (imap.delete.refused, send.sentNotSaved) does not yet name the device.
+  'imap-full-mailbox-cannot-delete': {
+    base: {
+      teaches: 'rules 28 and 32: at a full quota a COPY-based delete to Trash is refused with OVERQUOTA and the APPEND to Sent is refused, while the sent mail itself goes out',
+      proof: (o) => {
+        expect(placesOf(o, 'm1')).toEqual(['device/laptop/INBOX', 'server/anna/INBOX']);
+        expect(placesOf(o, 's1')).toEqual(['outside/architect@example.com']);
+        expect(usageKB(o, 'anna')).toBe(5200);
+      },
+    },
+    variants: {
+      'with-move': {
+        teaches: 'rule 28: with MOVE the delete to Trash succeeds at the limit, but frees nothing; Sent still cannot take the copy',
+        proof: (o) => {
+          expect(placesOf(o, 'm1')).toContain('server/anna/Trash');
+          expect(placesOf(o, 's1')).toEqual(['outside/architect@example.com']);
+          expect(usageKB(o, 'anna')).toBe(5200);
+        },
+      },
+    },
+  },
 };
