@@ -58,8 +58,8 @@ export const VERDICTS: Readonly<Record<string, Verdict>> = {
   I8: {
     holds: 'not-modelled',
     why: {
-      de: 'Das Modell misst, wie viel Speicher der Anbieter hält (Postfächer und Sicherungen), aber keine Preise.',
-      en: 'The model measures how much storage the provider holds (mailboxes and backups), but no prices.',
+      de: 'Preise bildet das Modell nicht ab. Gemessen wird, wie viel Speicher der Anbieter hält (bench/library/storage.ts): in decide-limited-quota-one-device nach 6 Tagen mit IMAP 20500 KB im Postfach und 20500 KB in den Sicherungen (81000 KB als volle nächtliche Kopien), mit POP3 0 KB im Postfach und 2500 KB in den Sicherungen.',
+      en: 'The model has no prices. It measures the storage the provider holds (bench/library/storage.ts): in decide-limited-quota-one-device after 6 days, with IMAP 20500 KB in the mailbox and 20500 KB in the backups (81000 KB as full nightly copies), with POP3 0 KB in the mailbox and 2500 KB in the backups.',
     },
   },
   I9: always,
