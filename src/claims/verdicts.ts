@@ -13,8 +13,8 @@ const always: Verdict = { holds: 'always' };
 const under = (de: string, en: string): Verdict => ({ holds: 'under', settings: { de, en } });
 
 const KEEP_COPY_DEFAULT = {
-  de: 'Thunderbirds Kontoeinrichtung, iOS Mail und Thunderbird für Android lassen standardmäßig eine Kopie auf dem Server; bei Outlook und Apple Mail (macOS) ist der Standard nicht belegt',
-  en: "Thunderbird's account setup, iOS Mail and Thunderbird for Android leave a copy on the server by default; for Outlook and Apple Mail (macOS) the default is not established",
+  de: 'Thunderbirds Kontoeinrichtung, iOS Mail und Thunderbird für Android lassen standardmäßig eine Kopie auf dem Server; bei Outlook (Microsoft dokumentiert das Löschen beim Herunterladen nur für Outlook 2002/2003) und Apple Mail (macOS) ist der heutige Standard nicht belegt',
+  en: "Thunderbird's account setup, iOS Mail and Thunderbird for Android leave a copy on the server by default; for Outlook (Microsoft documents delete on download only for Outlook 2002/2003) and Apple Mail (macOS) today's default is not established",
 };
 
 export const VERDICTS: Readonly<Record<string, Verdict>> = {
@@ -58,15 +58,18 @@ export const VERDICTS: Readonly<Record<string, Verdict>> = {
   I8: {
     holds: 'not-modelled',
     why: {
-      de: 'Das Modell misst, wie viel Speicher der Anbieter hält (Postfächer und Sicherungen), aber keine Preise.',
-      en: 'The model measures how much storage the provider holds (mailboxes and backups), but no prices.',
+      de: 'Preise bildet das Modell nicht ab. Gemessen wird, wie viel Speicher der Anbieter hält (bench/library/storage.ts): in decide-limited-quota-one-device nach 6 Tagen mit IMAP 20500 KB im Postfach und 20500 KB in den Sicherungen (81000 KB als volle nächtliche Kopien), mit POP3 0 KB im Postfach und 2500 KB in den Sicherungen.',
+      en: 'The model has no prices. It measures the storage the provider holds (bench/library/storage.ts): in decide-limited-quota-one-device after 6 days, with IMAP 20500 KB in the mailbox and 20500 KB in the backups (81000 KB as full nightly copies), with POP3 0 KB in the mailbox and 2500 KB in the backups.',
     },
   },
   I9: always,
   I10: under('bis auf Offline-Aktionen, die noch nicht abgeglichen sind, und den Postausgang', 'except offline actions not yet synced, and the Outbox'),
   I11: always,
   I12: under('ohne CONDSTORE/QRESYNC und Kopfzeilen in Blöcken; ein Abgleich neuer Nachrichten hängt nicht von der Größe des Postfachs ab', 'without CONDSTORE/QRESYNC and headers in chunks; a check for new mail does not depend on the mailbox size'),
-  I13: always,
+  I13: under(
+    'wenn das Programm in den Papierkorb verschiebt oder sofort entfernt; mit „Als gelöscht markieren“ bleibt die Nachricht für jedes Gerät auf dem Server und wird angerechnet, bis jemand endgültig löscht (EXPUNGE)',
+    'when the client moves to Trash or removes at once; with "just mark it as deleted" the message stays on the server for every device, and counts against the quota, until someone expunges it',
+  ),
   D1: under(
     'die POP3-Seite: mit „auf dem Server belassen“ bekommt jedes POP3-Gerät auch jede Nachricht, aber Löschen, Gelesen-Status und Ordner bleiben pro Gerät',
     'the POP3 side: with "leave on server" every POP3 device gets every message too, but deletes, read state and folders stay per device',

@@ -988,4 +988,20 @@ export const uiDe: Shape<typeof uiEn> = {
       finalPicture: 'Das Bild am Ende',
     },
   },
+  // Die Sicherungen des Anbieters unter dem Bild (src/ui/picture/BackupGenerations.tsx).
+  backupGenerations: {
+    heading: 'Sicherungen des Anbieters',
+    kept_one: '{{count}} Nacht aufbewahrt',
+    kept_other: '{{count}} Nächte aufbewahrt',
+    span: 'Tag {{first}} bis Tag {{last}}',
+    mails_one: '{{count}} Nachricht darin',
+    mails_other: '{{count}} Nachrichten darin',
+    onlyInBackups_one: 'davon {{count}} nur noch in den Sicherungen',
+    onlyInBackups_other: 'davon {{count}} nur noch in den Sicherungen',
+    older_one: 'eine ältere Nacht nicht gezeichnet',
+    older_other: '{{count}} ältere Nächte nicht gezeichnet',
+    list: 'Sicherungen, die älteste zuerst',
+    night_one: 'Sicherung von Tag {{day}}, 02:00: {{count}} Nachricht',
+    night_other: 'Sicherung von Tag {{day}}, 02:00: {{count}} Nachrichten',
+  },
 };

@@ -984,4 +984,20 @@ export const uiEn = {
       finalPicture: 'The picture at the end',
     },
   },
+  // The provider's backup generations under the picture (src/ui/picture/BackupGenerations.tsx).
+  backupGenerations: {
+    heading: "Provider's backups",
+    kept_one: '{{count}} night kept',
+    kept_other: '{{count}} nights kept',
+    span: 'day {{first}} to day {{last}}',
+    mails_one: '{{count}} message in them',
+    mails_other: '{{count}} messages in them',
+    onlyInBackups_one: '{{count}} of them only in the backups any more',
+    onlyInBackups_other: '{{count}} of them only in the backups any more',
+    older_one: 'one older night not drawn',
+    older_other: '{{count}} older nights not drawn',
+    list: 'Backup generations, oldest first',
+    night_one: 'Backup of day {{day}}, 02:00: {{count}} message',
+    night_other: 'Backup of day {{day}}, 02:00: {{count}} messages',
+  },
 } as const;

@@ -29,7 +29,7 @@ describe('npm run sim -- --claims', () => {
     // Per claim: holds always, under named settings, not at all, or not modelled.
     expect(text).toMatch(/D6 .*\n.*\n.*\n\s+gilt nicht: Für einen Anbieter mit Niederlassung in der EU gilt die DSGVO/);
     expect(text).toMatch(/I8 .*\n.*\n\s+nicht modelliert: /);
-    expect(text).toMatch(/P9 .*\n.*\n\s+gilt unter diesen Einstellungen: nur wenn jedes Gerät nach dem Herunterladen löscht/);
+    expect(text).toMatch(/P9 .*\n\s+belegt in: .*\n\s+widerlegt in: pop3-defaults-laptop-and-iphone\n\s+gilt unter diesen Einstellungen: nur wenn jedes Gerät nach dem Herunterladen löscht/);
     expect(text).toMatch(/Es gelten \d+ immer, \d+ nur unter bestimmten Einstellungen, 1 gar nicht; 1 nicht modelliert\./);
   });
 

@@ -481,4 +481,86 @@ export const LESSONS: Lessons = {
       },
     },
   },
+  'pop3-defaults-laptop-and-iphone': {
+    base: {
+      teaches: "with today's POP3 defaults (Thunderbird, iPhone) every device gets every mail and the server keeps it: Thunderbird removes its copy 14 days after download or at the next check after a local delete, the iPhone never",
+      proof: (o) => {
+        // rules 5–7: both devices fetched everything; the server lost only what Thunderbird deleted or kept 14 days.
+        for (const m of ['m1', 'm3']) expect(onDevice(o, m, 'laptop') && onDevice(o, m, 'iphone'), m).toBe(true);
+        expect(onDevice(o, 'm2', 'iphone')).toBe(true);
+        expect(onServer(o, 'm1')).toBe(false);
+        expect(onServer(o, 'm2')).toBe(false);
+        expect(onServer(o, 'm3')).toBe(true);
+        expect(o.metrics.lost).toEqual([]);
+      },
+    },
+  },
+  'outlook-and-iphone-pop3': {
+    base: {
+      teaches: 'Outlook set to delete after download (its documented default only for Outlook 2002/2003) takes every mail before the iPhone checks: the iPhone gets nothing',
+      proof: (o) => {
+        expect(onDevice(o, 'm1', 'pc')).toBe(true);
+        expect(onDevice(o, 'm1', 'iphone') || onDevice(o, 'm2', 'iphone')).toBe(false);
+        expect(onServer(o, 'm1') || onServer(o, 'm2')).toBe(false);
+      },
+    },
+    variants: {
+      'keep-14-days': {
+        teaches: "Outlook keeping a copy for 14 days: the iPhone gets every mail, a delete in Outlook never reaches the server, and Outlook's 14 days remove the rest",
+        proof: (o) => {
+          expect(onDevice(o, 'm1', 'iphone') && onDevice(o, 'm2', 'iphone')).toBe(true);
+          expect(onServer(o, 'm1') || onServer(o, 'm2')).toBe(false);
+        },
+      },
+      'deleted-items': {
+        teaches: 'rule 8: Outlook removing the copy when Deleted Items is emptied: a delete into Deleted Items does nothing on the server, emptying it does at the next check, and the rest stays on the server',
+        proof: (o) => {
+          expect(onDevice(o, 'm1', 'iphone') && onDevice(o, 'm2', 'iphone')).toBe(true);
+          expect(onServer(o, 'm2')).toBe(false);
+          expect(onServer(o, 'm1')).toBe(true);
+        },
+      },
+    },
+  },
+  'pop3-connection-drops': {
+    base: {
+      teaches: 'rule 1: DELE then a dropped connection removes nothing; the next complete check deletes again and its QUIT commits',
+      proof: (o) => {
+        expect(onServer(o, 'm1')).toBe(false);
+        expect(statusOf(o, 'm1')).toBe('present');
+        expect(o.metrics.lost).toEqual([]);
+      },
+    },
+  },
+  'imap-mark-as-deleted': {
+    base: {
+      teaches: 'rule 14: a mail only marked as deleted stays on the server and counts against the quota, so the next mail bounces until an expunge frees the space',
+      proof: (o) => {
+        expect(statusOf(o, 'm4')).toBe('bounced');
+        expect(onServer(o, 'm1')).toBe(false);
+        expect(onServer(o, 'm5')).toBe(true);
+      },
+    },
+  },
+  // Waiting in test/scenarios/pending/: its narration (imap.delete.refused, send.sentNotSaved) does not yet name the device.
+  'imap-full-mailbox-cannot-delete': {
+    base: {
+      teaches: 'rules 28 and 32: at a full quota a COPY-based delete to Trash is refused with OVERQUOTA and the APPEND to Sent is refused, while the sent mail itself goes out',
+      proof: (o) => {
+        expect(placesOf(o, 'm1')).toEqual(['device/laptop/INBOX', 'server/anna/INBOX']);
+        expect(placesOf(o, 's1')).toEqual(['outside/architect@example.com']);
+        expect(usageKB(o, 'anna')).toBe(5200);
+      },
+    },
+    variants: {
+      'with-move': {
+        teaches: 'rule 28: with MOVE the delete to Trash succeeds at the limit, but frees nothing; Sent still cannot take the copy',
+        proof: (o) => {
+          expect(placesOf(o, 'm1')).toContain('server/anna/Trash');
+          expect(placesOf(o, 's1')).toEqual(['outside/architect@example.com']);
+          expect(usageKB(o, 'anna')).toBe(5200);
+        },
+      },
+    },
+  },
 };

@@ -15,6 +15,7 @@ import { buildPictureModel } from './pictureModel';
 import { positionPicture, renderPicture } from './render';
 import { buildStory, type Story } from './story';
 import { stepSoFar, MAX_PLAYED_CHANGES } from '../presenter/presenterState';
+import { BackupGenerations } from './BackupGenerations';
 
 /** After the travel, the newest paths fade while the frame rests (at once with reduced motion). */
 const fadeOf = (phase: number, reducedMotion: boolean) => (reducedMotion ? 1 : Math.max(0, (phase - TRAVEL_SHARE) / (1 - TRAVEL_SHARE)));
@@ -137,8 +138,11 @@ export function Picture({ store, label, scale = DESK, fit = false }: { store: St
   }, [store, session, layout, t]);
 
   return (
+    <>
     <div className="picture" ref={boxRef}>
       <svg ref={svgRef} className="picture-svg" aria-label={label} data-testid="picture" />
     </div>
+    <BackupGenerations store={store} />
+    </>
   );
 }

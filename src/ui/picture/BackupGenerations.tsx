@@ -1,0 +1,58 @@
+// The provider's backup generations at the current frame, as one compact
+// strip under the picture: one bar per night kept (oldest first, height by how
+// many messages that night's backup holds), and in words how many nights are
+// kept and how many messages exist only in the backups any more (rule 81).
+// Reads the frame's state; shows nothing when the server keeps no backup.
+import { useMemo } from 'react';
+import { summariseGenerations } from './backupGenerationsSummary';
+import type { Store } from '../store/store';
+import type { PlayerState } from '../store/playerState';
+import { useSelector } from '../store/useStore';
+import { useTranslation } from '../i18n/useTranslation';
+
+/** More nights than this are summed up in words, not drawn (a server may keep up to a year). */
+const MAX_BARS = 31;
+const BAR_HEIGHT = 22;
+
+export function BackupGenerations({ store }: { store: Store<PlayerState> }) {
+  const { t } = useTranslation();
+  const timeline = useSelector(store, (s) => s.timeline);
+  const frameIndex = useSelector(store, (s) => s.frame);
+  const summary = useMemo(() => {
+    const frame = timeline?.frames[frameIndex];
+    return frame ? summariseGenerations(frame.state) : null;
+  }, [timeline, frameIndex]);
+  if (!summary || summary.nights.length === 0) return null;
+
+  const drawn = summary.nights.slice(-MAX_BARS);
+  const hidden = summary.nights.length - drawn.length;
+  const most = Math.max(1, ...drawn.map((n) => n.mails));
+  const first = summary.nights[0].day;
+  const last = summary.nights[summary.nights.length - 1].day;
+  const words = [
+    t('ui.backupGenerations.kept', { count: summary.nights.length }),
+    t('ui.backupGenerations.span', { first, last }),
+    t('ui.backupGenerations.mails', { count: summary.mails }),
+    ...(summary.onlyInBackups ? [t('ui.backupGenerations.onlyInBackups', { count: summary.onlyInBackups })] : []),
+  ];
+
+  return (
+    <section className="backup-generations" aria-label={t('ui.backupGenerations.heading')} style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: '4px 12px', padding: '4px 8px', fontSize: 13, color: '#1b1f24' }}>
+      <p style={{ margin: 0, flex: '1 1 16rem' }}>
+        <strong>{t('ui.backupGenerations.heading')}</strong>: {words.join(' · ')}
+        {hidden > 0 ? ` (${t('ui.backupGenerations.older', { count: hidden })})` : ''}
+      </p>
+      <ol aria-label={t('ui.backupGenerations.list')} style={{ display: 'flex', alignItems: 'flex-end', gap: 2, listStyle: 'none', margin: 0, padding: 0 }}>
+        {drawn.map((n) => {
+          const label = t('ui.backupGenerations.night', { day: n.day, count: n.mails });
+          return (
+            <li key={n.day} title={label} aria-label={label} style={{ display: 'flex', flexDirection: 'column', alignItems: 'center', width: 14 }}>
+              <span aria-hidden="true" style={{ display: 'block', width: 10, height: Math.max(2, Math.round((n.mails / most) * BAR_HEIGHT)), background: n.mails ? '#4f8f5a' : '#c9d3cb', borderRadius: 2 }} />
+              <span aria-hidden="true" style={{ fontSize: 9, color: '#4a525b', lineHeight: '12px' }}>{n.day}</span>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
