@@ -50,5 +50,9 @@ export default defineConfig({
     // Every core: vitest's default leaves one free (cpus - 1), which on a 2-core
     // machine runs the files one after another; its main process mostly waits.
     maxWorkers: availableParallelism(),
+    // npm test runs vitest beside the other checks, so a test that takes one second
+    // alone may take several: 5 s (vitest's default) failed tests that simulate the
+    // 1,200-mail scenario. Tests that need longer still say so themselves.
+    testTimeout: 30_000,
   },
 });
