@@ -6,7 +6,10 @@
 // decides what to fetch. Each behaviour names its source:
 //  - one connection per check, LOGIN once, many commands; kept open in IDLE
 //    (Thunderbird keeps its cached connections open and idles on INBOX,
-//    mail.server.default.use_idle);
+//    mail.server.default.use_idle). While a device idles, its checks and the
+//    user's actions run over that connection: DONE, the commands, back to
+//    IDLE on INBOX (nsImapProtocol::ProcessCurrentURL begins with
+//    `if (m_idle) EndIdle();`), so they cost no new login (rule 82);
 //  - capabilities read from the LOGIN reply's CAPABILITY code (Thunderbird's
 //    nsImapServerResponseParser takes them from any response code; Dovecot
 //    sends them there, so no separate CAPABILITY command is needed);
@@ -116,6 +119,45 @@ export function openSession(h: ClientHost): ImapConnection | null {
 export function connectImap(h: ClientHost): ImapConnection | null {
   if (!canConnect(h)) return null;
   return openSession(h);
+}
+
+/** A connection for a check or a user action, and whether it is the one the device keeps open in IDLE. */
+interface Session {
+  readonly conn: ImapConnection;
+  readonly kept: boolean;
+}
+
+/**
+ * The device's open IDLE connection when it has one (IDLE ended with DONE:
+ * the commands go over it, no new login), else a new connection (rule 82).
+ */
+function takeSession(h: ClientHost, idle: IdleSlot): Session | null {
+  const open = idle.get();
+  if (open) {
+    // What this action costs is counted from here (the scorecard shows the last sync).
+    open.cost.reset();
+    if (open.idling) open.done();
+    return { conn: open, kept: true };
+  }
+  const conn = connectImap(h);
+  return conn ? { conn, kept: false } : null;
+}
+
+/** Whether the device, once done, keeps its connection open in IDLE on INBOX (mail.server.default.use_idle). */
+const idles = (h: ClientHost) => h.device.imap.idle && h.device.kind !== 'webmail';
+
+/** Done with a connection: back to IDLE on INBOX if the device idles, else LOGOUT. True when it stays open. */
+function releaseSession(h: ClientHost, idle: IdleSlot, session: Session): boolean {
+  const { conn } = session;
+  if (!session.kept && !idles(h)) {
+    conn.logout();
+    return false;
+  }
+  // IDLE watches the selected mailbox: Thunderbird idles on INBOX.
+  if (conn.selected !== 'INBOX') conn.send({ type: 'client.select', mailbox: 'INBOX' });
+  conn.idle();
+  idle.set(conn);
+  return true;
 }
 
 /** Which folders a check brings in line: INBOX, and any other that holds mail (STATUS says) or that the client has something in. */
@@ -294,16 +336,21 @@ function syncAll(h: ClientHost, conn: ImapConnection, reason: 'check' | 'idle' |
 
 /** Check for mail: every folder with content on either side is brought in line with the server. */
 export function imapCheck(h: ClientHost, idle: IdleSlot, reason: 'check' | 'idle' | 'reconnect' = 'check'): void {
-  const conn = connectImap(h);
-  if (!conn) return;
+  const session = takeSession(h, idle);
+  if (!session) return;
+  const { conn, kept } = session;
   const id = h.device.id;
   const fetched = syncAll(h, conn, reason);
-  if (reason === 'idle') {
+  if (reason === 'idle' || idles(h)) {
     // The connection stays open in IDLE on INBOX: from now on the server tells this device of new mail.
-    conn.idle();
-    idle.set(conn);
+    releaseSession(h, idle, { conn, kept: true });
     h.recordSync(conn.cost);
-    h.tell(`${id} · IDLE`, { key: 'imap.idleStart', params: { device: id, fetched } });
+    h.tell(
+      `${id} · IDLE`,
+      kept
+        ? { key: 'imap.checkIdle', params: { device: id, count: fetched, bytes: conn.cost.bytes, seconds: conn.cost.seconds(h.device.linkKbps) } }
+        : { key: 'imap.idleStart', params: { device: id, fetched } },
+    );
     return;
   }
   conn.logout();
@@ -465,7 +512,8 @@ function whereIs(h: ClientHost, conn: ImapConnection, mail: string): { folder: s
 function openMail(h: ClientHost, conn: ImapConnection, mail: string): { folder: string; uid: number } | null {
   let where = whereIs(h, conn, mail);
   if (!where) return null;
-  conn.send({ type: 'client.select', mailbox: where.folder });
+  // A folder the connection has selected already is not selected again (Thunderbird runs the action in it).
+  if (conn.selected !== where.folder) conn.send({ type: 'client.select', mailbox: where.folder });
   const r = conn.send({ type: 'client.fetch', uids: String(where.uid), items: 'UID FLAGS' });
   if (readFetched(r.untagged as readonly string[]).length) return where;
   // Gone from where the client last saw it (another device moved or deleted it).
@@ -476,21 +524,21 @@ function openMail(h: ClientHost, conn: ImapConnection, mail: string): { folder: 
   return where;
 }
 
-/** One session for a user action on one mail: connect, find the mail and select its folder; says so if the server no longer has it. */
-function connectToMail(h: ClientHost, mail: string): { conn: ImapConnection; where: { folder: string; uid: number } } | null {
-  const conn = connectImap(h);
-  if (!conn) return null;
-  const where = openMail(h, conn, mail);
+/** One session for a user action on one mail: connect (or take the open IDLE connection), find the mail and select its folder; says so if the server no longer has it. */
+function connectToMail(h: ClientHost, idle: IdleSlot, mail: string): { session: Session; conn: ImapConnection; where: { folder: string; uid: number } } | null {
+  const session = takeSession(h, idle);
+  if (!session) return null;
+  const where = openMail(h, session.conn, mail);
   if (!where) {
-    conn.logout();
+    releaseSession(h, idle, session);
     h.tell(`${h.device.id} · ${mail} not on server`, { key: 'read.notOnServer', params: { device: h.device.id, mail } });
     return null;
   }
-  return { conn, where };
+  return { session, conn: session.conn, where };
 }
 
 /** Read (or open with its attachment). Online: FETCH BODY[] sets \Seen for all (rule 17). Offline: only what is cached. */
-export function imapRead(h: ClientHost, mail: string, opening: boolean): void {
+export function imapRead(h: ClientHost, idle: IdleSlot, mail: string, opening: boolean): void {
   const id = h.device.id;
   const status = h.status();
   const memory = h.memory;
@@ -507,7 +555,7 @@ export function imapRead(h: ClientHost, mail: string, opening: boolean): void {
     h.tell(`${id} · read ${mail} offline`, { key: opening ? 'open.offlineCached' : 'read.offlineQueued', params: { device: id, mail, size } });
     return;
   }
-  const opened = connectToMail(h, mail);
+  const opened = connectToMail(h, idle, mail);
   if (!opened) return;
   const { conn, where } = opened;
   const entry = memory.cache.get(where.folder)?.get(where.uid);
@@ -517,7 +565,7 @@ export function imapRead(h: ClientHost, mail: string, opening: boolean): void {
     // The body is in the cache: opening costs no transfer.
     h.setFlags(place, entry!.localKey!, local.flags | Flag.Seen);
     conn.send({ type: 'client.store', uids: String(where.uid), change: '+FLAGS (\\Seen)', silent: true });
-    conn.logout();
+    releaseSession(h, idle, opened.session);
     h.tell(`${id} · open ${mail}`, { key: 'open.cached', params: { device: id, mail, size } });
     return;
   }
@@ -529,13 +577,13 @@ export function imapRead(h: ClientHost, mail: string, opening: boolean): void {
     h.transfer('copy', mail, serverPlace(h.account.id, where.folder), place, key);
     cacheEntry(memory, where.folder, where.uid, { mail, localKey: key });
   }
-  conn.logout();
+  releaseSession(h, idle, opened.session);
   h.recordSync(conn.cost);
   h.tell(`${id} · FETCH BODY[] ${mail}`, { key: opening ? 'open.download' : 'read.online', params: { device: id, mail, size, seconds: conn.cost.seconds(h.device.linkKbps) } });
 }
 
 /** Delete by the client's setting: move to Trash, mark \Deleted, or remove at once. Counted as the user's deletion once the server agreed. */
-export function imapDelete(h: ClientHost, mail: string): void {
+export function imapDelete(h: ClientHost, idle: IdleSlot, mail: string): void {
   const id = h.device.id;
   const action = h.device.imap.deleteAction;
   const status = h.status();
@@ -551,7 +599,7 @@ export function imapDelete(h: ClientHost, mail: string): void {
     queueOffline(h, cached.folder, cached.uid, mail, action === 'trash' && cached.folder !== 'Trash' ? 'trash' : action === 'mark' ? 'mark' : 'expunge');
     return;
   }
-  const opened = connectToMail(h, mail);
+  const opened = connectToMail(h, idle, mail);
   if (!opened) return;
   const { conn, where } = opened;
   let key: string;
@@ -579,7 +627,7 @@ export function imapDelete(h: ClientHost, mail: string): void {
     h.deletedByUser(mail);
     key = 'imap.delete.expunge';
   }
-  conn.logout();
+  releaseSession(h, idle, opened.session);
   h.recordSync(conn.cost);
   h.tell(`${id} · delete ${mail}`, { key, params: { device: id, mail, folder: where.folder } });
 }
@@ -623,7 +671,7 @@ function queueOffline(h: ClientHost, folder: string, uid: number, mail: string, 
 }
 
 /** Move to a server folder (MOVE), or to a local folder: then it leaves the server and every other device (claim I5). */
-export function imapMove(h: ClientHost, mail: string, folder: string, local: boolean): void {
+export function imapMove(h: ClientHost, idle: IdleSlot, mail: string, folder: string, local: boolean): void {
   const id = h.device.id;
   const status = h.status();
   const memory = h.memory;
@@ -644,10 +692,10 @@ export function imapMove(h: ClientHost, mail: string, folder: string, local: boo
   }
   const inLocalFolder = h.device.localFolders.map((f) => devicePlace(id, folderId(f))).find((p) => [...h.folder(p).values()].some((c) => c.mail === mail));
   if (inLocalFolder && !local && !findCached(memory, mail)) {
-    uploadFromLocal(h, mail, inLocalFolder, folder);
+    uploadFromLocal(h, idle, mail, inLocalFolder, folder);
     return;
   }
-  const opened = connectToMail(h, mail);
+  const opened = connectToMail(h, idle, mail);
   if (!opened) return;
   const { conn, where } = opened;
   let key: string;
@@ -669,16 +717,17 @@ export function imapMove(h: ClientHost, mail: string, folder: string, local: boo
     if (moved.ok) recacheAfterMove(h, mail, where.folder, where.uid, folder, moved);
     key = moved.ok ? 'imap.moveServer' : 'imap.moveRefused';
   }
-  conn.logout();
+  releaseSession(h, idle, opened.session);
   h.recordSync(conn.cost);
   h.tell(`${id} · move ${mail} → ${folder}`, { key, params: { device: id, mail, folder } });
 }
 
 /** From a local folder back to a server folder: the client APPENDs it, and every device sees it again (claim I5, "both ways"). */
-function uploadFromLocal(h: ClientHost, mail: string, localPlace: string, folder: string): void {
+function uploadFromLocal(h: ClientHost, idle: IdleSlot, mail: string, localPlace: string, folder: string): void {
   const id = h.device.id;
-  const conn = connectImap(h);
-  if (!conn) return;
+  const session = takeSession(h, idle);
+  if (!session) return;
+  const { conn } = session;
   const [key, copy] = [...h.folder(localPlace).entries()].find(([, c]) => c.mail === mail)!;
   const r = conn.send({ type: 'client.append', mailbox: folder, flags: copy.flags, mail, size: h.sizeOf(mail), source: localPlace });
   if (r.ok) {
@@ -698,7 +747,7 @@ function uploadFromLocal(h: ClientHost, mail: string, localPlace: string, folder
       cacheEntry(memory, folder, uid, { mail, localKey: null });
     }
   }
-  conn.logout();
+  releaseSession(h, idle, session);
   h.recordSync(conn.cost);
   h.tell(`${id} · APPEND ${folder} ${mail}`, { key: r.ok ? 'imap.uploadLocal' : 'imap.moveRefused', params: { device: id, mail, folder } });
 }
@@ -724,10 +773,11 @@ function moveCachedToLocal(h: ClientHost, folder: string, uid: number, mail: str
 }
 
 /** Empty Trash: flag everything \Deleted and EXPUNGE. Only now does the quota free up (rule 32). */
-export function imapEmptyTrash(h: ClientHost): void {
+export function imapEmptyTrash(h: ClientHost, idle: IdleSlot): void {
   const id = h.device.id;
-  const conn = connectImap(h);
-  if (!conn) return;
+  const session = takeSession(h, idle);
+  if (!session) return;
+  const { conn } = session;
   const memory = h.memory;
   const r = conn.send({ type: 'client.select', mailbox: 'Trash' });
   const exists = readSelect(r.untagged as readonly string[]).exists;
@@ -748,7 +798,7 @@ export function imapEmptyTrash(h: ClientHost): void {
       dropCached(h, 'Trash', uid, 'expunge');
     }
   }
-  conn.logout();
+  releaseSession(h, idle, session);
   h.recordSync(conn.cost);
   h.tell(`${id} · empty Trash`, { key: 'imap.emptyTrash', params: { device: id, count } });
 }
