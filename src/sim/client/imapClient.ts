@@ -75,18 +75,17 @@ function dropCached(h: ClientHost, folder: string, uid: number, kind: 'expunge' 
 
 /** Whether the device can try to connect; when it cannot, a frame says why. */
 export function canConnect(h: ClientHost, offlineKey = 'check.offline', params: Record<string, string | number> = {}): boolean {
-  const id = h.device.id;
   const status = h.status();
   if (status.diskFailed) {
-    h.tell(`${id} · disk failed`, { key: 'device.noDisk', params: { device: id, ...params } });
+    h.report({ kind: 'cannotConnect', why: 'diskFailed', offlineKey, params });
     return false;
   }
   if (!status.online) {
-    h.tell(`${id} · offline`, { key: offlineKey, params: { device: id, ...params } });
+    h.report({ kind: 'cannotConnect', why: 'offline', offlineKey, params });
     return false;
   }
   if (!h.serverReachable()) {
-    h.tell(`${id} · server down`, { key: 'check.serverDown', params: { device: id, ...params } });
+    h.report({ kind: 'cannotConnect', why: 'serverDown', offlineKey, params });
     return false;
   }
   return true;
@@ -105,12 +104,12 @@ export function openSession(h: ClientHost): ImapConnection | null {
   const conn = new ImapConnection(wire);
   const mode = tlsModeOf(h.device.tls);
   if (mode === 'starttls' && !conn.startTls()) {
-    h.tell(`${h.device.id} · STARTTLS refused`, { key: 'transport.starttlsRefused', params: { device: h.device.id } });
+    h.report({ kind: 'starttlsRefused' });
     return null;
   }
   if (!conn.login(h.account)) {
     const plaintext = /\[PRIVACYREQUIRED\]/.test(conn.loginStatus);
-    h.tell(`${h.device.id} · login refused`, { key: plaintext ? 'transport.plaintextRefused' : 'imap.loginRefused', params: { device: h.device.id, port: mode === 'implicit' ? 993 : 143 } });
+    h.report({ kind: 'loginRefused', plaintext, port: mode === 'implicit' ? 993 : 143 });
     return null;
   }
   return conn;
@@ -224,7 +223,7 @@ function fetchMessages(h: ClientHost, conn: ImapConnection, folder: string, uids
         h.transfer('copy', m.mail, server, local, key);
         cacheEntry(memory, folder, m.uid, { mail: m.mail, localKey: key });
         stored++;
-        if (frames) h.tell(`${id} · UID FETCH ${m.uid}`, { key: 'imap.cacheHeader', params: { device: id, mail: m.mail, folder } });
+        if (frames) h.report({ kind: 'cached', part: 'header', uid: m.uid, mail: m.mail, folder });
       }
     }
   }
@@ -237,7 +236,7 @@ function fetchMessages(h: ClientHost, conn: ImapConnection, folder: string, uids
       h.transfer('copy', m.mail, server, local, key);
       cacheEntry(memory, folder, m.uid, { mail: m.mail, localKey: key });
       stored++;
-      if (frames) h.tell(`${id} · UID FETCH ${m.uid}`, { key: 'imap.cacheBody', params: { device: id, mail: m.mail, folder } });
+      if (frames) h.report({ kind: 'cached', part: 'body', uid: m.uid, mail: m.mail, folder });
     }
   }
   return stored;
@@ -291,7 +290,7 @@ function syncFolder(h: ClientHost, conn: ImapConnection, folder: string, reason:
     memory.lastUid.delete(folder);
     memory.maxCachedUid.delete(folder);
     memory.listingVersion.delete(folder);
-    h.tell(`${id} · ${folder} UIDVALIDITY changed`, { key: 'imap.uidValidityChanged', params: { device: id, folder, dropped } });
+    h.report({ kind: 'uidValidityChanged', folder, dropped });
   }
   memory.cacheValidity.set(folder, sel.uidValidity);
   replayQueue(h, conn, folder);
@@ -313,7 +312,7 @@ function syncFolder(h: ClientHost, conn: ImapConnection, folder: string, reason:
         if (copy && copy.flags !== flags) h.setFlags(local, entry.localKey, flags);
       } else if (!entry && flags !== null && uid <= lastUid) restored.push(uid); // back from a restore; newer UIDs come as new below
     }
-    if (h.hasPending()) h.tell(`${id} · ${folder} flags`, { key: 'imap.flagsSynced', params: { device: id, folder } });
+    if (h.hasPending()) h.report({ kind: 'flagsSynced', folder });
   }
   // New mail: SELECT's UIDNEXT (or more EXISTS than the client knows of) says whether there is any, UID FETCH n:* which.
   const fresh = sel.uidNext > lastUid + 1 || sel.exists > cache.size ? newUids(conn, lastUid + 1, cache) : [];
@@ -322,7 +321,7 @@ function syncFolder(h: ClientHost, conn: ImapConnection, folder: string, reason:
   // Every UID below UIDNEXT has now been seen or is gone for good (UIDs are never reused).
   if (sel.uidNext - 1 > lastUid) memory.lastUid.set(folder, sel.uidNext - 1);
   if (h.hasPending())
-    h.tell(`${id} · SELECT ${folder}`, { key: mode === 'none' ? 'imap.listedNoCache' : 'imap.selected', params: { device: id, folder, count: conn.exists, fresh: wanted.length } });
+    h.report({ kind: 'folderSynced', folder, cacheless: mode === 'none', count: conn.exists, fresh: wanted.length });
   return stored;
 }
 
@@ -339,23 +338,17 @@ export function imapCheck(h: ClientHost, idle: IdleSlot, reason: 'check' | 'idle
   const session = takeSession(h, idle);
   if (!session) return;
   const { conn, kept } = session;
-  const id = h.device.id;
   const fetched = syncAll(h, conn, reason);
   if (reason === 'idle' || idles(h)) {
     // The connection stays open in IDLE on INBOX: from now on the server tells this device of new mail.
     releaseSession(h, idle, { conn, kept: true });
     h.recordSync(conn.cost);
-    h.tell(
-      `${id} · IDLE`,
-      kept
-        ? { key: 'imap.checkIdle', params: { device: id, count: fetched, bytes: conn.cost.bytes, seconds: conn.cost.seconds(h.device.linkKbps) } }
-        : { key: 'imap.idleStart', params: { device: id, fetched } },
-    );
+    h.report({ kind: 'checked', ending: kept ? 'idleAgain' : 'idleStart', fetched, bytes: conn.cost.bytes, seconds: conn.cost.seconds(h.device.linkKbps) });
     return;
   }
   conn.logout();
   h.recordSync(conn.cost);
-  h.tell(`${id} · LOGOUT`, { key: 'imap.checkDone', params: { device: id, fetched, bytes: conn.cost.bytes, seconds: conn.cost.seconds(h.device.linkKbps) } });
+  h.report({ kind: 'checked', ending: 'logout', fetched, bytes: conn.cost.bytes, seconds: conn.cost.seconds(h.device.linkKbps) });
 }
 
 /** New mail for a device in IDLE: the server pushes EXISTS, the client ends IDLE, fetches it and idles again (RFC 2177, rule 25). */
@@ -376,7 +369,7 @@ export function idlePush(h: ClientHost, idle: IdleSlot): void {
   conn.idle();
   h.recordSync(conn.cost);
   conn.cost.reset();
-  h.tell(`${h.device.id} · IDLE push`, { key: 'imap.idlePush', params: { device: h.device.id, fetched, bytes: 0, seconds: 0 } });
+  h.report({ kind: 'idlePush', fetched });
 }
 
 /** The device leaves IDLE and logs out (it goes offline, its disk dies, the server goes away). */
@@ -391,7 +384,6 @@ export function closeIdle(idle: IdleSlot): void {
 /** Replay what was done offline, folder by folder (rules 20, 21: an action on a vanished UID does nothing). */
 function replayQueue(h: ClientHost, conn: ImapConnection, folder: string): void {
   const memory = h.memory;
-  const id = h.device.id;
   const mine = memory.queue.filter((q) => q.folder === folder);
   if (!mine.length) return;
   memory.queue = memory.queue.filter((q) => q.folder !== folder);
@@ -414,7 +406,7 @@ function replayQueue(h: ClientHost, conn: ImapConnection, folder: string): void 
       // Another device removed it meanwhile: the queued action did nothing; drop the local copy.
       for (const [f, entries] of memory.cache) for (const [uid, e] of [...entries]) if (e.mail === q.mail) dropCached(h, f, uid, 'expunge');
     }
-    h.tell(`${id} · replay ${q.kind} ${q.mail}`, { key: existed ? `imap.replay.${q.kind}` : 'imap.replay.vanished', params: { device: id, mail: q.mail, folder, to: q.kind === 'move' ? q.to : '' } });
+    h.report({ kind: 'replayed', action: q.kind, existed, mail: q.mail, folder, to: q.kind === 'move' ? q.to : '' });
   }
 }
 
@@ -531,7 +523,7 @@ function connectToMail(h: ClientHost, idle: IdleSlot, mail: string): { session: 
   const where = openMail(h, session.conn, mail);
   if (!where) {
     releaseSession(h, idle, session);
-    h.tell(`${h.device.id} · ${mail} not on server`, { key: 'read.notOnServer', params: { device: h.device.id, mail } });
+    h.report({ kind: 'notOnServer', mail });
     return null;
   }
   return { session, conn: session.conn, where };
@@ -547,12 +539,12 @@ export function imapRead(h: ClientHost, idle: IdleSlot, mail: string, opening: b
     const cached = findCached(memory, mail);
     const local = cached?.entry.localKey != null ? h.copyAt(devicePlace(id, cached.folder), cached.entry.localKey) : undefined;
     if (!cached || !local || local.headersOnly || status.diskFailed) {
-      h.tell(`${id} · ${mail} not cached`, { key: status.diskFailed ? 'device.noDisk' : 'read.offlineNotCached', params: { device: id, mail } });
+      h.report({ kind: 'notCached', mail, diskFailed: status.diskFailed });
       return;
     }
     h.setFlags(devicePlace(id, cached.folder), cached.entry.localKey!, local.flags | Flag.Seen);
     if (!(local.flags & Flag.Seen)) memory.queue.push({ kind: 'flag', folder: cached.folder, uid: cached.uid, mail, add: Flag.Seen });
-    h.tell(`${id} · read ${mail} offline`, { key: opening ? 'open.offlineCached' : 'read.offlineQueued', params: { device: id, mail, size } });
+    h.report({ kind: 'readOffline', mail, size, opening });
     return;
   }
   const opened = connectToMail(h, idle, mail);
@@ -566,7 +558,7 @@ export function imapRead(h: ClientHost, idle: IdleSlot, mail: string, opening: b
     h.setFlags(place, entry!.localKey!, local.flags | Flag.Seen);
     conn.send({ type: 'client.store', uids: String(where.uid), change: '+FLAGS (\\Seen)', silent: true });
     releaseSession(h, idle, opened.session);
-    h.tell(`${id} · open ${mail}`, { key: 'open.cached', params: { device: id, mail, size } });
+    h.report({ kind: 'openedCached', mail, size });
     return;
   }
   const r = conn.send({ type: 'client.fetch', uids: String(where.uid), items: 'BODY[]' });
@@ -579,7 +571,7 @@ export function imapRead(h: ClientHost, idle: IdleSlot, mail: string, opening: b
   }
   releaseSession(h, idle, opened.session);
   h.recordSync(conn.cost);
-  h.tell(`${id} · FETCH BODY[] ${mail}`, { key: opening ? 'open.download' : 'read.online', params: { device: id, mail, size, seconds: conn.cost.seconds(h.device.linkKbps) } });
+  h.report({ kind: 'readOnline', mail, size, seconds: conn.cost.seconds(h.device.linkKbps), opening });
 }
 
 /** Delete by the client's setting: move to Trash, mark \Deleted, or remove at once. Counted as the user's deletion once the server agreed. */
@@ -593,7 +585,7 @@ export function imapDelete(h: ClientHost, idle: IdleSlot, mail: string): void {
     // Offline the delete is done on the device at once (and replayed later).
     h.deletedByUser(mail);
     if (!cached) {
-      h.tell(`${id} · ${mail} not cached`, { key: 'read.offlineNotCached', params: { device: id, mail } });
+      h.report({ kind: 'notCached', mail, diskFailed: false });
       return;
     }
     queueOffline(h, cached.folder, cached.uid, mail, action === 'trash' && cached.folder !== 'Trash' ? 'trash' : action === 'mark' ? 'mark' : 'expunge');
@@ -602,14 +594,14 @@ export function imapDelete(h: ClientHost, idle: IdleSlot, mail: string): void {
   const opened = connectToMail(h, idle, mail);
   if (!opened) return;
   const { conn, where } = opened;
-  let key: string;
+  let how: 'trash' | 'refused' | 'mark' | 'expunge';
   if (action === 'trash' && where.folder !== 'Trash') {
     const moved = moveOnServer(h, conn, where.uid, 'Trash');
     if (moved.ok) {
       recacheAfterMove(h, mail, where.folder, where.uid, 'Trash', moved);
       h.deletedByUser(mail);
     }
-    key = moved.ok ? 'imap.delete.trash' : 'imap.delete.refused';
+    how = moved.ok ? 'trash' : 'refused';
   } else if (action === 'mark') {
     conn.send({ type: 'client.store', uids: String(where.uid), change: '+FLAGS (\\Deleted)', silent: true });
     const cached = memory.cache.get(where.folder)?.get(where.uid);
@@ -619,17 +611,17 @@ export function imapDelete(h: ClientHost, idle: IdleSlot, mail: string): void {
       if (local) h.setFlags(place, cached.localKey, local.flags | Flag.Deleted);
     }
     h.deletedByUser(mail);
-    key = 'imap.delete.mark';
+    how = 'mark';
   } else {
     conn.send({ type: 'client.store', uids: String(where.uid), change: '+FLAGS (\\Deleted)', silent: true });
     conn.send({ type: 'client.uidExpunge', uids: String(where.uid) });
     dropCached(h, where.folder, where.uid, 'expunge');
     h.deletedByUser(mail);
-    key = 'imap.delete.expunge';
+    how = 'expunge';
   }
   releaseSession(h, idle, opened.session);
   h.recordSync(conn.cost);
-  h.tell(`${id} · delete ${mail}`, { key, params: { device: id, mail, folder: where.folder } });
+  h.report({ kind: 'deleted', how, mail, folder: where.folder });
 }
 
 function queueOffline(h: ClientHost, folder: string, uid: number, mail: string, what: 'trash' | 'mark' | 'expunge' | { to: string }): void {
@@ -667,7 +659,7 @@ function queueOffline(h: ClientHost, folder: string, uid: number, mail: string, 
     action = { kind: 'move', folder, uid, mail, to, localKey };
   }
   memory.queue.push(action);
-  h.tell(`${id} · queued ${action.kind} ${mail}`, { key: `imap.queued.${action.kind}`, params: { device: id, mail, folder, to: action.kind === 'move' ? action.to : '' } });
+  h.report({ kind: 'queued', action: action.kind, mail, folder, to: action.kind === 'move' ? action.to : '' });
 }
 
 /** Move to a server folder (MOVE), or to a local folder: then it leaves the server and every other device (claim I5). */
@@ -678,13 +670,13 @@ export function imapMove(h: ClientHost, idle: IdleSlot, mail: string, folder: st
   if (!status.online) {
     const cached = findCached(memory, mail);
     if (!cached) {
-      h.tell(`${id} · ${mail} not cached`, { key: 'read.offlineNotCached', params: { device: id, mail } });
+      h.report({ kind: 'notCached', mail, diskFailed: false });
       return;
     }
     if (local) {
       moveCachedToLocal(h, cached.folder, cached.uid, mail, folder, null);
       memory.queue.push({ kind: 'expunge', folder: cached.folder, uid: cached.uid, mail });
-      h.tell(`${id} · queued ${mail} → local ${folder}`, { key: 'imap.queued.local', params: { device: id, mail, folder } });
+      h.report({ kind: 'queuedLocal', mail, folder });
       return;
     }
     queueOffline(h, cached.folder, cached.uid, mail, { to: folder });
@@ -698,7 +690,7 @@ export function imapMove(h: ClientHost, idle: IdleSlot, mail: string, folder: st
   const opened = connectToMail(h, idle, mail);
   if (!opened) return;
   const { conn, where } = opened;
-  let key: string;
+  let how: 'local' | 'server' | 'refused';
   if (local) {
     const cached = memory.cache.get(where.folder)?.get(where.uid);
     const localCopy = cached?.localKey != null ? h.copyAt(devicePlace(id, where.folder), cached.localKey) : undefined;
@@ -711,15 +703,15 @@ export function imapMove(h: ClientHost, idle: IdleSlot, mail: string, folder: st
     moveCachedToLocal(h, where.folder, where.uid, mail, folder, flags);
     conn.send({ type: 'client.store', uids: String(where.uid), change: '+FLAGS (\\Deleted)', silent: true });
     conn.send({ type: 'client.uidExpunge', uids: String(where.uid) });
-    key = 'imap.moveLocal';
+    how = 'local';
   } else {
     const moved = moveOnServer(h, conn, where.uid, folder);
     if (moved.ok) recacheAfterMove(h, mail, where.folder, where.uid, folder, moved);
-    key = moved.ok ? 'imap.moveServer' : 'imap.moveRefused';
+    how = moved.ok ? 'server' : 'refused';
   }
   releaseSession(h, idle, opened.session);
   h.recordSync(conn.cost);
-  h.tell(`${id} · move ${mail} → ${folder}`, { key, params: { device: id, mail, folder } });
+  h.report({ kind: 'moved', how, mail, folder });
 }
 
 /** From a local folder back to a server folder: the client APPENDs it, and every device sees it again (claim I5, "both ways"). */
@@ -749,7 +741,7 @@ function uploadFromLocal(h: ClientHost, idle: IdleSlot, mail: string, localPlace
   }
   releaseSession(h, idle, session);
   h.recordSync(conn.cost);
-  h.tell(`${id} · APPEND ${folder} ${mail}`, { key: r.ok ? 'imap.uploadLocal' : 'imap.moveRefused', params: { device: id, mail, folder } });
+  h.report({ kind: 'uploaded', ok: r.ok, mail, folder });
 }
 
 /** `serverFlags`: the flags a fetch just reported (null: the client goes by its own copy). */
@@ -774,7 +766,6 @@ function moveCachedToLocal(h: ClientHost, folder: string, uid: number, mail: str
 
 /** Empty Trash: flag everything \Deleted and EXPUNGE. Only now does the quota free up (rule 32). */
 export function imapEmptyTrash(h: ClientHost, idle: IdleSlot): void {
-  const id = h.device.id;
   const session = takeSession(h, idle);
   if (!session) return;
   const { conn } = session;
@@ -800,5 +791,5 @@ export function imapEmptyTrash(h: ClientHost, idle: IdleSlot): void {
   }
   releaseSession(h, idle, session);
   h.recordSync(conn.cost);
-  h.tell(`${id} · empty Trash`, { key: 'imap.emptyTrash', params: { device: id, count } });
+  h.report({ kind: 'trashEmptied', count });
 }
