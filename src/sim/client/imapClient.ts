@@ -104,12 +104,12 @@ export function openSession(h: ClientHost): ImapConnection | null {
   const conn = new ImapConnection(wire);
   const mode = tlsModeOf(h.device.tls);
   if (mode === 'starttls' && !conn.startTls()) {
-    h.report({ kind: 'starttlsRefused' });
+    h.report({ kind: 'starttlsRefused', protocol: 'imap' });
     return null;
   }
   if (!conn.login(h.account)) {
     const plaintext = /\[PRIVACYREQUIRED\]/.test(conn.loginStatus);
-    h.report({ kind: 'loginRefused', plaintext, port: mode === 'implicit' ? 993 : 143 });
+    h.report({ kind: 'loginRefused', protocol: 'imap', plaintext, port: mode === 'implicit' ? 993 : 143 });
     return null;
   }
   return conn;
@@ -143,7 +143,7 @@ function takeSession(h: ClientHost, idle: IdleSlot): Session | null {
 }
 
 /** Whether the device, once done, keeps its connection open in IDLE on INBOX (mail.server.default.use_idle). */
-const idles = (h: ClientHost) => h.device.imap.idle && h.device.kind !== 'webmail';
+const idles = (h: ClientHost) => h.device.imap.idle;
 
 /** Done with a connection: back to IDLE on INBOX if the device idles, else LOGOUT. True when it stays open. */
 function releaseSession(h: ClientHost, idle: IdleSlot, session: Session): boolean {
@@ -339,7 +339,7 @@ export function imapCheck(h: ClientHost, idle: IdleSlot, reason: 'check' | 'idle
   if (!session) return;
   const { conn, kept } = session;
   const fetched = syncAll(h, conn, reason);
-  if (reason === 'idle' || idles(h)) {
+  if (reason === 'idle' || kept || idles(h)) {
     // The connection stays open in IDLE on INBOX: from now on the server tells this device of new mail.
     releaseSession(h, idle, { conn, kept: true });
     h.recordSync(conn.cost);

@@ -1,4 +1,4 @@
-// The one place an IMAP client's facts become words: each fact → the frame's
+// The one place a mail client's facts become words: each fact → the frame's
 // short label and its narration (an i18n key under `narration.` with its
 // parameters; the texts live in src/i18n/narration.ts). The client reports
 // what happened (src/sim/model/clientFacts.ts); nothing here decides anything.
@@ -24,10 +24,11 @@ export function narrateClient(device: string, fact: ClientFact): Told {
       return told(`${device} · server down`, { key: 'check.serverDown', params });
     }
     case 'starttlsRefused':
-      return told(`${device} · STARTTLS refused`, { key: 'transport.starttlsRefused', params: { device } });
+      return told(`${device} · ${fact.protocol === 'pop3' ? 'STLS' : 'STARTTLS'} refused`, { key: 'transport.starttlsRefused', params: { device } });
     case 'loginRefused': {
       const params = { device, port: fact.port };
       if (fact.plaintext) return told(`${device} · login refused`, { key: 'transport.plaintextRefused', params });
+      if (fact.protocol === 'pop3') return told(`${device} · login refused`, { key: 'pop3.loginRefused', params });
       return told(`${device} · login refused`, { key: 'imap.loginRefused', params });
     }
     case 'cached': {
@@ -94,5 +95,43 @@ export function narrateClient(device: string, fact: ClientFact): Told {
     }
     case 'trashEmptied':
       return told(`${device} · empty Trash`, { key: 'imap.emptyTrash', params: { device, count: fact.count } });
+    case 'pop3Listed':
+      return told(`${device} · POP3 UIDL`, { key: 'pop3.listed', params: { device, total: fact.total, fresh: fact.fresh } });
+    case 'pop3Downloaded': {
+      const label = `${device} · ${fact.headersOnly ? 'TOP' : 'RETR'} ${fact.n}${fact.deletedNow ? `, DELE ${fact.n}` : ''}`;
+      const params = { device, mail: fact.mail, n: fact.n };
+      if (fact.headersOnly) return told(label, { key: 'pop3.top', params });
+      if (fact.deletedNow) return told(label, { key: 'pop3.retrDele', params });
+      if (fact.duplicate) return told(label, { key: 'pop3.retrDuplicate', params });
+      return told(label, { key: 'pop3.retrKeep', params });
+    }
+    case 'pop3Deleted':
+      return told(`${device} · DELE ${fact.n}`, { key: `pop3.dele.${fact.why}`, params: { device, mail: fact.mail, n: fact.n, days: fact.days } });
+    case 'pop3Dropped':
+      return told(`${device} · connection dropped`, { key: 'pop3.dropped', params: { device, count: fact.marked } });
+    case 'pop3Quit': {
+      const params = { device, count: fact.removed, seconds: fact.seconds };
+      if (fact.removed) return told(`${device} · QUIT`, { key: 'pop3.quitRemoved', params });
+      return told(`${device} · QUIT`, { key: 'pop3.quitNothing', params });
+    }
+    case 'notOnDevice':
+      return told(`${device} · ${fact.mail} not here`, { key: 'read.notOnDevice', params: { device, mail: fact.mail } });
+    case 'pop3ReadLocal': {
+      const params = { device, mail: fact.mail, size: fact.size };
+      if (fact.opening) return told(`${device} · open ${fact.mail}`, { key: 'open.local', params });
+      return told(`${device} · open ${fact.mail}`, { key: 'read.pop3Local', params });
+    }
+    case 'pop3BodyGone':
+      return told(`${device} · ${fact.mail} gone from server`, { key: 'open.bodyGone', params: { device, mail: fact.mail } });
+    case 'pop3BodyFetched':
+      return told(`${device} · RETR ${fact.n}`, { key: 'open.fetchBody', params: { device, mail: fact.mail, seconds: fact.seconds, size: fact.size } });
+    case 'pop3Purged':
+      return told(`${device} · delete ${fact.mail} for good`, { key: 'pop3.purge', params: { device, mail: fact.mail } });
+    case 'pop3LocalDelete':
+      return told(`${device} · delete ${fact.mail}`, { key: `pop3.delete.${fact.when}`, params: { device, mail: fact.mail } });
+    case 'pop3TrashEmptied':
+      return told(`${device} · empty Deleted Items`, { key: 'pop3.emptyTrash', params: { device, count: fact.count } });
+    case 'pop3MovedLocal':
+      return told(`${device} · move ${fact.mail} → ${fact.folder}`, { key: 'pop3.moveLocal', params: { device, mail: fact.mail, folder: fact.folder } });
   }
 }
