@@ -92,6 +92,10 @@ export const narrationEn = {
     checkDone_one: '{{device}} logs out. This check moved {{bytes}} and took {{seconds}} s; {{fetched}} message downloaded.',
     checkDone_other: '{{device}} logs out. This check moved {{bytes}} and took {{seconds}} s; {{fetched}} messages downloaded.',
     idlePush: 'The server tells {{device}} at once (IDLE): new messages show up without waiting for the next check.',
+    // A check over the connection the device keeps open in IDLE (no new login): rule 83.
+    checkIdle_zero: '{{device}} checks over its open connection (DONE, then IDLE again, no new login). This check moved {{bytes}} and took {{seconds}} s; no message was downloaded.',
+    checkIdle_one: '{{device}} checks over its open connection (DONE, then IDLE again, no new login). This check moved {{bytes}} and took {{seconds}} s; {{count}} message downloaded.',
+    checkIdle_other: '{{device}} checks over its open connection (DONE, then IDLE again, no new login). This check moved {{bytes}} and took {{seconds}} s; {{count}} messages downloaded.',
     idleStart: '{{device}} brings the inbox up to date and then keeps the connection open (IDLE): the server will report new messages at once.',
     uidValidityChanged: 'The server has a new UIDVALIDITY for {{folder}}: {{device}} throws away its cache of this folder and downloads it again.',
     loginRefused: 'The server refuses the login of {{device}}.',
@@ -301,6 +305,10 @@ export const narrationDe: Shape<typeof narrationEn> = {
     checkDone_one: '{{device}} meldet sich ab. Dieser Abruf hat {{bytes}} übertragen und {{seconds}} s gedauert; {{fetched}} Nachricht wurde heruntergeladen.',
     checkDone_other: '{{device}} meldet sich ab. Dieser Abruf hat {{bytes}} übertragen und {{seconds}} s gedauert; {{fetched}} Nachrichten wurden heruntergeladen.',
     idlePush: 'Der Server meldet sich sofort bei {{device}} (IDLE): Neue Nachrichten erscheinen, ohne auf den nächsten Abruf zu warten.',
+    // Ein Abruf über die offen gehaltene IDLE-Verbindung (keine neue Anmeldung): Regel 82.
+    checkIdle_zero: '{{device}} ruft über die offene Verbindung ab (DONE, danach wieder IDLE, keine neue Anmeldung). Dieser Abruf hat {{bytes}} übertragen und {{seconds}} s gedauert; keine Nachricht wurde heruntergeladen.',
+    checkIdle_one: '{{device}} ruft über die offene Verbindung ab (DONE, danach wieder IDLE, keine neue Anmeldung). Dieser Abruf hat {{bytes}} übertragen und {{seconds}} s gedauert; {{count}} Nachricht wurde heruntergeladen.',
+    checkIdle_other: '{{device}} ruft über die offene Verbindung ab (DONE, danach wieder IDLE, keine neue Anmeldung). Dieser Abruf hat {{bytes}} übertragen und {{seconds}} s gedauert; {{count}} Nachrichten wurden heruntergeladen.',
     idleStart: '{{device}} gleicht den Posteingang ab und hält die Verbindung dann offen (IDLE): Der Server meldet neue Nachrichten sofort.',
     uidValidityChanged: 'Der Server meldet für den Ordner „{{folder}}“ eine neue UIDVALIDITY: {{device}} verwirft den Cache dieses Ordners und lädt ihn neu.',
     loginRefused: 'Der Server lehnt die Anmeldung von {{device}} ab.',

@@ -99,6 +99,8 @@ export class Timeline {
   private readonly snapshots: Array<{ index: number; state: WorldState }> = [];
   private opsSinceSnapshot = 0;
   private cache: { index: number; state: WorldState } | null = null;
+  /** Frames of this timeline: their data as own fields, their state read through the timeline (one class per timeline, so the getter knows it). */
+  private readonly FrameOf = frameClass(this);
 
   constructor(
     readonly scenarioId: string,
@@ -110,7 +112,7 @@ export class Timeline {
   /** Append a frame; `live` is the engine's current state after the frame's ops. */
   push(data: Omit<FrameData, 'index'>, live: WorldState, copies: number): Frame {
     const index = this.frames.length;
-    const frame = makeFrame(this, { ...data, index });
+    const frame = new this.FrameOf(data, index) as unknown as Frame;
     this.frames.push(frame);
     this.opsSinceSnapshot += data.ops.length;
     if (index === 0 || this.opsSinceSnapshot >= Math.max(MIN_OPS_BETWEEN_SNAPSHOTS, copies)) {
@@ -145,22 +147,45 @@ export class Timeline {
   }
 }
 
-/** A frame reads its state through the timeline; the getter lives on one shared prototype per timeline. */
-function makeFrame(timeline: Timeline, data: FrameData): Frame {
-  let proto = framePrototypes.get(timeline);
-  if (!proto) {
-    proto = Object.defineProperty({}, 'state', {
-      get(this: FrameData) {
-        return timeline.stateAt(this.index);
-      },
-      enumerable: false,
-    });
-    framePrototypes.set(timeline, proto);
-  }
-  return Object.assign(Object.create(proto), data) as Frame;
+/**
+ * A frame reads its state through the timeline; the getter lives on the
+ * class's prototype (not enumerable, as before). The fields are set in one
+ * order in the constructor, so every frame shares one shape: a year of frames
+ * is cheaper to build and to keep than objects assembled key by key.
+ */
+function frameClass(timeline: Timeline) {
+  return class TimelineFrame {
+    readonly time: number;
+    readonly step: number;
+    readonly micro: number;
+    readonly label: string;
+    readonly actor: string;
+    readonly transfers: FrameData['transfers'];
+    readonly lineSources: FrameData['lineSources'];
+    readonly sessions: FrameData['sessions'];
+    readonly narration: Narration;
+    declare readonly note?: FrameData['note'];
+    readonly ops: FrameData['ops'];
+    readonly index: number;
+    constructor(data: Omit<FrameData, 'index'>, index: number) {
+      this.time = data.time;
+      this.step = data.step;
+      this.micro = data.micro;
+      this.label = data.label;
+      this.actor = data.actor;
+      this.transfers = data.transfers;
+      this.lineSources = data.lineSources;
+      this.sessions = data.sessions;
+      this.narration = data.narration;
+      if (data.note) this.note = data.note;
+      this.ops = data.ops;
+      this.index = index;
+    }
+    get state(): WorldState {
+      return timeline.stateAt(this.index);
+    }
+  };
 }
-
-const framePrototypes = new WeakMap<Timeline, object>();
 
 export function frameLines(frame: Frame): ProtocolLine[] {
   const out: ProtocolLine[] = [];

@@ -213,6 +213,35 @@ describe('IMAP (RFC 9051)', () => {
     expect(phone.some((l) => /^S: a\d+ OK Idle completed/.test(l))).toBe(true);
   });
 
+  it('rule 83: a device in IDLE checks, reads, moves and deletes over its open connection: one LOGIN, DONE before each action, IDLE again on INBOX after', () => {
+    const r = sim({
+      accounts: [ALICE],
+      devices: [{ id: 'phone', kind: 'phone', account: 'alice', protocol: 'imap', imap: { idle: true, cache: 'headers' } }],
+    })
+      .at('day 1, 09:00', arrive('m1'), arrive('m2'), arrive('m3'))
+      .at('day 1, 09:10', read('phone', 'm1'))
+      .at('day 1, 09:20', move('phone', 'm2', 'Archive'))
+      .at('day 1, 09:30', del('phone', 'm3'))
+      .at('day 1, 09:40', check('phone'))
+      .run();
+    r.expectMailIn('m1', ['device/phone/INBOX', 'server/alice/INBOX'])
+      .expectMailIn('m2', ['device/phone/Archive', 'server/alice/Archive'])
+      .expectMailIn('m3', ['device/phone/Trash', 'server/alice/Trash']);
+    const phone = r.lines('IMAP');
+    // One session from the first mail on: a single LOGIN, never a LOGOUT.
+    expect(phone.filter((l) => / LOGIN /.test(l))).toHaveLength(1);
+    expect(phone.filter((l) => / LOGOUT$/.test(l))).toHaveLength(0);
+    // Each action and the check end IDLE first and go back to it on INBOX afterwards.
+    const dones = phone.filter((l) => l === 'C: DONE').length;
+    expect(dones).toBeGreaterThanOrEqual(4);
+    const idles = phone.filter((l) => /^C: a\d+ IDLE$/.test(l)).length;
+    expect(idles).toBe(dones + 1);
+    // The check over the open connection says so.
+    expect(r.timeline.frames.some((f) => f.narration.key === 'imap.checkIdle')).toBe(true);
+    // The session stays open at the end: the last line of the phone's session is the server's "+ idling".
+    expect(phone[phone.length - 1]).toBe('S: + idling');
+  });
+
   it('rule 26: moving to a folder that does not exist answers NO [TRYCREATE] and creates nothing', () => {
     const r = sim({ accounts: [ALICE], devices: [{ id: 'laptop', kind: 'laptop', account: 'alice', protocol: 'imap' }] })
       .at('day 1, 09:00', arrive('m1'))

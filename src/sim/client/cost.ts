@@ -39,11 +39,32 @@ export function lineBytes(lines: readonly string[]): number {
       literal = -1;
       continue;
     }
-    literal = -1;
-    const announced = /\{(\d+)\}$/.exec(l);
-    if (announced) literal = Number(announced[1]);
-    const octets = /^<message \S+, (\d+) octets>$/.exec(l);
-    n += octets ? Number(octets[1]) : l.length + 2;
+    literal = announcedLiteral(l);
+    const octets = l.charCodeAt(0) === 60 /* < */ ? messageOctets(l) : -1;
+    n += octets >= 0 ? octets : l.length + 2;
   }
   return n;
+}
+
+/** `… {61440}` at the end of a line: the size of the literal that follows (-1: none). Read by hand: every reply line passes here. */
+function announcedLiteral(l: string): number {
+  const end = l.length - 1;
+  if (l.charCodeAt(end) !== 125 /* } */) return -1;
+  const open = l.lastIndexOf('{', end);
+  return open >= 0 && open < end - 1 && isDigits(l, open + 1, end) ? Number(l.slice(open + 1, end)) : -1;
+}
+
+const OCTETS = /^<message \S+, (\d+) octets>$/;
+/** A message literal's placeholder, `<message m1, 4096 octets>`: the octets it stands for (-1: not one). */
+function messageOctets(l: string): number {
+  const m = OCTETS.exec(l);
+  return m ? Number(m[1]) : -1;
+}
+
+function isDigits(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }

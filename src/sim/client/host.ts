@@ -10,6 +10,7 @@ import type { Pop3Command, Reply } from '../protocol/pop3';
 import type { Device } from '../scenario/schema';
 import type { Narration } from '../timeline';
 import type { ClientMemory } from './memory';
+import type { ClientFact } from '../model/clientFacts';
 import type { Cost } from './cost';
 
 /** An open IMAP connection as the client sees it: it sends a tagged command and reads the reply. */
@@ -59,6 +60,8 @@ export interface ClientHost {
   sizeOf(mail: string): number;
   /** Close a frame, told by `narration`. */
   tell(label: string, narration: Narration): void;
+  /** Close a frame with what the client did, as a fact: the recorder's narration writer puts it in words (recorder/narrateClient.ts). */
+  report(fact: ClientFact): void;
   hasPending(): boolean;
   /** The last sync's cost, for the scorecard. */
   recordSync(cost: Cost): void;

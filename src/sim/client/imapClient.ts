@@ -6,7 +6,10 @@
 // decides what to fetch. Each behaviour names its source:
 //  - one connection per check, LOGIN once, many commands; kept open in IDLE
 //    (Thunderbird keeps its cached connections open and idles on INBOX,
-//    mail.server.default.use_idle);
+//    mail.server.default.use_idle). While a device idles, its checks and the
+//    user's actions run over that connection: DONE, the commands, back to
+//    IDLE on INBOX (nsImapProtocol::ProcessCurrentURL begins with
+//    `if (m_idle) EndIdle();`), so they cost no new login (rule 83);
 //  - capabilities read from the LOGIN reply's CAPABILITY code (Thunderbird's
 //    nsImapServerResponseParser takes them from any response code; Dovecot
 //    sends them there, so no separate CAPABILITY command is needed);
@@ -72,18 +75,17 @@ function dropCached(h: ClientHost, folder: string, uid: number, kind: 'expunge' 
 
 /** Whether the device can try to connect; when it cannot, a frame says why. */
 export function canConnect(h: ClientHost, offlineKey = 'check.offline', params: Record<string, string | number> = {}): boolean {
-  const id = h.device.id;
   const status = h.status();
   if (status.diskFailed) {
-    h.tell(`${id} · disk failed`, { key: 'device.noDisk', params: { device: id, ...params } });
+    h.report({ kind: 'cannotConnect', why: 'diskFailed', offlineKey, params });
     return false;
   }
   if (!status.online) {
-    h.tell(`${id} · offline`, { key: offlineKey, params: { device: id, ...params } });
+    h.report({ kind: 'cannotConnect', why: 'offline', offlineKey, params });
     return false;
   }
   if (!h.serverReachable()) {
-    h.tell(`${id} · server down`, { key: 'check.serverDown', params: { device: id, ...params } });
+    h.report({ kind: 'cannotConnect', why: 'serverDown', offlineKey, params });
     return false;
   }
   return true;
@@ -102,12 +104,12 @@ export function openSession(h: ClientHost): ImapConnection | null {
   const conn = new ImapConnection(wire);
   const mode = tlsModeOf(h.device.tls);
   if (mode === 'starttls' && !conn.startTls()) {
-    h.tell(`${h.device.id} · STARTTLS refused`, { key: 'transport.starttlsRefused', params: { device: h.device.id } });
+    h.report({ kind: 'starttlsRefused', protocol: 'imap' });
     return null;
   }
   if (!conn.login(h.account)) {
     const plaintext = /\[PRIVACYREQUIRED\]/.test(conn.loginStatus);
-    h.tell(`${h.device.id} · login refused`, { key: plaintext ? 'transport.plaintextRefused' : 'imap.loginRefused', params: { device: h.device.id, port: mode === 'implicit' ? 993 : 143 } });
+    h.report({ kind: 'loginRefused', protocol: 'imap', plaintext, port: mode === 'implicit' ? 993 : 143 });
     return null;
   }
   return conn;
@@ -116,6 +118,45 @@ export function openSession(h: ClientHost): ImapConnection | null {
 export function connectImap(h: ClientHost): ImapConnection | null {
   if (!canConnect(h)) return null;
   return openSession(h);
+}
+
+/** A connection for a check or a user action, and whether it is the one the device keeps open in IDLE. */
+interface Session {
+  readonly conn: ImapConnection;
+  readonly kept: boolean;
+}
+
+/**
+ * The device's open IDLE connection when it has one (IDLE ended with DONE:
+ * the commands go over it, no new login), else a new connection (rule 83).
+ */
+function takeSession(h: ClientHost, idle: IdleSlot): Session | null {
+  const open = idle.get();
+  if (open) {
+    // What this action costs is counted from here (the scorecard shows the last sync).
+    open.cost.reset();
+    if (open.idling) open.done();
+    return { conn: open, kept: true };
+  }
+  const conn = connectImap(h);
+  return conn ? { conn, kept: false } : null;
+}
+
+/** Whether the device, once done, keeps its connection open in IDLE on INBOX (mail.server.default.use_idle). */
+const idles = (h: ClientHost) => h.device.imap.idle;
+
+/** Done with a connection: back to IDLE on INBOX if the device idles, else LOGOUT. True when it stays open. */
+function releaseSession(h: ClientHost, idle: IdleSlot, session: Session): boolean {
+  const { conn } = session;
+  if (!session.kept && !idles(h)) {
+    conn.logout();
+    return false;
+  }
+  // IDLE watches the selected mailbox: Thunderbird idles on INBOX.
+  if (conn.selected !== 'INBOX') conn.send({ type: 'client.select', mailbox: 'INBOX' });
+  conn.idle();
+  idle.set(conn);
+  return true;
 }
 
 /** Which folders a check brings in line: INBOX, and any other that holds mail (STATUS says) or that the client has something in. */
@@ -182,7 +223,7 @@ function fetchMessages(h: ClientHost, conn: ImapConnection, folder: string, uids
         h.transfer('copy', m.mail, server, local, key);
         cacheEntry(memory, folder, m.uid, { mail: m.mail, localKey: key });
         stored++;
-        if (frames) h.tell(`${id} · UID FETCH ${m.uid}`, { key: 'imap.cacheHeader', params: { device: id, mail: m.mail, folder } });
+        if (frames) h.report({ kind: 'cached', part: 'header', uid: m.uid, mail: m.mail, folder });
       }
     }
   }
@@ -195,7 +236,7 @@ function fetchMessages(h: ClientHost, conn: ImapConnection, folder: string, uids
       h.transfer('copy', m.mail, server, local, key);
       cacheEntry(memory, folder, m.uid, { mail: m.mail, localKey: key });
       stored++;
-      if (frames) h.tell(`${id} · UID FETCH ${m.uid}`, { key: 'imap.cacheBody', params: { device: id, mail: m.mail, folder } });
+      if (frames) h.report({ kind: 'cached', part: 'body', uid: m.uid, mail: m.mail, folder });
     }
   }
   return stored;
@@ -249,7 +290,7 @@ function syncFolder(h: ClientHost, conn: ImapConnection, folder: string, reason:
     memory.lastUid.delete(folder);
     memory.maxCachedUid.delete(folder);
     memory.listingVersion.delete(folder);
-    h.tell(`${id} · ${folder} UIDVALIDITY changed`, { key: 'imap.uidValidityChanged', params: { device: id, folder, dropped } });
+    h.report({ kind: 'uidValidityChanged', folder, dropped });
   }
   memory.cacheValidity.set(folder, sel.uidValidity);
   replayQueue(h, conn, folder);
@@ -271,7 +312,7 @@ function syncFolder(h: ClientHost, conn: ImapConnection, folder: string, reason:
         if (copy && copy.flags !== flags) h.setFlags(local, entry.localKey, flags);
       } else if (!entry && flags !== null && uid <= lastUid) restored.push(uid); // back from a restore; newer UIDs come as new below
     }
-    if (h.hasPending()) h.tell(`${id} · ${folder} flags`, { key: 'imap.flagsSynced', params: { device: id, folder } });
+    if (h.hasPending()) h.report({ kind: 'flagsSynced', folder });
   }
   // New mail: SELECT's UIDNEXT (or more EXISTS than the client knows of) says whether there is any, UID FETCH n:* which.
   const fresh = sel.uidNext > lastUid + 1 || sel.exists > cache.size ? newUids(conn, lastUid + 1, cache) : [];
@@ -280,7 +321,7 @@ function syncFolder(h: ClientHost, conn: ImapConnection, folder: string, reason:
   // Every UID below UIDNEXT has now been seen or is gone for good (UIDs are never reused).
   if (sel.uidNext - 1 > lastUid) memory.lastUid.set(folder, sel.uidNext - 1);
   if (h.hasPending())
-    h.tell(`${id} · SELECT ${folder}`, { key: mode === 'none' ? 'imap.listedNoCache' : 'imap.selected', params: { device: id, folder, count: conn.exists, fresh: wanted.length } });
+    h.report({ kind: 'folderSynced', folder, cacheless: mode === 'none', count: conn.exists, fresh: wanted.length });
   return stored;
 }
 
@@ -294,21 +335,20 @@ function syncAll(h: ClientHost, conn: ImapConnection, reason: 'check' | 'idle' |
 
 /** Check for mail: every folder with content on either side is brought in line with the server. */
 export function imapCheck(h: ClientHost, idle: IdleSlot, reason: 'check' | 'idle' | 'reconnect' = 'check'): void {
-  const conn = connectImap(h);
-  if (!conn) return;
-  const id = h.device.id;
+  const session = takeSession(h, idle);
+  if (!session) return;
+  const { conn, kept } = session;
   const fetched = syncAll(h, conn, reason);
-  if (reason === 'idle') {
+  if (reason === 'idle' || kept || idles(h)) {
     // The connection stays open in IDLE on INBOX: from now on the server tells this device of new mail.
-    conn.idle();
-    idle.set(conn);
+    releaseSession(h, idle, { conn, kept: true });
     h.recordSync(conn.cost);
-    h.tell(`${id} · IDLE`, { key: 'imap.idleStart', params: { device: id, fetched } });
+    h.report({ kind: 'checked', ending: kept ? 'idleAgain' : 'idleStart', fetched, bytes: conn.cost.bytes, seconds: conn.cost.seconds(h.device.linkKbps) });
     return;
   }
   conn.logout();
   h.recordSync(conn.cost);
-  h.tell(`${id} · LOGOUT`, { key: 'imap.checkDone', params: { device: id, fetched, bytes: conn.cost.bytes, seconds: conn.cost.seconds(h.device.linkKbps) } });
+  h.report({ kind: 'checked', ending: 'logout', fetched, bytes: conn.cost.bytes, seconds: conn.cost.seconds(h.device.linkKbps) });
 }
 
 /** New mail for a device in IDLE: the server pushes EXISTS, the client ends IDLE, fetches it and idles again (RFC 2177, rule 25). */
@@ -329,7 +369,7 @@ export function idlePush(h: ClientHost, idle: IdleSlot): void {
   conn.idle();
   h.recordSync(conn.cost);
   conn.cost.reset();
-  h.tell(`${h.device.id} · IDLE push`, { key: 'imap.idlePush', params: { device: h.device.id, fetched, bytes: 0, seconds: 0 } });
+  h.report({ kind: 'idlePush', fetched });
 }
 
 /** The device leaves IDLE and logs out (it goes offline, its disk dies, the server goes away). */
@@ -344,7 +384,6 @@ export function closeIdle(idle: IdleSlot): void {
 /** Replay what was done offline, folder by folder (rules 20, 21: an action on a vanished UID does nothing). */
 function replayQueue(h: ClientHost, conn: ImapConnection, folder: string): void {
   const memory = h.memory;
-  const id = h.device.id;
   const mine = memory.queue.filter((q) => q.folder === folder);
   if (!mine.length) return;
   memory.queue = memory.queue.filter((q) => q.folder !== folder);
@@ -367,7 +406,7 @@ function replayQueue(h: ClientHost, conn: ImapConnection, folder: string): void 
       // Another device removed it meanwhile: the queued action did nothing; drop the local copy.
       for (const [f, entries] of memory.cache) for (const [uid, e] of [...entries]) if (e.mail === q.mail) dropCached(h, f, uid, 'expunge');
     }
-    h.tell(`${id} · replay ${q.kind} ${q.mail}`, { key: existed ? `imap.replay.${q.kind}` : 'imap.replay.vanished', params: { device: id, mail: q.mail, folder, to: q.kind === 'move' ? q.to : '' } });
+    h.report({ kind: 'replayed', action: q.kind, existed, mail: q.mail, folder, to: q.kind === 'move' ? q.to : '' });
   }
 }
 
@@ -465,7 +504,8 @@ function whereIs(h: ClientHost, conn: ImapConnection, mail: string): { folder: s
 function openMail(h: ClientHost, conn: ImapConnection, mail: string): { folder: string; uid: number } | null {
   let where = whereIs(h, conn, mail);
   if (!where) return null;
-  conn.send({ type: 'client.select', mailbox: where.folder });
+  // A folder the connection has selected already is not selected again (Thunderbird runs the action in it).
+  if (conn.selected !== where.folder) conn.send({ type: 'client.select', mailbox: where.folder });
   const r = conn.send({ type: 'client.fetch', uids: String(where.uid), items: 'UID FLAGS' });
   if (readFetched(r.untagged as readonly string[]).length) return where;
   // Gone from where the client last saw it (another device moved or deleted it).
@@ -476,21 +516,21 @@ function openMail(h: ClientHost, conn: ImapConnection, mail: string): { folder: 
   return where;
 }
 
-/** One session for a user action on one mail: connect, find the mail and select its folder; says so if the server no longer has it. */
-function connectToMail(h: ClientHost, mail: string): { conn: ImapConnection; where: { folder: string; uid: number } } | null {
-  const conn = connectImap(h);
-  if (!conn) return null;
-  const where = openMail(h, conn, mail);
+/** One session for a user action on one mail: connect (or take the open IDLE connection), find the mail and select its folder; says so if the server no longer has it. */
+function connectToMail(h: ClientHost, idle: IdleSlot, mail: string): { session: Session; conn: ImapConnection; where: { folder: string; uid: number } } | null {
+  const session = takeSession(h, idle);
+  if (!session) return null;
+  const where = openMail(h, session.conn, mail);
   if (!where) {
-    conn.logout();
-    h.tell(`${h.device.id} · ${mail} not on server`, { key: 'read.notOnServer', params: { device: h.device.id, mail } });
+    releaseSession(h, idle, session);
+    h.report({ kind: 'notOnServer', mail });
     return null;
   }
-  return { conn, where };
+  return { session, conn: session.conn, where };
 }
 
 /** Read (or open with its attachment). Online: FETCH BODY[] sets \Seen for all (rule 17). Offline: only what is cached. */
-export function imapRead(h: ClientHost, mail: string, opening: boolean): void {
+export function imapRead(h: ClientHost, idle: IdleSlot, mail: string, opening: boolean): void {
   const id = h.device.id;
   const status = h.status();
   const memory = h.memory;
@@ -499,15 +539,15 @@ export function imapRead(h: ClientHost, mail: string, opening: boolean): void {
     const cached = findCached(memory, mail);
     const local = cached?.entry.localKey != null ? h.copyAt(devicePlace(id, cached.folder), cached.entry.localKey) : undefined;
     if (!cached || !local || local.headersOnly || status.diskFailed) {
-      h.tell(`${id} · ${mail} not cached`, { key: status.diskFailed ? 'device.noDisk' : 'read.offlineNotCached', params: { device: id, mail } });
+      h.report({ kind: 'notCached', mail, diskFailed: status.diskFailed });
       return;
     }
     h.setFlags(devicePlace(id, cached.folder), cached.entry.localKey!, local.flags | Flag.Seen);
     if (!(local.flags & Flag.Seen)) memory.queue.push({ kind: 'flag', folder: cached.folder, uid: cached.uid, mail, add: Flag.Seen });
-    h.tell(`${id} · read ${mail} offline`, { key: opening ? 'open.offlineCached' : 'read.offlineQueued', params: { device: id, mail, size } });
+    h.report({ kind: 'readOffline', mail, size, opening });
     return;
   }
-  const opened = connectToMail(h, mail);
+  const opened = connectToMail(h, idle, mail);
   if (!opened) return;
   const { conn, where } = opened;
   const entry = memory.cache.get(where.folder)?.get(where.uid);
@@ -517,8 +557,8 @@ export function imapRead(h: ClientHost, mail: string, opening: boolean): void {
     // The body is in the cache: opening costs no transfer.
     h.setFlags(place, entry!.localKey!, local.flags | Flag.Seen);
     conn.send({ type: 'client.store', uids: String(where.uid), change: '+FLAGS (\\Seen)', silent: true });
-    conn.logout();
-    h.tell(`${id} · open ${mail}`, { key: 'open.cached', params: { device: id, mail, size } });
+    releaseSession(h, idle, opened.session);
+    h.report({ kind: 'openedCached', mail, size });
     return;
   }
   const r = conn.send({ type: 'client.fetch', uids: String(where.uid), items: 'BODY[]' });
@@ -529,13 +569,13 @@ export function imapRead(h: ClientHost, mail: string, opening: boolean): void {
     h.transfer('copy', mail, serverPlace(h.account.id, where.folder), place, key);
     cacheEntry(memory, where.folder, where.uid, { mail, localKey: key });
   }
-  conn.logout();
+  releaseSession(h, idle, opened.session);
   h.recordSync(conn.cost);
-  h.tell(`${id} · FETCH BODY[] ${mail}`, { key: opening ? 'open.download' : 'read.online', params: { device: id, mail, size, seconds: conn.cost.seconds(h.device.linkKbps) } });
+  h.report({ kind: 'readOnline', mail, size, seconds: conn.cost.seconds(h.device.linkKbps), opening });
 }
 
 /** Delete by the client's setting: move to Trash, mark \Deleted, or remove at once. Counted as the user's deletion once the server agreed. */
-export function imapDelete(h: ClientHost, mail: string): void {
+export function imapDelete(h: ClientHost, idle: IdleSlot, mail: string): void {
   const id = h.device.id;
   const action = h.device.imap.deleteAction;
   const status = h.status();
@@ -545,23 +585,23 @@ export function imapDelete(h: ClientHost, mail: string): void {
     // Offline the delete is done on the device at once (and replayed later).
     h.deletedByUser(mail);
     if (!cached) {
-      h.tell(`${id} · ${mail} not cached`, { key: 'read.offlineNotCached', params: { device: id, mail } });
+      h.report({ kind: 'notCached', mail, diskFailed: false });
       return;
     }
     queueOffline(h, cached.folder, cached.uid, mail, action === 'trash' && cached.folder !== 'Trash' ? 'trash' : action === 'mark' ? 'mark' : 'expunge');
     return;
   }
-  const opened = connectToMail(h, mail);
+  const opened = connectToMail(h, idle, mail);
   if (!opened) return;
   const { conn, where } = opened;
-  let key: string;
+  let how: 'trash' | 'refused' | 'mark' | 'expunge';
   if (action === 'trash' && where.folder !== 'Trash') {
     const moved = moveOnServer(h, conn, where.uid, 'Trash');
     if (moved.ok) {
       recacheAfterMove(h, mail, where.folder, where.uid, 'Trash', moved);
       h.deletedByUser(mail);
     }
-    key = moved.ok ? 'imap.delete.trash' : 'imap.delete.refused';
+    how = moved.ok ? 'trash' : 'refused';
   } else if (action === 'mark') {
     conn.send({ type: 'client.store', uids: String(where.uid), change: '+FLAGS (\\Deleted)', silent: true });
     const cached = memory.cache.get(where.folder)?.get(where.uid);
@@ -571,17 +611,17 @@ export function imapDelete(h: ClientHost, mail: string): void {
       if (local) h.setFlags(place, cached.localKey, local.flags | Flag.Deleted);
     }
     h.deletedByUser(mail);
-    key = 'imap.delete.mark';
+    how = 'mark';
   } else {
     conn.send({ type: 'client.store', uids: String(where.uid), change: '+FLAGS (\\Deleted)', silent: true });
     conn.send({ type: 'client.uidExpunge', uids: String(where.uid) });
     dropCached(h, where.folder, where.uid, 'expunge');
     h.deletedByUser(mail);
-    key = 'imap.delete.expunge';
+    how = 'expunge';
   }
-  conn.logout();
+  releaseSession(h, idle, opened.session);
   h.recordSync(conn.cost);
-  h.tell(`${id} · delete ${mail}`, { key, params: { device: id, mail, folder: where.folder } });
+  h.report({ kind: 'deleted', how, mail, folder: where.folder });
 }
 
 function queueOffline(h: ClientHost, folder: string, uid: number, mail: string, what: 'trash' | 'mark' | 'expunge' | { to: string }): void {
@@ -619,24 +659,24 @@ function queueOffline(h: ClientHost, folder: string, uid: number, mail: string, 
     action = { kind: 'move', folder, uid, mail, to, localKey };
   }
   memory.queue.push(action);
-  h.tell(`${id} · queued ${action.kind} ${mail}`, { key: `imap.queued.${action.kind}`, params: { device: id, mail, folder, to: action.kind === 'move' ? action.to : '' } });
+  h.report({ kind: 'queued', action: action.kind, mail, folder, to: action.kind === 'move' ? action.to : '' });
 }
 
 /** Move to a server folder (MOVE), or to a local folder: then it leaves the server and every other device (claim I5). */
-export function imapMove(h: ClientHost, mail: string, folder: string, local: boolean): void {
+export function imapMove(h: ClientHost, idle: IdleSlot, mail: string, folder: string, local: boolean): void {
   const id = h.device.id;
   const status = h.status();
   const memory = h.memory;
   if (!status.online) {
     const cached = findCached(memory, mail);
     if (!cached) {
-      h.tell(`${id} · ${mail} not cached`, { key: 'read.offlineNotCached', params: { device: id, mail } });
+      h.report({ kind: 'notCached', mail, diskFailed: false });
       return;
     }
     if (local) {
       moveCachedToLocal(h, cached.folder, cached.uid, mail, folder, null);
       memory.queue.push({ kind: 'expunge', folder: cached.folder, uid: cached.uid, mail });
-      h.tell(`${id} · queued ${mail} → local ${folder}`, { key: 'imap.queued.local', params: { device: id, mail, folder } });
+      h.report({ kind: 'queuedLocal', mail, folder });
       return;
     }
     queueOffline(h, cached.folder, cached.uid, mail, { to: folder });
@@ -644,13 +684,13 @@ export function imapMove(h: ClientHost, mail: string, folder: string, local: boo
   }
   const inLocalFolder = h.device.localFolders.map((f) => devicePlace(id, folderId(f))).find((p) => [...h.folder(p).values()].some((c) => c.mail === mail));
   if (inLocalFolder && !local && !findCached(memory, mail)) {
-    uploadFromLocal(h, mail, inLocalFolder, folder);
+    uploadFromLocal(h, idle, mail, inLocalFolder, folder);
     return;
   }
-  const opened = connectToMail(h, mail);
+  const opened = connectToMail(h, idle, mail);
   if (!opened) return;
   const { conn, where } = opened;
-  let key: string;
+  let how: 'local' | 'server' | 'refused';
   if (local) {
     const cached = memory.cache.get(where.folder)?.get(where.uid);
     const localCopy = cached?.localKey != null ? h.copyAt(devicePlace(id, where.folder), cached.localKey) : undefined;
@@ -663,22 +703,23 @@ export function imapMove(h: ClientHost, mail: string, folder: string, local: boo
     moveCachedToLocal(h, where.folder, where.uid, mail, folder, flags);
     conn.send({ type: 'client.store', uids: String(where.uid), change: '+FLAGS (\\Deleted)', silent: true });
     conn.send({ type: 'client.uidExpunge', uids: String(where.uid) });
-    key = 'imap.moveLocal';
+    how = 'local';
   } else {
     const moved = moveOnServer(h, conn, where.uid, folder);
     if (moved.ok) recacheAfterMove(h, mail, where.folder, where.uid, folder, moved);
-    key = moved.ok ? 'imap.moveServer' : 'imap.moveRefused';
+    how = moved.ok ? 'server' : 'refused';
   }
-  conn.logout();
+  releaseSession(h, idle, opened.session);
   h.recordSync(conn.cost);
-  h.tell(`${id} · move ${mail} → ${folder}`, { key, params: { device: id, mail, folder } });
+  h.report({ kind: 'moved', how, mail, folder });
 }
 
 /** From a local folder back to a server folder: the client APPENDs it, and every device sees it again (claim I5, "both ways"). */
-function uploadFromLocal(h: ClientHost, mail: string, localPlace: string, folder: string): void {
+function uploadFromLocal(h: ClientHost, idle: IdleSlot, mail: string, localPlace: string, folder: string): void {
   const id = h.device.id;
-  const conn = connectImap(h);
-  if (!conn) return;
+  const session = takeSession(h, idle);
+  if (!session) return;
+  const { conn } = session;
   const [key, copy] = [...h.folder(localPlace).entries()].find(([, c]) => c.mail === mail)!;
   const r = conn.send({ type: 'client.append', mailbox: folder, flags: copy.flags, mail, size: h.sizeOf(mail), source: localPlace });
   if (r.ok) {
@@ -698,9 +739,9 @@ function uploadFromLocal(h: ClientHost, mail: string, localPlace: string, folder
       cacheEntry(memory, folder, uid, { mail, localKey: null });
     }
   }
-  conn.logout();
+  releaseSession(h, idle, session);
   h.recordSync(conn.cost);
-  h.tell(`${id} · APPEND ${folder} ${mail}`, { key: r.ok ? 'imap.uploadLocal' : 'imap.moveRefused', params: { device: id, mail, folder } });
+  h.report({ kind: 'uploaded', ok: r.ok, mail, folder });
 }
 
 /** `serverFlags`: the flags a fetch just reported (null: the client goes by its own copy). */
@@ -724,10 +765,10 @@ function moveCachedToLocal(h: ClientHost, folder: string, uid: number, mail: str
 }
 
 /** Empty Trash: flag everything \Deleted and EXPUNGE. Only now does the quota free up (rule 32). */
-export function imapEmptyTrash(h: ClientHost): void {
-  const id = h.device.id;
-  const conn = connectImap(h);
-  if (!conn) return;
+export function imapEmptyTrash(h: ClientHost, idle: IdleSlot): void {
+  const session = takeSession(h, idle);
+  if (!session) return;
+  const { conn } = session;
   const memory = h.memory;
   const r = conn.send({ type: 'client.select', mailbox: 'Trash' });
   const exists = readSelect(r.untagged as readonly string[]).exists;
@@ -748,7 +789,7 @@ export function imapEmptyTrash(h: ClientHost): void {
       dropCached(h, 'Trash', uid, 'expunge');
     }
   }
-  conn.logout();
+  releaseSession(h, idle, session);
   h.recordSync(conn.cost);
-  h.tell(`${id} · empty Trash`, { key: 'imap.emptyTrash', params: { device: id, count } });
+  h.report({ kind: 'trashEmptied', count });
 }

@@ -152,14 +152,44 @@ const FLAG_BITS: Record<string, number> = { '\\Answered': Flag.Answered, '\\Flag
 /** `(\Seen \Recent)` → the flag bits a client keeps (\Recent is the session's, not the message's). */
 export function parseFlagList(list: string): number {
   let flags = 0;
-  for (const name of list.split(/\s+/)) flags |= FLAG_BITS[name] ?? 0;
+  let start = 0;
+  // Words split on spaces by hand: this runs for every FETCH line a client reads.
+  while (start < list.length) {
+    let end = list.indexOf(' ', start);
+    if (end < 0) end = list.length;
+    if (end > start) flags |= FLAG_BITS[list.slice(start, end)] ?? 0;
+    start = end + 1;
+  }
   return flags;
 }
 
+const FETCH_HEAD = /^\* (\d+) FETCH \(UID (\d+) FLAGS \(([^)]*)\)(?: RFC822\.SIZE (\d+))?/;
+
 export function parseFetch(line: string): FetchedLine | null {
-  const m = /^\* (\d+) FETCH \(UID (\d+) FLAGS \(([^)]*)\)(?: RFC822\.SIZE (\d+))?/.exec(line);
+  // Most lines a client reads are not FETCH responses: rule them out before the regular expression.
+  if (line.charCodeAt(0) !== 42 /* * */ || line.indexOf(' FETCH (UID ') < 0) return null;
+  const m = FETCH_HEAD.exec(line);
   if (!m) return null;
   return { seq: Number(m[1]), uid: Number(m[2]), flags: parseFlagList(m[3]), size: m[4] === undefined ? null : Number(m[4]) };
+}
+
+const MESSAGE_PREFIX = '<message ';
+const HEADERS_PREFIX = '<headers of ';
+
+/** The mail a literal placeholder names: `<message m1, 4096 octets>`, `<headers of m1>`. */
+function literalMail(line: string): string | null {
+  if (line.charCodeAt(0) !== 60 /* < */ || line.charCodeAt(line.length - 1) !== 62 /* > */) return null;
+  if (line.startsWith(HEADERS_PREFIX)) {
+    const mail = line.slice(HEADERS_PREFIX.length, -1);
+    return mail && mail.indexOf(' ') < 0 ? mail : null;
+  }
+  if (line.startsWith(MESSAGE_PREFIX)) {
+    const comma = line.indexOf(', ', MESSAGE_PREFIX.length);
+    if (comma <= MESSAGE_PREFIX.length || !line.endsWith(' octets>')) return null;
+    const mail = line.slice(MESSAGE_PREFIX.length, comma);
+    return mail.indexOf(' ') < 0 && /^\d+$/.test(line.slice(comma + 2, -' octets>'.length)) ? mail : null;
+  }
+  return null;
 }
 
 /** The messages a FETCH reply carried, with the mail each literal names (`<message m1, …>`, `<headers of m1>`). */
@@ -168,9 +198,8 @@ export function readFetched(lines: readonly string[]): Array<FetchedLine & { mai
   for (let i = 0; i < lines.length; i++) {
     const f = parseFetch(lines[i]);
     if (!f) continue;
-    const next = lines[i + 1] ?? '';
-    const literal = /^<(?:message (\S+), \d+ octets|headers of (\S+))>$/.exec(next);
-    out.push({ ...f, mail: literal ? (literal[1] ?? literal[2]) : null });
+    const next = lines[i + 1];
+    out.push({ seq: f.seq, uid: f.uid, flags: f.flags, size: f.size, mail: next === undefined ? null : literalMail(next) });
   }
   return out;
 }

@@ -123,12 +123,12 @@ function connect(h: ClientHost): Pop3Connection | null {
   // Connection security as the device is set up (protocol/tls.ts): STLS first on 110 when asked.
   const mode = tlsModeOf(h.device.tls);
   if (mode === 'starttls' && !conn.startTls(capa)) {
-    h.tell(`${h.device.id} · STLS refused`, { key: 'transport.starttlsRefused', params: { device: h.device.id } });
+    h.report({ kind: 'starttlsRefused', protocol: 'pop3' });
     return null;
   }
   if (!conn.login(h.account.id, h.account.password)) {
     const plaintext = /Plaintext authentication disallowed/.test(conn.refusal);
-    h.tell(`${h.device.id} · login refused`, { key: plaintext ? 'transport.plaintextRefused' : 'pop3.loginRefused', params: { device: h.device.id, port: mode === 'implicit' ? 995 : 110 } });
+    h.report({ kind: 'loginRefused', protocol: 'pop3', plaintext, port: mode === 'implicit' ? 995 : 110 });
     return null;
   }
   return conn;
@@ -145,7 +145,7 @@ export function pop3Check(h: ClientHost, options: { dropBeforeQuit?: boolean } =
   const count = Number(/^\+OK (\d+)/.exec(stat[0] ?? '')?.[1] ?? 0);
   const maildrop = count ? readMaildrop(conn.sendForListing({ type: 'client.list' }), conn.sendForListing({ type: 'client.uidl' })) : [];
   const fresh = maildrop.filter((m) => !memory.pop3Seen.has(m.uidl));
-  h.tell(`${id} · POP3 UIDL`, { key: 'pop3.listed', params: { device: id, total: maildrop.length, fresh: fresh.length } });
+  h.report({ kind: 'pop3Listed', total: maildrop.length, fresh: fresh.length });
 
   const place = devicePlace(id, POP3_INBOX);
   const server = serverPlace(h.account.id, 'INBOX');
@@ -161,10 +161,7 @@ export function pop3Check(h: ClientHost, options: { dropBeforeQuit?: boolean } =
       memory.pop3Seen.set(entry.uidl, { mail, firstSeenAt: h.time, localPlace: place, localKey: key, deletedLocally: false, purgedLocally: false });
       const deleteNow = !policy.leaveOnServer && !policy.headersOnly;
       if (deleteNow) conn.send({ type: 'client.dele', n: entry.n });
-      h.tell(`${id} · ${policy.headersOnly ? 'TOP' : 'RETR'} ${entry.n}${deleteNow ? `, DELE ${entry.n}` : ''}`, {
-        key: policy.headersOnly ? 'pop3.top' : deleteNow ? 'pop3.retrDele' : dup ? 'pop3.retrDuplicate' : 'pop3.retrKeep',
-        params: { device: id, mail, n: entry.n },
-      });
+      h.report({ kind: 'pop3Downloaded', n: entry.n, mail, headersOnly: policy.headersOnly, deletedNow: deleteNow, duplicate: Boolean(dup) });
       continue;
     }
     // Downloaded before: the policy decides whether it leaves the server now.
@@ -175,14 +172,14 @@ export function pop3Check(h: ClientHost, options: { dropBeforeQuit?: boolean } =
     else if (policy.deleteOnServerWhen === 'deletedFromTrash' && seen.purgedLocally) why = 'deletedFromTrash';
     if (!why) continue;
     conn.send({ type: 'client.dele', n: entry.n });
-    h.tell(`${id} · DELE ${entry.n}`, { key: `pop3.dele.${why}`, params: { device: id, mail: seen.mail, n: entry.n, days: policy.deleteAfterDays ?? 0 } });
+    h.report({ kind: 'pop3Deleted', why, n: entry.n, mail: seen.mail, days: policy.deleteAfterDays ?? 0 });
   }
 
   if (options.dropBeforeQuit) {
     // No QUIT, no UPDATE state: the server removes nothing (RFC 1939 §6, rule 1).
     conn.drop();
     h.recordSync(conn.cost);
-    h.tell(`${id} · connection dropped`, { key: 'pop3.dropped', params: { device: id, count: conn.marked.size } });
+    h.report({ kind: 'pop3Dropped', marked: conn.marked.size });
     return;
   }
   const removed = conn.quit();
@@ -190,7 +187,7 @@ export function pop3Check(h: ClientHost, options: { dropBeforeQuit?: boolean } =
   const stillThere = new Set(maildrop.filter((m) => !(removed && conn.marked.has(m.n))).map((m) => m.uidl));
   for (const uidl of [...memory.pop3Seen.keys()]) if (!stillThere.has(uidl)) memory.pop3Seen.delete(uidl);
   h.recordSync(conn.cost);
-  h.tell(`${id} · QUIT`, { key: removed ? 'pop3.quitRemoved' : 'pop3.quitNothing', params: { device: id, count: removed, seconds: conn.cost.seconds(h.device.linkKbps) } });
+  h.report({ kind: 'pop3Quit', removed, seconds: conn.cost.seconds(h.device.linkKbps) });
 }
 
 /** Find the device's local copy of a mail (any folder). */
@@ -201,10 +198,9 @@ function findLocal(h: ClientHost, mail: string): { place: string; key: string } 
 
 /** Read a mail: local flags only (rule 12); a headers-only copy needs its body fetched first. */
 export function pop3Read(h: ClientHost, mail: string, opening: boolean): void {
-  const id = h.device.id;
   const local = findLocal(h, mail);
   if (!local) {
-    h.tell(`${id} · ${mail} not here`, { key: 'read.notOnDevice', params: { device: id, mail } });
+    h.report({ kind: 'notOnDevice', mail });
     return;
   }
   const copy = h.copyAt(local.place, local.key)!;
@@ -213,12 +209,11 @@ export function pop3Read(h: ClientHost, mail: string, opening: boolean): void {
     return;
   }
   h.setFlags(local.place, local.key, copy.flags | Flag.Seen);
-  h.tell(`${id} · open ${mail}`, { key: opening ? 'open.local' : 'read.pop3Local', params: { device: id, mail, size: h.sizeOf(mail) } });
+  h.report({ kind: 'pop3ReadLocal', mail, size: h.sizeOf(mail), opening });
 }
 
 /** Download the body of a headers-only mail: find it by its UIDL, RETR it. */
 function fetchBody(h: ClientHost, mail: string, local: { place: string; key: string }): void {
-  const id = h.device.id;
   if (!canConnect(h, 'open.offlineHeadersOnly', { mail })) return;
   const conn = connect(h);
   if (!conn) return;
@@ -227,7 +222,7 @@ function fetchBody(h: ClientHost, mail: string, local: { place: string; key: str
   const entry = listed.find((m) => m.uidl === uidl);
   if (!entry) {
     conn.quit();
-    h.tell(`${id} · ${mail} gone from server`, { key: 'open.bodyGone', params: { device: id, mail } });
+    h.report({ kind: 'pop3BodyGone', mail });
     return;
   }
   conn.send({ type: 'client.retr', n: entry.n });
@@ -237,7 +232,7 @@ function fetchBody(h: ClientHost, mail: string, local: { place: string; key: str
   if (!h.device.pop3.leaveOnServer) conn.send({ type: 'client.dele', n: entry.n });
   conn.quit();
   h.recordSync(conn.cost);
-  h.tell(`${id} · RETR ${entry.n}`, { key: 'open.fetchBody', params: { device: id, mail, seconds: conn.cost.seconds(h.device.linkKbps), size: h.sizeOf(mail) } });
+  h.report({ kind: 'pop3BodyFetched', n: entry.n, mail, seconds: conn.cost.seconds(h.device.linkKbps), size: h.sizeOf(mail) });
 }
 
 /** Delete: into Deleted Items; from there, for good. The server learns of it only by policy, at the next check. */
@@ -245,7 +240,7 @@ export function pop3Delete(h: ClientHost, mail: string): void {
   const id = h.device.id;
   const local = findLocal(h, mail);
   if (!local) {
-    h.tell(`${id} · ${mail} not here`, { key: 'read.notOnDevice', params: { device: id, mail } });
+    h.report({ kind: 'notOnDevice', mail });
     return;
   }
   const trash = devicePlace(id, POP3_TRASH);
@@ -256,7 +251,7 @@ export function pop3Delete(h: ClientHost, mail: string): void {
     h.del(local.place, local.key);
     h.transfer('delete', mail, local.place, null, local.key);
     if (seen) memory.pop3Seen.set(seen[0], { ...seen[1], deletedLocally: true, purgedLocally: true, localPlace: null, localKey: null });
-    h.tell(`${id} · delete ${mail} for good`, { key: 'pop3.purge', params: { device: id, mail } });
+    h.report({ kind: 'pop3Purged', mail });
     return;
   }
   const copy = h.copyAt(local.place, local.key)!;
@@ -267,7 +262,7 @@ export function pop3Delete(h: ClientHost, mail: string): void {
   if (seen) memory.pop3Seen.set(seen[0], { ...seen[1], deletedLocally: true, localPlace: trash, localKey: key });
   const policy = h.device.pop3;
   const when = !policy.leaveOnServer ? 'notOnServer' : policy.deleteOnServerWhen;
-  h.tell(`${id} · delete ${mail}`, { key: `pop3.delete.${when}`, params: { device: id, mail } });
+  h.report({ kind: 'pop3LocalDelete', mail, when });
 }
 
 export function pop3EmptyTrash(h: ClientHost): void {
@@ -281,7 +276,7 @@ export function pop3EmptyTrash(h: ClientHost): void {
     h.deletedByUser(copy.mail);
     for (const [uidl, s] of memory.pop3Seen) if (s.mail === copy.mail) memory.pop3Seen.set(uidl, { ...s, purgedLocally: true, localPlace: null, localKey: null });
   }
-  h.tell(`${id} · empty Deleted Items`, { key: 'pop3.emptyTrash', params: { device: id, count: copies.length } });
+  h.report({ kind: 'pop3TrashEmptied', count: copies.length });
 }
 
 /** Moving between folders on a POP3 device stays on the device (rule 12, claim P13). */
@@ -289,7 +284,7 @@ export function pop3Move(h: ClientHost, mail: string, folder: string): void {
   const id = h.device.id;
   const local = findLocal(h, mail);
   if (!local) {
-    h.tell(`${id} · ${mail} not here`, { key: 'read.notOnDevice', params: { device: id, mail } });
+    h.report({ kind: 'notOnDevice', mail });
     return;
   }
   const target = devicePlace(id, folder);
@@ -298,5 +293,5 @@ export function pop3Move(h: ClientHost, mail: string, folder: string): void {
   const { key } = h.freeKey(target, mail);
   h.put(target, key, copy);
   h.transfer('move', mail, local.place, target, key);
-  h.tell(`${id} · move ${mail} → ${folder}`, { key: 'pop3.moveLocal', params: { device: id, mail, folder } });
+  h.report({ kind: 'pop3MovedLocal', mail, folder });
 }

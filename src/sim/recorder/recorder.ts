@@ -61,7 +61,8 @@ export class Recorder {
   line(session: SessionInfo, dir: 'C' | 'S', text: string): void {
     this.guard?.lines(1);
     // Tagged IMAP replies repeat across sessions ("a3 OK Fetch completed …"): keep one copy of each.
-    if (text.charCodeAt(0) === 97 /* a */ && /^a\d+ /.test(text)) {
+    // So do many client commands ("a2 SELECT INBOX").
+    if (text.charCodeAt(0) === 97 /* a */ && isTagged(text)) {
       const known = this.interned.get(text);
       if (known) text = known;
       else this.interned.set(text, text);
@@ -143,4 +144,15 @@ export class Recorder {
   get frameCount(): number {
     return this.timeline.frames.length;
   }
+}
+
+/** `a<digits> …`: an IMAP tag (checked by hand, every transcript line passes here). */
+function isTagged(text: string): boolean {
+  let i = 1;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    i++;
+  }
+  return i > 1 && text.charCodeAt(i) === 32;
 }

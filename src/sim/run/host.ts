@@ -12,6 +12,8 @@ import type { Narration } from '../timeline';
 import type { Run } from './run';
 import { openImapWire, openPop3Wire } from './wire';
 import { deliverSubmitted, submitSmtp } from './mta';
+import type { ClientFact } from '../model/clientFacts';
+import { narrateClient } from '../recorder/narrateClient';
 
 export class DeviceHost implements ClientHost, IdleSlot {
   constructor(
@@ -101,6 +103,11 @@ export class DeviceHost implements ClientHost, IdleSlot {
   }
 
   tell(label: string, narration: Narration): void {
+    this.run.emit(this.id, label, narration);
+  }
+
+  report(fact: ClientFact): void {
+    const { label, narration } = narrateClient(this.id, fact);
     this.run.emit(this.id, label, narration);
   }
 

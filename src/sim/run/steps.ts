@@ -71,19 +71,19 @@ export function runStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[
     case 'device.read':
     case 'device.open':
       if (isPop3(step.device)) pop3Read(host(step.device), step.mail, step.do === 'device.open');
-      else imapRead(host(step.device), step.mail, step.do === 'device.open');
+      else imapRead(host(step.device), host(step.device), step.mail, step.do === 'device.open');
       return;
     case 'device.delete':
       if (isPop3(step.device)) pop3Delete(host(step.device), step.mail);
-      else imapDelete(host(step.device), step.mail);
+      else imapDelete(host(step.device), host(step.device), step.mail);
       return;
     case 'device.emptyTrash':
       if (isPop3(step.device)) pop3EmptyTrash(host(step.device));
-      else imapEmptyTrash(host(step.device));
+      else imapEmptyTrash(host(step.device), host(step.device));
       return;
     case 'device.move':
       if (isPop3(step.device)) pop3Move(host(step.device), step.mail, step.folder);
-      else imapMove(host(step.device), step.mail, step.folder, step.local);
+      else imapMove(host(step.device), host(step.device), step.mail, step.folder, step.local);
       return;
     case 'device.send':
       composeMail(host(step.device), { ...step.mail, subject: protocolSubject(step.mail.subject) }, step.bccSelf);

@@ -10,6 +10,7 @@ import { imapCommandText } from '../../../src/sim/protocol/imap';
 import type { Copy } from '../../../src/sim/model/state';
 import { Device } from '../../../src/sim/scenario/schema';
 import type { Narration } from '../../../src/sim/timeline';
+import { narrateClient } from '../../../src/sim/recorder/narrateClient';
 
 const OK = (text: string): ImapReply => ({ untagged: [], status: `OK ${text}` });
 
@@ -52,6 +53,7 @@ function device(wire: ImapWire, cache: 'none' | 'headers' | 'full' = 'headers') 
     deletedByUser: () => {},
     sizeOf: () => 0,
     tell: (_label, n) => void told.push(n),
+    report: (fact) => void told.push(narrateClient('laptop', fact).narration),
     hasPending: () => true,
     recordSync: () => {},
     openImap: () => wire,
