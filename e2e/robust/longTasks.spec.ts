@@ -49,9 +49,9 @@ test('main-thread tasks while each built-in scenario loads: printed against the 
     // The figures' idle-time pass and the rest of the load settle.
     await page.waitForTimeout(400);
     const tasks = await stopTrace(browser);
-    const top = tasks[0] ?? { cpu: 0, wall: 0 };
+    const top = tasks[0] ?? { cpu: 0, wall: 0, what: '' };
     const longWall = tasks.reduce((m, t) => Math.max(m, t.wall), 0);
-    report.push(`${id.padEnd(40)} ${String(Date.now() - started).padStart(6)} ms to picture · longest task ${top.cpu.toFixed(0).padStart(3)} ms CPU (${top.wall.toFixed(0)} ms wall) · longest by the clock ${longWall.toFixed(0)} ms`);
+    report.push(`${id.padEnd(40)} ${String(Date.now() - started).padStart(6)} ms to picture · longest task ${top.cpu.toFixed(0).padStart(3)} ms CPU (${top.wall.toFixed(0)} ms wall) · longest by the clock ${longWall.toFixed(0)} ms${top.what ? ` · in it: ${top.what}` : ''}`);
     if (top.cpu > GUARD_MS) guarded.push(`${id}: ${top.cpu.toFixed(0)} ms CPU`);
     if (top.cpu > LIMIT_MS) over.push(`${id}: ${tasks.filter((t) => t.cpu > LIMIT_MS).map((t) => `${t.cpu.toFixed(0)} ms CPU (${t.wall.toFixed(0)} wall)`).join(', ')}`);
   }
