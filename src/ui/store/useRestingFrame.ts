@@ -18,7 +18,10 @@ export function useRestingFrame(_intervalMs?: number): number {
   const shown = useRef(followed);
   // Paused, the followed frame keeps up with the resting one, so playing starts from what is shown.
   if (resting !== null && followed !== resting) setFollowed(resting);
-  shown.current = resting ?? followed;
+  const current = resting ?? followed;
+  useEffect(() => {
+    shown.current = current;
+  }, [current]);
   useEffect(() => {
     let queued = false;
     const follow = () => {
