@@ -1,14 +1,15 @@
 // Main-thread tasks while each built-in scenario loads, in every browser-test
-// run. The target is 50 ms and is NOT met yet: on a quiet machine the longest
-// tasks measured 40-76 ms of CPU. Every task over the target is printed; the
-// test fails at GUARD_MS, so a regression cannot slip in while the target is
-// worked towards. Measured against the renderer main thread's own CPU
-// time, from Chromium's trace (see mainThread.ts for why not the wall clock),
-// with the wall times and the machine's load printed beside it.
+// run: none may take more than 50 ms. Measured against the renderer main
+// thread's own CPU time, from Chromium's trace (see mainThread.ts for why not
+// the wall clock, and why the tasks that only answer the test's own DevTools
+// connection are left out), with the wall times, what the longest task ran and
+// the machine's load printed beside it. Seen in two whole runs at a load of
+// 18–20 on 2 cores: 7–22 ms of CPU in one; in the other 9–33 ms, except the
+// first scenario measured, 43 ms (React's first render with cold code, in a
+// fresh browser) — thin margin there.
 import { readdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { test, expect } from '@playwright/test';
-import { ready } from '../page';
 import { startTrace, stopTrace } from './mainThread';
 
 const BUILTINS = readdirSync('scenarios')
@@ -18,24 +19,21 @@ const BUILTINS = readdirSync('scenarios')
   .filter((id) => !process.env.E2E_SCENARIOS || process.env.E2E_SCENARIOS.split(',').includes(id));
 
 const LIMIT_MS = 50;
-/** Where the test fails until the 50 ms target is met (about twice the longest task seen on a quiet machine). */
-const GUARD_MS = 150;
 
 /**
  * Thread time is robust to the machine being shared, but not without limit: with many more runnable
  * threads than cores, a task's own CPU time grows too (cores shared between hyperthreads, caches
  * flushed by the others) — on this 2-core machine at a load of 12–15, tasks measured 25–40 ms one run
- * and 55–77 ms the next. Beyond three runnable threads per core the figures are printed and the test
+ * and 55–77 ms the next (those figures still counted the trace's own start-up, now left out). Beyond three runnable threads per core the figures are printed and the test
  * says it did not judge them, rather than pass or fail on the neighbours' account.
  */
 // Under CI=true it is always judged: nothing may be skipped there.
 const OVERLOADED = () => !process.env.CI && loadavg()[0] > 3 * cpus().length;
 
-test('main-thread tasks while each built-in scenario loads: printed against the 50 ms target, none over 150 ms (thread time)', async ({ page, browser }) => {
+test('main-thread tasks while each built-in scenario loads: none over 50 ms (thread time)', async ({ page, browser }) => {
   test.setTimeout(600_000);
   const report: string[] = [];
   const over: string[] = [];
-  const guarded: string[] = [];
   await page.goto('/?lang=en');
   for (const id of BUILTINS) {
     await page.goto('/?lang=en');
@@ -45,22 +43,22 @@ test('main-thread tasks while each built-in scenario loads: printed against the 
     await startTrace(browser, page);
     const started = Date.now();
     await page.locator(`li.card[data-scenario=${id}] h3 a`).click();
-    await ready(page);
+    // The largest scenario simulates for several seconds on a shared machine: more than expect's default wait.
+    await expect(page.locator('svg.picture-svg[data-testid=picture] g.region').first()).toBeAttached({ timeout: 60_000 });
     // The figures' idle-time pass and the rest of the load settle.
     await page.waitForTimeout(400);
     const tasks = await stopTrace(browser);
-    const top = tasks[0] ?? { cpu: 0, wall: 0 };
+    const top = tasks[0] ?? { cpu: 0, wall: 0, what: '' };
     const longWall = tasks.reduce((m, t) => Math.max(m, t.wall), 0);
-    report.push(`${id.padEnd(40)} ${String(Date.now() - started).padStart(6)} ms to picture · longest task ${top.cpu.toFixed(0).padStart(3)} ms CPU (${top.wall.toFixed(0)} ms wall) · longest by the clock ${longWall.toFixed(0)} ms`);
-    if (top.cpu > GUARD_MS) guarded.push(`${id}: ${top.cpu.toFixed(0)} ms CPU`);
-    if (top.cpu > LIMIT_MS) over.push(`${id}: ${tasks.filter((t) => t.cpu > LIMIT_MS).map((t) => `${t.cpu.toFixed(0)} ms CPU (${t.wall.toFixed(0)} wall)`).join(', ')}`);
+    report.push(`${id.padEnd(40)} ${String(Date.now() - started).padStart(6)} ms to picture · longest task ${top.cpu.toFixed(0).padStart(3)} ms CPU (${top.wall.toFixed(0)} ms wall) · longest by the clock ${longWall.toFixed(0)} ms${top.what ? ` · in it: ${top.what}` : ''}`);
+    if (top.cpu > LIMIT_MS) over.push(`${id}: ${tasks.filter((t) => t.cpu > LIMIT_MS).map((t) => `${t.cpu.toFixed(0)} ms CPU (${t.wall.toFixed(0)} wall; ${t.what})`).join(', ')}`);
   }
   console.log(`load of each built-in scenario, main-thread tasks (machine load ${loadavg().map((l) => l.toFixed(1)).join(' ')}):\n${report.join('\n')}`);
-  if (over.length) console.log(`over the ${LIMIT_MS} ms target (not met yet): ${over.join('; ')}`);
+  if (over.length) console.log(`over ${LIMIT_MS} ms: ${over.join('; ')}`);
   if (OVERLOADED()) {
     test.info().annotations.push({ type: 'not judged', description: `machine load ${loadavg()[0].toFixed(1)} on ${cpus().length} cores; over ${LIMIT_MS} ms: ${over.join('; ') || 'none'}` });
     console.log(`not judged (machine load ${loadavg()[0].toFixed(1)} on ${cpus().length} cores); over ${LIMIT_MS} ms of CPU: ${over.join('; ') || 'none'}`);
     return;
   }
-  expect(guarded, `scenarios whose loading ran a main-thread task over ${GUARD_MS} ms of CPU`).toEqual([]);
+  expect(over, `scenarios whose loading ran a main-thread task over ${LIMIT_MS} ms of CPU`).toEqual([]);
 });

@@ -1,8 +1,9 @@
 // The built-in scenarios. The gallery needs only each file's top-level facts,
 // which a build plugin indexes (so the steps stay out of the bundle);
 // a scenario's full file is fetched as JSON when it is opened and validated with
-// the same loader the CLI uses.
-import { loadScenarioText, formatProblem, type Scenario } from '../../sim';
+// the same loader the CLI uses, in the simulation worker (off the page's thread).
+import type { Scenario } from '../../sim';
+import { checkScenarioOffThread } from '../worker/simulateOffThread';
 import type { CatalogueEntry } from './filter';
 import scenarioIndex from 'virtual:scenario-index';
 
@@ -67,10 +68,7 @@ export function fetchBuiltin(id: string): Promise<Fetched> | null {
     const file = path.replace(/^\//, '');
     p = fetch(urls[path])
       .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${file}: HTTP ${r.status}`))))
-      .then((text): Fetched => {
-        const result = loadScenarioText(file, text);
-        return result.ok ? { ok: true, scenario: result.scenario } : { ok: false, problems: result.problems.map(formatProblem) };
-      })
+      .then((text) => checkScenarioOffThread(file, text))
       .catch((err: unknown): Fetched => ({ ok: false, problems: [err instanceof Error ? err.message : String(err)] }));
     loaded.set(id, p);
   }

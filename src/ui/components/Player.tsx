@@ -217,49 +217,57 @@ export function Player() {
             </Later>
           )}
           <div className="stage-tools">
-            <button type="button" aria-pressed={tableOpen} onClick={() => playerStore.set((s) => ({ ...s, tableOpen: !s.tableOpen }))} data-testid="toggle-table">
-              {t(tableOpen ? 'ui.controls.picture' : 'ui.controls.table')}
-            </button>
-            {!tableOpen && !compare && (
-              <>
-                <button type="button" onClick={() => svg() && exportSvg(svg()!, fileName)} data-testid="export-svg">
-                  {t('ui.controls.exportSvg')}
-                </button>
-                <button type="button" onClick={() => svg() && void exportPng(svg()!, fileName)} data-testid="export-png">
-                  {t('ui.controls.exportPng')}
-                </button>
-                <Suspense fallback={null}>
-                  <ExportPanel />
-                </Suspense>
-              </>
-            )}
-            {!embed && (
-              <>
-                <button type="button" onClick={() => presenterStore.set(togglePresenter)} title={t('ui.lecture.presentTitle')} data-testid="present">
-                  {t('ui.lecture.present')}
-                </button>
-                <a href={printUrl()} target="_blank" rel="noopener" title={t('ui.lecture.handoutTitle')} data-testid="handout">
-                  {t('ui.lecture.handout')}
-                </a>
-                <LmsExports />
-              </>
-            )}
-            {embed ? (
-              <a href={currentUrl().replace(/([?&])embed=1&?/, '$1').replace(/[?&]$/, '')} target="_blank" rel="noopener">
-                {t('ui.controls.openFull')}
-              </a>
-            ) : (
-              <>
-                <Share title={sc.title[lang]} />
-                {loaded.source === 'builtin' && (
+            {/* The tools and their lazily loaded parts in a task of their own, after the panels (see Later.tsx). */}
+            <Later after={6 * STAGGER_MS}>
+              <button type="button" aria-pressed={tableOpen} onClick={() => playerStore.set((s) => ({ ...s, tableOpen: !s.tableOpen }))} data-testid="toggle-table">
+                {t(tableOpen ? 'ui.controls.picture' : 'ui.controls.table')}
+              </button>
+              {!tableOpen && !compare && (
+                <>
+                  <button type="button" onClick={() => svg() && exportSvg(svg()!, fileName)} data-testid="export-svg">
+                    {t('ui.controls.exportSvg')}
+                  </button>
+                  <button type="button" onClick={() => svg() && void exportPng(svg()!, fileName)} data-testid="export-png">
+                    {t('ui.controls.exportPng')}
+                  </button>
                   <Suspense fallback={null}>
-                    <EmbedBuilder scenario={sc.id} variant={variant} playerFrame={() => playerStore.get().frame} lang={lang} />
+                    <ExportPanel />
                   </Suspense>
-                )}
-              </>
-            )}
+                </>
+              )}
+              {!embed && (
+                <>
+                  <button type="button" onClick={() => presenterStore.set(togglePresenter)} title={t('ui.lecture.presentTitle')} data-testid="present">
+                    {t('ui.lecture.present')}
+                  </button>
+                  <a href={printUrl()} target="_blank" rel="noopener" title={t('ui.lecture.handoutTitle')} data-testid="handout">
+                    {t('ui.lecture.handout')}
+                  </a>
+                  <LmsExports />
+                </>
+              )}
+              {embed ? (
+                <a href={currentUrl().replace(/([?&])embed=1&?/, '$1').replace(/[?&]$/, '')} target="_blank" rel="noopener">
+                  {t('ui.controls.openFull')}
+                </a>
+              ) : (
+                <>
+                  <Share title={sc.title[lang]} />
+                  {loaded.source === 'builtin' && (
+                    <Suspense fallback={null}>
+                      <EmbedBuilder scenario={sc.id} variant={variant} playerFrame={() => playerStore.get().frame} lang={lang} />
+                    </Suspense>
+                  )}
+                </>
+              )}
+            </Later>
           </div>
-          {!embed && !compare && <QuizPanel />}
+          {!embed && !compare && (
+            // Its words name every mail of the last frame: a task of its own too.
+            <Later after={7 * STAGGER_MS}>
+              <QuizPanel />
+            </Later>
+          )}
           <Later after={STAGGER_MS}>
             <Controls compact={embed} />
           </Later>

@@ -166,5 +166,6 @@ export function buildPictureModel(p: PictureInput): PictureModel {
     badgeTitle: (b) => t('ui.picture.badgeTitle', { total: b.total, count: b.hidden, folder: placeName(b.place, t, name, account, custom) }),
     title: t('ui.picture.title', { scenario: scenario.title[lang], time: timeText(frame.time, lang, t) }),
     description: t('ui.picture.description', { copies, mails: state.mails.size, lost: lost.length }),
+    lang,
   };
 }

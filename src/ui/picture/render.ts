@@ -54,6 +54,8 @@ export interface PictureModel {
   readonly badgeTitle: (b: CountBadge) => string;
   readonly title: string;
   readonly description: string;
+  /** The language the texts are in (a node drawn in the other one is drawn again). */
+  readonly lang: string;
 }
 
 export interface PictureEvents {
@@ -65,6 +67,22 @@ export interface PictureEvents {
 export const badgeCharWidth = (sc: Scale) => 6.5 * (sc.folderLabel / 15);
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
+
+/**
+ * The nodes whose look changed since they were last drawn. Setting an SVG
+ * text's content, even to the same words, makes the browser lay the text out
+ * again and repaint the picture: on a 4× throttled laptop that was most of
+ * every frame while playing. `look` says everything a node's drawing depends on.
+ */
+function changedOnly<E extends Element, D>(sel: Selection<E, D, SVGGElement, unknown>, look: (d: D) => string): Selection<E, D, SVGGElement, unknown> {
+  return sel.filter(function (d) {
+    const node = this as E & { __look?: string };
+    const l = look(d);
+    if (node.__look === l) return false;
+    node.__look = l;
+    return true;
+  });
+}
 
 function layer(svg: Selection<SVGSVGElement, unknown, null, undefined>, name: string): G {
   let g = svg.select<SVGGElement>(`g.layer-${name}`);
@@ -78,7 +96,8 @@ const SEEN = 8;
 const DELETED = 4;
 
 function drawRegions(g: G, m: PictureModel) {
-  const sel = g
+  const sc = m.layout.scale;
+  const joined = g
     .selectAll<SVGGElement, RegionView>('g.region')
     .data(m.regions, (d) => `${d.region.kind}/${d.region.id}`)
     .join((enter) => {
@@ -90,6 +109,10 @@ function drawRegions(g: G, m: PictureModel) {
       e.append('text').attr('class', 'region-note');
       return e;
     });
+  const sel = changedOnly(
+    joined,
+    (d) => `${d.region.x},${d.region.y},${d.region.w},${d.region.h}|${sc.name}|${d.title}|${d.subtitle}|${d.status}|${d.note ?? ''}|${d.visible}|${d.icon}|${d.active}`,
+  );
   sel
     .attr('class', (d) => `region region-${d.region.kind} status-${d.status}${d.active ? ' is-active' : ''}`)
     .attr('data-icon', (d) => d.icon)
@@ -101,7 +124,6 @@ function drawRegions(g: G, m: PictureModel) {
     .attr('y', (d) => d.region.y + 0.5)
     .attr('width', (d) => Math.max(0, d.region.w - 1))
     .attr('height', (d) => Math.max(0, d.region.h - 1));
-  const sc = m.layout.scale;
   // The icon stands left of the name and details, as tall as both lines.
   const textX = (d: RegionView) => d.region.x + 8 + sc.icon + Math.round(sc.icon / 4);
   sel
@@ -159,14 +181,16 @@ function drawFolders(g: G, m: PictureModel, events: PictureEvents) {
       e.append('text').attr('class', 'folder-label');
       return e;
     });
-  sel.attr('data-place', (d) => d.box.place).on('click', (_e, d) => events.selectPlace(d.box.place));
-  sel
+  sel.on('click', (_e, d) => events.selectPlace(d.box.place));
+  const changed = changedOnly(sel, (d) => `${d.box.place}|${d.box.x},${d.box.y},${d.box.w},${d.box.h},${d.box.labelH}|${d.label}`);
+  changed.attr('data-place', (d) => d.box.place);
+  changed
     .select('rect')
     .attr('x', (d) => d.box.x)
     .attr('y', (d) => d.box.y)
     .attr('width', (d) => d.box.w)
     .attr('height', (d) => d.box.h);
-  sel
+  changed
     .select('text')
     .attr('x', (d) => d.box.x + 5)
     .attr('y', (d) => d.box.y + d.box.labelH - 4)
@@ -175,7 +199,7 @@ function drawFolders(g: G, m: PictureModel, events: PictureEvents) {
 
 function drawGauges(g: G, m: PictureModel) {
   const k = m.layout.scale.gauge / 22;
-  const sel = g
+  const joined = g
     .selectAll<SVGGElement, GaugeView>('g.gauge')
     .data(m.gauges, (d) => d.account)
     .join((enter) => {
@@ -185,6 +209,7 @@ function drawGauges(g: G, m: PictureModel) {
       e.append('text').attr('class', 'gauge-text');
       return e;
     });
+  const sel = changedOnly(joined, (d) => `${d.x},${d.y},${d.w},${k}|${d.fraction}|${d.level}|${d.text}`);
   sel.attr('class', (d) => `gauge level-${d.level}`).attr('data-account', (d) => d.account);
   sel.select('rect.gauge-track').attr('x', (d) => d.x).attr('y', (d) => d.y + 8 * k).attr('width', (d) => d.w).attr('height', 8 * k);
   sel
@@ -384,10 +409,6 @@ function drawBadges(g: G, m: PictureModel, events: PictureEvents) {
       return e;
     });
   sel
-    .attr('data-place', (d) => d.place)
-    .attr('data-count', (d) => d.hidden)
-    .attr('aria-label', (d) => m.badgeTitle(d))
-    .attr('transform', (d) => `translate(${d.at.x},${d.at.y})`)
     .on('click', (ev: MouseEvent, d) => {
       ev.stopPropagation();
       events.selectPlace(d.place);
@@ -399,10 +420,17 @@ function drawBadges(g: G, m: PictureModel, events: PictureEvents) {
         events.selectPlace(d.place);
       }
     });
-  sel.select('title').text((d) => m.badgeTitle(d));
-  sel.select('text').text((d) => m.badgeText(d));
+  // The title names the folder in words: made only when the badge changed (or the language did).
+  const changed = changedOnly(sel, (d) => `${d.place}|${d.hidden}|${d.total}|${d.at.x},${d.at.y}|${CELL}|${m.lang}`);
+  changed
+    .attr('data-place', (d) => d.place)
+    .attr('data-count', (d) => d.hidden)
+    .attr('aria-label', (d) => m.badgeTitle(d))
+    .attr('transform', (d) => `translate(${d.at.x},${d.at.y})`);
+  changed.select('title').text((d) => m.badgeTitle(d));
+  changed.select('text').text((d) => m.badgeText(d));
   // Right-aligned on the last slot, as wide as its number.
-  sel
+  changed
     .select('rect')
     .attr('x', (d) => CELL / 2 - 1 - (charW * 1.5 + charW * m.badgeText(d).length))
     .attr('width', (d) => charW * 1.5 + charW * m.badgeText(d).length);

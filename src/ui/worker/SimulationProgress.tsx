@@ -7,6 +7,15 @@ import { cancelSimulation, onSimulationProgress, type SimulationProgress as Prog
 /** Shorter runs finish before anything is shown, so nothing flickers. */
 const SHOW_AFTER_MS = 300;
 
+// Making an Intl.NumberFormat costs milliseconds, and this re-renders on every chunk the worker sends:
+// one per language, made once.
+const percentFormats = new Map<string, Intl.NumberFormat>();
+function percentFormat(lang: string): Intl.NumberFormat {
+  let f = percentFormats.get(lang);
+  if (!f) percentFormats.set(lang, (f = new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 })));
+  return f;
+}
+
 export function SimulationProgress() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -20,7 +29,7 @@ export function SimulationProgress() {
   }, [progress]);
   if (!progress || now - progress.since < SHOW_AFTER_MS) return null;
   const seconds = Math.floor((now - progress.since) / 1000);
-  const percent = new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { style: 'percent', maximumFractionDigits: 0 }).format(progress.fraction);
+  const percent = percentFormat(lang).format(progress.fraction);
   return (
     <div className="simulation-progress" role="status" data-testid="simulation-progress" data-fraction={progress.fraction}>
       <progress max={1} value={progress.fraction} aria-label={t('ui.safety.simulating')} />

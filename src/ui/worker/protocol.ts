@@ -5,12 +5,27 @@ import type { TimelineIndex } from '../model/timelineIndex';
 import type { TimelineHeader, FrameData } from './timelineTransport';
 
 export interface SimulateRequest {
+  readonly kind?: 'simulate';
   readonly id: number;
   /** The scenario to simulate; or null with `data`: a share link's packed scenario, decoded and validated in the worker. */
   readonly scenario: Scenario | null;
   readonly data?: string;
   readonly variant: string | null;
 }
+
+/** A built-in scenario's file, fetched by the page, checked here with the CLI's loader (the schema check took the page ~13–28 ms). */
+export interface CheckRequest {
+  readonly kind: 'check';
+  readonly id: number;
+  readonly file: string;
+  readonly text: string;
+}
+
+export type CheckReply =
+  | { readonly kind: 'checked'; readonly id: number; readonly ok: true; readonly scenario: Scenario }
+  | { readonly kind: 'checked'; readonly id: number; readonly ok: false; readonly problems: readonly string[] };
+
+export type WorkerRequest = SimulateRequest | CheckRequest;
 
 export type SimulateReply =
   | { readonly id: number; readonly kind: 'refused'; readonly verdict: Extract<BudgetVerdict, { ok: false }> }

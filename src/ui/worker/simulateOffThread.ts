@@ -4,10 +4,10 @@
 // fresh one started for the next request). Without Worker support (unit tests
 // in Node) the same checks run in place. See README.md in this folder for the
 // client API.
-import { simulateWithinBudget, type BudgetVerdict, type Scenario, type WorldState } from '../../sim';
+import { formatProblem, loadScenarioText, simulateWithinBudget, type BudgetVerdict, type Scenario, type WorldState } from '../../sim';
 import { sessionFor, type PlaySession } from '../model/session';
 import type { TimelineIndex } from '../model/timelineIndex';
-import type { SimulateReply, SimulateRequest } from './protocol';
+import type { CheckReply, CheckRequest, SimulateReply, SimulateRequest } from './protocol';
 import { timelineBuilder } from './timelineTransport';
 import { decodeScenario } from '../url/sharedScenario';
 
@@ -50,6 +50,8 @@ interface Pending {
 let worker: Worker | null = null;
 let pending: Pending | null = null;
 let nextId = 1;
+/** Files being checked in the worker; sent again to a fresh worker when a cancel ended the old one. */
+const checks = new Map<number, { readonly request: CheckRequest; readonly resolve: (c: Checked) => void }>();
 const progressListeners = new Set<(p: SimulationProgress | null) => void>();
 let progress: SimulationProgress | null = null;
 
@@ -99,24 +101,47 @@ function receive(reply: SimulateReply) {
         const total = progress.total ?? p.builder!.received;
         return setProgress({ since, received: p.builder!.received, total, fraction: SIMULATED_SHARE + (1 - SIMULATED_SHARE) * (p.builder!.received / Math.max(1, total)) });
       }
-      case 'done':
-        return settle({ kind: 'ok', session: sessionFor(p.scenario!, p.variant, p.builder!.finish(), p.index ?? undefined), base: p.scenario!, variant: p.variant });
+      case 'done': {
+        const outcome: SimulationOutcome = { kind: 'ok', session: sessionFor(p.scenario!, p.variant, p.builder!.finish(), p.index ?? undefined), base: p.scenario!, variant: p.variant };
+        // The session is made in this task, the page draws it in the next: together they were the
+        // longest task of a large scenario's load.
+        setTimeout(() => {
+          if (pending === p) settle(outcome);
+        }, 0);
+        return;
+      }
     }
   } catch (err) {
     settle({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
   }
 }
 
+function checked(reply: CheckReply) {
+  const c = checks.get(reply.id);
+  if (!c) return;
+  checks.delete(reply.id);
+  c.resolve(reply.ok ? { ok: true, scenario: reply.scenario } : { ok: false, problems: [...reply.problems] });
+}
+
 function ensureWorker(): Worker {
   if (worker) return worker;
-  worker = new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
-  worker.onmessage = (e: MessageEvent<SimulateReply>) => receive(e.data);
-  worker.onerror = (e: ErrorEvent) => {
+  const w = new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module', name: 'simulation' });
+  worker = w;
+  w.onmessage = (e: MessageEvent<SimulateReply | CheckReply>) => (e.data.kind === 'checked' ? checked(e.data) : receive(e.data));
+  w.onerror = (e: ErrorEvent) => {
     e.preventDefault();
     stopWorker();
-    settle({ kind: 'failed', message: e.message || 'the simulation worker stopped' });
+    const message = e.message || 'the simulation worker stopped';
+    if (pending) settle({ kind: 'failed', message });
+    // A check cannot be what broke the worker twice in a row: it fails rather than being sent again.
+    for (const [id, c] of checks) {
+      checks.delete(id);
+      c.resolve({ ok: false, problems: [`${c.request.file}: ${message}`] });
+    }
   };
-  return worker;
+  // Checks still open when a cancel ended the worker before.
+  for (const c of checks.values()) w.postMessage(c.request);
+  return w;
 }
 
 function stopWorker() {
@@ -172,4 +197,28 @@ export function cancelSimulation(): void {
   if (!pending) return;
   stopWorker();
   settle({ kind: 'cancelled' });
+  // A file still being checked goes to the next worker.
+  if (checks.size) ensureWorker();
+}
+
+/** A scenario file checked with the CLI's loader: the scenario, or every problem with where it is. */
+export type Checked = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };
+
+function checkInPlace(file: string, text: string): Checked {
+  const result = loadScenarioText(file, text);
+  return result.ok ? { ok: true, scenario: result.scenario } : { ok: false, problems: result.problems.map(formatProblem) };
+}
+
+/**
+ * Check a scenario file's text (a built-in scenario fetched by the page) in the
+ * worker, so the schema check is no task of the page's. It waits behind a
+ * simulation already running there.
+ */
+export function checkScenarioOffThread(file: string, text: string): Promise<Checked> {
+  if (typeof Worker === 'undefined') return Promise.resolve(checkInPlace(file, text));
+  return new Promise((resolve) => {
+    const request: CheckRequest = { kind: 'check', id: nextId++, file, text };
+    checks.set(request.id, { request, resolve });
+    ensureWorker().postMessage(request);
+  });
 }

@@ -2,15 +2,26 @@
 // is, and stopping at the hard cap), indexes the timeline for the picture, and
 // sends it to the page in chunks. The page stays free to answer the user the
 // whole time, and can end the worker to cancel.
-import { lostMails, simulateWithinBudget } from '../../sim';
+import { formatProblem, loadScenarioText, lostMails, simulateWithinBudget } from '../../sim';
 import { indexTimeline } from '../model/timelineIndex';
-import { FRAMES_PER_CHUNK, PROGRESS_STEP, type SimulateReply, type SimulateRequest } from './protocol';
+import { FRAMES_PER_CHUNK, PROGRESS_STEP, type CheckReply, type CheckRequest, type SimulateReply, type WorkerRequest } from './protocol';
 import { headerOf, toTransport } from './timelineTransport';
 import { decodeScenario } from '../url/sharedScenario';
 
-const post = (reply: SimulateReply) => (self as unknown as Worker).postMessage(reply);
+const post = (reply: SimulateReply | CheckReply) => (self as unknown as Worker).postMessage(reply);
 
-self.onmessage = (event: MessageEvent<SimulateRequest>) => {
+/** A built-in scenario's file, checked with the same loader as the CLI's. */
+function check({ id, file, text }: CheckRequest): void {
+  try {
+    const result = loadScenarioText(file, text);
+    post(result.ok ? { kind: 'checked', id, ok: true, scenario: result.scenario } : { kind: 'checked', id, ok: false, problems: result.problems.map(formatProblem) });
+  } catch (err) {
+    post({ kind: 'checked', id, ok: false, problems: [`${file}: ${err instanceof Error ? err.message : String(err)}`] });
+  }
+}
+
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  if (event.data.kind === 'check') return check(event.data);
   const { id } = event.data;
   let variant = event.data.variant;
   try {

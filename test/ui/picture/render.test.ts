@@ -1,0 +1,84 @@
+// @vitest-environment jsdom
+// Playing redraws the picture on every change; only what changed is written to
+// the page. A region, folder, gauge or count whose look is the same keeps its
+// nodes untouched (writing an SVG text, even the same words, makes the browser
+// lay it out and paint it again); a changed look, or another language, is drawn.
+import { describe, expect, it } from 'vitest';
+import { computeLayout, type LayoutInput } from '../../../src/ui/picture/layout';
+import { buildScene } from '../../../src/ui/picture/scene';
+import { renderPicture, type PictureModel } from '../../../src/ui/picture/render';
+import { emptyStory } from '../../../src/ui/picture/story';
+
+const layout = computeLayout({
+  world: { accounts: [{ id: 'anna' }], devices: [{ id: 'laptop', kind: 'laptop', protocol: 'pop3', account: 'anna' }] } as unknown as LayoutInput['world'],
+  places: new Map([
+    ['server/anna/INBOX', 400],
+    ['device/laptop/Inbox', 3],
+  ]),
+  width: 900,
+  lostMax: 1,
+  intruder: false,
+});
+
+const copies = (n: number) => new Map([['server/anna/INBOX', Array.from({ length: n }, (_, i) => ({ mail: `m${i}`, key: `m${i}`, flags: 0 }))]]);
+
+function model(n: number, lang: 'de' | 'en', subtitle = 'POP3'): PictureModel {
+  return {
+    layout,
+    regions: layout.regions.map((region) => ({ region, title: `${region.kind} ${lang}`, subtitle, status: 'ok' as const, visible: true, icon: 'server' as const, active: false })),
+    folders: [...layout.folders.values()].map((box) => ({ box, label: `${box.name} ${lang}` })),
+    gauges: [],
+    links: [],
+    scene: buildScene({ now: copies(n), before: null, transfers: [], layout }),
+    styles: new Map(),
+    selectedMail: null,
+    story: emptyStory,
+    tokenTitle: (d) => d.mail,
+    badgeText: (b) => `+${b.hidden}`,
+    badgeTitle: (b) => `${b.hidden} more (${lang})`,
+    title: 'picture',
+    description: `${n} copies`,
+    lang,
+  };
+}
+
+const events = { selectMail: () => {}, selectPlace: () => {} };
+
+/** Which regions, folders and counts had a text written while `draw` ran. */
+function textWrites(svg: SVGSVGElement, draw: () => void): string[] {
+  const observer = new MutationObserver(() => {});
+  observer.observe(svg, { subtree: true, childList: true, characterData: true });
+  draw();
+  const records = observer.takeRecords();
+  observer.disconnect();
+  return records
+    .map((r) => (r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement)?.closest('g.region, g.folder, g.badge')?.getAttribute('class'))
+    .filter((c): c is string => !!c);
+}
+
+describe('drawing only what changed', () => {
+  it('the same regions, folders and count drawn again write no text; a new count or language does', () => {
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    document.body.append(svg);
+    renderPicture(svg, model(300, 'en'), 1, events);
+    expect(svg.querySelector('g.badge')?.getAttribute('data-count')).not.toBeNull();
+    const title = svg.querySelector('g.region text.region-title')!;
+    const titleText = title.firstChild;
+    expect(textWrites(svg, () => renderPicture(svg, model(300, 'en'), 1, events))).toEqual([]);
+    // The very node is kept, not replaced by an equal one.
+    expect(title.firstChild).toBe(titleText);
+
+    const before = Number(svg.querySelector('g.badge')!.getAttribute('data-count'));
+    expect(textWrites(svg, () => renderPicture(svg, model(301, 'en'), 1, events)).length).toBeGreaterThan(0);
+    expect(Number(svg.querySelector('g.badge')!.getAttribute('data-count'))).toBe(before + 1);
+
+    renderPicture(svg, model(301, 'de'), 1, events);
+    expect(svg.querySelector('g.region text.region-title')!.textContent).toMatch(/ de$/);
+    expect(svg.querySelector('g.folder text')!.textContent).toMatch(/ de$/);
+    expect(svg.querySelector('g.badge title')!.textContent).toMatch(/\(de\)$/);
+
+    // A changed detail line is drawn.
+    renderPicture(svg, model(301, 'de', 'IMAP'), 1, events);
+    expect(svg.querySelector('g.region text.region-sub')!.textContent).toBe('IMAP');
+  });
+});
