@@ -15,7 +15,7 @@ import { StepForm } from './StepForm';
 import { playerStore } from '../store/playerStore';
 import { folderChoices } from './availability';
 import { customFolderNames, dataTexts, folderName, timelineNames } from '../../i18n/names';
-import { stepRowName, type StepNaming } from './stepRowName';
+import { accountName, deviceName, mailName, rec, stepRowName, type StepNaming } from './stepRowName';
 import { parseTime } from '../../sim';
 import { simTimeParts } from '../i18n/format';
 
@@ -56,6 +56,7 @@ export function StepList() {
     const custom = customFolderNames(dataTexts(shown ?? undefined), lang);
     return { t, lang, draft, mailNumber: (id) => names?.mail(id)?.label, folder: (id) => folderName(id, t, custom) };
   }, [t, lang, draft, timeline, shown]);
+  const nameOf = useMemo(() => ({ device: (id: string) => deviceName(rec(draft), id, lang), account: (id: string) => accountName(rec(draft), id), mail: (id: string) => mailName(id, naming) }), [draft, lang, naming]);
   // The time as the reader says it ("Tag 2, 09:00 Uhr"); a time the format cannot read stays as typed (the loader flags it).
   const timeText = (at: unknown) => {
     const minutes = typeof at === 'string' ? parseTime(at) : null;
@@ -162,7 +163,7 @@ export function StepList() {
               )}
               {isOpen && (
                 <div id={formId}>
-                  <StepForm index={i} step={s} problems={problems} devices={devices} accounts={accounts} mails={mails[i]} folders={folderOptions(s)} onChange={change(i)} onTimeDone={timeDone(i)} />
+                  <StepForm index={i} step={s} problems={problems} devices={devices} accounts={accounts} mails={mails[i]} folders={folderOptions(s)} nameOf={nameOf} onChange={change(i)} onTimeDone={timeDone(i)} />
                 </div>
               )}
             </li>

@@ -19,7 +19,7 @@ export interface StepNaming {
   readonly folder: (id: string) => string;
 }
 
-const rec = (v: unknown): Row | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Row) : undefined);
+export const rec = (v: unknown): Row | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Row) : undefined);
 const list = (v: unknown): Row[] => (Array.isArray(v) ? v.map(rec).filter((x): x is Row => x !== undefined) : []);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const ids = (v: unknown): string[] => (Array.isArray(v) ? v.map(str).filter((x): x is string => x !== undefined) : []);
@@ -29,18 +29,18 @@ function textIn(v: unknown, lang: Lang): string | undefined {
   return str(v) ?? str(rec(v)?.[lang]);
 }
 
-function deviceName(draft: Row | undefined, id: string, lang: Lang): string {
+export function deviceName(draft: Row | undefined, id: string, lang: Lang): string {
   const d = list(rec(draft?.world)?.devices).find((x) => x.id === id);
   return textIn(d?.label, lang) ?? id;
 }
 
-function accountName(draft: Row | undefined, id: string): string {
+export function accountName(draft: Row | undefined, id: string): string {
   const a = list(rec(draft?.world)?.accounts).find((x) => x.id === id);
   return str(a?.address) ?? id;
 }
 
 /** A mail as the picture numbers it, with its subject: message 3 "Your order". */
-function mailName(id: string, n: StepNaming): string {
+export function mailName(id: string, n: StepNaming): string {
   const draft = rec(n.draft);
   const made = list(draft?.steps)
     .map((s) => rec(s.mail))
