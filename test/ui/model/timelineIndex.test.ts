@@ -17,7 +17,7 @@ function indexOf(name: string) {
 }
 
 describe('timeline index: folders of a replaced POP3 account', () => {
-  it('rule 80: the POP3 Inbox and Trash are paired with their old-pop3 twins from the switch on; the new IMAP INBOX is not', () => {
+  it('the POP3 Inbox and Trash of the replaced account (rule 80) are paired with their old-pop3 twins from the switch on; the new IMAP INBOX is not', () => {
     const { timeline, scenario, index } = indexOf('configure-pop3-to-imap.json');
     const switchAt = timeline.stepStarts[scenario.steps.findIndex((s) => s.do === 'device.configure')];
     expect(index.replaced.get('device/laptop/Inbox')).toEqual({ by: 'device/laptop/old-pop3/Inbox', from: switchAt });
