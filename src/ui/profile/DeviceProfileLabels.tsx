@@ -12,9 +12,9 @@ import { useSelector } from '../store/useStore';
 import { sessionOf } from '../model/session';
 import { deviceNames } from '../../i18n/names';
 import { DeviceProfile } from './DeviceProfile';
-import { configureEpoch, profileSummary, profileViewsAt } from './profileSummary';
+import { configureEpoch, configureStarts, profileSummary, profileViewsAt } from './profileSummary';
 import { placeLabel, type Box, type LabelPlace } from './labelPlace';
-import { useCardInView } from './useCardInView';
+import { keepCardInView } from './keepCardInView';
 import './profile.css';
 
 interface Measured {
@@ -76,15 +76,14 @@ export function DeviceProfileLabels({ store }: { store: Store<PlayerState> }) {
   const lang = useSelector(store, (s) => s.lang);
   const session = timeline ? sessionOf(timeline) : undefined;
   // The labels change only when a settings change begins or ends on screen, not on every frame.
-  const epoch = useSelector(store, (s) => (session ? configureEpoch(session.scenario, session.index.stepStarts, s.frame) : 0));
+  const starts = useMemo(() => (session ? configureStarts(session.scenario, session.index.stepStarts) : []), [session]);
+  const epoch = useSelector(store, (s) => configureEpoch(starts, s.frame));
   // Any frame of the epoch gives the same views: the one on screen when it began.
   const views = useMemo(() => (session && epoch >= 0 ? profileViewsAt(session.scenario, session.index.stepStarts, store.get().frame) : []), [session, epoch, store]);
   const name = useMemo(() => (session ? deviceNames(session.scenario.world, lang) : (id: string) => id), [session, lang]);
   const [measures, setMeasures] = useState<Map<string, Measured>>(new Map());
   const [open, setOpen] = useState<{ id: string; pinned: boolean } | null>(null);
   const ids = useMemo(() => views.map((v) => v.device), [views]);
-  const card = useRef<HTMLDivElement>(null);
-  useCardInView(card, open !== null);
 
   const remeasure = useCallback(() => {
     const el = root.current;
@@ -182,7 +181,7 @@ export function DeviceProfileLabels({ store }: { store: Store<PlayerState> }) {
               {text}
             </button>
             {isOpen && (
-              <div ref={card} id={cardId} className="device-profile-card" role="group" aria-label={t('ui.profile.heading', { device: deviceName })} data-testid={`profile-card-${view.device}`}>
+              <div ref={keepCardInView} id={cardId} className="device-profile-card" role="group" aria-label={t('ui.profile.heading', { device: deviceName })} data-testid={`profile-card-${view.device}`}>
                 <button type="button" className="device-profile-close" aria-label={t('ui.profile.compact.close')} onClick={() => setOpen(null)}>
                   ×
                 </button>

@@ -50,14 +50,22 @@ export function profileViewsAt(scenario: Scenario, stepStarts: readonly number[]
     .map(settingsView);
 }
 
-/**
- * How many device.configure steps have begun by `frame`: the views change only
- * when this does, so the labels need not be redrawn on every frame.
- */
-export function configureEpoch(scenario: Scenario, stepStarts: readonly number[], frame: number): number {
-  let n = 0;
+/** The first frames of the scenario's device.configure steps, in order (read once per timeline). */
+export function configureStarts(scenario: Scenario, stepStarts: readonly number[]): number[] {
+  const out: number[] = [];
   scenario.steps.forEach((step, i) => {
-    if (step.do === 'device.configure' && stepStarts[i] !== undefined && stepStarts[i] <= frame) n++;
+    if (step.do === 'device.configure' && stepStarts[i] !== undefined) out.push(stepStarts[i]);
   });
+  return out.sort((a, b) => a - b);
+}
+
+/**
+ * How many settings changes have begun by `frame`: the views change only when
+ * this does, so the labels need not be redrawn on every frame. Runs on every
+ * change of the player's state, so it only counts a short list.
+ */
+export function configureEpoch(starts: readonly number[], frame: number): number {
+  let n = 0;
+  while (n < starts.length && starts[n] <= frame) n++;
   return n;
 }

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createI18n } from '../../../src/ui/i18n/setup';
-import { configureEpoch, profileSummary, profileViewsAt, shortClientName } from '../../../src/ui/profile/profileSummary';
+import { configureEpoch, configureStarts, profileSummary, profileViewsAt, shortClientName } from '../../../src/ui/profile/profileSummary';
 import { loadScenarioText, simulate, type Scenario } from '../../../src/sim';
 
 function load(name: string): Scenario {
@@ -26,8 +26,12 @@ describe('profile label', () => {
     expect(profileSummary(first[0], de, 'de')).toBe('Thunderbird · 1 Einstellung geändert');
     expect(first[0].protocol).toBe('pop3');
     const end = timeline.frames.length - 1;
-    expect(configureEpoch(s, timeline.stepStarts, 0)).toBe(0);
-    expect(configureEpoch(s, timeline.stepStarts, end)).toBe(1);
+    const starts = configureStarts(s, timeline.stepStarts);
+    expect(starts).toHaveLength(1);
+    expect(configureEpoch(starts, 0)).toBe(0);
+    expect(configureEpoch(starts, starts[0] - 1)).toBe(0);
+    expect(configureEpoch(starts, starts[0])).toBe(1);
+    expect(configureEpoch(starts, end)).toBe(1);
     expect(profileViewsAt(s, timeline.stepStarts, end)[0].protocol).toBe('imap');
   });
 
