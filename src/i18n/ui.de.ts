@@ -945,7 +945,7 @@ export const uiDe: Shape<typeof uiEn> = {
       changedShort_one: '{{client}} · {{count}} geändert',
       changedShort_other: '{{client}} · {{count}} geändert',
       model: 'kein Programm angegeben · Standardwerte des Modells',
-      modelShort: 'Standard des Modells',
+      modelShort: 'Modellstandard',
       modelChanged_one: 'kein Programm angegeben · {{count}} Einstellung festgelegt',
       modelChanged_other: 'kein Programm angegeben · {{count}} Einstellungen festgelegt',
       modelChangedShort_one: '{{count}} Einstellung festgelegt',

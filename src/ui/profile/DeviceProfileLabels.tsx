@@ -140,7 +140,7 @@ export function DeviceProfileLabels({ store }: { store: Store<PlayerState> }) {
         if (!m) return null;
         const deviceName = name(view.device);
         const full = profileSummary(view, t, lang);
-        const fontPx = m.projector ? Math.round(20 * m.zoom) : 11;
+        const fontPx = m.projector ? Math.round(18 * m.zoom) : 11;
         const place: LabelPlace = placeLabel({ region: m.region, titleRight: m.titleRight, fontPx, fullWidth: textWidth(full, fontPx), shortWidth: textWidth(profileSummary(view, t, lang, true), fontPx) });
         const text = place.short ? profileSummary(view, t, lang, true) : full;
         const isOpen = open?.id === view.device;

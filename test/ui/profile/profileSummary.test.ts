@@ -44,7 +44,7 @@ describe('profile label', () => {
     const de = (await createI18n('de')).t;
     // leaveOnServer: false is the model's own default.
     expect(profileSummary(views[0], en, 'en')).toBe("no client named · the model's defaults");
-    expect(profileSummary(views[0], de, 'de', true)).toBe('Standard des Modells');
+    expect(profileSummary(views[0], de, 'de', true)).toBe('Modellstandard');
   });
 
   it('a client with no setting changed reads "defaults"; long client names are shortened on the label', async () => {
