@@ -22,7 +22,7 @@ test('the phone switched to IMAP at step 4 of three devices on POP3: a new accou
   await page.getByTestId('configure-apply').click();
   await expect(page.getByTestId('event-menu')).toHaveCount(0);
   await pictureUpToDate(page);
-  await expect(steps(page).nth(5)).toContainText('day 1, 10:30 device.configure · phone');
+  await expect(steps(page).nth(5)).toContainText("day 1, 10:30 Anna's phone: new IMAP account");
   await expect(page.getByTestId('sandbox-live')).toContainText('from now on another protocol');
   // The step's own form names what it changes; a change to nothing is named at the step.
   await page.getByTestId('step-5-edit').click();

@@ -22,14 +22,14 @@ test('three devices on POP3: at step 4 the laptop’s disk fails and the phone m
   await clickRegion(page, 'device/laptop');
   await choose(page, 'diskFail');
   await pictureUpToDate(page);
-  await expect(steps(page).nth(5)).toContainText('device.diskFail · laptop');
+  await expect(steps(page).nth(5)).toContainText("Anna's laptop: disk fails");
   // Switch the phone to IMAP from now on.
   await clickRegion(page, 'device/phone');
   await page.getByTestId('event-changeSetting').click();
   await page.getByTestId('field-configure.protocol').selectOption('imap');
   await page.getByTestId('configure-apply').click();
   await pictureUpToDate(page);
-  await expect(steps(page).nth(6)).toContainText('device.configure · phone');
+  await expect(steps(page).nth(6)).toContainText("Anna's phone: new IMAP account");
   // The new outcome next to the old one: the message that fares differently is named, with its fate in each.
   await page.getByTestId('sandbox-compare').click();
   await expect(page.getByTestId('compare-view')).toBeVisible();
@@ -52,8 +52,8 @@ test('three devices on POP3: at step 4 the laptop’s disk fails and the phone m
   await expect(theirs.getByTestId('position')).toHaveAttribute('data-frame', frame!);
   expect(await drawnPlaces(theirs)).toEqual(places);
   await openStepList(theirs);
-  await expect(steps(theirs).nth(5)).toContainText('device.diskFail · laptop');
-  await expect(steps(theirs).nth(6)).toContainText('device.configure · phone');
+  await expect(steps(theirs).nth(5)).toContainText("Anna's laptop: disk fails");
+  await expect(steps(theirs).nth(6)).toContainText("Anna's phone: new IMAP account");
   await student.close();
   expect(errors).toEqual([]);
 });

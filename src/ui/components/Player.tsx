@@ -22,6 +22,7 @@ import { Compare } from './Compare';
 import { ALL_IMAP, withImapCounterpart } from '../model/compareOutcome';
 import { Legend } from './Legend';
 import { Later } from './Later';
+import { DeviceProfileLabels } from '../profile/DeviceProfileLabels';
 import { currentUrl, openBuiltin, openShared, toGallery } from '../nav';
 // The lecture hall: presenter mode, its keys, the notes window's link, the handout.
 import { presenterStore, followPresenterPlayback } from '../presenter/presenterStore';
@@ -213,6 +214,7 @@ export function Player() {
           <Later>{compare ? <Compare /> : tableOpen ? <PlaceTable /> : <Picture store={playerStore} label={t('ui.player.picture')} />}</Later>
           {!tableOpen && !compare && (
             <Later after={STAGGER_MS}>
+              <DeviceProfileLabels store={playerStore} />
               <Legend />
             </Later>
           )}

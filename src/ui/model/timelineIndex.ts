@@ -14,12 +14,25 @@ export interface TimelineIndex {
   readonly sessions: ReadonlyMap<string, SessionInfo>;
   /** The first frame of each step (device.configure steps change a device's settings from there). */
   readonly stepStarts: readonly number[];
+  /**
+   * A POP3 account replaced by a new account (device.configure, rule 80): its
+   * folder device/<d>/<F>, whose copies all moved to device/<d>/old-pop3/<F>
+   * and which holds none afterwards, keyed to that twin and the first frame the
+   * twin holds mail. The picture can draw the two as one box, named for the
+   * account it belongs to at the frame shown, so no empty folder of an account
+   * that is gone stays above the new account's.
+   */
+  readonly replaced: ReadonlyMap<string, { readonly by: string; readonly from: number }>;
 }
+
+const OLD_ACCOUNT_PLACE = /^device\/([^/]+)\/old-pop3\/(.+)$/;
 
 export function indexTimeline(timeline: Timeline, lostOf: (frame: Frame) => readonly string[]): TimelineIndex {
   const places = new Map<string, number>();
   const mails = new Map<string, MailInfo>();
   const sessions = new Map<string, SessionInfo>();
+  const firstHeld = new Map<string, number>();
+  const lastHeld = new Map<string, number>();
   let lostMax = 0;
   let intruder = false;
   for (const frame of timeline.frames) {
@@ -28,6 +41,10 @@ export function indexTimeline(timeline: Timeline, lostOf: (frame: Frame) => read
     for (const [place, copies] of st.places) {
       const n = copies.size;
       if (n > (places.get(place) ?? -1)) places.set(place, n);
+      if (n > 0) {
+        if (!firstHeld.has(place)) firstHeld.set(place, frame.index);
+        lastHeld.set(place, frame.index);
+      }
     }
     lostMax = Math.max(lostMax, lostOf(frame).length);
     if (st.breached) intruder = true;
@@ -38,7 +55,13 @@ export function indexTimeline(timeline: Timeline, lostOf: (frame: Frame) => read
   // Labels and colours follow the order the mails came into being (shared with the narration's names).
   const ids = mailOrder(mails.values());
   if (places.has('intruder')) intruder = true;
-  return { places, lostMax, intruder, mails, styles: mailStyles(ids), sessions, stepStarts: [...timeline.stepStarts] };
+  const replaced = new Map<string, { by: string; from: number }>();
+  for (const [twin, from] of firstHeld) {
+    const m = OLD_ACCOUNT_PLACE.exec(twin);
+    const old = m ? `device/${m[1]}/${m[2]}` : null;
+    if (old && places.has(old) && (lastHeld.get(old) ?? -1) < from) replaced.set(old, { by: twin, from });
+  }
+  return { places, lostMax, intruder, mails, styles: mailStyles(ids), sessions, stepStarts: [...timeline.stepStarts], replaced };
 }
 
 /** Per-frame values are derived lazily and remembered per frame object. */

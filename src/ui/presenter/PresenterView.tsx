@@ -14,6 +14,7 @@ import { Caption } from './Caption';
 import { PresenterBar } from './PresenterBar';
 import { presentNext } from './presenterStore';
 import { QuizPanel } from '../quiz/QuizPanel';
+import { DeviceProfileLabels } from '../profile/DeviceProfileLabels';
 import './presenter.css';
 
 export function PresenterView() {
@@ -28,6 +29,7 @@ export function PresenterView() {
       </h2>
       <section className="presenter-stage" aria-label={t('ui.player.picture')} id="stage">
         <Picture store={playerStore} label={t('ui.player.picture')} scale={PROJECTOR} fit />
+        <DeviceProfileLabels store={playerStore} />
         <QuizPanel go={presentNext} large />
       </section>
       <Caption />

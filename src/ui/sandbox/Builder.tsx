@@ -10,7 +10,7 @@ import { edit } from './commands';
 import { getIn, pathText, setIn, type Path } from './scenarioInput';
 import { CheckField, NumberField, SelectField, TextField } from './fields';
 import { filledAccount, filledDevice } from './filled';
-import { freshId } from './newWorld';
+import { freshId, idAfterKindChange } from './newWorld';
 import { StepList } from './StepList';
 import { ClientSettings, ProfileField } from './ClientSettings';
 import { resolvedDevice, withProfile } from './deviceSettings';
@@ -164,6 +164,15 @@ const DeviceForm = memo(function DeviceForm({ i, problems, accounts }: { i: numb
     // The format wants both languages or none: an empty pair means "no label".
     change(p('label'), !label.de && !label.en ? undefined : label);
   };
+  // The builder's own id follows the kind (a phone is not called "laptop"), in the same undo step.
+  const changeKind = (v: string) => {
+    const data = currentData();
+    const all = ((getIn(data, ['world', 'devices']) as Row[] | undefined) ?? []).map((d) => str(d?.id));
+    const id = str(get(p('id')));
+    const named = ((getIn(data, ['steps']) as Row[] | undefined) ?? []).some((s) => s?.device === id);
+    const next = idAfterKindChange(id, kind, v, all.filter((_, j) => j !== i), named);
+    edit(setIn(setIn(data, p('kind'), v), p('id'), next), pathText(p('kind')));
+  };
   const remove = () =>
     edit(
       setIn(
@@ -176,7 +185,7 @@ const DeviceForm = memo(function DeviceForm({ i, problems, accounts }: { i: numb
   return (
     <fieldset className="builder-item" data-testid={`device-${i}`}>
       <legend>{t('ui.sandbox.builder.device', { id: str(get(p('id'))) })}</legend>
-      <SelectField path={p('kind')} name="kind" problems={problems} value={kind} options={KINDS.map((k) => ({ value: k, label: o(k) }))} onChange={(v) => change(p('kind'), v)} />
+      <SelectField path={p('kind')} name="kind" problems={problems} value={kind} options={KINDS.map((k) => ({ value: k, label: o(k) }))} onChange={(v) => changeKind(v)} />
       <TextField path={p('id')} name="id" problems={problems} value={str(get(p('id')))} onChange={(v) => change(p('id'), v)} />
       <SelectField path={p('account')} name="deviceAccount" problems={problems} value={str(get(p('account')))} options={accounts.map((a) => ({ value: a, label: a }))} onChange={(v) => change(p('account'), v)} />
       <SelectField

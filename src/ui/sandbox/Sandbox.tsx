@@ -25,6 +25,7 @@ import { SimulationTrouble } from './SimulationTrouble';
 import { StartFrom } from './StartFrom';
 import { usePictureEvents } from './PictureEvents';
 import { useSandboxKeys } from './useSandboxKeys';
+import { DeviceProfileLabels } from '../profile/DeviceProfileLabels';
 import './sandbox.css';
 
 export function Sandbox() {
@@ -110,6 +111,7 @@ export function Sandbox() {
           ) : (
             <Picture store={playerStore} label={t('ui.player.picture')} />
           )}
+          {!comparing && <DeviceProfileLabels store={playerStore} />}
           {!comparing && <Legend />}
           <Controls />
           <EventPicker />

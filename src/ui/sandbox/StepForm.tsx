@@ -19,6 +19,8 @@ export interface StepFormProps {
   readonly problems: readonly Problem[];
   readonly devices: readonly string[];
   readonly accounts: readonly string[];
+  /** Devices, accounts and mails in people's words (the value stays the id). */
+  readonly nameOf?: { readonly device: (id: string) => string; readonly account: (id: string) => string; readonly mail: (id: string) => string };
   /** Mail ids that exist before this step (arrived or sent earlier). */
   readonly mails: readonly string[];
   /** For a move: the folders it can go to, by id, with their names in the reader's language. */
@@ -38,9 +40,10 @@ const splitList = (v: string) =>
     .map((x) => x.trim())
     .filter(Boolean);
 /** The choices of a select, with the present value kept even when it is not (or no longer) one of them. */
-const choices = (values: readonly string[], present: string) => (present && !values.includes(present) ? [present, ...values] : values).map((v) => ({ value: v, label: v }));
+const choices = (values: readonly string[], present: string, label: (v: string) => string = (v) => v) =>
+  (present && !values.includes(present) ? [present, ...values] : values).map((v) => ({ value: v, label: values.includes(v) ? label(v) : v }));
 
-export function StepForm({ index, step, problems, devices, accounts, mails, folders, onChange, onTimeDone }: StepFormProps) {
+export function StepForm({ index, step, problems, devices, accounts, mails, folders, nameOf, onChange, onTimeDone }: StepFormProps) {
   const { t } = useTranslation();
   const lang = useSelector(playerStore, (x) => x.lang);
   const at = (...k: Array<string | number>): Path => ['steps', index, ...k];
@@ -50,7 +53,10 @@ export function StepForm({ index, step, problems, devices, accounts, mails, fold
   const text = (name: string, ...k: string[]) => <TextField key={k.join('.')} path={at(...k)} name={name} problems={problems} value={str(get(...k))} onChange={set(k)} />;
   const number = (name: string, ...k: string[]) => <NumberField key={k.join('.')} path={at(...k)} name={name} problems={problems} value={num(get(...k))} onChange={(v) => onChange(k, v ?? undefined)} />;
   const check = (name: string, ...k: string[]) => <CheckField key={k.join('.')} path={at(...k)} name={name} problems={problems} value={get(...k) === true} onChange={set(k)} />;
-  const select = (name: string, values: readonly string[], ...k: string[]) => <SelectField key={k.join('.')} path={at(...k)} name={name} problems={problems} value={str(get(...k))} options={choices(values, str(get(...k)))} onChange={set(k)} />;
+  const select = (name: string, values: readonly string[], ...k: string[]) => {
+    const label = k[0] === 'device' ? nameOf?.device : k[0] === 'account' ? nameOf?.account : k[0] === 'mail' ? nameOf?.mail : undefined;
+    return <SelectField key={k.join('.')} path={at(...k)} name={name} problems={problems} value={str(get(...k))} options={choices(values, str(get(...k)), label)} onChange={set(k)} />;
+  };
   const accountList = (name: string, ...k: string[]) => <TextField key={k.join('.')} path={at(...k)} name={name} problems={problems} value={list(get(...k))} onChange={(v) => onChange(k, splitList(v))} />;
   const subject = (...k: string[]) => {
     const v = get(...k);

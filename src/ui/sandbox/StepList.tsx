@@ -4,7 +4,7 @@
 // when needed, and a step given another time moves to its place once the time
 // field is left. A step a change broke (a mail read before it arrived) is
 // flagged by the loader, at the step and at its field.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from '../i18n/useTranslation';
 import { useSelector } from '../store/useStore';
 import { sandboxStore } from './sandboxState';
@@ -14,14 +14,12 @@ import { moveStep, placeByTime } from './stepOrder';
 import { StepForm } from './StepForm';
 import { playerStore } from '../store/playerStore';
 import { folderChoices } from './availability';
-import { customFolderNames, dataTexts, folderName } from '../../i18n/names';
+import { customFolderNames, dataTexts, folderName, timelineNames } from '../../i18n/names';
+import { accountName, deviceName, mailName, rec, stepRowName, type StepNaming } from './stepRowName';
+import { parseTime } from '../../sim';
+import { simTimeParts } from '../i18n/format';
 
 type StepRow = Record<string, unknown> & { at?: unknown; do?: unknown; device?: unknown; mail?: unknown; account?: unknown };
-
-function describe(s: StepRow): string {
-  const mail = typeof s.mail === 'string' ? s.mail : s.mail && typeof s.mail === 'object' ? (s.mail as { id?: string }).id : undefined;
-  return [s.do, s.device, s.account, mail].filter((x) => typeof x === 'string').join(' · ');
-}
 
 const currentSteps = () => ((getIn(sandboxStore.get().history.present.data, ['steps']) as StepRow[] | undefined) ?? []);
 const setSteps = (steps: readonly StepRow[], key: string | null) => edit(setIn(sandboxStore.get().history.present.data, ['steps'], steps), key);
@@ -50,6 +48,20 @@ export function StepList() {
   const problems = useSelector(sandboxStore, (s) => s.problems);
   const shown = useSelector(playerStore, (s) => s.loaded?.scenario ?? null);
   const lang = useSelector(playerStore, (s) => s.lang);
+  const timeline = useSelector(playerStore, (s) => s.timeline);
+  const draft = useSelector(sandboxStore, (s) => s.history.present.data);
+  // Mails are named as the picture on screen numbers them (the draft's own subjects where it does not know them yet).
+  const naming = useMemo((): StepNaming => {
+    const names = timeline ? timelineNames(timeline, lang, shown ?? undefined) : null;
+    const custom = customFolderNames(dataTexts(shown ?? undefined), lang);
+    return { t, lang, draft, mailNumber: (id) => names?.mail(id)?.label, folder: (id) => folderName(id, t, custom) };
+  }, [t, lang, draft, timeline, shown]);
+  const nameOf = useMemo(() => ({ device: (id: string) => deviceName(rec(draft), id, lang), account: (id: string) => accountName(rec(draft), id), mail: (id: string) => mailName(id, naming) }), [draft, lang, naming]);
+  // The time as the reader says it ("Tag 2, 09:00 Uhr"); a time the format cannot read stays as typed (the loader flags it).
+  const timeText = (at: unknown) => {
+    const minutes = typeof at === 'string' ? parseTime(at) : null;
+    return minutes === null ? (typeof at === 'string' ? at : '') : t('ui.time.at', simTimeParts(minutes, lang));
+  };
   const [editing, setEditing] = useState<{ index: number; serial: number } | null>(null);
   const focusNext = useRef<string | null>(null);
   useEffect(() => {
@@ -119,13 +131,13 @@ export function StepList() {
           const isOpen = open?.index === i;
           // With the form open, problems of a field are shown at the field.
           const listed = isOpen ? mine.filter((p) => p.path === `steps[${i}]`) : mine;
-          const what = describe(s);
+          const what = stepRowName(s, naming);
           const formId = `step-form-${i}`;
           return (
             <li key={i} className={`${mine.length ? 'has-problem' : ''}${isOpen ? ' is-open' : ''}`} data-testid={`step-${i}`}>
               <div className="step-row">
                 <span className="step-what">
-                  <code>{typeof s.at === 'string' ? s.at : ''}</code> {what}
+                  <span className="step-at">{timeText(s.at)}</span> {what}
                 </span>
                 <span className="step-tools">
                   <button type="button" aria-expanded={isOpen} aria-controls={isOpen ? formId : undefined} aria-label={`${t(isOpen ? 'ui.sandbox.steps.done' : 'ui.sandbox.steps.edit')}: ${what}`} onClick={() => toggle(i)} data-testid={`step-${i}-edit`}>
@@ -151,7 +163,7 @@ export function StepList() {
               )}
               {isOpen && (
                 <div id={formId}>
-                  <StepForm index={i} step={s} problems={problems} devices={devices} accounts={accounts} mails={mails[i]} folders={folderOptions(s)} onChange={change(i)} onTimeDone={timeDone(i)} />
+                  <StepForm index={i} step={s} problems={problems} devices={devices} accounts={accounts} mails={mails[i]} folders={folderOptions(s)} nameOf={nameOf} onChange={change(i)} onTimeDone={timeDone(i)} />
                 </div>
               )}
             </li>

@@ -49,8 +49,8 @@ describe('DeviceProfile', () => {
 
   it('says plainly when a value is no current client\'s default, in German', () => {
     const { host, row, done } = render(deviceView({ protocol: 'pop3', pop3: { leaveOnServer: false } }), 'de');
-    expect(host.textContent).toContain('Kein Mailprogramm angegeben');
-    expect(row('Nachrichten auf dem Server belassen')).toBe('nein: nach dem Herunterladen löschen — Standardwert des Modells — bei keinem aktuellen Mailprogramm Standard');
+    expect(host.textContent).toContain('Kein E-Mail-Programm angegeben');
+    expect(row('Nachrichten auf dem Server belassen')).toBe('nein: nach dem Herunterladen löschen — Standardwert des Modells — bei keinem aktuellen E-Mail-Programm Standard');
     done();
   });
 
