@@ -4,14 +4,14 @@
 // nothing cached and service workers blocked, against the production build
 // served by `vite preview`. Prints the median of several loads and the machine's
 // load average before and after (timings on a busy machine are not comparable).
-//   npx tsx bench/embed/embedLoad.bench.ts      (BENCH_EMBED_LOADS=9, BENCH_BUILD=1 rebuilds first)
+//   npx tsx bench/embed/embedLoad.bench.ts      (BENCH_EMBED_LOADS=9, BENCH_BUILD=1 rebuilds first, BENCH_DIST=dir measures another build)
 // The main-thread work (CPU time of the page's thread) is the figure least moved by other work on the machine.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../playwright.config';
-import { buildIfNeeded, loadLine, median, startPreview } from './benchServer';
+import { buildIfNeeded, DIST, loadLine, median, startPreview } from './benchServer';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4225);
 const LOADS = Number(process.env.BENCH_EMBED_LOADS ?? 9);
@@ -64,7 +64,7 @@ async function main() {
         data = loadedData;
         await context.close();
       }
-      const gz = (f: string) => (existsSync(join('dist', f)) ? gzipSync(readFileSync(join('dist', f)), { level: 9 }).length : 0);
+      const gz = (f: string) => (existsSync(join(DIST, f)) ? gzipSync(readFileSync(join(DIST, f)), { level: 9 }).length : 0);
       const files = [...js].sort();
       const total = files.reduce((n, f) => n + gz(f), 0);
       const validator = files.some((f) => /validator|sharedScenario/.test(f));
