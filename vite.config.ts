@@ -2,9 +2,9 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
-import { playerPlugins } from './src/ui/build/plugins';
-import { VALIDATOR_MODULES } from './src/ui/build/embedWithoutValidator';
-import { writeServiceWorker } from './src/ui/build/serviceWorker';
+import { playerPlugins } from './src/ui/build/plugins.js';
+import { VALIDATOR_MODULES } from './src/ui/build/embedWithoutValidator.js';
+import { writeServiceWorker } from './src/ui/build/serviceWorker.js';
 
 // BASE_PATH lets the site be built for a folder, e.g. BASE_PATH=/~user/mail/ npx vite build.
 const base = process.env.BASE_PATH ?? '/';

@@ -2,8 +2,9 @@
 // against the production build and report frame-time percentiles — on this
 // machine's CPU and with the CPU throttled 4× (a lecture-hall laptop) — the JS
 // heap after opening and playing it ten times (it must not grow), plus the size
-// of the production JavaScript (gzip). The machine may be shared: the load
-// average is printed with the figures.
+// of the production JavaScript (gzip); then embed.html's JavaScript and time to
+// its first picture, and the frame times of a two-pane compare of the largest
+// scenario. The machine may be shared: the load average is printed with the figures.
 //   npm run bench:browser   (builds first when dist/ is missing; BENCH_BUILD=1 rebuilds)
 import { spawn, spawnSync } from 'node:child_process';
 
@@ -238,9 +239,19 @@ async function embedBench() {
   }
 }
 
+// ---- compare: frame times of two panes of the largest scenario ----
+// bench/embed/compare.bench.ts, run after the embed's figures (its own port and
+// rounds; BENCH_COMPARE=0 leaves it out). It prints the p95 against one display frame.
+function compareBench() {
+  if (process.env.BENCH_COMPARE === '0') return;
+  console.log('\ntwo-pane compare (bench/embed/compare.bench.ts):');
+  const r = spawnSync('node_modules/.bin/tsx', ['bench/embed/compare.bench.ts'], { stdio: 'inherit', env: { BENCH_ROUNDS: '2', BENCH_SECONDS: String(SECONDS), ...process.env } });
+  if (r.status !== 0) process.exitCode = 1;
+}
+
 let embedBenchStarted = false;
 process.on('beforeExit', () => {
   if (embedBenchStarted) return;
   embedBenchStarted = true;
-  void embedBench();
+  void embedBench().then(compareBench);
 });

@@ -5,7 +5,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 
-export const HOST_PORT = Number(process.env.E2E_PORT ?? 4173) + 10;
+// Far from E2E_PORT: the ports next to it are other runs' browser-test servers.
+export const HOST_PORT = Number(process.env.E2E_PORT ?? 4173) + 1000;
 export const HOST = `http://127.0.0.1:${HOST_PORT}`;
 export const EMBED_ORIGIN = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4173)}`;
 export const WP_SECRET = 'Ab3dE6gH9k';

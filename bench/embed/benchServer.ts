@@ -4,15 +4,18 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 
+/** The build measured: dist/, or BENCH_DIST (e.g. an older build, to compare under the same load). */
+export const DIST = process.env.BENCH_DIST ?? 'dist';
+
 export function buildIfNeeded(): void {
-  if (existsSync('dist/embed.html') && !process.env.BENCH_BUILD) return;
+  if (existsSync(`${DIST}/embed.html`) && !process.env.BENCH_BUILD) return;
   const r = spawnSync('node_modules/.bin/vite', ['build', '--logLevel', 'warn'], { stdio: 'inherit', env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } });
   if (r.status !== 0) throw new Error('the build failed');
 }
 
 /** Serve dist/ on loopback; returns how to stop the server (it is killed by its own pid). */
 export async function startPreview(port: number): Promise<() => void> {
-  const server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+  const server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', DIST], { stdio: 'ignore' });
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/embed.html`)).ok) break;

@@ -4,13 +4,14 @@
 // nothing cached and service workers blocked, against the production build
 // served by `vite preview`. Prints the median of several loads and the machine's
 // load average before and after (timings on a busy machine are not comparable).
-//   npx tsx bench/embed/embedLoad.bench.ts      (BENCH_EMBED_LOADS=9, BENCH_BUILD=1 rebuilds first)
+//   npx tsx bench/embed/embedLoad.bench.ts      (BENCH_EMBED_LOADS=9, BENCH_BUILD=1 rebuilds first, BENCH_DIST=dir measures another build)
+// The main-thread work (CPU time of the page's thread) is the figure least moved by other work on the machine.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../playwright.config';
-import { buildIfNeeded, loadLine, median, startPreview } from './benchServer';
+import { buildIfNeeded, DIST, loadLine, median, startPreview } from './benchServer';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4225);
 const LOADS = Number(process.env.BENCH_EMBED_LOADS ?? 9);
@@ -32,13 +33,16 @@ async function main() {
       const times: number[] = [];
       const busy: number[] = [];
       let js = new Set<string>();
+      let data = new Set<string>();
       for (let i = 0; i < LOADS; i++) {
         const context = await browser.newContext({ viewport: { width: 640, height: 800 }, serviceWorkers: 'block' });
         const page = await context.newPage();
         const loaded = new Set<string>();
+        const loadedData = new Set<string>();
         page.on('request', (r) => {
           const path = new URL(r.url()).pathname;
           if (path.endsWith('.js')) loaded.add(path.replace(/^\//, ''));
+          if (path.endsWith('.json')) loadedData.add(path.replace(/^\//, ''));
         });
         // The moment the picture's first region is in the document, in ms since navigation began.
         await page.addInitScript(`(() => {
@@ -57,9 +61,10 @@ async function main() {
         busy.push(1000 * (metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN));
         await page.waitForLoadState('networkidle');
         js = loaded;
+        data = loadedData;
         await context.close();
       }
-      const gz = (f: string) => (existsSync(join('dist', f)) ? gzipSync(readFileSync(join('dist', f)), { level: 9 }).length : 0);
+      const gz = (f: string) => (existsSync(join(DIST, f)) ? gzipSync(readFileSync(join(DIST, f)), { level: 9 }).length : 0);
       const files = [...js].sort();
       const total = files.reduce((n, f) => n + gz(f), 0);
       const validator = files.some((f) => /validator|sharedScenario/.test(f));
@@ -67,6 +72,9 @@ async function main() {
       console.log(`\n${c.name}`);
       console.log(`  JS loaded          ${(total / 1024).toFixed(1)} KB gzip -9 in ${files.length} files (target ≤ 120 KB)`);
       for (const f of files) console.log(`    ${(gz(f) / 1024).toFixed(1).padStart(6)} KB  ${f}`);
+      const dataFiles = [...data].sort();
+      console.log(`  data loaded        ${(dataFiles.reduce((n, f) => n + gz(f), 0) / 1024).toFixed(1)} KB gzip -9 (a timeline simulated at build time, when the scenario is short)`);
+      for (const f of dataFiles) console.log(`    ${(gz(f) / 1024).toFixed(1).padStart(6)} KB  ${f}`);
       console.log(`  validator loaded   ${validator ? 'yes' : 'no'}`);
       console.log(`  first picture      median ${median(times).toFixed(0)} ms, best ${sorted[0].toFixed(0)} ms, worst ${sorted[sorted.length - 1].toFixed(0)} ms of ${LOADS} cold loads (target ≤ 500 ms)`);
       console.log(`  main-thread work   median ${median(busy).toFixed(0)} ms of tasks by the first picture (CPU time of the page's thread)`);

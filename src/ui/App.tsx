@@ -1,16 +1,14 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from './i18n/useTranslation';
 import { playerStore } from './store/playerStore';
 import { appStore } from './store/appStore';
 import { useSelector } from './store/useStore';
 import { Gallery } from './components/Gallery';
-import { Player } from './components/Player';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { NoticeBanner } from './components/Notice';
 import { OpenFile } from './components/OpenFile';
 import { ensureLanguage } from './i18n/setup';
 import { sandboxStore } from './sandbox/sandboxState';
-import { Sandbox } from './sandbox/Sandbox';
 import { SandboxNotices } from './sandbox/SandboxNotices';
 import { forkPlayer, newScenario } from './sandbox/commands';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -18,10 +16,13 @@ import { SimulationProgress } from './worker/SimulationProgress';
 import { applyUrl, toGallery } from './nav';
 // The lecture hall: presenter mode and the presenter's notes window.
 import { presenterStore } from './presenter/presenterStore';
-import { NotesView } from './presenter/NotesView';
-import { PrintView } from './print/PrintView';
 // The offline copy and its "new version — reload when ready" prompt.
 import { UpdatePrompt } from './offline/UpdatePrompt';
+// The views beyond the gallery are chunks of their own, fetched when first shown (the gallery loads first).
+const Player = lazy(() => import('./components/Player').then((m) => ({ default: m.Player })));
+const Sandbox = lazy(() => import('./sandbox/Sandbox').then((m) => ({ default: m.Sandbox })));
+const NotesView = lazy(() => import('./presenter/NotesView').then((m) => ({ default: m.NotesView })));
+const PrintView = lazy(() => import('./print/PrintView').then((m) => ({ default: m.PrintView })));
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -41,13 +42,25 @@ export function App() {
   }, [loaded, lang, t]);
   const recoverTexts = { title: t('ui.safety.crashTitle'), what: t('ui.safety.crashWhat'), kept: t('ui.safety.crashKept'), back: t('ui.safety.crashBack'), reload: t('ui.safety.crashReload') };
   const reload = () => applyUrl(location.search, navigator.languages ?? [navigator.language]);
-  if (notesWindow) return <NotesView />;
-  if (handout && loaded) return <PrintView />;
+  if (notesWindow)
+    return (
+      <Suspense fallback={null}>
+        <NotesView />
+      </Suspense>
+    );
+  if (handout && loaded)
+    return (
+      <Suspense fallback={null}>
+        <PrintView />
+      </Suspense>
+    );
   if (presenting && loaded && !embed)
     return (
       <main className="app presenting" id="main">
         <ErrorBoundary texts={recoverTexts} onBack={toGallery} onReload={reload}>
-          <Player />
+          <Suspense fallback={null}>
+            <Player />
+          </Suspense>
         </ErrorBoundary>
         <UpdatePrompt />
       </main>
@@ -56,7 +69,9 @@ export function App() {
     return (
       <main className="app embed" id="main">
         <ErrorBoundary texts={recoverTexts} onBack={toGallery} onReload={reload}>
-          <Player />
+          <Suspense fallback={null}>
+            <Player />
+          </Suspense>
         </ErrorBoundary>
       </main>
     );
@@ -78,6 +93,7 @@ export function App() {
         <SimulationProgress />
         <UpdatePrompt embed={embed} />
         <ErrorBoundary texts={recoverTexts} onBack={toGallery} onReload={reload}>
+          <Suspense fallback={null}>
           {sandboxOpen ? (
             <Sandbox />
           ) : loaded ? (
@@ -100,6 +116,7 @@ export function App() {
               <OpenFile />
             </>
           )}
+          </Suspense>
         </ErrorBoundary>
       </main>
     </>

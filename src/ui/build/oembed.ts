@@ -7,8 +7,7 @@
 // Consumers need absolute addresses: PUBLIC_URL (e.g. https://example.org/~user/mail/)
 // says where the site will live; without it the addresses start at the base path.
 import type { Plugin } from 'vite';
-import { join } from 'node:path';
-import { trustedScenarios } from './trustedScenarios';
+import { trustedScenarios } from './trustedScenarios.js';
 
 export const OEMBED_WIDTH = 640;
 export const OEMBED_HEIGHT = 640;
@@ -63,9 +62,9 @@ export function oembedFiles(root: string, base: string): Plugin {
     name: 'mail-sync-sandbox:oembed',
     apply: 'build',
     applyToEnvironment: (env) => env.name === 'client',
-    generateBundle() {
+    async generateBundle() {
       const site = process.env.PUBLIC_URL ? process.env.PUBLIC_URL.replace(/\/?$/, '/') : base;
-      for (const [id, s] of trustedScenarios(join(root, 'scenarios'))) {
+      for (const [id, s] of await trustedScenarios(root)) {
         for (const lang of LANGS) {
           const title = s.base.title[lang];
           this.emitFile({ type: 'asset', fileName: `oembed/${id}.${lang}.json`, source: JSON.stringify(oembedFor(site, id, lang, title), null, 2) });

@@ -1,11 +1,11 @@
 // The player's build plugins, for vite.config.ts.
 import type { PluginOption } from 'vite';
-import { contentSecurityPolicy } from './csp';
-import { scenarioIndex } from './scenarioIndex';
-import { trustedScenarioModules } from './trustedScenarios';
-import { oembedFiles } from './oembed';
-import { embedWithoutValidator } from './embedWithoutValidator';
-import { embedPreload } from './embedPreload';
+import { contentSecurityPolicy } from './csp.js';
+import { scenarioIndex } from './scenarioIndex.js';
+import { trustedScenarioModules } from './trustedScenarios.js';
+import { oembedFiles } from './oembed.js';
+import { embedWithoutValidator } from './embedWithoutValidator.js';
+import { embedPreload } from './embedPreload.js';
 
 export function playerPlugins(root: string, base = '/'): PluginOption[] {
   return [contentSecurityPolicy(), scenarioIndex(root), trustedScenarioModules(root), oembedFiles(root, base), embedWithoutValidator(root), embedPreload(base)];

@@ -12,6 +12,7 @@ import { useSelector } from '../store/useStore';
 import { sessionFor, sessionOf, type PlaySession } from '../model/session';
 import { timelineBuilder } from '../worker/timelineTransport';
 import type { SimulateReply, SimulateRequest } from '../worker/protocol';
+import type { TimelineIndex } from '../model/timelineIndex';
 import { budgetProblemLines } from '../worker/budgetText';
 import type { WorldState } from '../../sim';
 import { ALL_IMAP, differingMails, fateOf, matchingFrame, outcomeDifferences, withImapCounterpart, type Difference, type MailFate } from '../model/compareOutcome';
@@ -77,6 +78,8 @@ function simulatePane(scenario: Scenario, variant: string | null, signal: AbortS
   return new Promise((resolve) => {
     const worker = new Worker(new URL('../worker/simulation.worker.ts', import.meta.url), { type: 'module', name: 'compare' });
     let builder: ReturnType<typeof timelineBuilder> | null = null;
+    // The worker indexes the timeline too; the page takes its index rather than computing it again.
+    let index: TimelineIndex | undefined;
     const end = (o: PaneOutcome | null) => {
       worker.terminate();
       resolve(o);
@@ -88,9 +91,12 @@ function simulatePane(scenario: Scenario, variant: string | null, signal: AbortS
       try {
         if (r.kind === 'refused') end({ failed: (t, lang) => budgetProblemLines(r.verdict, scenario.id, t, lang).join(' ') });
         else if (r.kind === 'failed') end({ failed: () => r.message });
-        else if (r.kind === 'header') builder = timelineBuilder(r.header);
+        else if (r.kind === 'header') {
+          builder = timelineBuilder(r.header);
+          index = r.index;
+        }
         else if (r.kind === 'frames') builder!.add(r.frames, new Map<number, WorldState>(r.snapshots));
-        else if (r.kind === 'done') end({ session: sessionFor(scenario, variant, builder!.finish()) });
+        else if (r.kind === 'done') end({ session: sessionFor(scenario, variant, builder!.finish(), index) });
       } catch (err) {
         end({ failed: () => (err instanceof Error ? err.message : String(err)) });
       }

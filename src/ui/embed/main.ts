@@ -8,6 +8,8 @@ import { loadEmbedScenario } from './loadEmbedScenario';
 import '../styles.css';
 import './embed.css';
 
+// Marks for the load benchmark (bench/embed/embedLoad.bench.ts prints where the time goes).
+performance.mark('embed:entry');
 const params = parseEmbedParams(location.search);
 const lang: Lang = params.lang ?? (navigator.language?.toLowerCase().startsWith('de') ? 'de' : 'en');
 document.documentElement.lang = lang;

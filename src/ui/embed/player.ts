@@ -3,10 +3,12 @@
 import type { TFunction } from 'i18next';
 import { createStore } from '../store/store';
 import { initialPlayerState, type Lang, type PlayerState } from '../store/playerState';
-import { opened } from '../store/open';
+import { opened, openedSession } from '../store/open';
 import { startClock } from '../store/clock';
 import { pause, play, seek, stepMicro, togglePlay } from '../store/commands';
-import { sessionOf } from '../model/session';
+import { sessionFor, sessionOf } from '../model/session';
+import { fromTransport } from '../worker/timelineTransport';
+import { unpackTimeline } from './packedTimeline';
 import { budgetProblemLines } from '../worker/budgetText';
 import { narrate, playerNames } from '../model/narrationText';
 import { timeText } from '../picture/pictureModel';
@@ -20,6 +22,7 @@ import { connectHost, stepAt } from './hostBridge';
 import type { EmbedScenario } from './loadEmbedScenario';
 import { wordpressSecret } from './wordpress';
 
+performance.mark('embed:player');
 
 /** The note of the step a frame belongs to (it sits on the step's first frame). */
 function stepNote(timeline: Timeline, index: number): Frame['note'] {
@@ -74,7 +77,7 @@ function fullUrl(params: EmbedParams, variant: string | null, s: PlayerState): s
 export async function startPlayer(params: EmbedParams, lang: Lang, pending: Promise<EmbedScenario>) {
   const view = buildView(document.getElementById('root')!, params.panels);
   const store = createStore<PlayerState>({ ...initialPlayerState, lang, reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches });
-  const [i18n, loaded] = await Promise.all([createI18n(lang), pending]);
+  const [i18n, loaded] = await Promise.all([createI18n(lang).then((i) => (performance.mark('embed:strings'), i)), pending.then((l) => (performance.mark('embed:scenario'), l))]);
   let t = i18n.getFixedT(lang);
   labelView(view, t);
   if (!loaded.ok) {
@@ -84,7 +87,12 @@ export async function startPlayer(params: EmbedParams, lang: Lang, pending: Prom
     view.pictureBox.hidden = true;
     return;
   }
-  store.set((s) => opened(s, loaded.scenario, loaded.source, null, params.frame));
+  // A built-in scenario simulated at build time is unpacked; any other is simulated here.
+  const packed = loaded.packedTimeline;
+  store.set((s) =>
+    packed ? openedSession(s, loaded.scenario, sessionFor(loaded.scenario, null, fromTransport(unpackTimeline(packed))), loaded.source, null, params.frame) : opened(s, loaded.scenario, loaded.source, null, params.frame),
+  );
+  performance.mark('embed:simulated');
   // A stranger's data= scenario may be refused by the work budget or stopped at the hard cap: say why, as text.
   const refused = store.get().refused;
   if (refused || !store.get().timeline) {
@@ -109,6 +117,7 @@ export async function startPlayer(params: EmbedParams, lang: Lang, pending: Prom
     unfollow = followStore(view.svg, store, session, layoutFor(session, width), () => t);
   };
   fit();
+  performance.mark('embed:drawn');
   new ResizeObserver(fit).observe(view.pictureBox);
 
   let shown = '';

@@ -8,6 +8,24 @@ declare module 'virtual:trusted-scenarios' {
         readonly title: Text;
         readonly variants: Readonly<Record<string, Text>>;
         readonly load: () => Promise<{ default: { readonly base: Scenario; readonly variants: Readonly<Record<string, Scenario>> } | null }>;
+        /** Where the timelines simulated at build time are ('' the base, else a variant; only the embed's build has them): packed text. */
+        readonly timelines: Readonly<Record<string, string>>;
+      }
+    >
+  >;
+  export default list;
+}
+
+declare module 'virtual:trusted-scenario-loaders' {
+  import type { Scenario } from '../../sim';
+  const list: Readonly<
+    Record<
+      string,
+      {
+        readonly variants: readonly string[];
+        readonly load: () => Promise<{ default: { readonly base: Scenario; readonly variants: Readonly<Record<string, Scenario>> } | null }>;
+        /** Where the timelines simulated at build time are ('' the base, else a variant; only the embed's build has them): packed text. */
+        readonly timelines: Readonly<Record<string, string>>;
       }
     >
   >;
