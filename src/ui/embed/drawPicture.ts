@@ -12,7 +12,7 @@ import { buildPictureModel } from '../picture/pictureModel';
 import { positionPicture, renderPicture } from '../picture/render';
 
 export function layoutFor(session: PlaySession, width: number): Layout {
-  return computeLayout({ world: session.scenario.world, places: session.index.places, width, lostMax: session.index.lostMax, intruder: session.index.intruder });
+  return computeLayout({ world: session.scenario.world, places: session.index.places, width, lostMax: session.index.lostMax, intruder: session.index.intruder, replaced: session.index.replaced });
 }
 
 /** Draws one frame of a session into an SVG; `progress` 0..1 is how far its change has travelled. */

@@ -62,7 +62,7 @@ export function Picture({ store, label, scale = DESK, fit = false }: { store: St
 
   const layout = useMemo(() => {
     if (!session || width <= 0) return null;
-    const at = (w: number) => computeLayout({ world: session.scenario.world, places: session.index.places, width: w, lostMax: session.index.lostMax, intruder: session.index.intruder, scale });
+    const at = (w: number) => computeLayout({ world: session.scenario.world, places: session.index.places, width: w, lostMax: session.index.lostMax, intruder: session.index.intruder, replaced: session.index.replaced, scale });
     return fit && height > 0 ? fittedLayout(at, width, height) : at(width);
   }, [session, width, height, scale, fit]);
 

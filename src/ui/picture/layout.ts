@@ -66,6 +66,8 @@ export interface LayoutInput {
   readonly intruder: boolean;
   /** Desk (default) or projector sizes. */
   readonly scale?: Scale;
+  /** A replaced POP3 account's folders and the old-pop3 twins their mail moved to (rule 80): one box each. */
+  readonly replaced?: ReadonlyMap<string, { readonly by: string; readonly from: number }>;
 }
 
 const SERVER_ORDER = ['INBOX', 'Sent', 'Drafts', 'Trash', 'Archive'];
@@ -144,10 +146,10 @@ export function computeLayout(input: LayoutInput): Layout {
   const serverW = wide ? width - colW - sideW - 2 * GAP : width;
   const top = 0;
 
-  // Sender: other providers' mailboxes and the sending MTA's queue.
-  const senderPlaces = places.filter((p) => p.startsWith('outside/') || p === 'queue').sort((a, b) => (a === 'queue' ? -1 : b === 'queue' ? 1 : a.localeCompare(b)));
+  // Sender: other providers' mailboxes.
+  const senderPlaces = places.filter((p) => p.startsWith('outside/')).sort();
   const sender = new Stack(sc, PAD, colW - 2 * PAD, top + HEADER, 'sender');
-  for (const p of senderPlaces) sender.add(p, p === 'queue' ? 'queue' : p.slice('outside/'.length), most(p), 2);
+  for (const p of senderPlaces) sender.add(p, p.slice('outside/'.length), most(p), 2);
   const senderH = senderPlaces.length ? sender.y - top + PAD : HEADER + (wide ? 30 : 2);
   const senderRegion: Region = { kind: 'sender', id: 'sender', x: 0, y: top, w: colW, h: senderH };
   const internet = { x: colW / 2, y: top + HEADER - 14 };
@@ -171,6 +173,14 @@ export function computeLayout(input: LayoutInput): Layout {
     addAll(stack.folders);
     serverBottom = Math.max(serverBottom, stack.y + PAD);
   });
+  // The provider's MX queue, under the mailboxes: a mail Dovecot refused for now
+  // over LMTP (452) waits there for the MX's next try (rule 66), at the provider.
+  if (places.includes('queue')) {
+    const stack = new Stack(sc, serverX + PAD, serverW - 2 * PAD, serverBottom, 'server');
+    stack.add('queue', 'queue', most('queue'), 2);
+    addAll(stack.folders);
+    serverBottom = stack.y + PAD;
+  }
   regions.push({ kind: 'server', id: 'server', x: serverX, y: serverTop, w: serverW, h: serverBottom - serverTop });
 
   // Provider backup and the intruder.
@@ -227,7 +237,8 @@ export function computeLayout(input: LayoutInput): Layout {
         rowH = Math.max(rowH, h);
         return;
       }
-      const local = places.filter((p) => p.startsWith(`device/${d.id}/`)).map((p) => p.slice(`device/${d.id}/`.length));
+      const twins = new Set([...(input.replaced?.values() ?? [])].map((r) => r.by));
+      const local = places.filter((p) => p.startsWith(`device/${d.id}/`) && !twins.has(p)).map((p) => p.slice(`device/${d.id}/`.length));
       const order = d.protocol === 'pop3' ? POP3_ORDER : [...SERVER_ORDER, 'Outbox'];
       const deviceFolders = sortFolders([d.protocol === 'pop3' ? 'Inbox' : 'INBOX', ...local], order);
       const backups = places.filter((p) => p.startsWith(`backup/${d.id}/`)).sort();
@@ -255,6 +266,11 @@ export function computeLayout(input: LayoutInput): Layout {
     regions.push({ kind: 'lost', id: 'lost', x: 0, y, w: width, h: lostH });
   }
 
+  // The twin's mail is drawn in the box of the folder it moved from.
+  for (const [from, { by }] of input.replaced ?? []) {
+    const box = folders.get(from);
+    if (box) folders.set(by, box);
+  }
   return { width, height: Math.ceil(y - (wide ? GAP : 0) + lostH + 2), regions, folders, gauges, internet, deviceOrigin, lostPlace: LOST_PLACE, scale: sc };
 }
 

@@ -110,10 +110,12 @@ export function buildPictureModel(p: PictureInput): PictureModel {
     }
   }
 
-  const folders: FolderView[] = [...layout.folders.values()]
+  const folders: FolderView[] = [...new Set(layout.folders.values())]
     .filter((box) => box.place !== layout.lostPlace && box.place !== 'intruder')
     .map((box) => {
-      let label = folderName(box.name, t, custom);
+      const replaced = index.replaced.get(box.place);
+      // A replaced POP3 account's folder is named as the old account's from the switch on (rule 80).
+      let label = folderName(replaced && frame.index >= replaced.from ? replaced.by.split('/').slice(2).join('/') : box.name, t, custom);
       if (box.place === 'queue') label = t('ui.picture.queue');
       else if (box.place.startsWith('backup/server/')) {
         // The provider's backup of one account's folder: named like the server's own folders.

@@ -19,7 +19,8 @@ export function QuizPanel({ go, large = false }: { go?: () => void; large?: bool
   const quiz = useSelector(quizStore, (q) => q);
   const session = timeline ? sessionOf(timeline) : undefined;
   const questions = useMemo(() => (timeline ? currentQuestions({ ...playerStore.get(), timeline }) : []), [timeline]);
-  const words = useMemo(() => (session ? quizWords(session.timeline, session.scenario, t, lang) : null), [session, t, lang]);
+  // The words rebuild the last frame's state: only worth it when there is something to ask.
+  const words = useMemo(() => (session && questions.length ? quizWords(session.timeline, session.scenario, t, lang) : null), [session, questions.length, t, lang]);
   // The option chosen, remembered with the question it was chosen for (a new question starts unchosen).
   const [chosen, setChosen] = useState<{ index: number; value: number | boolean } | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
