@@ -70,6 +70,8 @@ test('German at 390 px: the labels read in German, lie on their devices and the 
   }
   // Webmail keeps no settings of its own: no label.
   await expect(page.getByTestId('profile-label-webmail')).toHaveCount(0);
+  // Scrolled to the middle, as a reader would: at the screen's bottom edge the sticky controls lie over it.
+  await page.getByTestId('profile-label-phone').evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await page.getByTestId('profile-label-phone').tap();
   const card = page.getByTestId('profile-card-phone');
   await expect(card).toContainText('Einstellungen von Annas Handy');

@@ -29,10 +29,24 @@ export function registerServiceWorker(opts: { embed: boolean }): Promise<Workbox
   return workbox;
 }
 
-/** The reader chose to reload: let the waiting worker take over, then reload once it does. */
+/**
+ * The reader chose to reload: let the waiting worker take over, then reload once it does.
+ * "Reload now" always reloads: when no worker waits any more (it may have taken over
+ * on its own meanwhile), or when the take-over does not come within a few seconds.
+ */
 export async function reloadIntoNewVersion(): Promise<void> {
   const wb = await workbox;
-  if (!wb) return location.reload();
-  wb.addEventListener('controlling', () => location.reload());
+  const waiting = (await navigator.serviceWorker?.getRegistration().catch(() => undefined))?.waiting;
+  if (!wb || !waiting) return location.reload();
+  let reloading = false;
+  const reload = () => {
+    if (reloading) return;
+    reloading = true;
+    location.reload();
+  };
+  wb.addEventListener('controlling', reload);
+  setTimeout(reload, TAKE_OVER_WAIT_MS);
   wb.messageSkipWaiting();
 }
+
+const TAKE_OVER_WAIT_MS = 4000;
