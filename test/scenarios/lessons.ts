@@ -542,7 +542,6 @@ export const LESSONS: Lessons = {
       },
     },
   },
-  // Waiting in test/scenarios/pending/: its narration (imap.delete.refused, send.sentNotSaved) does not yet name the device.
   'imap-full-mailbox-cannot-delete': {
     base: {
       teaches: 'rules 28 and 32: at a full quota a COPY-based delete to Trash is refused with OVERQUOTA and the APPEND to Sent is refused, while the sent mail itself goes out',
