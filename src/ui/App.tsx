@@ -18,8 +18,9 @@ import { applyUrl, toGallery } from './nav';
 import { presenterStore } from './presenter/presenterStore';
 // The offline copy and its "new version — reload when ready" prompt.
 import { UpdatePrompt } from './offline/UpdatePrompt';
-// The views beyond the gallery are chunks of their own, fetched when first shown (the gallery loads first).
-const Player = lazy(() => import('./components/Player').then((m) => ({ default: m.Player })));
+// The views beyond the gallery are chunks of their own, fetched when first shown (the gallery loads first);
+// the player's is fetched as soon as a scenario is opened (playerChunk.tsx).
+import { PlayerView } from './playerChunk';
 const Sandbox = lazy(() => import('./sandbox/Sandbox').then((m) => ({ default: m.Sandbox })));
 const NotesView = lazy(() => import('./presenter/NotesView').then((m) => ({ default: m.NotesView })));
 const PrintView = lazy(() => import('./print/PrintView').then((m) => ({ default: m.PrintView })));
@@ -59,7 +60,7 @@ export function App() {
       <main className="app presenting" id="main">
         <ErrorBoundary texts={recoverTexts} onBack={toGallery} onReload={reload}>
           <Suspense fallback={null}>
-            <Player />
+            <PlayerView />
           </Suspense>
         </ErrorBoundary>
         <UpdatePrompt />
@@ -70,7 +71,7 @@ export function App() {
       <main className="app embed" id="main">
         <ErrorBoundary texts={recoverTexts} onBack={toGallery} onReload={reload}>
           <Suspense fallback={null}>
-            <Player />
+            <PlayerView />
           </Suspense>
         </ErrorBoundary>
       </main>
@@ -103,7 +104,7 @@ export function App() {
                   {t('ui.sandbox.fromPlayer')}
                 </button>
               </p>
-              <Player />
+              <PlayerView />
             </>
           ) : (
             <>

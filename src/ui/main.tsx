@@ -6,7 +6,8 @@ import { createI18n } from './i18n/setup';
 import { provideI18n } from './i18n/useTranslation';
 import { playerStore } from './store/playerStore';
 import { startClock } from './store/clock';
-import { applyUrl, syncUrl } from './nav';
+import { applyUrl, prepareViewWith, syncUrl } from './nav';
+import { loadPlayer } from './playerChunk';
 import { keepDiscoveryLink } from './embed/discoveryLink';
 import './styles.css';
 
@@ -14,6 +15,8 @@ const motion = window.matchMedia('(prefers-reduced-motion: reduce)');
 playerStore.set((s) => ({ ...s, reducedMotion: motion.matches }));
 motion.addEventListener('change', () => playerStore.set((s) => ({ ...s, reducedMotion: motion.matches })));
 
+// Opening a scenario fetches the player's chunk beside the simulation.
+prepareViewWith(loadPlayer);
 applyUrl(location.search, navigator.languages ?? [navigator.language]);
 window.addEventListener('popstate', () => applyUrl(location.search, navigator.languages ?? [navigator.language]));
 syncUrl();

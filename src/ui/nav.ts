@@ -42,6 +42,15 @@ function push() {
 }
 
 let opening = 0;
+
+/**
+ * What the opened scenario's view needs besides the simulation (the player's
+ * chunk, registered by main.tsx: nav.ts cannot import the player, which imports nav).
+ */
+let viewReady: () => Promise<unknown> = () => Promise.resolve();
+export function prepareViewWith(load: () => Promise<unknown>): void {
+  viewReady = load;
+}
 /**
  * The ticket of the last open that has finished. While a later one is still
  * fetching or simulating, the screen does not yet show what the address names,
@@ -91,7 +100,8 @@ export async function openBuiltin(id: string, variant: string | null, frame: num
  */
 async function simulated(ticket: number, scenario: Scenario, source: LoadedScenario['source'], variant: string | null, frame: number | null, file: string): Promise<(() => void) | null> {
   const v = playableVariant(scenario, variant);
-  const outcome = await simulateOffThread(scenario, v);
+  // The player's chunk comes in while the worker simulates (a failed fetch shows up when it is drawn).
+  const [outcome] = await Promise.all([simulateOffThread(scenario, v), viewReady().catch(() => undefined)]);
   if (ticket !== opening) return null;
   if (outcome.kind === 'ok') return () => playerStore.set((s) => openedSession(s, scenario, outcome.session, source, v, frame));
   notUnfolded(outcome, file);
@@ -113,7 +123,7 @@ function notUnfolded(outcome: Exclude<SimulationOutcome, { kind: 'ok' }>, file: 
 /** A share link: unpacked, checked and simulated in the worker, so a long link never blocks the page. */
 async function openSharedLink(data: string, variant: string | null, frame: number | null): Promise<void> {
   const ticket = ++opening;
-  const outcome = await simulateLinkOffThread(data, variant);
+  const [outcome] = await Promise.all([simulateLinkOffThread(data, variant), viewReady().catch(() => undefined)]);
   if (ticket !== opening) return;
   settle(ticket);
   if (outcome.kind === 'badLink') {
