@@ -38,3 +38,11 @@ export async function settled(page: Page, frame: number) {
   await expect(page.getByTestId('position')).toHaveAttribute('data-frame', String(frame));
   await expect(page.locator('svg.picture-svg g.ghost')).toHaveCount(0);
 }
+
+/** Collect the page's console errors and uncaught exceptions; a test expects the list empty at its end. */
+export function noErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}

@@ -4,18 +4,10 @@ import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { frameLines } from '../src/sim';
 import { expectedAt, run } from './expected';
-import { currentFrame, drawnPlaces, scoreOf, settled } from './page';
+import { currentFrame, drawnPlaces, scoreOf, settled, noErrors } from './page';
 
 const THREE = 'pop3-three-devices';
 
-function noErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return errors;
-}
 
 async function expectPictureMatches(page: Page, scenarioId: string, frame: number, variant: string | null = null) {
   const { scenario, timeline } = run(scenarioId, variant);

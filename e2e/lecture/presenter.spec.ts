@@ -2,7 +2,7 @@
 // presenter's notes window following the presenting one.
 import { test, expect, type Page } from '@playwright/test';
 import { run } from '../expected';
-import { currentFrame, ready } from '../page';
+import { currentFrame, ready, noErrors } from '../page';
 import { stepEnds } from '../../src/ui/presenter/presenterState';
 
 const THREE = 'pop3-three-devices';
@@ -14,12 +14,6 @@ function ends(id: string): number[] {
   return stepEnds(marks, last);
 }
 
-function noErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return errors;
-}
 
 /** Wait until the presenter rests on a frame (played to it and stopped). */
 async function restsAt(page: Page, frame: number) {

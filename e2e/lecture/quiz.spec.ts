@@ -2,18 +2,12 @@
 // step, the learner answers (by clicking a place in the picture, by choosing an
 // option, or with the keyboard alone), the answer is revealed with the step's
 // narration, and the score survives a reload.
-import { test, expect, type Page } from '@playwright/test';
-import { ready } from '../page';
+import { test, expect } from '@playwright/test';
+import { ready, noErrors } from '../page';
 import { run } from '../expected';
 
 const THREE = 'pop3-three-devices';
 
-function noErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return errors;
-}
 
 /** The frame a question at `step` is asked at: the one before the step's first. */
 function askFrame(id: string, step: number): number {

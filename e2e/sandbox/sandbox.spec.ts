@@ -6,16 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { loadScenarioText } from '../../src/sim';
-import { drawnPlaces, ready, scoreOf } from '../page';
+import { drawnPlaces, ready, scoreOf, noErrors } from '../page';
 
 const THREE = 'pop3-three-devices';
 
-function noErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return errors;
-}
 
 /** Click a region of the picture by its title corner (not a folder or a mail inside it). */
 async function clickRegion(page: Page, region: string) {
