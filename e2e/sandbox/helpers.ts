@@ -3,12 +3,7 @@
 import { expect, type Page } from '@playwright/test';
 import { ready } from '../page';
 
-export function noErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(String(e)));
-  return errors;
-}
+export { noErrors } from '../page';
 
 /** Click a region of the picture by its title corner (not a folder or a mail inside it). */
 export async function clickRegion(page: Page, region: string) {
