@@ -98,7 +98,7 @@ test('switching the language changes every text and is kept in the URL', async (
   await expect(page.getByTestId('position')).toHaveAttribute('data-frame', '5');
 });
 
-test('while a scenario is still loading the address keeps naming it, so a reload in that moment loses nothing', async ({ page }) => {
+test('while a scenario is still loading the page says so and the address keeps naming it, so a reload in that moment loses nothing', async ({ page }) => {
   // The simulation's worker arrives late, as on a slow network or a busy machine:
   // the scenario's file is in, the picture is not.
   let release = () => {};
@@ -113,6 +113,9 @@ test('while a scenario is still loading the address keeps naming it, so a reload
   await page.waitForTimeout(800);
   await expect(page).toHaveURL(/scenario=pop3-three-devices/);
   await expect(page).toHaveURL(/frame=5/);
+  // The page says it is opening the scenario, rather than showing the gallery meanwhile.
+  await expect(page.getByTestId('opening')).toHaveText('Das Szenario wird geöffnet …');
+  await expect(page.getByRole('heading', { name: 'Szenarien' })).toHaveCount(0);
   release();
   await expect(page.getByTestId('position')).toHaveAttribute('data-frame', '5');
   await expect(page).toHaveURL(/scenario=pop3-three-devices.*frame=5|frame=5.*scenario=pop3-three-devices/);

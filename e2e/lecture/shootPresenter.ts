@@ -16,6 +16,8 @@ const small = await browser.newPage({ viewport: { width: 320, height: 180 } });
 for (const lang of ['de', 'en'])
   for (const theme of ['contrast', 'dark']) {
     await page.goto(`${base}/?scenario=${scenario}&lang=${lang}&frame=${frame}&present=1&theme=${theme}`);
+    // The picture is in once the position slider is; then let its transitions end.
+    await page.getByTestId('position').waitFor();
     await page.waitForTimeout(900);
     const name = `${dir}/presenter-${scenario}-${lang}-${theme}`;
     await page.screenshot({ path: `${name}.png` });

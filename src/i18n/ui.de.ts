@@ -10,6 +10,7 @@ export const uiDe: Shape<typeof uiEn> = {
     skip: 'Zum Bild springen',
     language: 'Sprache',
     problems: 'Einige eingebaute Szenarien ließen sich nicht laden:',
+    opening: 'Das Szenario wird geöffnet …',
   },
   gallery: {
     heading: 'Szenarien',

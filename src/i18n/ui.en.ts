@@ -6,6 +6,7 @@ export const uiEn = {
     skip: 'Skip to the picture',
     language: 'Language',
     problems: 'Some built-in scenarios could not be loaded:',
+    opening: 'Opening the scenario…',
   },
   gallery: {
     heading: 'Scenarios',

@@ -30,6 +30,7 @@ export function App() {
   const lang = useSelector(playerStore, (s) => s.lang);
   const loaded = useSelector(playerStore, (s) => s.loaded);
   const embed = useSelector(appStore, (a) => a.embed);
+  const opening = useSelector(appStore, (a) => a.loading !== null);
   const sandboxOpen = useSelector(sandboxStore, (s) => s.open);
   const presenting = useSelector(presenterStore, (p) => p.on);
   const notesWindow = useSelector(presenterStore, (p) => p.notesWindow);
@@ -106,6 +107,12 @@ export function App() {
               </p>
               <PlayerView />
             </>
+          ) : opening ? (
+            // A link (or a card) names a scenario that is still being simulated:
+            // say so, rather than flash the gallery before the player.
+            <p className="opening" role="status" data-testid="opening">
+              {t('ui.app.opening')}
+            </p>
           ) : (
             <>
               <p className="sandbox-entry">

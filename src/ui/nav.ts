@@ -60,7 +60,9 @@ export function prepareViewWith(load: () => Promise<unknown>): void {
  */
 let settled = 0;
 const settle = (ticket: number) => {
-  if (ticket === opening) settled = ticket;
+  if (ticket !== opening) return;
+  settled = ticket;
+  appStore.set((a) => (a.loading === null ? a : { ...a, loading: null }));
 };
 export const openInFlight = () => settled !== opening;
 
@@ -76,7 +78,6 @@ export async function openBuiltin(id: string, variant: string | null, frame: num
   appStore.set((a) => ({ ...a, loading: id }));
   const result = await pending;
   if (ticket !== opening) return;
-  appStore.set((a) => ({ ...a, loading: null }));
   if (!result.ok) {
     appStore.set((a) => ({ ...a, notice: { kind: 'badFile', problems: result.problems } }));
     playerStore.set(closed);
@@ -123,6 +124,7 @@ function notUnfolded(outcome: Exclude<SimulationOutcome, { kind: 'ok' }>, file: 
 /** A share link: unpacked, checked and simulated in the worker, so a long link never blocks the page. */
 async function openSharedLink(data: string, variant: string | null, frame: number | null): Promise<void> {
   const ticket = ++opening;
+  appStore.set((a) => ({ ...a, loading: 'link' }));
   const [outcome] = await Promise.all([simulateLinkOffThread(data, variant), viewReady().catch(() => undefined)]);
   if (ticket !== opening) return;
   settle(ticket);
@@ -141,6 +143,7 @@ async function openSharedLink(data: string, variant: string | null, frame: numbe
 
 export async function openShared(scenario: Scenario, data: string | null, variant: string | null, frame: number | null, how: 'push' | 'none' = 'push', file = SHARED_FILE): Promise<void> {
   const ticket = ++opening;
+  appStore.set((a) => ({ ...a, loading: file }));
   const play = await simulated(ticket, scenario, 'shared', variant, frame, file);
   if (!play) return;
   appStore.set((a) => ({ ...a, notice: null, data: data ?? encodeScenario(scenario), compare: null }));
@@ -151,6 +154,7 @@ export async function openShared(scenario: Scenario, data: string | null, varian
 
 export function toGallery() {
   settled = ++opening;
+  appStore.set((a) => ({ ...a, loading: null }));
   if (sandboxStore.get().open) closeSandbox();
   appStore.set((a) => ({ ...a, data: null, compare: null }));
   playerStore.set(closed);

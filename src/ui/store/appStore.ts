@@ -20,7 +20,10 @@ export interface AppState {
   /** The compressed scenario of a shared link, kept so the address stays shareable. */
   readonly data: string | null;
   readonly compare: string | null;
-  /** A built-in scenario being fetched. */
+  /**
+   * A scenario being opened (fetched and simulated): its id, or "link" for a
+   * shared link. Until it is shown, the page says so instead of showing the gallery.
+   */
   readonly loading: string | null;
 }
 
