@@ -6,10 +6,14 @@
 // freeze: the simulation runs in the worker). The machine may be shared: its
 // load (`uptime`) is printed before and after.
 //   npx tsx bench/sandbox/inject.bench.ts   (builds when dist/ is missing; BENCH_BUILD=1 rebuilds)
-//   BENCH_RUNS=7 (injections per scenario), E2E_PORT=4206 (the preview's port)
+//   BENCH_RUNS=7 (injections per scenario), E2E_PORT=4206 (the preview's port),
+//   BENCH_WORLDS=pop3-three-devices,… (only these)
+// Beside the wall-clock time: the page's main-thread task time over the same
+// span (CPU time of its thread, as the renderer counts it), far less moved by
+// other work on a shared machine.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 
 const PORT = Number(process.env.E2E_PORT ?? 4206);
@@ -24,6 +28,7 @@ const WORLDS = [
 
 interface Injection {
   readonly ms: number;
+  readonly cpuMs: number;
   readonly longestTaskMs: number;
   readonly frames: number;
 }
@@ -53,17 +58,27 @@ const INJECT_AND_WAIT = `(async () => {
   return { ms, longestTaskMs: longest.ms, frames: Number(document.querySelector('[data-testid=scrubber]').getAttribute('max')) + 1 };
 })()`;
 
+/** The renderer's main-thread task time so far, in ms (includes the wait in INJECT_AND_WAIT: its 50 ms pause is idle). */
+async function taskMs(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return 1000 * (metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN);
+}
+
 async function measure(page: Page, id: string, frame: number): Promise<Injection[]> {
   await page.goto(`http://127.0.0.1:${PORT}/?scenario=${id}&frame=${frame}&lang=en`);
   await page.waitForSelector('svg.picture-svg g.region', { timeout: 120_000 });
   await page.getByTestId('open-sandbox-here').click();
   await page.waitForSelector('[data-testid=sandbox]');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   const out: Injection[] = [];
   for (let run = 0; run < RUNS; run++) {
     await page.getByTestId('event-target').selectOption('server');
     await page.getByTestId('event-open').click();
     await page.waitForSelector('[data-testid^="event-arrive-"]');
-    out.push((await page.evaluate(INJECT_AND_WAIT)) as Injection);
+    const before = await taskMs(cdp);
+    const r = (await page.evaluate(INJECT_AND_WAIT)) as Omit<Injection, 'cpuMs'>;
+    out.push({ ...r, cpuMs: (await taskMs(cdp)) - before });
   }
   return out;
 }
@@ -96,12 +111,14 @@ async function main() {
     await serverUp();
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    for (const { id, frame } of WORLDS) {
+    const only = process.env.BENCH_WORLDS?.split(',');
+    for (const { id, frame } of WORLDS.filter((w) => !only || only.includes(w.id))) {
       const runs = await measure(page, id, frame);
       const times = runs.map((r) => r.ms);
       const longest = Math.max(...runs.map((r) => r.longestTaskMs));
+      const cpu = runs.map((r) => r.cpuMs);
       console.log(
-        `${id.padEnd(32)} ${String(runs[runs.length - 1].frames).padStart(5)} frames  injected event → new picture: median ${ms(median(times))} (min ${ms(Math.min(...times))}, max ${ms(Math.max(...times))}; ${times.map((t) => t.toFixed(0)).join(', ')})  longest main-thread task ${ms(longest)}`,
+        `${id.padEnd(32)} ${String(runs[runs.length - 1].frames).padStart(5)} frames  injected event → new picture: median ${ms(median(times))} (min ${ms(Math.min(...times))}, max ${ms(Math.max(...times))}; ${times.map((t) => t.toFixed(0)).join(', ')})  longest main-thread task ${ms(longest)}; main-thread task time median ${ms(median(cpu))} (${cpu.map((t) => t.toFixed(0)).join(', ')})`,
       );
     }
     await browser.close();

@@ -31,6 +31,53 @@ export function playerChunks(bundle: OutputBundle): string[] {
   return out;
 }
 
+/**
+ * What the page fetches once its entry has run, by what its address asks for:
+ * each built-in scenario's module and packed timelines, and each language's
+ * strings. File names as in the bundle.
+ */
+export interface DataFiles {
+  readonly scenarios: Record<string, { readonly module: string; readonly timelines: Record<string, string> }>;
+  readonly strings: Record<'de' | 'en', string>;
+}
+
+const SCENARIO_MODULE = /^\0virtual:trusted-scenario\/([a-z][a-z0-9-]*)$/;
+const STRINGS_MODULE = /[\\/]src[\\/]i18n[\\/]ui\.(de|en)\.ts$/;
+const TIMELINE_ASSET = /^([a-z][a-z0-9-]*)(?:\.([a-z][a-z0-9-]*))?\.timeline\.json$/;
+
+export function dataFiles(bundle: OutputBundle): DataFiles {
+  const scenarios: Record<string, { module: string; timelines: Record<string, string> }> = {};
+  const strings: Partial<Record<'de' | 'en', string>> = {};
+  for (const f of Object.values(bundle)) {
+    if (f.type !== 'chunk' || !f.facadeModuleId) continue;
+    const sid = SCENARIO_MODULE.exec(f.facadeModuleId)?.[1];
+    if (sid) scenarios[sid] = { module: f.fileName, timelines: {} };
+    const lang = STRINGS_MODULE.exec(f.facadeModuleId)?.[1] as 'de' | 'en' | undefined;
+    if (lang) strings[lang] = f.fileName;
+  }
+  for (const f of Object.values(bundle)) {
+    if (f.type !== 'asset') continue;
+    for (const name of f.names ?? []) {
+      const m = TIMELINE_ASSET.exec(name);
+      if (m && scenarios[m[1]]) scenarios[m[1]].timelines[m[2] ?? ''] = f.fileName;
+    }
+  }
+  if (!strings.de || !strings.en) throw new Error('embedPreload: the strings of a language are not a chunk of their own');
+  return { scenarios, strings: strings as Record<'de' | 'en', string> };
+}
+
+/**
+ * A small inline script for the top of embed.html: it reads the address as the
+ * entry will (params.ts, loadEmbedScenario.ts, main.ts) and asks at once for the
+ * scenario's module, its packed timeline and the language's strings, so they come
+ * beside the player's code instead of one round trip after it. Only hints: the
+ * entry makes the same requests, which these answer. Its hash is in the page's
+ * Content-Security-Policy (csp.ts); nothing else inline may run.
+ */
+export function bootScript(files: DataFiles, base: string): string {
+  return `(()=>{const f=${JSON.stringify(files)},b=${JSON.stringify(base)},q=new URLSearchParams(location.search),id=/^[a-z][a-z0-9-]{0,31}$/,h=document.head,l=(r,u,a)=>{const e=document.createElement("link");e.rel=r;e.href=b+u;e.crossOrigin="anonymous";if(a)e.as=a;h.appendChild(e)},g=q.get("lang"),lang=g==="de"||g==="en"?g:(navigator.language||"").toLowerCase().startsWith("de")?"de":"en";l("modulepreload",f.strings[lang]);const s=q.get("scenario"),v=q.get("variant");if(q.get("data")||!s||!id.test(s)||!Object.prototype.hasOwnProperty.call(f.scenarios,s))return;const e=f.scenarios[s],k=v&&id.test(v)?v:"";l("modulepreload",e.module);if(Object.prototype.hasOwnProperty.call(e.timelines,k))l("preload",e.timelines[k],"fetch")})();`;
+}
+
 export function embedPreload(base: string, environment = 'embed'): Plugin {
   return {
     name: 'mail-sync-sandbox:embed-preload',
@@ -38,10 +85,17 @@ export function embedPreload(base: string, environment = 'embed'): Plugin {
     applyToEnvironment: (env) => env.name === environment,
     transformIndexHtml: {
       order: 'post',
-      handler: (_html, ctx) =>
-        ctx.bundle && ctx.path.endsWith('embed.html')
-          ? playerChunks(ctx.bundle).map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` }, injectTo: 'head' as const }))
-          : [],
+      handler: (html, ctx) => {
+        if (!ctx.bundle || !ctx.path.endsWith('embed.html')) return html;
+        // Right after the charset and before any stylesheet: an inline script waits for the
+        // stylesheets above it, and the hints are worth most at the very start.
+        const charset = /<meta charset="[^"]*"\s*\/?>/i;
+        if (!charset.test(html)) throw new Error('embedPreload: embed.html has no <meta charset> to put the boot hints after');
+        return {
+          html: html.replace(charset, (m) => `${m}\n    <script>${bootScript(dataFiles(ctx.bundle!), base)}</script>`),
+          tags: playerChunks(ctx.bundle).map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` }, injectTo: 'head' as const })),
+        };
+      },
     },
   };
 }

@@ -6,7 +6,9 @@ import { trustedScenarioModules } from './trustedScenarios.js';
 import { oembedFiles } from './oembed.js';
 import { embedWithoutValidator } from './embedWithoutValidator.js';
 import { embedPreload } from './embedPreload.js';
+import { embedStrings } from './embedStrings.js';
 
 export function playerPlugins(root: string, base = '/'): PluginOption[] {
-  return [contentSecurityPolicy(), scenarioIndex(root), trustedScenarioModules(root), oembedFiles(root, base), embedWithoutValidator(root), embedPreload(base)];
+  // The policy comes last: it allows the inline scripts the plugins before it added, by their hashes.
+  return [scenarioIndex(root), trustedScenarioModules(root), oembedFiles(root, base), embedWithoutValidator(root), embedPreload(base), embedStrings(root), contentSecurityPolicy()];
 }

@@ -20,3 +20,12 @@ const scenario = loadEmbedScenario(params);
 // Warm the module cache; the player's i18n setup imports the same module.
 void (lang === 'de' ? import('../../i18n/ui.de') : import('../../i18n/ui.en'));
 void import('./player').then((m) => m.startPlayer(params, lang, scenario));
+
+// The page now waits for the player's code. Meanwhile: the first number format
+// and plural rules of a language load its locale data, which took the first
+// picture tens of milliseconds on a slow machine (the picture numbers its
+// envelopes). Made here once, the data is there when the picture asks.
+const locale = lang === 'de' ? 'de-DE' : 'en-GB';
+new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(1);
+new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(1.5);
+new Intl.PluralRules(locale).select(1);

@@ -74,6 +74,14 @@ function fullUrl(params: EmbedParams, variant: string | null, s: PlayerState): s
   return new URL(`./?${q.toString()}`, location.href).href;
 }
 
+/** Resolves once the browser has had a frame to paint what is in the document now. */
+const afterPaint = () =>
+  new Promise<void>((resolve) => {
+    // A hidden page gets no animation frames: do not wait for one there.
+    if (document.visibilityState === 'hidden') return resolve();
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+  });
+
 export async function startPlayer(params: EmbedParams, lang: Lang, pending: Promise<EmbedScenario>) {
   const view = buildView(document.getElementById('root')!, params.panels);
   const store = createStore<PlayerState>({ ...initialPlayerState, lang, reducedMotion: matchMedia('(prefers-reduced-motion: reduce)').matches });
@@ -118,6 +126,11 @@ export async function startPlayer(params: EmbedParams, lang: Lang, pending: Prom
   };
   fit();
   performance.mark('embed:drawn');
+  // The picture goes on screen first: the texts, the host bridge and the clock
+  // follow in the next task. Their work (the first number format of a language
+  // loads its locale data; the height message measures the page) would
+  // otherwise hold back the first paint.
+  await afterPaint();
   new ResizeObserver(fit).observe(view.pictureBox);
 
   let shown = '';

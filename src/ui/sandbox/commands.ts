@@ -70,10 +70,35 @@ function show(draft: Draft, after?: AfterShow): void {
     if (r.kind === 'superseded' || !sandboxStore.get().open) return;
     if (r.kind === 'ok') present(r.session);
     else set({ simulating: false, trouble: r });
+    afterPaint(flushAutosave);
   });
 }
 
+/** An edit's autosave is due but waits for the edit's new picture (see autosave). */
+let autosaveDue = false;
+
+/** Runs `f` once the browser has had a frame to paint (at once where there are no frames: tests in Node). */
+function afterPaint(f: () => void): void {
+  if (typeof requestAnimationFrame === 'undefined' || typeof document === 'undefined' || document.visibilityState === 'hidden') return f();
+  requestAnimationFrame(() => setTimeout(f, 0));
+}
+
+/**
+ * Save the present draft once the edit's picture is painted (while the worker
+ * simulates the edit, once its run is done): writing the storage is
+ * main-thread work that would otherwise stand between the click and the new
+ * picture. Saves due are written at once when the page is hidden, closed or
+ * reloaded (pagehide), and when the sandbox closes.
+ */
 function autosave(): void {
+  if (!sandboxStore.get().open) return;
+  autosaveDue = true;
+  if (!sandboxStore.get().simulating) afterPaint(flushAutosave);
+}
+
+function flushAutosave(): void {
+  if (!autosaveDue) return;
+  autosaveDue = false;
   const s = sandboxStore.get();
   if (!s.open) return;
   // While the worker runs, the player still shows the draft before: the present draft keeps its own frame.
@@ -81,6 +106,11 @@ function autosave(): void {
   const save: SavedSandbox = { data: s.history.present.data, frame, original: s.original, savedAt: new Date().toISOString() };
   const written = writeAutosave(save);
   set({ storage: written.ok ? null : written.problem });
+}
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('pagehide', flushAutosave);
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flushAutosave());
 }
 
 /**
@@ -125,6 +155,7 @@ export function forkPlayer(): void {
 }
 
 export function closeSandbox(): void {
+  flushAutosave();
   stopResimulating();
   shownData = undefined;
   set({ open: false, comparing: false, simulating: false, trouble: null });

@@ -45,3 +45,6 @@ export const FRAMES_PER_CHUNK = 64;
 
 /** The worker reports progress when it has moved on by at least this much (a hundred messages at most per run). */
 export const PROGRESS_STEP = 0.01;
+
+/** No progress is reported before the run has taken this long (the page shows none before 300 ms). */
+export const PROGRESS_AFTER_MS = 100;

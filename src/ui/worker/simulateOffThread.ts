@@ -35,6 +35,9 @@ export interface SimulationProgress {
   readonly fraction: number;
 }
 
+/** Up to this many frames, the session is made and drawn in one task (see 'done' below). */
+export const DRAW_AT_ONCE_FRAMES = 400;
+
 /** The part of the progress bar the run itself fills; receiving the frames fills the rest. */
 export const SIMULATED_SHARE = 0.8;
 
@@ -102,9 +105,13 @@ function receive(reply: SimulateReply) {
         return setProgress({ since, received: p.builder!.received, total, fraction: SIMULATED_SHARE + (1 - SIMULATED_SHARE) * (p.builder!.received / Math.max(1, total)) });
       }
       case 'done': {
-        const outcome: SimulationOutcome = { kind: 'ok', session: sessionFor(p.scenario!, p.variant, p.builder!.finish(), p.index ?? undefined), base: p.scenario!, variant: p.variant };
-        // The session is made in this task, the page draws it in the next: together they were the
-        // longest task of a large scenario's load.
+        const timeline = p.builder!.finish();
+        const outcome: SimulationOutcome = { kind: 'ok', session: sessionFor(p.scenario!, p.variant, timeline, p.index ?? undefined), base: p.scenario!, variant: p.variant };
+        // A short timeline is drawn at once: a timer's turn can wait behind other tasks on a busy page,
+        // and here it is the last step between an edit and its picture.
+        if (timeline.frames.length <= DRAW_AT_ONCE_FRAMES) return settle(outcome);
+        // A large one's session is made in this task, the page draws it in the next: together they were
+        // the longest task of a large scenario's load.
         setTimeout(() => {
           if (pending === p) settle(outcome);
         }, 0);

@@ -4,7 +4,7 @@
 // whole time, and can end the worker to cancel.
 import { formatProblem, loadScenarioText, lostMails, simulateWithinBudget } from '../../sim';
 import { indexTimeline } from '../model/timelineIndex';
-import { FRAMES_PER_CHUNK, PROGRESS_STEP, type CheckReply, type CheckRequest, type SimulateReply, type WorkerRequest } from './protocol';
+import { FRAMES_PER_CHUNK, PROGRESS_AFTER_MS, PROGRESS_STEP, type CheckReply, type CheckRequest, type SimulateReply, type WorkerRequest } from './protocol';
 import { headerOf, toTransport } from './timelineTransport';
 import { decodeScenario } from '../url/sharedScenario';
 
@@ -35,8 +35,12 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       post({ id, kind: 'decoded', scenario, variant });
     }
     let told = 0;
+    const started = performance.now();
     const onProgress = (fraction: number) => {
       if (fraction - told < PROGRESS_STEP && fraction < 1) return;
+      // A short run sends no progress at all: nothing is shown before PROGRESS_AFTER_MS, and each
+      // message is a task of the page's that stands between an edit and its new picture.
+      if (performance.now() - started < PROGRESS_AFTER_MS) return;
       told = fraction;
       post({ id, kind: 'progress', fraction });
     };
