@@ -44,6 +44,25 @@ export class Postfix {
     return r.out.trim();
   }
 
+  /**
+   * Ask a policy service at RCPT TO (`smtpd_recipient_restrictions =
+   * check_policy_service inet:127.0.0.1:PORT`), as Dovecot's quota plugin
+   * documentation has Postfix ask quota-status (rule 64); the running master
+   * reloads its configuration.
+   */
+  async checkPolicyService(port: number): Promise<void> {
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`not a TCP port: ${port}`);
+    const run = (cmd: string, args: string[]) =>
+      new Promise<void>((resolve, reject) => {
+        const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+        let err = '';
+        child.stderr.on('data', (d) => (err += d));
+        child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} failed (exit ${code}): ${err}`))));
+      });
+    await run('postconf', ['-c', this.dir, '-e', `smtpd_recipient_restrictions = check_policy_service inet:127.0.0.1:${port}`]);
+    await run('postfix', ['-c', this.dir, 'reload']);
+  }
+
   /** Stop the master by its pid; the system main.cf forgets this instance. */
   async stop(): Promise<void> {
     if (!this.running) return;

@@ -76,6 +76,12 @@ export interface ReplayInput {
    * message_size_limit. Unset: SMTP lines are counted as not compared.
    */
   readonly submission?: () => Promise<{ readonly submission: number; readonly submissions: number }>;
+  /**
+   * The provider's MX (port 25 in the model) for the sending servers' sessions
+   * of a scenario that checks quota at RCPT TO (rule 64): a Postfix asking the
+   * replay Dovecot's quota-status service. Unset: those sessions go to submission.
+   */
+  readonly mx?: () => Promise<number>;
 }
 
 /** Ports whose sessions start with a TLS handshake (IMAPS, POP3S, SMTPS). */
@@ -242,7 +248,7 @@ export class Replayer {
         this.disagree({ kind: 'replay', where: line.session, protocol: null, command: null, diff: [{ op: '-', text: `${line.dir}: ${line.text}` }], note: 'a line for a session no frame opened' });
         continue;
       }
-      if (s.protocol === 'SMTP' && !this.input.submission) {
+      if (s.protocol === 'SMTP' && !this.input.submission && !(s.info.port === 25 && this.input.mx)) {
         // Dovecot is no MTA: without a Postfix, submission lines cannot be compared.
         this.notCompared.set('SMTP', (this.notCompared.get('SMTP') ?? 0) + 1);
         continue;
@@ -299,10 +305,13 @@ export class Replayer {
    * REMOTE_CLIENT, as for Dovecot.
    */
   private async connectSubmission(s: Live) {
-    const ports = await this.input.submission!();
     const implicit = s.info.port === 465;
+    // Another provider's server to the MX (rule 64), from elsewhere like a device.
+    const mx = s.info.port === 25 && this.input.mx ? await this.input.mx() : null;
     try {
-      s.wire = await Wire.connect(implicit ? ports.submissions : ports.submission, { from: REMOTE_CLIENT, tls: implicit ? this.input.tls : undefined });
+      const ports = mx === null ? await this.input.submission!() : null;
+      const port = mx ?? (implicit ? ports!.submissions : ports!.submission);
+      s.wire = await Wire.connect(port, { from: REMOTE_CLIENT, tls: implicit ? this.input.tls : undefined });
     } catch (err) {
       s.broken = `cannot connect to Postfix: ${(err as Error).message}`;
       this.disagree({ kind: 'replay', where: this.where(s), protocol: 'SMTP', command: null, diff: [], note: s.broken });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALICE, arrive, check, del, sim, wait } from '../harness';
 
-const laptop = { id: 'laptop', kind: 'laptop' as const, account: 'alice', protocol: 'imap' as const, imap: { deleteAction: 'expunge' } };
+const laptop = { id: 'laptop', kind: 'laptop' as const, account: 'alice', protocol: 'imap' as const, imap: { deleteAction: 'expunge' as const } };
 
 describe('quota-status at RCPT TO', () => {
   it('rule 64: with 452 at RCPT TO the mail waits in the sender\'s queue, never in the MX queue, and arrives once space frees', () => {
