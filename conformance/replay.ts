@@ -17,6 +17,7 @@ import type { ProtocolLine, SessionInfo } from '../src/sim/timeline';
 import type { Dovecot } from './dovecot';
 import { MAIL_HOSTNAME } from './dovecot';
 import { buildMessage, dataBlock, lmtpAddedBytes, mailIdFrom } from './message';
+import type { RefusedDelivery } from './mx-delivery';
 import { compareReply, diffLines, Mapper, type DiffLine, type Protocol } from './normalise';
 import { describeAccount, modelAccount, observeAccount, type AccountQuota, type MapLike, type ModelStateLike, type ServerAccount } from './observe';
 import { handshakeLine, ImapClient, pop3IsMultiline, readImapLine, readImapReply, readPop3Reply, readSmtpReply, REMOTE_CLIENT, Wire, type ImapLine, type TlsTrust } from './wire';
@@ -82,6 +83,13 @@ export interface ReplayInput {
    * replay Dovecot's quota-status service. Unset: those sessions go to submission.
    */
   readonly mx?: () => Promise<number>;
+  /**
+   * The same delivery through the real MX, for an LMTP session in which the
+   * model refuses a recipient (conformance/mx-delivery.ts): the model's lines
+   * and the real ones, or null when it cannot be replayed so (the sender has
+   * a mailbox here). Unset: not checked.
+   */
+  readonly mxDelivery?: (d: RefusedDelivery, generation: number) => Promise<{ readonly expected: string[]; readonly real: string[] } | null>;
 }
 
 /** Ports whose sessions start with a TLS handshake (IMAPS, POP3S, SMTPS). */
@@ -143,6 +151,9 @@ interface Live {
   lmtp: { lhlo: string; from: string; rcpts: string[]; accepted: number; inData: boolean };
   /** SMTP: between the 354 and the end of the message. */
   smtpData: boolean;
+  /** LMTP: the message the model sent, and the recipients it refused after DATA (for mxDelivery). */
+  lmtpMail?: { id: string; size: number };
+  lmtpRefusals?: { address: string; reply: string }[];
   /** Exchanges whose model lines are complete, waiting for their (pipelined) replies. */
   backlog: Exchange[];
   ended: boolean;
@@ -377,6 +388,8 @@ export class Replayer {
   }
 
   private async serverLine(s: Live, text: string) {
+    const refused = s.protocol === 'LMTP' ? /^[45]52 \d\.\d\.\d <([^>]+)> /.exec(text) : null;
+    if (refused) (s.lmtpRefusals ??= []).push({ address: refused[1], reply: text });
     // Server lines with no command before them in this step: sent unasked (IDLE, a BYE).
     if (!s.exchange) s.exchange = { command: '(unasked)', model: [], real: [], open: true };
     const e = s.exchange;
@@ -405,6 +418,7 @@ export class Replayer {
           await this.lmtpSync(s);
           w.hangUp();
           s.ended = true;
+          await this.throughMx(s);
         }
         return;
       }
@@ -439,6 +453,7 @@ export class Replayer {
     const L = s.lmtp;
     const msg = messageLine.exec(text);
     if (L.inData && msg) {
+      s.lmtpMail = { id: msg[1], size: Number(msg[2]) };
       const mail = this.frame!.state.mails.get(msg[1]);
       if (!mail) {
         s.broken = `the model names mail ${msg[1]}, which its state does not know`;
@@ -464,6 +479,33 @@ export class Replayer {
     const e: Exchange = { command: text, model: [], real: [], open: false, unread: 1 };
     if (!['MAIL', 'RCPT', 'RSET', 'NOOP'].includes(verb)) await this.lmtpSync(s, e);
     return e;
+  }
+
+  /** Mails whose refusal went through the real MX already: a retry refused again shows nothing new. */
+  private readonly checkedThroughMx = new Set<string>();
+
+  /** After an LMTP session that refused a recipient: the same delivery through the real MX (mxDelivery). */
+  private async throughMx(s: Live) {
+    const check = this.input.mxDelivery;
+    const sent = s.lmtpMail;
+    if (!check || !sent || !s.lmtpRefusals?.length || this.checkedThroughMx.has(sent.id)) return;
+    this.checkedThroughMx.add(sent.id);
+    const mail = this.frame!.state.mails.get(sent.id);
+    if (!mail) return;
+    const where = `MX ${s.info.id} (${s.info.account})`;
+    const command = `the delivery of ${sent.id} through Postfix`;
+    try {
+      const r = await check({ from: s.lmtp.from, mail: { id: mail.id, from: mail.from, to: mail.to, subject: mail.subject }, size: sent.size, refusals: s.lmtpRefusals }, s.info.serverGeneration);
+      if (!r) {
+        this.notCompared.set('SMTP', (this.notCompared.get('SMTP') ?? 0) + 1);
+        return;
+      }
+      this.current!.exchanges++;
+      const same = r.expected.length === r.real.length && r.expected.every((l, i) => l === r.real[i]);
+      if (!same) this.disagree({ kind: 'reply', where, protocol: 'SMTP', command, diff: diffLines(r.expected, r.real, 'SMTP') });
+    } catch (err) {
+      this.disagree({ kind: 'replay', where, protocol: 'SMTP', command, diff: [], note: (err as Error).message });
+    }
   }
 
   /** Read every reply still owed to this LMTP session, oldest first. */

@@ -39,6 +39,7 @@ import { KNOWN_FILE, loadKnown, matchKnown, type KnownDifference } from './known
 import { formatDiff } from './normalise';
 import { Replayer, type Disagreement, type FrameLike, type LineLike, type ReplayResult } from './replay';
 import { selfCheck } from './selfcheck';
+import { expectedLines, HOLD_OUTSIDE_MAIL, realLines, type RefusedDelivery } from './mx-delivery';
 
 interface SimApi {
   simulate: (scenario: unknown, options?: { variant?: string }) => { frames: readonly unknown[] };
@@ -305,6 +306,41 @@ async function main(): Promise<number> {
     return (await started).options.smtpPort;
   };
 
+  /**
+   * The provider's MX for the delivery side (conformance/mx-delivery.ts): per
+   * worker, server generation and mailbox domains a Postfix whose LMTP goes to
+   * that worker's Dovecot, mail for other domains held in its queue. Checks
+   * on one MX run one at a time (each empties the queue after itself).
+   */
+  const deliveryServers = new Map<string, { mx: Promise<Postfix>; last: Promise<unknown> }>();
+  const mxDeliveryFor =
+    (worker: number, quotaStatus: QuotaStatus | undefined, limit: number, domains: readonly string[]) =>
+    async (d: RefusedDelivery, g: number) => {
+      const senderDomain = d.from.split('@')[1]?.toLowerCase() ?? '';
+      if (!d.from || domains.includes(senderDomain)) return null;
+      const key = `w${worker}-gen${g}${quotaStatus ? `-qs${quotaStatus.slice(0, 3)}` : ''}-${limit}-${domains.join('+')}`;
+      let entry = deliveryServers.get(key);
+      if (!entry) {
+        const mx = (async () => {
+          const dovecot = await startServer(worker, g, quotaStatus);
+          const dir = `${runDir}/dl-${deliveryServers.size}`;
+          submissionDirs.push(dir);
+          const started = await startPostfix(dir, 1, ([smtpPort]) => ({ smtpPort, lmtpPort: dovecot.ports.lmtp, messageSizeLimit: limit, domains, tls: certificate ?? undefined }));
+          await started.configure(HOLD_OUTSIDE_MAIL);
+          return started;
+        })();
+        entry = { mx, last: Promise.resolve() };
+        deliveryServers.set(key, entry);
+        submissionServers.set(`delivery-${key}`, mx);
+      }
+      const mine = entry.last.then(async () => {
+        const mx = await entry.mx;
+        return { expected: expectedLines(d, mx.options.hostname ?? 'mx.example.org'), real: await realLines(mx, d) };
+      });
+      entry.last = mine.catch(() => undefined);
+      return mine;
+    };
+
   const results: ReplayResult[] = [];
   const failures: string[] = [...loadProblems.map((p) => `scenario does not load: ${p}`)];
   const replayOne = async (worker: number, r: (typeof runs)[number], timeline: { frames: readonly unknown[] }) => {
@@ -325,6 +361,7 @@ async function main(): Promise<number> {
       tls: tls === 'required' ? (trust ?? undefined) : undefined,
       submission: tls === 'required' ? submissionFor(worker, world.world.server.messageSizeLimit) : undefined,
       mx: quotaStatus ? mxFor(worker, quotaStatus, world.world.server.messageSizeLimit) : undefined,
+      mxDelivery: tls === 'required' ? mxDeliveryFor(worker, quotaStatus, world.world.server.messageSizeLimit, [...new Set(world.world.accounts.map((a) => a.address.split('@')[1].toLowerCase()))].sort()) : undefined,
       server: async (g) => {
         const s = await startServer(worker, g, quotaStatus);
         await s.reset(users, addresses);
