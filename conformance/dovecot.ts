@@ -214,6 +214,55 @@ export class Dovecot {
     return r.out.trim();
   }
 
+  /**
+   * Dovecot's quota-status policy service (docs/rules.md rule 64) on
+   * 127.0.0.1:`port`, as Dovecot's quota plugin documentation sets it up for
+   * Postfix (`quota-status -p postfix`, DUNNO for success and unknown users),
+   * answering a full mailbox with `overquota` ("552 5.2.2 Mailbox is full",
+   * Dovecot's default, or "452 4.2.2 Mailbox is full"). scripts/dovecot.sh
+   * writes no such service: it is appended to this instance's config, which
+   * Dovecot then reloads.
+   */
+  async enableQuotaStatus(port: number, overquota: string): Promise<void> {
+    if (!Number.isInteger(port) || !/^[45]\d\d [45]\.\d\.\d [A-Za-z ]+$/.test(overquota)) throw new Error(`unusable quota-status settings: ${port} ${JSON.stringify(overquota)}`);
+    const conf = path.join(this.dir, 'dovecot.conf');
+    const block = [
+      '',
+      '# Added by conformance/dovecot.ts: the quota-status policy service for a private Postfix (rule 64).',
+      'service quota-status {',
+      '  executable = quota-status -p postfix',
+      '  inet_listener {',
+      '    address = 127.0.0.1',
+      `    port = ${port}`,
+      '  }',
+      '  client_limit = 1',
+      '}',
+      'plugin {',
+      '  quota_status_success = DUNNO',
+      '  quota_status_nouser = DUNNO',
+      `  quota_status_overquota = "${overquota}"`,
+      '}',
+      '',
+    ].join('\n');
+    writeFileSync(conf, readFileSync(conf, 'utf8') + block);
+    this.quotaStatusPort = port;
+    const r = spawnSync('doveadm', ['-c', conf, 'reload'], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`doveadm reload (quota-status) failed (exit ${r.status}): ${r.stderr}`);
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const open = await new Promise<boolean>((resolve) => {
+        const socket = net.connect(port, '127.0.0.1', () => {
+          socket.destroy();
+          resolve(true);
+        });
+        socket.on('error', () => resolve(false));
+      });
+      if (open) return;
+      if (Date.now() > deadline) throw new Error(`Dovecot's quota-status service did not open 127.0.0.1:${port}`);
+      await new Promise((done) => setTimeout(done, 50));
+    }
+  }
+
   /** Stop by the pid it wrote (waits until the master is gone). */
   stopSync(): void {
     if (!this.running && !existsSync(path.join(this.dir, 'run', 'master.pid'))) return;
@@ -354,6 +403,8 @@ export class Dovecot {
     }
   }
 
+  /** Where the quota-status service listens, once enabled. */
+  quotaStatusPort: number | null = null;
   private nextUidValidity = 0;
   private runNumber = 0;
 }

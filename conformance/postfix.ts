@@ -14,6 +14,18 @@ const SCRIPT = path.join(ROOT, 'scripts', 'postfix.sh');
 /** Postfix cannot be had here (not installed, and not root or not Debian). */
 export class PostfixMissing extends Error {}
 
+/** Run a Postfix command; its standard output, or an error with its standard error. */
+function run(cmd: string, args: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(' ')} failed (exit ${code}): ${err}`))));
+  });
+}
+
 function script(action: string, dir: string, env: Record<string, string> = {}): Promise<{ status: number; out: string; err: string }> {
   return new Promise((resolve) => {
     const child = spawn('bash', [SCRIPT, action, dir], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -42,6 +54,41 @@ export class Postfix {
     this.running = true;
     this.version = /^postfix (\S+)/.exec(r.out)?.[1] ?? '';
     return r.out.trim();
+  }
+
+  /**
+   * Ask a policy service at RCPT TO (`smtpd_recipient_restrictions =
+   * check_policy_service inet:127.0.0.1:PORT`), as Dovecot's quota plugin
+   * documentation has Postfix ask quota-status (rule 64); the running master
+   * reloads its configuration.
+   */
+  async checkPolicyService(port: number): Promise<void> {
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`not a TCP port: ${port}`);
+    await this.configure([`smtpd_recipient_restrictions = check_policy_service inet:127.0.0.1:${port}`]);
+  }
+
+  /**
+   * Change main.cf settings of the running instance (`postconf -e`) and let
+   * the master reload them: for what scripts/postfix.sh does not set.
+   */
+  async configure(settings: readonly string[]): Promise<void> {
+    await run('postconf', ['-c', this.dir, '-e', ...settings]);
+    await run('postfix', ['-c', this.dir, 'reload']);
+  }
+
+  /** A queued message's header and body (`postcat -bh -q ID`), without postcat's section markers. */
+  async message(id: string): Promise<string> {
+    if (!/^[0-9A-Za-z]+$/.test(id)) throw new Error(`not a queue id: ${id}`);
+    const out = await run('postcat', ['-c', this.dir, '-bh', '-q', id]);
+    return out
+      .split('\n')
+      .filter((l) => !/^\*\*\* .* \*\*\*$/.test(l))
+      .join('\n');
+  }
+
+  /** Empty the queue (`postsuper -d ALL`): nothing one check left behind reaches the next. */
+  async deleteAll(): Promise<void> {
+    await run('postsuper', ['-c', this.dir, '-d', 'ALL']);
   }
 
   /** Stop the master by its pid; the system main.cf forgets this instance. */

@@ -17,6 +17,7 @@ import type { ProtocolLine, SessionInfo } from '../src/sim/timeline';
 import type { Dovecot } from './dovecot';
 import { MAIL_HOSTNAME } from './dovecot';
 import { buildMessage, dataBlock, lmtpAddedBytes, mailIdFrom } from './message';
+import type { RefusedDelivery } from './mx-delivery';
 import { compareReply, diffLines, Mapper, type DiffLine, type Protocol } from './normalise';
 import { describeAccount, modelAccount, observeAccount, type AccountQuota, type MapLike, type ModelStateLike, type ServerAccount } from './observe';
 import { handshakeLine, ImapClient, pop3IsMultiline, readImapLine, readImapReply, readPop3Reply, readSmtpReply, REMOTE_CLIENT, Wire, type ImapLine, type TlsTrust } from './wire';
@@ -76,6 +77,19 @@ export interface ReplayInput {
    * message_size_limit. Unset: SMTP lines are counted as not compared.
    */
   readonly submission?: () => Promise<{ readonly submission: number; readonly submissions: number }>;
+  /**
+   * The provider's MX (port 25 in the model) for the sending servers' sessions
+   * of a scenario that checks quota at RCPT TO (rule 64): a Postfix asking the
+   * replay Dovecot's quota-status service. Unset: those sessions go to submission.
+   */
+  readonly mx?: () => Promise<number>;
+  /**
+   * The same delivery through the real MX, for an LMTP session in which the
+   * model refuses a recipient (conformance/mx-delivery.ts): the model's lines
+   * and the real ones, or null when it cannot be replayed so (the sender has
+   * a mailbox here). Unset: not checked.
+   */
+  readonly mxDelivery?: (d: RefusedDelivery, generation: number) => Promise<{ readonly expected: string[]; readonly real: string[] } | null>;
 }
 
 /** Ports whose sessions start with a TLS handshake (IMAPS, POP3S, SMTPS). */
@@ -137,6 +151,9 @@ interface Live {
   lmtp: { lhlo: string; from: string; rcpts: string[]; accepted: number; inData: boolean };
   /** SMTP: between the 354 and the end of the message. */
   smtpData: boolean;
+  /** LMTP: the message the model sent, and the recipients it refused after DATA (for mxDelivery). */
+  lmtpMail?: { id: string; size: number };
+  lmtpRefusals?: { address: string; reply: string }[];
   /** Exchanges whose model lines are complete, waiting for their (pipelined) replies. */
   backlog: Exchange[];
   ended: boolean;
@@ -242,7 +259,7 @@ export class Replayer {
         this.disagree({ kind: 'replay', where: line.session, protocol: null, command: null, diff: [{ op: '-', text: `${line.dir}: ${line.text}` }], note: 'a line for a session no frame opened' });
         continue;
       }
-      if (s.protocol === 'SMTP' && !this.input.submission) {
+      if (s.protocol === 'SMTP' && !this.input.submission && !(s.info.port === 25 && this.input.mx)) {
         // Dovecot is no MTA: without a Postfix, submission lines cannot be compared.
         this.notCompared.set('SMTP', (this.notCompared.get('SMTP') ?? 0) + 1);
         continue;
@@ -299,10 +316,13 @@ export class Replayer {
    * REMOTE_CLIENT, as for Dovecot.
    */
   private async connectSubmission(s: Live) {
-    const ports = await this.input.submission!();
     const implicit = s.info.port === 465;
+    // Another provider's server to the MX (rule 64), from elsewhere like a device.
+    const mx = s.info.port === 25 && this.input.mx ? await this.input.mx() : null;
     try {
-      s.wire = await Wire.connect(implicit ? ports.submissions : ports.submission, { from: REMOTE_CLIENT, tls: implicit ? this.input.tls : undefined });
+      const ports = mx === null ? await this.input.submission!() : null;
+      const port = mx ?? (implicit ? ports!.submissions : ports!.submission);
+      s.wire = await Wire.connect(port, { from: REMOTE_CLIENT, tls: implicit ? this.input.tls : undefined });
     } catch (err) {
       s.broken = `cannot connect to Postfix: ${(err as Error).message}`;
       this.disagree({ kind: 'replay', where: this.where(s), protocol: 'SMTP', command: null, diff: [], note: s.broken });
@@ -368,6 +388,8 @@ export class Replayer {
   }
 
   private async serverLine(s: Live, text: string) {
+    const refused = s.protocol === 'LMTP' ? /^[45]52 \d\.\d\.\d <([^>]+)> /.exec(text) : null;
+    if (refused) (s.lmtpRefusals ??= []).push({ address: refused[1], reply: text });
     // Server lines with no command before them in this step: sent unasked (IDLE, a BYE).
     if (!s.exchange) s.exchange = { command: '(unasked)', model: [], real: [], open: true };
     const e = s.exchange;
@@ -396,6 +418,7 @@ export class Replayer {
           await this.lmtpSync(s);
           w.hangUp();
           s.ended = true;
+          await this.throughMx(s);
         }
         return;
       }
@@ -430,6 +453,7 @@ export class Replayer {
     const L = s.lmtp;
     const msg = messageLine.exec(text);
     if (L.inData && msg) {
+      s.lmtpMail = { id: msg[1], size: Number(msg[2]) };
       const mail = this.frame!.state.mails.get(msg[1]);
       if (!mail) {
         s.broken = `the model names mail ${msg[1]}, which its state does not know`;
@@ -455,6 +479,33 @@ export class Replayer {
     const e: Exchange = { command: text, model: [], real: [], open: false, unread: 1 };
     if (!['MAIL', 'RCPT', 'RSET', 'NOOP'].includes(verb)) await this.lmtpSync(s, e);
     return e;
+  }
+
+  /** Mails whose refusal went through the real MX already: a retry refused again shows nothing new. */
+  private readonly checkedThroughMx = new Set<string>();
+
+  /** After an LMTP session that refused a recipient: the same delivery through the real MX (mxDelivery). */
+  private async throughMx(s: Live) {
+    const check = this.input.mxDelivery;
+    const sent = s.lmtpMail;
+    if (!check || !sent || !s.lmtpRefusals?.length || this.checkedThroughMx.has(sent.id)) return;
+    this.checkedThroughMx.add(sent.id);
+    const mail = this.frame!.state.mails.get(sent.id);
+    if (!mail) return;
+    const where = `MX ${s.info.id} (${s.info.account})`;
+    const command = `the delivery of ${sent.id} through Postfix`;
+    try {
+      const r = await check({ from: s.lmtp.from, mail: { id: mail.id, from: mail.from, to: mail.to, subject: mail.subject }, size: sent.size, refusals: s.lmtpRefusals }, s.info.serverGeneration);
+      if (!r) {
+        this.notCompared.set('SMTP', (this.notCompared.get('SMTP') ?? 0) + 1);
+        return;
+      }
+      this.current!.exchanges++;
+      const same = r.expected.length === r.real.length && r.expected.every((l, i) => l === r.real[i]);
+      if (!same) this.disagree({ kind: 'reply', where, protocol: 'SMTP', command, diff: diffLines(r.expected, r.real, 'SMTP') });
+    } catch (err) {
+      this.disagree({ kind: 'replay', where, protocol: 'SMTP', command, diff: [], note: (err as Error).message });
+    }
   }
 
   /** Read every reply still owed to this LMTP session, oldest first. */

@@ -39,6 +39,7 @@ import { KNOWN_FILE, loadKnown, matchKnown, type KnownDifference } from './known
 import { formatDiff } from './normalise';
 import { Replayer, type Disagreement, type FrameLike, type LineLike, type ReplayResult } from './replay';
 import { selfCheck } from './selfcheck';
+import { expectedLines, HOLD_OUTSIDE_MAIL, realLines, type RefusedDelivery } from './mx-delivery';
 
 interface SimApi {
   simulate: (scenario: unknown, options?: { variant?: string }) => { frames: readonly unknown[] };
@@ -51,13 +52,22 @@ interface ScenarioLike {
   readonly id: string;
   readonly variants: Record<string, unknown>;
   readonly world: {
-    readonly server: { readonly quotaGracePercent: number; readonly quotaFull: 'permanent' | 'temporary'; readonly pop3LockSession: boolean; readonly messageSizeLimit: number };
+    readonly server: { readonly quotaGracePercent: number; readonly quotaFull: 'permanent' | 'temporary'; readonly pop3LockSession: boolean; readonly messageSizeLimit: number; readonly quotaCheck?: 'lmtp' | 'rcpt' };
     readonly accounts: readonly { id: string; address: string; password: string; quota?: { storageKB?: number; messages?: number } }[];
     readonly folders: ReadonlyArray<string | { readonly id: string }>;
   };
 }
 
 const STANDARD_FOLDERS = ['INBOX', 'Sent', 'Drafts', 'Trash', 'Archive'];
+
+/** Dovecot's quota_status_overquota for a scenario that checks quota at RCPT TO (rule 64). */
+type QuotaStatus = '452 4.2.2 Mailbox is full' | '552 5.2.2 Mailbox is full';
+
+/** Ports for a Dovecot beside the generation-numbered ones (CONFORMANCE_PORT_BASE does not cover it). */
+async function freeDovecotPorts() {
+  const [imap, pop3, lmtp, imaps, pop3s] = await freePorts(5);
+  return { imap, pop3, lmtp, imaps, pop3s };
+}
 
 /**
  * How the scenarios' Dovecot treats TLS unless --tls / CONFORMANCE_TLS says
@@ -197,13 +207,15 @@ async function main(): Promise<number> {
   let certificate: Certificate | null = null;
   let trust: TlsTrust | null = null;
   let dovecotVersion = '';
-  const startServer = async (worker: number, g: number): Promise<Dovecot> => {
-    const name = `w${worker}-gen${g}`;
+  /** `quotaStatus`: a Dovecot of its own with the quota-status service answering a full mailbox so (rule 64). */
+  const startServer = async (worker: number, g: number, quotaStatus?: QuotaStatus): Promise<Dovecot> => {
+    const name = `w${worker}-gen${g}${quotaStatus ? `-qs${quotaStatus.slice(0, 3)}` : ''}`;
     let s = servers.get(name);
     if (!s) {
-      s = new Dovecot(name, runDir, await choosePorts(g), tls, tls === 'required' ? certificate : null);
+      s = new Dovecot(name, runDir, quotaStatus ? await freeDovecotPorts() : await choosePorts(g), tls, tls === 'required' ? certificate : null);
       servers.set(name, s);
       const banner = await s.start();
+      if (quotaStatus) await s.enableQuotaStatus((await freePorts(1))[0], quotaStatus);
       dovecotVersion ||= /^dovecot (\S+)/.exec(banner)?.[1] ?? '';
       if (verbose || servers.size === 1) console.log(`conformance: ${banner}`);
     }
@@ -269,12 +281,74 @@ async function main(): Promise<number> {
     return { submission: mx.options.submissionPort!, submissions: mx.options.submissionsPort! };
   };
 
+  /**
+   * The provider's MX for a worker's scenarios that check quota at RCPT TO
+   * (rule 64): Postfix on port 25's stead asking that worker's quota-status
+   * Dovecot, accepted mail discarded (the model's own LMTP sessions carry the
+   * delivery, replayed against the same Dovecot).
+   */
+  const mxServers = new Map<string, Promise<Postfix>>();
+  const mxFor = (worker: number, quotaStatus: QuotaStatus, limit: number) => async () => {
+    const key = `w${worker}-qs${quotaStatus.slice(0, 3)}-${limit}`;
+    let started = mxServers.get(key);
+    if (!started) {
+      started = (async () => {
+        const dovecot = await startServer(worker, 1, quotaStatus);
+        const dir = `${runDir}/mx-${key}`;
+        submissionDirs.push(dir);
+        const mx = await startPostfix(dir, 1, ([smtpPort]) => ({ smtpPort, lmtpPort: dovecot.ports.lmtp, messageSizeLimit: limit, delivery: 'discard', tls: certificate ?? undefined }));
+        await mx.checkPolicyService(dovecot.quotaStatusPort!);
+        return mx;
+      })();
+      mxServers.set(key, started);
+      submissionServers.set(key, started);
+    }
+    return (await started).options.smtpPort;
+  };
+
+  /**
+   * The provider's MX for the delivery side (conformance/mx-delivery.ts): per
+   * worker, server generation and mailbox domains a Postfix whose LMTP goes to
+   * that worker's Dovecot, mail for other domains held in its queue. Checks
+   * on one MX run one at a time (each empties the queue after itself).
+   */
+  const deliveryServers = new Map<string, { mx: Promise<Postfix>; last: Promise<unknown> }>();
+  const mxDeliveryFor =
+    (worker: number, quotaStatus: QuotaStatus | undefined, limit: number, domains: readonly string[]) =>
+    async (d: RefusedDelivery, g: number) => {
+      const senderDomain = d.from.split('@')[1]?.toLowerCase() ?? '';
+      if (!d.from || domains.includes(senderDomain)) return null;
+      const key = `w${worker}-gen${g}${quotaStatus ? `-qs${quotaStatus.slice(0, 3)}` : ''}-${limit}-${domains.join('+')}`;
+      let entry = deliveryServers.get(key);
+      if (!entry) {
+        const mx = (async () => {
+          const dovecot = await startServer(worker, g, quotaStatus);
+          const dir = `${runDir}/dl-${deliveryServers.size}`;
+          submissionDirs.push(dir);
+          const started = await startPostfix(dir, 1, ([smtpPort]) => ({ smtpPort, lmtpPort: dovecot.ports.lmtp, messageSizeLimit: limit, domains, tls: certificate ?? undefined }));
+          await started.configure(HOLD_OUTSIDE_MAIL);
+          return started;
+        })();
+        entry = { mx, last: Promise.resolve() };
+        deliveryServers.set(key, entry);
+        submissionServers.set(`delivery-${key}`, mx);
+      }
+      const mine = entry.last.then(async () => {
+        const mx = await entry.mx;
+        return { expected: expectedLines(d, mx.options.hostname ?? 'mx.example.org'), real: await realLines(mx, d) };
+      });
+      entry.last = mine.catch(() => undefined);
+      return mine;
+    };
+
   const results: ReplayResult[] = [];
   const failures: string[] = [...loadProblems.map((p) => `scenario does not load: ${p}`)];
   const replayOne = async (worker: number, r: (typeof runs)[number], timeline: { frames: readonly unknown[] }) => {
     const world = sim.withVariant(r.scenario, r.variant ?? undefined);
     const t = Date.now();
     const users = usersOf(world);
+    // Quota checked at RCPT TO (rule 64): Dovecot's quota_status_overquota as the scenario's quotaFull says.
+    const quotaStatus: QuotaStatus | undefined = world.world.server.quotaCheck === 'rcpt' ? (world.world.server.quotaFull === 'temporary' ? '452 4.2.2 Mailbox is full' : '552 5.2.2 Mailbox is full') : undefined;
     const addresses = new Map(world.world.accounts.map((a) => [a.id, a.address]));
     const replayer = new Replayer({
       scenario: r.scenario.id,
@@ -286,8 +360,10 @@ async function main(): Promise<number> {
       headerBytes,
       tls: tls === 'required' ? (trust ?? undefined) : undefined,
       submission: tls === 'required' ? submissionFor(worker, world.world.server.messageSizeLimit) : undefined,
+      mx: quotaStatus ? mxFor(worker, quotaStatus, world.world.server.messageSizeLimit) : undefined,
+      mxDelivery: tls === 'required' ? mxDeliveryFor(worker, quotaStatus, world.world.server.messageSizeLimit, [...new Set(world.world.accounts.map((a) => a.address.split('@')[1].toLowerCase()))].sort()) : undefined,
       server: async (g) => {
-        const s = await startServer(worker, g);
+        const s = await startServer(worker, g, quotaStatus);
         await s.reset(users, addresses);
         return s;
       },

@@ -219,6 +219,13 @@ export const narrationEn = {
     newAccountFromImap_other:
       "{{device}} gets a new {{protocol}} account: a real mail client cannot switch an account's protocol or take it to another client, the user adds a new account (simplified here: it is set up at once). The old IMAP account's cache ({{count}} copies) is removed with it; the mail stays on the server. The new account knows nothing yet and fetches at its next check.",
   },
+  // Refused at RCPT TO through Dovecot's quota-status service: the mail waits in the sender's queue (docs/rules.md rule 64).
+  senderQueue: {
+    tempRefused: "The sending server offers {{mail}} to the provider's MX. At RCPT TO the MX asks Dovecot's quota service: the mailbox of {{to}} is full, so it refuses the mail for now (452 4.2.2), before any data. The MX never took it: the mail waits in the sender's queue, at {{sender}}'s provider, which tries again later.",
+    permRefused: "The sending server offers {{mail}} to the provider's MX. At RCPT TO the MX asks Dovecot's quota service: the mailbox of {{to}} is full, so it refuses the mail for good (552 5.2.2), before any data. The MX never took it: the sending server returns it to {{sender}} itself.",
+    retryRefused: "The sending server tries {{mail}} again: at RCPT TO the mailbox of {{to}} is still full (452 4.2.2). The mail stays in the sender's queue.",
+    expired: "{{mail}} has waited in the sender's queue for {{days}} days (Postfix's maximal_queue_lifetime): the sending server gives up and returns it to {{sender}}.",
+  },
 } as const;
 
 type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -431,5 +438,12 @@ export const narrationDe: Shape<typeof narrationEn> = {
       '{{device}} bekommt ein neues {{protocol}}-Konto: Ein echtes E-Mail-Programm kann das Protokoll eines Kontos nicht umstellen und kein Konto in ein anderes Programm mitnehmen, man legt ein neues Konto an (hier vereinfacht: Es ist sofort eingerichtet). Der Cache des alten IMAP-Kontos ({{count}} Kopie) wird mit ihm entfernt; die Nachricht bleibt auf dem Server. Das neue Konto kennt noch nichts und holt beim nächsten Abruf ab.',
     newAccountFromImap_other:
       '{{device}} bekommt ein neues {{protocol}}-Konto: Ein echtes E-Mail-Programm kann das Protokoll eines Kontos nicht umstellen und kein Konto in ein anderes Programm mitnehmen, man legt ein neues Konto an (hier vereinfacht: Es ist sofort eingerichtet). Der Cache des alten IMAP-Kontos ({{count}} Kopien) wird mit ihm entfernt; die Nachrichten bleiben auf dem Server. Das neue Konto kennt noch nichts und holt beim nächsten Abruf ab.',
+  },
+  // Abgewiesen bei RCPT TO über Dovecots Quota-Status-Dienst: Die Nachricht wartet in der Warteschlange des Absenders (docs/rules.md, Regel 64).
+  senderQueue: {
+    tempRefused: 'Der sendende Server bietet dem MX des Anbieters {{mail}} an. Bei RCPT TO fragt der MX Dovecots Dienst für das Speicherkontingent: Das Postfach von {{to}} ist voll, also lehnt er die Nachricht vorläufig ab (452 4.2.2), noch vor der Übertragung. Der MX hat sie nie angenommen: Die Nachricht wartet in der Warteschlange des Absenders, beim Anbieter von {{sender}}, und der versucht es später erneut.',
+    permRefused: 'Der sendende Server bietet dem MX des Anbieters {{mail}} an. Bei RCPT TO fragt der MX Dovecots Dienst für das Speicherkontingent: Das Postfach von {{to}} ist voll, also lehnt er die Nachricht endgültig ab (552 5.2.2), noch vor der Übertragung. Der MX hat sie nie angenommen: Der sendende Server schickt sie selbst an {{sender}} zurück.',
+    retryRefused: 'Der sendende Server versucht es mit {{mail}} erneut: Bei RCPT TO ist das Postfach von {{to}} immer noch voll (452 4.2.2). Die Nachricht bleibt in der Warteschlange des Absenders.',
+    expired: '{{mail}} hat {{days}} Tage in der Warteschlange des Absenders gewartet (Postfix’ maximal_queue_lifetime): Der sendende Server gibt auf und schickt sie an {{sender}} zurück.',
   },
 };

@@ -1057,4 +1057,8 @@ export const uiDe: Shape<typeof uiEn> = {
     night_one: 'Sicherung von Tag {{day}}, 02:00: {{count}} Nachricht',
     night_other: 'Sicherung von Tag {{day}}, 02:00: {{count}} Nachrichten',
   },
+  // Wo eine Nachricht wartet, die der MX bei RCPT TO abweist (docs/rules.md, Regel 64).
+  mailPath: {
+    senderQueue: 'Warteschlange des Absenders ({{domain}})',
+  },
 };

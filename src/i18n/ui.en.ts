@@ -1053,4 +1053,8 @@ export const uiEn = {
     night_one: 'Backup of day {{day}}, 02:00: {{count}} message',
     night_other: 'Backup of day {{day}}, 02:00: {{count}} messages',
   },
+  // Where a mail waits when the MX refuses it at RCPT TO (docs/rules.md rule 64).
+  mailPath: {
+    senderQueue: "the sender's queue ({{domain}})",
+  },
 } as const;

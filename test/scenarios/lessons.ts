@@ -169,6 +169,24 @@ export const LESSONS: Lessons = {
       },
     },
   },
+  'quota-full-rcpt-check': {
+    base: {
+      teaches: 'refused at RCPT TO for now (rule 64: 452 through quota-status), the mail waits in the sender’s queue, never at the provider, and arrives once space is freed',
+      proof: (o) => {
+        expect(o.metrics.bounced).toEqual([]);
+        expect(placesOf(o, 'm3')).toEqual(['device/laptop/INBOX', 'server/anna/INBOX']);
+      },
+    },
+    variants: {
+      permanent: {
+        teaches: 'refused at RCPT TO for good (552), the mail goes back from the sender’s own server at once: the provider never held it',
+        proof: (o) => {
+          expect(o.metrics.bounced).toEqual(['m3']);
+          expect(placesOf(o, 'm3')).toEqual(['outside/ben@example.net']);
+        },
+      },
+    },
+  },
   'break-in-pop3': {
     base: {
       teaches: 'a break-in under POP3 finds only the mail not yet fetched',

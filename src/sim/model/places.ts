@@ -5,7 +5,8 @@
 //   backup/server/<account>/<folder>, backup/<device>/<folder>
 //   backup/server/<account>/<folder>@<generation>   (folder meta only: UIDVALIDITY
 //                                 and UIDNEXT as the backup of that night holds them)
-//   queue                         the sending MTA's queue (deferred deliveries)
+//   queue                         the provider's MX queue (deferred deliveries)
+//   queue/<domain>                the sending server's queue at <domain> (refused at RCPT TO, rule 64)
 //   outside/<address>             a mailbox at another provider (bounces arrive there)
 //   intruder                      what someone who broke into the server has read
 export type PlaceId = string;
@@ -22,6 +23,9 @@ export function parseBackupMetaPlace(key: PlaceId): { place: PlaceId; generation
 }
 export const outsidePlace = (address: string): PlaceId => `outside/${address}`;
 export const QUEUE: PlaceId = 'queue';
+/** The queue of the server that sends for `address` (another provider's): what the MX refused at RCPT TO for now waits there (rule 64). */
+export const senderQueuePlace = (address: string): PlaceId => `queue/${address.split('@')[1] || 'invalid'}`;
+export const isSenderQueue = (place: PlaceId): boolean => place.startsWith('queue/');
 export const INTRUDER: PlaceId = 'intruder';
 
 export type PlaceKind = 'server' | 'device' | 'backup' | 'queue' | 'outside' | 'intruder';

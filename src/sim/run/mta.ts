@@ -6,10 +6,11 @@
 // that passes through it travels from its place, QUEUE: submission and MX are
 // the same Postfix with one queue, the provider's, never the sender's.
 import { MINUTES_PER_DAY } from '../scenario/time';
-import { outsidePlace, QUEUE, type PlaceId } from '../model/places';
+import { outsidePlace, QUEUE, senderQueuePlace, type PlaceId } from '../model/places';
 import { pseudoId } from '../model/hash';
 import { lmtpDeliver, SERVER_HOST, type LmtpOutcome } from '../server/lmtp/lmtpServer';
-import { expired, lifetimeMinutes, nextAttempt, type QueueSettings } from '../server/postfixQueue';
+import { expired, lifetimeMinutes, nextAttempt, POSTFIX_DEFAULTS, type QueueSettings } from '../server/postfixQueue';
+import { mxRcptCheck, senderHostOf } from '../server/mxRcpt';
 import { portOf, tlsModeOf } from '../protocol/tls';
 import { HANDSHAKE } from './wire';
 import type { Deferred, Run } from './run';
@@ -38,6 +39,13 @@ export function deliver(run: Run, mail: string, accounts: readonly string[], env
       if (!fromQueue) defer(run, mail, account, envelopeFrom);
     }
     run.emit('mta', `MTA → ${accounts.join(', ')} · ${mail}`, { key: fromQueue ? 'delivery.stillDown' : 'delivery.serverDown', params: { mail, to: accounts.join(', ') } });
+    return outcomes;
+  }
+  // Mail from another provider, checked at RCPT TO (rule 64): only what passes goes on over LMTP.
+  if (!fromQueue && !sourcePlace && run.world.server.quotaCheck === 'rcpt') {
+    const passed = rcptCheck(run, mail, accounts, envelopeFrom, false, outcomes);
+    if (!passed.length) return outcomes;
+    for (const [a, o] of deliver(run, mail, passed, envelopeFrom, false, outsidePlace(envelopeFrom || 'MAILER-DAEMON'))) outcomes.set(a, o);
     return outcomes;
   }
   const tempfail = run.world.server.quotaFull === 'temporary';
@@ -89,6 +97,89 @@ function refusedForSize(run: Run, mail: string, envelopeFrom: string): boolean {
 }
 
 const queueKey = (mail: string, account: string) => `${mail}>${account}`;
+
+/**
+ * The sending server's SMTP session to the MX when the MX asks Dovecot's
+ * quota-status service at RCPT TO (rule 64). A recipient refused for now
+ * (452) stays in the sending server's own queue and is tried again on
+ * Postfix's default schedule (the sender's server is taken to be a Postfix
+ * with its defaults); one refused for good (552) goes back to the sender from
+ * the sending server itself: the provider's MX never held it. Returns the
+ * accounts that passed; the outcomes of the others are set in `outcomes`.
+ */
+function rcptCheck(run: Run, mail: string, accounts: readonly string[], envelopeFrom: string, retry: boolean, outcomes: Map<string, LmtpOutcome>): string[] {
+  const tempfail = run.world.server.quotaFull === 'temporary';
+  const host = senderHostOf(envelopeFrom);
+  const s = run.recorder.openSession({ protocol: 'SMTP', client: host, account: accounts[0], tls: false, port: 25 });
+  const result = mxRcptCheck(run.store, {
+    mail,
+    envelopeFrom,
+    senderHost: host,
+    recipients: accounts.map((a) => ({ account: a, address: run.account(a).address, quota: run.account(a).quota })),
+    gracePercent: run.world.server.quotaGracePercent,
+    tempfail,
+    sizeLimit: run.world.server.messageSizeLimit,
+  });
+  for (const l of result.lines) run.recorder.line(s, l.dir, l.text);
+  const passed = accounts.filter((a) => result.outcomes.get(a) === 'accepted');
+  const refused = accounts.filter((a) => result.outcomes.get(a) !== 'accepted');
+  if (!refused.length) return passed;
+  const to = refused.join(', ');
+  const place = senderQueuePlace(envelopeFrom);
+  if (tempfail) {
+    for (const account of refused) {
+      outcomes.set(account, 'temporary');
+      if (retry) continue;
+      run.put(place, queueKey(mail, account), { mail, flags: 0 });
+      run.transfer('defer', mail, outsidePlace(envelopeFrom), place, queueKey(mail, account));
+      run.deferred.push({ mail, account, from: envelopeFrom, queuedAt: run.time, nextTryAt: nextAttempt(POSTFIX_DEFAULTS, run.time, run.time), atSender: true });
+    }
+    run.emit('mta', `MX → ${host} · RCPT ${mail} · 452`, { key: retry ? 'senderQueue.retryRefused' : 'senderQueue.tempRefused', params: { mail, to, sender: envelopeFrom } });
+    return passed;
+  }
+  for (const account of refused) {
+    outcomes.set(account, 'permanent');
+    if (retry) run.del(place, queueKey(mail, account));
+  }
+  run.apply({ op: 'bounced', mail });
+  run.emit('mta', `MX → ${host} · RCPT ${mail} · 552`, { key: 'senderQueue.permRefused', params: { mail, to, sender: envelopeFrom } });
+  returnToSender(run, mail, envelopeFrom, retry ? place : null);
+  return passed;
+}
+
+/** The sending server tells its user: the mail is back in the sender's mailbox (outside/<sender>), from its queue if it waited there. */
+function returnToSender(run: Run, mail: string, envelopeFrom: string, fromPlace: PlaceId | null): void {
+  const place = outsidePlace(envelopeFrom);
+  const { key } = run.freeKey(place, mail);
+  run.put(place, key, { mail, flags: 0 });
+  run.transfer('bounce', mail, fromPlace, place, key);
+}
+
+/** A retry from the sending server's queue (rule 64): the RCPT check again, then LMTP for what passes; given up after Postfix's default lifetime. */
+function retryFromSender(run: Run, d: Deferred, now: number): void {
+  const outcomes = new Map<string, LmtpOutcome>();
+  const place = senderQueuePlace(d.from);
+  const passed = rcptCheck(run, d.mail, [d.account], d.from, true, outcomes);
+  if (passed.length) {
+    run.deferred.splice(run.deferred.indexOf(d), 1);
+    run.del(place, queueKey(d.mail, d.account));
+    deliver(run, d.mail, passed, d.from, false, place);
+    return;
+  }
+  if (outcomes.get(d.account) === 'permanent') {
+    run.deferred.splice(run.deferred.indexOf(d), 1);
+    return;
+  }
+  if (expired(POSTFIX_DEFAULTS, d.queuedAt, now, d.from)) {
+    run.deferred.splice(run.deferred.indexOf(d), 1);
+    run.del(place, queueKey(d.mail, d.account));
+    run.apply({ op: 'bounced', mail: d.mail });
+    run.emit('mta', `${senderHostOf(d.from)} · ${d.mail} expired`, { key: 'senderQueue.expired', params: { mail: d.mail, sender: d.from, days: POSTFIX_DEFAULTS.queueLifetimeDays } });
+    returnToSender(run, d.mail, d.from, place);
+    return;
+  }
+  d.nextTryAt = nextAttempt(POSTFIX_DEFAULTS, d.queuedAt, now);
+}
 
 /** The queue settings of the provider's Postfix, as the scenario sets them (rule 66). */
 function queueSettings(run: Run): QueueSettings {
@@ -156,6 +247,10 @@ export function retryDeferred(run: Run, now: number): void {
   const fixed = run.world.server.retryEveryMinutes !== undefined;
   const due = run.deferred.filter((d) => d.nextTryAt <= now);
   for (const d of due) {
+    if (d.atSender) {
+      retryFromSender(run, d, now);
+      continue;
+    }
     const lifetime = fixed ? run.world.server.queueLifetimeDays * MINUTES_PER_DAY : lifetimeMinutes(queueSettings(run), d.from);
     if (fixed && now - d.queuedAt >= lifetime) {
       expire(run, d, lifetime);
@@ -183,7 +278,7 @@ export function nextRetryAt(run: Run): number | null {
   const fixed = run.world.server.retryEveryMinutes !== undefined;
   const lifetime = run.world.server.queueLifetimeDays * MINUTES_PER_DAY;
   for (const d of run.deferred) {
-    const t = fixed ? Math.min(d.nextTryAt, d.queuedAt + lifetime) : d.nextTryAt;
+    const t = fixed && !d.atSender ? Math.min(d.nextTryAt, d.queuedAt + lifetime) : d.nextTryAt;
     if (next === null || t < next) next = t;
   }
   return next;

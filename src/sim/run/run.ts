@@ -26,6 +26,8 @@ export interface Deferred {
   readonly from: string;
   readonly queuedAt: number;
   nextTryAt: number;
+  /** Waiting in the sending server's queue (refused at RCPT TO, rule 64), not in the provider's MX queue. */
+  readonly atSender?: boolean;
 }
 
 export interface DeviceRuntime {

@@ -147,9 +147,10 @@ export function computeLayout(input: LayoutInput): Layout {
   const top = 0;
 
   // Sender: other providers' mailboxes.
-  const senderPlaces = places.filter((p) => p.startsWith('outside/')).sort();
+  // Their servers' queues too (queue/<domain>): what the MX refused at RCPT TO for now waits there (rule 64).
+  const senderPlaces = places.filter((p) => p.startsWith('outside/') || p.startsWith('queue/')).sort();
   const sender = new Stack(sc, PAD, colW - 2 * PAD, top + HEADER, 'sender');
-  for (const p of senderPlaces) sender.add(p, p.slice('outside/'.length), most(p), 2);
+  for (const p of senderPlaces) sender.add(p, p.startsWith('queue/') ? p : p.slice('outside/'.length), most(p), 2);
   const senderH = senderPlaces.length ? sender.y - top + PAD : HEADER + (wide ? 30 : 2);
   const senderRegion: Region = { kind: 'sender', id: 'sender', x: 0, y: top, w: colW, h: senderH };
   const internet = { x: colW / 2, y: top + HEADER - 14 };

@@ -1,0 +1,29 @@
+// The delivery check's account of the model (conformance/mx-delivery.ts):
+// what the real MX must show for a refusal over LMTP.
+import { describe, expect, it } from 'vitest';
+import { expectedLines } from '../../conformance/mx-delivery';
+
+const mail = { id: 'm3', from: 'ben@example.net', to: ['anna@example.org'], subject: 'Meeting' };
+
+describe('the delivery side through the real MX', () => {
+  it('rule 30: a 452 over LMTP means the mail waits in the MX queue with that reply as its delay reason, and no bounce', () => {
+    const reply = '452 4.2.2 <anna@example.org> Quota exceeded (mailbox for user is full)';
+    expect(expectedLines({ from: 'ben@example.net', mail, size: 6144, refusals: [{ address: 'anna@example.org', reply }] }, 'mx.example.org')).toEqual([
+      'S: 250 2.0.0 Ok: queued as {id}',
+      `MX queue: deferred → anna@example.org: ${reply}`,
+    ]);
+  });
+
+  it('rule 29: a 552 over LMTP means a bounce from the MX with Status 5.2.2 and the reply as Diagnostic-Code, nothing queued', () => {
+    const reply = '552 5.2.2 <anna@example.org> Quota exceeded (mailbox for user is full)';
+    expect(expectedLines({ from: 'ben@example.net', mail, size: 6144, refusals: [{ address: 'anna@example.org', reply }] }, 'mx.example.org')).toEqual([
+      'S: 250 2.0.0 Ok: queued as {id}',
+      'MX queue: nothing from <ben@example.net>',
+      'bounce From: Mail Delivery System <MAILER-DAEMON@mx.example.org>',
+      'bounce envelope sender: <> (null)',
+      'bounce Reporting-MTA: mx.example.org',
+      'bounce anna@example.org: Action failed, Status 5.2.2',
+      `bounce anna@example.org: Diagnostic-Code ${reply}`,
+    ]);
+  });
+});
