@@ -282,4 +282,31 @@ describe('IMAP (RFC 9051)', () => {
       .run();
     r.expectMailIn('m1', ['device/laptop/Trash', 'device/phone/Trash', 'server/alice/Trash']);
   });
+
+  it('rule 84: the first login lists the folders as Dovecot answers (subscribed with special-use, then INBOX); later logins do not list again', () => {
+    const r = sim({ accounts: [ALICE], devices: [{ id: 'laptop', kind: 'laptop', account: 'alice', protocol: 'imap' }], folders: ['Projects'] })
+      .at('day 1, 09:00', arrive('m1'))
+      .at('day 1, 09:10', check('laptop'))
+      .at('day 1, 09:20', check('laptop'))
+      .run();
+    const lines = r.lines('IMAP');
+    const listed = lines.slice(lines.findIndex((l) => / LIST \(SUBSCRIBED\)/.test(l)));
+    expect(listed.slice(0, 10)).toEqual([
+      'C: a2 LIST (SUBSCRIBED) "" "*" RETURN (SPECIAL-USE)',
+      'S: * LIST (\\Subscribed \\Sent) "/" Sent',
+      'S: * LIST (\\Subscribed \\Drafts) "/" Drafts',
+      'S: * LIST (\\Subscribed \\Trash) "/" Trash',
+      'S: * LIST (\\Subscribed \\Archive) "/" Archive',
+      'S: * LIST (\\Subscribed) "/" Projects',
+      'S: a2 OK List completed (0.001 + 0.000 secs).',
+      'C: a3 LIST "" "INBOX"',
+      'S: * LIST (\\HasNoChildren) "/" INBOX',
+      'S: a3 OK List completed (0.001 + 0.000 secs).',
+    ]);
+    // Two checks, two logins, one discovery.
+    expect(lines.filter((l) => / LOGIN /.test(l))).toHaveLength(2);
+    expect(lines.filter((l) => /^C: a\d+ LIST /.test(l))).toHaveLength(2);
+    // The folder LIST named is the one the client asks about.
+    expect(lines.some((l) => /^C: a\d+ STATUS Projects /.test(l))).toBe(true);
+  });
 });
