@@ -293,11 +293,11 @@ describe('IMAP (RFC 9051)', () => {
     const listed = lines.slice(lines.findIndex((l) => / LIST \(SUBSCRIBED\)/.test(l)));
     expect(listed.slice(0, 10)).toEqual([
       'C: a2 LIST (SUBSCRIBED) "" "*" RETURN (SPECIAL-USE)',
+      'S: * LIST (\\Subscribed) "/" Projects',
       'S: * LIST (\\Subscribed \\Sent) "/" Sent',
       'S: * LIST (\\Subscribed \\Drafts) "/" Drafts',
       'S: * LIST (\\Subscribed \\Trash) "/" Trash',
       'S: * LIST (\\Subscribed \\Archive) "/" Archive',
-      'S: * LIST (\\Subscribed) "/" Projects',
       'S: a2 OK List completed (0.001 + 0.000 secs).',
       'C: a3 LIST "" "INBOX"',
       'S: * LIST (\\HasNoChildren) "/" INBOX',

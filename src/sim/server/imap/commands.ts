@@ -285,14 +285,19 @@ const SPECIAL_USE: Readonly<Record<string, string>> = { Sent: '\\Sent', Drafts: 
  * (SPECIAL-USE)` lists the subscribed ones with \Subscribed and their
  * special-use attribute; a plain LIST gives \HasNoChildren (no folder has
  * children here) and the special-use attribute, INBOX after the others.
- * Folders come in the order the account has them (the order they were created
- * in: Dovecot lists from its mailbox list index). `*` and `%` match every
+ * Dovecot lists mailboxes in the order they were created (its mailbox list
+ * index), the auto-created ones not yet used after them in configuration
+ * order: the scenario's own folders (created with the account) come first,
+ * then Sent, Drafts, Trash, Archive. `*` and `%` match every
  * name (no hierarchy), any other pattern one name (INBOX in any case).
  */
 export function listLines(folders: readonly string[], pattern: string, subscribed: boolean): string[] {
   const all = pattern === '*' || pattern === '%';
   const matches = (f: string) => all || f === pattern || (f === 'INBOX' && pattern.toUpperCase() === 'INBOX');
-  const named = [...folders.filter((f) => f !== 'INBOX'), ...folders.filter((f) => f === 'INBOX')].filter(matches);
+  // The account's own folders were created when it was set up; the standard ones come into being (in configuration order) when first used.
+  const own = folders.filter((f) => f !== 'INBOX' && !SPECIAL_USE[f]);
+  const standard = folders.filter((f) => SPECIAL_USE[f]);
+  const named = [...own, ...standard, ...folders.filter((f) => f === 'INBOX')].filter(matches);
   if (subscribed) return named.filter((f) => f !== 'INBOX').map((f) => `* LIST (\\Subscribed${SPECIAL_USE[f] ? ` ${SPECIAL_USE[f]}` : ''}) "/" ${quoteMailbox(f)}`);
   return named.map((f) => `* LIST (\\HasNoChildren${SPECIAL_USE[f] ? ` ${SPECIAL_USE[f]}` : ''}) "/" ${quoteMailbox(f)}`);
 }
