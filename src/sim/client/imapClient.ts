@@ -137,7 +137,7 @@ export function connectImap(h: ClientHost): ImapConnection | null {
 }
 
 /** A connection for a check or a user action, and whether it is the one the device keeps open in IDLE. */
-interface Session {
+export interface Session {
   readonly conn: ImapConnection;
   readonly kept: boolean;
 }
@@ -146,7 +146,7 @@ interface Session {
  * The device's open IDLE connection when it has one (IDLE ended with DONE:
  * the commands go over it, no new login), else a new connection (rule 83).
  */
-function takeSession(h: ClientHost, idle: IdleSlot): Session | null {
+export function takeSession(h: ClientHost, idle: IdleSlot): Session | null {
   const open = idle.get();
   if (open) {
     // What this action costs is counted from here (the scorecard shows the last sync).
@@ -162,7 +162,7 @@ function takeSession(h: ClientHost, idle: IdleSlot): Session | null {
 const idles = (h: ClientHost) => h.device.imap.idle;
 
 /** Done with a connection: back to IDLE on INBOX if the device idles, else LOGOUT. True when it stays open. */
-function releaseSession(h: ClientHost, idle: IdleSlot, session: Session): boolean {
+export function releaseSession(h: ClientHost, idle: IdleSlot, session: Session): boolean {
   const { conn } = session;
   if (!session.kept && !idles(h)) {
     conn.logout();
