@@ -8,7 +8,7 @@ import { createMailboxOps, messages as storeMessages } from '../../src/sim/store
 import { Draft } from '../../src/sim/server/draft';
 import { ImapConnection } from '../../src/sim/client/imapConnection';
 import { Flag } from '../../src/sim/model/flags';
-import { ALICE, arrive, check, del, move, offline, online, read, sim } from './harness';
+import { ALICE, arrive, check, del, move, offline, online, read, send, sim } from './harness';
 
 /** A server with alice's mailbox holding m1..mN in INBOX, and two IMAP devices A and B. */
 function server(n = 3, quota?: { storageKB?: number; messages?: number }) {
@@ -242,6 +242,38 @@ describe('IMAP (RFC 9051)', () => {
     expect(phone[phone.length - 1]).toBe('S: + idling');
   });
 
+  it('rule 83: a device in IDLE saves a sent mail to Sent over its open connection: DONE, APPEND, IDLE again, no second LOGIN', () => {
+    const r = sim({
+      accounts: [ALICE, { id: 'bob', address: 'bob@example.org' }],
+      devices: [{ id: 'phone', kind: 'phone', account: 'alice', protocol: 'imap', imap: { idle: true, cache: 'headers', saveSent: true } }],
+    })
+      .at('day 1, 09:00', check('phone'))
+      .at('day 1, 09:10', send('phone', 's1', ['bob']))
+      .run();
+    r.expectMailIn('s1', ['device/phone/Sent', 'server/alice/Sent', 'server/bob/INBOX']);
+    const imap = r.lines('IMAP');
+    expect(imap.filter((l) => / LOGIN /.test(l))).toHaveLength(1);
+    expect(imap.filter((l) => / LOGOUT$/.test(l))).toHaveLength(0);
+    const append = imap.findIndex((l) => /^C: a\d+ APPEND Sent /.test(l));
+    expect(append).toBeGreaterThan(0);
+    expect(imap.slice(append - 2, append)).toEqual(['C: DONE', expect.stringMatching(/^S: a\d+ OK Idle completed/)]);
+    expect(imap[imap.length - 1]).toBe('S: + idling');
+  });
+
+  it('rule 83: a device without IDLE saves a sent mail over a connection of its own and logs out', () => {
+    const r = sim({
+      accounts: [ALICE, { id: 'bob', address: 'bob@example.org' }],
+      devices: [{ id: 'laptop', kind: 'laptop', account: 'alice', protocol: 'imap', imap: { idle: false, saveSent: true } }],
+    })
+      .at('day 1, 09:00', check('laptop'))
+      .at('day 1, 09:10', send('laptop', 's1', ['bob']))
+      .run();
+    r.expectMailIn('s1', ['device/laptop/Sent', 'server/alice/Sent', 'server/bob/INBOX']);
+    const imap = r.lines('IMAP');
+    expect(imap.filter((l) => / LOGIN /.test(l))).toHaveLength(2);
+    expect(imap[imap.length - 1]).toMatch(/^S: a\d+ OK Logout completed/);
+  });
+
   it('rule 26: moving to a folder that does not exist answers NO [TRYCREATE] and creates nothing', () => {
     const r = sim({ accounts: [ALICE], devices: [{ id: 'laptop', kind: 'laptop', account: 'alice', protocol: 'imap' }] })
       .at('day 1, 09:00', arrive('m1'))
@@ -281,5 +313,32 @@ describe('IMAP (RFC 9051)', () => {
       .at('day 1, 09:30', check('laptop'))
       .run();
     r.expectMailIn('m1', ['device/laptop/Trash', 'device/phone/Trash', 'server/alice/Trash']);
+  });
+
+  it('rule 84: the first login lists the folders as Dovecot answers (subscribed with special-use, then INBOX); later logins do not list again', () => {
+    const r = sim({ accounts: [ALICE], devices: [{ id: 'laptop', kind: 'laptop', account: 'alice', protocol: 'imap' }], folders: ['Projects'] })
+      .at('day 1, 09:00', arrive('m1'))
+      .at('day 1, 09:10', check('laptop'))
+      .at('day 1, 09:20', check('laptop'))
+      .run();
+    const lines = r.lines('IMAP');
+    const listed = lines.slice(lines.findIndex((l) => / LIST \(SUBSCRIBED\)/.test(l)));
+    expect(listed.slice(0, 10)).toEqual([
+      'C: a2 LIST (SUBSCRIBED) "" "*" RETURN (SPECIAL-USE)',
+      'S: * LIST (\\Subscribed) "/" Projects',
+      'S: * LIST (\\Subscribed \\Sent) "/" Sent',
+      'S: * LIST (\\Subscribed \\Drafts) "/" Drafts',
+      'S: * LIST (\\Subscribed \\Trash) "/" Trash',
+      'S: * LIST (\\Subscribed \\Archive) "/" Archive',
+      'S: a2 OK List completed (0.001 + 0.000 secs).',
+      'C: a3 LIST "" "INBOX"',
+      'S: * LIST (\\HasNoChildren) "/" INBOX',
+      'S: a3 OK List completed (0.001 + 0.000 secs).',
+    ]);
+    // Two checks, two logins, one discovery.
+    expect(lines.filter((l) => / LOGIN /.test(l))).toHaveLength(2);
+    expect(lines.filter((l) => /^C: a\d+ LIST /.test(l))).toHaveLength(2);
+    // The folder LIST named is the one the client asks about.
+    expect(lines.some((l) => /^C: a\d+ STATUS Projects /.test(l))).toBe(true);
   });
 });

@@ -38,8 +38,6 @@ export interface Account {
 export interface ClientHost {
   readonly device: Device;
   readonly account: Account;
-  /** The account's folders as the client was set up with them (Thunderbird discovers them when the account is added). */
-  readonly folders: readonly string[];
   readonly time: number;
   memory: ClientMemory;
   status(): DeviceStatus;

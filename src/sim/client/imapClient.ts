@@ -13,11 +13,14 @@
 //  - capabilities read from the LOGIN reply's CAPABILITY code (Thunderbird's
 //    nsImapServerResponseParser takes them from any response code; Dovecot
 //    sends them there, so no separate CAPABILITY command is needed);
-//  - the account's folders are known from when it was set up (Thunderbird
-//    discovers them with LIST when the account is added; a check does not
-//    list again). The model does not send LIST: Dovecot orders LIST and marks
-//    folders \Marked/\UnMarked from its list index and file times, which the
-//    model cannot reproduce, so a replayed LIST could not agree;
+//  - the account's folders are known only from LIST (rule 84): the first
+//    connection after the client starts (or lost its memory) discovers them
+//    with `LIST (SUBSCRIBED) "" "*" RETURN (SPECIAL-USE)`, then `LIST "" "INBOX"`
+//    (nsImapProtocol::DiscoverMailboxList: Lsub() sends LIST (SUBSCRIBED) to a
+//    LIST-EXTENDED server and adds RETURN (SPECIAL-USE) when it has
+//    SPECIAL-USE; INBOX is listed explicitly because
+//    nsIMAPHostSessionList::GetShouldAlwaysListInboxForHost is always true).
+//    Later connections do not list again (GetHaveWeEverDiscoveredFoldersForHost);
 //  - folders other than INBOX are looked at with STATUS and selected only when
 //    they hold mail or the client has something there (autosync's
 //    stStatusIssued → stUpdateIssued, nsAutoSyncState.cpp);
@@ -30,7 +33,7 @@ import { Flag } from '../model/flags';
 import { devicePlace, serverPlace } from '../model/places';
 import { formatUidSet, isListing, type ImapReply } from '../protocol/imap';
 import { cacheEntry, type CacheEntry, type ClientMemory, type QueuedAction } from './memory';
-import { ImapConnection, readFetched, readSelect } from './imapConnection';
+import { ImapConnection, readFetched, readList, readSelect } from './imapConnection';
 import type { ClientHost } from './host';
 import { folderId } from '../scenario/texts';
 import { tlsModeOf } from '../protocol/tls';
@@ -112,7 +115,20 @@ export function openSession(h: ClientHost): ImapConnection | null {
     h.report({ kind: 'loginRefused', protocol: 'imap', plaintext, port: mode === 'implicit' ? 993 : 143 });
     return null;
   }
+  if (h.memory.folders === null) discoverFolders(h, conn);
   return conn;
+}
+
+/**
+ * Folder discovery after the first login (rule 84): the subscribed folders
+ * with their special-use attributes, then INBOX on its own. The client keeps
+ * what the replies named, INBOX first (it checks INBOX first).
+ */
+function discoverFolders(h: ClientHost, conn: ImapConnection): void {
+  const subscribed = conn.send({ type: 'client.list', pattern: '*', subscribed: true });
+  const inbox = conn.send({ type: 'client.list', pattern: 'INBOX', subscribed: false });
+  const named = [...readList(inbox.untagged as readonly string[]), ...readList(subscribed.untagged as readonly string[])];
+  h.memory.folders = [...new Set(named.map((f) => (f.toUpperCase() === 'INBOX' ? 'INBOX' : f)))];
 }
 
 export function connectImap(h: ClientHost): ImapConnection | null {
@@ -121,7 +137,7 @@ export function connectImap(h: ClientHost): ImapConnection | null {
 }
 
 /** A connection for a check or a user action, and whether it is the one the device keeps open in IDLE. */
-interface Session {
+export interface Session {
   readonly conn: ImapConnection;
   readonly kept: boolean;
 }
@@ -130,7 +146,7 @@ interface Session {
  * The device's open IDLE connection when it has one (IDLE ended with DONE:
  * the commands go over it, no new login), else a new connection (rule 83).
  */
-function takeSession(h: ClientHost, idle: IdleSlot): Session | null {
+export function takeSession(h: ClientHost, idle: IdleSlot): Session | null {
   const open = idle.get();
   if (open) {
     // What this action costs is counted from here (the scorecard shows the last sync).
@@ -146,7 +162,7 @@ function takeSession(h: ClientHost, idle: IdleSlot): Session | null {
 const idles = (h: ClientHost) => h.device.imap.idle;
 
 /** Done with a connection: back to IDLE on INBOX if the device idles, else LOGOUT. True when it stays open. */
-function releaseSession(h: ClientHost, idle: IdleSlot, session: Session): boolean {
+export function releaseSession(h: ClientHost, idle: IdleSlot, session: Session): boolean {
   const { conn } = session;
   if (!session.kept && !idles(h)) {
     conn.logout();
@@ -162,7 +178,9 @@ function releaseSession(h: ClientHost, idle: IdleSlot, session: Session): boolea
 /** Which folders a check brings in line: INBOX, and any other that holds mail (STATUS says) or that the client has something in. */
 function foldersToSync(h: ClientHost, conn: ImapConnection): string[] {
   const memory = h.memory;
-  return h.folders.filter((f) => {
+  // INBOX is every IMAP account's (RFC 3501 §5.1): the client has it even when LIST did not name it.
+  const known = memory.folders ?? [];
+  return (known.includes('INBOX') ? known : ['INBOX', ...known]).filter((f) => {
     if (f === 'INBOX' || (memory.cache.get(f)?.size ?? 0) > 0 || memory.queue.some((q) => q.folder === f)) return true;
     const r = conn.send({ type: 'client.status', mailbox: f });
     const m = /MESSAGES (\d+)/.exec((r.untagged as readonly string[])[0] ?? '');

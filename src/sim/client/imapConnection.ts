@@ -225,3 +225,15 @@ export function readSelect(lines: readonly string[]): Selected {
   }
   return { exists, uidValidity, uidNext };
 }
+
+/** The folders a LIST reply names, in its order (RFC 3501 §7.2.2: `* LIST (attributes) "delimiter" name`). */
+export function readList(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const l of lines) {
+    const m = /^\* LIST \([^)]*\) (?:"[^"]*"|NIL) (.+)$/.exec(l);
+    if (!m) continue;
+    const name = m[1];
+    out.push(name.startsWith('"') ? name.slice(1, -1).replace(/\\(["\\])/g, '$1') : name);
+  }
+  return out;
+}

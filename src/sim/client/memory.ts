@@ -30,6 +30,8 @@ export type QueuedAction =
 export interface ClientMemory {
   /** POP3: UIDL → record. */
   pop3Seen: Map<string, Pop3Seen>;
+  /** IMAP: the account's folders as LIST named them, INBOX first (null: not discovered yet). */
+  folders: readonly string[] | null;
   /** IMAP: folder → the UIDVALIDITY the cache was built against. */
   cacheValidity: Map<string, number>;
   /** IMAP: folder → UID → entry. */
@@ -53,7 +55,7 @@ export interface OutboxEntry {
 }
 
 export function emptyMemory(): ClientMemory {
-  return { pop3Seen: new Map(), cacheValidity: new Map(), cache: new Map(), lastUid: new Map(), maxCachedUid: new Map(), listingVersion: new Map(), queue: [], outbox: new Map() };
+  return { pop3Seen: new Map(), folders: null, cacheValidity: new Map(), cache: new Map(), lastUid: new Map(), maxCachedUid: new Map(), listingVersion: new Map(), queue: [], outbox: new Map() };
 }
 
 export function cloneMemory(m: ClientMemory): ClientMemory {
@@ -61,6 +63,7 @@ export function cloneMemory(m: ClientMemory): ClientMemory {
   for (const [folder, entries] of m.cache) cache.set(folder, new Map(entries));
   return {
     pop3Seen: new Map(m.pop3Seen),
+    folders: m.folders,
     cacheValidity: new Map(m.cacheValidity),
     cache,
     lastUid: new Map(m.lastUid),

@@ -3,11 +3,13 @@
 // is a separate matter: IMAP clients APPEND to Sent (if that fails, the mail
 // is still sent and Sent lacks the copy, rule 27); POP3 clients keep sent mail
 // only on the device; Bcc-to-self puts a copy in the server INBOX (rule 34).
+// A device in IDLE saves to Sent over its open connection (DONE, APPEND, IDLE
+// again: rule 83); any other device opens a connection for it and logs out.
 import { Flag } from '../model/flags';
 import { devicePlace, serverPlace } from '../model/places';
 import type { ClientHost } from './host';
 import { cacheEntry } from './memory';
-import { openSession } from './imapClient';
+import { openSession, releaseSession, takeSession, type IdleSlot } from './imapClient';
 
 export interface OutgoingMail {
   readonly id: string;
@@ -19,7 +21,7 @@ export interface OutgoingMail {
 
 export const OUTBOX = 'Outbox';
 
-export function composeMail(h: ClientHost, mail: OutgoingMail, bccSelf: boolean): void {
+export function composeMail(h: ClientHost, mail: OutgoingMail, bccSelf: boolean, idle?: IdleSlot): void {
   const id = h.device.id;
   h.compose({ id: mail.id, subject: mail.subject, to: mail.to, toAddress: mail.toAddress ?? null, sizeBytes: Math.round(mail.sizeKB * 1024) });
   h.memory.outbox.set(mail.id, { to: [...mail.to, ...(bccSelf ? [h.account.id] : [])], toAddress: mail.toAddress ?? null, bccSelf });
@@ -31,17 +33,17 @@ export function composeMail(h: ClientHost, mail: OutgoingMail, bccSelf: boolean)
     return;
   }
   h.tell(`${id} · write ${mail.id}`, { key: 'send.composed', params: { device: id, mail: mail.id } });
-  submit(h, mail.id);
+  submit(h, mail.id, idle);
 }
 
 /** Send everything in the Outbox (on reconnect). */
-export function flushOutbox(h: ClientHost): void {
+export function flushOutbox(h: ClientHost, idle?: IdleSlot): void {
   // Nothing can be submitted while the server is down: the mail keeps waiting.
   if (!h.serverReachable()) return;
-  for (const key of [...h.folder(devicePlace(h.device.id, OUTBOX)).keys()]) submit(h, key);
+  for (const key of [...h.folder(devicePlace(h.device.id, OUTBOX)).keys()]) submit(h, key, idle);
 }
 
-function submit(h: ClientHost, mailId: string): void {
+function submit(h: ClientHost, mailId: string, idle: IdleSlot | undefined): void {
   const id = h.device.id;
   const options = h.memory.outbox.get(mailId);
   if (!options) return;
@@ -65,15 +67,17 @@ function submit(h: ClientHost, mailId: string): void {
   }
   h.tell(`${id} · SMTP ${mailId}`, { key: onServer ? 'send.submitted' : 'send.submittedLocalSent', params: { device: id, mail: mailId, port } });
   // Thunderbird copies the sent message from its Outbox into Sent by APPEND, then removes it from the Outbox.
-  if (onServer) appendSent(h, mailId);
+  if (onServer) appendSent(h, mailId, idle);
   h.memory.outbox.delete(mailId);
   h.deliverSubmitted(mailId, options.to, options.toAddress);
 }
 
-function appendSent(h: ClientHost, mailId: string): void {
+function appendSent(h: ClientHost, mailId: string, idle: IdleSlot | undefined): void {
   const id = h.device.id;
   const outbox = devicePlace(id, OUTBOX);
-  const conn = openSession(h);
+  // The connection the device keeps open in IDLE, if it has one (rule 83: nsImapProtocol::ProcessCurrentURL ends IDLE and runs the APPEND on it).
+  const kept = idle?.get() ? takeSession(h, idle) : null;
+  const conn = kept?.conn ?? openSession(h);
   if (!conn) return;
   const r = conn.send({ type: 'client.append', mailbox: 'Sent', flags: Flag.Seen, mail: mailId, size: h.sizeOf(mailId) });
   // Sent either way: the Outbox copy goes (into Sent on the server, or nowhere if the APPEND was refused).
@@ -94,7 +98,8 @@ function appendSent(h: ClientHost, mailId: string): void {
     } else cacheEntry(memory, 'Sent', uid, { mail: mailId, localKey: null });
     if (memory.cacheValidity.get('Sent') === undefined && appended) memory.cacheValidity.set('Sent', Number(appended[1]));
   }
-  conn.logout();
+  if (kept && idle) releaseSession(h, idle, kept);
+  else conn.logout();
   h.recordSync(conn.cost);
   h.tell(`${id} · APPEND Sent ${mailId}`, { key: r.ok ? 'send.savedSent' : 'send.sentNotSaved', params: { device: id, mail: mailId } });
 }

@@ -9,6 +9,11 @@ export type ImapCommand =
   /** RFC 3501 §6.2.1: upgrade a plain connection (port 143) to TLS before login. */
   | { type: 'client.starttls' }
   | { type: 'client.status'; mailbox: string }
+  /**
+   * LIST (RFC 3501 §6.3.8). `subscribed`: the RFC 5258 form Thunderbird sends
+   * to a LIST-EXTENDED, SPECIAL-USE server, `LIST (SUBSCRIBED) "" "*" RETURN (SPECIAL-USE)`.
+   */
+  | { type: 'client.list'; pattern: string; subscribed: boolean }
   | { type: 'client.select'; mailbox: string }
   | { type: 'client.fetch'; uids: string; items: string }
   | { type: 'client.store'; uids: string; change: string; silent: boolean }
@@ -55,6 +60,9 @@ export interface ImapReply {
 
 export const isListing = (u: ImapReply['untagged']): u is ListingRef => !Array.isArray(u) && typeof u === 'object' && 'listing' in u;
 
+/** A mailbox name as an IMAP astring: as it is when it is an atom, else quoted (RFC 3501 §9, `astring`). */
+export const quoteMailbox = (name: string) => (/^[^\s"%*(){}\\\]]+$/.test(name) ? name : `"${name.replace(/(["\\])/g, '\\$1')}"`);
+
 /** The command as the client writes it, without the tag. */
 export function imapCommandText(c: ImapCommand): string {
   switch (c.type) {
@@ -65,9 +73,11 @@ export function imapCommandText(c: ImapCommand): string {
     case 'client.starttls':
       return 'STARTTLS';
     case 'client.status':
-      return `STATUS ${c.mailbox} (MESSAGES UIDNEXT UIDVALIDITY)`;
+      return `STATUS ${quoteMailbox(c.mailbox)} (MESSAGES UIDNEXT UIDVALIDITY)`;
+    case 'client.list':
+      return c.subscribed ? `LIST (SUBSCRIBED) "" "${c.pattern}" RETURN (SPECIAL-USE)` : `LIST "" "${c.pattern}"`;
     case 'client.select':
-      return `SELECT ${c.mailbox}`;
+      return `SELECT ${quoteMailbox(c.mailbox)}`;
     case 'client.fetch':
       return `UID FETCH ${c.uids} (${c.items})`;
     case 'client.store':
@@ -77,12 +87,12 @@ export function imapCommandText(c: ImapCommand): string {
     case 'client.uidExpunge':
       return `UID EXPUNGE ${c.uids}`;
     case 'client.copy':
-      return `UID COPY ${c.uids} ${c.mailbox}`;
+      return `UID COPY ${c.uids} ${quoteMailbox(c.mailbox)}`;
     case 'client.move':
-      return `UID MOVE ${c.uids} ${c.mailbox}`;
+      return `UID MOVE ${c.uids} ${quoteMailbox(c.mailbox)}`;
     case 'client.append': {
       const names = flagNames(c.flags).map((f) => `\\${f}`);
-      return `APPEND ${c.mailbox}${names.length ? ` (${names.join(' ')})` : ''} {${c.size}}`;
+      return `APPEND ${quoteMailbox(c.mailbox)}${names.length ? ` (${names.join(' ')})` : ''} {${c.size}}`;
     }
     case 'client.noop':
       return 'NOOP';

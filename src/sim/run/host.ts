@@ -33,10 +33,6 @@ export class DeviceHost implements ClientHost, IdleSlot {
     return this.run.account(this.device.account);
   }
 
-  get folders(): readonly string[] {
-    return this.run.folders;
-  }
-
   get time(): number {
     return this.run.time;
   }

@@ -86,7 +86,7 @@ export function runStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[
       else imapMove(host(step.device), host(step.device), step.mail, step.folder, step.local);
       return;
     case 'device.send':
-      composeMail(host(step.device), { ...step.mail, subject: protocolSubject(step.mail.subject) }, step.bccSelf);
+      composeMail(host(step.device), { ...step.mail, subject: protocolSubject(step.mail.subject) }, step.bccSelf, host(step.device));
       return;
     case 'device.goOffline':
       closeIdleOf(step.device);
@@ -96,7 +96,7 @@ export function runStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[
     case 'device.goOnline':
       run.sendDeviceEvent(step.device, { type: 'network.up' });
       run.emit(step.device, `${step.device} · online`, { key: 'device.cameOnline', params: { device: step.device } });
-      flushOutbox(host(step.device));
+      flushOutbox(host(step.device), host(step.device));
       if (isPop3(step.device)) pop3Check(host(step.device));
       else imapCheck(host(step.device), host(step.device), 'reconnect');
       return;

@@ -38,7 +38,6 @@ function device(wire: ImapWire, cache: 'none' | 'headers' | 'full' = 'headers') 
   const host: ClientHost & IdleSlot = {
     device: Device.parse({ id: 'laptop', kind: 'laptop', account: 'alice', protocol: 'imap', imap: { cache } }),
     account: { id: 'alice', address: 'alice@example.org', password: 'secret' },
-    folders: ['INBOX'],
     time: 0,
     memory: emptyMemory(),
     status: () => ({ online: true, diskFailed: false }),
@@ -119,5 +118,42 @@ describe('an IMAP client learns only from replies', () => {
     imapCheck(host, host);
     expect(told.some((n) => n.key === 'imap.uidValidityChanged')).toBe(true);
     expect(second.sent).toContain('UID FETCH 1:* (UID FLAGS)');
+  });
+});
+
+describe('rule 84: the folders a client knows are the ones LIST named', () => {
+  const LOGIN = [/^LOGIN /, OK('[CAPABILITY IMAP4rev1 IDLE MOVE UIDPLUS LIST-EXTENDED SPECIAL-USE] Logged in')] as [RegExp, ImapReply];
+  const emptySelect = { untagged: ['* 0 EXISTS', '* 0 RECENT', '* OK [UIDVALIDITY 7] UIDs valid', '* OK [UIDNEXT 1] Predicted next UID'], status: 'OK [READ-WRITE] Select completed.' };
+  const LOGOUT = [/^LOGOUT$/, { untagged: [], status: 'OK Logout completed.' }] as [RegExp, ImapReply];
+
+  it('rule 84: a folder only LIST names is looked at, a folder LIST does not name is not, and the second check does not list again', () => {
+    const { wire, sent } = scriptedServer([
+      LOGIN,
+      [/^LIST \(SUBSCRIBED\) "" "\*" RETURN \(SPECIAL-USE\)$/, { untagged: ['* LIST (\\Subscribed) "/" Projekte', '* LIST (\\Subscribed) "/" "Old mail"'], status: 'OK List completed.' }],
+      [/^LIST "" "INBOX"$/, { untagged: ['* LIST (\\HasNoChildren) "/" INBOX'], status: 'OK List completed.' }],
+      [/^STATUS /, { untagged: ['* STATUS x (MESSAGES 0 UIDNEXT 1 UIDVALIDITY 7)'], status: 'OK Status completed.' }],
+      [/^SELECT INBOX$/, emptySelect],
+      LOGOUT,
+    ]);
+    const { host } = device(wire);
+    imapCheck(host, host);
+    expect(sent.slice(0, 3)).toEqual(['LOGIN alice secret', 'LIST (SUBSCRIBED) "" "*" RETURN (SPECIAL-USE)', 'LIST "" "INBOX"']);
+    expect(host.memory.folders).toEqual(['INBOX', 'Projekte', 'Old mail']);
+    // The two folders LIST named are asked about; Trash, Sent, Drafts and Archive were never named, so never asked about.
+    expect(sent.filter((c) => c.startsWith('STATUS ')).map((c) => c.replace(/ \(.*$/, ''))).toEqual(['STATUS Projekte', 'STATUS "Old mail"']);
+    expect(sent.some((c) => /Trash|Sent|Drafts|Archive/.test(c))).toBe(false);
+
+    const second = scriptedServer([LOGIN, [/^STATUS /, { untagged: [], status: 'OK Status completed.' }], [/^SELECT INBOX$/, emptySelect], LOGOUT]);
+    host.openImap = () => second.wire;
+    imapCheck(host, host);
+    expect(second.sent.some((c) => c.startsWith('LIST'))).toBe(false);
+  });
+
+  it('rule 84: a server whose LIST names nothing leaves the client with INBOX alone', () => {
+    const { wire, sent } = scriptedServer([LOGIN, [/^LIST /, { untagged: [], status: 'OK List completed.' }], [/^SELECT INBOX$/, emptySelect], LOGOUT]);
+    const { host } = device(wire);
+    imapCheck(host, host);
+    expect(host.memory.folders).toEqual([]);
+    expect(sent.filter((c) => /^(SELECT|STATUS) /.test(c))).toEqual(['SELECT INBOX']);
   });
 });

@@ -6,7 +6,7 @@
 import { formatFlags, Flag } from '../../model/flags';
 import { serverPlace } from '../../model/places';
 import type { Copy } from '../../model/state';
-import { formatUidSet, headersLiteral, messageLiteral, type ImapCommand, type ImapReply, type ListingRef } from '../../protocol/imap';
+import { formatUidSet, headersLiteral, quoteMailbox, messageLiteral, type ImapCommand, type ImapReply, type ListingRef } from '../../protocol/imap';
 import { folderExists, meta } from '../../store/mailbox';
 import { OVERQUOTA_TEXT, quotaAllows, type QuotaRule } from '../../store/quota';
 import type { Draft } from '../draft';
@@ -275,6 +275,33 @@ class CommandRun {
   }
 }
 
+/** The special-use attribute (RFC 6154) of the provider's standard folders (dovecot.conf `special_use`). */
+const SPECIAL_USE: Readonly<Record<string, string>> = { Sent: '\\Sent', Drafts: '\\Drafts', Trash: '\\Trash', Archive: '\\Archive' };
+
+/**
+ * LIST as Dovecot 2.3 answers it (rule 84, observed on the harness's Dovecot):
+ * every folder but INBOX is subscribed (the provider creates them with
+ * `auto = subscribe`), INBOX is not. `LIST (SUBSCRIBED) "" "*" RETURN
+ * (SPECIAL-USE)` lists the subscribed ones with \Subscribed and their
+ * special-use attribute; a plain LIST gives \HasNoChildren (no folder has
+ * children here) and the special-use attribute, INBOX after the others.
+ * Dovecot lists mailboxes in the order they were created (its mailbox list
+ * index), the auto-created ones not yet used after them in configuration
+ * order: the scenario's own folders (created with the account) come first,
+ * then Sent, Drafts, Trash, Archive. `*` and `%` match every
+ * name (no hierarchy), any other pattern one name (INBOX in any case).
+ */
+export function listLines(folders: readonly string[], pattern: string, subscribed: boolean): string[] {
+  const all = pattern === '*' || pattern === '%';
+  const matches = (f: string) => all || f === pattern || (f === 'INBOX' && pattern.toUpperCase() === 'INBOX');
+  // The account's own folders were created when it was set up; the standard ones come into being (in configuration order) when first used.
+  const own = folders.filter((f) => f !== 'INBOX' && !SPECIAL_USE[f]);
+  const standard = folders.filter((f) => SPECIAL_USE[f]);
+  const named = [...own, ...standard, ...folders.filter((f) => f === 'INBOX')].filter(matches);
+  if (subscribed) return named.filter((f) => f !== 'INBOX').map((f) => `* LIST (\\Subscribed${SPECIAL_USE[f] ? ` ${SPECIAL_USE[f]}` : ''}) "/" ${quoteMailbox(f)}`);
+  return named.map((f) => `* LIST (\\HasNoChildren${SPECIAL_USE[f] ? ` ${SPECIAL_USE[f]}` : ''}) "/" ${quoteMailbox(f)}`);
+}
+
 /** Carry out one legal command. */
 export function runImapCommand(d: Draft, account: ImapAccount, session: ImapCommandSession, c: ImapCommand): CommandResult {
   const x = new CommandRun(d, account, session);
@@ -290,8 +317,10 @@ export function runImapCommand(d: Draft, account: ImapAccount, session: ImapComm
     case 'client.status': {
       if (!folderExists(d, account.id, c.mailbox)) return x.reply({ untagged: [], status: done(`NO Mailbox doesn't exist: ${c.mailbox}`) });
       const m = meta(d, account.id, c.mailbox);
-      return x.reply({ untagged: [`* STATUS ${c.mailbox} (MESSAGES ${d.folder(x.place(c.mailbox)).size} UIDNEXT ${m.uidNext} UIDVALIDITY ${m.uidValidity})`], status: done('OK Status completed') });
+      return x.reply({ untagged: [`* STATUS ${quoteMailbox(c.mailbox)} (MESSAGES ${d.folder(x.place(c.mailbox)).size} UIDNEXT ${m.uidNext} UIDVALIDITY ${m.uidValidity})`], status: done('OK Status completed') });
     }
+    case 'client.list':
+      return x.reply({ untagged: listLines(account.folders, c.pattern, c.subscribed), status: done('OK List completed') });
     case 'client.select':
       return x.select(c.mailbox, selected !== null);
     case 'client.fetch':

@@ -40,7 +40,7 @@ export const PLAINTEXT_DISALLOWED = 'Plaintext authentication disallowed on non-
 
 const SELECTED_ONLY = ['client.fetch', 'client.store', 'client.expunge', 'client.uidExpunge', 'client.copy', 'client.move', 'client.close', 'client.idle'] as const;
 const ANY_STATE = ['client.capability', 'client.noop'] as const;
-const AUTHENTICATED = ['client.status', 'client.append'] as const;
+const AUTHENTICATED = ['client.status', 'client.list', 'client.append'] as const;
 
 export const imapSessionMachine = setup({
   types: {
