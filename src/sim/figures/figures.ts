@@ -12,7 +12,7 @@
 import type { Op } from '../model/ops';
 import { applyOp } from '../model/ops';
 import { cloneState, type MailId, type WorldState } from '../model/state';
-import { INTRUDER, type PlaceId } from '../model/places';
+import { INTRUDER, isQueue, type PlaceId } from '../model/places';
 import type { Timeline } from '../timeline';
 import type { World } from '../scenario/schema';
 import type { AccountUsage, DeviceView, MailWhereabouts, Metrics } from '../metrics.types';
@@ -212,7 +212,7 @@ export class FrameFigures {
     let owned = false;
     // Any place but the attacker's keeps the mail for its owner (keepsMailForOwner).
     for (const p of places) if (p.place !== INTRUDER) owned = true;
-    const status: MailWhereabouts['status'] = where?.has('queue') ? 'queued' : s.bounced.has(id) ? 'bounced' : owned ? 'present' : s.deletedByUser.has(id) ? 'deleted' : 'lost';
+    const status: MailWhereabouts['status'] = where && [...where.keys()].some(isQueue) ? 'queued' : s.bounced.has(id) ? 'bounced' : owned ? 'present' : s.deletedByUser.has(id) ? 'deleted' : 'lost';
     const i = this.order.get(id)!;
     const old = this.current[i];
     if (old === NOT_YET || old.status !== status || !samePlaces(old.places, places)) {

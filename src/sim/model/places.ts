@@ -26,6 +26,8 @@ export const QUEUE: PlaceId = 'queue';
 /** The queue of the server that sends for `address` (another provider's): what the MX refused at RCPT TO for now waits there (rule 64). */
 export const senderQueuePlace = (address: string): PlaceId => `queue/${address.split('@')[1] || 'invalid'}`;
 export const isSenderQueue = (place: PlaceId): boolean => place.startsWith('queue/');
+/** Any queue: the provider's MX queue or a sending server's; a mail in one is waiting (the scorecard's "queued"). */
+export const isQueue = (place: PlaceId): boolean => place === QUEUE || isSenderQueue(place);
 export const INTRUDER: PlaceId = 'intruder';
 
 export type PlaceKind = 'server' | 'device' | 'backup' | 'queue' | 'outside' | 'intruder';

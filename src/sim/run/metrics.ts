@@ -4,7 +4,7 @@
 // view of its mailbox is.
 import type { Scenario, World } from '../scenario/schema';
 import { Timeline, type Frame } from '../timeline';
-import { placeKind, type PlaceId } from '../model/places';
+import { isQueue, placeKind, type PlaceId } from '../model/places';
 import { isLost, type WorldState } from '../model/state';
 import type { DeviceView, MailWhereabouts, Metrics } from '../metrics.types';
 import { tlsModeOf } from '../protocol/tls';
@@ -34,7 +34,7 @@ export function metricsOfState(s: WorldState, world: World): Metrics {
     const where = perMail.get(id) ?? new Map<PlaceId, number>();
     const places = [...where.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([place, copies]) => ({ place, copies }));
     const owned = places.some((p) => placeKind(p.place) !== 'intruder');
-    const status: MailWhereabouts['status'] = where.has('queue')
+    const status: MailWhereabouts['status'] = [...where.keys()].some(isQueue)
       ? 'queued'
       : s.bounced.has(id)
         ? 'bounced'

@@ -15,7 +15,8 @@ describe('quota-status at RCPT TO', () => {
       .run();
     r.expectLine('S: 452 4.2.2 <alice@example.org>: Recipient address rejected: Mailbox is full', 'SMTP');
     // Refused before DATA: the sending server sends no data for m2 at that try.
-    r.after('MX → mail.example.com · RCPT m2 · 452').expectMailIn('m2', ['queue/example.com']);
+    // The scorecard counts it as waiting, as it does a mail in the MX's own queue.
+    r.after('MX → mail.example.com · RCPT m2 · 452').expectMailIn('m2', ['queue/example.com']).expectStatus('m2', 'queued');
     r.expectMailIn('m2', ['server/alice/INBOX']);
     expect(r.lines('LMTP').filter((l) => l.includes('452'))).toEqual([]);
   });
