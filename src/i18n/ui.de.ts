@@ -621,7 +621,7 @@ export const uiDe: Shape<typeof uiEn> = {
       queueLifetimeDays: { label: 'MX des Anbieters versucht es (Tage)', help: 'Wie lange der MX des Anbieters eine vorerst abgewiesene Nachricht in seiner Warteschlange behält (Postfix-Standard: 5 Tage).' },
       retryEveryMinutes: { label: 'Neuer Zustellversuch alle (Minuten)', help: 'Wie oft der sendende Server eine zurückgestellte Nachricht erneut zuzustellen versucht.' },
       serverBackup: { label: 'Sicherung des Servers', help: 'Die Sicherung des Anbieters, jede Nacht um 02:00 Uhr.' },
-      pop3LockSession: { label: 'POP3-Sitzungssperre', help: 'Dovecot pop3_lock_session. Das Modell führt nie zwei Sitzungen gleichzeitig, daher ändert dies in der Simulation nichts.' },
+      pop3LockSession: { label: 'POP3-Sitzungssperre', help: 'Dovecot pop3_lock_session (standardmäßig aus): Solange eine POP3-Sitzung angemeldet ist, wird eine zweite mit -ERR [IN-USE] abgewiesen. Sitzungen überschneiden sich nur in einem Abruf-Schritt mit „meanwhile“.' },
       folders: { label: 'Weitere Ordner auf dem Server', help: 'Zusätzlich zu Posteingang, Gesendet, Entwürfe, Papierkorb und Archiv; durch Kommas getrennt.' },
       address: { label: 'Adresse', help: 'Die E-Mail-Adresse, z. B. anna@example.org.' },
       password: { label: 'Passwort', help: 'Das Anmeldepasswort: Buchstaben und Ziffern (im Protokollmitschnitt zu sehen).' },

@@ -617,7 +617,7 @@ export const uiEn = {
       queueLifetimeDays: { label: "The provider's MX retries for (days)", help: "How long the provider's MX keeps a message the mailbox refused for now in its queue (Postfix default: 5 days)." },
       retryEveryMinutes: { label: 'Retry every (minutes)', help: 'How often the sending server tries again to deliver a deferred message.' },
       serverBackup: { label: 'Server backup', help: "The provider's backup of the server, taken every night at 02:00." },
-      pop3LockSession: { label: 'POP3 session lock', help: 'Dovecot pop3_lock_session. The model never runs two sessions at once, so this changes nothing in the simulation.' },
+      pop3LockSession: { label: 'POP3 session lock', help: 'Dovecot pop3_lock_session (off by default): while one POP3 session is logged in, a second one is refused with -ERR [IN-USE]. Sessions overlap only in a check step with "meanwhile".' },
       folders: { label: 'Extra server folders', help: 'Besides Inbox, Sent, Drafts, Trash and Archive; separated by commas.' },
       address: { label: 'Address', help: 'The email address, e.g. anna@example.org.' },
       password: { label: 'Password', help: 'The login password: letters and digits (seen in the protocol transcript).' },
