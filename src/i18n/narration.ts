@@ -66,6 +66,7 @@ export const narrationEn = {
     quitRemoved_other: '{{device}} ends the session with QUIT: only now does the server remove the {{count}} marked messages. The check took {{seconds}} s.',
     quitNothing: '{{device}} ends the session with QUIT; nothing is removed from the server. The check took {{seconds}} s.',
     loginRefused: 'The server refuses the login of {{device}}.',
+    locked: 'Another POP3 session of this account is still logged in, and this server locks the mailbox per session: it answers {{device}}\'s PASS with -ERR [IN-USE] and closes the connection. {{device}} downloads nothing now and tries again at its next check.',
     delete: {
       notOnServer: '{{mail}} goes to Trash on {{device}}. The server no longer has it anyway.',
       deletedLocally: '{{mail}} goes to Trash on {{device}}. The server copy goes at the next check (setting "Until I delete them").',
@@ -286,6 +287,7 @@ export const narrationDe: Shape<typeof narrationEn> = {
     quitRemoved_other: '{{device}} beendet die Sitzung mit QUIT: Erst jetzt entfernt der Server die {{count}} markierten Nachrichten. Der Abruf dauerte {{seconds}} s.',
     quitNothing: '{{device}} beendet die Sitzung mit QUIT; auf dem Server wird nichts entfernt. Der Abruf dauerte {{seconds}} s.',
     loginRefused: 'Der Server lehnt die Anmeldung von {{device}} ab.',
+    locked: 'Eine andere POP3-Sitzung dieses Kontos ist noch angemeldet, und dieser Server sperrt das Postfach je Sitzung: Er beantwortet das PASS von {{device}} mit -ERR [IN-USE] und schließt die Verbindung. {{device}} lädt jetzt nichts herunter und versucht es beim nächsten Abruf wieder.',
     delete: {
       notOnServer: '{{mail}} landet auf {{device}} im Papierkorb. Auf dem Server liegt sie ohnehin nicht mehr.',
       deletedLocally: '{{mail}} landet auf {{device}} im Papierkorb. Die Kopie auf dem Server verschwindet beim nächsten Abruf (Einstellung „Nachrichten vom Server löschen, wenn sie aus dem Posteingang gelöscht werden“).',

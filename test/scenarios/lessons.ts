@@ -550,6 +550,26 @@ export const LESSONS: Lessons = {
       },
     },
   },
+  'pop3-mailbox-in-use': {
+    base: {
+      teaches: 'rule 11: with the session lock a second POP3 check at the same moment is refused with [IN-USE]; nothing is lost, the phone gets everything at its next check',
+      proof: (o) => {
+        // The phone's first check that got through is the one at 09:15, and it downloaded both mails then.
+        expect(checksOf(o, 'iphone').map((c) => c.at)).toEqual(['day 1, 09:15']);
+        expect(checksOf(o, 'iphone')[0].bytes).toBeGreaterThan(100 * 1024);
+        for (const m of ['m1', 'm2']) expect(placesOf(o, m)).toEqual(['device/iphone/Inbox', 'device/laptop/Inbox', 'server/anna/INBOX']);
+      },
+    },
+    variants: {
+      'no-lock': {
+        teaches: "rule 11: without the lock (Dovecot's default) both sessions run at once: the phone already has both mails before its 09:15 check",
+        proof: (o) => {
+          expect(checksOf(o, 'iphone')[0].bytes).toBeLessThan(1024);
+          for (const m of ['m1', 'm2']) expect(onDevice(o, m, 'iphone')).toBe(true);
+        },
+      },
+    },
+  },
   'imap-mark-as-deleted': {
     base: {
       teaches: 'rule 14: a mail only marked as deleted stays on the server and counts against the quota, so the next mail bounces until an expunge frees the space',

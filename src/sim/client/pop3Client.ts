@@ -127,6 +127,11 @@ function connect(h: ClientHost): Pop3Connection | null {
     return null;
   }
   if (!conn.login(h.account.id, h.account.password)) {
+    // Another session holds the maildrop lock (rule 11): the server has closed the connection; the client tries again at its next check.
+    if (/^-ERR \[IN-USE\]/.test(conn.refusal)) {
+      h.report({ kind: 'pop3Locked' });
+      return null;
+    }
     const plaintext = /Plaintext authentication disallowed/.test(conn.refusal);
     h.report({ kind: 'loginRefused', protocol: 'pop3', plaintext, port: mode === 'implicit' ? 995 : 110 });
     return null;
@@ -135,9 +140,11 @@ function connect(h: ClientHost): Pop3Connection | null {
 }
 
 /** Check for mail: download what is new, DELE by policy, then QUIT commits. */
-export function pop3Check(h: ClientHost, options: { dropBeforeQuit?: boolean } = {}): void {
+export function pop3Check(h: ClientHost, options: { dropBeforeQuit?: boolean; afterLogin?: () => void } = {}): void {
   const conn = connect(h);
   if (!conn) return;
+  // A scenario's "meanwhile": another device checks while this session is logged in (rule 11).
+  options.afterLogin?.();
   const id = h.device.id;
   const policy = h.device.pop3;
   const memory = h.memory;

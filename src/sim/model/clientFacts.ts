@@ -16,6 +16,8 @@ export type ClientFact =
     }
   | { readonly kind: 'starttlsRefused'; readonly protocol: 'imap' | 'pop3' }
   | { readonly kind: 'loginRefused'; readonly protocol: 'imap' | 'pop3'; readonly plaintext: boolean; readonly port: number }
+  /** POP3 PASS refused with [IN-USE]: another session holds the maildrop lock (rule 11). */
+  | { readonly kind: 'pop3Locked' }
   | { readonly kind: 'cached'; readonly part: 'header' | 'body'; readonly uid: number; readonly mail: string; readonly folder: string }
   | { readonly kind: 'uidValidityChanged'; readonly folder: string; readonly dropped: number }
   | { readonly kind: 'flagsSynced'; readonly folder: string }

@@ -45,6 +45,14 @@ const SEND_RECEIVE_GROUPS: Source = {
   quote: 'You can specify different behaviors for each group, such as the frequency with which Outlook connects to the server to send and receive messages for it',
 };
 
+// Outlook 2003 only marked IMAP mail as deleted (strikethrough) until the user
+// purged; whether current Outlook still does so for a new account is not said.
+const OUTLOOK_2003_IMAP_PURGE: Source = {
+  kind: 'vendor-doc',
+  ref: 'http://office.microsoft.com/en-us/outlook-help/purge-imap-items-marked-for-deletion-HP001146020.aspx (applies to Outlook 2003)',
+  quote: 'When you mark an item on an IMAP e-mail server for deletion, it is displayed in strikethrough text in the header list. To permanently delete the items marked for deletion, do the following: On the Edit menu, click Purge Deleted Messages.',
+};
+
 const popCurrent = {
   de: 'Microsofts Seite für aktuelle Outlook-Versionen nennt die Optionen (Kopie auf dem Server lassen, nach N Tagen entfernen, beim Leeren von „Gelöschte Elemente“ entfernen), aber nicht, welche ein neues Konto bekommt. Die einzige Microsoft-Seite mit einem Standard gilt für Outlook 2002/2003 (dort: löschen beim Herunterladen). Das oft genannte „Kopie behalten, nach 14 Tagen entfernen“ ist hier unbelegt, und Dritte widersprechen sich (ein Hoster: standardmäßig bleibt eine Kopie; ein anderer: Outlook löscht standardmäßig), beide ohne Versionsangabe.',
   en: 'Microsoft\'s page for current Outlook lists the options (leave a copy, remove after N days, remove when deleted from Deleted Items) but not which one a new account gets. The only Microsoft page naming a default is for Outlook 2002/2003 (there: delete on download). The often-quoted "keep a copy, remove after 14 days" is unconfirmed here, and third parties contradict each other (one hosting provider: a copy is kept by default; another: Outlook deletes by default), neither naming a version.',
@@ -86,8 +94,8 @@ export const outlookClassic: ClientProfile = {
     }),
     deleteAction: notFound(
       {
-        de: 'ob Outlook bei IMAP in den Papierkorb verschiebt oder nur als gelöscht markiert. Microsoft dokumentiert die Markierung (PidLidImapDeleted), aber nicht, was Standard ist.',
-        en: 'whether Outlook moves to Trash for IMAP or only marks as deleted. Microsoft documents the mark (PidLidImapDeleted) but not which is the default.',
+        de: 'ob Outlook bei IMAP in den Papierkorb verschiebt oder nur als gelöscht markiert. Microsoft dokumentiert die Markierung (PidLidImapDeleted), aber nicht, was Standard ist; nur für Outlook 2003 beschreibt Microsoft das Markieren (durchgestrichen) bis zum „Bereinigen“.',
+        en: 'whether Outlook moves to Trash for IMAP or only marks as deleted. Microsoft documents the mark (PidLidImapDeleted) but not which is the default; only for Outlook 2003 does Microsoft describe marking (strikethrough) until "Purge".',
       },
       [
         {
@@ -95,6 +103,7 @@ export const outlookClassic: ClientProfile = {
           ref: 'https://learn.microsoft.com/en-us/office/client-developer/outlook/mapi/pidlidimapdeleted-canonical-property',
           quote: 'Denotes Internet Mail Access Protocol (IMAP) items that are marked for deletion.',
         },
+        OUTLOOK_2003_IMAP_PURGE,
       ],
     ),
     saveSent: notFound({

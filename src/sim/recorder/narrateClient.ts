@@ -31,6 +31,8 @@ export function narrateClient(device: string, fact: ClientFact): Told {
       if (fact.protocol === 'pop3') return told(`${device} · login refused`, { key: 'pop3.loginRefused', params });
       return told(`${device} · login refused`, { key: 'imap.loginRefused', params });
     }
+    case 'pop3Locked':
+      return told(`${device} · [IN-USE]`, { key: 'pop3.locked', params: { device } });
     case 'cached': {
       const params = { device, mail: fact.mail, folder: fact.folder };
       if (fact.part === 'header') return told(`${device} · UID FETCH ${fact.uid}`, { key: 'imap.cacheHeader', params });

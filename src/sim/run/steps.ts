@@ -65,8 +65,11 @@ export function runStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[
       return;
     }
     case 'device.check':
-      if (step.dropBeforeQuit && isPop3(step.device)) pop3Check(host(step.device), { dropBeforeQuit: true });
-      else checkMail(run, step.device);
+      if (isPop3(step.device) && (step.dropBeforeQuit || step.meanwhile)) {
+        // "meanwhile": the other device checks while this POP3 session is logged in (rule 11).
+        const other = step.meanwhile;
+        pop3Check(host(step.device), { dropBeforeQuit: step.dropBeforeQuit, ...(other ? { afterLogin: () => checkMail(run, other) } : {}) });
+      } else checkMail(run, step.device);
       return;
     case 'device.read':
     case 'device.open':

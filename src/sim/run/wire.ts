@@ -9,7 +9,7 @@ import { imapCommandText, isListing, messageLiteral, type ImapCommand, type Imap
 import { pop3CommandText, type Pop3Command, type Reply } from '../protocol/pop3';
 import { handshakeLine, portOf, tlsModeOf, type TlsMode } from '../protocol/tls';
 import { handleImap, imapIdleNews, imapSecured, openImapSession, type ImapServerSession } from '../server/imap/imapServer';
-import { handlePop3, openPop3Session, pop3Secured, type Pop3ServerSession } from '../server/pop3/pop3Server';
+import { handlePop3, openPop3Session, pop3LocksOf, pop3Secured, type Pop3ServerSession } from '../server/pop3/pop3Server';
 import { SERVER_HOST } from '../server/lmtp/lmtpServer';
 import type { SessionInfo } from '../timeline';
 import type { Run } from './run';
@@ -70,7 +70,8 @@ export function openPop3Wire(run: Run, client: string, account: string, tls: boo
   const implicit = mode === 'implicit';
   const info: SessionInfo = run.recorder.openSession({ protocol: 'POP3', client, account, tls: implicit, port: portOf('pop3', mode) });
   const acc = run.account(account);
-  const opened = openPop3Session(run.store, account, acc.password, implicit);
+  // pop3_lock_session: a second session of the account is refused while one is logged in (rule 11).
+  const opened = openPop3Session(run.store, account, acc.password, implicit, run.world.server.pop3LockSession ? pop3LocksOf(run) : null);
   let session: Pop3ServerSession = opened.session;
   const rec = run.recorder;
   if (implicit) rec.line(info, 'S', HANDSHAKE);

@@ -136,6 +136,12 @@ export function checkWorld(file: string, s: Scenario): Problem[] {
       const device = current.get(step.device);
       if (!device) add(`steps[${i}].device`, `no device "${step.device}" — devices are ${list(deviceIds)}`);
       else checkDeviceStep(step, device.kind, device.protocol, `steps[${i}]`, add);
+      if (step.do === 'device.check' && step.meanwhile !== undefined) {
+        const other = current.get(step.meanwhile);
+        if (!other) add(`steps[${i}].meanwhile`, `no device "${step.meanwhile}" — devices are ${list(deviceIds)}`);
+        else if (other.id === step.device) add(`steps[${i}].meanwhile`, 'names the checking device itself; name another device that checks at the same time');
+        else if (device?.protocol !== 'pop3') add(`steps[${i}].meanwhile`, 'only a POP3 check holds its session open for another device (rule 11); this device uses ' + (device?.protocol ?? 'no protocol'));
+      }
       if (device && step.do === 'device.configure') {
         // Settings change from this step on: later steps are checked against the device as configured.
         const r = configureDevice(device, step);

@@ -84,7 +84,7 @@ export const Server = z
       .enum(['kept', 'new'])
       .default('kept')
       .describe("What the operator does after restoring the backup: 'kept' leaves each folder the backup's UIDVALIDITY and UIDNEXT, as Dovecot has them after a file restore (UIDs given after the backup are given again); 'new' then sets a new UIDVALIDITY on every folder (doveadm mailbox update --uid-validity), so IMAP clients drop their caches and fetch again."),
-    pop3LockSession: z.boolean().default(false).describe('Dovecot pop3_lock_session (refuse a second POP3 session with -ERR [IN-USE]). Passed to the real server by the conformance replay; the model never runs two sessions at once, so it changes nothing in the simulation.'),
+    pop3LockSession: z.boolean().default(false).describe('Dovecot pop3_lock_session (default off): while one POP3 session of an account is logged in, a second one is refused at PASS with -ERR [IN-USE]. Two sessions overlap only in a check step with "meanwhile".'),
   })
   .strict();
 
@@ -194,6 +194,7 @@ export const Step = z.discriminatedUnion('do', [
       ...deviceRef,
       do: z.literal('device.check'),
       dropBeforeQuit: z.boolean().default(false).describe('POP3: the connection drops before QUIT (a flaky link): the server never enters UPDATE, nothing marked is removed.'),
+      meanwhile: Id.optional().describe('POP3: another device checks the same account while this session is logged in (two checks at once). With server.pop3LockSession that device is refused with -ERR [IN-USE] and tries again at its next check.'),
     })
     .strict(),
   z.object({ ...common, ...deviceRef, do: z.literal('device.read'), mail: MailId }).strict(),

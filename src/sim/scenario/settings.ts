@@ -84,6 +84,8 @@ export interface SettingView {
   readonly origin: SettingOrigin;
   /** The profiles whose default this value is; empty: no current client's default. */
   readonly defaultOf: readonly ProfileId[];
+  /** The named profile has no established default for this setting: the value is the scenario's, never a client's default claimed (rule 78). */
+  readonly notEstablished?: true;
 }
 
 export interface DeviceSettingsView {
@@ -118,7 +120,7 @@ export function settingsView(d: { id: string; protocol: Protocol; profile?: Prof
       const pd = (p[d.protocol] as Record<string, { status: string; value?: unknown }>)[key];
       return pd?.status === 'known' && same(pd.value, value);
     }).map((p) => p.id);
-    return { key, value, origin, defaultOf };
+    return { key, value, origin, defaultOf, ...(def?.status === 'unknown' ? { notEstablished: true as const } : {}) };
   });
   return { device: d.id, profile: profile?.id ?? null, protocol: d.protocol, settings };
 }

@@ -20,7 +20,12 @@ export function shortClientName(id: string, lang: Lang): string {
 
 /** Settings the scenario (or a settings change) gives a value other than the client's — or, without a client, the model's — default. */
 export function changedCount(view: DeviceSettingsView): number {
-  return view.settings.filter((s) => s.origin.from === 'scenario').length;
+  return view.settings.filter((s) => s.origin.from === 'scenario' && !s.notEstablished).length;
+}
+
+/** Settings the named client has no established default for: the scenario had to give them (Outlook's POP3 settings). */
+export function notEstablishedCount(view: DeviceSettingsView): number {
+  return view.settings.filter((s) => s.notEstablished).length;
 }
 
 /**
@@ -32,6 +37,10 @@ export function profileSummary(view: DeviceSettingsView, t: TFunction, lang: Lan
   const k = (key: string, o: Record<string, unknown> = {}) => t(`ui.profile.compact.${key}`, o);
   if (view.profile) {
     const client = shortClientName(view.profile, lang);
+    const unknown = notEstablishedCount(view);
+    // A value the client has no known default for is not "changed": say that its default is not established.
+    if (unknown > 0 && count === 0) return k(short ? 'notEstablishedShort' : 'notEstablished', { client, count: unknown });
+    if (unknown > 0) return short ? k('changedShort', { client, count }) : `${k('changed', { client, count })} · ${k('notEstablishedAlso', { count: unknown })}`;
     if (count === 0) return short ? client : k('defaults', { client });
     return k(short ? 'changedShort' : 'changed', { client, count });
   }

@@ -41,6 +41,8 @@ export function originText(s: SettingView, t: TFunction, lang: Lang): string {
     const others = s.defaultOf.filter((id) => id !== o.profile).map((id) => clientName(id, lang));
     return others.length ? `${base}; ${t('ui.profile.alsoDefaultOf', { clients: others.join(', ') })}` : base;
   }
+  // The named client's own default is not established: say so first, then whose default the value is, if anyone's.
+  if (s.notEstablished && o.from === 'scenario') return `${base} — ${t('ui.profile.defaultNotEstablished')}${s.defaultOf.length ? `; ${t('ui.profile.isDefaultOf', { clients: s.defaultOf.map((id) => clientName(id, lang)).join(', ') })}` : ''}`;
   if (s.defaultOf.length === 0) return `${base} — ${t('ui.profile.noClientDefault')}`;
   return `${base}; ${t('ui.profile.isDefaultOf', { clients: s.defaultOf.map((id) => clientName(id, lang)).join(', ') })}`;
 }

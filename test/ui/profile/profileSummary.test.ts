@@ -54,4 +54,18 @@ describe('profile label', () => {
     expect(profileSummary(view, en, 'en', true)).toBe('Thunderbird');
     expect(shortClientName('outlook-classic', 'de')).toBe('Outlook');
   });
+
+  it('rule 78: a client whose defaults are not established is labelled so, not as "changed" (Outlook)', async () => {
+    const s = load('outlook-and-iphone-pop3.json');
+    const timeline = simulate(s);
+    const en = (await createI18n('en')).t;
+    const de = (await createI18n('de')).t;
+    const [pc, iphone] = profileViewsAt(s, timeline.stepStarts, 0);
+    expect(pc.device).toBe('pc');
+    // All five of Outlook's POP3 settings have no established default: none of them counts as "changed".
+    expect(profileSummary(pc, en, 'en')).toBe('Outlook · 5 defaults not established');
+    expect(profileSummary(pc, de, 'de')).toBe('Outlook · 5 Standardwerte unbelegt');
+    // iOS Mail: headersOnly and the check interval are not established; its POP3 keep-on-server defaults are.
+    expect(profileSummary(iphone, en, 'en')).toBe('iOS Mail · 2 defaults not established');
+  });
 });

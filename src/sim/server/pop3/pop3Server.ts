@@ -14,8 +14,10 @@ import type { StoreView } from '../../store/store';
 import { decider } from '../decide';
 import { Draft, type Effects } from '../draft';
 import { pop3SessionMachine, type MaildropEntry } from './pop3Session.machine';
+import { acquire, lockedByOther, release, type Pop3Locks } from './pop3Lock';
 
 export type { MaildropEntry } from './pop3Session.machine';
+export { POP3_IN_USE, pop3LocksOf, type Pop3Locks } from './pop3Lock';
 
 /** Whether the connection is encrypted now. */
 export const pop3Secured = (session: Pop3ServerSession) => session.machine.context.secured;
@@ -26,6 +28,10 @@ export interface Pop3ServerSession {
   readonly maildrop: readonly MaildropEntry[];
   /** Numbers marked by DELE (RFC 1939 §5). */
   readonly marked: ReadonlySet<number>;
+  /** The run's lock table when the server locks POP3 sessions (pop3_lock_session), else null. */
+  readonly locks?: Pop3Locks | null;
+  /** This session, as the lock table names its holder. */
+  readonly holder?: symbol;
 }
 
 /** Dovecot 2.3's CAPA on an encrypted connection (995, or 110 after STLS): USER and the plaintext SASL mechanisms, no STLS. */
@@ -39,20 +45,24 @@ const NO_EFFECTS: Effects = { ops: [], transfers: [] };
 const decide = decider(
   pop3SessionMachine,
   (s) => `${JSON.stringify(s.value)}|${s.context.account}|${s.context.password}|${s.context.user}|${s.context.secured}`,
-  (e) => (e.type === 'client.user' ? `${e.type}|${e.name}` : e.type === 'client.pass' ? `${e.type}|${e.password}` : e.type === 'client.dele' ? `${e.type}|${e.markable}` : e.type),
+  (e) => (e.type === 'client.user' ? `${e.type}|${e.name}` : e.type === 'client.pass' ? `${e.type}|${e.password}|${e.locked}` : e.type === 'client.dele' ? `${e.type}|${e.markable}` : e.type),
 );
 
 const initial = new Map<string, Pop3ServerSession['machine']>();
 
-/** A connection is accepted; `secured` when it is TLS from the start (995). */
-export function openPop3Session(store: StoreView, account: string, password: string, secured = true): { session: Pop3ServerSession; greeting: Reply } {
+/**
+ * A connection is accepted; `secured` when it is TLS from the start (995);
+ * `locks`: the run's lock table when the server refuses a second session
+ * (pop3_lock_session, rule 11), null when it lets sessions overlap (Dovecot's default).
+ */
+export function openPop3Session(store: StoreView, account: string, password: string, secured = true, locks: Pop3Locks | null = null): { session: Pop3ServerSession; greeting: Reply } {
   const place = serverPlace(account, 'INBOX');
   const m = meta(store, account, 'INBOX');
   const maildrop: MaildropEntry[] = [...store.folder(place).values()].map((c) => ({ uid: c.uid!, uidl: pop3Uidl(c.uid!, m.uidValidity), size: store.state.mails.get(c.mail)?.sizeBytes ?? 0, mail: c.mail }));
   const key = `${account}|${password}|${secured}`;
   let machine = initial.get(key);
   if (!machine) initial.set(key, (machine = initialTransition(pop3SessionMachine, { account, password, secured })[0]));
-  return { session: { machine, maildrop, marked: new Set() }, greeting: [POP3_GREETING] };
+  return { session: { machine, maildrop, marked: new Set(), locks, holder: Symbol('pop3 session') }, greeting: [POP3_GREETING] };
 }
 
 function lookup(s: Pop3ServerSession, n: number): { entry?: MaildropEntry; error?: string } {
@@ -103,10 +113,19 @@ function answer(s: Pop3ServerSession, command: Pop3Command): Reply {
 }
 
 export function handlePop3(store: StoreView, session: Pop3ServerSession, command: Pop3Command | { type: 'connection.drop' }): { session: Pop3ServerSession; reply: Reply; effects: Effects } {
-  const event = command.type === 'client.dele' ? { ...command, markable: !lookup(session, command.n).error } : command;
+  const account = session.machine.context.account;
+  const event =
+    command.type === 'client.dele'
+      ? { ...command, markable: !lookup(session, command.n).error }
+      : command.type === 'client.pass'
+        ? { ...command, locked: lockedByOther(session.locks, account, session.holder) }
+        : command;
   const machine = decide(session.machine, event);
   const verdict = machine.context.verdict;
   const next: Pop3ServerSession = { ...session, machine };
+  // The lock is held from a successful PASS until the session ends, however it ends (rule 11).
+  if (verdict.kind === 'loggedIn') acquire(session.locks, account, session.holder);
+  if (machine.status === 'done') release(session.locks, account, session.holder);
   switch (verdict.kind) {
     case 'none':
     case 'greet':

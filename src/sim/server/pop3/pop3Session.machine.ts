@@ -7,8 +7,9 @@
 // and the marks, words the answers and commits UPDATE. On a plain connection
 // (port 110 before STLS) USER and PASS are refused: Dovecot's
 // disable_plaintext_auth with ssl = required (RFC 2595 §4).
-import { assertEvent, assign, not, setup } from 'xstate';
+import { and, assertEvent, assign, not, setup } from 'xstate';
 import type { Pop3Command } from '../../protocol/pop3';
+import { POP3_IN_USE } from './pop3Lock';
 
 export interface MaildropEntry {
   readonly uid: number;
@@ -17,8 +18,12 @@ export interface MaildropEntry {
   readonly mail: string;
 }
 
-/** A command as the server receives it; DELE with whether message n is there to mark (not yet marked). */
-export type Pop3Event = (Pop3Command & { readonly markable?: boolean }) | { type: 'connection.drop' };
+/**
+ * A command as the server receives it; DELE with whether message n is there to
+ * mark (not yet marked); PASS with whether another session holds the maildrop
+ * lock (only with pop3_lock_session, pop3Lock.ts).
+ */
+export type Pop3Event = (Pop3Command & { readonly markable?: boolean; readonly locked?: boolean }) | { type: 'connection.drop' };
 
 /** The machine's decision about the last command. */
 export type Pop3Verdict =
@@ -59,6 +64,11 @@ export const pop3SessionMachine = setup({
       assertEvent(event, 'client.pass');
       return context.user === context.account && event.password === context.password;
     },
+    /** Another POP3 session of this account is logged in and the server locks sessions (rule 11). */
+    lockedByOther: ({ event }) => {
+      assertEvent(event, 'client.pass');
+      return event.locked === true;
+    },
     /** DELE n of a message that exists in this session and is not marked yet. */
     deletable: ({ event }) => {
       assertEvent(event, 'client.dele');
@@ -74,6 +84,7 @@ export const pop3SessionMachine = setup({
     login: assign({ verdict: { kind: 'loggedIn' } }),
     refuseLogin: assign({ user: null, verdict: { kind: 'refuse', reply: '-ERR [AUTH] Authentication failed.' } }),
     refusePlaintext: assign({ verdict: { kind: 'refuse', reply: POP3_PLAINTEXT_REFUSED } }),
+    refuseInUse: assign({ verdict: { kind: 'refuse', reply: POP3_IN_USE } }),
     startTls: assign({ secured: true, verdict: { kind: 'stls' } }),
     notInThisState: assign({ verdict: { kind: 'refuse', reply: '-ERR Unknown command.' } }),
     markDeleted: assign({ verdict: { kind: 'mark' } }),
@@ -92,7 +103,13 @@ export const pop3SessionMachine = setup({
         'client.capa': { actions: 'execute' },
         'client.stls': [{ guard: not('secured'), actions: 'startTls' }, { actions: 'notInThisState' }],
         'client.user': [{ guard: not('secured'), actions: 'refusePlaintext' }, { actions: 'acceptUser' }],
-        'client.pass': [{ guard: not('secured'), actions: 'refusePlaintext' }, { guard: 'passwordAccepted', target: 'transaction', actions: 'login' }, { actions: 'refuseLogin' }],
+        'client.pass': [
+          { guard: not('secured'), actions: 'refusePlaintext' },
+          // The password is right but the maildrop is locked: refused, and Dovecot closes the connection (rule 11).
+          { guard: and(['passwordAccepted', 'lockedByOther']), target: 'closed', actions: 'refuseInUse' },
+          { guard: 'passwordAccepted', target: 'transaction', actions: 'login' },
+          { actions: 'refuseLogin' },
+        ],
         'client.quit': { target: 'closed', actions: 'quitWithoutUpdate' },
         'connection.drop': { target: 'dropped', actions: 'dropConnection' },
         '*': { actions: 'notInThisState' },
@@ -117,7 +134,7 @@ export const pop3SessionMachine = setup({
     },
     /** RFC 1939 §6: the only state in which messages are removed (pop3Server.ts commits it). */
     update: { type: 'final' },
-    /** QUIT from AUTHORIZATION: nothing to commit. */
+    /** QUIT from AUTHORIZATION, or refused with [IN-USE] (the server closes the connection): nothing to commit. */
     closed: { type: 'final' },
     /** Connection lost: the server never enters UPDATE; nothing is removed. */
     dropped: { type: 'final' },
