@@ -48,7 +48,8 @@ async function main() {
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
         const page = await context.newPage();
         const t0 = Date.now();
-        await page.goto(`http://127.0.0.1:${PORT}/?scenario=${SCENARIO}&lang=en${panes === 'two' ? `&compare=${AGAINST}` : ''}`);
+        // quiz=off: the scenario's questions would stop playback before their step (and a still page would be timed).
+        await page.goto(`http://127.0.0.1:${PORT}/?scenario=${SCENARIO}&lang=en&quiz=off${panes === 'two' ? `&compare=${AGAINST}` : ''}`);
         if (panes === 'two') {
           await page.waitForSelector('.compare .pair figure:nth-child(2) svg.picture-svg g.region', { timeout: 180_000 });
           appear.push(Date.now() - t0);

@@ -380,13 +380,15 @@ function drawPaths(g: G, m: PictureModel) {
       e.append('path').attr('class', 'transfer-head');
       return e;
     });
-  sel.attr('class', (d) => `transfer${d.current ? ' is-current' : ''}`).attr('data-mail', (d) => d.mail);
-  sel
+  // A path keeps its node from change to change: rewrite only what differs.
+  const changed = changedOnly(sel, (d) => `${d.current}|${d.mail}|${d.d}|${d.arrow}|${d.length}|${style(m, d.mail).fill}`);
+  changed.attr('class', (d) => `transfer${d.current ? ' is-current' : ''}`).attr('data-mail', (d) => d.mail);
+  changed
     .select('path.transfer-line')
     .attr('d', (d) => d.d)
     .attr('stroke', (d) => style(m, d.mail).fill)
     .attr('stroke-dasharray', (d) => (d.current ? `${d.length} ${d.length}` : null));
-  sel
+  changed
     .select('path.transfer-head')
     .attr('d', (d) => d.arrow)
     .attr('fill', (d) => style(m, d.mail).fill);
@@ -439,15 +441,27 @@ function drawBadges(g: G, m: PictureModel, events: PictureEvents) {
 /** Draw a frame's picture (structure, texts, tokens) at travel progress `t`. */
 export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, events: PictureEvents, fade = 1): void {
   const svg = select(svgEl);
-  svg
-    .classed('scale-projector', m.layout.scale.name === 'projector')
-    .attr('viewBox', `0 0 ${m.layout.width} ${m.layout.height}`)
-    .attr('width', m.layout.width)
-    .attr('height', m.layout.height)
-    .attr('role', 'img');
+  // The <svg>'s own attributes are written only when they change: every write,
+  // even of the same value, is a mutation that observers of the picture (the
+  // profile labels, which then measure the page) react to.
+  const box = `${m.layout.scale.name}|${m.layout.width}|${m.layout.height}`;
+  const node = svgEl as SVGSVGElement & { __box?: string; __title?: string };
+  if (node.__box !== box) {
+    node.__box = box;
+    svg
+      .classed('scale-projector', m.layout.scale.name === 'projector')
+      .attr('viewBox', `0 0 ${m.layout.width} ${m.layout.height}`)
+      .attr('width', m.layout.width)
+      .attr('height', m.layout.height)
+      .attr('role', 'img');
+  }
   let title = svg.select<SVGTitleElement>('title.picture-title');
   if (title.empty()) title = svg.insert<SVGTitleElement>('title', ':first-child').attr('class', 'picture-title');
-  title.text(`${m.title}. ${m.description}`);
+  const words = `${m.title}. ${m.description}`;
+  if (node.__title !== words || title.text() !== words) {
+    node.__title = words;
+    title.text(words);
+  }
   drawRegions(layer(svg, 'regions'), m);
   drawLinks(layer(svg, 'links'), m);
   drawGauges(layer(svg, 'gauges'), m);
@@ -457,6 +471,7 @@ export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, 
   drawGhosts(layer(svg, 'ghosts'), m);
   drawTokens(layer(svg, 'tokens'), m, events);
   drawBadges(layer(svg, 'badges'), m, events);
+  settleTokens(svgEl);
   positionPicture(svgEl, t, fade);
 }
 
@@ -464,46 +479,60 @@ export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, 
  * The newest paths: drawn along with the travelling copy (t), then faded as the
  * frame rests (`fade` 0 → 1). Older paths of the step keep their faded look (CSS).
  */
-function positionPaths(svg: Selection<SVGSVGElement, unknown, null, undefined>, t: number, fade: number) {
-  const current = svg.select('g.layer-paths').selectAll<SVGGElement, PathView>('g.transfer.is-current');
+function positionPaths(svgEl: SVGSVGElement, t: number, fade: number) {
+  const current = select(svgEl).select('g.layer-paths').selectAll<SVGGElement, PathView>('g.transfer.is-current');
   if (current.empty()) return;
   current.attr('opacity', (t < 1 ? 1 : 1 - 0.45 * fade).toFixed(2));
   current.select('path.transfer-line').attr('stroke-dashoffset', (d) => (d.length * (1 - t)).toFixed(1));
   current.select('path.transfer-head').attr('visibility', t < 1 ? 'hidden' : null);
 }
 
-/** Move the tokens to travel progress t (0 = where they were, 1 = where they are). Cheap: called every animation frame. */
-export function positionPicture(svgEl: SVGSVGElement, t: number, fade = 1): void {
-  const svg = select(svgEl);
-  positionPaths(svg, t, fade);
-  const tokens = svg.select('g.layer-tokens').selectAll<SVGGElement, TokenDatum>('g.token');
-  const moving = (d: TokenDatum) => d.entering || d.overflow || d.from.x !== d.to.x || d.from.y !== d.to.y;
-  // Resting tokens are placed once per frame (when t is 1 or they are new); only travellers move every tick.
-  tokens
-    .filter(function (d) {
-      const node = this as SVGGElement & { __at?: string };
-      if (moving(d)) {
+type TokenNode = SVGGElement & { __at?: string; __data__?: TokenDatum };
+type PictureNode = SVGSVGElement & { __movers?: TokenNode[] };
+
+const isMoving = (d: TokenDatum) => d.entering || d.overflow || d.from.x !== d.to.x || d.from.y !== d.to.y;
+
+/** Place one token at travel progress t. */
+function placeToken(node: TokenNode, d: TokenDatum, t: number) {
+  const p = lerp(d.from, d.to, t);
+  node.setAttribute('transform', `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`);
+  const opacity = d.overflow ? (t >= 1 ? '0' : '1') : d.entering && !d.travelled && t < 1 ? String(t) : null;
+  if (opacity === null) node.removeAttribute('opacity');
+  else node.setAttribute('opacity', opacity);
+  if (d.overflow && t >= 1) node.setAttribute('visibility', 'hidden');
+  else node.removeAttribute('visibility');
+}
+
+/**
+ * After a change is drawn: resting tokens are placed once (when new or when
+ * their slot changed), and the tokens that travel in this change are
+ * remembered, so each animation frame touches only those few.
+ */
+function settleTokens(svgEl: SVGSVGElement) {
+  const movers: TokenNode[] = [];
+  select(svgEl)
+    .select('g.layer-tokens')
+    .selectAll<SVGGElement, TokenDatum>('g.token')
+    .each(function (d) {
+      const node = this as TokenNode;
+      if (isMoving(d)) {
         node.__at = '';
-        return true;
+        movers.push(node);
+        return;
       }
       const at = `${d.to.x},${d.to.y}`;
-      if (node.__at === at) return false;
+      if (node.__at === at) return;
       node.__at = at;
-      return true;
-    })
-    .attr('transform', (d) => {
-      const p = lerp(d.from, d.to, t);
-      return `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`;
-    })
-    .attr('opacity', (d) => {
-      if (d.overflow) return t >= 1 ? 0 : 1;
-      if (d.entering && !d.travelled) return t >= 1 ? null : t;
-      return null;
-    })
-    .attr('visibility', (d) => (d.overflow && t >= 1 ? 'hidden' : null));
-  svg
-    .select('g.layer-ghosts')
-    .selectAll<SVGGElement, GhostDatum>('g.ghost')
+      placeToken(node, d, 1);
+    });
+  (svgEl as PictureNode).__movers = movers;
+}
+
+/** Move the travelling tokens to progress t (0 = where they were, 1 = where they are). Cheap: called every animation frame. */
+export function positionPicture(svgEl: SVGSVGElement, t: number, fade = 1): void {
+  positionPaths(svgEl, t, fade);
+  for (const node of (svgEl as PictureNode).__movers ?? []) if (node.__data__ && node.isConnected) placeToken(node, node.__data__, t);
+  select(svgEl).select('g.layer-ghosts').selectAll<SVGGElement, GhostDatum>('g.ghost')
     .attr('transform', (d) => `translate(${d.at.x},${(d.at.y + (d.destroyed ? 14 * t : 0)).toFixed(1)})`)
     .attr('opacity', 1 - t)
     .attr('visibility', t >= 1 ? 'hidden' : null);

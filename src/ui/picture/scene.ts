@@ -3,7 +3,7 @@
 // folders. Pure: (copies now, copies a frame ago, transfers, layout) → Scene.
 // The renderer only interpolates between `from` and `to`.
 import type { PlacedCopy, Transfer } from '../../sim';
-import { capacity, slotPoint, type Layout } from './layout';
+import { capacity, slotPoint, type FolderBox, type Layout } from './layout';
 import type { Point } from './geometry';
 
 export type CopiesByPlace = ReadonlyMap<string, readonly PlacedCopy[]>;
@@ -67,7 +67,22 @@ export function withLost(copies: CopiesByPlace, lost: Iterable<string>, lostPlac
   return out;
 }
 
-type PlacedAll = { byId: Map<string, Placed>; badges: CountBadge[] };
+/** One place's copies as drawn: the first `shown` in slots, the rest counted under the badge. */
+interface PlaceRun {
+  readonly box: FolderBox;
+  readonly list: readonly PlacedCopy[];
+  readonly shown: number;
+  readonly badgeAt: Point;
+  /** Where each copy key sits in `list`: made only when a change asks (see `indexOfKey`). */
+  keys?: Map<string, number>;
+}
+
+/**
+ * Only the copies drawn as tokens are placed one by one; a crowded folder's
+ * other copies (a thousand in a big mailbox) stay in their list and are looked
+ * up only when a change needs one (a copy that travels into or out of the count).
+ */
+type PlacedAll = { byId: Map<string, Placed>; runs: Map<string, PlaceRun>; badges: CountBadge[] };
 // Playing forward, this frame's placement is the next frame's "before": remember it.
 const placedCache = new WeakMap<CopiesByPlace, WeakMap<Layout, PlacedAll>>();
 
@@ -81,6 +96,7 @@ function place(copies: CopiesByPlace, layout: Layout): PlacedAll {
 
 function placeUncached(copies: CopiesByPlace, layout: Layout): PlacedAll {
   const byId = new Map<string, Placed>();
+  const runs = new Map<string, PlaceRun>();
   const badges: CountBadge[] = [];
   for (const [p, list] of copies) {
     const box = layout.folders.get(p);
@@ -92,13 +108,30 @@ function placeUncached(copies: CopiesByPlace, layout: Layout): PlacedAll {
     const badgeSlots = Math.min(cap, Math.ceil((charW * 1.5 + charW * (String(list.length).length + 1)) / box.cell));
     const shown = crowded ? Math.max(0, cap - badgeSlots) : list.length;
     const badgeAt = slotPoint(box, cap - 1);
-    list.forEach((copy, i) => {
-      const overflow = i >= shown;
-      byId.set(tokenId(p, copy.key), { copy, place: p, at: overflow ? badgeAt : slotPoint(box, i), overflow });
-    });
+    for (let i = 0; i < shown; i++) byId.set(tokenId(p, list[i].key), { copy: list[i], place: p, at: slotPoint(box, i), overflow: false });
+    runs.set(p, { box, list, shown, badgeAt });
     if (crowded) badges.push({ place: p, at: badgeAt, hidden: list.length - shown, total: list.length });
   }
-  return { byId, badges };
+  return { byId, runs, badges };
+}
+
+/** Where a copy key sits in a place's list (-1: not there). */
+function indexOfKey(run: PlaceRun | undefined, key: string): number {
+  if (!run) return -1;
+  if (!run.keys) {
+    run.keys = new Map();
+    run.list.forEach((c, i) => run.keys!.set(c.key, i));
+  }
+  return run.keys.get(key) ?? -1;
+}
+
+/** A copy as placed in a frame, whether drawn in a slot or counted under the badge. */
+function placedAt(all: PlacedAll, place: string, key: string): Placed | undefined {
+  const shown = all.byId.get(tokenId(place, key));
+  if (shown) return shown;
+  const run = all.runs.get(place);
+  const i = indexOfKey(run, key);
+  return run && i >= run.shown ? { copy: run.list[i], place, at: run.badgeAt, overflow: true } : undefined;
 }
 
 function originOf(placeId: string, layout: Layout): Point | null {
@@ -134,26 +167,28 @@ export interface SceneInput {
 
 export function buildScene({ now, before, transfers, layout }: SceneInput): Scene {
   const cur = place(now, layout);
-  const prev = before ? place(before, layout).byId : null;
+  const prevAll = before ? place(before, layout) : null;
   // Where each mail was, per place, a frame ago: a travelling copy starts there.
-  const prevAt = new Map<string, Point>();
   // Only the transfers' sources are needed, so only those mails are looked up.
-  if (prev) {
-    const wanted = new Set(transfers.filter((x) => x.from).map((x) => `${x.from}|${x.mail}`));
-    if (wanted.size) for (const p of prev.values()) {
-      const k = `${p.place}|${p.copy.mail}`;
-      if (wanted.has(k) && !prevAt.has(k)) prevAt.set(k, p.at);
+  const prevAt = new Map<string, Point>();
+  if (prevAll)
+    for (const x of transfers) {
+      if (!x.from) continue;
+      const k = `${x.from}|${x.mail}`;
+      if (prevAt.has(k)) continue;
+      const run = prevAll.runs.get(x.from);
+      const i = run ? run.list.findIndex((c) => c.mail === x.mail) : -1;
+      if (run && i >= 0) prevAt.set(k, i < run.shown ? slotPoint(run.box, i) : run.badgeAt);
     }
-  }
 
   const tokens: TokenDatum[] = [];
-  for (const [id, p] of cur.byId) {
-    const old = prev?.get(id);
+  const add = (id: string, p: Placed) => {
+    const old = prevAll ? placedAt(prevAll, p.place, p.copy.key) : undefined;
     // A copy inside a collapsed count is drawn only while it travels into it.
-    if (p.overflow && (!prev || old)) continue;
+    if (p.overflow && (!prevAll || old)) return;
     let from = old ? old.at : p.at;
     let travelled = false;
-    if (prev && !old) {
+    if (prevAll && !old) {
       const lostHere = p.place === layout.lostPlace;
       const t =
         transfers.find((x) => x.mail === p.copy.mail && x.to === p.place && x.key === p.copy.key) ??
@@ -174,16 +209,29 @@ export function buildScene({ now, before, transfers, layout }: SceneInput): Scen
       dup: p.copy.dup ?? 0,
       from,
       to: p.at,
-      entering: !!prev && !old,
+      entering: !!prevAll && !old,
       travelled,
       overflow: p.overflow,
     });
-  }
+  };
+  for (const [id, p] of cur.byId) add(id, p);
+  // The copies counted under a badge that were nowhere in that place a frame ago.
+  if (prevAll)
+    for (const [placeId, run] of cur.runs) {
+      if (run.shown >= run.list.length) continue;
+      const was = prevAll.runs.get(placeId);
+      // Unchanged since the frame before (the same list): nothing entered.
+      if (was && was.list === run.list) continue;
+      for (let i = run.shown; i < run.list.length; i++) {
+        const c = run.list[i];
+        if (indexOfKey(was, c.key) < 0) add(tokenId(placeId, c.key), { copy: c, place: placeId, at: run.badgeAt, overflow: true });
+      }
+    }
 
   const ghosts: GhostDatum[] = [];
-  if (prev) {
-    for (const [id, p] of prev) {
-      if (cur.byId.has(id) || p.overflow) continue;
+  if (prevAll) {
+    for (const [id, p] of prevAll.byId) {
+      if (cur.byId.has(id) || indexOfKey(cur.runs.get(p.place), p.copy.key) >= 0) continue;
       const moved = transfers.some((x) => x.kind === 'move' && x.mail === p.copy.mail && x.from === p.place && x.to !== null);
       if (moved) continue;
       const destroyed = transfers.some((x) => x.kind === 'lose' && x.mail === p.copy.mail && x.from === p.place);
