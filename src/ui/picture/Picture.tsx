@@ -16,7 +16,6 @@ import { positionPicture, renderPicture } from './render';
 import { buildStory, type Story } from './story';
 import { stepSoFar, MAX_PLAYED_CHANGES } from '../presenter/presenterState';
 import { BackupGenerations } from './BackupGenerations';
-import './picture.css';
 
 /** After the travel, the newest paths fade while the frame rests (at once with reduced motion). */
 const fadeOf = (phase: number, reducedMotion: boolean) => (reducedMotion ? 1 : Math.max(0, (phase - TRAVEL_SHARE) / (1 - TRAVEL_SHARE)));
