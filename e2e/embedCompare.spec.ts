@@ -56,3 +56,23 @@ test('a third pane plays in step, and the panes stack on a phone', async ({ page
   expect(boxes[1].y).toBeGreaterThan(boxes[0].y);
   expect(boxes[2].y).toBeGreaterThan(boxes[1].y);
 });
+
+test('three panes take the page’s width side by side, the side column moves below, and comes back beside two', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/?scenario=decide-offline-archive&lang=en&compare=imap');
+  await ready(page);
+  const grid = page.locator('.player-grid');
+  const side = () => page.locator('.player-grid > :not(.stage)').first().evaluate((e) => Math.round(e.getBoundingClientRect().x));
+  const besideX = await side();
+  expect(besideX).toBeGreaterThan(600);
+  await page.getByTestId('compare-add').click();
+  await expect(page.getByTestId('compare-view')).toHaveAttribute('data-panes', '3');
+  await expect(grid).toHaveClass(/three-panes/);
+  const ys = await page.getByTestId('compare-view').locator('figure').evaluateAll((f) => f.map((e) => Math.round(e.getBoundingClientRect().y)));
+  expect(new Set(ys).size, 'three panes in one row').toBe(1);
+  expect(await side(), 'the side column below the panes').toBeLessThan(100);
+  await page.getByRole('button', { name: 'Remove it' }).click();
+  await expect(page.getByTestId('compare-view')).toHaveAttribute('data-panes', '2');
+  await expect(grid).not.toHaveClass(/three-panes/);
+  expect(await side()).toBe(besideX);
+});

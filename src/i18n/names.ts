@@ -113,7 +113,8 @@ export function placeName(place: string, t: TFunction, names: Pick<Names, 'devic
       if (parts[1] === 'server') return t('ui.places.backupServer', { account: account(parts[2]), folder: folderName(parts.slice(3).join('/'), t, names.folder) });
       return t('ui.places.backupDevice', { device: device(parts[1]), folder: folderName(parts.slice(2).join('/'), t, names.folder) });
     case 'queue':
-      return t('ui.places.queue');
+      // queue/<domain>: the sending server's queue (refused at RCPT TO, rule 64); queue: the provider's MX queue.
+      return parts.length > 1 ? t('ui.places.senderQueue', { domain: parts.slice(1).join('/') }) : t('ui.places.queue');
     case 'outside':
       return t('ui.places.outside', { address: parts.slice(1).join('/') });
     case 'intruder':

@@ -245,6 +245,8 @@ export const uiDe: Shape<typeof uiEn> = {
     backupServer: 'Sicherung des Anbieters › {{account}} › {{folder}}',
     backupDevice: 'Sicherung von {{device}} › {{folder}}',
     queue: 'Warteschlange des MX (Anbieter)',
+    // Where a mail waits when the MX refuses it at RCPT TO (docs/rules.md rule 64).
+    senderQueue: 'Warteschlange des Absenders ({{domain}})',
     outside: 'Postfach {{address}}',
     intruder: 'Angreifer',
     lost: 'verloren',
@@ -1065,7 +1067,4 @@ export const uiDe: Shape<typeof uiEn> = {
     night_other: 'Sicherung von Tag {{day}}, 02:00: {{count}} Nachrichten',
   },
   // Wo eine Nachricht wartet, die der MX bei RCPT TO abweist (docs/rules.md, Regel 64).
-  mailPath: {
-    senderQueue: 'Warteschlange des Absenders ({{domain}})',
-  },
 };

@@ -241,6 +241,8 @@ export const uiEn = {
     backupServer: "provider's backup › {{account}} › {{folder}}",
     backupDevice: 'backup of {{device}} › {{folder}}',
     queue: "the provider's MX queue",
+    // Where a mail waits when the MX refuses it at RCPT TO (docs/rules.md rule 64).
+    senderQueue: "the sender's queue ({{domain}})",
     outside: 'mailbox {{address}}',
     intruder: 'attacker',
     lost: 'lost',
@@ -1059,9 +1061,5 @@ export const uiEn = {
     list: 'Backup generations, oldest first',
     night_one: 'Backup of day {{day}}, 02:00: {{count}} message',
     night_other: 'Backup of day {{day}}, 02:00: {{count}} messages',
-  },
-  // Where a mail waits when the MX refuses it at RCPT TO (docs/rules.md rule 64).
-  mailPath: {
-    senderQueue: "the sender's queue ({{domain}})",
   },
 } as const;

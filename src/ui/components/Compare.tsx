@@ -2,7 +2,7 @@
 // differ, every mail whose fate differs (highlighted in every pane and listed),
 // and, for a mail clicked in any pane, where it is in each. The other panes are
 // simulated in workers of their own (the player's worker keeps serving the player).
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from '../i18n/useTranslation';
 import { playerStore } from '../store/playerStore';
 import { appStore } from '../store/appStore';
@@ -145,6 +145,19 @@ export function Compare({ against }: { against?: CompareAgainst } = {}) {
   const second = secondPane && 'session' in secondPane ? secondPane : null;
   const third3 = thirdPane && 'session' in thirdPane ? thirdPane : null;
   const others = useMemo(() => [second, third3].filter((p): p is Pane => p !== null), [second, third3]);
+  // Three panes need the page's width: the side column moves below (compare.css). Marked on the
+  // grid by a class rather than a :has() rule, which the browser re-checked at every DOM change
+  // while playing (hundreds of style recalculations per change).
+  const threePanes = others.length === 2;
+  const markGrid = useCallback(
+    (el: HTMLDivElement | null) => {
+      const grid = el?.closest('.player-grid');
+      if (!grid || !threePanes) return;
+      grid.classList.add('three-panes');
+      return () => grid.classList.remove('three-panes');
+    },
+    [threePanes],
+  );
   const failed = [secondPane, thirdPane].map((p) => (p && 'failed' in p ? p.failed : null)).find((f) => f !== null) ?? null;
 
   // Lockstep: every other pane shows the matching moment of the first; a mail chosen in any pane is chosen in all.
@@ -217,7 +230,7 @@ export function Compare({ against }: { against?: CompareAgainst } = {}) {
   const subjectOf = (mail: string) => mailSubject(first.scenario, first.index.mails, mail, lang);
   const choices = choicesOf(loaded.scenario);
   return (
-    <div className="compare" data-testid="compare-view" data-panes={panes.length}>
+    <div className="compare" data-testid="compare-view" data-panes={panes.length} ref={markGrid}>
       <div className="outcome" role="note">
         <h3>{t('ui.compare.heading')}</h3>
         {diffs.length === 0 && differing.length === 0 ? (

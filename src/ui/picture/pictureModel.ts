@@ -117,7 +117,7 @@ export function buildPictureModel(p: PictureInput): PictureModel {
       // A replaced POP3 account's folder is named as the old account's from the switch on (rule 80).
       let label = folderName(replaced && frame.index >= replaced.from ? replaced.by.split('/').slice(2).join('/') : box.name, t, custom);
       if (box.place === 'queue') label = t('ui.picture.queue');
-      else if (box.place.startsWith('queue/')) label = t('ui.mailPath.senderQueue', { domain: box.place.slice('queue/'.length) });
+      else if (box.place.startsWith('queue/')) label = t('ui.places.senderQueue', { domain: box.place.slice('queue/'.length) });
       else if (box.place.startsWith('backup/server/')) {
         // The provider's backup of one account's folder: named like the server's own folders.
         const [acc, ...folder] = box.place.slice('backup/server/'.length).split('/');

@@ -332,7 +332,7 @@ function drawTokens(g: G, m: PictureModel, events: PictureEvents) {
     .attr('fill', (d) => (d.headersOnly ? '#000' : style(m, d.mail).text))
     .text((d) => style(m, d.mail).label);
   changed.select('line.strike').attr('display', (d) => (has(d.flags, DELETED) ? null : 'none'));
-  changed.select('circle.unread-dot').attr('display', (d) => (d.place !== lost && !d.place.startsWith('outside/') && !d.place.startsWith('backup/') && d.place !== 'intruder' && d.place !== 'queue' && !has(d.flags, SEEN) ? null : 'none'));
+  changed.select('circle.unread-dot').attr('display', (d) => (d.place !== lost && !d.place.startsWith('outside/') && !d.place.startsWith('backup/') && d.place !== 'intruder' && d.place !== 'queue' && !d.place.startsWith('queue/') && !has(d.flags, SEEN) ? null : 'none'));
   changed.select('path.lost-cross').attr('display', (d) => (d.place === lost ? null : 'none'));
 }
 

@@ -135,7 +135,8 @@ function placedAt(all: PlacedAll, place: string, key: string): Placed | undefine
 }
 
 function originOf(placeId: string, layout: Layout): Point | null {
-  if (placeId.startsWith('server/') || placeId === 'queue') return layout.internet;
+  // A queue (the MX's, or a sender's: queue/<domain>) is filled from the internet's side.
+  if (placeId.startsWith('server/') || placeId === 'queue' || placeId.startsWith('queue/')) return layout.internet;
   const m = /^device\/([^/]+)\//.exec(placeId);
   if (m) return layout.deviceOrigin.get(m[1]) ?? null;
   if (placeId.startsWith('outside/')) {
