@@ -86,6 +86,16 @@ export class Postfix {
       .join('\n');
   }
 
+  /**
+   * Force a queued message to expire (`postsuper -e ID`, Postfix 3.5+): at its
+   * next delivery attempt the queue manager returns it to the sender, as when
+   * maximal_queue_lifetime runs out, without waiting days for that.
+   */
+  async expire(id: string): Promise<void> {
+    if (!/^[0-9A-Za-z]+$/.test(id)) throw new Error(`not a queue id: ${id}`);
+    await run('postsuper', ['-c', this.dir, '-e', id]);
+  }
+
   /** Empty the queue (`postsuper -d ALL`): nothing one check left behind reaches the next. */
   async deleteAll(): Promise<void> {
     await run('postsuper', ['-c', this.dir, '-d', 'ALL']);

@@ -28,7 +28,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { choosePorts, Dovecot, DovecotMissing, freePorts, makeCertificate, MAIL_HOSTNAME, ROOT, runDirectory, type Certificate, type TlsMode, type UserSpec } from './dovecot';
-import { Postfix, PostfixMissing } from './postfix';
+import { inboxMessages, Postfix, PostfixMissing } from './postfix';
 import type { PostfixOptions } from './postfix-config';
 import { CHECK_QUEUE, MTA_ADDRESSES, MTA_USERS, mtaSelfCheck, type MtaCheck } from './selfcheck-mta';
 import { tlsSelfCheck } from './selfcheck-tls';
@@ -39,7 +39,7 @@ import { KNOWN_FILE, loadKnown, matchKnown, type KnownDifference } from './known
 import { formatDiff } from './normalise';
 import { Replayer, type Disagreement, type FrameLike, type LineLike, type ReplayResult } from './replay';
 import { selfCheck } from './selfcheck';
-import { expectedLines, HOLD_OUTSIDE_MAIL, realLines, type RefusedDelivery } from './mx-delivery';
+import { expectedLines, HOLD_OUTSIDE_MAIL, queueFates, realLines, type QueueFate, type RefusedDelivery, type Roomy } from './mx-delivery';
 
 interface SimApi {
   simulate: (scenario: unknown, options?: { variant?: string }) => { frames: readonly unknown[] };
@@ -285,11 +285,12 @@ async function main(): Promise<number> {
    * The provider's MX for a worker's scenarios that check quota at RCPT TO
    * (rule 64): Postfix on port 25's stead asking that worker's quota-status
    * Dovecot, accepted mail discarded (the model's own LMTP sessions carry the
-   * delivery, replayed against the same Dovecot).
+   * delivery, replayed against the same Dovecot). Without quota-status it
+   * answers port 25 with the scenario's message_size_limit alone (rule 67).
    */
   const mxServers = new Map<string, Promise<Postfix>>();
-  const mxFor = (worker: number, quotaStatus: QuotaStatus, limit: number) => async () => {
-    const key = `w${worker}-qs${quotaStatus.slice(0, 3)}-${limit}`;
+  const mxFor = (worker: number, quotaStatus: QuotaStatus | undefined, limit: number) => async () => {
+    const key = `w${worker}-qs${quotaStatus?.slice(0, 3) ?? 'none'}-${limit}`;
     let started = mxServers.get(key);
     if (!started) {
       started = (async () => {
@@ -297,7 +298,7 @@ async function main(): Promise<number> {
         const dir = `${runDir}/mx-${key}`;
         submissionDirs.push(dir);
         const mx = await startPostfix(dir, 1, ([smtpPort]) => ({ smtpPort, lmtpPort: dovecot.ports.lmtp, messageSizeLimit: limit, delivery: 'discard', tls: certificate ?? undefined }));
-        await mx.checkPolicyService(dovecot.quotaStatusPort!);
+        if (quotaStatus) await mx.checkPolicyService(dovecot.quotaStatusPort!);
         return mx;
       })();
       mxServers.set(key, started);
@@ -314,7 +315,7 @@ async function main(): Promise<number> {
    */
   const deliveryServers = new Map<string, { mx: Promise<Postfix>; last: Promise<unknown> }>();
   const mxDeliveryFor =
-    (worker: number, quotaStatus: QuotaStatus | undefined, limit: number, domains: readonly string[]) =>
+    (worker: number, quotaStatus: QuotaStatus | undefined, limit: number, domains: readonly string[], fates: ReadonlyMap<string, QueueFate>, users: readonly UserSpec[], addresses: ReadonlyMap<string, string>) =>
     async (d: RefusedDelivery, g: number) => {
       const senderDomain = d.from.split('@')[1]?.toLowerCase() ?? '';
       if (!d.from || domains.includes(senderDomain)) return null;
@@ -335,11 +336,30 @@ async function main(): Promise<number> {
       }
       const mine = entry.last.then(async () => {
         const mx = await entry.mx;
-        return { expected: expectedLines(d, mx.options.hostname ?? 'mx.example.org'), real: await realLines(mx, d) };
+        const fate = fates.get(d.mail.id);
+        return { expected: expectedLines(d, mx.options.hostname ?? 'mx.example.org', fate), real: await realLines(mx, d, fate, () => roomyFor(worker, users, addresses)) };
       });
       entry.last = mine.catch(() => undefined);
       return mine;
     };
+
+  /** Per worker a Dovecot with room (TLS off, no quota) for a deferred mail's retry once space is freed (mx-delivery.ts). */
+  const roomyFor = async (worker: number, users: readonly UserSpec[], addresses: ReadonlyMap<string, string>): Promise<Roomy> => {
+    const name = `room-w${worker}`;
+    let s = servers.get(name);
+    if (!s) {
+      s = new Dovecot(name, runDir, await freeDovecotPorts(), 'off');
+      servers.set(name, s);
+      await s.start();
+    }
+    const logins = new Map([...addresses].map(([login, address]) => [address.toLowerCase(), login]));
+    await s.reset(users.map(({ quota: _quota, ...u }) => u), addresses);
+    const room = s;
+    return {
+      lmtpPort: room.ports.lmtp,
+      inbox: (address) => inboxMessages(room.ports.imap, logins.get(address.toLowerCase()) ?? address, users.find((u) => u.login === logins.get(address.toLowerCase()))?.password ?? ''),
+    };
+  };
 
   const results: ReplayResult[] = [];
   const failures: string[] = [...loadProblems.map((p) => `scenario does not load: ${p}`)];
@@ -360,8 +380,8 @@ async function main(): Promise<number> {
       headerBytes,
       tls: tls === 'required' ? (trust ?? undefined) : undefined,
       submission: tls === 'required' ? submissionFor(worker, world.world.server.messageSizeLimit) : undefined,
-      mx: quotaStatus ? mxFor(worker, quotaStatus, world.world.server.messageSizeLimit) : undefined,
-      mxDelivery: tls === 'required' ? mxDeliveryFor(worker, quotaStatus, world.world.server.messageSizeLimit, [...new Set(world.world.accounts.map((a) => a.address.split('@')[1].toLowerCase()))].sort()) : undefined,
+      mx: quotaStatus || tls === 'required' ? mxFor(worker, quotaStatus, world.world.server.messageSizeLimit) : undefined,
+      mxDelivery: tls === 'required' ? mxDeliveryFor(worker, quotaStatus, world.world.server.messageSizeLimit, [...new Set(world.world.accounts.map((a) => a.address.split('@')[1].toLowerCase()))].sort(), queueFates(timeline.frames), users, addresses) : undefined,
       server: async (g) => {
         const s = await startServer(worker, g, quotaStatus);
         await s.reset(users, addresses);

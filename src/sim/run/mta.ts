@@ -10,7 +10,7 @@ import { outsidePlace, QUEUE, senderQueuePlace, type PlaceId } from '../model/pl
 import { pseudoId } from '../model/hash';
 import { lmtpDeliver, SERVER_HOST, type LmtpOutcome } from '../server/lmtp/lmtpServer';
 import { expired, lifetimeMinutes, nextAttempt, POSTFIX_DEFAULTS, type QueueSettings } from '../server/postfixQueue';
-import { mxRcptCheck, senderHostOf } from '../server/mxRcpt';
+import { mxRcptCheck, mxSizeRefusal, senderHostOf, SIZE_REFUSED } from '../server/mxRcpt';
 import { portOf, tlsModeOf } from '../protocol/tls';
 import { HANDSHAKE } from './wire';
 import type { Deferred, Run } from './run';
@@ -29,7 +29,7 @@ function accountByAddress(run: Run, address: string): string | null {
 export function deliver(run: Run, mail: string, accounts: readonly string[], envelopeFrom: string, fromQueue = false, sourcePlace?: PlaceId): Map<string, LmtpOutcome> {
   const outcomes = new Map<string, LmtpOutcome>();
   const source = fromQueue ? QUEUE : (sourcePlace ?? outsidePlace(envelopeFrom || 'MAILER-DAEMON'));
-  if (!fromQueue && !sourcePlace && refusedForSize(run, mail, envelopeFrom)) {
+  if (!fromQueue && !sourcePlace && refusedForSize(run, mail, envelopeFrom, accounts[0])) {
     for (const account of accounts) outcomes.set(account, 'permanent');
     return outcomes;
   }
@@ -82,9 +82,10 @@ export function deliver(run: Run, mail: string, accounts: readonly string[], env
  * Mail from another provider's server over port 25 meets the same
  * message_size_limit as submission (one Postfix, one main.cf): that server
  * states SIZE= in MAIL FROM and is refused with 552 5.3.4 before any data, so
- * the mail never leaves it; it tells its own user (rule 67).
+ * the mail never leaves it; it tells its own user (rule 67). The session
+ * is in the transcript (server/mxRcpt), for the replay to put to a real Postfix.
  */
-function refusedForSize(run: Run, mail: string, envelopeFrom: string): boolean {
+function refusedForSize(run: Run, mail: string, envelopeFrom: string, account: string): boolean {
   const size = run.state.mails.get(mail)?.sizeBytes ?? 0;
   const limit = run.world.server.messageSizeLimit;
   if (size <= limit) return false;
@@ -92,6 +93,9 @@ function refusedForSize(run: Run, mail: string, envelopeFrom: string): boolean {
   const { key } = run.freeKey(place, mail);
   run.put(place, key, { mail, flags: 0 });
   run.transfer('copy', mail, null, place, key);
+  const host = senderHostOf(envelopeFrom);
+  const s = run.recorder.openSession({ protocol: 'SMTP', client: host, account, tls: false, port: 25 });
+  for (const l of mxSizeRefusal({ envelopeFrom, senderHost: host, size, sizeLimit: limit })) run.recorder.line(s, l.dir, l.text);
   run.emit('mta', `MX refuses ${mail} · 552 5.3.4`, { key: 'transport.arrivalTooLarge', params: { mail, size, limit } });
   return true;
 }
@@ -297,8 +301,7 @@ export function submissionEhlo(limit: number, secured: boolean): string[] {
   return [`250-${SERVER_HOST}`, '250-PIPELINING', `250-SIZE ${limit}`, '250-VRFY', '250-ETRN', secured ? '250-AUTH PLAIN LOGIN' : '250-STARTTLS', '250-ENHANCEDSTATUSCODES', '250-8BITMIME', '250-DSN', '250-SMTPUTF8', '250 CHUNKING'];
 }
 
-/** Postfix's answer to MAIL FROM with a SIZE= over message_size_limit (smtpd_check_size). */
-export const SIZE_REFUSED = '552 5.3.4 Message size exceeds fixed limit';
+export { SIZE_REFUSED };
 
 /**
  * A device submits a mail (RFC 6409): the SMTP dialogue up to "250 … queued".

@@ -40,6 +40,27 @@ export function mxEhlo(limit: number): string[] {
   return [`250-${MTA_HOST}`, '250-PIPELINING', `250-SIZE ${limit}`, '250-VRFY', '250-ETRN', '250-STARTTLS', '250-ENHANCEDSTATUSCODES', '250-8BITMIME', '250-DSN', '250-SMTPUTF8', '250 CHUNKING'];
 }
 
+/** Postfix's answer to MAIL FROM with a SIZE= over message_size_limit (smtpd_check_size; conformance checks the text). */
+export const SIZE_REFUSED = '552 5.3.4 Message size exceeds fixed limit';
+
+/**
+ * Another provider's server offers a mail over the MX's message_size_limit
+ * (rule 67): it states the size in MAIL FROM because the EHLO reply lists SIZE
+ * (RFC 1870 §5), and Postfix refuses right there, before any recipient or
+ * data; the sender's server gives up and quits. The MX never holds the mail.
+ */
+export function mxSizeRefusal(t: { readonly envelopeFrom: string; readonly senderHost: string; readonly size: number; readonly sizeLimit: number }): RcptCheckResult['lines'] {
+  return [
+    { dir: 'S', text: `220 ${MTA_HOST} ESMTP Postfix (Debian/GNU)` },
+    { dir: 'C', text: `EHLO ${t.senderHost}` },
+    ...mxEhlo(t.sizeLimit).map((text) => ({ dir: 'S' as const, text })),
+    { dir: 'C', text: `MAIL FROM:<${t.envelopeFrom}> SIZE=${t.size}` },
+    { dir: 'S', text: SIZE_REFUSED },
+    { dir: 'C', text: 'QUIT' },
+    { dir: 'S', text: '221 2.0.0 Bye' },
+  ];
+}
+
 /** Postfix's reject reply for a policy answer "<code> <status> Mailbox is full". */
 export const rcptRefusal = (address: string, tempfail: boolean) => `${tempfail ? '452 4.2.2' : '552 5.2.2'} <${address}>: Recipient address rejected: ${QUOTA_STATUS_TEXT}`;
 
