@@ -108,8 +108,8 @@ export function App() {
               <PlayerView />
             </>
           ) : opening ? (
-            // A link (or a card) names a scenario that is still being simulated:
-            // say so, rather than flash the gallery before the player.
+            // The address the page was opened with names a scenario that is still
+            // being simulated: say so, rather than flash the gallery before the player.
             <p className="opening" role="status" data-testid="opening">
               {t('ui.app.opening')}
             </p>

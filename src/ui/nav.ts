@@ -62,8 +62,23 @@ let settled = 0;
 const settle = (ticket: number) => {
   if (ticket !== opening) return;
   settled = ticket;
-  appStore.set((a) => (a.loading === null ? a : { ...a, loading: null }));
+  landed();
 };
+
+/**
+ * True until the page has shown something: while the address the page was
+ * opened with names a scenario that is still being simulated, the page says so
+ * rather than flash the gallery (appStore.loading). Later opens leave what is
+ * on screen: the gallery stays usable while a long one simulates.
+ */
+let landing = true;
+const opensLanding = (what: string) => {
+  if (landing) appStore.set((a) => ({ ...a, loading: what }));
+};
+function landed() {
+  landing = false;
+  appStore.set((a) => (a.loading === null ? a : { ...a, loading: null }));
+}
 export const openInFlight = () => settled !== opening;
 
 export async function openBuiltin(id: string, variant: string | null, frame: number | null, how: 'push' | 'none' = 'push'): Promise<void> {
@@ -75,7 +90,7 @@ export async function openBuiltin(id: string, variant: string | null, frame: num
     settle(ticket);
     return;
   }
-  appStore.set((a) => ({ ...a, loading: id }));
+  opensLanding(id);
   const result = await pending;
   if (ticket !== opening) return;
   if (!result.ok) {
@@ -124,7 +139,7 @@ function notUnfolded(outcome: Exclude<SimulationOutcome, { kind: 'ok' }>, file: 
 /** A share link: unpacked, checked and simulated in the worker, so a long link never blocks the page. */
 async function openSharedLink(data: string, variant: string | null, frame: number | null): Promise<void> {
   const ticket = ++opening;
-  appStore.set((a) => ({ ...a, loading: 'link' }));
+  opensLanding('link');
   const [outcome] = await Promise.all([simulateLinkOffThread(data, variant), viewReady().catch(() => undefined)]);
   if (ticket !== opening) return;
   settle(ticket);
@@ -143,7 +158,7 @@ async function openSharedLink(data: string, variant: string | null, frame: numbe
 
 export async function openShared(scenario: Scenario, data: string | null, variant: string | null, frame: number | null, how: 'push' | 'none' = 'push', file = SHARED_FILE): Promise<void> {
   const ticket = ++opening;
-  appStore.set((a) => ({ ...a, loading: file }));
+  opensLanding(file);
   const play = await simulated(ticket, scenario, 'shared', variant, frame, file);
   if (!play) return;
   appStore.set((a) => ({ ...a, notice: null, data: data ?? encodeScenario(scenario), compare: null }));
@@ -154,7 +169,7 @@ export async function openShared(scenario: Scenario, data: string | null, varian
 
 export function toGallery() {
   settled = ++opening;
-  appStore.set((a) => ({ ...a, loading: null }));
+  landed();
   if (sandboxStore.get().open) closeSandbox();
   appStore.set((a) => ({ ...a, data: null, compare: null }));
   playerStore.set(closed);
@@ -169,7 +184,8 @@ export function applyUrl(search: string, languages: readonly string[]) {
   appStore.set((a) => ({ ...a, embed: u.embed, compare: u.compare }));
   if (u.sandbox) {
     settled = ++opening;
-    appStore.set((a) => ({ ...a, notice: null, loading: null, data: null, compare: null }));
+    landed();
+    appStore.set((a) => ({ ...a, notice: null, data: null, compare: null }));
     openLink(u.data, u.frame);
     return;
   }
@@ -183,7 +199,8 @@ export function applyUrl(search: string, languages: readonly string[]) {
     return;
   }
   settled = ++opening;
-  appStore.set((a) => ({ ...a, notice: null, loading: null }));
+  landed();
+  appStore.set((a) => ({ ...a, notice: null }));
   playerStore.set(closed);
   offerRestore();
 }

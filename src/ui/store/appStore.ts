@@ -21,8 +21,9 @@ export interface AppState {
   readonly data: string | null;
   readonly compare: string | null;
   /**
-   * A scenario being opened (fetched and simulated): its id, or "link" for a
-   * shared link. Until it is shown, the page says so instead of showing the gallery.
+   * The scenario the page's address named when it was opened, while it is still
+   * fetched and simulated: its id, or "link" for a shared link. Until it is
+   * shown, the page says so instead of showing the gallery (nav.ts, landing).
    */
   readonly loading: string | null;
 }
