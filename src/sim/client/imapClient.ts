@@ -151,7 +151,12 @@ export function takeSession(h: ClientHost, idle: IdleSlot): Session | null {
   if (open) {
     // What this action costs is counted from here (the scorecard shows the last sync).
     open.cost.reset();
-    if (open.idling) open.done();
+    if (open.idling) {
+      // What the server pushed while the device idled (another device's change made between steps) is read before DONE (rule 86).
+      const news = open.unasked();
+      if (news.length) readIdleNews(h, news);
+      open.done();
+    }
     return { conn: open, kept: true };
   }
   const conn = connectImap(h);

@@ -194,4 +194,32 @@ describe('rule 86: an idling client learns of other devices\' changes only from 
     idlePush(host, host);
     expect(inbox()).toEqual(['x1']);
   });
+
+  it('rule 86: what was pushed before the device acts over its IDLE connection is read before DONE', () => {
+    const { wire, sent } = scriptedServer([
+      [/^LOGIN /, OK('[CAPABILITY IMAP4rev1 IDLE MOVE UIDPLUS] Logged in')],
+      [/^LIST /, { untagged: [], status: 'OK List completed.' }],
+      [/^SELECT INBOX$/, { untagged: ['* 3 EXISTS', '* 0 RECENT', '* OK [UIDVALIDITY 7] UIDs valid', '* OK [UIDNEXT 4] Predicted next UID'], status: 'OK [READ-WRITE] Select completed.' }],
+      [/^UID FETCH 1:3 \(FLAGS\)$/, { untagged: ['* 1 FETCH (UID 1 FLAGS ())', '* 2 FETCH (UID 3 FLAGS ())'], status: 'OK Fetch completed.' }],
+      [/^UID FETCH 4:\* \(UID FLAGS\)$/, { untagged: [], status: 'OK Fetch completed.' }],
+      [/^UID FETCH 1:\* \(UID FLAGS\)$/, { untagged: ['* 1 FETCH (UID 1 FLAGS ())', '* 2 FETCH (UID 2 FLAGS ())', '* 3 FETCH (UID 3 FLAGS ())'], status: 'OK Fetch completed.' }],
+      [/^UID FETCH 1:3 \(UID FLAGS RFC822\.SIZE BODY\.PEEK\[HEADER\]\)$/, { untagged: [...header(1, 1, 'x1'), ...header(2, 2, 'x2'), ...header(3, 3, 'x3')], status: 'OK Fetch completed.' }],
+      [/^IDLE$/, { untagged: [], status: '', continuation: '+ idling' }],
+      [/^DONE$/, OK('Idle completed.')],
+    ]);
+    let pushed: string[] = [];
+    wire.unasked = () => {
+      sent.push('(read what was pushed)');
+      return pushed;
+    };
+    const { host, told } = device(wire, 'headers', true);
+    imapCheck(host, host);
+    pushed = ['* 2 EXPUNGE'];
+    sent.length = 0;
+    told.length = 0;
+    // The next check goes over the open connection; the server has meanwhile pushed an EXPUNGE.
+    imapCheck(host, host);
+    expect(sent.slice(0, 2)).toEqual(['(read what was pushed)', 'DONE']);
+    expect([...host.memory.cache.get('INBOX')!.keys()]).toEqual([1, 3]);
+  });
 });
