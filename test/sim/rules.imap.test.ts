@@ -364,6 +364,26 @@ describe('rule 86: another session\'s changes pushed to a session in IDLE', () =
     expect(a.unasked()).toEqual([]);
   });
 
+  it('rule 86: flag changes, an expunge and new mail in one push: FETCH numbered before the expunge, then EXPUNGE, then EXISTS, and no RECENT when its count is unchanged', () => {
+    const { run, connect } = server(4);
+    const a = connect('a');
+    a.send({ type: 'client.select', mailbox: 'INBOX' });
+    a.idle();
+    const b = connect('b');
+    b.send({ type: 'client.select', mailbox: 'INBOX' });
+    b.send({ type: 'client.store', uids: '1', change: '+FLAGS (\\Seen)', silent: true });
+    b.send({ type: 'client.store', uids: '3', change: '+FLAGS (\\Deleted)', silent: true });
+    b.send({ type: 'client.expunge' });
+    b.send({ type: 'client.store', uids: '4', change: '+FLAGS (\\Flagged)', silent: true });
+    b.logout();
+    run.apply({ op: 'mail', info: { id: 'm5', subject: 'm5', from: 'bob@example.com', to: ['alice@example.org'], sizeBytes: 1024, owners: ['alice'], createdAt: 0 } });
+    const d = new Draft(run.store);
+    d.appendMessage('server/alice/INBOX', 'm5', 0);
+    run.applyEffects(d.effects());
+    // Observed on Dovecot 2.3.19 with the same commands: A held \Recent for four, lost one and gained one.
+    expect(a.unasked()).toEqual(['* 1 FETCH (FLAGS (\\Seen \\Recent))', '* 4 FETCH (FLAGS (\\Flagged \\Recent))', '* 3 EXPUNGE', '* 4 EXISTS']);
+  });
+
   it('rule 86: a session\'s own changes are not pushed back to it after IDLE', () => {
     const { connect } = server(2);
     const a = connect('a');

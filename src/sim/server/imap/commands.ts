@@ -357,8 +357,9 @@ export function runImapCommand(d: Draft, account: ImapAccount, session: ImapComm
  * (no UID, \Recent as this session holds it), `* n EXPUNGE` for each message
  * another session expunged, highest sequence number first, then `* n RECENT`
  * when this session lost \Recent messages; a message flagged and expunged
- * before the push is only expunged. New mail comes as `* n EXISTS`,
- * `* n RECENT` (rule 25).
+ * before the push is only expunged. FETCH lines come first, numbered as
+ * before the expunges. New mail comes as `* n EXISTS` (rule 25); `* n RECENT`
+ * follows only when the session's count of \Recent messages changed.
  */
 export function idleNews(
   d: Draft,
@@ -387,13 +388,13 @@ export function idleNews(
   const from = m.recentUid ?? 1;
   const fresh: number[] = [];
   for (let uid = from; uid < m.uidNext; uid++) if (d.copyAt(p, String(uid))) fresh.push(uid);
-  if (!fresh.length) {
-    if (lostRecent) lines.push(`* ${next.size} RECENT`);
-    return { lines, recent: next };
+  if (fresh.length) {
+    // This session has the mailbox selected: it takes the new messages' \Recent.
+    next = next.with(fresh);
+    d.setMeta(p, { ...m, recentUid: m.uidNext });
+    lines.push(`* ${d.folder(p).size} EXISTS`);
   }
-  // This session has the mailbox selected: it takes the new messages' \Recent.
-  next = next.with(fresh);
-  d.setMeta(p, { ...m, recentUid: m.uidNext });
-  lines.push(`* ${d.folder(p).size} EXISTS`, `* ${next.size} RECENT`);
+  // RECENT only when the count differs from the one last told (observed: a \Recent message expunged and a new one delivered in one push give EXISTS alone).
+  if (next.size !== recent.size) lines.push(`* ${next.size} RECENT`);
   return { lines, recent: next };
 }
