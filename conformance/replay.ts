@@ -162,6 +162,13 @@ interface Live {
 
 const REPLY_TIMEOUT_MS = 15_000; // a locked POP3 maildrop answers after ~10 s
 const UNASKED_TIMEOUT_MS = 1_500;
+/**
+ * Dovecot's keepalive to a session in IDLE (imap_idle_notify_interval, 2 min,
+ * the first one at a random point of it): a matter of wall-clock time, which
+ * the replay does not compare (scope "time"); the model never sends it.
+ */
+const IDLE_KEEPALIVE = '* OK Still here';
+const notKeepalive = (l: string) => l !== IDLE_KEEPALIVE;
 
 const messageLine = /^<message (\S+), (\d+) octets>$/;
 const dropLine = /connection (?:dropped|lost|closed|breaks?)|\bdrop(?:s|ped)?\b.*\bconnection\b|^--/i;
@@ -579,7 +586,7 @@ export class Replayer {
     } else {
       s.openTag = null;
     }
-    return expandImap(lines);
+    return expandImap(lines).filter(notKeepalive);
   }
 
   private async readReply(s: Live, command: string | null): Promise<string[]> {
@@ -598,7 +605,8 @@ export class Replayer {
     const w = s.wire!;
     try {
       if (s.protocol === 'IMAP') {
-        const l = await readImapLine(w, UNASKED_TIMEOUT_MS);
+        let l = await readImapLine(w, UNASKED_TIMEOUT_MS);
+        while (l && l.text === IDLE_KEEPALIVE) l = await readImapLine(w, UNASKED_TIMEOUT_MS);
         if (l && s.openTag && l.text.startsWith(s.openTag + ' ')) s.openTag = null;
         return l ? expandImap([l]) : [];
       }
@@ -614,7 +622,7 @@ export class Replayer {
     const e = s.exchange;
     if (!e) return;
     s.exchange = null;
-    if (s.wire && !s.ended && e.open) for (let l = s.wire.takeLine(); l !== null; l = s.wire.takeLine()) e.real.push(l);
+    if (s.wire && !s.ended && e.open) for (let l = s.wire.takeLine(); l !== null; l = s.wire.takeLine()) if (s.protocol !== 'IMAP' || notKeepalive(l)) e.real.push(l);
     s.backlog.push(e);
     this.compareBacklog(s);
   }

@@ -227,6 +227,13 @@ export const narrationEn = {
     retryRefused: "The sending server tries {{mail}} again: at RCPT TO the mailbox of {{to}} is still full (452 4.2.2). The mail stays in the sender's queue.",
     expired: "{{mail}} has waited in the sender's queue for {{days}} days (Postfix's maximal_queue_lifetime): the sending server gives up and returns it to {{sender}}.",
   },
+  // Another device's change, pushed at once to a device in IDLE (docs/rules.md, rule 86).
+  idlePushed: {
+    expunged_one: '{{mail}} was deleted for good elsewhere (EXPUNGE). The server tells {{device}} at once over its open IDLE connection ("* n EXPUNGE"), and {{device}} removes the message from its list and its cache, without waiting for the next check.',
+    expunged_other: '{{count}} messages were deleted for good elsewhere (EXPUNGE): {{mail}}. The server tells {{device}} at once over its open IDLE connection ("* n EXPUNGE"), and {{device}} removes them from its list and its cache, without waiting for the next check.',
+    flags_one: 'The flags of a message changed elsewhere (read, flagged or marked deleted). The server tells {{device}} at once over its open IDLE connection ("* n FETCH (FLAGS …)"), and {{device}} shows the change without waiting for the next check.',
+    flags_other: 'The flags of {{count}} messages changed elsewhere (read, flagged or marked deleted). The server tells {{device}} at once over its open IDLE connection ("* n FETCH (FLAGS …)"), and {{device}} shows the changes without waiting for the next check.',
+  },
 } as const;
 
 type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -447,5 +454,12 @@ export const narrationDe: Shape<typeof narrationEn> = {
     permRefused: 'Der sendende Server bietet dem MX des Anbieters {{mail}} an. Bei RCPT TO fragt der MX Dovecots Dienst für das Speicherkontingent: Das Postfach von {{to}} ist voll, also lehnt er die Nachricht endgültig ab (552 5.2.2), noch vor der Übertragung. Der MX hat sie nie angenommen: Der sendende Server schickt sie selbst an {{sender}} zurück.',
     retryRefused: 'Der sendende Server versucht es mit {{mail}} erneut: Bei RCPT TO ist das Postfach von {{to}} immer noch voll (452 4.2.2). Die Nachricht bleibt in der Warteschlange des Absenders.',
     expired: '{{mail}} hat {{days}} Tage in der Warteschlange des Absenders gewartet (Postfix’ maximal_queue_lifetime): Der sendende Server gibt auf und schickt sie an {{sender}} zurück.',
+  },
+  // Die Änderung eines anderen Geräts, sofort an ein Gerät im IDLE-Zustand gemeldet (docs/rules.md, Regel 86).
+  idlePushed: {
+    expunged_one: '{{mail}} wurde anderswo endgültig gelöscht (EXPUNGE). Der Server meldet es {{device}} sofort über die offene IDLE-Verbindung („* n EXPUNGE“), und {{device}} nimmt die Nachricht aus seiner Liste und seinem Cache, ohne auf den nächsten Abruf zu warten.',
+    expunged_other: '{{count}} Nachrichten wurden anderswo endgültig gelöscht (EXPUNGE): {{mail}}. Der Server meldet es {{device}} sofort über die offene IDLE-Verbindung („* n EXPUNGE“), und {{device}} nimmt sie aus seiner Liste und seinem Cache, ohne auf den nächsten Abruf zu warten.',
+    flags_one: 'Die Markierungen einer Nachricht wurden anderswo geändert (gelesen, markiert oder als gelöscht markiert). Der Server meldet es {{device}} sofort über die offene IDLE-Verbindung („* n FETCH (FLAGS …)“), und {{device}} zeigt die Änderung, ohne auf den nächsten Abruf zu warten.',
+    flags_other: 'Die Markierungen von {{count}} Nachrichten wurden anderswo geändert (gelesen, markiert oder als gelöscht markiert). Der Server meldet es {{device}} sofort über die offene IDLE-Verbindung („* n FETCH (FLAGS …)“), und {{device}} zeigt die Änderungen, ohne auf den nächsten Abruf zu warten.',
   },
 };

@@ -342,3 +342,93 @@ describe('IMAP (RFC 9051)', () => {
     expect(lines.some((l) => /^C: a\d+ STATUS Projects /.test(l))).toBe(true);
   });
 });
+
+describe('rule 86: another session\'s changes pushed to a session in IDLE', () => {
+  it('rule 86: the idling session is told of another session\'s \\Deleted flag, its expunge, and a batch flagged and expunged at once, in Dovecot 2.3.19\'s words', () => {
+    const { connect } = server(4);
+    const a = connect('a');
+    a.send({ type: 'client.select', mailbox: 'INBOX' });
+    a.idle();
+    const b = connect('b');
+    b.send({ type: 'client.select', mailbox: 'INBOX' });
+    b.send({ type: 'client.store', uids: '2', change: '+FLAGS (\\Deleted)', silent: true });
+    // A holds \Recent for all four (it selected first); the FETCH carries no UID.
+    expect(a.unasked()).toEqual(['* 2 FETCH (FLAGS (\\Deleted \\Recent))']);
+    b.send({ type: 'client.expunge' });
+    expect(a.unasked()).toEqual(['* 2 EXPUNGE', '* 3 RECENT']);
+    // Flagged and expunged before the push: only the expunges, highest sequence number first.
+    b.send({ type: 'client.store', uids: '1,4', change: '+FLAGS (\\Deleted)', silent: true });
+    b.send({ type: 'client.expunge' });
+    b.logout();
+    expect(a.unasked()).toEqual(['* 3 EXPUNGE', '* 1 EXPUNGE', '* 1 RECENT']);
+    expect(a.unasked()).toEqual([]);
+  });
+
+  it('rule 86: flag changes, an expunge and new mail in one push: FETCH numbered before the expunge, then EXPUNGE, then EXISTS, and no RECENT when its count is unchanged', () => {
+    const { run, connect } = server(4);
+    const a = connect('a');
+    a.send({ type: 'client.select', mailbox: 'INBOX' });
+    a.idle();
+    const b = connect('b');
+    b.send({ type: 'client.select', mailbox: 'INBOX' });
+    b.send({ type: 'client.store', uids: '1', change: '+FLAGS (\\Seen)', silent: true });
+    b.send({ type: 'client.store', uids: '3', change: '+FLAGS (\\Deleted)', silent: true });
+    b.send({ type: 'client.expunge' });
+    b.send({ type: 'client.store', uids: '4', change: '+FLAGS (\\Flagged)', silent: true });
+    b.logout();
+    run.apply({ op: 'mail', info: { id: 'm5', subject: 'm5', from: 'bob@example.com', to: ['alice@example.org'], sizeBytes: 1024, owners: ['alice'], createdAt: 0 } });
+    const d = new Draft(run.store);
+    d.appendMessage('server/alice/INBOX', 'm5', 0);
+    run.applyEffects(d.effects());
+    // Observed on Dovecot 2.3.19 with the same commands: A held \Recent for four, lost one and gained one.
+    expect(a.unasked()).toEqual(['* 1 FETCH (FLAGS (\\Seen \\Recent))', '* 4 FETCH (FLAGS (\\Flagged \\Recent))', '* 3 EXPUNGE', '* 4 EXISTS']);
+  });
+
+  it('rule 86: a session\'s own changes are not pushed back to it after IDLE', () => {
+    const { connect } = server(2);
+    const a = connect('a');
+    a.send({ type: 'client.select', mailbox: 'INBOX' });
+    a.idle();
+    a.done();
+    a.send({ type: 'client.store', uids: '1', change: '+FLAGS (\\Seen)', silent: true });
+    a.send({ type: 'client.store', uids: '2', change: '+FLAGS (\\Deleted)', silent: true });
+    a.send({ type: 'client.expunge' });
+    a.idle();
+    expect(a.unasked()).toEqual([]);
+  });
+
+  it('rule 86: a device in IDLE loses a mail another device expunged at once, without a check of its own; a device without IDLE keeps it until its next check', () => {
+    const r = sim({
+      accounts: [ALICE],
+      devices: [
+        { id: 'laptop', kind: 'laptop', account: 'alice', protocol: 'imap', imap: { idle: true, cache: 'full' } },
+        { id: 'tablet', kind: 'tablet', account: 'alice', protocol: 'imap', imap: { idle: false, cache: 'full' } },
+        { id: 'phone', kind: 'phone', account: 'alice', protocol: 'imap', imap: { idle: false, deleteAction: 'expunge' } },
+      ],
+    })
+      .at('day 1, 09:00', arrive('m1'), arrive('m2'), check('tablet'), check('phone'))
+      .at('day 1, 09:10', del('phone', 'm1'))
+      .run();
+    // The laptop was told "* 1 EXPUNGE" while idling and dropped m1; the tablet still shows it.
+    r.expectMailIn('m1', ['device/tablet/INBOX']).expectMailIn('m2', ['device/laptop/INBOX', 'device/phone/INBOX', 'device/tablet/INBOX', 'server/alice/INBOX']);
+    const imap = r.lines('IMAP');
+    expect(imap).toContain('S: * 1 EXPUNGE');
+    expect(r.timeline.frames.some((f) => f.narration.key === 'idlePushed.expunged' && f.narration.params.device === 'laptop')).toBe(true);
+  });
+
+  it('rule 86: a mail read on another device shows as read on the idling device at once', () => {
+    const r = sim({
+      accounts: [ALICE],
+      devices: [
+        { id: 'laptop', kind: 'laptop', account: 'alice', protocol: 'imap', imap: { idle: true, cache: 'full' } },
+        { id: 'phone', kind: 'phone', account: 'alice', protocol: 'imap', imap: { idle: false } },
+      ],
+    })
+      .at('day 1, 09:00', arrive('m1'), arrive('m2'))
+      .at('day 1, 09:10', read('phone', 'm2'))
+      .run();
+    expect(r.flagsOf('device/laptop/INBOX', 'm2')).toEqual(['Seen']);
+    expect(r.flagsOf('device/laptop/INBOX', 'm1')).toEqual([]);
+    expect(r.lines('IMAP')).toContain('S: * 2 FETCH (FLAGS (\\Seen \\Recent))');
+  });
+});

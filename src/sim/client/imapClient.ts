@@ -33,7 +33,7 @@ import { Flag } from '../model/flags';
 import { devicePlace, serverPlace } from '../model/places';
 import { formatUidSet, isListing, type ImapReply } from '../protocol/imap';
 import { cacheEntry, type CacheEntry, type ClientMemory, type QueuedAction } from './memory';
-import { ImapConnection, readFetched, readList, readSelect } from './imapConnection';
+import { ImapConnection, parseFlagList, readFetched, readList, readSelect } from './imapConnection';
 import type { ClientHost } from './host';
 import { folderId } from '../scenario/texts';
 import { tlsModeOf } from '../protocol/tls';
@@ -151,7 +151,12 @@ export function takeSession(h: ClientHost, idle: IdleSlot): Session | null {
   if (open) {
     // What this action costs is counted from here (the scorecard shows the last sync).
     open.cost.reset();
-    if (open.idling) open.done();
+    if (open.idling) {
+      // What the server pushed while the device idled (another device's change made between steps) is read before DONE (rule 86).
+      const news = open.unasked();
+      if (news.length) readIdleNews(h, news);
+      open.done();
+    }
     return { conn: open, kept: true };
   }
   const conn = connectImap(h);
@@ -318,7 +323,7 @@ function syncFolder(h: ClientHost, conn: ImapConnection, folder: string, reason:
   // Messages cached outside a check (opened, moved here) count as known too.
   const knownUpTo = Math.max(lastUid, memory.maxCachedUid.get(folder) ?? 0);
   const restored: number[] = [];
-  // IDLE reports only new mail; flags and expunges wait for the next check.
+  // A push (IDLE) was told of other devices' expunges and flag changes already (rule 86): it asks only for new mail.
   if (cache.size > 0 && reason !== 'idle') {
     const listing = conn.send({ type: 'client.fetch', uids: `1:${knownUpTo}`, items: 'FLAGS' });
     const local = devicePlace(id, folder);
@@ -369,7 +374,54 @@ export function imapCheck(h: ClientHost, idle: IdleSlot, reason: 'check' | 'idle
   h.report({ kind: 'checked', ending: 'logout', fetched, bytes: conn.cost.bytes, seconds: conn.cost.seconds(h.device.linkKbps) });
 }
 
-/** New mail for a device in IDLE: the server pushes EXISTS, the client ends IDLE, fetches it and idles again (RFC 2177, rule 25). */
+/**
+ * What the server pushed while the device idled on INBOX, read as Thunderbird's
+ * nsImapServerResponseParser reads it (rule 86): `* n EXPUNGE` removes the
+ * n-th message of the client's view of the mailbox (nsImapFlagAndUidState::
+ * ExpungeByIndex; nsImapMailFolder then deletes its header from the folder's
+ * database, so the message leaves the device's list and its offline copy),
+ * `* n FETCH (FLAGS …)` sets the n-th message's flags. The view is what the
+ * client itself has of INBOX, in UID order: the sequence number is all it is told.
+ */
+function readIdleNews(h: ClientHost, news: readonly string[]): { expunged: string[]; flagged: number; exists: boolean } {
+  const cache = cacheOf(h.memory, 'INBOX');
+  const view = [...cache.keys()].sort((a, b) => a - b);
+  const local = devicePlace(h.device.id, 'INBOX');
+  const expunged: string[] = [];
+  let flagged = 0;
+  let exists = false;
+  for (const line of news) {
+    const m = /^\* (\d+) (EXPUNGE|EXISTS|FETCH \(FLAGS \(([^)]*)\)\))$/.exec(line);
+    if (!m) continue;
+    if (m[2] === 'EXISTS') {
+      exists = true;
+      continue;
+    }
+    const uid = view[Number(m[1]) - 1];
+    if (uid === undefined) continue;
+    if (m[2] === 'EXPUNGE') {
+      view.splice(Number(m[1]) - 1, 1);
+      expunged.push(cache.get(uid)!.mail);
+      dropCached(h, 'INBOX', uid, 'expunge');
+      continue;
+    }
+    flagged++;
+    const entry = cache.get(uid)!;
+    const copy = entry.localKey !== null ? h.copyAt(local, entry.localKey) : undefined;
+    const flags = parseFlagList(m[3]);
+    if (copy && copy.flags !== flags) h.setFlags(local, entry.localKey!, flags);
+  }
+  return { expunged, flagged, exists };
+}
+
+/**
+ * The server pushed news to a device in IDLE (RFC 2177): new mail (`* n
+ * EXISTS`, rule 25), or another device's expunges and flag changes (rule 86).
+ * The client takes in what the lines say, then, as Thunderbird does after any
+ * response during IDLE (nsImapProtocol::HandleIdleResponses calls
+ * nsImapMailFolder::OnNewIdleMessages, which updates the folder), ends IDLE,
+ * asks for new mail, fetches it and idles again.
+ */
 export function idlePush(h: ClientHost, idle: IdleSlot): void {
   const conn = idle.get();
   if (!conn) {
@@ -377,7 +429,8 @@ export function idlePush(h: ClientHost, idle: IdleSlot): void {
     return;
   }
   const news = conn.unasked();
-  if (!news.some((l) => / EXISTS$/.test(l))) return;
+  if (!news.length) return;
+  const told = readIdleNews(h, news);
   conn.done();
   const memory = h.memory;
   const lastUid = memory.lastUid.get('INBOX') ?? 0;
@@ -387,6 +440,14 @@ export function idlePush(h: ClientHost, idle: IdleSlot): void {
   conn.idle();
   h.recordSync(conn.cost);
   conn.cost.reset();
+  if (told.expunged.length || (told.flagged && !told.exists)) {
+    // Another device's change, told at once (rule 86).
+    const id = h.device.id;
+    if (told.expunged.length)
+      h.tell(`${id} · IDLE push EXPUNGE`, { key: 'idlePushed.expunged', params: { device: id, count: told.expunged.length, mail: told.expunged.join(', '), fetched } });
+    else h.tell(`${id} · IDLE push FLAGS`, { key: 'idlePushed.flags', params: { device: id, count: told.flagged, fetched } });
+    return;
+  }
   h.report({ kind: 'idlePush', fetched });
 }
 

@@ -41,6 +41,22 @@ export function afterDelivery(run: Run, accounts: readonly string[]): void {
   }
 }
 
+/**
+ * After a step: every device idling on an account hears at once what other
+ * sessions changed in its INBOX meanwhile — expunges and flag changes (rule
+ * 86; Dovecot pushes them about half a second after the change). A device
+ * without an open IDLE connection hears nothing until its next check.
+ */
+export function afterStep(run: Run): void {
+  for (const dev of run.devices.values()) {
+    const c = dev.config;
+    if (c.protocol !== 'imap' || !c.imap.idle || !dev.idle) continue;
+    const status = run.state.devices.get(c.id);
+    if (!status?.online || status.diskFailed) continue;
+    idlePush(hostOf(run, c.id), hostOf(run, c.id));
+  }
+}
+
 export function checkMail(run: Run, deviceId: string): void {
   const h = hostOf(run, deviceId);
   if (h.device.protocol === 'pop3') pop3Check(h);
@@ -48,6 +64,11 @@ export function checkMail(run: Run, deviceId: string): void {
 }
 
 export function runStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[]) => void): void {
+  doStep(run, step, scheduleBurst);
+  afterStep(run);
+}
+
+function doStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[]) => void): void {
   const isPop3 = (id: string) => run.device(id).config.protocol === 'pop3';
   const host = (id: string) => hostOf(run, id);
   const closeIdleOf = (id: string) => closeIdle(host(id));

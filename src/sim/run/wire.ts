@@ -8,7 +8,7 @@ import type { ImapWire, Pop3Wire } from '../client/host';
 import { imapCommandText, isListing, messageLiteral, type ImapCommand, type ImapReply } from '../protocol/imap';
 import { pop3CommandText, type Pop3Command, type Reply } from '../protocol/pop3';
 import { handshakeLine, portOf, tlsModeOf, type TlsMode } from '../protocol/tls';
-import { handleImap, imapIdleNews, imapSecured, openImapSession, type ImapServerSession } from '../server/imap/imapServer';
+import { handleImap, imapIdleNews, imapSecured, imapSessionLooked, openImapSession, type ImapServerSession } from '../server/imap/imapServer';
 import { handlePop3, openPop3Session, pop3LocksOf, pop3Secured, type Pop3ServerSession } from '../server/pop3/pop3Server';
 import { SERVER_HOST } from '../server/lmtp/lmtpServer';
 import type { SessionInfo } from '../timeline';
@@ -32,7 +32,8 @@ export function openImapWire(run: Run, client: string, account: string, tls: boo
     send(tag: string, command: ImapCommand): ImapReply {
       const wasSecured = imapSecured(session);
       const answer = handleImap(run.store, session, tag, command);
-      session = answer.session;
+      // What this session changes itself is never pushed back to it (rule 86).
+      session = imapSessionLooked(run.store, answer.session);
       const reply = answer.reply;
       if (command.type === 'client.done') {
         rec.line(info, 'C', 'DONE');
@@ -49,6 +50,7 @@ export function openImapWire(run: Run, client: string, account: string, tls: boo
         rec.line(info, 'C', messageLiteral(command.mail, command.size));
       }
       run.applyEffects(answer.effects);
+      session = imapSessionLooked(run.store, session);
       if (isListing(reply.untagged)) rec.listing(info, reply.untagged);
       else rec.lines(info, 'S', reply.untagged);
       rec.line(info, 'S', `${answer.tag} ${reply.status}`);
@@ -57,8 +59,8 @@ export function openImapWire(run: Run, client: string, account: string, tls: boo
     },
     unasked(): readonly string[] {
       const news = imapIdleNews(run.store, session);
-      session = news.session;
       run.applyEffects(news.effects);
+      session = imapSessionLooked(run.store, news.session);
       rec.lines(info, 'S', news.lines);
       return news.lines;
     },

@@ -2,13 +2,14 @@
 // scripted server (no store, no run), it does what the replies say, even when
 // they are wrong.
 import { describe, expect, it } from 'vitest';
-import { imapCheck, type IdleSlot } from '../../../src/sim/client/imapClient';
+import { idlePush, imapCheck, type IdleSlot } from '../../../src/sim/client/imapClient';
 import type { ClientHost, ImapWire } from '../../../src/sim/client/host';
 import { emptyMemory } from '../../../src/sim/client/memory';
 import type { ImapCommand, ImapReply } from '../../../src/sim/protocol/imap';
 import { imapCommandText } from '../../../src/sim/protocol/imap';
 import type { Copy } from '../../../src/sim/model/state';
 import { Device } from '../../../src/sim/scenario/schema';
+import { Flag } from '../../../src/sim/model/flags';
 import type { Narration } from '../../../src/sim/timeline';
 import { narrateClient } from '../../../src/sim/recorder/narrateClient';
 
@@ -31,12 +32,12 @@ function scriptedServer(script: Array<[RegExp, ImapReply]>) {
 }
 
 /** A device with a disk and a memory, and nothing else: no store, no server but the wire. */
-function device(wire: ImapWire, cache: 'none' | 'headers' | 'full' = 'headers') {
+function device(wire: ImapWire, cache: 'none' | 'headers' | 'full' = 'headers', idles = false) {
   const places = new Map<string, Map<string, Copy>>();
   const told: Narration[] = [];
   let idle = null as ReturnType<IdleSlot['get']>;
   const host: ClientHost & IdleSlot = {
-    device: Device.parse({ id: 'laptop', kind: 'laptop', account: 'alice', protocol: 'imap', imap: { cache } }),
+    device: Device.parse({ id: 'laptop', kind: 'laptop', account: 'alice', protocol: 'imap', imap: { cache, idle: idles } }),
     account: { id: 'alice', address: 'alice@example.org', password: 'secret' },
     time: 0,
     memory: emptyMemory(),
@@ -155,5 +156,70 @@ describe('rule 84: the folders a client knows are the ones LIST named', () => {
     imapCheck(host, host);
     expect(host.memory.folders).toEqual([]);
     expect(sent.filter((c) => /^(SELECT|STATUS) /.test(c))).toEqual(['SELECT INBOX']);
+  });
+});
+
+describe('rule 86: an idling client learns of other devices\' changes only from what the server pushes', () => {
+  it('rule 86: "* n EXPUNGE" removes the n-th message of the client\'s own view, "* n FETCH (FLAGS …)" sets its flags; then DONE, new mail asked for, IDLE again', () => {
+    const { wire, sent } = scriptedServer([
+      [/^LOGIN /, OK('[CAPABILITY IMAP4rev1 IDLE MOVE UIDPLUS] Logged in')],
+      [/^LIST /, { untagged: [], status: 'OK List completed.' }],
+      [/^SELECT INBOX$/, { untagged: ['* 3 EXISTS', '* 0 RECENT', '* OK [UIDVALIDITY 7] UIDs valid', '* OK [UIDNEXT 4] Predicted next UID'], status: 'OK [READ-WRITE] Select completed.' }],
+      [/^UID FETCH 1:\* \(UID FLAGS\)$/, { untagged: ['* 1 FETCH (UID 1 FLAGS ())', '* 2 FETCH (UID 2 FLAGS ())', '* 3 FETCH (UID 3 FLAGS ())'], status: 'OK Fetch completed.' }],
+      [/^UID FETCH 1:3 \(UID FLAGS RFC822\.SIZE BODY\.PEEK\[HEADER\]\)$/, { untagged: [...header(1, 1, 'x1'), ...header(2, 2, 'x2'), ...header(3, 3, 'x3')], status: 'OK Fetch completed.' }],
+      [/^IDLE$/, { untagged: [], status: '', continuation: '+ idling' }],
+      [/^DONE$/, OK('Idle completed.')],
+      [/^UID FETCH 4:\* \(UID FLAGS\)$/, { untagged: [], status: 'OK Fetch completed.' }],
+    ]);
+    let pushed: string[] = [];
+    wire.unasked = () => pushed;
+    const { host, places, told } = device(wire, 'headers', true);
+    imapCheck(host, host);
+    expect(sent[sent.length - 1]).toBe('IDLE');
+    const inbox = () => [...(places.get('device/laptop/INBOX')?.keys() ?? [])];
+    expect(inbox()).toEqual(['x1', 'x2', 'x3']);
+
+    // The server says: message 1 is now \Seen, message 2 is gone. The client maps the numbers onto its own list (UIDs 1, 2, 3).
+    pushed = ['* 1 FETCH (FLAGS (\\Seen))', '* 2 EXPUNGE'];
+    sent.length = 0;
+    idlePush(host, host);
+    expect(inbox()).toEqual(['x1', 'x3']);
+    expect(places.get('device/laptop/INBOX')!.get('x1')!.flags).toBe(Flag.Seen);
+    expect(host.memory.cache.get('INBOX')!.has(2)).toBe(false);
+    expect(sent).toEqual(['DONE', 'UID FETCH 4:* (UID FLAGS)', 'IDLE']);
+    expect(told.some((n) => n.key === 'idlePushed.expunged' && n.params.mail === 'x2')).toBe(true);
+
+    // "* 2 EXPUNGE" again: in the client's list message 2 is now x3, whatever the server meant.
+    pushed = ['* 2 EXPUNGE'];
+    idlePush(host, host);
+    expect(inbox()).toEqual(['x1']);
+  });
+
+  it('rule 86: what was pushed before the device acts over its IDLE connection is read before DONE', () => {
+    const { wire, sent } = scriptedServer([
+      [/^LOGIN /, OK('[CAPABILITY IMAP4rev1 IDLE MOVE UIDPLUS] Logged in')],
+      [/^LIST /, { untagged: [], status: 'OK List completed.' }],
+      [/^SELECT INBOX$/, { untagged: ['* 3 EXISTS', '* 0 RECENT', '* OK [UIDVALIDITY 7] UIDs valid', '* OK [UIDNEXT 4] Predicted next UID'], status: 'OK [READ-WRITE] Select completed.' }],
+      [/^UID FETCH 1:3 \(FLAGS\)$/, { untagged: ['* 1 FETCH (UID 1 FLAGS ())', '* 2 FETCH (UID 3 FLAGS ())'], status: 'OK Fetch completed.' }],
+      [/^UID FETCH 4:\* \(UID FLAGS\)$/, { untagged: [], status: 'OK Fetch completed.' }],
+      [/^UID FETCH 1:\* \(UID FLAGS\)$/, { untagged: ['* 1 FETCH (UID 1 FLAGS ())', '* 2 FETCH (UID 2 FLAGS ())', '* 3 FETCH (UID 3 FLAGS ())'], status: 'OK Fetch completed.' }],
+      [/^UID FETCH 1:3 \(UID FLAGS RFC822\.SIZE BODY\.PEEK\[HEADER\]\)$/, { untagged: [...header(1, 1, 'x1'), ...header(2, 2, 'x2'), ...header(3, 3, 'x3')], status: 'OK Fetch completed.' }],
+      [/^IDLE$/, { untagged: [], status: '', continuation: '+ idling' }],
+      [/^DONE$/, OK('Idle completed.')],
+    ]);
+    let pushed: string[] = [];
+    wire.unasked = () => {
+      sent.push('(read what was pushed)');
+      return pushed;
+    };
+    const { host, told } = device(wire, 'headers', true);
+    imapCheck(host, host);
+    pushed = ['* 2 EXPUNGE'];
+    sent.length = 0;
+    told.length = 0;
+    // The next check goes over the open connection; the server has meanwhile pushed an EXPUNGE.
+    imapCheck(host, host);
+    expect(sent.slice(0, 2)).toEqual(['(read what was pushed)', 'DONE']);
+    expect([...host.memory.cache.get('INBOX')!.keys()]).toEqual([1, 3]);
   });
 });

@@ -349,16 +349,52 @@ export function runImapCommand(d: Draft, account: ImapAccount, session: ImapComm
   }
 }
 
-/** While IDLE (RFC 2177): what the server pushes about new mail in the selected mailbox since the session last looked. */
-export function idleNews(d: Draft, account: string, selected: string, recent: RecentUids): { lines: string[]; recent: RecentUids } {
+/**
+ * While IDLE (RFC 2177; RFC 3501 §7.4.1, rule 86): what Dovecot 2.3 pushes
+ * about the selected mailbox since the session last looked. Observed on
+ * Dovecot 2.3.19, about half a second after the other session's change:
+ * `* n FETCH (FLAGS (…))` for a message whose flags another session changed
+ * (no UID, \Recent as this session holds it), `* n EXPUNGE` for each message
+ * another session expunged, highest sequence number first, then `* n RECENT`
+ * when this session lost \Recent messages; a message flagged and expunged
+ * before the push is only expunged. FETCH lines come first, numbered as
+ * before the expunges. New mail comes as `* n EXISTS` (rule 25); `* n RECENT`
+ * follows only when the session's count of \Recent messages changed.
+ */
+export function idleNews(
+  d: Draft,
+  account: string,
+  selected: string,
+  recent: RecentUids,
+  seen: { readonly version: number; readonly uidNext: number },
+): { lines: string[]; recent: RecentUids } {
   const p = serverPlace(account, selected);
   const m = meta(d, account, selected);
+  const lines: string[] = [];
+  // Only messages the session knew of (below the UIDNEXT it last saw) are in its view.
+  const changed = d.changedSince(p, seen.version).filter((uid) => uid < seen.uidNext);
+  const gone = changed.filter((uid) => !d.copyAt(p, String(uid))).sort((a, b) => a - b);
+  const goneBelow = (uid: number) => gone.filter((g) => g < uid).length;
+  // Sequence numbers in the session's view: the messages still there below it, plus those gone but not yet told.
+  for (const uid of changed.filter((u) => d.copyAt(p, String(u))).sort((a, b) => a - b)) {
+    const copy = d.copyAt(p, String(uid))!;
+    const flags = recent.has(uid) ? formatFlags(copy.flags).replace(/\)$/, copy.flags ? ' \\Recent)' : '\\Recent)') : formatFlags(copy.flags);
+    lines.push(`* ${d.seqOf(p, uid) + goneBelow(uid)} FETCH (FLAGS ${flags})`);
+  }
+  for (const uid of [...gone].reverse()) lines.push(`* ${d.seqOf(p, uid) + goneBelow(uid) + 1} EXPUNGE`);
+  let next = recent;
+  const lostRecent = gone.some((uid) => recent.has(uid));
+  if (lostRecent) next = recent.without(gone);
   const from = m.recentUid ?? 1;
   const fresh: number[] = [];
   for (let uid = from; uid < m.uidNext; uid++) if (d.copyAt(p, String(uid))) fresh.push(uid);
-  if (!fresh.length) return { lines: [], recent };
-  // This session has the mailbox selected: it takes the new messages' \Recent.
-  const next = recent.with(fresh);
-  d.setMeta(p, { ...m, recentUid: m.uidNext });
-  return { lines: [`* ${d.folder(p).size} EXISTS`, `* ${next.size} RECENT`], recent: next };
+  if (fresh.length) {
+    // This session has the mailbox selected: it takes the new messages' \Recent.
+    next = next.with(fresh);
+    d.setMeta(p, { ...m, recentUid: m.uidNext });
+    lines.push(`* ${d.folder(p).size} EXISTS`);
+  }
+  // RECENT only when the count differs from the one last told (observed: a \Recent message expunged and a new one delivered in one push give EXISTS alone).
+  if (next.size !== recent.size) lines.push(`* ${next.size} RECENT`);
+  return { lines, recent: next };
 }

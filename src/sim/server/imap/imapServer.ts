@@ -4,7 +4,7 @@
 // store: the caller applies the returned effects (run/apply.ts).
 import { initialTransition, type SnapshotFrom } from 'xstate';
 import type { ImapCommand, ImapReply } from '../../protocol/imap';
-import { folderExists } from '../../store/mailbox';
+import { folderExists, meta } from '../../store/mailbox';
 import type { StoreView } from '../../store/store';
 import { Draft, type Effects } from '../draft';
 import { decider } from '../decide';
@@ -22,6 +22,12 @@ export interface ImapServerSession {
   readonly recent: RecentUids;
   /** The tag of the IDLE command in progress (its OK comes after DONE). */
   readonly idleTag: string | null;
+  /**
+   * What the session last saw of its mailbox (rule 86): the store's change
+   * version and the mailbox's UIDNEXT then. Changes after it were made by
+   * another session and are still to be told (EXPUNGE, FETCH FLAGS).
+   */
+  readonly seen: { readonly version: number; readonly uidNext: number };
 }
 
 export interface ImapAnswer {
@@ -48,7 +54,7 @@ export function openImapSession(account: ImapAccount, password: string, secured 
   const key = `${account.id}|${password}|${secured}`;
   let machine = initial.get(key);
   if (!machine) initial.set(key, (machine = initialTransition(imapSessionMachine, { account: account.id, password, secured })[0]));
-  return { session: { machine, account, recent: RecentUids.EMPTY, idleTag: null }, greeting: secured ? IMAP_GREETING : IMAP_GREETING_PLAIN };
+  return { session: { machine, account, recent: RecentUids.EMPTY, idleTag: null, seen: { version: 0, uidNext: 0 } }, greeting: secured ? IMAP_GREETING : IMAP_GREETING_PLAIN };
 }
 
 /** Whether the connection is encrypted now (for the wire: a STARTTLS just accepted means a handshake follows). */
@@ -80,11 +86,26 @@ export function handleImap(store: StoreView, session: ImapServerSession, tag: st
   }
 }
 
-/** What the server pushes to an idling session: new mail in its mailbox (RFC 2177). */
+/**
+ * The session has seen its mailbox as the store is now (after its own
+ * command's effects were applied): its own changes are never told back to it
+ * unasked, as Dovecot does not (rule 86).
+ */
+export function imapSessionLooked(store: StoreView, session: ImapServerSession): ImapServerSession {
+  const selected = session.machine.context.selected;
+  const uidNext = selected && folderExists(store, session.account.id, selected) ? meta(store, session.account.id, selected).uidNext : 0;
+  return { ...session, seen: { version: store.version, uidNext } };
+}
+
+/**
+ * What the server pushes to an idling session (RFC 2177, rules 25 and 86):
+ * other sessions' flag changes and expunges in its mailbox, then new mail.
+ * The caller applies the effects and then calls imapSessionLooked.
+ */
 export function imapIdleNews(store: StoreView, session: ImapServerSession): { session: ImapServerSession; lines: string[]; effects: Effects } {
   const selected = session.machine.context.selected;
   if (!selected || !session.machine.matches('idling')) return { session, lines: [], effects: NO_EFFECTS };
   const d = new Draft(store);
-  const news = idleNews(d, session.account.id, selected, session.recent);
+  const news = idleNews(d, session.account.id, selected, session.recent, session.seen);
   return { session: { ...session, recent: news.recent }, lines: news.lines, effects: d.effects() };
 }
