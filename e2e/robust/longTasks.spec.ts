@@ -9,7 +9,7 @@
 // fresh browser) — thin margin there.
 import { readdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { startTrace, stopTrace } from './mainThread';
 
 const BUILTINS = readdirSync('scenarios')
@@ -19,28 +19,6 @@ const BUILTINS = readdirSync('scenarios')
   .filter((id) => !process.env.E2E_SCENARIOS || process.env.E2E_SCENARIOS.split(',').includes(id));
 
 const LIMIT_MS = 50;
-
-/**
- * Until the page is quiet: two idle periods in a row with no task or timer due
- * for 45 ms (an idle callback's deadline stops at the next timer, so the
- * player's staggered panels and the figures' background pass keep it short).
- * Waits as long as the load takes, not a fixed guess (at most 1.5 s).
- */
-const quiet = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<void>((done) => {
-        let calm = 0;
-        // A page that keeps animating has no long idle periods: then 1.5 s is enough.
-        setTimeout(done, 1500);
-        const tick = (d: IdleDeadline) => {
-          calm = d.timeRemaining() >= 45 ? calm + 1 : 0;
-          if (calm >= 2) done();
-          else requestIdleCallback(tick);
-        };
-        requestIdleCallback(tick);
-      }),
-  );
 
 /**
  * Thread time is robust to the machine being shared, but not without limit: with many more runnable
@@ -61,14 +39,14 @@ test('main-thread tasks while each built-in scenario loads: none over 50 ms (thr
     await page.goto('/?lang=en');
     await expect(page.locator(`li.card[data-scenario=${id}]`)).toBeVisible();
     // The gallery's own start-up is not part of a scenario's load.
-    await quiet(page);
+    await page.waitForTimeout(200);
     await startTrace(browser, page);
     const started = Date.now();
     await page.locator(`li.card[data-scenario=${id}] h3 a`).click();
     // The largest scenario simulates for several seconds on a shared machine: more than expect's default wait.
     await expect(page.locator('svg.picture-svg[data-testid=picture] g.region').first()).toBeAttached({ timeout: 60_000 });
-    // The figures' background pass and the rest of the load settle.
-    await quiet(page);
+    // The figures' idle-time pass and the rest of the load settle.
+    await page.waitForTimeout(400);
     const tasks = await stopTrace(browser);
     const top = tasks[0] ?? { cpu: 0, wall: 0, what: '' };
     const longWall = tasks.reduce((m, t) => Math.max(m, t.wall), 0);
