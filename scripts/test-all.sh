@@ -82,13 +82,16 @@ if [ $failed -gt 0 ]; then echo "cannot continue without dependencies"; exit 1; 
 # all the time (the conformance run mostly waits for Dovecot and Postfix), so
 # together they take about half the time they take in turn. The browser tests
 # come last and alone: some of them measure how fast the page answers.
+# The conformance run is the longest of them and waits on Dovecot and Postfix
+# at every step: the others run at a lower priority, so the CPU goes to it (and
+# its servers) whenever it has work, and they fill the gaps.
 stages_together \
-  "typecheck|npx tsc --noEmit -p tsconfig.json" \
-  "lint|npx eslint ." \
-  "import rules|npx depcruise src conformance bench --config .dependency-cruiser.cjs" \
-  "unit, rules, properties, golden outcomes|npx vitest run" \
-  "fuzzing: 1,000 hostile files and links|npx tsx fuzz/run.ts --runs 1000" \
-  "production build|npx vite build --logLevel warn" \
+  "typecheck|nice -n 10 npx tsc --noEmit -p tsconfig.json" \
+  "lint|nice -n 10 npx eslint ." \
+  "import rules|nice -n 10 npx depcruise src conformance bench --config .dependency-cruiser.cjs" \
+  "unit, rules, properties, golden outcomes|nice -n 10 npx vitest run" \
+  "fuzzing: 1,000 hostile files and links|nice -n 10 npx tsx fuzz/run.ts --runs 1000" \
+  "production build|nice -n 10 npx vite build --logLevel warn" \
   "conformance with Dovecot and Postfix|npx tsx conformance/run.ts"
 stage "browser tests" browser
 
