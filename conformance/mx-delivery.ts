@@ -24,6 +24,7 @@ import { buildMessage, dataBlock, type MailHeaders } from './message';
 import { SmtpClient, type Postfix } from './postfix';
 import { replyInDelayReason, type QueuedMail } from './postqueue';
 import { REMOTE_CLIENT } from './wire';
+import { until } from './until';
 
 /** What the MX's main.cf needs beyond scripts/postfix.sh for these checks. */
 export const HOLD_OUTSIDE_MAIL = ['default_transport = smtp', 'relay_transport = smtp', 'defer_transports = smtp'];
@@ -105,16 +106,6 @@ export function expectedLines(d: RefusedDelivery, mxHost: string, fate?: QueueFa
     for (const r of temporary) lines.push(`expired: bounce ${r.address}: Action failed, Status ${replyParts(r.reply)?.[2] ?? '?'}`, `expired: bounce ${r.address}: Diagnostic-Code ${r.reply}`);
   }
   return lines;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== null) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 40));
-  }
 }
 
 /** Send the delivery to the MX and read what it did: its reply to the data, its queue, its bounce; then the fate the model gives a deferred mail. */

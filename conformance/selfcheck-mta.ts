@@ -14,6 +14,7 @@ import { POSTFIX_DEFAULT_SIZE_LIMIT, type QueueTiming } from './postfix-config';
 import { bounces, inboxMessages, type Postfix, SmtpClient } from './postfix';
 import { replyInDelayReason, type QueuedMail } from './postqueue';
 import { handshakeLine, ImapClient, REMOTE_CLIENT, type TlsTrust } from './wire';
+import { until } from './until';
 
 /** The queue timing the check's Postfix runs with: none of them Postfix's default. */
 export const CHECK_QUEUE: QueueTiming = { queueRunDelay: '7s', minimalBackoffTime: '11s', maximalBackoffTime: '13s', maximalQueueLifetime: '17m', bounceQueueLifetime: '19m' };
@@ -127,16 +128,6 @@ function describeDsn(d: Dsn): string[] {
     `Reporting-MTA: ${d.reportingMta}`,
     ...d.recipients.flatMap((r) => [`Final-Recipient: ${r.finalRecipient}`, `Action: ${r.action}`, `Status: ${r.status}`, `Diagnostic-Code: ${r.diagnosticCode ?? '(none)'}`]),
   ];
-}
-
-async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== null) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 /** Run every check; Dovecot must hold MTA_USERS (reset) and Postfix hand mail to its LMTP. */
