@@ -525,6 +525,7 @@ export const uiDe: Shape<typeof uiEn> = {
       serverRestore: 'Die nächtliche Sicherung des Servers zurückspielen',
       providerMoveCopy: 'Zu einem neuen Anbieter wechseln und die Postfächer umziehen',
       providerMoveEmpty: 'Zu einem neuen Anbieter wechseln, ohne die Postfächer umzuziehen',
+      providerMoveOverDays: 'Über Tage zu einem neuen Anbieter wechseln (MX umstellen, Geräte umstellen, Vertragsende)',
       freeSpace_one: 'Platz schaffen: die älteste Nachricht von {{account}} endgültig löschen',
       freeSpace_other: 'Platz schaffen: die {{count}} ältesten Nachrichten von {{account}} endgültig löschen',
       waitMinutes_one: '{{count}} Minute',
@@ -554,6 +555,7 @@ export const uiDe: Shape<typeof uiEn> = {
       serverAlreadyDown: 'Die Festplatte des Servers ist bereits ausgefallen.',
       noServerBackup: 'Der Server wird nicht gesichert. Stellen Sie „Sicherung des Servers“ im Baukasten auf „täglich“.',
       nothingToFree: 'Dieses Postfach hat keine Nachrichten auf dem Server.',
+      moveOverDaysInSteps: 'Ein Anbieterwechsel über Tage besteht aus mehreren Schritten in fester Reihenfolge: „neues Postfach“, „MX umstellen“, „Gerät umstellen“ und „alter Vertrag endet“ in der Schrittliste hinzufügen.',
       waitPastNextStep_one: 'Der nächste Schritt des Originals kommt in {{count}} Minute. Entfernen Sie den Haken bei „Die späteren Schritte des Originals finden weiter statt“, um länger zu warten.',
       waitPastNextStep_other: 'Der nächste Schritt des Originals kommt in {{count}} Minuten. Entfernen Sie den Haken bei „Die späteren Schritte des Originals finden weiter statt“, um länger zu warten.',
       alreadyRead: 'Diese Nachricht ist bereits als gelesen markiert.',
@@ -675,6 +677,8 @@ export const uiDe: Shape<typeof uiEn> = {
       bccSelf: { label: 'Blindkopie an mich', help: 'Eine Kopie geht auch an das sendende Konto (Bcc).' },
       freeCount: { label: 'Wie viele endgültig löschen', help: 'Die ältesten Nachrichten des Postfachs werden endgültig gelöscht, um Platz zu schaffen.' },
       copyMailboxes: { label: 'Postfächer umziehen', help: 'Ob der neue Anbieter die alten Postfächer hinüberkopiert bekommt.' },
+      keepUidls: { label: 'UIDLs behalten', help: 'Die Kopie behält jede UID und die UIDVALIDITY (dsync), sodass POP3-Geräte nach dem Umstellen auf den neuen Anbieter nichts doppelt herunterladen.' },
+      ttlHours: { label: 'TTL des MX-Eintrags (Stunden)', help: 'Wie lange der Resolver eines sendenden Servers den alten MX-Eintrag behalten darf: so lange kann Mail noch beim alten Anbieter ankommen.' },
     },
   },
   safety: {
@@ -918,6 +922,9 @@ export const uiDe: Shape<typeof uiEn> = {
     stepConfigure: '{{device}}: Einstellungen geändert',
     heading: 'Einstellungen von {{device}}',
     withProfile: 'Standardeinstellungen von {{client}}',
+    withProfileSome_one: 'Standardwerte von {{client}} ({{count}} unbelegt: im Szenario gesetzt)',
+    withProfileSome_other: 'Standardwerte von {{client}} ({{count}} unbelegt: im Szenario gesetzt)',
+    noDefaultsEstablished: '{{client}}: Kein Standardwert dieser Einstellungen ist belegt — jede ist im Szenario gesetzt',
     noProfile: 'Kein E-Mail-Programm angegeben: die Standardwerte des Modells',
     protocol: 'Protokoll: {{protocol}}',
     fromProfile: 'Standard von {{client}}',
@@ -1049,6 +1056,20 @@ export const uiDe: Shape<typeof uiEn> = {
       startPicture: 'Das Bild am Anfang',
       finalPicture: 'Das Bild am Ende',
     },
+  },
+  // Anbieterwechsel über Tage (src/sim/run/stagedMove.ts): Schrittnamen, Ortsnamen.
+  move: {
+    step: {
+      newMailboxEmpty: 'Neuer Anbieter: leeres Postfach angelegt',
+      newMailboxCopy: 'Neuer Anbieter: Postfach angelegt, altes kopiert (neue UIDLs)',
+      newMailboxKeep: 'Neuer Anbieter: Postfach angelegt, altes kopiert (UIDLs behalten)',
+      sync: 'Noch einmal kopiert: was das alte Postfach inzwischen bekam',
+      dnsSwitch: 'MX-Eintrag auf den neuen Anbieter umgestellt (TTL {{hours}} h)',
+      repoint: '{{device}} auf den neuen Anbieter umgestellt',
+      repointRow: 'auf den neuen Anbieter umgestellt',
+      contractEnd: 'Der alte Vertrag endet',
+    },
+    newProviderAccount: '{{account}} beim neuen Anbieter',
   },
   // Die Sicherungen des Anbieters unter dem Bild (src/ui/picture/BackupGenerations.tsx).
   backupGenerations: {

@@ -521,6 +521,7 @@ export const uiEn = {
       serverRestore: "Restore the server's nightly backup",
       providerMoveCopy: 'Move to a new provider, copying the mailboxes',
       providerMoveEmpty: 'Move to a new provider without copying the mailboxes',
+      providerMoveOverDays: 'Move to a new provider over days (MX switch, re-pointing, contract end)',
       freeSpace_one: 'Free space: expunge the oldest message of {{account}}',
       freeSpace_other: 'Free space: expunge the {{count}} oldest messages of {{account}}',
       waitMinutes_one: '{{count}} minute',
@@ -550,6 +551,7 @@ export const uiEn = {
       serverAlreadyDown: 'The server disk has failed already.',
       noServerBackup: 'The server makes no backup. Set "Server backup" to daily in the builder.',
       nothingToFree: 'This mailbox holds no messages on the server.',
+      moveOverDaysInSteps: 'A move over days is several steps in a fixed order: add "new mailbox", "MX switch", "re-point a device" and "old contract ends" in the step list.',
       waitPastNextStep_one: "The original's next step comes in {{count}} minute. Untick \"The original's later steps still happen\" to wait longer.",
       waitPastNextStep_other: "The original's next step comes in {{count}} minutes. Untick \"The original's later steps still happen\" to wait longer.",
       alreadyRead: 'This message is marked as read already.',
@@ -671,6 +673,8 @@ export const uiEn = {
       bccSelf: { label: 'Blind copy to myself', help: 'A copy also goes to the sending account (Bcc).' },
       freeCount: { label: 'How many to expunge', help: 'The oldest messages of the mailbox are expunged (deleted for good) to free space.' },
       copyMailboxes: { label: 'Copy the mailboxes', help: 'Whether the new provider gets the old mailboxes copied over.' },
+      keepUidls: { label: 'Keep the UIDLs', help: 'The copy keeps every UID and the UIDVALIDITY (dsync), so POP3 devices re-pointed to the new provider download nothing twice.' },
+      ttlHours: { label: 'TTL of the MX record (hours)', help: "How long a sending server's resolver may keep the old MX record: for so long mail can still reach the old provider." },
     },
   },
   safety: {
@@ -914,6 +918,9 @@ export const uiEn = {
     stepConfigure: '{{device}}: settings changed',
     heading: 'Settings of {{device}}',
     withProfile: '{{client}} defaults',
+    withProfileSome_one: '{{client}} defaults ({{count}} not established: set in the scenario)',
+    withProfileSome_other: '{{client}} defaults ({{count}} not established: set in the scenario)',
+    noDefaultsEstablished: '{{client}}: no default of these settings is established — each is set in the scenario',
     noProfile: "No client named: the model's defaults",
     protocol: 'Protocol: {{protocol}}',
     fromProfile: '{{client}} default',
@@ -1045,6 +1052,20 @@ export const uiEn = {
       startPicture: 'The picture at the start',
       finalPicture: 'The picture at the end',
     },
+  },
+  // A provider move over days (src/sim/run/stagedMove.ts): step names, place names.
+  move: {
+    step: {
+      newMailboxEmpty: 'New provider: empty mailbox set up',
+      newMailboxCopy: 'New provider: mailbox set up, old one copied (new UIDLs)',
+      newMailboxKeep: 'New provider: mailbox set up, old one copied (UIDLs kept)',
+      sync: 'Copied again: what the old mailbox got meanwhile',
+      dnsSwitch: 'MX record switched to the new provider (TTL {{hours}} h)',
+      repoint: '{{device}} re-pointed to the new provider',
+      repointRow: 're-pointed to the new provider',
+      contractEnd: 'The old contract ends',
+    },
+    newProviderAccount: '{{account}} at the new provider',
   },
   // The provider's backup generations under the picture (src/ui/picture/BackupGenerations.tsx).
   backupGenerations: {

@@ -33,3 +33,7 @@ export { WORK_CAP, capVerdict, WorkCapExceeded, WORK_COUNTERS, type CapPassed, t
 export { FrameFigures, figuresOf } from './figures';
 // The Timeline class itself, for rebuilding a timeline that crossed from the simulation worker.
 export { Timeline as EngineTimeline } from './timeline';
+
+// A provider move over days (rules 87–94): the new provider's mailbox id and how senders' resolvers are modelled.
+export { NEW_PROVIDER_SUFFIX, newProviderMailbox, accountOfMailbox } from './model/places';
+export { cacheExpiry } from './run/stagedMove';

@@ -1,6 +1,11 @@
 // Every place a copy of a mail can be, as one string id, so the timeline, the
 // picture and the tests all speak of places the same way:
 //   server/<account>/<folder>     a folder on the mail server
+//   server/<account>@new/<folder> during a provider move that takes days
+//                                 (provider.newMailbox … provider.contractEnd): the
+//                                 mailbox at the new provider, while server/<account>/…
+//                                 is still the old provider's; "@" never occurs in an
+//                                 account id, so the two never clash
 //   device/<device>/<folder>      a local folder (or the IMAP cache of a server folder)
 //   backup/server/<account>/<folder>, backup/<device>/<folder>
 //   backup/server/<account>/<folder>@<generation>   (folder meta only: UIDVALIDITY
@@ -12,6 +17,20 @@
 export type PlaceId = string;
 
 export const serverPlace = (account: string, folder: string): PlaceId => `server/${account}/${folder}`;
+/** The suffix that marks an account's mailbox at the new provider during a move that takes days. */
+export const NEW_PROVIDER_SUFFIX = '@new';
+/** The mailbox id of an account at the new provider (its server places are server/<account>@new/…). */
+export const newProviderMailbox = (account: string): string => `${account}${NEW_PROVIDER_SUFFIX}`;
+/** alice@new → alice; alice → alice. */
+export const accountOfMailbox = (mailbox: string): string => mailbox.replace(/@(new|gone)$/, '');
+/**
+ * A login the old provider no longer knows (its contract ended): a session for
+ * <account>@gone is refused at login whatever the password (Dovecot answers an
+ * unknown user as it answers a wrong password). It names no place.
+ */
+export const GONE_MAILBOX_SUFFIX = '@gone';
+export const isGoneMailbox = (mailbox: string): boolean => mailbox.endsWith(GONE_MAILBOX_SUFFIX);
+export const isNewProviderMailbox = (mailbox: string): boolean => mailbox.endsWith(NEW_PROVIDER_SUFFIX);
 export const devicePlace = (device: string, folder: string): PlaceId => `device/${device}/${folder}`;
 export const backupPlace = (place: PlaceId): PlaceId => `backup/${place.replace(/^device\//, '')}`;
 /** Where the backup taken at `generation` keeps a server folder's UIDVALIDITY and UIDNEXT (a folder-meta key, never a place of copies). */

@@ -52,6 +52,12 @@ export interface MailInfo {
 export interface DeviceStatus {
   readonly online: boolean;
   readonly diskFailed: boolean;
+  /**
+   * During a provider move over days: the device was re-pointed to the new
+   * provider ('new'), or still points at the old one after its contract ended
+   * ('gone': its login is refused). Absent: it talks to the (old) provider.
+   */
+  readonly pointsAt?: 'new' | 'gone';
 }
 
 export interface SyncCost {

@@ -11,6 +11,7 @@ import type { TransferKind } from '../model/transfer';
 import type { Narration } from '../timeline';
 import type { Run } from './run';
 import { openImapWire, openPop3Wire } from './wire';
+import { deviceMailbox } from './stagedMove';
 import { deliverSubmitted, submitSmtp } from './mta';
 import type { ClientFact } from '../model/clientFacts';
 import { narrateClient } from '../recorder/narrateClient';
@@ -121,12 +122,13 @@ export class DeviceHost implements ClientHost, IdleSlot {
 
   openImap(): ImapWire | null {
     if (this.run.serverDown) return null;
-    return openImapWire(this.run, this.id, this.device.account, this.device.tls);
+    // During a provider move the device talks to the provider it is pointed at (rule 91).
+    return openImapWire(this.run, this.id, this.device.account, this.device.tls, deviceMailbox(this.run, this.id));
   }
 
   openPop3(): Pop3Wire | null {
     if (this.run.serverDown) return null;
-    return openPop3Wire(this.run, this.id, this.device.account, this.device.tls);
+    return openPop3Wire(this.run, this.id, this.device.account, this.device.tls, deviceMailbox(this.run, this.id));
   }
 
   submit(mail: string, to: readonly string[], toAddress: string | null): { port: number } {

@@ -4,7 +4,7 @@
 // view of its mailbox is.
 import type { Scenario, World } from '../scenario/schema';
 import { Timeline, type Frame } from '../timeline';
-import { isQueue, placeKind, type PlaceId } from '../model/places';
+import { isQueue, newProviderMailbox, placeKind, type PlaceId } from '../model/places';
 import { isLost, type WorldState } from '../model/state';
 import type { DeviceView, MailWhereabouts, Metrics } from '../metrics.types';
 import { tlsModeOf } from '../protocol/tls';
@@ -47,9 +47,16 @@ export function metricsOfState(s: WorldState, world: World): Metrics {
   }
   const statusOf = new Map(mails.map((m) => [m.mail, m.status]));
 
-  const usage = world.accounts.map((a) => {
-    const u = s.usage.get(a.id) ?? { bytes: 0, messages: 0 };
-    return { account: a.id, bytes: u.bytes, messages: u.messages, quotaBytes: a.quota?.storageKB ? a.quota.storageKB * 1024 : null, quotaMessages: a.quota?.messages ?? null };
+  // During a provider move over days an account has a mailbox at each provider, each with its own quota (rule 87).
+  // After the old contract's end only the new provider's mailbox is left.
+  const mailboxes = world.accounts.flatMap((a) => {
+    const atNew = s.folderMeta.has(`server/${newProviderMailbox(a.id)}/INBOX`);
+    const atOld = !atNew || s.folderMeta.has(`server/${a.id}/INBOX`);
+    return [...(atOld ? [[a, a.id] as const] : []), ...(atNew ? [[a, newProviderMailbox(a.id)] as const] : [])];
+  });
+  const usage = mailboxes.map(([a, mailbox]) => {
+    const u = s.usage.get(mailbox) ?? { bytes: 0, messages: 0 };
+    return { account: mailbox, bytes: u.bytes, messages: u.messages, quotaBytes: a.quota?.storageKB ? a.quota.storageKB * 1024 : null, quotaMessages: a.quota?.messages ?? null };
   });
 
   const exposedMails = new Set<string>();
@@ -68,6 +75,8 @@ export function metricsOfState(s: WorldState, world: World): Metrics {
     const seesServer = d.protocol === 'imap' && tlsModeOf(d.tls) !== 'none' && !!status?.online && !status.diskFailed && !s.serverDown;
     let of = 0;
     let shows = 0;
+    // The mailbox it talks to: the new provider's once re-pointed; none once the old contract ended under it.
+    const serverPrefix = status?.pointsAt === 'new' ? `server/${newProviderMailbox(d.account)}/` : status?.pointsAt === 'gone' ? '\0' : `server/${d.account}/`;
     for (const [id, info] of s.mails) {
       if (!info.owners.includes(d.account)) continue;
       const st = statusOf.get(id);
@@ -79,7 +88,7 @@ export function metricsOfState(s: WorldState, world: World): Metrics {
       let visible = false;
       for (const place of where.keys()) {
         if (!status?.diskFailed && place.startsWith(`device/${d.id}/`)) visible = true;
-        else if (seesServer && place.startsWith(`server/${d.account}/`)) visible = true;
+        else if (seesServer && place.startsWith(serverPrefix)) visible = true;
         if (visible) break;
       }
       if (visible) shows++;

@@ -14,6 +14,33 @@ import { mxRcptCheck, mxSizeRefusal, senderHostOf, SIZE_REFUSED } from '../serve
 import { portOf, tlsModeOf } from '../protocol/tls';
 import { HANDSHAKE } from './wire';
 import type { Deferred, Run } from './run';
+import { accountOfMailbox } from '../model/places';
+import { mailboxAt, mxProvider, type Provider } from './stagedMove';
+
+/**
+ * The provider whose MX takes this mail during a move: the one the sending
+ * server's resolver names (rule 89), or for mail a device submitted, its own
+ * provider's (`via`). After the old contract's end only the new one is left.
+ * A mail from outside says which way it went and why, while the window lasts.
+ */
+/** A minute as the narration names it: its day (1, 2, …) and "HH:MM". */
+function dayAndClock(minute: number): { day: number; clock: string } {
+  const m = minute % MINUTES_PER_DAY;
+  return { day: Math.floor(minute / MINUTES_PER_DAY) + 1, clock: `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}` };
+}
+
+function whichMx(run: Run, mail: string, envelopeFrom: string, via: Provider | undefined): Provider {
+  if (run.move!.contractEnded) return 'new';
+  if (via) return via;
+  const route = mxProvider(run, envelopeFrom);
+  const dns = run.move!.dns;
+  if (dns && run.time < dns.at + dns.ttlMinutes) {
+    const domain = envelopeFrom.split('@')[1] ?? envelopeFrom;
+    if (route.provider === 'old') run.emit('dns', `DNS · ${mail} → old MX`, { key: 'move.viaOldMx', params: { mail, domain, ...dayAndClock(route.until!) } });
+    else run.emit('dns', `DNS · ${mail} → new MX`, { key: 'move.viaNewMx', params: { mail, domain } });
+  }
+  return route.provider;
+}
 
 export { SERVER_HOST };
 
@@ -26,8 +53,11 @@ function accountByAddress(run: Run, address: string): string | null {
  * One LMTP transaction delivering `mail` to `accounts`. `fromQueue` marks a
  * retry of a deferred delivery (the copy waits in the MTA queue).
  */
-export function deliver(run: Run, mail: string, accounts: readonly string[], envelopeFrom: string, fromQueue = false, sourcePlace?: PlaceId): Map<string, LmtpOutcome> {
+export function deliver(run: Run, mail: string, accounts: readonly string[], envelopeFrom: string, fromQueue = false, sourcePlace?: PlaceId, via?: Provider): Map<string, LmtpOutcome> {
   const outcomes = new Map<string, LmtpOutcome>();
+  // During a provider move the mail reaches the old or the new provider's MX (rule 89), whose LMTP saves it in that provider's mailbox.
+  const provider = run.move ? whichMx(run, mail, envelopeFrom, via) : 'old';
+  const mailboxOf = (account: string) => mailboxAt(account, provider);
   const source = fromQueue ? QUEUE : (sourcePlace ?? outsidePlace(envelopeFrom || 'MAILER-DAEMON'));
   if (!fromQueue && !sourcePlace && refusedForSize(run, mail, envelopeFrom, accounts[0])) {
     for (const account of accounts) outcomes.set(account, 'permanent');
@@ -45,15 +75,15 @@ export function deliver(run: Run, mail: string, accounts: readonly string[], env
   if (!fromQueue && !sourcePlace && run.world.server.quotaCheck === 'rcpt') {
     const passed = rcptCheck(run, mail, accounts, envelopeFrom, false, outcomes);
     if (!passed.length) return outcomes;
-    for (const [a, o] of deliver(run, mail, passed, envelopeFrom, false, outsidePlace(envelopeFrom || 'MAILER-DAEMON'))) outcomes.set(a, o);
+    for (const [a, o] of deliver(run, mail, passed, envelopeFrom, false, outsidePlace(envelopeFrom || 'MAILER-DAEMON'), provider)) outcomes.set(a, o);
     return outcomes;
   }
   const tempfail = run.world.server.quotaFull === 'temporary';
-  const s = run.recorder.openSession({ protocol: 'LMTP', client: 'mta', account: accounts[0], tls: false, port: 24 });
+  const s = run.recorder.openSession({ protocol: 'LMTP', client: 'mta', account: mailboxOf(accounts[0]), tls: false, port: 24 });
   const result = lmtpDeliver(run.store, {
     mail,
     envelopeFrom,
-    recipients: accounts.map((a) => ({ account: a, address: run.account(a).address, quota: run.account(a).quota })),
+    recipients: accounts.map((a) => ({ account: mailboxOf(a), address: run.account(a).address, quota: run.account(a).quota })),
     gracePercent: run.world.server.quotaGracePercent,
     tempfail,
     source,
@@ -61,7 +91,8 @@ export function deliver(run: Run, mail: string, accounts: readonly string[], env
   });
   for (const l of result.lines) run.recorder.line(s, l.dir, l.text);
   run.applyEffects(result.effects);
-  for (const [account, outcome] of result.outcomes) {
+  for (const [mailbox, outcome] of result.outcomes) {
+    const account = accountOfMailbox(mailbox);
     outcomes.set(account, outcome);
     if (outcome === 'delivered' && fromQueue) run.del(QUEUE, queueKey(mail, account));
   }
@@ -368,7 +399,9 @@ export function submitSmtp(run: Run, deviceId: string, mailId: string, to: reado
 /** After submission the MTA owns the mail: local mailboxes get it over LMTP, others at their provider. It travels from the MTA, not from the device. */
 export function deliverSubmitted(run: Run, deviceId: string, mailId: string, to: readonly string[], toAddress: string | null): void {
   const sender = run.account(run.device(deviceId).config.account);
-  if (to.length) deliver(run, mailId, to, sender.address, false, QUEUE);
+  // The device hands it to the provider it is pointed at, whose Postfix keeps mail for its own mailboxes (rule 91).
+  const via = run.move ? (run.move.repointed.has(deviceId) ? 'new' : 'old') : undefined;
+  if (to.length) deliver(run, mailId, to, sender.address, false, QUEUE, via);
   if (toAddress) {
     const place = outsidePlace(toAddress);
     const { key } = run.freeKey(place, mailId);

@@ -19,6 +19,8 @@ import { emptyMemory, type ClientMemory } from '../client/memory';
 import type { ImapConnection } from '../client/imapConnection';
 import { deviceMachine, statusOf, type DeviceEvent } from './device.machine';
 import { serverMachine, serverStatusOf, type ServerEvent } from './server.machine';
+import type { StagedMove } from './stagedMove';
+import { accountOfMailbox } from '../model/places';
 
 export interface Deferred {
   readonly mail: string;
@@ -54,6 +56,8 @@ export class Run {
   /** Backup copies only older generations hold, in the order they left the latest (so the oldest are discarded first). */
   readonly olderBackups: { until: number; place: PlaceId; key: string }[] = [];
   private server: SnapshotFrom<typeof serverMachine> = initialTransition(serverMachine)[0];
+  /** A move to a new provider that takes days, from provider.newMailbox on (rules 87–94). */
+  move: StagedMove | null = null;
   /** Called after a delivery saved mail for these accounts (devices in IDLE hear of it at once). */
   onDelivered: (accounts: readonly string[]) => void = () => {};
 
@@ -147,16 +151,17 @@ export class Run {
     return serverFolders(folderIds(this.world.folders));
   }
 
-  /** What the IMAP server knows of an account, for a session from `client`. */
-  imapAccount(account: string, client: string): ImapAccount {
-    const a = this.account(account);
-    return { id: a.id, quota: a.quota, gracePercent: this.world.server.quotaGracePercent, folders: this.folders, client };
+  /** What the IMAP server knows of a mailbox (an account's, at the old or the new provider), for a session from `client`. */
+  imapAccount(mailbox: string, client: string): ImapAccount {
+    const a = this.account(accountOfMailbox(mailbox));
+    return { id: mailbox, quota: a.quota, gracePercent: this.world.server.quotaGracePercent, folders: this.folders, client };
   }
 
   sendDeviceEvent(deviceId: string, event: DeviceEvent): void {
     const dev = this.device(deviceId);
     dev.machine = transition(deviceMachine, dev.machine, event)[0];
-    this.apply({ op: 'device', device: deviceId, status: statusOf(dev.machine) });
+    const pointsAt = this.state.devices.get(deviceId)?.pointsAt;
+    this.apply({ op: 'device', device: deviceId, status: pointsAt ? { ...statusOf(dev.machine), pointsAt } : statusOf(dev.machine) });
   }
 
   sendServerEvent(event: ServerEvent): void {

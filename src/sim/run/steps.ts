@@ -10,6 +10,7 @@ import { composeMail, flushOutbox } from '../client/sending';
 import { diskFail, restoreDevice } from './devices';
 import { breach, freeSpace, providerMove, restoreServer, serverDiskFail } from './operations';
 import { hostOf } from './host';
+import { contractEnd, dnsSwitch, newMailbox, repoint, syncMailboxes } from './stagedMove';
 import { configure } from './configure';
 import { protocolSubject } from '../scenario/texts';
 
@@ -147,6 +148,24 @@ function doStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[]) => vo
     case 'provider.move':
       for (const id of run.devices.keys()) closeIdleOf(id);
       providerMove(run, step.copyMailboxes);
+      return;
+    case 'provider.newMailbox':
+      newMailbox(run, step.copyMailboxes, step.keepUidls);
+      return;
+    case 'provider.syncMailboxes':
+      syncMailboxes(run);
+      return;
+    case 'provider.dnsSwitch':
+      dnsSwitch(run, step.ttlHours);
+      return;
+    case 'device.repoint':
+      // The client starts over with the new server: its connection to the old one ends.
+      closeIdleOf(step.device);
+      repoint(run, step.device);
+      return;
+    case 'provider.contractEnd':
+      for (const id of run.devices.keys()) if (!run.move!.repointed.has(id)) closeIdleOf(id);
+      contractEnd(run);
       return;
     case 'device.configure':
       configure(run, step);

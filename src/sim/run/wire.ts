@@ -13,16 +13,40 @@ import { handlePop3, openPop3Session, pop3LocksOf, pop3Secured, type Pop3ServerS
 import { SERVER_HOST } from '../server/lmtp/lmtpServer';
 import type { SessionInfo } from '../timeline';
 import type { Run } from './run';
+import { accountOfMailbox, isGoneMailbox, newProviderMailbox } from '../model/places';
+
+/**
+ * What the server port is asked with for a session to `mailbox`: a login the
+ * old provider no longer knows (rule 92) is put to a port whose password no
+ * login can give (passwords have at least one character), so it gets the
+ * server's own refusal — Dovecot answers an unknown user as a wrong password.
+ */
+function portLogin(mailbox: string, password: string): { mailbox: string; password: string } {
+  return isGoneMailbox(mailbox) ? { mailbox: newProviderMailbox(accountOfMailbox(mailbox)), password: '' } : { mailbox, password };
+}
 
 /** The handshake as the transcript shows it: the certificate names the server the client connected to. */
 export const HANDSHAKE = handshakeLine(SERVER_HOST);
 
-export function openImapWire(run: Run, client: string, account: string, tls: boolean | TlsMode): ImapWire {
+/**
+ * The mailbox a login reaches: a provider keeps a mailbox per login, and during
+ * a move the same login names a mailbox at the old and at the new provider
+ * (stagedMove.ts). The client sends its login name as it is (the transcript
+ * shows that); the server port is asked with the mailbox's id.
+ */
+function loginToMailbox<C extends { type: string }>(command: C, account: string, mailbox: string): C {
+  if (mailbox === account) return command;
+  if (command.type === 'client.login' && (command as unknown as { user: string }).user === account) return { ...command, user: mailbox };
+  if (command.type === 'client.user' && (command as unknown as { name: string }).name === account) return { ...command, name: mailbox };
+  return command;
+}
+
+export function openImapWire(run: Run, client: string, account: string, tls: boolean | TlsMode, mailbox = account): ImapWire {
   const mode = tlsModeOf(tls);
   const implicit = mode === 'implicit';
-  const info: SessionInfo = run.recorder.openSession({ protocol: 'IMAP', client, account, tls: implicit, port: portOf('imap', mode) });
-  const acc = run.account(account);
-  const opened = openImapSession(run.imapAccount(account, client), acc.password, implicit);
+  const info: SessionInfo = run.recorder.openSession({ protocol: 'IMAP', client, account: mailbox, tls: implicit, port: portOf('imap', mode) });
+  const port = portLogin(mailbox, run.account(account).password);
+  const opened = openImapSession(run.imapAccount(port.mailbox, client), port.password, implicit);
   let session: ImapServerSession = opened.session;
   const rec = run.recorder;
   if (implicit) rec.line(info, 'S', HANDSHAKE);
@@ -31,7 +55,7 @@ export function openImapWire(run: Run, client: string, account: string, tls: boo
     greeting: opened.greeting,
     send(tag: string, command: ImapCommand): ImapReply {
       const wasSecured = imapSecured(session);
-      const answer = handleImap(run.store, session, tag, command);
+      const answer = handleImap(run.store, session, tag, loginToMailbox(command, account, port.mailbox));
       // What this session changes itself is never pushed back to it (rule 86).
       session = imapSessionLooked(run.store, answer.session);
       const reply = answer.reply;
@@ -67,13 +91,13 @@ export function openImapWire(run: Run, client: string, account: string, tls: boo
   };
 }
 
-export function openPop3Wire(run: Run, client: string, account: string, tls: boolean | TlsMode): Pop3Wire {
+export function openPop3Wire(run: Run, client: string, account: string, tls: boolean | TlsMode, mailbox = account): Pop3Wire {
   const mode = tlsModeOf(tls);
   const implicit = mode === 'implicit';
-  const info: SessionInfo = run.recorder.openSession({ protocol: 'POP3', client, account, tls: implicit, port: portOf('pop3', mode) });
-  const acc = run.account(account);
+  const info: SessionInfo = run.recorder.openSession({ protocol: 'POP3', client, account: mailbox, tls: implicit, port: portOf('pop3', mode) });
+  const port = portLogin(mailbox, run.account(account).password);
   // pop3_lock_session: a second session of the account is refused while one is logged in (rule 11).
-  const opened = openPop3Session(run.store, account, acc.password, implicit, run.world.server.pop3LockSession ? pop3LocksOf(run) : null);
+  const opened = openPop3Session(run.store, port.mailbox, port.password, implicit, run.world.server.pop3LockSession ? pop3LocksOf(run) : null);
   let session: Pop3ServerSession = opened.session;
   const rec = run.recorder;
   if (implicit) rec.line(info, 'S', HANDSHAKE);
@@ -83,7 +107,7 @@ export function openPop3Wire(run: Run, client: string, account: string, tls: boo
     send(command: Pop3Command): Reply {
       rec.line(info, 'C', pop3CommandText(command));
       const wasSecured = pop3Secured(session);
-      const answer = handlePop3(run.store, session, command);
+      const answer = handlePop3(run.store, session, loginToMailbox(command, account, port.mailbox));
       session = answer.session;
       run.applyEffects(answer.effects);
       rec.lines(info, 'S', answer.reply);

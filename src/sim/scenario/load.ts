@@ -2,6 +2,7 @@
 // world is possible. Every problem is reported at once, each naming the file,
 // the path inside it and what was expected, because scenario files come from
 // strangers and an instructor fixing one wants the whole list.
+import { checkStagedMove } from './stagedMoveChecks';
 import { z } from 'zod';
 import { parse as parseJson, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { Scenario, type ScenarioInput, type Step, type Variant } from './schema';
@@ -176,6 +177,7 @@ export function checkWorld(file: string, s: Scenario): Problem[] {
     if ('mail' in step && typeof step.mail === 'string' && !mailIds.has(step.mail))
       add(`steps[${i}].mail`, `no mail "${step.mail}" has arrived or been sent before this step`);
   });
+  checkStagedMove(s.steps, add);
   return problems;
 }
 

@@ -241,6 +241,25 @@ export const Step = z.discriminatedUnion('do', [
     .strict(),
   z.object({ ...common, do: z.literal('server.freeSpace'), account: Id, count: z.number().int().min(1).max(10_000) }).strict().describe('The user (or admin) expunges the N oldest mails of the account to free space.'),
   z.object({ ...common, do: z.literal('provider.move'), copyMailboxes: z.boolean() }).strict(),
+  z
+    .object({
+      ...common,
+      do: z.literal('provider.newMailbox'),
+      copyMailboxes: z.boolean().describe('Fill the new mailbox with a copy of every folder of the old one (else it starts empty).'),
+      keepUidls: z.boolean().default(false).describe('The copy keeps UIDs and UIDVALIDITY (a dsync migration), so POP3 UIDLs stay the same; without it the copy is imapsync-style, with new UIDs.'),
+    })
+    .strict()
+    .describe('A move over days begins: the new provider sets up a mailbox for every account. Devices and the MX still point at the old provider.'),
+  z
+    .object({ ...common, do: z.literal('provider.dnsSwitch'), ttlHours: z.number().min(0.1).max(168).describe("The MX record's TTL in hours: how long a sending server's resolver may still use the old record.") })
+    .strict()
+    .describe('The MX record is switched to the new provider; for TTL hours a mail reaches either MX.'),
+  z
+    .object({ ...common, do: z.literal('provider.syncMailboxes') })
+    .strict()
+    .describe('imapsync again: copies to the new mailbox what the old one has and the new one lacks (mail that reached the old MX meanwhile), with new UIDs.'),
+  z.object({ ...common, ...deviceRef, do: z.literal('device.repoint') }).strict().describe("The user enters the new provider's server names in this device's account."),
+  z.object({ ...common, do: z.literal('provider.contractEnd') }).strict().describe('The old contract ends: the old mailbox and its backups are deleted; a device still pointed there is refused at login.'),
   z.object({ ...common, do: z.literal('world.wait') }).strict().describe('Nothing happens but time passing (scheduled checks, retries and backups run).'),
 ]);
 export type Step = z.infer<typeof Step>;

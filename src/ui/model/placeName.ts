@@ -1,7 +1,7 @@
 // A place id in words: "server/anna/INBOX" → "Server anna@example.org › Posteingang".
 // The naming lives in src/i18n/names.ts, shared with the narration.
 import type { TFunction } from 'i18next';
-import type { MailInfo, Scenario } from '../../sim';
+import { NEW_PROVIDER_SUFFIX, type MailInfo, type Scenario } from '../../sim';
 import { customFolderNames, dataTexts, placeName as sharedPlaceName, subjectIn, type Lang } from '../../i18n/names';
 
 export { folderName } from '../../i18n/names';
@@ -13,7 +13,9 @@ export function placeName(
   accountName: (id: string) => string = (id) => id,
   folderName?: (id: string) => string | undefined,
 ): string {
-  return sharedPlaceName(place, t, { device: deviceName, account: accountName, folder: folderName });
+  // During a provider move over days the new provider's mailbox is <account>@new (src/sim/model/places.ts).
+  const account = (id: string) => (id.endsWith(NEW_PROVIDER_SUFFIX) ? t('ui.move.newProviderAccount', { account: accountName(id.slice(0, -NEW_PROVIDER_SUFFIX.length)) }) : accountName(id));
+  return sharedPlaceName(place, t, { device: deviceName, account, folder: folderName });
 }
 
 /** The scenario's custom folder names in the reader's language (undefined for the standard folders). */

@@ -49,6 +49,16 @@ export function stepName(
       return k('serverFreeSpace', { account: step.account, count: step.count });
     case 'provider.move':
       return k(step.copyMailboxes ? 'providerMoveCopy' : 'providerMoveNoCopy');
+    case 'provider.newMailbox':
+      return t(`ui.move.step.${!step.copyMailboxes ? 'newMailboxEmpty' : step.keepUidls ? 'newMailboxKeep' : 'newMailboxCopy'}`);
+    case 'provider.syncMailboxes':
+      return t('ui.move.step.sync');
+    case 'provider.dnsSwitch':
+      return t('ui.move.step.dnsSwitch', { hours: step.ttlHours });
+    case 'device.repoint':
+      return t('ui.move.step.repoint', { device: device(step.device) });
+    case 'provider.contractEnd':
+      return t('ui.move.step.contractEnd');
     case 'world.wait':
       return k('worldWait');
     case 'device.configure':

@@ -15,13 +15,28 @@ export interface DeviceProfileProps {
   readonly lang: 'de' | 'en';
 }
 
+/**
+ * The card's header says only what its lines hold: a client none of whose
+ * defaults for these settings is established (Outlook classic) is not
+ * presented as "Outlook defaults".
+ */
+function clientLine(view: DeviceSettingsView, t: TFunction, lang: 'de' | 'en'): string {
+  if (!view.profile) return t('ui.profile.noProfile');
+  const client = clientName(view.profile, lang);
+  const fromProfile = view.settings.filter((s) => s.origin.from === 'profile').length;
+  const unknown = view.settings.filter((s) => s.notEstablished).length;
+  if (fromProfile === 0 && unknown > 0) return t('ui.profile.noDefaultsEstablished', { client });
+  if (unknown > 0) return t('ui.profile.withProfileSome', { client, count: unknown });
+  return t('ui.profile.withProfile', { client });
+}
+
 export function DeviceProfile({ view, deviceName, t, lang }: DeviceProfileProps) {
   const headingId = `device-profile-${view.device}`;
   return (
     <section className="device-profile" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('ui.profile.heading', { device: deviceName })}</h3>
       <p className="device-profile-client">
-        {view.profile ? t('ui.profile.withProfile', { client: clientName(view.profile, lang) }) : t('ui.profile.noProfile')}
+        {clientLine(view, t, lang)}
         {' · '}
         {t('ui.profile.protocol', { protocol: view.protocol.toUpperCase() })}
       </p>

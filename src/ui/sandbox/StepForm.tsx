@@ -142,6 +142,12 @@ export function StepForm({ index, step, problems, devices, accounts, mails, fold
     case 'provider.move':
       fields.push(check('copyMailboxes', 'copyMailboxes'));
       break;
+    case 'provider.newMailbox':
+      fields.push(check('copyMailboxes', 'copyMailboxes'), check('keepUidls', 'keepUidls'));
+      break;
+    case 'provider.dnsSwitch':
+      fields.push(number('ttlHours', 'ttlHours'));
+      break;
     case 'device.configure':
       fields.push(...configureFields());
       break;

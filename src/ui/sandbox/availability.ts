@@ -103,6 +103,8 @@ function serverActions(m: Moment): Action[] {
   out.push(s.world.server.backup === 'none' ? no('serverRestore', 'serverRestore', 'noServerBackup') : ok('serverRestore', 'serverRestore', { do: 'server.restoreBackup' }));
   out.push(ok('moveCopy', 'providerMoveCopy', { do: 'provider.move', copyMailboxes: true }));
   out.push(ok('moveEmpty', 'providerMoveEmpty', { do: 'provider.move', copyMailboxes: false }));
+  // A move over days is a sequence whose order the loader checks (new mailbox, MX switch, re-pointed devices, contract's end): built in the step list, not with one click.
+  out.push(no('moveOverDays', 'providerMoveOverDays', 'moveOverDaysInSteps'));
   for (const a of s.world.accounts) {
     const messages = m.state.usage.get(a.id)?.messages ?? 0;
     out.push(messages > 0 ? ok(`free-${a.id}`, 'freeSpace', { do: 'server.freeSpace', account: a.id, count: Math.min(5, messages) }, { params: { account: a.address, count: Math.min(5, messages) } }) : no(`free-${a.id}`, 'freeSpace', 'nothingToFree', { params: { account: a.address, count: 5 } }));
