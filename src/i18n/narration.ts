@@ -193,8 +193,8 @@ export const narrationEn = {
     movedCopied_one: 'Provider move: the mailboxes are copied to the new server ({{moved}} message, new UIDs and a new UIDVALIDITY). New messages now go to the new server.',
     movedCopied_other: 'Provider move: the mailboxes are copied to the new server ({{moved}} messages, new UIDs and a new UIDVALIDITY). New messages now go to the new server.',
     movedNotCopied_zero: 'Provider move without copying: the old server is switched off; no message was left on it. New messages now go to the new server.',
-    movedNotCopied_one: 'Provider move without copying: the old server is switched off, and the one message still on it is gone. New messages now go to the new server.',
-    movedNotCopied_other: 'Provider move without copying: the old server is switched off, and the {{lost}} messages still on it are gone. New messages now go to the new server.',
+    movedNotCopied_one: 'Provider move without copying: the old server is switched off, and the one message still on it is gone from the server (a copy a device still holds stays there). New messages now go to the new server.',
+    movedNotCopied_other: 'Provider move without copying: the old server is switched off, and the {{lost}} messages still on it are gone from the server (copies a device still holds stay there). New messages now go to the new server.',
   },
   // A provider move that takes days (docs/rules.md rules 87–94, src/sim/run/stagedMove.ts).
   move: {
@@ -442,10 +442,10 @@ export const narrationDe: Shape<typeof narrationEn> = {
     movedCopied_one: 'Anbieterwechsel: Die Postfächer werden auf den neuen Server kopiert ({{moved}} Nachricht, neue UIDs und eine neue UIDVALIDITY). Neue Nachrichten gehen jetzt an den neuen Server.',
     movedCopied_other: 'Anbieterwechsel: Die Postfächer werden auf den neuen Server kopiert ({{moved}} Nachrichten, neue UIDs und eine neue UIDVALIDITY). Neue Nachrichten gehen jetzt an den neuen Server.',
     movedNotCopied_zero: 'Anbieterwechsel ohne Kopie: Der alte Server wird abgeschaltet; auf ihm lag keine Nachricht mehr. Neue Nachrichten gehen jetzt an den neuen Server.',
-    movedNotCopied_one: 'Anbieterwechsel ohne Kopie: Der alte Server wird abgeschaltet, die eine Nachricht, die noch dort lag, ist verloren. Neue Nachrichten gehen jetzt an den neuen Server.',
-    movedNotCopied_other: 'Anbieterwechsel ohne Kopie: Der alte Server wird abgeschaltet, die {{lost}} Nachrichten, die noch dort lagen, sind verloren. Neue Nachrichten gehen jetzt an den neuen Server.',
+    movedNotCopied_one: 'Anbieterwechsel ohne Kopie: Der alte Server wird abgeschaltet, die eine Nachricht, die noch dort lag, ist vom Server verschwunden (eine Kopie, die ein Gerät noch hat, bleibt dort). Neue Nachrichten gehen jetzt an den neuen Server.',
+    movedNotCopied_other: 'Anbieterwechsel ohne Kopie: Der alte Server wird abgeschaltet, die {{lost}} Nachrichten, die noch dort lagen, sind vom Server verschwunden (Kopien, die ein Gerät noch hat, bleiben dort). Neue Nachrichten gehen jetzt an den neuen Server.',
   },
-  // Verbindungssicherheit und Größenbeschränkung (docs/rules.md, Regeln 35, 67, 70, 73).
+  // Anbieterwechsel über Tage (docs/rules.md, Regeln 87–94, src/sim/run/stagedMove.ts).
   move: {
     newMailboxEmpty: 'Anbieterwechsel, erster Tag: Der neue Anbieter legt für jedes Konto ein leeres Postfach an. Der MX-Eintrag und alle Geräte zeigen noch auf den alten Anbieter.',
     newMailboxCopied_one: 'Anbieterwechsel, erster Tag: Der neue Anbieter legt die Postfächer an, und die alten werden wie mit imapsync hinüberkopiert — {{count}} Nachricht, jede mit einer neuen UID unter einer neuen UIDVALIDITY, also auch mit einer neuen POP3-UIDL. Der MX-Eintrag und alle Geräte zeigen noch auf den alten Anbieter.',
@@ -466,6 +466,7 @@ export const narrationDe: Shape<typeof narrationEn> = {
     contractEnded_one: 'Der alte Vertrag endet: Der alte Anbieter löscht die Postfächer und ihre Sicherungen, mit {{count}} Nachricht darin (davon {{lost}} nirgends sonst mehr). Ein Gerät, das noch dorthin zeigt, wird bei der Anmeldung abgewiesen.',
     contractEnded_other: 'Der alte Vertrag endet: Der alte Anbieter löscht die Postfächer und ihre Sicherungen, mit {{count}} Nachrichten darin (davon {{lost}} nirgends sonst mehr). Ein Gerät, das noch dorthin zeigt, wird bei der Anmeldung abgewiesen.',
   },
+  // Verbindungssicherheit und Größenbeschränkung (docs/rules.md, Regeln 35, 67, 70, 73).
   transport: {
     plaintextRefused: '{{device}} ist ohne Verschlüsselung eingerichtet und schickt das Passwort unverschlüsselt über Port {{port}}. Der Server lehnt die Anmeldung ab: Passwörter nimmt er nur über TLS an. Wer unterwegs mitgelesen hat, kennt das Passwort trotzdem.',
     starttlsRefused: '{{device}} bittet darum, die Verbindung auf TLS umzuschalten, und der Server stimmt nicht zu: Das Gerät bricht ab, statt das Passwort unverschlüsselt zu schicken.',

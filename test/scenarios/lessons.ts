@@ -236,6 +236,43 @@ export const LESSONS: Lessons = {
       },
     },
   },
+  'provider-move-over-days': {
+    base: {
+      teaches: 'a provider move done over days: mail that reached the old MX during the TTL window is copied again before the old contract ends, both devices are re-pointed, nothing is lost',
+      proof: (o) => {
+        expect(o.metrics.lost).toEqual([]);
+        for (const m of ['m1', 'm2', 'm3', 'm4']) expect(placesOf(o, m)).toContain('server/anna@new/INBOX');
+        expect(placesOf(o, 'm2')).toContain('device/phone/INBOX');
+        expect(placesOf(o, 'm3')).toContain('device/phone/INBOX');
+        expect(view(o, 'phone')).toEqual({ shows: 4, of: 4 });
+        // The old provider's mailbox is gone with its contract.
+        expect(o.metrics.mails.flatMap((m) => m.places.map((p) => p.place)).filter((p) => p.startsWith('server/anna/'))).toEqual([]);
+      },
+    },
+  },
+  'provider-move-cancelled-early': {
+    base: {
+      teaches: 'the old contract cancelled right after the TTL window: the mail that reached the old MX meanwhile, never fetched and never copied, is lost; the POP3 laptop re-pointed to a copy with new UIDLs downloads its old mail twice',
+      proof: (o) => {
+        expect(o.metrics.lost).toEqual(['m2']);
+        expect(copiesIn(o, 'm1', 'device/laptop/Inbox')).toBe(2);
+        expect(copiesIn(o, 'm3', 'device/laptop/Inbox')).toBe(1);
+      },
+    },
+  },
+  'provider-move-forgot-phone': {
+    base: {
+      teaches: 'with UIDLs kept by the copy the re-pointed POP3 laptop downloads nothing twice; the forgotten phone sees no new mail and is refused at login once the old contract ends',
+      proof: (o) => {
+        expect(o.metrics.lost).toEqual([]);
+        expect(copiesIn(o, 'm1', 'device/laptop/Inbox')).toBe(1);
+        expect(placesOf(o, 'm2')).toContain('device/phone/INBOX');
+        // The phone's check after the contract's end downloaded nothing: its login was refused.
+        const phone = checksOf(o, 'phone');
+        expect(phone.find((c) => c.at === 'day 4, 08:00')?.bytes ?? 0).toBeLessThan(1000);
+      },
+    },
+  },
   'provider-move-pop3': {
     base: {
       teaches: 'a POP3 user whose mail was all fetched changes provider by entering new credentials and loses nothing',
