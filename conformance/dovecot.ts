@@ -302,7 +302,10 @@ export class Dovecot {
     for (const u of users) {
       lines.push(passwdLine(u.login, u, home(u.login)));
       const address = addresses.get(u.login)?.toLowerCase();
-      if (address && address !== u.login) lines.push(passwdLine(address, u, home(u.login)));
+      if (address && address !== u.login) {
+        lines.push(passwdLine(address, u, home(u.login)));
+        this.loginOfAddress.set(address, u.login);
+      }
     }
     const file = path.join(this.dir, 'users.passwd');
     writeFileSync(file, lines.join(''));
@@ -403,9 +406,42 @@ export class Dovecot {
     }
   }
 
+  /**
+   * A copy of `login`'s mailbox on `from` made the way a provider moving
+   * Dovecot to Dovecot does it: dsync one way (`doveadm backup -R`, the
+   * source's mail location as the other side), which keeps every message's
+   * UID and each folder's UIDVALIDITY, so POP3 UIDLs stay (rule 88).
+   */
+  dsyncFrom(from: Dovecot, login: string): void {
+    // dsync reads with modseqs, which Dovecot then keeps on for that mailbox; the old provider's
+    // server is another machine that dsync reaches over the network, so read a copy of its store.
+    const copy = path.join(this.dir, 'dsync-source', login);
+    rmSync(copy, { recursive: true, force: true });
+    mkdirSync(path.dirname(copy), { recursive: true });
+    cp(from.home(login), copy);
+    const source = `sdbox:${path.join(copy, 'sdbox')}`;
+    const r = spawnSync('doveadm', ['-c', path.join(this.dir, 'dovecot.conf'), 'backup', '-R', '-u', login, source], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`doveadm backup -R -u ${login} ${source} failed (exit ${r.status}): ${r.stderr}`);
+  }
+
+  /**
+   * The old provider at the contract's end: the users leave its users file
+   * (a login is then refused as for a wrong password) and their mail is deleted (rule 92).
+   */
+  async removeUsers(logins: readonly string[]): Promise<void> {
+    const file = path.join(this.dir, 'users.passwd');
+    const gone = new Set(logins);
+    const kept = readFileSync(file, 'utf8').split('\n').filter((l) => l && !gone.has(l.split(':', 1)[0]) && !gone.has(this.loginOfAddress.get(l.split(':', 1)[0]) ?? ''));
+    writeFileSync(file, kept.map((l) => `${l}\n`).join(''));
+    for (const login of logins) rmSync(this.home(login), { recursive: true, force: true });
+    await this.reload();
+  }
+
   /** Where the quota-status service listens, once enabled. */
   quotaStatusPort: number | null = null;
   private nextUidValidity = 0;
+  /** The users file's address lines, by address: the login they belong to. */
+  private readonly loginOfAddress = new Map<string, string>();
   private runNumber = 0;
 }
 

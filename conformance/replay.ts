@@ -171,6 +171,19 @@ const IDLE_KEEPALIVE = '* OK Still here';
 const notKeepalive = (l: string) => l !== IDLE_KEEPALIVE;
 
 const messageLine = /^<message (\S+), (\d+) octets>$/;
+
+/**
+ * Which server and login a session reaches. During a provider move over days
+ * (rules 87–94) a session names the mailbox it talks to: <account>@new is the
+ * new provider's, replayed against a Dovecot of its own (the next server
+ * generation, with the same logins); <account>@gone a login the old provider
+ * no longer knows (its users file no longer has it).
+ */
+export function sessionTarget(info: { readonly serverGeneration: number; readonly account: string }): { generation: number; account: string } {
+  const m = /^(.*)@(new|gone)$/.exec(info.account);
+  if (!m) return { generation: info.serverGeneration, account: info.account };
+  return { generation: m[2] === 'new' ? info.serverGeneration + 1 : info.serverGeneration, account: m[1] };
+}
 const dropLine = /connection (?:dropped|lost|closed|breaks?)|\bdrop(?:s|ped)?\b.*\bconnection\b|^--/i;
 
 export class Replayer {
@@ -288,6 +301,7 @@ export class Replayer {
   /** A server event without a protocol: the operator's backup, a lost disk, a restore. */
   private async operatorEvent(f: FrameLike) {
     const action = { 'server.backup': 'backup', 'server.diskFailed': 'wipe', 'server.restored': 'restore', 'server.uidValidityRenewed': 'renew' } as const;
+    if (f.narration?.key?.startsWith('move.')) return this.moveEvent(f);
     const what = action[f.narration?.key as keyof typeof action];
     if (!what) return;
     const server = await this.serverFor(f.state.serverGeneration);
@@ -296,9 +310,34 @@ export class Replayer {
     for (const a of this.input.accounts) this.dirty.add(`${f.state.serverGeneration}/${a.id}`);
   }
 
+  /**
+   * The operators' side of a provider move over days: dsync from the old
+   * Dovecot to the new one (a copy that keeps UIDs and UIDVALIDITY, rule 88),
+   * and at the old contract's end the old provider deleting the users and
+   * their mail (rule 92). An imapsync copy is replayed as its IMAP session.
+   */
+  private async moveEvent(f: FrameLike) {
+    const g = f.state.serverGeneration;
+    const logins = this.input.accounts.map((a) => a.id);
+    if (f.narration?.key === 'move.newMailboxKeptUidls') {
+      const from = await this.serverFor(g);
+      const to = await this.serverFor(g + 1);
+      for (const login of logins) to.dsyncFrom(from, login);
+      for (const a of logins) this.dirty.add(`${g + 1}/${a}`);
+    }
+    if (f.narration?.key === 'move.contractEnded') {
+      const old = await this.serverFor(g);
+      await old.removeUsers(logins);
+      this.goneAt = g;
+    }
+  }
+
+  /** The server generation whose users the old provider deleted (its contract ended), if one did. */
+  private goneAt: number | null = null;
+
   private async connect(s: Live) {
     if (s.protocol === 'SMTP') return this.connectSubmission(s);
-    const server = await this.serverFor(s.info.serverGeneration);
+    const server = await this.serverFor(sessionTarget(s.info).generation);
     const trust = this.input.tls;
     const implicit = trust !== undefined && s.protocol !== 'LMTP' && IMPLICIT_TLS_PORTS.has(s.info.port);
     const port =
@@ -363,7 +402,7 @@ export class Replayer {
       w.writeRaw('.\r\n', '.');
       return readSmtpReply(w, REPLY_TIMEOUT_MS);
     }
-    const account = this.input.accounts.find((a) => a.id === s.info.account);
+    const account = this.input.accounts.find((a) => a.id === sessionTarget(s.info).account);
     const line = text === 'AUTH PLAIN <credentials>' && account ? `AUTH PLAIN ${Buffer.from(`\0${account.id}\0${account.password}`).toString('base64')}` : text;
     w.writeLine(line);
     const reply = await readSmtpReply(w, REPLY_TIMEOUT_MS);
@@ -444,7 +483,7 @@ export class Replayer {
     }
     s.exchange = { command: text, model: [], real: reply, open: s.protocol === 'IMAP' && s.openTag !== null };
     this.current!.exchanges++;
-    this.dirty.add(`${s.info.serverGeneration}/${s.info.account}`);
+    this.dirty.add(`${sessionTarget(s.info).generation}/${sessionTarget(s.info).account}`);
     if (/^(QUIT|\S+ LOGOUT)$/i.test(text)) {
       w.hangUp();
       s.ended = true;
@@ -502,7 +541,7 @@ export class Replayer {
     const where = `MX ${s.info.id} (${s.info.account})`;
     const command = `the delivery of ${sent.id} through Postfix`;
     try {
-      const r = await check({ from: s.lmtp.from, mail: { id: mail.id, from: mail.from, to: mail.to, subject: mail.subject }, size: sent.size, refusals: s.lmtpRefusals }, s.info.serverGeneration);
+      const r = await check({ from: s.lmtp.from, mail: { id: mail.id, from: mail.from, to: mail.to, subject: mail.subject }, size: sent.size, refusals: s.lmtpRefusals }, sessionTarget(s.info).generation);
       if (!r) {
         this.notCompared.set('SMTP', (this.notCompared.get('SMTP') ?? 0) + 1);
         return;
@@ -532,7 +571,7 @@ export class Replayer {
           L.accepted++;
         }
         const acc = this.input.accounts.find((a) => a.address.toLowerCase() === addr.toLowerCase());
-        if (acc) this.dirty.add(`${s.info.serverGeneration}/${acc.id}`);
+        if (acc) this.dirty.add(`${sessionTarget(s.info).generation}/${acc.id}`);
       }
       if (verb === 'DATA' && e.real[0]?.startsWith('354')) L.inData = true;
       if (verb === 'RSET' || e.command === '.') {
@@ -631,7 +670,8 @@ export class Replayer {
   private compareBacklog(s: Live) {
     while (s.backlog.length && !s.backlog[0].unread) {
       const e = s.backlog.shift()!;
-      const diff = compareReply(e.model, e.real, s.protocol, this.valuesOf(s.info.serverGeneration, s.info.account));
+      const target = sessionTarget(s.info);
+      const diff = compareReply(e.model, e.real, s.protocol, this.valuesOf(target.generation, target.account));
       if (diff) this.disagree({ kind: 'reply', where: this.where(s), protocol: s.protocol, command: e.command ?? '(connect)', diff });
     }
   }
@@ -656,32 +696,49 @@ export class Replayer {
       this.finish(s);
     }
     const generation = last.state.serverGeneration;
-    const server = await this.serverFor(generation);
-    for (const a of this.input.accounts) {
-      const model = modelAccount(last.state, a.id, a.quota);
-      if (last.state.serverDown) {
-        // The disk is lost and nothing is restored yet: Dovecot would make the folders anew at
-        // the first login, but no one can log in to a server that is down. The model must
-        // hold no folder and no message of the account then (rule 50).
-        const left = describeAccount(model).filter((l) => !l.startsWith('QUOTA'));
-        if (left.length) this.disagree({ kind: 'state', where: `state ${a.id} (server ${generation}, down)`, protocol: null, command: null, diff: left.map((text) => ({ op: '-' as const, text })), note: 'the server is down after a lost disk, yet the model still holds these' });
-        continue;
-      }
-      const key = `${generation}/${a.id}`;
-      let real = this.lastReal.get(key);
-      if (!real || this.dirty.has(key)) {
-        real = await observeAccount(server.ports.imap, a.id, a.password);
-        this.lastReal.set(key, real);
-        this.dirty.delete(key);
-      }
-      const m = describeAccount(model);
-      const r = describeAccount(real);
-      const diff = compareReply(m, r, 'IMAP', this.valuesOf(generation, a.id));
-      if (diff) this.disagree({ kind: 'state', where: `state ${a.id} (server ${generation})`, protocol: null, command: null, diff });
-    }
+    for (const a of this.input.accounts) await this.compareAccount(last, generation, a, a.id);
+    // During a provider move over days the new provider's mailbox is compared with its own Dovecot.
+    for (const a of this.input.accounts) if (hasMailbox(last.state, `${a.id}@new`)) await this.compareAccount(last, generation + 1, a, `${a.id}@new`);
     const c = this.current!;
     return { step: c.step, time: c.time, label: c.label, exchanges: c.exchanges, disagreements: c.disagreements };
   }
+
+  /** The model's mailbox `mailbox` of account `a` against the real one on server `generation`. */
+  private async compareAccount(last: FrameLike, generation: number, a: AccountLike, mailbox: string) {
+    if (this.goneAt === generation && mailbox === a.id) {
+      // The old contract ended: the old provider has no such user. The model must hold nothing there (rule 92).
+      const left = describeAccount(modelAccount(last.state, a.id, a.quota)).filter((l) => !l.startsWith('QUOTA'));
+      if (left.length) this.disagree({ kind: 'state', where: `state ${a.id} (server ${generation}, contract ended)`, protocol: null, command: null, diff: left.map((text) => ({ op: '-' as const, text })), note: 'the old contract has ended, yet the model still holds these there' });
+      return;
+    }
+    const server = await this.serverFor(generation);
+    const model = modelAccount(last.state, mailbox, a.quota);
+    if (last.state.serverDown) {
+      // The disk is lost and nothing is restored yet: Dovecot would make the folders anew at
+      // the first login, but no one can log in to a server that is down. The model must
+      // hold no folder and no message of the account then (rule 50).
+      const left = describeAccount(model).filter((l) => !l.startsWith('QUOTA'));
+      if (left.length) this.disagree({ kind: 'state', where: `state ${a.id} (server ${generation}, down)`, protocol: null, command: null, diff: left.map((text) => ({ op: '-' as const, text })), note: 'the server is down after a lost disk, yet the model still holds these' });
+      return;
+    }
+    const key = `${generation}/${a.id}`;
+    let real = this.lastReal.get(key);
+    if (!real || this.dirty.has(key)) {
+      real = await observeAccount(server.ports.imap, a.id, a.password);
+      this.lastReal.set(key, real);
+      this.dirty.delete(key);
+    }
+    const m = describeAccount(model);
+    const r = describeAccount(real);
+    const diff = compareReply(m, r, 'IMAP', this.valuesOf(generation, a.id));
+    if (diff) this.disagree({ kind: 'state', where: `state ${mailbox} (server ${generation})`, protocol: null, command: null, diff });
+  }
+}
+
+/** Does the model hold folders of this mailbox (the new provider's exists from provider.newMailbox on)? */
+function hasMailbox(state: FrameLike['state'], mailbox: string): boolean {
+  for (const [place] of state.folderMeta) if (place.startsWith(`server/${mailbox}/`)) return true;
+  return false;
 }
 
 // ---- turning real replies into the model's shorthand ----------------------------
