@@ -678,7 +678,7 @@ export const uiDe: Shape<typeof uiEn> = {
       freeCount: { label: 'Wie viele endgültig löschen', help: 'Die ältesten Nachrichten des Postfachs werden endgültig gelöscht, um Platz zu schaffen.' },
       copyMailboxes: { label: 'Postfächer umziehen', help: 'Ob der neue Anbieter die alten Postfächer hinüberkopiert bekommt.' },
       keepUidls: { label: 'UIDLs behalten', help: 'Die Kopie behält jede UID und die UIDVALIDITY (dsync), sodass POP3-Geräte nach dem Umstellen auf den neuen Anbieter nichts doppelt herunterladen.' },
-      ttlHours: { label: 'TTL des MX-Eintrags (Stunden)', help: 'Wie lange der Resolver eines sendenden Servers den alten MX-Eintrag behalten darf: so lange kann Mail noch beim alten Anbieter ankommen.' },
+      ttlHours: { label: 'TTL des MX-Eintrags (Stunden)', help: 'Wie lange der Resolver eines sendenden Servers den alten MX-Eintrag behalten darf: so lange können Nachrichten noch beim alten Anbieter ankommen.' },
     },
   },
   safety: {

@@ -54,6 +54,17 @@ describe('DeviceProfile', () => {
     done();
   });
 
+  it('does not call a client\'s settings its defaults when none of them is established (Outlook classic), in both languages', () => {
+    const outlook = deviceView({ protocol: 'pop3', profile: 'outlook-classic', pop3: { leaveOnServer: false, deleteAfterDays: null, deleteOnServerWhen: 'never', headersOnly: false }, checkEveryMinutes: null });
+    for (const lang of ['en', 'de'] as const) {
+      const { host, done } = render(outlook, lang);
+      const header = host.querySelector('.device-profile-client')?.textContent ?? '';
+      expect(header).not.toMatch(/defaults|Standardwerte von/);
+      expect(header).toMatch(lang === 'en' ? /no default of these settings is established — each is set in the scenario/ : /Kein Standardwert dieser Einstellungen ist belegt — jede ist im Szenario gesetzt/);
+      done();
+    }
+  });
+
   it('renders a hostile device name as text, never as markup', () => {
     (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
     const host = document.createElement('div');

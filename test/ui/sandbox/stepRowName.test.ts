@@ -45,6 +45,14 @@ describe('step row names', () => {
     expect(stepRowName({ do: 'mail.burst', prefix: 'b', count: 10, to: ['anna'] }, de)).toBe('anna@example.org: eine Serie von 10 Nachrichten trifft ein');
     expect(stepRowName({ do: 'provider.move', copyMailboxes: true }, de)).toBe('Anbieterwechsel, die Postfächer ziehen mit um');
     expect(stepRowName({ do: 'world.wait' }, en)).toBe('Time passes');
+    // A provider move over days, step by step (rules 87–92).
+    expect(stepRowName({ do: 'provider.newMailbox', copyMailboxes: true, keepUidls: true }, de)).toBe('Neuer Anbieter: Postfach angelegt, altes kopiert (UIDLs behalten)');
+    expect(stepRowName({ do: 'provider.newMailbox', copyMailboxes: false }, en)).toBe('New provider: empty mailbox set up');
+    expect(stepRowName({ do: 'provider.dnsSwitch', ttlHours: 24 }, en)).toBe('MX record switched to the new provider (TTL 24 h)');
+    expect(stepRowName({ do: 'provider.syncMailboxes' }, de)).toBe('Noch einmal kopiert: was das alte Postfach inzwischen bekam');
+    expect(stepRowName({ do: 'device.repoint', device: 'laptop' }, de)).toBe('Annas Laptop: auf den neuen Anbieter umgestellt');
+    expect(stepRowName({ do: 'device.repoint', device: 'laptop' }, en)).toBe("Anna's laptop: re-pointed to the new provider");
+    expect(stepRowName({ do: 'provider.contractEnd' }, en)).toBe('The old contract ends');
     expect(stepRowName({ do: 'device.move', device: 'laptop', mail: 'm9', folder: 'Archive' }, de)).toBe('Annas Laptop: verschiebt Nachricht m9 in den Ordner „Archiv“');
   });
 
