@@ -9,11 +9,13 @@ import { cacheExpiry } from '../../src/sim/run/stagedMove';
 const pop3 = (id: string, pop3: Record<string, unknown> = { leaveOnServer: true }) => ({ id, kind: 'laptop' as const, account: 'alice', protocol: 'pop3' as const, pop3 });
 const imap = (id: string) => ({ id, kind: 'phone' as const, account: 'alice', protocol: 'imap' as const, imap: { idle: false } });
 
-const newMailbox = (copyMailboxes: boolean, keepUidls = false) => ({ do: 'provider.newMailbox', copyMailboxes, keepUidls }) as never;
-const dnsSwitch = (ttlHours: number) => ({ do: 'provider.dnsSwitch', ttlHours }) as never;
-const repoint = (device: string) => ({ do: 'device.repoint', device }) as never;
-const syncAgain = () => ({ do: 'provider.syncMailboxes' }) as never;
-const contractEnd = () => ({ do: 'provider.contractEnd' }) as never;
+/** A step body as the harness takes it (the move's steps are written as a file would write them). */
+const step = (body: Record<string, unknown>) => body as unknown as ReturnType<typeof check>;
+const newMailbox = (copyMailboxes: boolean, keepUidls = false) => step({ do: 'provider.newMailbox', copyMailboxes, keepUidls });
+const dnsSwitch = (ttlHours: number) => step({ do: 'provider.dnsSwitch', ttlHours });
+const repoint = (device: string) => step({ do: 'device.repoint', device });
+const syncAgain = () => step({ do: 'provider.syncMailboxes' });
+const contractEnd = () => step({ do: 'provider.contractEnd' });
 /** bank.example's resolver learns the new MX 444 minutes after a switch with a 24-hour TTL; school.example's after 418 (FNV-1a of the domain). */
 const FROM_BANK = { from: 'billing@bank.example' };
 const FROM_SCHOOL = { from: 'office@school.example' };

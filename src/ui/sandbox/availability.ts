@@ -83,6 +83,26 @@ function deviceActions(m: Moment, id: string): Action[] {
     web ? no('diskFail', 'diskFail', 'webmailNoDisk') : status.diskFailed ? no('diskFail', 'diskFail', 'diskAlreadyFailed') : ok('diskFail', 'diskFail', { do: 'device.diskFail', device: id }),
     web ? no('restoreBackup', 'restoreBackup', 'webmailNoDisk') : d.backup === 'none' ? no('restoreBackup', 'restoreBackup', 'noDeviceBackup') : ok('restoreBackup', 'restoreBackup', { do: 'device.restoreBackup', device: id }),
     web ? no('changeSetting', 'changeSetting', 'webmailSettings') : { id: 'changeSetting', label: 'changeSetting', disabled: null, event: null, form: 'configure' },
+    // A provider move over days: the user re-points this device (rule 91).
+    !moveStage(m.scenario).opened ? no('repoint', 'repoint', 'moveNeedsMailbox') : status.pointsAt === 'new' ? no('repoint', 'repoint', 'alreadyRepointed') : ok('repoint', 'repoint', { do: 'device.repoint', device: id }),
+  ];
+}
+
+/** How far the scenario's move over days has come (any step of the file counts; the loader checks the order and names what is early). */
+function moveStage(s: Scenario) {
+  const has = (kind: string) => s.steps.some((x) => x.do === kind);
+  return { inOneGo: has('provider.move'), opened: has('provider.newMailbox'), switched: has('provider.dnsSwitch'), ended: has('provider.contractEnd') };
+}
+
+/** A provider move over days, one step at a time (rules 87–92); each is offered once the one before it is there. */
+function moveOverDaysActions(s: Scenario): Action[] {
+  const st = moveStage(s);
+  const open = st.inOneGo ? 'moveInOneGo' : st.opened ? 'moveAlreadyOpened' : null;
+  return [
+    open ? no('moveNewMailbox', 'moveNewMailbox', open) : ok('moveNewMailbox', 'moveNewMailbox', { do: 'provider.newMailbox', copyMailboxes: true, keepUidls: false }),
+    !st.opened ? no('moveDnsSwitch', 'moveDnsSwitch', 'moveNeedsMailbox') : st.switched ? no('moveDnsSwitch', 'moveDnsSwitch', 'moveAlreadySwitched') : ok('moveDnsSwitch', 'moveDnsSwitch', { do: 'provider.dnsSwitch', ttlHours: 24 }),
+    !st.opened ? no('moveSync', 'moveSync', 'moveNeedsMailbox') : st.ended ? no('moveSync', 'moveSync', 'moveEnded') : ok('moveSync', 'moveSync', { do: 'provider.syncMailboxes' }),
+    !st.switched ? no('moveContractEnd', 'moveContractEnd', 'moveNeedsSwitch') : st.ended ? no('moveContractEnd', 'moveContractEnd', 'moveEnded') : ok('moveContractEnd', 'moveContractEnd', { do: 'provider.contractEnd' }, { hint: 'moveAfterTtl' }),
   ];
 }
 
@@ -103,8 +123,7 @@ function serverActions(m: Moment): Action[] {
   out.push(s.world.server.backup === 'none' ? no('serverRestore', 'serverRestore', 'noServerBackup') : ok('serverRestore', 'serverRestore', { do: 'server.restoreBackup' }));
   out.push(ok('moveCopy', 'providerMoveCopy', { do: 'provider.move', copyMailboxes: true }));
   out.push(ok('moveEmpty', 'providerMoveEmpty', { do: 'provider.move', copyMailboxes: false }));
-  // A move over days is a sequence whose order the loader checks (new mailbox, MX switch, re-pointed devices, contract's end): built in the step list, not with one click.
-  out.push(no('moveOverDays', 'providerMoveOverDays', 'moveOverDaysInSteps'));
+  out.push(...moveOverDaysActions(s));
   for (const a of s.world.accounts) {
     const messages = m.state.usage.get(a.id)?.messages ?? 0;
     out.push(messages > 0 ? ok(`free-${a.id}`, 'freeSpace', { do: 'server.freeSpace', account: a.id, count: Math.min(5, messages) }, { params: { account: a.address, count: Math.min(5, messages) } }) : no(`free-${a.id}`, 'freeSpace', 'nothingToFree', { params: { account: a.address, count: 5 } }));

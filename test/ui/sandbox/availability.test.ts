@@ -118,3 +118,30 @@ describe('mail events', () => {
     expect(a[0].disabled).toBe('notReachable');
   });
 });
+
+describe('a provider move over days, one step at a time (rules 87–92)', () => {
+  it('is offered step by step: the new mailbox first, then the MX switch, the copy again and the contract\'s end; devices can be re-pointed once the mailbox is there', () => {
+    const before = builtin('pop3-three-devices');
+    const m0 = momentAt(before, 0);
+    const server0 = byId(m0, { kind: 'server' });
+    expect(server0.get('moveNewMailbox')?.event).toEqual({ do: 'provider.newMailbox', copyMailboxes: true, keepUidls: false });
+    expect(server0.get('moveDnsSwitch')?.disabled).toBe('moveNeedsMailbox');
+    expect(server0.get('moveContractEnd')?.disabled).toBe('moveNeedsSwitch');
+    expect(byId(m0, { kind: 'device', device: 'laptop' }).get('repoint')?.disabled).toBe('moveNeedsMailbox');
+
+    const during = builtin('provider-move-forgot-phone');
+    const end = momentAt(during, 'end');
+    const server = byId(end, { kind: 'server' });
+    expect(server.get('moveNewMailbox')?.disabled).toBe('moveAlreadyOpened');
+    expect(server.get('moveDnsSwitch')?.disabled).toBe('moveAlreadySwitched');
+    expect(server.get('moveContractEnd')?.disabled).toBe('moveEnded');
+    expect(byId(end, { kind: 'device', device: 'phone' }).get('repoint')?.disabled).toBe('alreadyRepointed');
+    const midway = momentAt(during, 4);
+    expect(byId(midway, { kind: 'device', device: 'laptop' }).get('repoint')?.event).toEqual({ do: 'device.repoint', device: 'laptop' });
+  });
+
+  it('is not offered in a scenario that moves the provider in one go', () => {
+    const m = momentAt(builtin('provider-move-pop3'), 0);
+    expect(byId(m, { kind: 'server' }).get('moveNewMailbox')?.disabled).toBe('moveInOneGo');
+  });
+});
