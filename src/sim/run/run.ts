@@ -19,7 +19,7 @@ import { emptyMemory, type ClientMemory } from '../client/memory';
 import type { ImapConnection } from '../client/imapConnection';
 import { deviceMachine, statusOf, type DeviceEvent } from './device.machine';
 import { serverMachine, serverStatusOf, type ServerEvent } from './server.machine';
-import type { StagedMove } from './stagedMove';
+import type { StagedMove } from './moveState';
 import { accountOfMailbox } from '../model/places';
 
 export interface Deferred {

@@ -13,20 +13,8 @@ import { CAPABILITIES, IMAP_GREETING } from '../server/imap/imapServer';
 import { HANDSHAKE } from './wire';
 import type { Run } from './run';
 
-export type Provider = 'old' | 'new';
-
-export interface StagedMove {
-  /** The server generation of the new provider's Dovecot (the old one keeps state.serverGeneration). */
-  readonly newGeneration: number;
-  /** The copy kept UIDs and UIDVALIDITY (a dsync migration), so POP3 UIDLs stay the same (rule 88). */
-  readonly keptUidls: boolean;
-  /** When the MX record was switched, and its TTL in minutes (rule 89). */
-  dns: { readonly at: number; readonly ttlMinutes: number } | null;
-  /** Devices their user has re-pointed to the new provider (rule 91). */
-  readonly repointed: Set<string>;
-  /** The old contract has ended: the old mailbox, its backups and its login are gone (rule 92). */
-  contractEnded: boolean;
-}
+export type { Provider, StagedMove } from './moveState';
+import type { Provider } from './moveState';
 
 /** The mailbox an account has at a provider: its own id at the old one, <account>@new at the new one. */
 export function mailboxAt(account: string, provider: Provider): string {
