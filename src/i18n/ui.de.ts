@@ -240,6 +240,7 @@ export const uiDe: Shape<typeof uiEn> = {
     empty: 'Noch keine Nachricht.',
   },
   places: {
+    newProviderAccount: '{{account}} beim neuen Anbieter',
     server: 'Server {{account}} › {{folder}}',
     device: '{{device}} › {{folder}}',
     backupServer: 'Sicherung des Anbieters › {{account}} › {{folder}}',
@@ -474,6 +475,13 @@ export const uiDe: Shape<typeof uiEn> = {
     },
     // Schritte in der Liste des Baukastens (src/ui/sandbox/stepRowName.ts).
     stepName: {
+      moveNewMailboxEmpty: 'Neuer Anbieter: leeres Postfach angelegt',
+      moveNewMailboxCopy: 'Neuer Anbieter: Postfach angelegt, altes kopiert (neue UIDLs)',
+      moveNewMailboxKeep: 'Neuer Anbieter: Postfach angelegt, altes kopiert (UIDLs behalten)',
+      moveSync: 'Noch einmal kopiert: was das alte Postfach inzwischen bekam',
+      moveDnsSwitch: 'MX-Eintrag auf den neuen Anbieter umgestellt (TTL {{hours}} h)',
+      moveRepointRow: 'auf den neuen Anbieter umgestellt',
+      moveContractEnd: 'Der alte Vertrag endet',
       row: '{{who}}: {{what}}',
       server: 'Server',
       aMessage: 'eine Nachricht',
@@ -792,6 +800,13 @@ export const uiDe: Shape<typeof uiEn> = {
       digitKeysText: 'Auf die Nachricht mit dieser Nummer zeigen (sie bleibt hervorgehoben)',
     },
     step: {
+      moveNewMailboxEmpty: 'Neuer Anbieter: leeres Postfach angelegt',
+      moveNewMailboxCopy: 'Neuer Anbieter: Postfach angelegt, altes kopiert (neue UIDLs)',
+      moveNewMailboxKeep: 'Neuer Anbieter: Postfach angelegt, altes kopiert (UIDLs behalten)',
+      moveSync: 'Noch einmal kopiert: was das alte Postfach inzwischen bekam',
+      moveDnsSwitch: 'MX-Eintrag auf den neuen Anbieter umgestellt (TTL {{hours}} h)',
+      moveRepoint: '{{device}} auf den neuen Anbieter umgestellt',
+      moveContractEnd: 'Der alte Vertrag endet',
       mailArrive: 'Nachricht {{mail}} trifft ein',
       mailBurst_one: '{{count}} Nachricht trifft ein',
       mailBurst_other: '{{count}} Nachrichten treffen ein',
@@ -1067,20 +1082,6 @@ export const uiDe: Shape<typeof uiEn> = {
       startPicture: 'Das Bild am Anfang',
       finalPicture: 'Das Bild am Ende',
     },
-  },
-  // Anbieterwechsel über Tage (src/sim/run/stagedMove.ts): Schrittnamen, Ortsnamen.
-  move: {
-    step: {
-      newMailboxEmpty: 'Neuer Anbieter: leeres Postfach angelegt',
-      newMailboxCopy: 'Neuer Anbieter: Postfach angelegt, altes kopiert (neue UIDLs)',
-      newMailboxKeep: 'Neuer Anbieter: Postfach angelegt, altes kopiert (UIDLs behalten)',
-      sync: 'Noch einmal kopiert: was das alte Postfach inzwischen bekam',
-      dnsSwitch: 'MX-Eintrag auf den neuen Anbieter umgestellt (TTL {{hours}} h)',
-      repoint: '{{device}} auf den neuen Anbieter umgestellt',
-      repointRow: 'auf den neuen Anbieter umgestellt',
-      contractEnd: 'Der alte Vertrag endet',
-    },
-    newProviderAccount: '{{account}} beim neuen Anbieter',
   },
   // Die Sicherungen des Anbieters unter dem Bild (src/ui/picture/BackupGenerations.tsx).
   backupGenerations: {

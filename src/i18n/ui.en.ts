@@ -236,6 +236,7 @@ export const uiEn = {
     empty: 'No mail yet.',
   },
   places: {
+    newProviderAccount: '{{account}} at the new provider',
     server: 'server {{account}} › {{folder}}',
     device: '{{device}} › {{folder}}',
     backupServer: "provider's backup › {{account}} › {{folder}}",
@@ -470,6 +471,13 @@ export const uiEn = {
     },
     // Step rows in the builder's step list (src/ui/sandbox/stepRowName.ts).
     stepName: {
+      moveNewMailboxEmpty: 'New provider: empty mailbox set up',
+      moveNewMailboxCopy: 'New provider: mailbox set up, old one copied (new UIDLs)',
+      moveNewMailboxKeep: 'New provider: mailbox set up, old one copied (UIDLs kept)',
+      moveSync: 'Copied again: what the old mailbox got meanwhile',
+      moveDnsSwitch: 'MX record switched to the new provider (TTL {{hours}} h)',
+      moveRepointRow: 're-pointed to the new provider',
+      moveContractEnd: 'The old contract ends',
       row: '{{who}}: {{what}}',
       server: 'Server',
       aMessage: 'a message',
@@ -788,6 +796,13 @@ export const uiEn = {
       digitKeysText: 'Point at the message with that number (it stays highlighted)',
     },
     step: {
+      moveNewMailboxEmpty: 'New provider: empty mailbox set up',
+      moveNewMailboxCopy: 'New provider: mailbox set up, old one copied (new UIDLs)',
+      moveNewMailboxKeep: 'New provider: mailbox set up, old one copied (UIDLs kept)',
+      moveSync: 'Copied again: what the old mailbox got meanwhile',
+      moveDnsSwitch: 'MX record switched to the new provider (TTL {{hours}} h)',
+      moveRepoint: '{{device}} re-pointed to the new provider',
+      moveContractEnd: 'The old contract ends',
       mailArrive: 'Message {{mail}} arrives',
       mailBurst_one: '{{count}} message arrives',
       mailBurst_other: '{{count}} messages arrive',
@@ -1063,20 +1078,6 @@ export const uiEn = {
       startPicture: 'The picture at the start',
       finalPicture: 'The picture at the end',
     },
-  },
-  // A provider move over days (src/sim/run/stagedMove.ts): step names, place names.
-  move: {
-    step: {
-      newMailboxEmpty: 'New provider: empty mailbox set up',
-      newMailboxCopy: 'New provider: mailbox set up, old one copied (new UIDLs)',
-      newMailboxKeep: 'New provider: mailbox set up, old one copied (UIDLs kept)',
-      sync: 'Copied again: what the old mailbox got meanwhile',
-      dnsSwitch: 'MX record switched to the new provider (TTL {{hours}} h)',
-      repoint: '{{device}} re-pointed to the new provider',
-      repointRow: 're-pointed to the new provider',
-      contractEnd: 'The old contract ends',
-    },
-    newProviderAccount: '{{account}} at the new provider',
   },
   // The provider's backup generations under the picture (src/ui/picture/BackupGenerations.tsx).
   backupGenerations: {

@@ -14,7 +14,7 @@ export function placeName(
   folderName?: (id: string) => string | undefined,
 ): string {
   // During a provider move over days the new provider's mailbox is <account>@new (src/sim/model/places.ts).
-  const account = (id: string) => (id.endsWith(NEW_PROVIDER_SUFFIX) ? t('ui.move.newProviderAccount', { account: accountName(id.slice(0, -NEW_PROVIDER_SUFFIX.length)) }) : accountName(id));
+  const account = (id: string) => (id.endsWith(NEW_PROVIDER_SUFFIX) ? t('ui.places.newProviderAccount', { account: accountName(id.slice(0, -NEW_PROVIDER_SUFFIX.length)) }) : accountName(id));
   return sharedPlaceName(place, t, { device: deviceName, account, folder: folderName });
 }
 

@@ -50,15 +50,15 @@ export function stepName(
     case 'provider.move':
       return k(step.copyMailboxes ? 'providerMoveCopy' : 'providerMoveNoCopy');
     case 'provider.newMailbox':
-      return t(`ui.move.step.${!step.copyMailboxes ? 'newMailboxEmpty' : step.keepUidls ? 'newMailboxKeep' : 'newMailboxCopy'}`);
+      return t(`ui.lecture.step.move${!step.copyMailboxes ? 'NewMailboxEmpty' : step.keepUidls ? 'NewMailboxKeep' : 'NewMailboxCopy'}`);
     case 'provider.syncMailboxes':
-      return t('ui.move.step.sync');
+      return t('ui.lecture.step.moveSync');
     case 'provider.dnsSwitch':
-      return t('ui.move.step.dnsSwitch', { hours: step.ttlHours });
+      return t('ui.lecture.step.moveDnsSwitch', { hours: step.ttlHours });
     case 'device.repoint':
-      return t('ui.move.step.repoint', { device: device(step.device) });
+      return t('ui.lecture.step.moveRepoint', { device: device(step.device) });
     case 'provider.contractEnd':
-      return t('ui.move.step.contractEnd');
+      return t('ui.lecture.step.moveContractEnd');
     case 'world.wait':
       return k('worldWait');
     case 'device.configure':

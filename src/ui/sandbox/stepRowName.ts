@@ -61,7 +61,6 @@ export function stepRowName(step: unknown, n: StepNaming): string {
   const row = (who: string, what: string) => k('row', { who, what });
   const device = str(s.device);
   const onDevice = (key: string, o: Record<string, unknown> = {}) => (device ? row(deviceName(draft, device, n.lang), k(key, o)) : k(key, o));
-  const onDeviceMove = (key: string) => (device ? row(deviceName(draft, device, n.lang), n.t(`ui.move.step.${key}`)) : n.t(`ui.move.step.${key}`));
   const mailId = str(s.mail) ?? str(rec(s.mail)?.id);
   const mail = mailId ? mailName(mailId, n) : k('aMessage');
   switch (s.do) {
@@ -118,15 +117,15 @@ export function stepRowName(step: unknown, n: StepNaming): string {
     case 'provider.move':
       return k(s.copyMailboxes === true ? 'providerMoveCopy' : 'providerMoveNoCopy');
     case 'provider.newMailbox':
-      return n.t(`ui.move.step.${s.copyMailboxes !== true ? 'newMailboxEmpty' : s.keepUidls === true ? 'newMailboxKeep' : 'newMailboxCopy'}`);
+      return k(s.copyMailboxes !== true ? 'moveNewMailboxEmpty' : s.keepUidls === true ? 'moveNewMailboxKeep' : 'moveNewMailboxCopy');
     case 'provider.syncMailboxes':
-      return n.t('ui.move.step.sync');
+      return k('moveSync');
     case 'provider.dnsSwitch':
-      return n.t('ui.move.step.dnsSwitch', { hours: typeof s.ttlHours === 'number' ? s.ttlHours : '?' });
+      return k('moveDnsSwitch', { hours: typeof s.ttlHours === 'number' ? s.ttlHours : '?' });
     case 'device.repoint':
-      return onDeviceMove('repointRow');
+      return onDevice('moveRepointRow');
     case 'provider.contractEnd':
-      return n.t('ui.move.step.contractEnd');
+      return k('moveContractEnd');
     case 'world.wait':
       return k('worldWait');
     default:

@@ -20,11 +20,11 @@ describe('step names', () => {
     expect(name({ at: 'day 1, 10:00', do: 'device.delete', device: 'phone', mail: 'm3' } as Step)).toBe('deviceDelete(<phone>,3)');
     expect(name({ at: 'day 1, 10:00', do: 'provider.move', copyMailboxes: false } as Step)).toBe('providerMoveNoCopy()');
     // A provider move over days names each of its steps (rules 87–92).
-    expect(name({ at: 'day 1, 10:00', do: 'provider.newMailbox', copyMailboxes: true, keepUidls: false } as Step)).toBe('ui.move.step.newMailboxCopy()');
-    expect(name({ at: 'day 1, 10:00', do: 'provider.dnsSwitch', ttlHours: 4 } as Step)).toBe('ui.move.step.dnsSwitch(4)');
-    expect(name({ at: 'day 1, 10:00', do: 'provider.syncMailboxes' } as Step)).toBe('ui.move.step.sync()');
-    expect(name({ at: 'day 1, 10:00', do: 'device.repoint', device: 'phone' } as Step)).toBe('ui.move.step.repoint(<phone>)');
-    expect(name({ at: 'day 1, 10:00', do: 'provider.contractEnd' } as Step)).toBe('ui.move.step.contractEnd()');
+    expect(name({ at: 'day 1, 10:00', do: 'provider.newMailbox', copyMailboxes: true, keepUidls: false } as Step)).toBe('moveNewMailboxCopy()');
+    expect(name({ at: 'day 1, 10:00', do: 'provider.dnsSwitch', ttlHours: 4 } as Step)).toBe('moveDnsSwitch(4)');
+    expect(name({ at: 'day 1, 10:00', do: 'provider.syncMailboxes' } as Step)).toBe('moveSync()');
+    expect(name({ at: 'day 1, 10:00', do: 'device.repoint', device: 'phone' } as Step)).toBe('moveRepoint(<phone>)');
+    expect(name({ at: 'day 1, 10:00', do: 'provider.contractEnd' } as Step)).toBe('moveContractEnd()');
   });
   it('one name for each mark of a real timeline, in step order', () => {
     const scenario = load('pop3-three-devices');
