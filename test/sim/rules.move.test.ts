@@ -120,7 +120,7 @@ describe('a provider move over days', () => {
     r.expectMailIn('m1', ['device/phone/INBOX', 'server/alice/INBOX', 'server/alice@new/INBOX']);
   });
 
-  it('rule 92: at the contract\'s end the old mailbox and its backups are gone; a device still pointed there is refused at login as Dovecot refuses an unknown user', () => {
+  it('rule 92: at the contract\'s end the old mailbox and its backups are gone, the new one is the account\'s only mailbox; a device still pointed there is refused at login as Dovecot refuses an unknown user', () => {
     const r = sim({ accounts: [ALICE], devices: [pop3('laptop'), imap('phone')] })
       .at('day 1, 09:00', arrive('m1'))
       .at('day 2, 09:00', newMailbox(false))
@@ -129,7 +129,11 @@ describe('a provider move over days', () => {
       .at('day 3, 11:00', check('laptop'), check('phone'))
       .run();
     r.expectMailIn('m1', []).expectStatus('m1', 'lost');
-    expect([...r.frame.state.folderMeta.keys()].filter((p) => p.startsWith('server/alice/') || p.startsWith('backup/server/alice/'))).toEqual([]);
+    // The new provider's mailbox is the only one left and takes the account's plain id, with its own UIDVALIDITY.
+    const newValidity = r.after('new provider · mailbox').frame.state.folderMeta.get('server/alice@new/INBOX')!.uidValidity;
+    expect(r.frame.state.folderMeta.get('server/alice/INBOX')?.uidValidity).toBe(newValidity);
+    expect([...r.frame.state.folderMeta.keys()].filter((p) => p.includes('@new'))).toEqual([]);
+    expect(r.frame.state.serverGeneration).toBe(2);
     r.expectLine('S: -ERR [AUTH] Authentication failed.', 'POP3');
     r.expectLine(/^S: a\d+ NO \[AUTHENTICATIONFAILED\] Authentication failed\.$/, 'IMAP');
     expect(r.frame.state.devices.get('phone')?.pointsAt).toBe('gone');

@@ -29,17 +29,23 @@ function dayAndClock(minute: number): { day: number; clock: string } {
   return { day: Math.floor(minute / MINUTES_PER_DAY) + 1, clock: `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}` };
 }
 
-function whichMx(run: Run, mail: string, envelopeFrom: string, via: Provider | undefined): Provider {
+function whichMx(run: Run, envelopeFrom: string, via: Provider | undefined): Provider {
   if (run.move!.contractEnded) return 'new';
-  if (via) return via;
+  return via ?? mxProvider(run, envelopeFrom).provider;
+}
+
+/**
+ * While the TTL window lasts, a mail from outside is told with the MX it will
+ * reach and why (rule 89) — before it exists in the world, so no frame shows
+ * it without a copy (which would count it as lost).
+ */
+export function tellMxRoute(run: Run, mail: string, envelopeFrom: string): void {
+  const dns = run.move?.dns;
+  if (!dns || run.move!.contractEnded || run.time >= dns.at + dns.ttlMinutes) return;
   const route = mxProvider(run, envelopeFrom);
-  const dns = run.move!.dns;
-  if (dns && run.time < dns.at + dns.ttlMinutes) {
-    const domain = envelopeFrom.split('@')[1] ?? envelopeFrom;
-    if (route.provider === 'old') run.emit('dns', `DNS · ${mail} → old MX`, { key: 'move.viaOldMx', params: { mail, domain, ...dayAndClock(route.until!) } });
-    else run.emit('dns', `DNS · ${mail} → new MX`, { key: 'move.viaNewMx', params: { mail, domain } });
-  }
-  return route.provider;
+  const domain = envelopeFrom.split('@')[1] ?? envelopeFrom;
+  if (route.provider === 'old') run.emit('dns', `DNS · ${mail} → old MX`, { key: 'move.viaOldMx', params: { mail, domain, ...dayAndClock(route.until!) } });
+  else run.emit('dns', `DNS · ${mail} → new MX`, { key: 'move.viaNewMx', params: { mail, domain } });
 }
 
 export { SERVER_HOST };
@@ -56,8 +62,8 @@ function accountByAddress(run: Run, address: string): string | null {
 export function deliver(run: Run, mail: string, accounts: readonly string[], envelopeFrom: string, fromQueue = false, sourcePlace?: PlaceId, via?: Provider): Map<string, LmtpOutcome> {
   const outcomes = new Map<string, LmtpOutcome>();
   // During a provider move the mail reaches the old or the new provider's MX (rule 89), whose LMTP saves it in that provider's mailbox.
-  const provider = run.move ? whichMx(run, mail, envelopeFrom, via) : 'old';
-  const mailboxOf = (account: string) => mailboxAt(account, provider);
+  const provider = run.move ? whichMx(run, envelopeFrom, via) : 'old';
+  const mailboxOf = (account: string) => mailboxAt(run, account, provider);
   const source = fromQueue ? QUEUE : (sourcePlace ?? outsidePlace(envelopeFrom || 'MAILER-DAEMON'));
   if (!fromQueue && !sourcePlace && refusedForSize(run, mail, envelopeFrom, accounts[0])) {
     for (const account of accounts) outcomes.set(account, 'permanent');

@@ -16,9 +16,13 @@ import type { Run } from './run';
 export type { Provider, StagedMove } from './moveState';
 import type { Provider } from './moveState';
 
-/** The mailbox an account has at a provider: its own id at the old one, <account>@new at the new one. */
-export function mailboxAt(account: string, provider: Provider): string {
-  return provider === 'new' ? newProviderMailbox(account) : account;
+/**
+ * The mailbox an account has at a provider: its own id at the old one,
+ * <account>@new at the new one — until the old contract ends, when the new
+ * provider's mailbox takes the plain id (contractEnd).
+ */
+export function mailboxAt(run: Run, account: string, provider: Provider): string {
+  return provider === 'new' && !run.move?.contractEnded ? newProviderMailbox(account) : account;
 }
 
 /**
@@ -29,7 +33,7 @@ export function deviceMailbox(run: Run, deviceId: string): string {
   const account = run.device(deviceId).config.account;
   const move = run.move;
   if (!move) return account;
-  if (move.repointed.has(deviceId)) return newProviderMailbox(account);
+  if (move.repointed.has(deviceId)) return move.contractEnded ? account : newProviderMailbox(account);
   return move.contractEnded ? `${account}${GONE_MAILBOX_SUFFIX}` : account;
 }
 
@@ -140,10 +144,11 @@ function imapsync(run: Run): number {
   return copied;
 }
 
-/** Where a device points, in the visible state (the figures and the picture read it there). */
-function pointDevice(run: Run, deviceId: string, pointsAt: 'new' | 'gone'): void {
-  const status = run.state.devices.get(deviceId) ?? { online: false, diskFailed: false };
-  run.apply({ op: 'device', device: deviceId, status: { ...status, pointsAt } });
+/** Where a device points, in the visible state (the figures and the picture read it there); null: at the one provider left. */
+function pointDevice(run: Run, deviceId: string, pointsAt: 'new' | 'gone' | null): void {
+  const { pointsAt: _was, ...status } = run.state.devices.get(deviceId) ?? { online: false, diskFailed: false };
+  void _was;
+  run.apply({ op: 'device', device: deviceId, status: pointsAt ? { ...status, pointsAt } : status });
 }
 
 /** provider.dnsSwitch: the domain's MX record now names the new provider; resolvers learn it within the TTL (rule 89). */
@@ -188,7 +193,40 @@ export function contractEnd(run: Run): void {
   for (const place of [...run.state.folderMeta.keys()]) if (oldPlace(place, 'server/') || oldPlace(place, 'backup/server/')) run.apply({ op: 'meta', place, meta: null });
   const older = run.olderBackups.filter((b) => !oldPlace(b.place, 'backup/server/'));
   run.olderBackups.splice(0, run.olderBackups.length, ...older);
-  for (const id of run.devices.keys()) if (!move.repointed.has(id)) pointDevice(run, id, 'gone');
+  for (const id of run.devices.keys()) pointDevice(run, id, move.repointed.has(id) ? null : 'gone');
   const lost = [...mails].filter((m) => !run.state.ownerCopies.get(m)).length;
+  newMailboxTakesPlainId(run);
+  // The new provider's server is now the one server, as after a move in one go (the picture names it so).
+  run.apply({ op: 'server', generation: move.newGeneration });
   run.emit('server', 'old provider · contract ends', { key: 'move.contractEnded', params: { count: mails.size, lost } });
+}
+
+/**
+ * Once only the new provider is left, its mailbox is "the" mailbox again:
+ * server/<account>@new/… and its backups become server/<account>/… with the
+ * same UIDs and UIDVALIDITY (nothing changes for a client; only the model's
+ * name of the place does), so every reader that knows one server per account
+ * finds it there.
+ */
+function newMailboxTakesPlainId(run: Run): void {
+  const renamed = (place: string): string | null => {
+    const m = /^(backup\/)?server\/([^/]+)@new\/(.+)$/.exec(place);
+    return m ? `${m[1] ?? ''}server/${m[2]}/${m[3]}` : null;
+  };
+  for (const place of [...run.state.places.keys()]) {
+    const to = renamed(place);
+    if (!to) continue;
+    for (const [key, copy] of [...run.folder(place)]) {
+      run.del(place, key);
+      run.put(to, key, copy);
+      run.transfer('move', copy.mail, place, to, key);
+    }
+  }
+  for (const [place, meta] of [...run.state.folderMeta]) {
+    const to = renamed(place);
+    if (!to) continue;
+    run.apply({ op: 'meta', place, meta: null });
+    run.apply({ op: 'meta', place: to, meta });
+  }
+  for (const b of run.olderBackups) b.place = renamed(b.place) ?? b.place;
 }

@@ -3,7 +3,7 @@
 // server modules.
 import type { Step } from '../scenario/schema';
 import type { Run } from './run';
-import { deliver } from './mta';
+import { deliver, tellMxRoute } from './mta';
 import { pop3Check, pop3Delete, pop3EmptyTrash, pop3Move, pop3Read } from '../client/pop3Client';
 import { closeIdle, idlePush, imapCheck, imapDelete, imapEmptyTrash, imapMove, imapRead } from '../client/imapClient';
 import { composeMail, flushOutbox } from '../client/sending';
@@ -24,6 +24,7 @@ export interface Arrival {
 }
 
 export function arrive(run: Run, a: Arrival): void {
+  tellMxRoute(run, a.id, a.from);
   run.apply({
     op: 'mail',
     info: { id: a.id, subject: a.subject, from: a.from, to: a.to.map((t) => run.account(t).address), sizeBytes: Math.round(a.sizeKB * 1024), owners: [...a.to], createdAt: run.time },
@@ -164,7 +165,8 @@ function doStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[]) => vo
       repoint(run, step.device);
       return;
     case 'provider.contractEnd':
-      for (const id of run.devices.keys()) if (!run.move!.repointed.has(id)) closeIdleOf(id);
+      // Every IDLE connection ends: the old provider's are refused from now on, and the new provider's mailbox takes the account's plain id.
+      for (const id of run.devices.keys()) closeIdleOf(id);
       contractEnd(run);
       return;
     case 'device.configure':

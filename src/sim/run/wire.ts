@@ -13,7 +13,7 @@ import { handlePop3, openPop3Session, pop3LocksOf, pop3Secured, type Pop3ServerS
 import { SERVER_HOST } from '../server/lmtp/lmtpServer';
 import type { SessionInfo } from '../timeline';
 import type { Run } from './run';
-import { accountOfMailbox, isGoneMailbox, newProviderMailbox } from '../model/places';
+import { accountOfMailbox, isGoneMailbox } from '../model/places';
 
 /**
  * What the server port is asked with for a session to `mailbox`: a login the
@@ -22,7 +22,8 @@ import { accountOfMailbox, isGoneMailbox, newProviderMailbox } from '../model/pl
  * server's own refusal — Dovecot answers an unknown user as a wrong password.
  */
 function portLogin(mailbox: string, password: string): { mailbox: string; password: string } {
-  return isGoneMailbox(mailbox) ? { mailbox: newProviderMailbox(accountOfMailbox(mailbox)), password: '' } : { mailbox, password };
+  // The port reads the account's one mailbox left (the new provider's, under the plain id) but lets no login in.
+  return isGoneMailbox(mailbox) ? { mailbox: accountOfMailbox(mailbox), password: '' } : { mailbox, password };
 }
 
 /** The handshake as the transcript shows it: the certificate names the server the client connected to. */
