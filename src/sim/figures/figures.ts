@@ -12,7 +12,8 @@
 import type { Op } from '../model/ops';
 import { applyOp } from '../model/ops';
 import { cloneState, type MailId, type WorldState } from '../model/state';
-import { INTRUDER, isQueue, type PlaceId } from '../model/places';
+import { INTRUDER, isQueue, newProviderMailbox, type PlaceId } from '../model/places';
+import { mailboxUsage } from './usage';
 import type { Timeline } from '../timeline';
 import type { World } from '../scenario/schema';
 import type { AccountUsage, DeviceView, MailWhereabouts, Metrics } from '../metrics.types';
@@ -22,6 +23,10 @@ import { tlsModeOf } from '../protocol/tls';
 const COUNTED = 1;
 const LOCAL = 2;
 const SERVER = 4;
+/** On the new provider's server during a move over days (server/<account>@new/…, rule 87). */
+const SERVER_NEW = 8;
+/** Counters per device: counted, local, on its server, local and on it, on the new provider's, local and on that. */
+const PER_DEVICE = 6;
 
 type Syncs = Metrics['syncs'];
 
@@ -42,6 +47,7 @@ export class FrameFigures {
   private readonly deviceIndex = new Map<string, number>();
   private readonly devicePrefix: string[];
   private readonly serverPrefix: string[];
+  private readonly serverNewPrefix: string[];
 
   // The running state of the pass, after frame `built`.
   private built = -1;
@@ -88,7 +94,8 @@ export class FrameFigures {
     this.devices.forEach((d, i) => this.deviceIndex.set(d.id, i));
     this.devicePrefix = this.devices.map((d) => `device/${d.id}/`);
     this.serverPrefix = this.devices.map((d) => `server/${d.account}/`);
-    this.counters = new Int32Array(this.devices.length * 4);
+    this.serverNewPrefix = this.devices.map((d) => `server/${newProviderMailbox(d.account)}/`);
+    this.counters = new Int32Array(this.devices.length * PER_DEVICE);
   }
 
   /** The figures of frame `index`, as metricsOf gives them. */
@@ -233,6 +240,7 @@ export class FrameFigures {
         for (const p of places) {
           if (p.place.startsWith(this.devicePrefix[d])) bits |= LOCAL;
           else if (p.place.startsWith(this.serverPrefix[d])) bits |= SERVER;
+          else if (p.place.startsWith(this.serverNewPrefix[d])) bits |= SERVER_NEW;
         }
       }
       if (bits !== part[d]) {
@@ -246,10 +254,13 @@ export class FrameFigures {
   private add(d: number, bits: number, sign: 1 | -1): void {
     if (!(bits & COUNTED)) return;
     const c = this.counters;
-    c[d * 4] += sign;
-    if (bits & LOCAL) c[d * 4 + 1] += sign;
-    if (bits & SERVER) c[d * 4 + 2] += sign;
-    if ((bits & LOCAL) && (bits & SERVER)) c[d * 4 + 3] += sign;
+    const at = d * PER_DEVICE;
+    c[at] += sign;
+    if (bits & LOCAL) c[at + 1] += sign;
+    if (bits & SERVER) c[at + 2] += sign;
+    if (bits & LOCAL && bits & SERVER) c[at + 3] += sign;
+    if (bits & SERVER_NEW) c[at + 4] += sign;
+    if (bits & LOCAL && bits & SERVER_NEW) c[at + 5] += sign;
   }
 
   private recordViews(s: WorldState): void {
@@ -258,19 +269,19 @@ export class FrameFigures {
       const status = s.devices.get(d.id);
       const diskFailed = !!status?.diskFailed;
       const seesServer = d.protocol === 'imap' && tlsModeOf(d.tls) !== 'none' && !!status?.online && !diskFailed && !s.serverDown;
-      const shows = diskFailed ? 0 : seesServer ? c[i * 4 + 1] + c[i * 4 + 2] - c[i * 4 + 3] : c[i * 4 + 1];
-      this.views.push(shows, c[i * 4]);
+      const at = i * PER_DEVICE;
+      // The mailbox it talks to: the new provider's once re-pointed; none once the old contract ended under it (rules 91, 92).
+      const server = status?.pointsAt === 'new' ? c[at + 4] - c[at + 5] : status?.pointsAt === 'gone' ? 0 : c[at + 2] - c[at + 3];
+      const shows = diskFailed ? 0 : seesServer ? c[at + 1] + server : c[at + 1];
+      this.views.push(shows, c[at]);
     });
   }
 
   /** Usage, deleted, bounced and syncs: a new list only in a frame that changed it. */
   private recordLists(s: WorldState, ops: readonly Op[] | null): void {
     const touched = (kind: Op['op']) => ops === null || ops.some((o) => o.op === kind || (kind === 'put' && o.op === 'del'));
-    if (touched('put') || touched('mail')) {
-      const usage = this.world.accounts.map((a): AccountUsage => {
-        const u = s.usage.get(a.id) ?? { bytes: 0, messages: 0 };
-        return { account: a.id, bytes: u.bytes, messages: u.messages, quotaBytes: a.quota?.storageKB ? a.quota.storageKB * 1024 : null, quotaMessages: a.quota?.messages ?? null };
-      });
+    if (touched('put') || touched('mail') || touched('meta')) {
+      const usage = mailboxUsage(this.world, s);
       if (!sameUsage(usage, this.usage)) this.usage = usage;
     }
     if (touched('deletedByUser') && s.deletedByUser.size !== this.deleted.length) this.deleted = sorted(s.deletedByUser);

@@ -8,6 +8,7 @@ import { isQueue, newProviderMailbox, placeKind, type PlaceId } from '../model/p
 import { isLost, type WorldState } from '../model/state';
 import type { DeviceView, MailWhereabouts, Metrics } from '../metrics.types';
 import { tlsModeOf } from '../protocol/tls';
+import { mailboxUsage } from '../figures/usage';
 
 type Source = Timeline | Scenario | World;
 
@@ -47,17 +48,7 @@ export function metricsOfState(s: WorldState, world: World): Metrics {
   }
   const statusOf = new Map(mails.map((m) => [m.mail, m.status]));
 
-  // During a provider move over days an account has a mailbox at each provider, each with its own quota (rule 87).
-  // After the old contract's end only the new provider's mailbox is left.
-  const mailboxes = world.accounts.flatMap((a) => {
-    const atNew = s.folderMeta.has(`server/${newProviderMailbox(a.id)}/INBOX`);
-    const atOld = !atNew || s.folderMeta.has(`server/${a.id}/INBOX`);
-    return [...(atOld ? [[a, a.id] as const] : []), ...(atNew ? [[a, newProviderMailbox(a.id)] as const] : [])];
-  });
-  const usage = mailboxes.map(([a, mailbox]) => {
-    const u = s.usage.get(mailbox) ?? { bytes: 0, messages: 0 };
-    return { account: mailbox, bytes: u.bytes, messages: u.messages, quotaBytes: a.quota?.storageKB ? a.quota.storageKB * 1024 : null, quotaMessages: a.quota?.messages ?? null };
-  });
+  const usage = mailboxUsage(world, s);
 
   const exposedMails = new Set<string>();
   const exposedPlaces: PlaceId[] = [];

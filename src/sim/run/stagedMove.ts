@@ -161,7 +161,7 @@ export function dnsSwitch(run: Run, ttlHours: number): void {
 /** device.repoint: the user enters the new provider's server names in this device's account settings (rule 91). */
 export function repoint(run: Run, deviceId: string): void {
   run.move!.repointed.add(deviceId);
-  pointDevice(run, deviceId, 'new');
+  pointDevice(run, deviceId, run.move!.contractEnded ? null : 'new');
   const dev = run.device(deviceId).config;
   const key = dev.protocol === 'pop3' ? (run.move!.keptUidls ? 'move.repointedPop3Kept' : 'move.repointedPop3New') : run.move!.keptUidls ? 'move.repointedImapKept' : 'move.repointedImapNew';
   run.emit(deviceId, `${deviceId} · re-pointed`, { key, params: { device: deviceId } });
