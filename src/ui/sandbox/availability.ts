@@ -84,7 +84,11 @@ function deviceActions(m: Moment, id: string): Action[] {
     web ? no('restoreBackup', 'restoreBackup', 'webmailNoDisk') : d.backup === 'none' ? no('restoreBackup', 'restoreBackup', 'noDeviceBackup') : ok('restoreBackup', 'restoreBackup', { do: 'device.restoreBackup', device: id }),
     web ? no('changeSetting', 'changeSetting', 'webmailSettings') : { id: 'changeSetting', label: 'changeSetting', disabled: null, event: null, form: 'configure' },
     // A provider move over days: the user re-points this device (rule 91).
-    !moveStage(m.scenario).opened ? no('repoint', 'repoint', 'moveNeedsMailbox') : status.pointsAt === 'new' ? no('repoint', 'repoint', 'alreadyRepointed') : ok('repoint', 'repoint', { do: 'device.repoint', device: id }),
+    !moveStage(m.scenario).opened
+      ? no('repoint', 'repoint', 'moveNeedsMailbox')
+      : m.scenario.steps.some((x) => x.do === 'device.repoint' && x.device === id)
+        ? no('repoint', 'repoint', 'alreadyRepointed')
+        : ok('repoint', 'repoint', { do: 'device.repoint', device: id }),
   ];
 }
 

@@ -136,8 +136,8 @@ describe('a provider move over days, one step at a time (rules 87–92)', () => 
     expect(server.get('moveDnsSwitch')?.disabled).toBe('moveAlreadySwitched');
     expect(server.get('moveContractEnd')?.disabled).toBe('moveEnded');
     expect(byId(end, { kind: 'device', device: 'phone' }).get('repoint')?.disabled).toBe('alreadyRepointed');
-    const midway = momentAt(during, 4);
-    expect(byId(midway, { kind: 'device', device: 'laptop' }).get('repoint')?.event).toEqual({ do: 'device.repoint', device: 'laptop' });
+    const opened: Scenario = { ...before, steps: [...before.steps, { at: 'day 9, 09:00', do: 'provider.newMailbox', copyMailboxes: true, keepUidls: false }] };
+    expect(byId({ ...m0, scenario: opened }, { kind: 'device', device: 'laptop' }).get('repoint')?.event).toEqual({ do: 'device.repoint', device: 'laptop' });
   });
 
   it('is not offered in a scenario that moves the provider in one go', () => {
