@@ -72,7 +72,7 @@ export function deliver(run: Run, mail: string, accounts: readonly string[], env
   if (run.serverDown) {
     for (const account of accounts) {
       outcomes.set(account, 'temporary');
-      if (!fromQueue) defer(run, mail, account, envelopeFrom);
+      if (!fromQueue) defer(run, mail, account, envelopeFrom, provider);
     }
     run.emit('mta', `MTA → ${accounts.join(', ')} · ${mail}`, { key: fromQueue ? 'delivery.stillDown' : 'delivery.serverDown', params: { mail, to: accounts.join(', ') } });
     return outcomes;
@@ -106,7 +106,7 @@ export function deliver(run: Run, mail: string, accounts: readonly string[], env
   const refused = accounts.filter((a) => outcomes.get(a) !== 'delivered');
   const code = refused.length === 0 ? '250' : tempfail ? '452' : '552';
   const key = refused.length === 0 ? (fromQueue ? 'delivery.retryDelivered' : 'delivery.delivered') : tempfail ? (fromQueue ? 'delivery.retryRefused' : 'delivery.tempRefused') : 'delivery.permRefused';
-  if (!fromQueue && tempfail) for (const account of refused) defer(run, mail, account, envelopeFrom);
+  if (!fromQueue && tempfail) for (const account of refused) defer(run, mail, account, envelopeFrom, provider);
   // Refused for good: from this moment the mail is on its way back, never "lost".
   if (!tempfail && refused.length) run.apply({ op: 'bounced', mail });
   run.emit('mta', `LMTP → ${accounts.join(', ')} · ${mail} · ${code}`, { key, params: { mail, to: (delivered.length ? delivered : refused).join(', '), code } });
@@ -233,10 +233,11 @@ function nextTry(run: Run, queuedAt: number, now: number): number {
   return fixed !== undefined ? now + fixed : nextAttempt(queueSettings(run), queuedAt, now);
 }
 
-function defer(run: Run, mail: string, account: string, from: string): void {
+/** `provider`: during a move over days, whose MX queue holds it (its retries go to that provider's mailbox, rule 89). */
+function defer(run: Run, mail: string, account: string, from: string, provider: Provider = 'old'): void {
   run.put(QUEUE, queueKey(mail, account), { mail, flags: 0 });
   run.transfer('defer', mail, outsidePlace(from), QUEUE, queueKey(mail, account));
-  run.deferred.push({ mail, account, from, queuedAt: run.time, nextTryAt: nextTry(run, run.time, run.time) });
+  run.deferred.push({ mail, account, from, queuedAt: run.time, nextTryAt: nextTry(run, run.time, run.time), ...(run.move ? { provider } : {}) });
 }
 
 /** The MX gives up: a MAILER-DAEMON report goes back to the envelope sender. The mail never entered the mailbox, so it leaves from the MX. */
@@ -297,7 +298,7 @@ export function retryDeferred(run: Run, now: number): void {
       expire(run, d, lifetime);
       continue;
     }
-    const outcome = deliver(run, d.mail, [d.account], d.from, true).get(d.account);
+    const outcome = deliver(run, d.mail, [d.account], d.from, true, undefined, d.provider).get(d.account);
     if (outcome !== 'temporary') {
       // Delivered, or refused for good (deliver bounced it): it has left the queue.
       run.deferred.splice(run.deferred.indexOf(d), 1);

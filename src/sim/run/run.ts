@@ -30,6 +30,8 @@ export interface Deferred {
   nextTryAt: number;
   /** Waiting in the sending server's queue (refused at RCPT TO, rule 64), not in the provider's MX queue. */
   readonly atSender?: boolean;
+  /** During a provider move over days: the provider whose MX queue holds it. */
+  readonly provider?: 'old' | 'new';
 }
 
 export interface DeviceRuntime {

@@ -177,7 +177,7 @@ export function checkWorld(file: string, s: Scenario): Problem[] {
     if ('mail' in step && typeof step.mail === 'string' && !mailIds.has(step.mail))
       add(`steps[${i}].mail`, `no mail "${step.mail}" has arrived or been sent before this step`);
   });
-  checkStagedMove(s.steps, add);
+  checkStagedMove(s.steps, add, s.world.server.quotaCheck);
   return problems;
 }
 

@@ -10,7 +10,7 @@ type Add = (path: string, message: string) => void;
 /** Steps that act on "the" server as one machine, which the model does not split between two providers. */
 const ONE_SERVER_STEPS = new Set(['server.diskFail', 'server.restoreBackup', 'server.freeSpace', 'provider.move']);
 
-export function checkStagedMove(steps: readonly Step[], add: Add): void {
+export function checkStagedMove(steps: readonly Step[], add: Add, quotaCheck: string | undefined): void {
   let opened: number | null = null;
   let switched: { at: number; ttl: number; index: number } | null = null;
   let ended = false;
@@ -21,6 +21,7 @@ export function checkStagedMove(steps: readonly Step[], add: Add): void {
     const where = `steps[${i}]`;
     switch (step.do) {
       case 'provider.newMailbox':
+        if (quotaCheck === 'rcpt') add(`${where}.do`, 'a move over days is not modelled with the quota check at RCPT TO (server.quotaCheck "rcpt"): leave it at "lmtp"');
         if (opened !== null) add(`${where}.do`, `the new mailbox was already set up at steps[${opened}]`);
         else if (movedAtOnce >= 0) add(`${where}.do`, `steps[${movedAtOnce}] moves the provider in one go (provider.move); use either that or the steps of a move over days, not both`);
         if (!step.copyMailboxes && step.keepUidls) add(`${where}.keepUidls`, 'UIDLs can only be kept by a copy: set copyMailboxes to true, or leave keepUidls out');
