@@ -1,5 +1,5 @@
 // The end of a run as a reader wants it: where every mail lives, then the figures.
-import { formatTime, type Metrics, type World, type WorldState } from '../sim';
+import { formatTime, newProviderMailbox, type Metrics, type World, type WorldState } from '../sim';
 import { table } from './table';
 
 function kb(bytes: number): string {
@@ -18,7 +18,11 @@ function cell(places: ReadonlyArray<{ readonly place: string; readonly copies: n
 }
 
 export function outcomeText(m: Metrics, state: WorldState, world: World): string {
-  const accounts = world.accounts.map((a) => a.id);
+  // While a provider move over days has two mailboxes per account, the new
+  // provider's (server/<account>@new/…) gets a column of its own beside the old one's,
+  // so a run that stops mid-move still shows every copy in some column.
+  const used = new Set(m.mails.flatMap((w) => w.places.map((p) => p.place.split('/')[1])));
+  const accounts = world.accounts.flatMap((a) => (used.has(newProviderMailbox(a.id)) ? [a.id, newProviderMailbox(a.id)] : [a.id]));
   const header = ['mail', 'subject', 'status', ...accounts.map((a) => (accounts.length > 1 ? `server:${a}` : 'server')), ...world.devices.map((d) => d.id), 'backups', 'elsewhere'];
   const rows = m.mails.map((w) => {
     const info = state.mails.get(w.mail)!;
