@@ -385,7 +385,10 @@ export function imapCheck(h: ClientHost, idle: IdleSlot, reason: 'check' | 'idle
  */
 function readIdleNews(h: ClientHost, news: readonly string[]): { expunged: string[]; flagged: number; exists: boolean } {
   const cache = cacheOf(h.memory, 'INBOX');
-  const view = [...cache.keys()].sort((a, b) => a - b);
+  // The client's view in UID order, built only when a line names a sequence number
+  // other than EXISTS (a push of new mail alone, the common case, needs none).
+  let sorted: number[] | null = null;
+  const view = (): number[] => (sorted ??= [...cache.keys()].sort((a, b) => a - b));
   const local = devicePlace(h.device.id, 'INBOX');
   const expunged: string[] = [];
   let flagged = 0;
@@ -397,10 +400,10 @@ function readIdleNews(h: ClientHost, news: readonly string[]): { expunged: strin
       exists = true;
       continue;
     }
-    const uid = view[Number(m[1]) - 1];
+    const uid = view()[Number(m[1]) - 1];
     if (uid === undefined) continue;
     if (m[2] === 'EXPUNGE') {
-      view.splice(Number(m[1]) - 1, 1);
+      view().splice(Number(m[1]) - 1, 1);
       expunged.push(cache.get(uid)!.mail);
       dropCached(h, 'INBOX', uid, 'expunge');
       continue;
