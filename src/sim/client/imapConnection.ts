@@ -48,6 +48,9 @@ export class ImapConnection {
   /** What untagged lines tell about the selected mailbox. */
   private learn(lines: readonly string[]): void {
     for (const l of lines) {
+      // Only "* n EXISTS" and "* n EXPUNGE" end in S or E after a capital: rule the rest out before the regular expression.
+      const last = l.charCodeAt(l.length - 1);
+      if (last !== 83 /* S */ && last !== 69 /* E */) continue;
       const m = /^\* (\d+) (EXISTS|EXPUNGE)$/.exec(l);
       if (!m) continue;
       if (m[2] === 'EXISTS') this.exists = Number(m[1]);

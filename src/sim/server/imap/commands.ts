@@ -4,12 +4,12 @@
 // there: nothing here changes the store (the session machine decides whether
 // a command is legal at all). Rule numbers refer to docs/rules.md.
 import { formatFlags, Flag } from '../../model/flags';
-import { serverPlace } from '../../model/places';
 import type { Copy } from '../../model/state';
 import { formatUidSet, headersLiteral, quoteMailbox, messageLiteral, type ImapCommand, type ImapReply, type ListingRef } from '../../protocol/imap';
 import { folderExists, meta } from '../../store/mailbox';
 import { OVERQUOTA_TEXT, quotaAllows, type QuotaRule } from '../../store/quota';
 import type { Draft } from '../draft';
+import { serverPlaceOf } from '../placeCache';
 import { RecentUids } from './recent';
 
 /** imap-login's capabilities before login, on a secured connection (Dovecot 2.3 with ssl = required). */
@@ -78,7 +78,7 @@ class CommandRun {
   }
 
   place(folder: string) {
-    return serverPlace(this.account.id, folder);
+    return serverPlaceOf(this.account.id, folder);
   }
 
   reply(r: ImapReply): CommandResult {
@@ -132,7 +132,8 @@ class CommandRun {
 
   select(folder: string, wasSelected: boolean): CommandResult {
     const f = this.d.folder(this.place(folder));
-    const m = meta(this.d, this.account.id, folder);
+    const m = this.d.folderMeta(this.place(folder));
+    if (!m) throw new Error(`no folder ${folder} for ${this.account.id}`);
     const recentFrom = m.recentUid ?? 1;
     // Only the newest UIDs can still be \Recent: look them up by UID instead of walking the folder.
     const taken = recentFrom < m.uidNext ? this.hits(folder, `${recentFrom}:${m.uidNext - 1}`).map((h) => h.copy) : [];
@@ -368,8 +369,9 @@ export function idleNews(
   recent: RecentUids,
   seen: { readonly version: number; readonly uidNext: number },
 ): { lines: string[]; recent: RecentUids } {
-  const p = serverPlace(account, selected);
-  const m = meta(d, account, selected);
+  const p = serverPlaceOf(account, selected);
+  const m = d.folderMeta(p);
+  if (!m) throw new Error(`no folder ${selected} for ${account}`);
   const lines: string[] = [];
   // Only messages the session knew of (below the UIDNEXT it last saw) are in its view.
   const changed = d.changedSince(p, seen.version).filter((uid) => uid < seen.uidNext);

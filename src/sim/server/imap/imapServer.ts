@@ -8,6 +8,7 @@ import { folderExists, meta } from '../../store/mailbox';
 import type { StoreView } from '../../store/store';
 import { Draft, type Effects } from '../draft';
 import { decider } from '../decide';
+import { serverPlaceOf } from '../placeCache';
 import { idleNews, IMAP_GREETING, IMAP_GREETING_PLAIN, PRE_LOGIN_CAPABILITIES, PRE_LOGIN_CAPABILITIES_PLAIN, runImapCommand, type ImapAccount } from './commands';
 import { imapSessionMachine } from './imapSession.machine';
 import { RecentUids } from './recent';
@@ -93,7 +94,9 @@ export function handleImap(store: StoreView, session: ImapServerSession, tag: st
  */
 export function imapSessionLooked(store: StoreView, session: ImapServerSession): ImapServerSession {
   const selected = session.machine.context.selected;
-  const uidNext = selected && folderExists(store, session.account.id, selected) ? meta(store, session.account.id, selected).uidNext : 0;
+  const uidNext = selected ? (store.folderMeta(serverPlaceOf(session.account.id, selected))?.uidNext ?? 0) : 0;
+  // Looked again with nothing new: the same session (this runs twice for every command).
+  if (session.seen.version === store.version && session.seen.uidNext === uidNext) return session;
   return { ...session, seen: { version: store.version, uidNext } };
 }
 
