@@ -63,6 +63,33 @@ function parseFlagChange(change: string): { mode: '+' | '-' | '='; flags: number
   return { mode: (m[1] || '=') as '+' | '-' | '=', flags };
 }
 
+/** A FETCH's flag list, `\Recent` last as Dovecot lists it; written once per combination (every FETCH line has one). */
+const flagTexts = new Map<number, string>();
+function flagListText(flags: number, recent: boolean): string {
+  const key = recent ? flags | 0x10000 : flags;
+  let text = flagTexts.get(key);
+  if (text === undefined) flagTexts.set(key, (text = recent ? formatFlags(flags).replace(/\)$/, flags ? ' \\Recent)' : '\\Recent)') : formatFlags(flags)));
+  return text;
+}
+
+/** What a FETCH's items ask for, read once per distinct item list. */
+interface FetchItems {
+  readonly setsSeen: boolean;
+  readonly wantsBody: boolean;
+  readonly wantsHeader: boolean;
+  readonly wantsSize: boolean;
+}
+const fetchItemsRead = new Map<string, FetchItems>();
+function fetchItemsOf(items: string): FetchItems {
+  let read = fetchItemsRead.get(items);
+  if (!read)
+    fetchItemsRead.set(
+      items,
+      (read = { setsSeen: /BODY\[\]/.test(items) && !/PEEK/.test(items), wantsBody: /BODY(\.PEEK)?\[\]/.test(items), wantsHeader: /BODY\.PEEK\[HEADER\]/.test(items), wantsSize: /RFC822\.SIZE/.test(items) }),
+    );
+  return read;
+}
+
 const sizeOf = (d: Draft, mail: string) => d.state.mails.get(mail)?.sizeBytes ?? 0;
 
 /** One command being carried out: the draft it works on, the account, and the session's \Recent set as the command changes it. */
@@ -86,7 +113,7 @@ class CommandRun {
   }
 
   flagsOf(copy: Copy, flags = copy.flags) {
-    return this.recent.has(copy.uid!) ? formatFlags(flags).replace(/\)$/, flags ? ' \\Recent)' : '\\Recent)') : formatFlags(flags);
+    return flagListText(flags, this.recent.has(copy.uid!));
   }
 
   /** EXPUNGE responses as Dovecot 2.3 sends them: highest sequence number first, then the new RECENT count if this session lost \Recent messages. */
@@ -189,22 +216,21 @@ class CommandRun {
       }
     }
     const found = this.hits(folder, uids);
-    const setsSeen = /BODY\[\]/.test(items) && !/PEEK/.test(items);
-    const wantsBody = /BODY(\.PEEK)?\[\]/.test(items);
-    const wantsHeader = /BODY\.PEEK\[HEADER\]/.test(items);
-    const wantsSize = /RFC822\.SIZE/.test(items);
-    const untagged = found.flatMap(({ seq, copy }) => {
+    const { setsSeen, wantsBody, wantsHeader, wantsSize } = fetchItemsOf(items);
+    const untagged: string[] = [];
+    for (const hit of found) {
+      let copy = hit.copy;
       // FETCH BODY[] sets \Seen for everyone (RFC 9051 §6.4.5, rule 17).
       if (setsSeen && !(copy.flags & Flag.Seen)) {
         this.d.setFlags(this.place(folder), String(copy.uid), copy.flags | Flag.Seen);
         copy = this.d.copyAt(this.place(folder), String(copy.uid))!;
       }
       const size = sizeOf(this.d, copy.mail);
-      const head = `* ${seq} FETCH (UID ${copy.uid} FLAGS ${this.flagsOf(copy)}${wantsSize ? ` RFC822.SIZE ${size}` : ''}`;
-      if (wantsBody) return [`${head} BODY[] {${size}}`, messageLiteral(copy.mail, size), ')'];
-      if (wantsHeader) return [`${head} BODY[HEADER] {${headerBytes(size)}}`, headersLiteral(copy.mail), ')'];
-      return [`${head})`];
-    });
+      const head = `* ${hit.seq} FETCH (UID ${copy.uid} FLAGS ${this.flagsOf(copy)}${wantsSize ? ` RFC822.SIZE ${size}` : ''}`;
+      if (wantsBody) untagged.push(`${head} BODY[] {${size}}`, messageLiteral(copy.mail, size), ')');
+      else if (wantsHeader) untagged.push(`${head} BODY[HEADER] {${headerBytes(size)}}`, headersLiteral(copy.mail), ')');
+      else untagged.push(`${head})`);
+    }
     return this.reply({ untagged, status: done('OK Fetch completed') });
   }
 
@@ -380,7 +406,7 @@ export function idleNews(
   // Sequence numbers in the session's view: the messages still there below it, plus those gone but not yet told.
   for (const uid of changed.filter((u) => d.copyAt(p, String(u))).sort((a, b) => a - b)) {
     const copy = d.copyAt(p, String(uid))!;
-    const flags = recent.has(uid) ? formatFlags(copy.flags).replace(/\)$/, copy.flags ? ' \\Recent)' : '\\Recent)') : formatFlags(copy.flags);
+    const flags = flagListText(copy.flags, recent.has(uid));
     lines.push(`* ${d.seqOf(p, uid) + goneBelow(uid)} FETCH (FLAGS ${flags})`);
   }
   for (const uid of [...gone].reverse()) lines.push(`* ${d.seqOf(p, uid) + goneBelow(uid) + 1} EXPUNGE`);

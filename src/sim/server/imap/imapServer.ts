@@ -65,7 +65,12 @@ export function handleImap(store: StoreView, session: ImapServerSession, tag: st
   const event = command.type === 'client.select' ? { ...command, mailboxExists: folderExists(store, session.account.id, command.mailbox) } : command;
   const machine = decide(session.machine, event);
   const verdict = machine.context.verdict;
-  const next = (patch: Partial<ImapServerSession>): ImapServerSession => ({ ...session, machine, ...patch });
+  // A command that leaves the machine where it was (its snapshots are shared, see decide.ts) and patches nothing new leaves the session as it was.
+  const next = (patch: Partial<ImapServerSession>): ImapServerSession => {
+    let same = machine === session.machine;
+    for (const k in patch) same &&= patch[k as keyof ImapServerSession] === session[k as keyof ImapServerSession];
+    return same ? session : { ...session, machine, ...patch };
+  };
   switch (verdict.kind) {
     case 'refuse':
       return { session: next(machine.context.selected ? {} : { recent: RecentUids.EMPTY }), reply: { untagged: verdict.untagged ?? [], status: verdict.status }, tag, effects: NO_EFFECTS };
@@ -107,7 +112,8 @@ export function imapSessionLooked(store: StoreView, session: ImapServerSession):
  */
 export function imapIdleNews(store: StoreView, session: ImapServerSession): { session: ImapServerSession; lines: string[]; effects: Effects } {
   const selected = session.machine.context.selected;
-  if (!selected || !session.machine.matches('idling')) return { session, lines: [], effects: NO_EFFECTS };
+  // The machine's states are flat: its value is the state's name (matches() would build a state value to compare).
+  if (!selected || session.machine.value !== 'idling') return { session, lines: [], effects: NO_EFFECTS };
   const d = new Draft(store);
   const news = idleNews(d, session.account.id, selected, session.recent, session.seen);
   return { session: { ...session, recent: news.recent }, lines: news.lines, effects: d.effects() };
