@@ -33,6 +33,10 @@ export class ImapConnection {
   /** Messages in the selected mailbox, as the server last said. */
   exists = 0;
   selected: string | null = null;
+  /** When the client last used the connection (simulated minutes), for its connection cache (rule 95). */
+  lastUsed = 0;
+  /** The server closed the connection (its BYE, or the socket gone): the client can only drop it. */
+  closed = false;
 
   constructor(private readonly wire: ImapWire) {
     this.cost.wait();
@@ -138,6 +142,8 @@ export class ImapConnection {
     const lines = this.wire.unasked();
     this.cost.add(lineBytes(lines));
     this.learn(lines);
+    // A closed connection shows as such when the client looks at it (rules 95, 96).
+    if (lines.some((l) => l.startsWith('* BYE') || /^<connection (closed|lost)/.test(l))) this.closed = true;
     return lines;
   }
 }
