@@ -4,7 +4,7 @@
 // store: the caller applies the returned effects (run/apply.ts).
 import { initialTransition, type SnapshotFrom } from 'xstate';
 import type { ImapCommand, ImapReply } from '../../protocol/imap';
-import { folderExists, meta } from '../../store/mailbox';
+import { folderExists } from '../../store/mailbox';
 import type { StoreView } from '../../store/store';
 import { Draft, type Effects } from '../draft';
 import { decider } from '../decide';
