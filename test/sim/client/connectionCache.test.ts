@@ -4,7 +4,7 @@
 // when it looks at the connection again. Behind CONNECTION_CACHE until the
 // narration says "keeps the connection open" (it is switched on here only).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ALICE, arrive, check, del, read, sim } from '../harness';
+import { ALICE, arrive, check, del, read, send, sim } from '../harness';
 import { CONNECTION_CACHE } from '../../../src/sim/client/imapClient';
 import { AUTOLOGOUT_LINE } from '../../../src/sim/server/imap/imapServer';
 
@@ -76,6 +76,26 @@ describe('a device without IDLE keeps its IMAP connection (rules 95–97)', () =
     expect(imap[noop + 1]).toBe('S: * 1 EXPUNGE');
     // m1 went to Trash on the server; the laptop learnt from the NOOP that it left INBOX before any check.
     expect(r.after(/laptop · read|laptop .*m2/).placesOf('m1')).not.toContain('device/laptop/INBOX');
+  });
+
+  it('rule 98: an APPEND into the mailbox the kept connection has selected is answered with EXISTS and RECENT: that session takes the \\Recent, the next device to select sees none', () => {
+    const phone = { id: 'phone', kind: 'phone', account: 'alice', protocol: 'imap', imap: { idle: false, cache: 'headers', saveSent: true } } as const;
+    const r = sim({ accounts: [ALICE, { id: 'bob', address: 'bob@example.org' }], devices: [{ ...laptop, imap: { ...laptop.imap, saveSent: true } }, phone] })
+      .at('day 1, 09:00', send('laptop', 's1', ['bob']))
+      .at('day 1, 09:10', check('phone'))
+      .at('day 1, 09:30', send('phone', 's2', ['bob']))
+      .at('day 1, 09:40', check('laptop'))
+      .run();
+    r.expectMailIn('s2', ['device/phone/Sent', 'device/laptop/Sent', 'server/alice/Sent', 'server/bob/INBOX']);
+    const imap = r.lines('IMAP');
+    // The phone's APPEND of s2 (its literal names it), over the connection its check left with Sent selected.
+    const literal = imap.findIndex((l) => l.startsWith('C: <message s2,'));
+    expect(imap[literal - 2]).toMatch(/^C: a\d+ APPEND Sent /);
+    const tagged = imap.findIndex((l, i) => i > literal && /^S: a\d+ OK \[APPENDUID /.test(l));
+    expect(imap.slice(literal + 1, tagged)).toEqual(['S: * 2 EXISTS', 'S: * 2 RECENT']);
+    // The laptop's SELECT of Sent afterwards: both messages were taken (s1 by the phone's check, s2 by its APPEND).
+    const select = imap.findIndex((l, i) => i > tagged && /^C: a\d+ SELECT Sent$/.test(l));
+    expect(imap.slice(select).find((l) => /^S: \* \d+ RECENT$/.test(l))).toBe('S: * 0 RECENT');
   });
 
   it('rule 95: webmail opens a connection per request and logs out (it is not Thunderbird)', () => {

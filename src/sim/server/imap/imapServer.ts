@@ -120,6 +120,13 @@ export function handleImap(store: StoreView, session: ImapServerSession, tag: st
         return { session: next({ recent: news.recent }), reply: { untagged: news.lines, status: 'OK NOOP completed (0.001 + 0.000 secs).' }, tag, effects: d.effects() };
       }
       const r = runImapCommand(d, session.account, { selected: session.machine.context.selected, recent: session.recent }, command);
+      const selected = session.machine.context.selected;
+      if (command.type === 'client.append' && selected === command.mailbox && r.reply.status.startsWith('OK')) {
+        // APPEND into the selected mailbox: Dovecot syncs it at the end of the command, so the session is told
+        // `* n EXISTS` (and takes the new message's \Recent) before the tagged OK (rule 98).
+        const news = idleNews(d, session.account.id, selected, r.recent, session.seen);
+        return { session: next({ recent: news.recent }), reply: { ...r.reply, untagged: [...(r.reply.untagged as readonly string[]), ...news.lines] }, tag, effects: d.effects() };
+      }
       return { session: next({ recent: r.recent }), reply: r.reply, tag, effects: d.effects() };
     }
   }
