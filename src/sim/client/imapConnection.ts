@@ -84,7 +84,8 @@ export class ImapConnection {
     if (command.type === 'client.login' && ok) this.learnCapabilities(reply.status);
     if (command.type === 'client.select') this.selected = ok ? command.mailbox : null;
     if (command.type === 'client.close' && ok) this.selected = null;
-    return { ...reply, ok };
+    // Written out rather than spread: this runs for every command.
+    return reply.continuation === undefined ? { untagged: reply.untagged, status: reply.status, ok } : { untagged: reply.untagged, status: reply.status, continuation: reply.continuation, ok };
   }
 
   /** The tagged status of the last LOGIN (to tell a refused plaintext login from a wrong password). */

@@ -148,6 +148,14 @@ class CommandRun {
       }
       return out;
     }
+    if (ranges.length === 1) {
+      // One range (most UID sets: "n:*", "5", "1:200"): its UIDs are in order already.
+      for (let u = ranges[0][0]; u <= ranges[0][1]; u++) {
+        const copy = f.get(String(u));
+        if (copy) out.push({ seq: this.d.seqOf(p, u), copy });
+      }
+      return out;
+    }
     const uids = new Set<number>();
     for (const [lo, hi] of ranges) for (let u = lo; u <= hi; u++) uids.add(u);
     for (const u of [...uids].sort((x, y) => x - y)) {
