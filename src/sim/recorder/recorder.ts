@@ -96,6 +96,18 @@ export class Recorder {
     }
   }
 
+  /**
+   * A whole exchange of both sides, written out only when read (an LMTP
+   * delivery's twenty lines, the same words every time): recording it is one
+   * piece of work, and the timeline keeps one function instead of its lines.
+   */
+  exchange(session: SessionInfo, make: () => ReadonlyArray<{ readonly dir: 'C' | 'S'; readonly text: string }>): void {
+    this.guard?.lines(1);
+    this.closePack();
+    const id = session.id;
+    this.pending.lines.push(() => make().map((l): ProtocolLine => ({ session: id, dir: l.dir, text: l.text })));
+  }
+
   listing(session: SessionInfo, ref: ListingRef): void {
     this.guard?.lines(1);
     this.closePack();
