@@ -45,7 +45,25 @@ export const BODY_GROUP_BYTES = 50 * 1024;
 const HEADER_ITEMS = 'UID FLAGS RFC822.SIZE BODY.PEEK[HEADER]';
 const BODY_ITEMS = 'UID FLAGS RFC822.SIZE BODY.PEEK[]';
 
-/** Where a device keeps the connection it leaves open in IDLE on INBOX (its client runtime). */
+/**
+ * Thunderbird keeps a connection for the next action instead of logging out
+ * (nsImapIncomingServer's connection cache, mail.server.default.max_cached_connections
+ * = 5) and reuses it while it has been unused for less than
+ * mail.server.default.timeout minutes, which it holds at 29 at most
+ * (nsImapIncomingServer::ConnectionTimeOut: `timeoutInMinutes > 29` → 29); an
+ * older one is dropped there (TellThreadToDie, which logs out a live one). Rule 95.
+ */
+export const CACHED_CONNECTION_MINUTES = 29;
+
+/**
+ * The switch for rule 95 (a device without IDLE keeps its connection for the
+ * next action). Off until the narration can say "keeps the connection open"
+ * where it now says "logs out" (the texts live outside the engine): with it
+ * off, such a device logs out after each action, as before.
+ */
+export const CONNECTION_CACHE = { enabled: false };
+
+/** Where a device keeps the connection it leaves open in IDLE on INBOX, or caches for its next action (its client runtime). */
 export interface IdleSlot {
   get(): ImapConnection | null;
   set(c: ImapConnection | null): void;
@@ -148,7 +166,9 @@ export interface Session {
  */
 export function takeSession(h: ClientHost, idle: IdleSlot): Session | null {
   const open = idle.get();
-  if (open) {
+  if (open && !open.idling) {
+    if (reuseCached(h, idle, open)) return { conn: open, kept: true };
+  } else if (open) {
     // What this action costs is counted from here (the scorecard shows the last sync).
     open.cost.reset();
     if (open.idling) {
@@ -163,12 +183,48 @@ export function takeSession(h: ClientHost, idle: IdleSlot): Session | null {
   return conn ? { conn, kept: false } : null;
 }
 
+/**
+ * A connection kept from an earlier action (rule 95): what the server did
+ * meanwhile shows only when the client looks at it. Closed by the server (its
+ * autologout after 30 minutes, or the server went away: rule 96) → dropped;
+ * unused for 29 minutes or more → Thunderbird logs it out and makes a new one;
+ * else it is used again. On a connection with a mailbox selected Thunderbird
+ * first asks for news with NOOP (nsImapProtocol::ProcessSelectedStateURL:
+ * "Noop(); // I think this is needed when we're using a cached connection"),
+ * and takes in what the reply says as it would during IDLE (rule 97).
+ */
+function reuseCached(h: ClientHost, idle: IdleSlot, conn: ImapConnection): boolean {
+  conn.cost.reset();
+  conn.unasked();
+  if (conn.closed) {
+    idle.set(null);
+    return false;
+  }
+  if (h.time - conn.lastUsed >= CACHED_CONNECTION_MINUTES) {
+    conn.logout();
+    idle.set(null);
+    return false;
+  }
+  if (conn.selected) {
+    const r = conn.send({ type: 'client.noop' });
+    readIdleNews(h, r.untagged as readonly string[], conn.selected);
+  }
+  return true;
+}
+
 /** Whether the device, once done, keeps its connection open in IDLE on INBOX (mail.server.default.use_idle). */
 const idles = (h: ClientHost) => h.device.imap.idle;
+/** Whether a device without IDLE keeps its connection for the next action (rule 95); webmail opens one per request. */
+const caches = (h: ClientHost) => CONNECTION_CACHE.enabled && h.device.kind !== 'webmail';
 
-/** Done with a connection: back to IDLE on INBOX if the device idles, else LOGOUT. True when it stays open. */
+/** Done with a connection: back to IDLE on INBOX if the device idles, kept for the next action if it caches, else LOGOUT. True when it stays open. */
 export function releaseSession(h: ClientHost, idle: IdleSlot, session: Session): boolean {
   const { conn } = session;
+  if (!idles(h) && caches(h)) {
+    conn.lastUsed = h.time;
+    idle.set(conn);
+    return true;
+  }
   if (!session.kept && !idles(h)) {
     conn.logout();
     return false;
@@ -362,6 +418,13 @@ export function imapCheck(h: ClientHost, idle: IdleSlot, reason: 'check' | 'idle
   if (!session) return;
   const { conn, kept } = session;
   const fetched = syncAll(h, conn, reason);
+  if (reason !== 'idle' && !idles(h) && caches(h)) {
+    // Kept for the next action, no LOGOUT (rule 95).
+    releaseSession(h, idle, session);
+    h.recordSync(conn.cost);
+    h.report({ kind: 'checked', ending: 'logout', fetched, bytes: conn.cost.bytes, seconds: conn.cost.seconds(h.device.linkKbps) });
+    return;
+  }
   if (reason === 'idle' || kept || idles(h)) {
     // The connection stays open in IDLE on INBOX: from now on the server tells this device of new mail.
     releaseSession(h, idle, { conn, kept: true });
@@ -383,10 +446,13 @@ export function imapCheck(h: ClientHost, idle: IdleSlot, reason: 'check' | 'idle
  * `* n FETCH (FLAGS …)` sets the n-th message's flags. The view is what the
  * client itself has of INBOX, in UID order: the sequence number is all it is told.
  */
-function readIdleNews(h: ClientHost, news: readonly string[]): { expunged: string[]; flagged: number; exists: boolean } {
-  const cache = cacheOf(h.memory, 'INBOX');
-  const view = [...cache.keys()].sort((a, b) => a - b);
-  const local = devicePlace(h.device.id, 'INBOX');
+function readIdleNews(h: ClientHost, news: readonly string[], folder = 'INBOX'): { expunged: string[]; flagged: number; exists: boolean } {
+  const cache = cacheOf(h.memory, folder);
+  // The client's view in UID order, built only when a line names a sequence number
+  // other than EXISTS (a push of new mail alone, the common case, needs none).
+  let sorted: number[] | null = null;
+  const view = (): number[] => (sorted ??= [...cache.keys()].sort((a, b) => a - b));
+  const local = devicePlace(h.device.id, folder);
   const expunged: string[] = [];
   let flagged = 0;
   let exists = false;
@@ -397,12 +463,12 @@ function readIdleNews(h: ClientHost, news: readonly string[]): { expunged: strin
       exists = true;
       continue;
     }
-    const uid = view[Number(m[1]) - 1];
+    const uid = view()[Number(m[1]) - 1];
     if (uid === undefined) continue;
     if (m[2] === 'EXPUNGE') {
-      view.splice(Number(m[1]) - 1, 1);
+      view().splice(Number(m[1]) - 1, 1);
       expunged.push(cache.get(uid)!.mail);
-      dropCached(h, 'INBOX', uid, 'expunge');
+      dropCached(h, folder, uid, 'expunge');
       continue;
     }
     flagged++;
@@ -451,7 +517,7 @@ export function idlePush(h: ClientHost, idle: IdleSlot): void {
   h.report({ kind: 'idlePush', fetched });
 }
 
-/** The device leaves IDLE and logs out (it goes offline, its disk dies, the server goes away). */
+/** The device leaves IDLE (or its cached connection) and logs out (it goes offline, its disk dies, the server goes away). */
 export function closeIdle(idle: IdleSlot): void {
   const conn = idle.get();
   if (!conn) return;

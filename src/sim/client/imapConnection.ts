@@ -33,6 +33,10 @@ export class ImapConnection {
   /** Messages in the selected mailbox, as the server last said. */
   exists = 0;
   selected: string | null = null;
+  /** When the client last used the connection (simulated minutes), for its connection cache (rule 95). */
+  lastUsed = 0;
+  /** The server closed the connection (its BYE, or the socket gone): the client can only drop it. */
+  closed = false;
 
   constructor(private readonly wire: ImapWire) {
     this.cost.wait();
@@ -48,6 +52,9 @@ export class ImapConnection {
   /** What untagged lines tell about the selected mailbox. */
   private learn(lines: readonly string[]): void {
     for (const l of lines) {
+      // Only "* n EXISTS" and "* n EXPUNGE" end in S or E after a capital: rule the rest out before the regular expression.
+      const last = l.charCodeAt(l.length - 1);
+      if (last !== 83 /* S */ && last !== 69 /* E */) continue;
       const m = /^\* (\d+) (EXISTS|EXPUNGE)$/.exec(l);
       if (!m) continue;
       if (m[2] === 'EXISTS') this.exists = Number(m[1]);
@@ -77,7 +84,8 @@ export class ImapConnection {
     if (command.type === 'client.login' && ok) this.learnCapabilities(reply.status);
     if (command.type === 'client.select') this.selected = ok ? command.mailbox : null;
     if (command.type === 'client.close' && ok) this.selected = null;
-    return { ...reply, ok };
+    // Written out rather than spread: this runs for every command.
+    return reply.continuation === undefined ? { untagged: reply.untagged, status: reply.status, ok } : { untagged: reply.untagged, status: reply.status, continuation: reply.continuation, ok };
   }
 
   /** The tagged status of the last LOGIN (to tell a refused plaintext login from a wrong password). */
@@ -135,6 +143,8 @@ export class ImapConnection {
     const lines = this.wire.unasked();
     this.cost.add(lineBytes(lines));
     this.learn(lines);
+    // A closed connection shows as such when the client looks at it (rules 95, 96).
+    if (lines.some((l) => l.startsWith('* BYE') || /^<connection (closed|lost)/.test(l))) this.closed = true;
     return lines;
   }
 }

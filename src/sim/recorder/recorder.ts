@@ -62,11 +62,7 @@ export class Recorder {
     this.guard?.lines(1);
     // Tagged IMAP replies repeat across sessions ("a3 OK Fetch completed …"): keep one copy of each.
     // So do many client commands ("a2 SELECT INBOX").
-    if (text.charCodeAt(0) === 97 /* a */ && isTagged(text)) {
-      const known = this.interned.get(text);
-      if (known) text = known;
-      else this.interned.set(text, text);
-    }
+    if (text.charCodeAt(0) === 97 /* a */ && isTagged(text)) text = this.intern(text);
     const p = this.pending;
     if (p.packSession !== session.id) {
       this.closePack();
@@ -83,13 +79,46 @@ export class Recorder {
       this.closePack();
       const id = session.id;
       this.pending.lines.push(() => texts().map((text): ProtocolLine => ({ session: id, dir, text })));
-    } else for (const text of texts) this.line(session, dir, text);
+    } else if (texts.length === 1) this.line(session, dir, texts[0]);
+    else if (texts.length) {
+      // A reply's lines, packed in one go (counted one by one, so the work cap stops at the same line).
+      const p = this.pending;
+      if (p.packSession !== session.id) {
+        this.closePack();
+        p.packSession = session.id;
+      }
+      const guard = this.guard;
+      for (const text of texts) {
+        guard?.lines(1);
+        p.packTexts.push(text.charCodeAt(0) === 97 /* a */ && isTagged(text) ? this.intern(text) : text);
+        p.packDirs.push(dir);
+      }
+    }
+  }
+
+  /**
+   * A whole exchange of both sides, written out only when read (an LMTP
+   * delivery's twenty lines, the same words every time): recording it is one
+   * piece of work, and the timeline keeps one function instead of its lines.
+   */
+  exchange(session: SessionInfo, make: () => ReadonlyArray<{ readonly dir: 'C' | 'S'; readonly text: string }>): void {
+    this.guard?.lines(1);
+    this.closePack();
+    const id = session.id;
+    this.pending.lines.push(() => make().map((l): ProtocolLine => ({ session: id, dir: l.dir, text: l.text })));
   }
 
   listing(session: SessionInfo, ref: ListingRef): void {
     this.guard?.lines(1);
     this.closePack();
     this.pending.lines.push({ session: session.id, listing: ref.listing, place: ref.place, upTo: ref.upTo, recentFrom: ref.recentFrom });
+  }
+
+  private intern(text: string): string {
+    const known = this.interned.get(text);
+    if (known) return known;
+    this.interned.set(text, text);
+    return text;
   }
 
   /** Turn the lines gathered for one session into a packed block. */

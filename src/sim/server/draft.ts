@@ -23,10 +23,11 @@ export interface Effects {
 export class Draft implements StoreView {
   readonly ops: StoreOp[] = [];
   readonly transfers: Transfer[] = [];
-  private readonly copies = new Map<PlaceId, Map<string, Copy | null>>();
-  private readonly metas = new Map<PlaceId, FolderMeta>();
+  // Made when first written: most commands only read (a FETCH, a SELECT), and a port makes a draft per command.
+  private copies: Map<PlaceId, Map<string, Copy | null>> | null = null;
+  private metas: Map<PlaceId, FolderMeta> | null = null;
   /** What this draft adds to or takes from each account's server usage. */
-  private readonly usage = new Map<string, { bytes: number; messages: number }>();
+  private usage: Map<string, { bytes: number; messages: number }> | null = null;
 
   constructor(private readonly base: StoreView) {}
 
@@ -53,13 +54,13 @@ export class Draft implements StoreView {
   }
 
   copyAt(place: PlaceId, key: string): Copy | undefined {
-    const own = this.copies.get(place);
+    const own = this.copies?.get(place);
     if (own?.has(key)) return own.get(key) ?? undefined;
     return this.base.copyAt(place, key);
   }
 
   folder(place: PlaceId): ReadonlyMap<string, Copy> {
-    const own = this.copies.get(place);
+    const own = this.copies?.get(place);
     const base = this.base.folder(place);
     if (!own) return base;
     const out = new Map<string, Copy>();
@@ -72,18 +73,19 @@ export class Draft implements StoreView {
   }
 
   folderMeta(place: PlaceId): FolderMeta | undefined {
-    return this.metas.get(place) ?? this.base.folderMeta(place);
+    return this.metas?.get(place) ?? this.base.folderMeta(place);
   }
 
   usageOf(account: string): { readonly bytes: number; readonly messages: number } {
     const base = this.base.usageOf(account);
-    const mine = this.usage.get(account);
+    const mine = this.usage?.get(account);
     return mine ? { bytes: base.bytes + mine.bytes, messages: base.messages + mine.messages } : base;
   }
 
   private count(place: PlaceId, copy: Copy | undefined, sign: 1 | -1): void {
     if (!copy || !place.startsWith('server/')) return;
     const account = place.slice(7, place.indexOf('/', 7));
+    this.usage ??= new Map();
     const u = this.usage.get(account) ?? { bytes: 0, messages: 0 };
     this.usage.set(account, { bytes: u.bytes + sign * (this.state.mails.get(copy.mail)?.sizeBytes ?? 0), messages: u.messages + sign });
   }
@@ -102,7 +104,7 @@ export class Draft implements StoreView {
   }
 
   setMeta(place: PlaceId, meta: FolderMeta): void {
-    this.metas.set(place, meta);
+    (this.metas ??= new Map()).set(place, meta);
     this.ops.push({ op: { op: 'meta', place, meta } });
   }
 
@@ -138,6 +140,7 @@ export class Draft implements StoreView {
   }
 
   private own(place: PlaceId): Map<string, Copy | null> {
+    this.copies ??= new Map();
     let m = this.copies.get(place);
     if (!m) this.copies.set(place, (m = new Map()));
     return m;

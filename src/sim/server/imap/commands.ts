@@ -4,12 +4,12 @@
 // there: nothing here changes the store (the session machine decides whether
 // a command is legal at all). Rule numbers refer to docs/rules.md.
 import { formatFlags, Flag } from '../../model/flags';
-import { serverPlace } from '../../model/places';
 import type { Copy } from '../../model/state';
 import { formatUidSet, headersLiteral, quoteMailbox, messageLiteral, type ImapCommand, type ImapReply, type ListingRef } from '../../protocol/imap';
 import { folderExists, meta } from '../../store/mailbox';
 import { OVERQUOTA_TEXT, quotaAllows, type QuotaRule } from '../../store/quota';
 import type { Draft } from '../draft';
+import { serverPlaceOf } from '../placeCache';
 import { RecentUids } from './recent';
 
 /** imap-login's capabilities before login, on a secured connection (Dovecot 2.3 with ssl = required). */
@@ -63,6 +63,33 @@ function parseFlagChange(change: string): { mode: '+' | '-' | '='; flags: number
   return { mode: (m[1] || '=') as '+' | '-' | '=', flags };
 }
 
+/** A FETCH's flag list, `\Recent` last as Dovecot lists it; written once per combination (every FETCH line has one). */
+const flagTexts = new Map<number, string>();
+function flagListText(flags: number, recent: boolean): string {
+  const key = recent ? flags | 0x10000 : flags;
+  let text = flagTexts.get(key);
+  if (text === undefined) flagTexts.set(key, (text = recent ? formatFlags(flags).replace(/\)$/, flags ? ' \\Recent)' : '\\Recent)') : formatFlags(flags)));
+  return text;
+}
+
+/** What a FETCH's items ask for, read once per distinct item list. */
+interface FetchItems {
+  readonly setsSeen: boolean;
+  readonly wantsBody: boolean;
+  readonly wantsHeader: boolean;
+  readonly wantsSize: boolean;
+}
+const fetchItemsRead = new Map<string, FetchItems>();
+function fetchItemsOf(items: string): FetchItems {
+  let read = fetchItemsRead.get(items);
+  if (!read)
+    fetchItemsRead.set(
+      items,
+      (read = { setsSeen: /BODY\[\]/.test(items) && !/PEEK/.test(items), wantsBody: /BODY(\.PEEK)?\[\]/.test(items), wantsHeader: /BODY\.PEEK\[HEADER\]/.test(items), wantsSize: /RFC822\.SIZE/.test(items) }),
+    );
+  return read;
+}
+
 const sizeOf = (d: Draft, mail: string) => d.state.mails.get(mail)?.sizeBytes ?? 0;
 
 /** One command being carried out: the draft it works on, the account, and the session's \Recent set as the command changes it. */
@@ -78,7 +105,7 @@ class CommandRun {
   }
 
   place(folder: string) {
-    return serverPlace(this.account.id, folder);
+    return serverPlaceOf(this.account.id, folder);
   }
 
   reply(r: ImapReply): CommandResult {
@@ -86,7 +113,7 @@ class CommandRun {
   }
 
   flagsOf(copy: Copy, flags = copy.flags) {
-    return this.recent.has(copy.uid!) ? formatFlags(flags).replace(/\)$/, flags ? ' \\Recent)' : '\\Recent)') : formatFlags(flags);
+    return flagListText(flags, this.recent.has(copy.uid!));
   }
 
   /** EXPUNGE responses as Dovecot 2.3 sends them: highest sequence number first, then the new RECENT count if this session lost \Recent messages. */
@@ -121,6 +148,14 @@ class CommandRun {
       }
       return out;
     }
+    if (ranges.length === 1) {
+      // One range (most UID sets: "n:*", "5", "1:200"): its UIDs are in order already.
+      for (let u = ranges[0][0]; u <= ranges[0][1]; u++) {
+        const copy = f.get(String(u));
+        if (copy) out.push({ seq: this.d.seqOf(p, u), copy });
+      }
+      return out;
+    }
     const uids = new Set<number>();
     for (const [lo, hi] of ranges) for (let u = lo; u <= hi; u++) uids.add(u);
     for (const u of [...uids].sort((x, y) => x - y)) {
@@ -132,7 +167,8 @@ class CommandRun {
 
   select(folder: string, wasSelected: boolean): CommandResult {
     const f = this.d.folder(this.place(folder));
-    const m = meta(this.d, this.account.id, folder);
+    const m = this.d.folderMeta(this.place(folder));
+    if (!m) throw new Error(`no folder ${folder} for ${this.account.id}`);
     const recentFrom = m.recentUid ?? 1;
     // Only the newest UIDs can still be \Recent: look them up by UID instead of walking the folder.
     const taken = recentFrom < m.uidNext ? this.hits(folder, `${recentFrom}:${m.uidNext - 1}`).map((h) => h.copy) : [];
@@ -188,22 +224,21 @@ class CommandRun {
       }
     }
     const found = this.hits(folder, uids);
-    const setsSeen = /BODY\[\]/.test(items) && !/PEEK/.test(items);
-    const wantsBody = /BODY(\.PEEK)?\[\]/.test(items);
-    const wantsHeader = /BODY\.PEEK\[HEADER\]/.test(items);
-    const wantsSize = /RFC822\.SIZE/.test(items);
-    const untagged = found.flatMap(({ seq, copy }) => {
+    const { setsSeen, wantsBody, wantsHeader, wantsSize } = fetchItemsOf(items);
+    const untagged: string[] = [];
+    for (const hit of found) {
+      let copy = hit.copy;
       // FETCH BODY[] sets \Seen for everyone (RFC 9051 §6.4.5, rule 17).
       if (setsSeen && !(copy.flags & Flag.Seen)) {
         this.d.setFlags(this.place(folder), String(copy.uid), copy.flags | Flag.Seen);
         copy = this.d.copyAt(this.place(folder), String(copy.uid))!;
       }
       const size = sizeOf(this.d, copy.mail);
-      const head = `* ${seq} FETCH (UID ${copy.uid} FLAGS ${this.flagsOf(copy)}${wantsSize ? ` RFC822.SIZE ${size}` : ''}`;
-      if (wantsBody) return [`${head} BODY[] {${size}}`, messageLiteral(copy.mail, size), ')'];
-      if (wantsHeader) return [`${head} BODY[HEADER] {${headerBytes(size)}}`, headersLiteral(copy.mail), ')'];
-      return [`${head})`];
-    });
+      const head = `* ${hit.seq} FETCH (UID ${copy.uid} FLAGS ${this.flagsOf(copy)}${wantsSize ? ` RFC822.SIZE ${size}` : ''}`;
+      if (wantsBody) untagged.push(`${head} BODY[] {${size}}`, messageLiteral(copy.mail, size), ')');
+      else if (wantsHeader) untagged.push(`${head} BODY[HEADER] {${headerBytes(size)}}`, headersLiteral(copy.mail), ')');
+      else untagged.push(`${head})`);
+    }
     return this.reply({ untagged, status: done('OK Fetch completed') });
   }
 
@@ -368,8 +403,9 @@ export function idleNews(
   recent: RecentUids,
   seen: { readonly version: number; readonly uidNext: number },
 ): { lines: string[]; recent: RecentUids } {
-  const p = serverPlace(account, selected);
-  const m = meta(d, account, selected);
+  const p = serverPlaceOf(account, selected);
+  const m = d.folderMeta(p);
+  if (!m) throw new Error(`no folder ${selected} for ${account}`);
   const lines: string[] = [];
   // Only messages the session knew of (below the UIDNEXT it last saw) are in its view.
   const changed = d.changedSince(p, seen.version).filter((uid) => uid < seen.uidNext);
@@ -378,7 +414,7 @@ export function idleNews(
   // Sequence numbers in the session's view: the messages still there below it, plus those gone but not yet told.
   for (const uid of changed.filter((u) => d.copyAt(p, String(u))).sort((a, b) => a - b)) {
     const copy = d.copyAt(p, String(uid))!;
-    const flags = recent.has(uid) ? formatFlags(copy.flags).replace(/\)$/, copy.flags ? ' \\Recent)' : '\\Recent)') : formatFlags(copy.flags);
+    const flags = flagListText(copy.flags, recent.has(uid));
     lines.push(`* ${d.seqOf(p, uid) + goneBelow(uid)} FETCH (FLAGS ${flags})`);
   }
   for (const uid of [...gone].reverse()) lines.push(`* ${d.seqOf(p, uid) + goneBelow(uid) + 1} EXPUNGE`);

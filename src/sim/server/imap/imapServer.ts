@@ -4,10 +4,11 @@
 // store: the caller applies the returned effects (run/apply.ts).
 import { initialTransition, type SnapshotFrom } from 'xstate';
 import type { ImapCommand, ImapReply } from '../../protocol/imap';
-import { folderExists, meta } from '../../store/mailbox';
+import { folderExists } from '../../store/mailbox';
 import type { StoreView } from '../../store/store';
 import { Draft, type Effects } from '../draft';
 import { decider } from '../decide';
+import { serverPlaceOf } from '../placeCache';
 import { idleNews, IMAP_GREETING, IMAP_GREETING_PLAIN, PRE_LOGIN_CAPABILITIES, PRE_LOGIN_CAPABILITIES_PLAIN, runImapCommand, type ImapAccount } from './commands';
 import { imapSessionMachine } from './imapSession.machine';
 import { RecentUids } from './recent';
@@ -28,7 +29,33 @@ export interface ImapServerSession {
    * another session and are still to be told (EXPUNGE, FETCH FLAGS).
    */
   readonly seen: { readonly version: number; readonly uidNext: number };
+  /** When the client last sent a command (simulated minutes): Dovecot logs a session out after 30 minutes without one (rule 95). */
+  readonly lastCommand: number;
+  /** The server generation the connection was made to (learnt at its first command): a server that went down or was replaced has closed it (rule 96). */
+  readonly generation: number;
+  /**
+   * Set when the client looked at a connection that is not idling and was told
+   * nothing: the look that follows does not count as having seen the mailbox
+   * (Dovecot tells a session of others' changes only at its next command).
+   */
+  readonly untold?: boolean;
 }
+
+const UNKNOWN_GENERATION = -1;
+
+/**
+ * Dovecot's autologout: a session that sends no command for 30 minutes (not in
+ * IDLE) is disconnected with `* BYE Disconnected for inactivity.` (imap-client's
+ * CLIENT_IDLE_TIMEOUT_MSECS; RFC 9051 §5.4 asks for at least 30 minutes). Rule 95.
+ */
+export const AUTOLOGOUT_MINUTES = 30;
+/**
+ * How the transcript shows a connection the server closed while the client was
+ * not looking: one line, written when the client next looks at the connection
+ * (the model has no clock between steps; the line says when it happened).
+ */
+export const AUTOLOGOUT_LINE = '<connection closed by the server after 30 minutes without a command: * BYE Disconnected for inactivity.>';
+export const SERVER_GONE_LINE = '<connection lost: the server went down>';
 
 export interface ImapAnswer {
   readonly session: ImapServerSession;
@@ -54,7 +81,7 @@ export function openImapSession(account: ImapAccount, password: string, secured 
   const key = `${account.id}|${password}|${secured}`;
   let machine = initial.get(key);
   if (!machine) initial.set(key, (machine = initialTransition(imapSessionMachine, { account: account.id, password, secured })[0]));
-  return { session: { machine, account, recent: RecentUids.EMPTY, idleTag: null, seen: { version: 0, uidNext: 0 } }, greeting: secured ? IMAP_GREETING : IMAP_GREETING_PLAIN };
+  return { session: { machine, account, recent: RecentUids.EMPTY, idleTag: null, seen: { version: 0, uidNext: 0 }, lastCommand: 0, generation: UNKNOWN_GENERATION }, greeting: secured ? IMAP_GREETING : IMAP_GREETING_PLAIN };
 }
 
 /** Whether the connection is encrypted now (for the wire: a STARTTLS just accepted means a handshake follows). */
@@ -64,7 +91,14 @@ export function handleImap(store: StoreView, session: ImapServerSession, tag: st
   const event = command.type === 'client.select' ? { ...command, mailboxExists: folderExists(store, session.account.id, command.mailbox) } : command;
   const machine = decide(session.machine, event);
   const verdict = machine.context.verdict;
-  const next = (patch: Partial<ImapServerSession>): ImapServerSession => ({ ...session, machine, ...patch });
+  const lastCommand = store.state.time;
+  const generation = session.generation === UNKNOWN_GENERATION ? store.state.serverGeneration : session.generation;
+  // A command that leaves the machine where it was (its snapshots are shared, see decide.ts) and patches nothing new leaves the session as it was.
+  const next = (patch: Partial<ImapServerSession>): ImapServerSession => {
+    let same = machine === session.machine && lastCommand === session.lastCommand && generation === session.generation;
+    for (const k in patch) same &&= patch[k as keyof ImapServerSession] === session[k as keyof ImapServerSession];
+    return same ? session : { ...session, machine, lastCommand, generation, ...patch };
+  };
   switch (verdict.kind) {
     case 'refuse':
       return { session: next(machine.context.selected ? {} : { recent: RecentUids.EMPTY }), reply: { untagged: verdict.untagged ?? [], status: verdict.status }, tag, effects: NO_EFFECTS };
@@ -80,7 +114,19 @@ export function handleImap(store: StoreView, session: ImapServerSession, tag: st
       return { session: next({}), reply: { untagged: [], status: '' }, tag, effects: NO_EFFECTS };
     case 'execute': {
       const d = new Draft(store);
+      if (command.type === 'client.noop' && session.machine.context.selected) {
+        // NOOP in the selected state: what other sessions changed since this one last looked, as IDLE would have pushed it (rule 97).
+        const news = idleNews(d, session.account.id, session.machine.context.selected, session.recent, session.seen);
+        return { session: next({ recent: news.recent }), reply: { untagged: news.lines, status: 'OK NOOP completed (0.001 + 0.000 secs).' }, tag, effects: d.effects() };
+      }
       const r = runImapCommand(d, session.account, { selected: session.machine.context.selected, recent: session.recent }, command);
+      const selected = session.machine.context.selected;
+      if (command.type === 'client.append' && selected === command.mailbox && r.reply.status.startsWith('OK')) {
+        // APPEND into the selected mailbox: Dovecot syncs it at the end of the command, so the session is told
+        // `* n EXISTS` (and takes the new message's \Recent) before the tagged OK (rule 98).
+        const news = idleNews(d, session.account.id, selected, r.recent, session.seen);
+        return { session: next({ recent: news.recent }), reply: { ...r.reply, untagged: [...(r.reply.untagged as readonly string[]), ...news.lines] }, tag, effects: d.effects() };
+      }
       return { session: next({ recent: r.recent }), reply: r.reply, tag, effects: d.effects() };
     }
   }
@@ -92,8 +138,11 @@ export function handleImap(store: StoreView, session: ImapServerSession, tag: st
  * unasked, as Dovecot does not (rule 86).
  */
 export function imapSessionLooked(store: StoreView, session: ImapServerSession): ImapServerSession {
+  if (session.untold) return { ...session, untold: false };
   const selected = session.machine.context.selected;
-  const uidNext = selected && folderExists(store, session.account.id, selected) ? meta(store, session.account.id, selected).uidNext : 0;
+  const uidNext = selected ? (store.folderMeta(serverPlaceOf(session.account.id, selected))?.uidNext ?? 0) : 0;
+  // Looked again with nothing new: the same session (this runs twice for every command).
+  if (session.seen.version === store.version && session.seen.uidNext === uidNext) return session;
   return { ...session, seen: { version: store.version, uidNext } };
 }
 
@@ -103,8 +152,15 @@ export function imapSessionLooked(store: StoreView, session: ImapServerSession):
  * The caller applies the effects and then calls imapSessionLooked.
  */
 export function imapIdleNews(store: StoreView, session: ImapServerSession): { session: ImapServerSession; lines: string[]; effects: Effects } {
+  if (session.machine.status !== 'done' && session.machine.value !== 'idling') {
+    // A connection left open without IDLE: the server may have closed it meanwhile (rules 95, 96).
+    const gone = session.generation === UNKNOWN_GENERATION ? null : store.state.serverGeneration !== session.generation || store.state.serverDown ? SERVER_GONE_LINE : store.state.time - session.lastCommand >= AUTOLOGOUT_MINUTES ? AUTOLOGOUT_LINE : null;
+    if (gone) return { session: { ...session, machine: decide(session.machine, { type: 'connection.drop' }) }, lines: [gone], effects: NO_EFFECTS };
+    return { session: { ...session, untold: true }, lines: [], effects: NO_EFFECTS };
+  }
   const selected = session.machine.context.selected;
-  if (!selected || !session.machine.matches('idling')) return { session, lines: [], effects: NO_EFFECTS };
+  // The machine's states are flat: its value is the state's name (matches() would build a state value to compare).
+  if (!selected || session.machine.value !== 'idling') return { session, lines: [], effects: NO_EFFECTS };
   const d = new Draft(store);
   const news = idleNews(d, session.account.id, selected, session.recent, session.seen);
   return { session: { ...session, recent: news.recent }, lines: news.lines, effects: d.effects() };

@@ -1,0 +1,119 @@
+// Rule 95–97 (docs/rules.md): a device without IDLE keeps its connection for
+// the next action (Thunderbird's connection cache), for less than 29 minutes;
+// Dovecot logs an unused session out after 30; the client learns of it only
+// when it looks at the connection again. Behind CONNECTION_CACHE until the
+// narration says "keeps the connection open" (it is switched on here only).
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ALICE, arrive, check, del, read, send, sim } from '../harness';
+import { CONNECTION_CACHE } from '../../../src/sim/client/imapClient';
+import { AUTOLOGOUT_LINE } from '../../../src/sim/server/imap/imapServer';
+
+const laptop = { id: 'laptop', kind: 'laptop', account: 'alice', protocol: 'imap', imap: { idle: false, cache: 'headers' } } as const;
+const webmail = { id: 'webmail', kind: 'webmail', account: 'alice', protocol: 'imap' } as const;
+
+describe('a device without IDLE keeps its IMAP connection (rules 95–97)', () => {
+  beforeEach(() => {
+    CONNECTION_CACHE.enabled = true;
+  });
+  afterEach(() => {
+    CONNECTION_CACHE.enabled = false;
+  });
+
+  it('rule 95: an action 10 minutes after a check runs over the same connection: one LOGIN, no LOGOUT, the mail is read on the server', () => {
+    const r = sim({ accounts: [ALICE], devices: [laptop] })
+      .at('day 1, 09:00', arrive('m1'))
+      .at('day 1, 09:10', check('laptop'))
+      .at('day 1, 09:20', read('laptop', 'm1'))
+      .run();
+    const imap = r.lines('IMAP');
+    expect(imap.filter((l) => / LOGIN /.test(l))).toHaveLength(1);
+    expect(imap.filter((l) => / LOGOUT$/.test(l))).toHaveLength(0);
+    expect(r.flagsOf('server/alice/INBOX', 'm1')).toContain('Seen');
+    // On the connection that still has INBOX selected, the client asks for news first (NOOP), then fetches.
+    const noop = imap.findIndex((l) => /^C: a\d+ NOOP$/.test(l));
+    expect(noop).toBeGreaterThan(0);
+    expect(imap.slice(noop + 1).some((l) => /^C: a\d+ UID FETCH \d+ \(BODY\[\]\)$/.test(l))).toBe(true);
+  });
+
+  it('rule 95: 29 minutes unused is too old for Thunderbird: it logs the old connection out and logs in anew', () => {
+    const r = sim({ accounts: [ALICE], devices: [laptop] })
+      .at('day 1, 09:00', arrive('m1'))
+      .at('day 1, 09:10', check('laptop'))
+      .at('day 1, 09:39', read('laptop', 'm1'))
+      .run();
+    const imap = r.lines('IMAP');
+    expect(imap.filter((l) => / LOGIN /.test(l))).toHaveLength(2);
+    expect(imap.filter((l) => / LOGOUT$/.test(l))).toHaveLength(1);
+    expect(imap).not.toContain(`S: ${AUTOLOGOUT_LINE}`);
+  });
+
+  it('rule 96: after 30 minutes Dovecot has logged the session out; the client sees it only when it comes back, and logs in anew', () => {
+    const r = sim({ accounts: [ALICE], devices: [laptop] })
+      .at('day 1, 09:00', arrive('m1'))
+      .at('day 1, 09:10', check('laptop'))
+      .at('day 1, 11:00', read('laptop', 'm1'))
+      .run();
+    const imap = r.lines('IMAP');
+    const closed = imap.indexOf(`S: ${AUTOLOGOUT_LINE}`);
+    expect(closed).toBeGreaterThan(0);
+    // No LOGOUT on the dead connection; the next line is a new connection's greeting, then LOGIN.
+    expect(imap.filter((l) => / LOGOUT$/.test(l))).toHaveLength(0);
+    expect(imap.slice(closed + 1).some((l) => / LOGIN /.test(l))).toBe(true);
+    expect(imap.filter((l) => / LOGIN /.test(l))).toHaveLength(2);
+    expect(r.flagsOf('server/alice/INBOX', 'm1')).toContain('Seen');
+  });
+
+  it('rule 97: the NOOP on a kept connection tells of another session\'s expunge, and the client drops the mail from its own view', () => {
+    const r = sim({ accounts: [ALICE], devices: [laptop, webmail] })
+      .at('day 1, 09:00', arrive('m1'), arrive('m2'))
+      .at('day 1, 09:10', check('laptop'))
+      .at('day 1, 09:12', del('webmail', 'm1'))
+      .at('day 1, 09:15', read('laptop', 'm2'))
+      .run();
+    const imap = r.lines('IMAP');
+    const noop = imap.findIndex((l) => /^C: a\d+ NOOP$/.test(l));
+    expect(noop).toBeGreaterThan(0);
+    expect(imap[noop + 1]).toBe('S: * 1 EXPUNGE');
+    // m1 went to Trash on the server; the laptop learnt from the NOOP that it left INBOX before any check.
+    expect(r.after(/laptop · read|laptop .*m2/).placesOf('m1')).not.toContain('device/laptop/INBOX');
+  });
+
+  it('rule 98: an APPEND into the mailbox the kept connection has selected is answered with EXISTS and RECENT: that session takes the \\Recent, the next device to select sees none', () => {
+    const phone = { id: 'phone', kind: 'phone', account: 'alice', protocol: 'imap', imap: { idle: false, cache: 'headers', saveSent: true } } as const;
+    const r = sim({ accounts: [ALICE, { id: 'bob', address: 'bob@example.org' }], devices: [{ ...laptop, imap: { ...laptop.imap, saveSent: true } }, phone] })
+      .at('day 1, 09:00', send('laptop', 's1', ['bob']))
+      .at('day 1, 09:10', check('phone'))
+      .at('day 1, 09:30', send('phone', 's2', ['bob']))
+      .at('day 1, 09:40', check('laptop'))
+      .run();
+    r.expectMailIn('s2', ['device/phone/Sent', 'device/laptop/Sent', 'server/alice/Sent', 'server/bob/INBOX']);
+    const imap = r.lines('IMAP');
+    // The phone's APPEND of s2 (its literal names it), over the connection its check left with Sent selected.
+    const literal = imap.findIndex((l) => l.startsWith('C: <message s2,'));
+    expect(imap[literal - 2]).toMatch(/^C: a\d+ APPEND Sent /);
+    const tagged = imap.findIndex((l, i) => i > literal && /^S: a\d+ OK \[APPENDUID /.test(l));
+    expect(imap.slice(literal + 1, tagged)).toEqual(['S: * 2 EXISTS', 'S: * 2 RECENT']);
+    // The laptop's SELECT of Sent afterwards: both messages were taken (s1 by the phone's check, s2 by its APPEND).
+    const select = imap.findIndex((l, i) => i > tagged && /^C: a\d+ SELECT Sent$/.test(l));
+    expect(imap.slice(select).find((l) => /^S: \* \d+ RECENT$/.test(l))).toBe('S: * 0 RECENT');
+  });
+
+  it('rule 95: webmail opens a connection per request and logs out (it is not Thunderbird)', () => {
+    const r = sim({ accounts: [ALICE], devices: [webmail] })
+      .at('day 1, 09:00', arrive('m1'))
+      .at('day 1, 09:10', check('webmail'))
+      .at('day 1, 09:15', read('webmail', 'm1'))
+      .run();
+    expect(r.lines('IMAP').filter((l) => / LOGOUT$/.test(l))).toHaveLength(2);
+  });
+
+  it('rule 95: with the switch off a device without IDLE logs out after each action, as before', () => {
+    CONNECTION_CACHE.enabled = false;
+    const r = sim({ accounts: [ALICE], devices: [laptop] })
+      .at('day 1, 09:00', arrive('m1'))
+      .at('day 1, 09:10', check('laptop'))
+      .at('day 1, 09:20', read('laptop', 'm1'))
+      .run();
+    expect(r.lines('IMAP').filter((l) => / LOGIN /.test(l))).toHaveLength(2);
+  });
+});
