@@ -12,7 +12,7 @@ import { computeLayout, type Layout } from './layout';
 import { DESK, type Scale } from './geometry';
 import { buildScene, withLost } from './scene';
 import { buildPictureModel } from './pictureModel';
-import { positionPicture, renderPicture } from './render';
+import { positionPicture, renderPicture, setTravelLayer } from './render';
 import { buildStory, type Story } from './story';
 import { stepSoFar, MAX_PLAYED_CHANGES } from '../presenter/presenterState';
 import { BackupGenerations } from './BackupGenerations';
@@ -42,6 +42,7 @@ export function Picture({ store, label, scale = DESK, fit = false }: { store: St
   const { t } = useTranslation();
   const boxRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
+  const travelRef = useRef<SVGSVGElement>(null);
   const [width, setWidth] = useState(0);
   const [height, setHeight] = useState(0);
   const timeline = useSelector(store, (s) => s.timeline);
@@ -69,6 +70,7 @@ export function Picture({ store, label, scale = DESK, fit = false }: { store: St
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg || !session || !layout) return;
+    setTravelLayer(svg, travelRef.current);
     let drawnKey = '';
     let drawnPhase = -1;
     const withLostCache = new WeakMap<object, ReturnType<typeof withLost>>();
@@ -129,7 +131,7 @@ export function Picture({ store, label, scale = DESK, fit = false }: { store: St
         const next = session.timeline.frames[s.frame + 1];
         if (s.playing && next) whenIdle(() => animatedScene(next));
       } else if (s.phase !== drawnPhase) {
-        positionPicture(svg, t01, fadeOf(s.phase, s.reducedMotion));
+        positionPicture(svg, t01, fadeOf(s.phase, s.reducedMotion), s.playing);
         drawnPhase = s.phase;
       }
     };
@@ -141,6 +143,11 @@ export function Picture({ store, label, scale = DESK, fit = false }: { store: St
     <>
     <div className="picture" ref={boxRef}>
       <svg ref={svgRef} className="picture-svg" aria-label={label} data-testid="picture" />
+      {/* The tokens travelling in the current change are drawn here, over the picture (see render.ts). */}
+      {/* Its box carries the picture's class, so the tokens look the same; it is no svg.picture-svg itself. */}
+      <div className="picture-svg picture-travel" aria-hidden="true">
+        <svg ref={travelRef} focusable="false" />
+      </div>
     </div>
     <BackupGenerations store={store} />
     </>
