@@ -8,6 +8,7 @@ import { summariseGenerations } from './backupGenerationsSummary';
 import type { Store } from '../store/store';
 import type { PlayerState } from '../store/playerState';
 import { useSelector } from '../store/useStore';
+import { useFollowedFrame } from '../store/useRestingFrame';
 import { useTranslation } from '../i18n/useTranslation';
 
 /** More nights than this are summed up in words, not drawn (a server may keep up to a year). */
@@ -17,7 +18,8 @@ const BAR_HEIGHT = 22;
 export function BackupGenerations({ store }: { store: Store<PlayerState> }) {
   const { t } = useTranslation();
   const timeline = useSelector(store, (s) => s.timeline);
-  const frameIndex = useSelector(store, (s) => s.frame);
+  // Follows the picture as the side panels do: while playing, after the animation frame that moved it.
+  const frameIndex = useFollowedFrame(store);
   const summary = useMemo(() => {
     const frame = timeline?.frames[frameIndex];
     return frame ? summariseGenerations(frame.state) : null;
