@@ -24,7 +24,13 @@ export function BackupGenerations({ store }: { store: Store<PlayerState> }) {
     const frame = timeline?.frames[frameIndex];
     return frame ? summariseGenerations(frame.state) : null;
   }, [timeline, frameIndex]);
-  if (!summary || summary.nights.length === 0) return null;
+  // The strip changes only when a backup is taken or a message leaves the server: most changes draw it as it was.
+  const same = summary ? `${summary.mails}|${summary.onlyInBackups}|${summary.nights.map((n) => `${n.day}:${n.mails}`).join(',')}` : '';
+  return useMemo(() => (summary ? <Strip summary={summary} t={t} /> : null), [same, t]); // eslint-disable-line react-hooks/exhaustive-deps
+}
+
+function Strip({ summary, t }: { summary: ReturnType<typeof summariseGenerations>; t: ReturnType<typeof useTranslation>['t'] }) {
+  if (summary.nights.length === 0) return null;
 
   const drawn = summary.nights.slice(-MAX_BARS);
   const hidden = summary.nights.length - drawn.length;

@@ -14,6 +14,7 @@ import { buildScene, withLost } from './scene';
 import { buildPictureModel } from './pictureModel';
 import { positionPicture, renderPicture, setTravelLayer } from './render';
 import { buildStory, type Story } from './story';
+import { rememberedT } from './rememberedT';
 import { stepSoFar, MAX_PLAYED_CHANGES } from '../presenter/presenterState';
 import { BackupGenerations } from './BackupGenerations';
 
@@ -110,6 +111,28 @@ export function Picture({ store, label, scale = DESK, fit = false }: { store: St
       selectMail: (mail: string) => store.set((s) => ({ ...s, selectedMail: s.selectedMail === mail ? null : mail, selectedPlace: null })),
       selectPlace: (place: string) => store.set((s) => ({ ...s, selectedPlace: place, selectedMail: null })),
     };
+    // The picture's words, remembered from change to change (see rememberedT.ts).
+    const words = rememberedT(t);
+    // A change's model, made between animation frames before its turn comes (see below).
+    let prepared: { frame: object; scene: object; selectedMail: string | null; lang: string; views: ReturnType<typeof session.metrics>['views'] | null; model: ReturnType<typeof buildPictureModel> } | null = null;
+    const modelOf = (frame: NonNullable<typeof session.timeline.frames[number]>, scene: ReturnType<typeof buildScene>, selectedMail: string | null, lang: PlayerState['lang']) => {
+      const p = prepared;
+      if (p && p.frame === frame && p.scene === scene && p.selectedMail === selectedMail && p.lang === lang && p.views === lastViews) return p.model;
+      return buildPictureModel({ scenario: session.scenario, frame, lost: session.lost(frame), views: lastViews, layout, scene, index: session.index, selectedMail, lang, t: words, story: storyOf(frame) });
+    };
+    /** Prepare the next change in three small idle tasks (its scene, its story, its model), so it draws without delay. */
+    const prepare = (next: NonNullable<typeof session.timeline.frames[number]>) =>
+      whenIdle(() => {
+        const scene = animatedScene(next);
+        whenIdle(() => {
+          storyOf(next);
+          whenIdle(() => {
+            const s = store.get();
+            if (s.timeline !== session.timeline || !s.playing || s.frame >= next.index) return;
+            prepared = { frame: next, scene, selectedMail: s.selectedMail, lang: s.lang, views: lastViews, model: modelOf(next, scene, s.selectedMail, s.lang) };
+          });
+        });
+      });
     const draw = () => {
       const s = store.get();
       if (s.timeline !== session.timeline) return;
@@ -123,13 +146,13 @@ export function Picture({ store, label, scale = DESK, fit = false }: { store: St
       if (key !== drawnKey) {
         const scene = animating ? animatedScene(frame) : buildScene({ now: lostOf(frame), before: null, transfers: frame.transfers, layout });
         if (!s.playing || !lastViews || hasWebmail === false) lastViews = hasWebmail ? session.metrics(frame).views : null;
-        const model = buildPictureModel({ scenario: session.scenario, frame, lost: session.lost(frame), views: lastViews, layout, scene, index: session.index, selectedMail: s.selectedMail, lang: s.lang, t, story: storyOf(frame) });
+        const model = modelOf(frame, scene, s.selectedMail, s.lang);
+        prepared = null;
         renderPicture(svg, model, t01, events, animating ? fadeOf(s.phase, s.reducedMotion) : 1);
         drawnKey = key;
         drawnPhase = s.phase;
-        // Prepare the next change between animation frames, so it draws without delay.
         const next = session.timeline.frames[s.frame + 1];
-        if (s.playing && next) whenIdle(() => animatedScene(next));
+        if (s.playing && next) prepare(next);
       } else if (s.phase !== drawnPhase) {
         positionPicture(svg, t01, fadeOf(s.phase, s.reducedMotion), s.playing);
         drawnPhase = s.phase;

@@ -443,6 +443,8 @@ export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, 
   const svg = select(svgEl);
   // Travellers of the last change come home first, so the join finds every token where it keeps them.
   bringHome(svgEl);
+  // The paths and ghosts each animation frame moves are looked up anew for this change.
+  (svgEl as PictureNode).__found = undefined;
   // The <svg>'s own attributes are written only when they change: every write,
   // even of the same value, is a mutation that observers of the picture (the
   // profile labels, which then measure the page) react to.
@@ -497,7 +499,7 @@ function positionPaths(svgEl: SVGSVGElement, t: number, fade: number) {
 }
 
 type TokenNode = SVGGElement & { __at?: string; __data__?: TokenDatum };
-type PictureNode = SVGSVGElement & { __movers?: TokenNode[]; __travel?: SVGSVGElement; __away?: boolean };
+type PictureNode = SVGSVGElement & { __movers?: TokenNode[]; __travel?: SVGSVGElement; __away?: boolean; __found?: Map<string, Element[]> };
 
 /**
  * A second, empty <svg> laid over the picture (same size, no pointer events):
@@ -554,8 +556,16 @@ function sendAway(svgEl: SVGSVGElement) {
 
 /** A layer's nodes wherever they are drawn now: in the picture or over it. */
 function inBoth<E extends Element, D>(svgEl: SVGSVGElement, selector: string) {
-  const travel = (svgEl as PictureNode).__travel;
-  return selectAll<E, D>([...svgEl.querySelectorAll<E>(selector), ...(travel ? travel.querySelectorAll<E>(selector) : [])]);
+  const node = svgEl as PictureNode;
+  // Found once per drawn change (renderPicture clears it), not on every animation frame.
+  const found = (node.__found ??= new Map<string, Element[]>());
+  let nodes = found.get(selector);
+  if (!nodes) {
+    const travel = node.__travel;
+    nodes = [...svgEl.querySelectorAll<E>(selector), ...(travel ? travel.querySelectorAll<E>(selector) : [])];
+    found.set(selector, nodes);
+  }
+  return selectAll<E, D>(nodes as E[]);
 }
 
 const isMoving = (d: TokenDatum) => d.entering || d.overflow || d.from.x !== d.to.x || d.from.y !== d.to.y;
