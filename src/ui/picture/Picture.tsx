@@ -32,7 +32,8 @@ export function fittedLayout(at: (width: number) => Layout, width: number, heigh
   return at(width);
 }
 
-const whenIdle = (job: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(job, { timeout: 200 }) : setTimeout(job, 0));
+/** `job` when the page is idle, or after `within` ms at the latest (a change at 4× lasts 275 ms). */
+const whenIdle = (job: () => void, within = 200) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(job, { timeout: within }) : setTimeout(job, 0));
 
 /**
  * `fit`: fill the box's height too (presenter mode). The layout is then made
@@ -120,19 +121,17 @@ export function Picture({ store, label, scale = DESK, fit = false }: { store: St
       if (p && p.frame === frame && p.scene === scene && p.selectedMail === selectedMail && p.lang === lang && p.views === lastViews) return p.model;
       return buildPictureModel({ scenario: session.scenario, frame, lost: session.lost(frame), views: lastViews, layout, scene, index: session.index, selectedMail, lang, t: words, story: storyOf(frame) });
     };
-    /** Prepare the next change in three small idle tasks (its scene, its story, its model), so it draws without delay. */
+    /** Prepare the next change in two small idle tasks (its scene and story, then its model), so it draws without delay. */
     const prepare = (next: NonNullable<typeof session.timeline.frames[number]>) =>
       whenIdle(() => {
         const scene = animatedScene(next);
+        storyOf(next);
         whenIdle(() => {
-          storyOf(next);
-          whenIdle(() => {
-            const s = store.get();
-            if (s.timeline !== session.timeline || !s.playing || s.frame >= next.index) return;
-            prepared = { frame: next, scene, selectedMail: s.selectedMail, lang: s.lang, views: lastViews, model: modelOf(next, scene, s.selectedMail, s.lang) };
-          });
-        });
-      });
+          const s = store.get();
+          if (s.timeline !== session.timeline || !s.playing || s.frame >= next.index) return;
+          prepared = { frame: next, scene, selectedMail: s.selectedMail, lang: s.lang, views: lastViews, model: modelOf(next, scene, s.selectedMail, s.lang) };
+        }, 60);
+      }, 60);
     const draw = () => {
       const s = store.get();
       if (s.timeline !== session.timeline) return;

@@ -493,9 +493,22 @@ export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, 
 function positionPaths(svgEl: SVGSVGElement, t: number, fade: number) {
   const current = inBoth<SVGGElement, PathView>(svgEl, 'g.layer-paths > g.transfer.is-current');
   if (current.empty()) return;
-  current.attr('opacity', (t < 1 ? 1 : 1 - 0.45 * fade).toFixed(2));
-  current.select('path.transfer-line').attr('stroke-dashoffset', (d) => (d.length * (1 - t)).toFixed(1));
-  current.select('path.transfer-head').attr('visibility', t < 1 ? 'hidden' : null);
+  const opacity = (t < 1 ? 1 : 1 - 0.45 * fade).toFixed(2);
+  // Plain DOM over the nodes found once per change, and only what differs from the last frame:
+  // a burst's step has many paths, and every write (even of the same value) restyles the node.
+  current.each(function (d) {
+    const g = this as SVGGElement & { __drawn?: string };
+    const offset = (d.length * (1 - t)).toFixed(1);
+    const drawn = `${opacity}|${offset}|${t < 1}`;
+    if (g.__drawn === drawn) return;
+    g.__drawn = drawn;
+    const line = g.querySelector<SVGPathElement>(':scope > path.transfer-line');
+    const head = g.querySelector<SVGPathElement>(':scope > path.transfer-head');
+    g.setAttribute('opacity', opacity);
+    line?.setAttribute('stroke-dashoffset', offset);
+    if (t < 1) head?.setAttribute('visibility', 'hidden');
+    else head?.removeAttribute('visibility');
+  });
 }
 
 type TokenNode = SVGGElement & { __at?: string; __data__?: TokenDatum };
