@@ -225,7 +225,8 @@ test('without reduced motion the copy travels', async ({ page }) => {
   await page.getByTestId('speed').selectOption('0.25');
   await page.keyboard.press('ArrowRight');
   const t = timeline.frames[copyFrame].transfers.find((x) => x.kind === 'copy')!;
-  const token = page.locator(`svg.picture-svg g.token[data-place="${t.to}"][data-mail="${t.mail}"]`);
+  // While it travels, the copy is drawn in the overlay over the picture (.picture-travel); at rest it is back in the picture.
+  const token = page.locator(`:is(svg.picture-svg, .picture-travel svg) g.token[data-place="${t.to}"][data-mail="${t.mail}"]`);
   const a = await token.getAttribute('transform');
   await page.waitForTimeout(700);
   const b = await token.getAttribute('transform');

@@ -130,14 +130,15 @@ test('the picture tells the step: icons name the places, a copy\u2019s path is d
   await expect(page.locator('svg.picture-svg g.region-server')).toHaveAttribute('data-icon', 'server');
   await page.getByTestId('speed').selectOption('0.25');
   await page.keyboard.press('ArrowRight');
-  const path = page.locator(`svg.picture-svg g.transfer.is-current[data-mail="${t.mail}"] path.transfer-line`);
+  // While the copy travels, its path is drawn in the overlay over the picture (.picture-travel); at rest it is back in the picture.
+  const path = page.locator(`:is(svg.picture-svg, .picture-travel svg) g.transfer.is-current[data-mail="${t.mail}"] path.transfer-line`);
   await expect(path).toBeAttached();
   const offset = async () => Number(await path.getAttribute('stroke-dashoffset'));
   const early = await offset();
   await page.waitForTimeout(900);
   expect(await offset()).toBeLessThan(early);
   // At rest: the path is still there (faded), the arrived copy is framed as changed in this step.
-  await expect(page.locator('svg.picture-svg g.ghost')).toHaveCount(0, { timeout: 10_000 });
+  await expect(page.locator(':is(svg.picture-svg, .picture-travel svg) g.ghost')).toHaveCount(0, { timeout: 10_000 });
   await expect(path).toBeAttached();
   await expect(page.locator(`svg.picture-svg g.token.is-changed[data-place="${t.to}"][data-mail="${t.mail}"]`)).toHaveCount(1);
   // The next step starts a new story: the earlier step's paths are gone.

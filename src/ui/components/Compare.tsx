@@ -186,8 +186,9 @@ export function Compare({ against }: { against?: CompareAgainst } = {}) {
   // Mark the differing mails' tokens in every pane, after each redraw.
   useEffect(() => {
     const set = new Set(differing);
+    // A token travelling in the current change is drawn in the overlay over its pane's picture (render.ts).
     const mark = () => {
-      for (const node of document.querySelectorAll<SVGGElement & { __data__?: { mail: string } }>('.compare svg.picture-svg g.token')) {
+      for (const node of document.querySelectorAll<SVGGElement & { __data__?: { mail: string } }>('.compare :is(svg.picture-svg, .picture-travel svg) g.token')) {
         const on = !!node.__data__ && set.has(node.__data__.mail);
         if (node.classList.contains('differs') !== on) node.classList.toggle('differs', on);
       }

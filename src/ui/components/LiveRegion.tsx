@@ -16,10 +16,11 @@ export function LiveRegion() {
     const update = () => {
       const s = playerStore.get();
       if (!s.timeline) return;
-      const step = stepOrdinalAt(stepMarks(s), s.frame);
       const prev = last.current;
+      // The clock changes the store on every display frame: only another frame of the timeline is news.
       const changed = prev.timeline !== s.timeline || prev.frame !== s.frame;
       if (!changed) return;
+      const step = stepOrdinalAt(stepMarks(s), s.frame);
       const announce = prev.timeline === s.timeline && (!s.playing || step !== prev.step);
       last.current = { frame: s.frame, step, timeline: s.timeline };
       if (!announce) return;

@@ -1,6 +1,7 @@
 // The protocol conversation of the current step, the current change's lines
 // highlighted, every command explained on hover and focus.
-import { useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type ReactElement } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from '../i18n/useTranslation';
 import { frameLines, type ProtocolLine } from '../../sim';
 import { playerStore } from '../store/playerStore';
@@ -18,6 +19,25 @@ interface Shown extends ProtocolLine {
   readonly n: number;
 }
 
+/** One line of the conversation. Memoised: when playback moves on, the lines already shown keep their nodes and are not rendered again. */
+const Line = memo(function Line({ dir, text, current, explainedBy, t, onExplain }: { dir: ProtocolLine['dir']; text: string; current: boolean; explainedBy: string | null; t: TFunction; onExplain: (key: string) => void }) {
+  const explanation = explainedBy ? t(`ui.cmd.${explainedBy}`) : null;
+  return (
+    <li
+      className={`line dir-${dir}${current ? ' current' : ''}`}
+      tabIndex={explanation ? 0 : undefined}
+      title={explanation ?? undefined}
+      onMouseEnter={() => explainedBy && onExplain(explainedBy)}
+      onFocus={() => explainedBy && onExplain(explainedBy)}
+      data-current={current ? '1' : undefined}
+    >
+      <span className="who">{dir === 'C' ? t('ui.transcript.client') : t('ui.transcript.server')}</span>
+      <code>{text}</code>
+      {explanation && <span className="sr-only"> — {explanation}</span>}
+    </li>
+  );
+});
+
 export function TranscriptPanel() {
   const { t } = useTranslation();
   const timeline = useSelector(playerStore, (s) => s.timeline);
@@ -25,17 +45,17 @@ export function TranscriptPanel() {
   const frameIndex = useRestingFrame(500);
   // The key, not the text: the explanation follows a language switch.
   const [explained, setExplained] = useState<string | null>(null);
+  const onExplain = useCallback((key: string) => setExplained(key), []);
   const listRef = useRef<HTMLOListElement>(null);
-  // Keep the newest exchange in view.
-  // Keep the newest line in view. Reading scrollHeight right after the commit forced a layout of the
-  // whole page on every frame while playing (the largest cost in a 4× CPU-throttled profile); a moment
-  // later, after the frame is painted, the layout is already done and the read costs nothing.
+  // Keep the newest line in view, in the animation frame after the lines changed: by then the browser
+  // lays the page out anyway, so setting the scroll position costs no layout of its own (read in a
+  // task right after the commit, it forced a layout of the whole page on every change while playing).
   useEffect(() => {
-    const timer = setTimeout(() => {
+    const frame = requestAnimationFrame(() => {
       const el = listRef.current;
       if (el) el.scrollTop = el.scrollHeight;
-    }, 0);
-    return () => clearTimeout(timer);
+    });
+    return () => cancelAnimationFrame(frame);
   }, [frameIndex, timeline]);
   if (!timeline) return null;
   const session = sessionOf(timeline);
@@ -52,6 +72,19 @@ export function TranscriptPanel() {
   }
   const lines = chunks.reverse().flat().slice(-MAX_LINES);
   const protocolOf = (id: string): LineProtocol => (session?.index.sessions.get(id)?.protocol ?? 'IMAP') as LineProtocol;
+  // One flat list, each item keyed by its line: React keeps the nodes of lines still shown
+  // (a list of [header, line] pairs was keyed by position, and every line was made anew when the window moved).
+  const items: ReactElement[] = [];
+  lines.forEach((l, i) => {
+    const info = session?.index.sessions.get(l.session);
+    if ((i === 0 || lines[i - 1].session !== l.session) && info)
+      items.push(
+        <li key={`h${l.n}`} className="session">
+          {t('ui.transcript.session', { protocol: info.protocol, client: session ? deviceNames(session.scenario.world, lang)(info.client) : info.client, account: session ? accountNames(session.scenario.world)(info.account) : info.account, port: info.port, tls: info.tls ? t('ui.transcript.tls') : '' })}
+        </li>,
+      );
+    items.push(<Line key={l.n} dir={l.dir} text={l.text} current={l.current} explainedBy={explainKey(protocolOf(l.session), l.dir, l.text) ?? null} t={t} onExplain={onExplain} />);
+  });
   return (
     <section className="panel transcript" aria-labelledby="transcript-heading">
       <h2 id="transcript-heading">{t('ui.transcript.heading')}</h2>
@@ -61,33 +94,7 @@ export function TranscriptPanel() {
         <>
           <p className="hint">{t('ui.transcript.hint')}</p>
           <ol className="lines" data-testid="transcript" ref={listRef} tabIndex={0} aria-label={t('ui.transcript.heading')}>
-            {lines.map((l, i) => {
-              const info = session?.index.sessions.get(l.session);
-              const header =
-                (i === 0 || lines[i - 1].session !== l.session) && info ? (
-                  <li key={`h${l.n}`} className="session">
-                    {t('ui.transcript.session', { protocol: info.protocol, client: session ? deviceNames(session.scenario.world, lang)(info.client) : info.client, account: session ? accountNames(session.scenario.world)(info.account) : info.account, port: info.port, tls: info.tls ? t('ui.transcript.tls') : '' })}
-                  </li>
-                ) : null;
-              const key = explainKey(protocolOf(l.session), l.dir, l.text);
-              const explanation = key ? t(`ui.cmd.${key}`) : null;
-              return [
-                header,
-                <li
-                  key={l.n}
-                  className={`line dir-${l.dir}${l.current ? ' current' : ''}`}
-                  tabIndex={explanation ? 0 : undefined}
-                  title={explanation ?? undefined}
-                  onMouseEnter={() => key && setExplained(key)}
-                  onFocus={() => key && setExplained(key)}
-                  data-current={l.current ? '1' : undefined}
-                >
-                  <span className="who">{l.dir === 'C' ? t('ui.transcript.client') : t('ui.transcript.server')}</span>
-                  <code>{l.text}</code>
-                  {explanation && <span className="sr-only"> — {explanation}</span>}
-                </li>,
-              ];
-            })}
+            {items}
           </ol>
           <p className="explain" aria-hidden="true" data-testid="explain">
             {explained ? t(`ui.cmd.${explained}`) : '\u00a0'}

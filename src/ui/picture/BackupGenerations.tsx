@@ -8,6 +8,7 @@ import { summariseGenerations } from './backupGenerationsSummary';
 import type { Store } from '../store/store';
 import type { PlayerState } from '../store/playerState';
 import { useSelector } from '../store/useStore';
+import { useFollowedFrame } from '../store/useRestingFrame';
 import { useTranslation } from '../i18n/useTranslation';
 
 /** More nights than this are summed up in words, not drawn (a server may keep up to a year). */
@@ -17,12 +18,19 @@ const BAR_HEIGHT = 22;
 export function BackupGenerations({ store }: { store: Store<PlayerState> }) {
   const { t } = useTranslation();
   const timeline = useSelector(store, (s) => s.timeline);
-  const frameIndex = useSelector(store, (s) => s.frame);
+  // Follows the picture as the side panels do: while playing, after the animation frame that moved it.
+  const frameIndex = useFollowedFrame(store);
   const summary = useMemo(() => {
     const frame = timeline?.frames[frameIndex];
     return frame ? summariseGenerations(frame.state) : null;
   }, [timeline, frameIndex]);
-  if (!summary || summary.nights.length === 0) return null;
+  // The strip changes only when a backup is taken or a message leaves the server: most changes draw it as it was.
+  const same = summary ? `${summary.mails}|${summary.onlyInBackups}|${summary.nights.map((n) => `${n.day}:${n.mails}`).join(',')}` : '';
+  return useMemo(() => (summary ? <Strip summary={summary} t={t} /> : null), [same, t]); // eslint-disable-line react-hooks/exhaustive-deps
+}
+
+function Strip({ summary, t }: { summary: ReturnType<typeof summariseGenerations>; t: ReturnType<typeof useTranslation>['t'] }) {
+  if (summary.nights.length === 0) return null;
 
   const drawn = summary.nights.slice(-MAX_BARS);
   const hidden = summary.nights.length - drawn.length;

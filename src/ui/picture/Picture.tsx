@@ -12,8 +12,9 @@ import { computeLayout, type Layout } from './layout';
 import { DESK, type Scale } from './geometry';
 import { buildScene, withLost } from './scene';
 import { buildPictureModel } from './pictureModel';
-import { positionPicture, renderPicture } from './render';
+import { positionPicture, renderPicture, setTravelLayer } from './render';
 import { buildStory, type Story } from './story';
+import { rememberedT } from './rememberedT';
 import { stepSoFar, MAX_PLAYED_CHANGES } from '../presenter/presenterState';
 import { BackupGenerations } from './BackupGenerations';
 
@@ -31,7 +32,8 @@ export function fittedLayout(at: (width: number) => Layout, width: number, heigh
   return at(width);
 }
 
-const whenIdle = (job: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(job, { timeout: 200 }) : setTimeout(job, 0));
+/** `job` when the page is idle, or after `within` ms at the latest (a change at 4× lasts 275 ms). */
+const whenIdle = (job: () => void, within = 200) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(job, { timeout: within }) : setTimeout(job, 0));
 
 /**
  * `fit`: fill the box's height too (presenter mode). The layout is then made
@@ -42,6 +44,7 @@ export function Picture({ store, label, scale = DESK, fit = false }: { store: St
   const { t } = useTranslation();
   const boxRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
+  const travelRef = useRef<SVGSVGElement>(null);
   const [width, setWidth] = useState(0);
   const [height, setHeight] = useState(0);
   const timeline = useSelector(store, (s) => s.timeline);
@@ -69,6 +72,7 @@ export function Picture({ store, label, scale = DESK, fit = false }: { store: St
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg || !session || !layout) return;
+    setTravelLayer(svg, travelRef.current);
     let drawnKey = '';
     let drawnPhase = -1;
     const withLostCache = new WeakMap<object, ReturnType<typeof withLost>>();
@@ -108,6 +112,26 @@ export function Picture({ store, label, scale = DESK, fit = false }: { store: St
       selectMail: (mail: string) => store.set((s) => ({ ...s, selectedMail: s.selectedMail === mail ? null : mail, selectedPlace: null })),
       selectPlace: (place: string) => store.set((s) => ({ ...s, selectedPlace: place, selectedMail: null })),
     };
+    // The picture's words, remembered from change to change (see rememberedT.ts).
+    const words = rememberedT(t);
+    // A change's model, made between animation frames before its turn comes (see below).
+    let prepared: { frame: object; scene: object; selectedMail: string | null; lang: string; views: ReturnType<typeof session.metrics>['views'] | null; model: ReturnType<typeof buildPictureModel> } | null = null;
+    const modelOf = (frame: NonNullable<typeof session.timeline.frames[number]>, scene: ReturnType<typeof buildScene>, selectedMail: string | null, lang: PlayerState['lang']) => {
+      const p = prepared;
+      if (p && p.frame === frame && p.scene === scene && p.selectedMail === selectedMail && p.lang === lang && p.views === lastViews) return p.model;
+      return buildPictureModel({ scenario: session.scenario, frame, lost: session.lost(frame), views: lastViews, layout, scene, index: session.index, selectedMail, lang, t: words, story: storyOf(frame) });
+    };
+    /** Prepare the next change in two small idle tasks (its scene and story, then its model), so it draws without delay. */
+    const prepare = (next: NonNullable<typeof session.timeline.frames[number]>) =>
+      whenIdle(() => {
+        const scene = animatedScene(next);
+        storyOf(next);
+        whenIdle(() => {
+          const s = store.get();
+          if (s.timeline !== session.timeline || !s.playing || s.frame >= next.index) return;
+          prepared = { frame: next, scene, selectedMail: s.selectedMail, lang: s.lang, views: lastViews, model: modelOf(next, scene, s.selectedMail, s.lang) };
+        }, 60);
+      }, 60);
     const draw = () => {
       const s = store.get();
       if (s.timeline !== session.timeline) return;
@@ -121,15 +145,15 @@ export function Picture({ store, label, scale = DESK, fit = false }: { store: St
       if (key !== drawnKey) {
         const scene = animating ? animatedScene(frame) : buildScene({ now: lostOf(frame), before: null, transfers: frame.transfers, layout });
         if (!s.playing || !lastViews || hasWebmail === false) lastViews = hasWebmail ? session.metrics(frame).views : null;
-        const model = buildPictureModel({ scenario: session.scenario, frame, lost: session.lost(frame), views: lastViews, layout, scene, index: session.index, selectedMail: s.selectedMail, lang: s.lang, t, story: storyOf(frame) });
+        const model = modelOf(frame, scene, s.selectedMail, s.lang);
+        prepared = null;
         renderPicture(svg, model, t01, events, animating ? fadeOf(s.phase, s.reducedMotion) : 1);
         drawnKey = key;
         drawnPhase = s.phase;
-        // Prepare the next change between animation frames, so it draws without delay.
         const next = session.timeline.frames[s.frame + 1];
-        if (s.playing && next) whenIdle(() => animatedScene(next));
+        if (s.playing && next) prepare(next);
       } else if (s.phase !== drawnPhase) {
-        positionPicture(svg, t01, fadeOf(s.phase, s.reducedMotion));
+        positionPicture(svg, t01, fadeOf(s.phase, s.reducedMotion), s.playing);
         drawnPhase = s.phase;
       }
     };
@@ -141,6 +165,11 @@ export function Picture({ store, label, scale = DESK, fit = false }: { store: St
     <>
     <div className="picture" ref={boxRef}>
       <svg ref={svgRef} className="picture-svg" aria-label={label} data-testid="picture" />
+      {/* The tokens travelling in the current change are drawn here, over the picture (see render.ts). */}
+      {/* Its box carries the picture's class, so the tokens look the same; it is no svg.picture-svg itself. */}
+      <div className="picture-svg picture-travel" aria-hidden="true">
+        <svg ref={travelRef} focusable="false" />
+      </div>
     </div>
     <BackupGenerations store={store} />
     </>

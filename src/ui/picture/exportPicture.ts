@@ -17,8 +17,20 @@ function pictureCss(): string {
   return out.join('\n');
 }
 
+/** While a change plays, its travelling tokens (and paths) are drawn in an overlay over the picture (render.ts): put copies back in their layers. */
+function withTravellers(svg: SVGSVGElement, copy: SVGSVGElement): void {
+  const travel = svg.parentElement?.querySelector<SVGSVGElement>('.picture-travel svg');
+  if (!travel) return;
+  for (const away of Array.from(travel.querySelectorAll<SVGGElement>(':scope > g.layer'))) {
+    const name = Array.from(away.classList).find((c) => c.startsWith('layer-'));
+    const home = name ? copy.querySelector(`:scope > g.${name}`) : null;
+    if (home) for (const n of Array.from(away.childNodes)) home.appendChild(n.cloneNode(true));
+  }
+}
+
 export function svgText(svg: SVGSVGElement): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
+  withTravellers(svg, copy);
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   copy.setAttribute('class', 'picture-svg');
   const style = document.createElementNS('http://www.w3.org/2000/svg', 'style');

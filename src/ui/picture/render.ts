@@ -1,7 +1,7 @@
 // The d3 layer: draws a frame's picture into an <svg> it owns. React never
 // touches these nodes. Tokens are joined by copy id, so a copy that stays keeps
 // its node and a copy that travels is drawn moving from where it was.
-import { select, type Selection } from 'd3-selection';
+import { select, selectAll, type Selection } from 'd3-selection';
 import { fitText, lerp, wrapToFit, type Scale } from './geometry';
 import type { FolderBox, Layout, Region } from './layout';
 import type { CountBadge, GhostDatum, Scene, TokenDatum } from './scene';
@@ -441,6 +441,10 @@ function drawBadges(g: G, m: PictureModel, events: PictureEvents) {
 /** Draw a frame's picture (structure, texts, tokens) at travel progress `t`. */
 export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, events: PictureEvents, fade = 1): void {
   const svg = select(svgEl);
+  // Travellers of the last change come home first, so the join finds every token where it keeps them.
+  bringHome(svgEl);
+  // The paths and ghosts each animation frame moves are looked up anew for this change.
+  (svgEl as PictureNode).__found = undefined;
   // The <svg>'s own attributes are written only when they change: every write,
   // even of the same value, is a mutation that observers of the picture (the
   // profile labels, which then measure the page) react to.
@@ -454,6 +458,13 @@ export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, 
       .attr('width', m.layout.width)
       .attr('height', m.layout.height)
       .attr('role', 'img');
+    const travel = (svgEl as PictureNode).__travel;
+    if (travel) {
+      // The overlay's box carries the picture's classes (the stylesheet's rules for tokens start there).
+      travel.parentElement?.classList.toggle('scale-projector', m.layout.scale.name === 'projector');
+      // Its size is the picture's box (CSS), so it scales as the picture does (the presenter's fitted picture).
+      travel.setAttribute('viewBox', `0 0 ${m.layout.width} ${m.layout.height}`);
+    }
   }
   let title = svg.select<SVGTitleElement>('title.picture-title');
   if (title.empty()) title = svg.insert<SVGTitleElement>('title', ':first-child').attr('class', 'picture-title');
@@ -480,15 +491,95 @@ export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, 
  * frame rests (`fade` 0 → 1). Older paths of the step keep their faded look (CSS).
  */
 function positionPaths(svgEl: SVGSVGElement, t: number, fade: number) {
-  const current = select(svgEl).select('g.layer-paths').selectAll<SVGGElement, PathView>('g.transfer.is-current');
+  const current = inBoth<SVGGElement, PathView>(svgEl, 'g.layer-paths > g.transfer.is-current');
   if (current.empty()) return;
-  current.attr('opacity', (t < 1 ? 1 : 1 - 0.45 * fade).toFixed(2));
-  current.select('path.transfer-line').attr('stroke-dashoffset', (d) => (d.length * (1 - t)).toFixed(1));
-  current.select('path.transfer-head').attr('visibility', t < 1 ? 'hidden' : null);
+  const opacity = (t < 1 ? 1 : 1 - 0.45 * fade).toFixed(2);
+  // Plain DOM over the nodes found once per change, and only what differs from the last frame:
+  // a burst's step has many paths, and every write (even of the same value) restyles the node.
+  current.each(function (d) {
+    const g = this as SVGGElement & { __drawn?: string };
+    const offset = (d.length * (1 - t)).toFixed(1);
+    const drawn = `${opacity}|${offset}|${t < 1}`;
+    if (g.__drawn === drawn) return;
+    g.__drawn = drawn;
+    const line = g.querySelector<SVGPathElement>(':scope > path.transfer-line');
+    const head = g.querySelector<SVGPathElement>(':scope > path.transfer-head');
+    g.setAttribute('opacity', opacity);
+    line?.setAttribute('stroke-dashoffset', offset);
+    if (t < 1) head?.setAttribute('visibility', 'hidden');
+    else head?.removeAttribute('visibility');
+  });
 }
 
 type TokenNode = SVGGElement & { __at?: string; __data__?: TokenDatum };
-type PictureNode = SVGSVGElement & { __movers?: TokenNode[] };
+type PictureNode = SVGSVGElement & { __movers?: TokenNode[]; __travel?: SVGSVGElement; __away?: boolean; __found?: Map<string, Element[]> };
+
+/**
+ * A second, empty <svg> laid over the picture (same size, no pointer events):
+ * while a change plays, its few travelling tokens (and its paths) are drawn there. Moving a
+ * token inside the picture made the browser repaint the whole picture (a few
+ * hundred envelopes) on every animation frame; moving it over the picture
+ * repaints only the overlay. At rest they are back in the picture, in order.
+ */
+export function setTravelLayer(svgEl: SVGSVGElement, travel: SVGSVGElement | null): void {
+  (svgEl as PictureNode).__travel = travel ?? undefined;
+}
+
+/** What is drawn over the picture while a change plays: its current paths, the ghosts, the travelling tokens (bottom to top). */
+const AWAY = ['paths', 'ghosts', 'tokens'] as const;
+
+function awayNodes(svgEl: SVGSVGElement): Map<string, Element[]> {
+  const node = svgEl as PictureNode;
+  return new Map<string, Element[]>([
+    ['paths', Array.from(svgEl.querySelectorAll('g.layer-paths > g.transfer.is-current'))],
+    ['ghosts', Array.from(svgEl.querySelectorAll('g.layer-ghosts > g.ghost'))],
+    ['tokens', node.__movers ?? []],
+  ]);
+}
+
+function bringHome(svgEl: SVGSVGElement) {
+  const node = svgEl as PictureNode;
+  const travel = node.__travel;
+  if (!node.__away || !travel) return;
+  node.__away = false;
+  for (const name of AWAY) {
+    const home = svgEl.querySelector(`g.layer-${name}`);
+    const away = travel.querySelector(`g.layer-${name}`);
+    // The join puts them back in their order at the next change; until then the order only decides who is on top.
+    if (home && away) while (away.firstChild) home.appendChild(away.firstChild);
+  }
+}
+
+function sendAway(svgEl: SVGSVGElement) {
+  const node = svgEl as PictureNode;
+  const travel = node.__travel;
+  if (node.__away || !travel || !travel.isConnected) return;
+  const nodes = awayNodes(svgEl);
+  if (![...nodes.values()].some((l) => l.length)) return;
+  node.__away = true;
+  for (const name of AWAY) {
+    let g = travel.querySelector(`g.layer-${name}`);
+    if (!g) {
+      g = travel.appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'g'));
+      g.setAttribute('class', `layer layer-${name}`);
+    }
+    for (const n of nodes.get(name) ?? []) g.appendChild(n);
+  }
+}
+
+/** A layer's nodes wherever they are drawn now: in the picture or over it. */
+function inBoth<E extends Element, D>(svgEl: SVGSVGElement, selector: string) {
+  const node = svgEl as PictureNode;
+  // Found once per drawn change (renderPicture clears it), not on every animation frame.
+  const found = (node.__found ??= new Map<string, Element[]>());
+  let nodes = found.get(selector);
+  if (!nodes) {
+    const travel = node.__travel;
+    nodes = [...svgEl.querySelectorAll<E>(selector), ...(travel ? travel.querySelectorAll<E>(selector) : [])];
+    found.set(selector, nodes);
+  }
+  return selectAll<E, D>(nodes as E[]);
+}
 
 const isMoving = (d: TokenDatum) => d.entering || d.overflow || d.from.x !== d.to.x || d.from.y !== d.to.y;
 
@@ -529,11 +620,17 @@ function settleTokens(svgEl: SVGSVGElement) {
 }
 
 /** Move the travelling tokens to progress t (0 = where they were, 1 = where they are). Cheap: called every animation frame. */
-export function positionPicture(svgEl: SVGSVGElement, t: number, fade = 1): void {
+export function positionPicture(svgEl: SVGSVGElement, t: number, fade = 1, playing = false): void {
+  // While the change plays, what moves is drawn over the picture; at rest it is back in it. While
+  // playback goes on, the travellers stay over the picture until the next change is drawn (which
+  // brings them home first): bringing them back at every rest repainted the whole picture once more.
+  const resting = t >= 1 && fade >= 1;
+  if (!resting) sendAway(svgEl);
   positionPaths(svgEl, t, fade);
   for (const node of (svgEl as PictureNode).__movers ?? []) if (node.__data__ && node.isConnected) placeToken(node, node.__data__, t);
-  select(svgEl).select('g.layer-ghosts').selectAll<SVGGElement, GhostDatum>('g.ghost')
+  inBoth<SVGGElement, GhostDatum>(svgEl, 'g.layer-ghosts > g.ghost')
     .attr('transform', (d) => `translate(${d.at.x},${(d.at.y + (d.destroyed ? 14 * t : 0)).toFixed(1)})`)
     .attr('opacity', 1 - t)
     .attr('visibility', t >= 1 ? 'hidden' : null);
+  if (resting && !playing) bringHome(svgEl);
 }
