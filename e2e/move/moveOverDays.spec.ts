@@ -1,5 +1,6 @@
-// A provider move over days on screen (rules 89, 92): during the TTL window the
-// narration says which MX a mail reached and how the model decides it; the
+// A provider move over days on screen (rules 87, 89, 92): during the TTL window the
+// narration says which MX a mail reached and how the model decides it, and the
+// picture shows both providers' mailboxes; the
 // Outlook card's header no longer calls settings "defaults" that no source
 // establishes. Both languages, 1280 and 390 px; with SHOTS=1 the screens are
 // photographed into /tmp/shots/move/.
@@ -16,6 +17,9 @@ const VIA_OLD = {
   en: 'The resolver of bank.example still holds the old MX record (until day 2, 16:54)',
   de: 'Der Resolver von bank.example hat noch den alten MX-Eintrag (bis Tag 2, 16:54)',
 };
+const SERVERS = { en: 'Mail servers: old and new provider', de: 'Mailserver: alter und neuer Anbieter' };
+const NEW_PROVIDER = { en: 'anna@anna-design.example at the new provider', de: 'anna@anna-design.example beim neuen Anbieter' };
+const NEW_INBOX = { en: 'Inbox (new provider)', de: 'Posteingang (neuer Anbieter)' };
 const NO_DEFAULTS = {
   en: 'no default of these settings is established — each is set in the scenario',
   de: 'Kein Standardwert dieser Einstellungen ist belegt — jede ist im Szenario gesetzt',
@@ -28,6 +32,15 @@ for (const lang of ['en', 'de'] as const) {
       await page.goto(`/?scenario=provider-move-over-days&frame=${WINDOW_FRAME}&lang=${lang}&quiz=off`);
       await ready(page);
       await expect(page.getByText(VIA_OLD[lang]).first()).toBeVisible();
+      // The picture shows both providers' mailboxes side by side (rule 87): the new one's
+      // column has its own gauge and Inbox, named as the new provider's, never as a raw id.
+      const svg = page.locator('svg.picture-svg');
+      await expect(svg.locator('g.gauge[data-account="anna@new"]')).toHaveCount(1);
+      await expect(svg.locator('g.token[data-place="server/anna@new/INBOX"]')).not.toHaveCount(0);
+      await expect(svg.locator('[data-region="server/server"]').first()).toContainText(SERVERS[lang]);
+      await expect(svg).toContainText(NEW_INBOX[lang]);
+      await expect(page.getByTestId('usage-anna@new')).toContainText(NEW_PROVIDER[lang]);
+      await expect(page.locator('body')).not.toContainText('anna@new');
       if (SHOTS) {
         mkdirSync(SHOT_DIR, { recursive: true });
         await page.screenshot({ path: `${SHOT_DIR}/window-${lang}-${width}.png`, fullPage: true });

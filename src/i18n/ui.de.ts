@@ -106,6 +106,9 @@ export const uiDe: Shape<typeof uiEn> = {
   picture: {
     server: 'Mailserver {{name}}',
     serverNew: 'Mailserver beim neuen Anbieter',
+    serverMoving: 'Mailserver: alter und neuer Anbieter',
+    oldProvider: 'alter Anbieter',
+    newProvider: 'neuer Anbieter',
     serverSub: '{{country}} · IMAP 993/143 · POP3 995/110',
     serverDown: 'Mailserver {{name}} – ausgefallen',
     sender: 'Absender',
@@ -241,6 +244,7 @@ export const uiDe: Shape<typeof uiEn> = {
   },
   places: {
     newProviderAccount: '{{account}} beim neuen Anbieter',
+    goneProviderAccount: '{{account}} beim alten Anbieter (Vertrag beendet)',
     server: 'Server {{account}} › {{folder}}',
     device: '{{device}} › {{folder}}',
     backupServer: 'Sicherung des Anbieters › {{account}} › {{folder}}',

@@ -102,6 +102,9 @@ export const uiEn = {
   picture: {
     server: 'Mail server {{name}}',
     serverNew: 'Mail server at the new provider',
+    serverMoving: 'Mail servers: old and new provider',
+    oldProvider: 'old provider',
+    newProvider: 'new provider',
     serverSub: '{{country}} · IMAP 993/143 · POP3 995/110',
     serverDown: 'Mail server {{name}} — down',
     sender: 'Senders',
@@ -237,6 +240,7 @@ export const uiEn = {
   },
   places: {
     newProviderAccount: '{{account}} at the new provider',
+    goneProviderAccount: '{{account}} at the old provider (contract ended)',
     server: 'server {{account}} › {{folder}}',
     device: '{{device}} › {{folder}}',
     backupServer: "provider's backup › {{account}} › {{folder}}",

@@ -35,5 +35,5 @@ export { FrameFigures, figuresOf } from './figures';
 export { Timeline as EngineTimeline } from './timeline';
 
 // A provider move over days (rules 87–94): the new provider's mailbox id and how senders' resolvers are modelled.
-export { NEW_PROVIDER_SUFFIX, newProviderMailbox, accountOfMailbox } from './model/places';
+export { NEW_PROVIDER_SUFFIX, GONE_MAILBOX_SUFFIX, newProviderMailbox, accountOfMailbox } from './model/places';
 export { cacheExpiry } from './run/stagedMove';

@@ -4,6 +4,7 @@ import { useTranslation } from '../i18n/useTranslation';
 import { useRestingMetrics } from '../store/useRestingMetrics';
 import { scoreFigures } from '../model/scoreFigures';
 import { accountNames } from '../../i18n/names';
+import { mailboxNamer } from '../model/placeName';
 import { formatBytes, formatNumber } from '../i18n/format';
 
 function Meter({ value, max, label }: { value: number; max: number; label: string }) {
@@ -15,7 +16,8 @@ export function Scorecard() {
   const view = useRestingMetrics();
   if (!view) return null;
   const { lang, m, name, session } = view;
-  const account = accountNames(session.scenario.world);
+  // During a provider move over days the new provider's mailbox has a usage line of its own, named as such.
+  const account = mailboxNamer(t, accountNames(session.scenario.world));
   const f = scoreFigures(m);
   const n = (v: number, d = 0) => formatNumber(v, lang, d);
   return (

@@ -9,6 +9,7 @@ import { useSelector } from '../store/useStore';
 import { useRestingFrame } from '../store/useRestingFrame';
 import { sessionOf } from '../model/session';
 import { accountNames, deviceNames } from '../../i18n/names';
+import { mailboxNamer } from '../model/placeName';
 import { explainKey, type LineProtocol } from '../transcript/explain';
 import { stepOrdinalAt, stepMarks } from '../store/commands';
 
@@ -80,7 +81,7 @@ export function TranscriptPanel() {
     if ((i === 0 || lines[i - 1].session !== l.session) && info)
       items.push(
         <li key={`h${l.n}`} className="session">
-          {t('ui.transcript.session', { protocol: info.protocol, client: session ? deviceNames(session.scenario.world, lang)(info.client) : info.client, account: session ? accountNames(session.scenario.world)(info.account) : info.account, port: info.port, tls: info.tls ? t('ui.transcript.tls') : '' })}
+          {t('ui.transcript.session', { protocol: info.protocol, client: session ? deviceNames(session.scenario.world, lang)(info.client) : info.client, account: session ? mailboxNamer(t, accountNames(session.scenario.world))(info.account) : info.account, port: info.port, tls: info.tls ? t('ui.transcript.tls') : '' })}
         </li>,
       );
     items.push(<Line key={l.n} dir={l.dir} text={l.text} current={l.current} explainedBy={explainKey(protocolOf(l.session), l.dir, l.text) ?? null} t={t} onExplain={onExplain} />);

@@ -1,7 +1,7 @@
 // A place id in words: "server/anna/INBOX" → "Server anna@example.org › Posteingang".
 // The naming lives in src/i18n/names.ts, shared with the narration.
 import type { TFunction } from 'i18next';
-import { NEW_PROVIDER_SUFFIX, type MailInfo, type Scenario } from '../../sim';
+import { GONE_MAILBOX_SUFFIX, NEW_PROVIDER_SUFFIX, type MailInfo, type Scenario } from '../../sim';
 import { customFolderNames, dataTexts, placeName as sharedPlaceName, subjectIn, type Lang } from '../../i18n/names';
 
 export { folderName } from '../../i18n/names';
@@ -13,9 +13,21 @@ export function placeName(
   accountName: (id: string) => string = (id) => id,
   folderName?: (id: string) => string | undefined,
 ): string {
-  // During a provider move over days the new provider's mailbox is <account>@new (src/sim/model/places.ts).
-  const account = (id: string) => (id.endsWith(NEW_PROVIDER_SUFFIX) ? t('ui.places.newProviderAccount', { account: accountName(id.slice(0, -NEW_PROVIDER_SUFFIX.length)) }) : accountName(id));
-  return sharedPlaceName(place, t, { device: deviceName, account, folder: folderName });
+  return sharedPlaceName(place, t, { device: deviceName, account: mailboxNamer(t, accountName), folder: folderName });
+}
+
+/**
+ * A mailbox id in words. During a provider move over days the new provider's
+ * mailbox is <account>@new, and after the old contract's end a device still
+ * pointed at the old one logs in to <account>@gone (src/sim/model/places.ts):
+ * the reader sees the address and which provider, never the raw id.
+ */
+export function mailboxNamer(t: TFunction, accountName: (id: string) => string): (id: string) => string {
+  return (id) => {
+    if (id.endsWith(NEW_PROVIDER_SUFFIX)) return t('ui.places.newProviderAccount', { account: accountName(id.slice(0, -NEW_PROVIDER_SUFFIX.length)) });
+    if (id.endsWith(GONE_MAILBOX_SUFFIX)) return t('ui.places.goneProviderAccount', { account: accountName(id.slice(0, -GONE_MAILBOX_SUFFIX.length)) });
+    return accountName(id);
+  };
 }
 
 /** The scenario's custom folder names in the reader's language (undefined for the standard folders). */

@@ -2,7 +2,7 @@
 // the places its timeline ever uses (with the most copies each ever holds) and
 // the width available. It does not change while a scenario plays, so nothing
 // jumps; it is recomputed only when the width or the scenario changes.
-import type { World } from '../../sim';
+import { newProviderMailbox, type World } from '../../sim';
 import { DESK, type Point, type Scale } from './geometry';
 
 export type RegionKind = 'server' | 'device' | 'webmail' | 'sender' | 'serverBackup' | 'intruder' | 'lost';
@@ -158,7 +158,9 @@ export function computeLayout(input: LayoutInput): Layout {
   // Server: one column per account, its folders stacked, a quota gauge on top.
   const serverX = wide ? colW + GAP : 0;
   const serverTop = wide ? top : top + senderH + GAP;
-  const accounts = input.world.accounts.map((a) => a.id);
+  // While a provider move over days keeps two mailboxes, the new provider's
+  // (server/<account>@new/…, rule 87) stands as a column of its own beside the old one.
+  const accounts = input.world.accounts.flatMap((a) => (places.some((p) => p.startsWith(`server/${newProviderMailbox(a.id)}/`)) ? [a.id, newProviderMailbox(a.id)] : [a.id]));
   const accW = (serverW - PAD * (accounts.length + 1)) / Math.max(1, accounts.length);
   let serverBottom = serverTop + HEADER + 40;
   accounts.forEach((acc, i) => {

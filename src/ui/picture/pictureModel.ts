@@ -1,10 +1,10 @@
 // The words and states the picture shows for one frame: region titles, device
 // states, quota gauges. Combines the layout and scene with the frame's metrics.
 import type { TFunction } from 'i18next';
-import { devicesAtFrame, portOf, tlsModeOf, type Frame, type Metrics, type Scenario } from '../../sim';
+import { accountOfMailbox, devicesAtFrame, NEW_PROVIDER_SUFFIX, portOf, tlsModeOf, type Frame, type Metrics, type Scenario } from '../../sim';
 import type { Lang } from '../store/playerState';
 import type { TimelineIndex } from '../model/timelineIndex';
-import { folderName, folderNamer, mailSubject, placeName } from '../model/placeName';
+import { folderName, folderNamer, mailboxNamer, mailSubject, placeName } from '../model/placeName';
 import { accountNames, deviceNames } from '../../i18n/names';
 import { formatBytes, formatNumber, simTimeParts } from '../i18n/format';
 import type { Layout } from './layout';
@@ -57,7 +57,14 @@ export function buildPictureModel(p: PictureInput): PictureModel {
   const state = frame.state;
   const name = deviceNamer(scenario, lang);
   const custom = folderNamer(scenario, lang);
-  const account = accountNames(scenario.world);
+  const named = mailboxNamer(t, accountNames(scenario.world));
+  // More than one mailbox column: several accounts, or both providers' mailboxes during a move over days.
+  const columns = layout.gauges.length > 1;
+  // While both providers' mailboxes exist (rule 87); before and after, one server holds the account.
+  const moving = layout.gauges.some((g) => g.account.endsWith(NEW_PROVIDER_SUFFIX) && state.usage.has(g.account));
+  // With one account, the two columns of a move are named by provider, short enough for a column's width.
+  const byProvider = moving && scenario.world.accounts.length === 1;
+  const account = (id: string) => (byProvider ? t(id.endsWith(NEW_PROVIDER_SUFFIX) ? 'ui.picture.newProvider' : 'ui.picture.oldProvider') : named(id));
   const server = scenario.world.server;
   const kinds = new Map(scenario.world.devices.map((d) => [d.id, d.kind]));
   // The device acting in this frame is outlined, so the eye finds who did it.
@@ -73,7 +80,7 @@ export function buildPictureModel(p: PictureInput): PictureModel {
         return {
           region,
           // After a provider move the picture shows the new provider's server, not the old name.
-          title: t(state.serverDown ? 'ui.picture.serverDown' : state.serverGeneration > 1 ? 'ui.picture.serverNew' : 'ui.picture.server', { name: server.name }),
+          title: t(state.serverDown ? 'ui.picture.serverDown' : moving ? 'ui.picture.serverMoving' : state.serverGeneration > 1 ? 'ui.picture.serverNew' : 'ui.picture.server', { name: server.name }),
           subtitle: t('ui.picture.serverSub', { country: server.country }),
           status: state.serverDown ? 'down' : state.breached ? 'breached' : 'ok',
           visible: true,
@@ -122,15 +129,17 @@ export function buildPictureModel(p: PictureInput): PictureModel {
         // The provider's backup of one account's folder: named like the server's own folders.
         const [acc, ...folder] = box.place.slice('backup/server/'.length).split('/');
         label = folderName(folder.join('/'), t, custom);
-        if (scenario.world.accounts.length > 1) label = `${label} (${account(acc)})`;
+        if (columns) label = `${label} (${account(acc)})`;
       } else if (box.place.startsWith('backup/')) label = t('ui.picture.backupOf', { folder: folderName(box.name, t, custom) });
-      else if (box.place.startsWith('server/') && scenario.world.accounts.length > 1 && box.name === 'INBOX') label = `${folderName(box.name, t, custom)} (${account(box.place.split('/')[1])})`;
+      else if (box.place.startsWith('server/') && columns && box.name === 'INBOX') label = `${folderName(box.name, t, custom)} (${account(box.place.split('/')[1])})`;
       return { box, label };
     });
 
-  const gauges: GaugeView[] = layout.gauges.map((g) => {
+  // The new provider's column has a gauge only while its mailbox exists (after the contract's end the account's own column is the new provider's).
+  const gauges: GaugeView[] = layout.gauges.filter((g) => !g.account.endsWith(NEW_PROVIDER_SUFFIX) || state.usage.has(g.account)).map((g) => {
     const u = state.usage.get(g.account);
-    const quota = scenario.world.accounts.find((a) => a.id === g.account)?.quota;
+    // The new provider's mailbox has the account's quota (rule 87).
+    const quota = scenario.world.accounts.find((a) => a.id === accountOfMailbox(g.account))?.quota;
     const used = u?.bytes ?? 0;
     const byBytes = quota?.storageKB ? quota.storageKB * 1024 : null;
     const byCount = quota?.messages ?? null;

@@ -222,7 +222,8 @@ function drawGauges(g: G, m: PictureModel) {
     .select('text')
     .attr('x', (d) => d.x)
     .attr('y', (d) => d.y + 5 * k)
-    .text((d) => d.text);
+    // Beside another column (several accounts, or a move's two providers) a long address would run into it.
+    .text((d) => fitText(d.text, d.w, m.layout.scale.name === 'projector' ? 17 : 10.5));
 }
 
 function drawLinks(g: G, m: PictureModel) {
