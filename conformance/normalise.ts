@@ -10,12 +10,15 @@
 //     value must stand for the same real value every time it appears in one
 //     run, and two model values for two real ones: a scenario that shows a new
 //     UIDVALIDITY where Dovecot kept the old one (or the reverse) disagrees.
-//   - masked: Dovecot's command timings "(0.001 + 0.000 secs)" and dates.
+//   - masked: Dovecot's command timings "(0.001 + 0.000 secs)" and dates, and
+//     the number in SELECT's [HIGHESTMODSEQ n] (Dovecot's count of changes in
+//     the folder's index; the model names it where Dovecot does, rule 107, but
+//     does not count modseqs).
 
 export type { Protocol } from '../src/sim/timeline';
 import type { Protocol } from '../src/sim/timeline';
 export type MappedKind = 'uidvalidity' | 'lmtp-id' | 'queue-id';
-export type MaskedKind = 'time' | 'date';
+export type MaskedKind = 'time' | 'date' | 'modseq';
 
 export interface Value {
   readonly kind: MappedKind | MaskedKind;
@@ -44,6 +47,8 @@ const RULES: Rule[] = [
   // "Sun, 22 Nov 2026 01:31:32 +0000" (Received, Date) and IMAP's "22-Nov-2025 10:00:00 +0000".
   { re: /(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}/g, kind: 'date' },
   { re: /\d{1,2}-[A-Z][a-z]{2}-\d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}/g, kind: 'date', only: ['IMAP'] },
+  // "* OK [HIGHESTMODSEQ 7] Highest": that it is named is compared, not the count (rule 107).
+  { re: /(\[HIGHESTMODSEQ )(\d+)(\])/g, kind: 'modseq', only: ['IMAP'], value: (m) => m[2], hole: (m) => `${m[1]}⟨modseq⟩${m[3]}` },
   // IMAP: [UIDVALIDITY n], STATUS (... UIDVALIDITY n), [COPYUID n ...], [APPENDUID n ...]
   {
     re: /(\b(?:UIDVALIDITY|COPYUID|APPENDUID) )(\d+)/g,

@@ -130,6 +130,14 @@ describe('normaliser on the observed Dovecot 2.3.19 log', () => {
     expect(sameLine('2 0000000300000001', '2 000000026b0245f4', 'POP3', m)).toBe(false);
   });
 
+  it('rule 107: HIGHESTMODSEQ is compared for being named, not for its count', () => {
+    const m = new Mapper();
+    expect(sameLine('* OK [HIGHESTMODSEQ 3] Highest', '* OK [HIGHESTMODSEQ 41] Highest', 'IMAP', m)).toBe(true);
+    expect(skeleton('* OK [HIGHESTMODSEQ 3] Highest', 'IMAP').text).toBe('* OK [HIGHESTMODSEQ ⟨modseq⟩] Highest');
+    // named on one side only: a missing line, caught by the reply's comparison
+    expect(compareReply(['* OK [UIDNEXT 4] Predicted next UID', 'a2 OK [READ-WRITE] Select completed.'], ['* OK [UIDNEXT 4] Predicted next UID', '* OK [HIGHESTMODSEQ 41] Highest', 'a2 OK [READ-WRITE] Select completed.'], 'IMAP', m)).not.toBeNull();
+  });
+
   it('a line with an unknowable value keeps the rest of its text', () => {
     expect(skeleton('a2 OK [READ-WRITE] Select completed (0.002 + 0.000 + 0.001 secs).', 'IMAP').text).toBe('a2 OK [READ-WRITE] Select completed ⟨time⟩.');
     expect(skeleton('250 2.0.0 <alice@example.org> oAVmEvRFAmv6awAAg+zDdQ Saved', 'LMTP').text).toBe('250 2.0.0 <alice@example.org> ⟨lmtp-id⟩ Saved');

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { ALICE, arrive, check, send, sim } from './harness';
 import { loadScenarioData } from '../../src/sim/scenario/load';
 import { cacheExpiry } from '../../src/sim/run/stagedMove';
+import { readFileSync } from 'node:fs';
+import { frameLines, simulate } from '../../src/sim';
 
 const pop3 = (id: string, pop3: Record<string, unknown> = { leaveOnServer: true }) => ({ id, kind: 'laptop' as const, account: 'alice', protocol: 'pop3' as const, pop3 });
 const imap = (id: string) => ({ id, kind: 'phone' as const, account: 'alice', protocol: 'imap' as const, imap: { idle: false } });
@@ -196,5 +198,19 @@ describe('the order of a move over days, checked when a scenario loads', () => {
   it('rule 92: a device the old provider no longer knows cannot send until it is re-pointed', () => {
     const steps = [{ at: 'day 1, 09:00', ...newMailbox(false) }, { at: 'day 1, 10:00', ...dnsSwitch(1) }, { at: 'day 2, 10:00', ...contractEnd() }, { at: 'day 2, 11:00', ...send('phone', 's1', [], { toAddress: 'x@example.net' }) }];
     expect(load(steps)).toEqual([expect.stringMatching(/^steps\[3\]\.device: "phone" still points at the old provider/)]);
+  });
+});
+
+describe('modseqs after a dsync copy', () => {
+  const replies = (id: string): string[] => {
+    const loaded = loadScenarioData(`${id}.json`, JSON.parse(readFileSync(`scenarios/${id}.json`, 'utf8')));
+    if (!loaded.ok) throw new Error(`${id} does not load`);
+    return simulate(loaded.scenario).frames.flatMap((f) => frameLines(f).filter((l) => l.dir === 'S').map((l) => l.text));
+  };
+  it('rule 107: a folder dsync copied names HIGHESTMODSEQ in SELECT; an imapsync copy and the old mailbox do not', () => {
+    // provider-move-forgot-phone copies with dsync (keepUidls): the re-pointed laptop's SELECT names it.
+    expect(replies('provider-move-forgot-phone').filter((l) => /^\* OK \[HIGHESTMODSEQ \d+\] Highest$/.test(l)).length).toBeGreaterThan(0);
+    // provider-move-over-days copies with imapsync: never named.
+    expect(replies('provider-move-over-days').some((l) => l.includes('HIGHESTMODSEQ'))).toBe(false);
   });
 });

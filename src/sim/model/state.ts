@@ -34,6 +34,13 @@ export interface FolderMeta {
   readonly uidNext: number;
   /** Messages from this UID on still carry \Recent (no session has seen them yet). */
   readonly recentUid?: number;
+  /**
+   * Set once modification sequences are switched on in the folder's index, as a
+   * dsync copy leaves them (rule 107): SELECT names HIGHESTMODSEQ from then on.
+   * The model does not count modseqs (CONDSTORE is not modelled, rules 22 and
+   * 23): this is the value the copy left, and the replay compares only that it is named.
+   */
+  readonly highestModseq?: number;
 }
 
 /** What a mail is, independent of where its copies are. */

@@ -76,7 +76,9 @@ export function newMailbox(run: Run, copyMailboxes: boolean, keepUidls: boolean)
       const to = serverPlace(mailbox, folder);
       const old = run.state.folderMeta.get(from);
       const keep = copyMailboxes && keepUidls && old;
-      run.apply({ op: 'meta', place: to, meta: keep ? { uidValidity: old.uidValidity, uidNext: old.uidNext } : { uidValidity: uidValidityFor(newGeneration, a, f), uidNext: 1 } });
+      // dsync switches modseqs on in every folder it writes (rule 107); the count is one change per message written, plus the folder's creation.
+      const written = keep ? messages(run.store, account.id, folder).length : 0;
+      run.apply({ op: 'meta', place: to, meta: keep ? { uidValidity: old.uidValidity, uidNext: old.uidNext, highestModseq: written + 1 } : { uidValidity: uidValidityFor(newGeneration, a, f), uidNext: 1 } });
       if (!keep) return;
       // dsync writes each message under the UID it had (rule 88).
       for (const copy of messages(run.store, account.id, folder)) {

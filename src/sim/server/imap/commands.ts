@@ -195,6 +195,8 @@ class CommandRun {
         ...(firstUnseen >= 0 ? [`* OK [UNSEEN ${firstUnseen + 1}] First unseen.`] : []),
         `* OK [UIDVALIDITY ${m.uidValidity}] UIDs valid`,
         `* OK [UIDNEXT ${m.uidNext}] Predicted next UID`,
+        // A folder whose index has modseqs switched on (a dsync copy does that) names it, asked or not (rule 107).
+        ...(m.highestModseq !== undefined ? [`* OK [HIGHESTMODSEQ ${m.highestModseq}] Highest`] : []),
       ],
       status: done('OK [READ-WRITE] Select completed'),
     });
