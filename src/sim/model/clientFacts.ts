@@ -22,8 +22,8 @@ export type ClientFact =
   | { readonly kind: 'uidValidityChanged'; readonly folder: string; readonly dropped: number }
   | { readonly kind: 'flagsSynced'; readonly folder: string }
   | { readonly kind: 'folderSynced'; readonly folder: string; readonly cacheless: boolean; readonly count: number; readonly fresh: number }
-  /** A check ended: logged out, or left open in IDLE (newly, or again after running over the open connection). */
-  | { readonly kind: 'checked'; readonly ending: 'logout' | 'idleStart' | 'idleAgain'; readonly fetched: number; readonly bytes: number; readonly seconds: number }
+  /** A check ended: logged out, left open in IDLE (newly, or again after running over the open connection), or kept for the next action (rule 95). */
+  | { readonly kind: 'checked'; readonly ending: 'logout' | 'idleStart' | 'idleAgain' | 'kept'; readonly fetched: number; readonly bytes: number; readonly seconds: number }
   | { readonly kind: 'idlePush'; readonly fetched: number }
   | { readonly kind: 'replayed'; readonly action: 'flag' | 'move' | 'expunge'; readonly existed: boolean; readonly mail: string; readonly folder: string; readonly to: string }
   | { readonly kind: 'notOnServer'; readonly mail: string }

@@ -49,6 +49,7 @@ export function narrateClient(device: string, fact: ClientFact): Told {
     }
     case 'checked':
       if (fact.ending === 'logout') return told(`${device} · LOGOUT`, { key: 'imap.checkDone', params: { device, fetched: fact.fetched, bytes: fact.bytes, seconds: fact.seconds } });
+      if (fact.ending === 'kept') return told(`${device} · connection kept`, { key: 'imap.checkKept', params: { device, fetched: fact.fetched, bytes: fact.bytes, seconds: fact.seconds } });
       if (fact.ending === 'idleStart') return told(`${device} · IDLE`, { key: 'imap.idleStart', params: { device, fetched: fact.fetched } });
       return told(`${device} · IDLE`, { key: 'imap.checkIdle', params: { device, count: fact.fetched, bytes: fact.bytes, seconds: fact.seconds } });
     case 'idlePush':
