@@ -500,10 +500,7 @@ export function idlePush(h: ClientHost, idle: IdleSlot): void {
   conn.cost.reset();
   if (told.expunged.length || (told.flagged && !told.exists)) {
     // Another device's change, told at once (rule 86).
-    const id = h.device.id;
-    if (told.expunged.length)
-      h.tell(`${id} · IDLE push EXPUNGE`, { key: 'idlePushed.expunged', params: { device: id, count: told.expunged.length, mail: told.expunged.join(', '), fetched } });
-    else h.tell(`${id} · IDLE push FLAGS`, { key: 'idlePushed.flags', params: { device: id, count: told.flagged, fetched } });
+    h.report({ kind: 'idleNews', expunged: told.expunged, flagged: told.flagged, fetched });
     return;
   }
   h.report({ kind: 'idlePush', fetched });
