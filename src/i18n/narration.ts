@@ -92,6 +92,9 @@ export const narrationEn = {
     checkDone_zero: '{{device}} logs out. This check moved {{bytes}} and took {{seconds}} s; no message was downloaded.',
     checkDone_one: '{{device}} logs out. This check moved {{bytes}} and took {{seconds}} s; {{fetched}} message downloaded.',
     checkDone_other: '{{device}} logs out. This check moved {{bytes}} and took {{seconds}} s; {{fetched}} messages downloaded.',
+    checkKept_zero: '{{device}} keeps the connection open for its next action instead of logging out (Thunderbird reuses it for up to 29 minutes). This check moved {{bytes}} and took {{seconds}} s; no message was downloaded.',
+    checkKept_one: '{{device}} keeps the connection open for its next action instead of logging out (Thunderbird reuses it for up to 29 minutes). This check moved {{bytes}} and took {{seconds}} s; {{fetched}} message downloaded.',
+    checkKept_other: '{{device}} keeps the connection open for its next action instead of logging out (Thunderbird reuses it for up to 29 minutes). This check moved {{bytes}} and took {{seconds}} s; {{fetched}} messages downloaded.',
     idlePush: 'The server tells {{device}} at once (IDLE): new messages show up without waiting for the next check.',
     // A check over the connection the device keeps open in IDLE (no new login): rule 83.
     checkIdle_zero: '{{device}} checks over its open connection (DONE, then IDLE again, no new login). This check moved {{bytes}} and took {{seconds}} s; no message was downloaded.',
@@ -341,6 +344,9 @@ export const narrationDe: Shape<typeof narrationEn> = {
     checkDone_zero: '{{device}} meldet sich ab. Dieser Abruf hat {{bytes}} übertragen und {{seconds}} s gedauert; keine Nachricht wurde heruntergeladen.',
     checkDone_one: '{{device}} meldet sich ab. Dieser Abruf hat {{bytes}} übertragen und {{seconds}} s gedauert; {{fetched}} Nachricht wurde heruntergeladen.',
     checkDone_other: '{{device}} meldet sich ab. Dieser Abruf hat {{bytes}} übertragen und {{seconds}} s gedauert; {{fetched}} Nachrichten wurden heruntergeladen.',
+    checkKept_zero: '{{device}} hält die Verbindung für die nächste Aktion offen, statt sich abzumelden (Thunderbird nutzt sie bis zu 29 Minuten weiter). Dieser Abruf hat {{bytes}} übertragen und {{seconds}} s gedauert; keine Nachricht wurde heruntergeladen.',
+    checkKept_one: '{{device}} hält die Verbindung für die nächste Aktion offen, statt sich abzumelden (Thunderbird nutzt sie bis zu 29 Minuten weiter). Dieser Abruf hat {{bytes}} übertragen und {{seconds}} s gedauert; {{fetched}} Nachricht wurde heruntergeladen.',
+    checkKept_other: '{{device}} hält die Verbindung für die nächste Aktion offen, statt sich abzumelden (Thunderbird nutzt sie bis zu 29 Minuten weiter). Dieser Abruf hat {{bytes}} übertragen und {{seconds}} s gedauert; {{fetched}} Nachrichten wurden heruntergeladen.',
     idlePush: 'Der Server meldet sich sofort bei {{device}} (IDLE): Neue Nachrichten erscheinen, ohne auf den nächsten Abruf zu warten.',
     // Ein Abruf über die offen gehaltene IDLE-Verbindung (keine neue Anmeldung): Regel 82.
     checkIdle_zero: '{{device}} ruft über die offene Verbindung ab (DONE, danach wieder IDLE, keine neue Anmeldung). Dieser Abruf hat {{bytes}} übertragen und {{seconds}} s gedauert; keine Nachricht wurde heruntergeladen.',

@@ -20,6 +20,7 @@ const PLURAL_BY: Readonly<Record<string, string>> = {
   'pop3.dele.age': 'days',
   'pop3.listed': 'total',
   'imap.checkDone': 'fetched',
+  'imap.checkKept': 'fetched',
   'server.movedCopied': 'moved',
   'server.movedNotCopied': 'lost',
 };

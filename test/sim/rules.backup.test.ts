@@ -109,7 +109,7 @@ describe('a restore and the UIDs it hands out again', () => {
     expect(before.folderMeta.has('server/alice/INBOX')).toBe(false);
     const meta = restored.folderMeta.get('server/alice/INBOX')!;
     expect(meta.uidNext).toBe(2);
-    expect(meta.uidValidity).toBe(r.after(/laptop · LOGOUT/, 0).frame.state.folderMeta.get('server/alice/INBOX')!.uidValidity);
+    expect(meta.uidValidity).toBe(r.after(/laptop · connection kept/, 0).frame.state.folderMeta.get('server/alice/INBOX')!.uidValidity);
     expect(r.frame.state.places.get('server/alice/INBOX')!.get('2')!.mail).toBe('m3');
     expect(r.timeline.frames.some((f) => f.narration.key === 'server.uidsReused' && f.narration.params.count === 1)).toBe(true);
   });
@@ -141,7 +141,7 @@ describe('a restore and the UIDs it hands out again', () => {
       .at('day 2, 12:00', arrive('m2'))
       .at('day 2, 13:00', check('laptop'))
       .run();
-    const first = r.after(/laptop · LOGOUT/, 0).frame.state.folderMeta.get('server/alice/INBOX')!;
+    const first = r.after(/laptop · connection kept/, 0).frame.state.folderMeta.get('server/alice/INBOX')!;
     const now = r.frame.state.folderMeta.get('server/alice/INBOX')!;
     expect(now.uidValidity).not.toBe(first.uidValidity);
     expect(r.frame.state.places.get('server/alice/INBOX')!.get('1')!.mail).toBe('m2');

@@ -260,7 +260,7 @@ describe('IMAP (RFC 9051)', () => {
     expect(imap[imap.length - 1]).toBe('S: + idling');
   });
 
-  it('rule 83: a device without IDLE saves a sent mail over a connection of its own and logs out', () => {
+  it('rule 83: a device without IDLE saves a sent mail over the connection its check kept (rule 95): no second LOGIN, no LOGOUT', () => {
     const r = sim({
       accounts: [ALICE, { id: 'bob', address: 'bob@example.org' }],
       devices: [{ id: 'laptop', kind: 'laptop', account: 'alice', protocol: 'imap', imap: { idle: false, saveSent: true } }],
@@ -270,8 +270,24 @@ describe('IMAP (RFC 9051)', () => {
       .run();
     r.expectMailIn('s1', ['device/laptop/Sent', 'server/alice/Sent', 'server/bob/INBOX']);
     const imap = r.lines('IMAP');
+    expect(imap.filter((l) => / LOGIN /.test(l))).toHaveLength(1);
+    expect(imap.filter((l) => / LOGOUT$/.test(l))).toHaveLength(0);
+    expect(imap[imap.length - 1]).toMatch(/^S: a\d+ OK \[APPENDUID \d+ 1\] Append completed/);
+  });
+
+  it('rule 83: a device without IDLE whose kept connection is 30 minutes old saves a sent mail over a connection of its own (rule 96)', () => {
+    const r = sim({
+      accounts: [ALICE, { id: 'bob', address: 'bob@example.org' }],
+      devices: [{ id: 'laptop', kind: 'laptop', account: 'alice', protocol: 'imap', imap: { idle: false, saveSent: true } }],
+    })
+      .at('day 1, 09:00', check('laptop'))
+      .at('day 1, 09:40', send('laptop', 's1', ['bob']))
+      .run();
+    r.expectMailIn('s1', ['device/laptop/Sent', 'server/alice/Sent', 'server/bob/INBOX']);
+    const imap = r.lines('IMAP');
     expect(imap.filter((l) => / LOGIN /.test(l))).toHaveLength(2);
-    expect(imap[imap.length - 1]).toMatch(/^S: a\d+ OK Logout completed/);
+    // The new connection has no folder selected: it appends at once (tag a2, after LOGIN).
+    expect(imap.slice(imap.findLastIndex((l) => / LOGIN /.test(l)) + 2)[0]).toMatch(/^C: a2 APPEND Sent /);
   });
 
   it('rule 26: moving to a folder that does not exist answers NO [TRYCREATE] and creates nothing', () => {
@@ -319,7 +335,8 @@ describe('IMAP (RFC 9051)', () => {
     const r = sim({ accounts: [ALICE], devices: [{ id: 'laptop', kind: 'laptop', account: 'alice', protocol: 'imap' }], folders: ['Projects'] })
       .at('day 1, 09:00', arrive('m1'))
       .at('day 1, 09:10', check('laptop'))
-      .at('day 1, 09:20', check('laptop'))
+      // An hour later the kept connection is gone (rule 96): the second check logs in anew.
+      .at('day 1, 10:10', check('laptop'))
       .run();
     const lines = r.lines('IMAP');
     const listed = lines.slice(lines.findIndex((l) => / LIST \(SUBSCRIBED\)/.test(l)));

@@ -141,6 +141,37 @@ describe('a provider move over days', () => {
     expect(r.frame.state.devices.get('phone')?.pointsAt).toBe('gone');
   });
 
+  it('rule 91: a connection kept to the old mailbox (rule 95) ends when the device is re-pointed: the next check, minutes later, logs in to the new provider', () => {
+    const r = sim({ server: { backup: 'none' }, accounts: [ALICE], devices: [imap('phone')] })
+      .at('day 1, 09:00', arrive('m1'))
+      .at('day 2, 09:00', newMailbox(true))
+      .at('day 2, 09:10', check('phone'))
+      .at('day 2, 09:15', repoint('phone'))
+      .at('day 2, 09:20', check('phone'))
+      .run();
+    const sessions = r.timeline.frames.flatMap((f) => f.sessions.filter((s) => s.protocol === 'IMAP' && s.client === 'phone').map((s) => s.account));
+    expect(sessions).toEqual(['alice', 'alice@new']);
+    // The kept connection to the old mailbox was logged out at the re-point, not used for the check after it.
+    const atRepoint = r.after('phone · re-pointed').lines('IMAP').slice(r.after('phone · connection kept').lines('IMAP').length);
+    expect(atRepoint.filter((l) => / LOGOUT$/.test(l))).toHaveLength(1);
+    r.expectMailIn('m1', ['device/phone/INBOX', 'server/alice/INBOX', 'server/alice@new/INBOX']);
+  });
+
+  it('rule 92: a connection kept to the old mailbox (rule 95) does not outlive the contract: a device nobody re-pointed is refused at its next login, minutes later', () => {
+    const r = sim({ server: { backup: 'none' }, accounts: [ALICE], devices: [imap('phone')] })
+      .at('day 1, 09:00', arrive('m1'))
+      .at('day 2, 09:00', newMailbox(false))
+      .at('day 2, 10:00', dnsSwitch(1))
+      .at('day 3, 10:00', check('phone'))
+      .at('day 3, 10:05', contractEnd())
+      .at('day 3, 10:10', check('phone'))
+      .run();
+    const lines = r.lines('IMAP');
+    expect(lines.filter((l) => / LOGIN /.test(l))).toHaveLength(2);
+    expect(lines[lines.length - 1]).toMatch(/^S: a\d+ NO \[AUTHENTICATIONFAILED\] Authentication failed\.$/);
+    expect(r.frame.state.devices.get('phone')?.pointsAt).toBe('gone');
+  });
+
   it('rule 93: mail that reached the old MX and was neither fetched nor copied before the contract\'s end is lost; what a device fetched stays', () => {
     const r = sim({ server: { backup: 'none' }, accounts: [ALICE], devices: [imap('phone')] })
       .at('day 1, 09:00', arrive('m1'))

@@ -8,7 +8,6 @@ import type { TransferKind } from '../model/transfer';
 import type { ImapCommand, ImapReply } from '../protocol/imap';
 import type { Pop3Command, Reply } from '../protocol/pop3';
 import type { Device } from '../scenario/schema';
-import type { Narration } from '../timeline';
 import type { ClientMemory } from './memory';
 import type { ClientFact } from '../model/clientFacts';
 import type { Cost } from './cost';
@@ -56,8 +55,6 @@ export interface ClientHost {
   deletedByUser(mail: string): void;
   /** Size of a message the client holds or was told of (for what the narration says). */
   sizeOf(mail: string): number;
-  /** Close a frame, told by `narration`. */
-  tell(label: string, narration: Narration): void;
   /** Close a frame with what the client did, as a fact: the recorder's narration writer puts it in words (recorder/narrateClient.ts). */
   report(fact: ClientFact): void;
   hasPending(): boolean;

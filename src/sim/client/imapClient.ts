@@ -55,14 +55,6 @@ const BODY_ITEMS = 'UID FLAGS RFC822.SIZE BODY.PEEK[]';
  */
 export const CACHED_CONNECTION_MINUTES = 29;
 
-/**
- * The switch for rule 95 (a device without IDLE keeps its connection for the
- * next action). Off until the narration can say "keeps the connection open"
- * where it now says "logs out" (the texts live outside the engine): with it
- * off, such a device logs out after each action, as before.
- */
-export const CONNECTION_CACHE = { enabled: false };
-
 /** Where a device keeps the connection it leaves open in IDLE on INBOX, or caches for its next action (its client runtime). */
 export interface IdleSlot {
   get(): ImapConnection | null;
@@ -215,7 +207,7 @@ function reuseCached(h: ClientHost, idle: IdleSlot, conn: ImapConnection): boole
 /** Whether the device, once done, keeps its connection open in IDLE on INBOX (mail.server.default.use_idle). */
 const idles = (h: ClientHost) => h.device.imap.idle;
 /** Whether a device without IDLE keeps its connection for the next action (rule 95); webmail opens one per request. */
-const caches = (h: ClientHost) => CONNECTION_CACHE.enabled && h.device.kind !== 'webmail';
+const caches = (h: ClientHost) => h.device.kind !== 'webmail';
 
 /** Done with a connection: back to IDLE on INBOX if the device idles, kept for the next action if it caches, else LOGOUT. True when it stays open. */
 export function releaseSession(h: ClientHost, idle: IdleSlot, session: Session): boolean {
@@ -422,7 +414,7 @@ export function imapCheck(h: ClientHost, idle: IdleSlot, reason: 'check' | 'idle
     // Kept for the next action, no LOGOUT (rule 95).
     releaseSession(h, idle, session);
     h.recordSync(conn.cost);
-    h.report({ kind: 'checked', ending: 'logout', fetched, bytes: conn.cost.bytes, seconds: conn.cost.seconds(h.device.linkKbps) });
+    h.report({ kind: 'checked', ending: 'kept', fetched, bytes: conn.cost.bytes, seconds: conn.cost.seconds(h.device.linkKbps) });
     return;
   }
   if (reason === 'idle' || kept || idles(h)) {
@@ -508,10 +500,7 @@ export function idlePush(h: ClientHost, idle: IdleSlot): void {
   conn.cost.reset();
   if (told.expunged.length || (told.flagged && !told.exists)) {
     // Another device's change, told at once (rule 86).
-    const id = h.device.id;
-    if (told.expunged.length)
-      h.tell(`${id} · IDLE push EXPUNGE`, { key: 'idlePushed.expunged', params: { device: id, count: told.expunged.length, mail: told.expunged.join(', '), fetched } });
-    else h.tell(`${id} · IDLE push FLAGS`, { key: 'idlePushed.flags', params: { device: id, count: told.flagged, fetched } });
+    h.report({ kind: 'idleNews', expunged: told.expunged, flagged: told.flagged, fetched });
     return;
   }
   h.report({ kind: 'idlePush', fetched });

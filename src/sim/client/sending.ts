@@ -29,10 +29,10 @@ export function composeMail(h: ClientHost, mail: OutgoingMail, bccSelf: boolean,
   h.put(outbox, mail.id, { mail: mail.id, flags: Flag.Seen });
   h.transfer('copy', mail.id, null, outbox, mail.id);
   if (!h.status().online || !h.serverReachable()) {
-    h.tell(`${id} · ${mail.id} waits in Outbox`, { key: 'send.outbox', params: { device: id, mail: mail.id } });
+    h.report({ kind: 'composed', mail: mail.id, waits: true });
     return;
   }
-  h.tell(`${id} · write ${mail.id}`, { key: 'send.composed', params: { device: id, mail: mail.id } });
+  h.report({ kind: 'composed', mail: mail.id, waits: false });
   submit(h, mail.id, idle);
 }
 
@@ -50,7 +50,7 @@ function submit(h: ClientHost, mailId: string, idle: IdleSlot | undefined): void
   const { port, refused } = h.submit(mailId, options.to, options.toAddress);
   if (refused) {
     // Not sent: the server never took the mail. It stays in the Outbox and the client shows the server's error.
-    h.tell(`${id} · SMTP ${mailId} refused`, { key: refused === 'size' ? 'transport.sendTooLarge' : 'transport.sendNoAuth', params: { device: id, mail: mailId, port, size: h.sizeOf(mailId) } });
+    h.report({ kind: 'submitRefused', why: refused === 'size' ? 'size' : 'auth', mail: mailId, port, size: h.sizeOf(mailId) });
     return;
   }
   const outbox = devicePlace(id, OUTBOX);
@@ -65,7 +65,7 @@ function submit(h: ClientHost, mailId: string, idle: IdleSlot | undefined): void
     h.put(sent, key, outCopy ?? { mail: mailId, flags: Flag.Seen });
     h.transfer('move', mailId, outbox, sent, key);
   }
-  h.tell(`${id} · SMTP ${mailId}`, { key: onServer ? 'send.submitted' : 'send.submittedLocalSent', params: { device: id, mail: mailId, port } });
+  h.report({ kind: 'submitted', mail: mailId, port, savesOnServer: onServer });
   // Thunderbird copies the sent message from its Outbox into Sent by APPEND, then removes it from the Outbox.
   if (onServer) appendSent(h, mailId, idle);
   h.memory.outbox.delete(mailId);
@@ -101,5 +101,5 @@ function appendSent(h: ClientHost, mailId: string, idle: IdleSlot | undefined): 
   if (kept && idle) releaseSession(h, idle, kept);
   else conn.logout();
   h.recordSync(conn.cost);
-  h.tell(`${id} · APPEND Sent ${mailId}`, { key: r.ok ? 'send.savedSent' : 'send.sentNotSaved', params: { device: id, mail: mailId } });
+  h.report({ kind: 'savedSent', mail: mailId, ok: r.ok });
 }

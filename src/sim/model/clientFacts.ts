@@ -22,9 +22,11 @@ export type ClientFact =
   | { readonly kind: 'uidValidityChanged'; readonly folder: string; readonly dropped: number }
   | { readonly kind: 'flagsSynced'; readonly folder: string }
   | { readonly kind: 'folderSynced'; readonly folder: string; readonly cacheless: boolean; readonly count: number; readonly fresh: number }
-  /** A check ended: logged out, or left open in IDLE (newly, or again after running over the open connection). */
-  | { readonly kind: 'checked'; readonly ending: 'logout' | 'idleStart' | 'idleAgain'; readonly fetched: number; readonly bytes: number; readonly seconds: number }
+  /** A check ended: logged out, left open in IDLE (newly, or again after running over the open connection), or kept for the next action (rule 95). */
+  | { readonly kind: 'checked'; readonly ending: 'logout' | 'idleStart' | 'idleAgain' | 'kept'; readonly fetched: number; readonly bytes: number; readonly seconds: number }
   | { readonly kind: 'idlePush'; readonly fetched: number }
+  /** What the server pushed in IDLE about another session's change (rule 86): expunged mails, else how many messages' flags changed. */
+  | { readonly kind: 'idleNews'; readonly expunged: readonly string[]; readonly flagged: number; readonly fetched: number }
   | { readonly kind: 'replayed'; readonly action: 'flag' | 'move' | 'expunge'; readonly existed: boolean; readonly mail: string; readonly folder: string; readonly to: string }
   | { readonly kind: 'notOnServer'; readonly mail: string }
   | { readonly kind: 'notCached'; readonly mail: string; readonly diskFailed: boolean }
@@ -52,4 +54,13 @@ export type ClientFact =
   /** The user deleted a downloaded mail; `when` is what the setting then does on the server. */
   | { readonly kind: 'pop3LocalDelete'; readonly mail: string; readonly when: string }
   | { readonly kind: 'pop3TrashEmptied'; readonly count: number }
-  | { readonly kind: 'pop3MovedLocal'; readonly mail: string; readonly folder: string };
+  | { readonly kind: 'pop3MovedLocal'; readonly mail: string; readonly folder: string }
+  // Sending (sending.ts)
+  /** A new mail written: submitted at once, or left in the Outbox (offline, or the server unreachable). */
+  | { readonly kind: 'composed'; readonly mail: string; readonly waits: boolean }
+  /** Submission refused (the mail stays in the Outbox): too large for the server's SIZE, or no AUTH offered. */
+  | { readonly kind: 'submitRefused'; readonly why: 'size' | 'auth'; readonly mail: string; readonly port: number; readonly size: number }
+  /** Submission accepted; `savesOnServer`: the client then saves it to Sent on the server, else it moved to the device's own Sent. */
+  | { readonly kind: 'submitted'; readonly mail: string; readonly port: number; readonly savesOnServer: boolean }
+  /** The APPEND of a sent mail to Sent answered (ok) or refused. */
+  | { readonly kind: 'savedSent'; readonly mail: string; readonly ok: boolean };

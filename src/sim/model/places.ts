@@ -51,9 +51,15 @@ export const INTRUDER: PlaceId = 'intruder';
 
 export type PlaceKind = 'server' | 'device' | 'backup' | 'queue' | 'outside' | 'intruder';
 
+const PLACE_KINDS: readonly PlaceKind[] = ['server', 'device', 'backup', 'queue', 'outside', 'intruder'];
+
+/** Whether the place's first segment is `head` (compared in place: this runs for every copy placed, so no split). */
+function startsWithSegment(place: string, head: string): boolean {
+  return place.startsWith(head) && (place.length === head.length || place.charCodeAt(head.length) === 47 /* '/' */);
+}
+
 export function placeKind(place: PlaceId): PlaceKind {
-  const head = place.split('/', 1)[0];
-  if (head === 'server' || head === 'device' || head === 'backup' || head === 'queue' || head === 'outside' || head === 'intruder') return head;
+  for (const kind of PLACE_KINDS) if (startsWithSegment(place, kind)) return kind;
   throw new Error(`unknown place ${place}`);
 }
 

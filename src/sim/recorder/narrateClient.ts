@@ -49,10 +49,34 @@ export function narrateClient(device: string, fact: ClientFact): Told {
     }
     case 'checked':
       if (fact.ending === 'logout') return told(`${device} · LOGOUT`, { key: 'imap.checkDone', params: { device, fetched: fact.fetched, bytes: fact.bytes, seconds: fact.seconds } });
+      if (fact.ending === 'kept') return told(`${device} · connection kept`, { key: 'imap.checkKept', params: { device, fetched: fact.fetched, bytes: fact.bytes, seconds: fact.seconds } });
       if (fact.ending === 'idleStart') return told(`${device} · IDLE`, { key: 'imap.idleStart', params: { device, fetched: fact.fetched } });
       return told(`${device} · IDLE`, { key: 'imap.checkIdle', params: { device, count: fact.fetched, bytes: fact.bytes, seconds: fact.seconds } });
     case 'idlePush':
       return told(`${device} · IDLE push`, { key: 'imap.idlePush', params: { device, fetched: fact.fetched, bytes: 0, seconds: 0 } });
+    case 'idleNews':
+      // Another device's change, told at once (rule 86).
+      if (fact.expunged.length)
+        return told(`${device} · IDLE push EXPUNGE`, { key: 'idlePushed.expunged', params: { device, count: fact.expunged.length, mail: fact.expunged.join(', '), fetched: fact.fetched } });
+      return told(`${device} · IDLE push FLAGS`, { key: 'idlePushed.flags', params: { device, count: fact.flagged, fetched: fact.fetched } });
+    case 'composed':
+      if (fact.waits) return told(`${device} · ${fact.mail} waits in Outbox`, { key: 'send.outbox', params: { device, mail: fact.mail } });
+      return told(`${device} · write ${fact.mail}`, { key: 'send.composed', params: { device, mail: fact.mail } });
+    case 'submitRefused': {
+      const params = { device, mail: fact.mail, port: fact.port, size: fact.size };
+      if (fact.why === 'size') return told(`${device} · SMTP ${fact.mail} refused`, { key: 'transport.sendTooLarge', params });
+      return told(`${device} · SMTP ${fact.mail} refused`, { key: 'transport.sendNoAuth', params });
+    }
+    case 'submitted': {
+      const params = { device, mail: fact.mail, port: fact.port };
+      if (fact.savesOnServer) return told(`${device} · SMTP ${fact.mail}`, { key: 'send.submitted', params });
+      return told(`${device} · SMTP ${fact.mail}`, { key: 'send.submittedLocalSent', params });
+    }
+    case 'savedSent': {
+      const params = { device, mail: fact.mail };
+      if (fact.ok) return told(`${device} · APPEND Sent ${fact.mail}`, { key: 'send.savedSent', params });
+      return told(`${device} · APPEND Sent ${fact.mail}`, { key: 'send.sentNotSaved', params });
+    }
     case 'replayed': {
       const params = { device, mail: fact.mail, folder: fact.folder, to: fact.to };
       if (!fact.existed) return told(`${device} · replay ${fact.action} ${fact.mail}`, { key: 'imap.replay.vanished', params });

@@ -8,7 +8,6 @@ import type { ClientMemory } from '../client/memory';
 import type { PlaceId } from '../model/places';
 import type { Copy, DeviceStatus } from '../model/state';
 import type { TransferKind } from '../model/transfer';
-import type { Narration } from '../timeline';
 import type { Run } from './run';
 import { openImapWire, openPop3Wire } from './wire';
 import { deviceMailbox } from './stagedMove';
@@ -97,10 +96,6 @@ export class DeviceHost implements ClientHost, IdleSlot {
 
   sizeOf(mail: string): number {
     return this.run.state.mails.get(mail)?.sizeBytes ?? 0;
-  }
-
-  tell(label: string, narration: Narration): void {
-    this.run.emit(this.id, label, narration);
   }
 
   report(fact: ClientFact): void {

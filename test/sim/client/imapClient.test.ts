@@ -52,7 +52,6 @@ function device(wire: ImapWire, cache: 'none' | 'headers' | 'full' = 'headers', 
     transfer: () => {},
     deletedByUser: () => {},
     sizeOf: () => 0,
-    tell: (_label, n) => void told.push(n),
     report: (fact) => void told.push(narrateClient('laptop', fact).narration),
     hasPending: () => true,
     recordSync: () => {},
@@ -67,6 +66,9 @@ function device(wire: ImapWire, cache: 'none' | 'headers' | 'full' = 'headers', 
   };
   return { host, places, told };
 }
+
+/** An hour passes: a connection kept by the last action is too old for Thunderbird to reuse (rule 95, 29 minutes). */
+const later = (host: { time: number }) => void (host.time += 60);
 
 const header = (seq: number, uid: number, mail: string) => [`* ${seq} FETCH (UID ${uid} FLAGS () RFC822.SIZE 2048 BODY[HEADER] {600}`, `<headers of ${mail}>`, ')'];
 
@@ -94,9 +96,12 @@ describe('an IMAP client learns only from replies', () => {
       [/^UID FETCH 4:\* \(UID FLAGS\)$/, { untagged: ['* 3 FETCH (UID 3 FLAGS ())'], status: 'OK Fetch completed.' }],
       [/^LOGOUT$/, { untagged: [], status: 'OK Logout completed.' }],
     ]);
+    // An hour later: the connection the first check kept is too old to reuse (rule 95), so the client logs it out and connects anew.
+    later(host);
     host.openImap = () => second.wire;
     told.length = 0;
     imapCheck(host, host);
+    expect(sent[sent.length - 1]).toBe('LOGOUT');
     expect(second.sent).toContain('UID FETCH 4:* (UID FLAGS)');
     // It shows the count it was told, and fetched nothing: UID 3 is not new (RFC 9051 §6.4.8, "n:*" names the last message).
     expect(told.find((n) => n.key === 'imap.selected')?.params).toMatchObject({ count: 5, fresh: 0 });
@@ -115,6 +120,7 @@ describe('an IMAP client learns only from replies', () => {
     const { host, told } = device(first.wire);
     imapCheck(host, host);
     const second = scriptedServer([[/^SELECT INBOX$/, select(8)], ...base]);
+    later(host);
     host.openImap = () => second.wire;
     imapCheck(host, host);
     expect(told.some((n) => n.key === 'imap.uidValidityChanged')).toBe(true);
@@ -145,6 +151,7 @@ describe('rule 84: the folders a client knows are the ones LIST named', () => {
     expect(sent.some((c) => /Trash|Sent|Drafts|Archive/.test(c))).toBe(false);
 
     const second = scriptedServer([LOGIN, [/^STATUS /, { untagged: [], status: 'OK Status completed.' }], [/^SELECT INBOX$/, emptySelect], LOGOUT]);
+    later(host);
     host.openImap = () => second.wire;
     imapCheck(host, host);
     expect(second.sent.some((c) => c.startsWith('LIST'))).toBe(false);

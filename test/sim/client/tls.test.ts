@@ -73,6 +73,8 @@ describe('connection security (TLS as deployed)', () => {
       const r = sim(world([device('laptop', 'imap', tls), device('phone', 'pop3', tls)]))
         .at('day 1, 09:00', arrive('m1'))
         .at('day 1, 09:10', check('laptop'), check('phone'), send('laptop', 's1', [], { toAddress: 'bob@example.com' }))
+        // The check's connection is kept for saving s1 to Sent (rule 95); an hour later the laptop connects anew (rule 96).
+        .at('day 1, 10:10', check('laptop'))
         .run();
       return r.timeline.frames.flatMap((f) => f.sessions.filter((s) => s.client !== 'mta').map((s) => `${s.protocol} ${s.port}`));
     };
