@@ -594,8 +594,9 @@ function tokenShape(sc: Scale): TokenShape {
 }
 
 /**
- * Place one token at travel progress t: a token at rest is drawn where it is
- * (no transform, see tokenShape.ts), one that travels is moved by a transform.
+ * Place one token at travel progress t: a token at rest, or arrived (t = 1), is
+ * drawn where it is (no transform, see tokenShape.ts), one that travels is moved
+ * by a transform.
  */
 function placeToken(node: TokenNode, d: TokenDatum, t: number, shape: TokenShape, resting: boolean) {
   const p = lerp(d.from, d.to, t);
@@ -651,7 +652,7 @@ export function positionPicture(svgEl: SVGSVGElement, t: number, fade = 1, playi
   if (!resting) sendAway(svgEl);
   positionPaths(svgEl, t, fade);
   const shape = (svgEl as PictureNode).__shape;
-  if (shape) for (const node of (svgEl as PictureNode).__movers ?? []) if (node.__data__ && node.isConnected) placeToken(node, node.__data__, t, shape, false);
+  if (shape) for (const node of (svgEl as PictureNode).__movers ?? []) if (node.__data__ && node.isConnected) placeToken(node, node.__data__, t, shape, t >= 1);
   inBoth<SVGGElement, GhostDatum>(svgEl, 'g.layer-ghosts > g.ghost')
     .attr('transform', (d) => `translate(${d.at.x},${(d.at.y + (d.destroyed ? 14 * t : 0)).toFixed(1)})`)
     .attr('opacity', 1 - t)
