@@ -3,6 +3,7 @@
 // its node and a copy that travels is drawn moving from where it was.
 import { select, selectAll, type Selection } from 'd3-selection';
 import { fitText, lerp, wrapToFit, type Scale } from './geometry';
+import { writeTokenShape, type ShapedNode, type TokenShape } from './tokenShape';
 import type { FolderBox, Layout, Region } from './layout';
 import type { CountBadge, GhostDatum, Scene, TokenDatum } from './scene';
 import { fallbackStyle, type MailStyle } from './mailStyle';
@@ -262,18 +263,19 @@ function drawTokens(g: G, m: PictureModel, events: PictureEvents) {
     .join((enter) => {
       const e = enter.append('g');
       e.append('title');
+      // Their places are written by tokenShape.ts (at rest where the token is, travelling around 0,0).
       // The pointer: a circle around the mail being discussed (a shape, not only a colour).
       e.append('circle').attr('class', 'pointer-ring').attr('r', env.w * 0.5 + ring + 3);
       // Changed in this step: a frame around the envelope.
-      e.append('rect').attr('class', 'change-ring').attr('x', env.x - ring).attr('y', env.y - ring).attr('width', env.w + 2 * ring).attr('height', env.h + 2 * ring).attr('rx', ring);
+      e.append('rect').attr('class', 'change-ring').attr('width', env.w + 2 * ring).attr('height', env.h + 2 * ring).attr('rx', ring);
       // A duplicate: a second envelope behind the first.
-      e.append('rect').attr('class', 'dup-ring').attr('x', env.x + 3).attr('y', env.y - 3).attr('width', env.w).attr('height', env.h).attr('rx', 2);
-      e.append('rect').attr('class', 'token-body').attr('x', env.x).attr('y', env.y).attr('width', env.w).attr('height', env.h).attr('rx', 2);
-      e.append('path').attr('class', 'token-flap').attr('d', env.flap);
-      e.append('text').attr('class', 'token-label').attr('dy', '0.35em').attr('y', env.labelY);
-      e.append('line').attr('class', 'strike').attr('x1', env.x).attr('y1', -env.y).attr('x2', -env.x).attr('y2', env.y);
-      e.append('circle').attr('class', 'unread-dot').attr('r', Math.max(3, env.h * 0.16)).attr('cx', -env.x).attr('cy', env.y);
-      e.append('path').attr('class', 'lost-cross').attr('d', `M${env.x},${env.y}L${-env.x},${-env.y}M${-env.x},${env.y}L${env.x},${-env.y}`);
+      e.append('rect').attr('class', 'dup-ring').attr('width', env.w).attr('height', env.h).attr('rx', 2);
+      e.append('rect').attr('class', 'token-body').attr('width', env.w).attr('height', env.h).attr('rx', 2);
+      e.append('path').attr('class', 'token-flap');
+      e.append('text').attr('class', 'token-label').attr('dy', '0.35em');
+      e.append('line').attr('class', 'strike');
+      e.append('circle').attr('class', 'unread-dot').attr('r', Math.max(3, env.h * 0.16));
+      e.append('path').attr('class', 'lost-cross');
       return e;
     });
   const lost = m.layout.lostPlace;
@@ -481,6 +483,7 @@ export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, 
   drawTraces(layer(svg, 'traces'), m);
   drawPaths(layer(svg, 'paths'), m);
   drawGhosts(layer(svg, 'ghosts'), m);
+  (svgEl as PictureNode).__shape = tokenShape(m.layout.scale);
   drawTokens(layer(svg, 'tokens'), m, events);
   drawBadges(layer(svg, 'badges'), m, events);
   settleTokens(svgEl);
@@ -512,8 +515,8 @@ function positionPaths(svgEl: SVGSVGElement, t: number, fade: number) {
   });
 }
 
-type TokenNode = SVGGElement & { __at?: string; __data__?: TokenDatum };
-type PictureNode = SVGSVGElement & { __movers?: TokenNode[]; __travel?: SVGSVGElement; __away?: boolean; __found?: Map<string, Element[]> };
+type TokenNode = ShapedNode & { __at?: string; __data__?: TokenDatum };
+type PictureNode = SVGSVGElement & { __shape?: TokenShape; __movers?: TokenNode[]; __travel?: SVGSVGElement; __away?: boolean; __found?: Map<string, Element[]> };
 
 /**
  * A second, empty <svg> laid over the picture (same size, no pointer events):
@@ -584,10 +587,28 @@ function inBoth<E extends Element, D>(svgEl: SVGSVGElement, selector: string) {
 
 const isMoving = (d: TokenDatum) => d.entering || d.overflow || d.from.x !== d.to.x || d.from.y !== d.to.y;
 
-/** Place one token at travel progress t. */
-function placeToken(node: TokenNode, d: TokenDatum, t: number) {
+/** A token's sizes at a scale, for tokenShape.ts. */
+function tokenShape(sc: Scale): TokenShape {
+  const env = envelope(sc);
+  return { key: `${env.w}x${env.h}`, w: env.w, h: env.h, ring: Math.max(3, env.h * 0.18), labelY: env.labelY };
+}
+
+/**
+ * Place one token at travel progress t: a token at rest, or arrived (t = 1), is
+ * drawn where it is (no transform, see tokenShape.ts), one that travels is moved
+ * by a transform.
+ */
+function placeToken(node: TokenNode, d: TokenDatum, t: number, shape: TokenShape, resting: boolean) {
   const p = lerp(d.from, d.to, t);
-  node.setAttribute('transform', `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`);
+  const x = p.x.toFixed(1);
+  const y = p.y.toFixed(1);
+  if (resting) {
+    writeTokenShape(node, shape, Number(x), Number(y));
+    node.removeAttribute('transform');
+  } else {
+    writeTokenShape(node, shape, 0, 0);
+    node.setAttribute('transform', `translate(${x},${y})`);
+  }
   const opacity = d.overflow ? (t >= 1 ? '0' : '1') : d.entering && !d.travelled && t < 1 ? String(t) : null;
   if (opacity === null) node.removeAttribute('opacity');
   else node.setAttribute('opacity', opacity);
@@ -602,6 +623,8 @@ function placeToken(node: TokenNode, d: TokenDatum, t: number) {
  */
 function settleTokens(svgEl: SVGSVGElement) {
   const movers: TokenNode[] = [];
+  const shape = (svgEl as PictureNode).__shape;
+  if (!shape) return;
   select(svgEl)
     .select('g.layer-tokens')
     .selectAll<SVGGElement, TokenDatum>('g.token')
@@ -612,10 +635,10 @@ function settleTokens(svgEl: SVGSVGElement) {
         movers.push(node);
         return;
       }
-      const at = `${d.to.x},${d.to.y}`;
+      const at = `${shape.key}|${d.to.x},${d.to.y}`;
       if (node.__at === at) return;
       node.__at = at;
-      placeToken(node, d, 1);
+      placeToken(node, d, 1, shape, true);
     });
   (svgEl as PictureNode).__movers = movers;
 }
@@ -628,7 +651,8 @@ export function positionPicture(svgEl: SVGSVGElement, t: number, fade = 1, playi
   const resting = t >= 1 && fade >= 1;
   if (!resting) sendAway(svgEl);
   positionPaths(svgEl, t, fade);
-  for (const node of (svgEl as PictureNode).__movers ?? []) if (node.__data__ && node.isConnected) placeToken(node, node.__data__, t);
+  const shape = (svgEl as PictureNode).__shape;
+  if (shape) for (const node of (svgEl as PictureNode).__movers ?? []) if (node.__data__ && node.isConnected) placeToken(node, node.__data__, t, shape, t >= 1);
   inBoth<SVGGElement, GhostDatum>(svgEl, 'g.layer-ghosts > g.ghost')
     .attr('transform', (d) => `translate(${d.at.x},${(d.at.y + (d.destroyed ? 14 * t : 0)).toFixed(1)})`)
     .attr('opacity', 1 - t)

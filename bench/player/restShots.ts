@@ -1,0 +1,56 @@
+// Screenshots of the picture at rest from two builds, for a pixel comparison
+// (ImageMagick `compare -metric AE`): a change to how the picture is drawn
+// must not change what it shows. Writes <OUT>/<name>-a.png and -b.png.
+//   npx tsx bench/player/restShots.ts   (BENCH_A=dist, BENCH_B=<another build's dist>, BENCH_OUT=/tmp/shots, BENCH_PORT=4233)
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../playwright.config';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4233);
+const OUT = process.env.BENCH_OUT ?? '/tmp/shots';
+const BUILDS: Array<[string, string]> = [['a', process.env.BENCH_A ?? 'dist'], ['b', process.env.BENCH_B ?? 'dist']];
+const VIEWS = [
+  { name: 'big-en-1280', url: '/?scenario=imap-big-mailbox-slow-link&lang=en&quiz=off&frame=300', width: 1280 },
+  { name: 'big-de-390', url: '/?scenario=imap-big-mailbox-slow-link&lang=de&quiz=off&frame=300', width: 390 },
+  { name: 'three-de-1280', url: '/?scenario=pop3-three-devices&lang=de&quiz=off&frame=8', width: 1280 },
+  { name: 'three-en-390', url: '/?scenario=pop3-three-devices&lang=en&quiz=off&frame=8', width: 390 },
+  { name: 'three-headers-en-1280', url: '/?scenario=pop3-three-devices&lang=en&quiz=off&frame=12&compare=headers-only', width: 1280 },
+];
+
+async function serve(dir: string): Promise<() => void> {
+  const server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', dir], { stdio: 'ignore' });
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return () => void server.kill();
+}
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  for (const [tag, dir] of BUILDS) {
+    const stop = await serve(dir);
+    try {
+      const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+      for (const v of VIEWS) {
+        const page = await browser.newPage({ viewport: { width: v.width, height: 900 }, reducedMotion: 'reduce' });
+        await page.goto(`http://127.0.0.1:${PORT}${v.url}`);
+        await page.locator('svg.picture-svg g.token').first().waitFor({ timeout: 180_000 });
+        await page.waitForTimeout(1500);
+        await page.locator('svg.picture-svg').first().screenshot({ path: `${OUT}/${v.name}-${tag}.png` });
+        await page.close();
+      }
+      await browser.close();
+    } finally {
+      stop();
+    }
+  }
+  console.log(`wrote ${VIEWS.length * 2} screenshots to ${OUT}`);
+}
+
+void main();
