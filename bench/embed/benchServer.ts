@@ -13,10 +13,11 @@ export function buildIfNeeded(): void {
   if (r.status !== 0) throw new Error('the build failed');
 }
 
-/** Serve dist/ on loopback; returns how to stop the server (it is killed by its own pid). */
-export async function startPreview(port: number): Promise<() => void> {
-  const server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', DIST], { stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
+/** Serve a build (dist/ by default) on loopback; returns how to stop the server (it is killed by its own pid). */
+export async function startPreview(port: number, dir: string = DIST): Promise<() => void> {
+  const server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dir], { stdio: 'ignore' });
+  // Up to 30 s: a loaded machine can take far longer than a fixed pause.
+  for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/embed.html`)).ok) break;
     } catch {

@@ -4,10 +4,9 @@
 // both see the same load on a shared machine. Prints each round and the
 // medians of the rounds' percentiles, with the load.
 //   npx tsx bench/player/frameTimesAB.ts   (BENCH_A=dist, BENCH_B=<another build's dist>, BENCH_ROUNDS=3, BENCH_SECONDS=8, BENCH_PORT=4233)
-import { spawn } from 'node:child_process';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../playwright.config';
-import { loadLine, median } from '../embed/benchServer';
+import { loadLine, median, startPreview } from '../embed/benchServer';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4233);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -15,18 +14,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const BUILDS = [process.env.BENCH_A ?? 'dist', process.env.BENCH_B].filter((b): b is string => !!b);
 const SCENARIO = 'imap-big-mailbox-slow-link';
 
-async function serve(dir: string): Promise<() => void> {
-  const server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', dir], { stdio: 'ignore' });
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return () => void server.kill();
-}
+const serve = (dir: string) => startPreview(PORT, dir);
 
 /** requestAnimationFrame intervals while playing for `seconds` (the first five left out). */
 async function play(page: Page, seconds: number): Promise<{ frames: number[]; moved: number }> {

@@ -2,7 +2,7 @@
 // (ImageMagick `compare -metric AE`): a change to how the picture is drawn
 // must not change what it shows. Writes <OUT>/<name>-a.png and -b.png.
 //   npx tsx bench/player/restShots.ts   (BENCH_A=dist, BENCH_B=<another build's dist>, BENCH_OUT=/tmp/shots, BENCH_PORT=4233)
-import { spawn } from 'node:child_process';
+import { startPreview } from '../embed/benchServer';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../playwright.config';
@@ -18,18 +18,7 @@ const VIEWS = [
   { name: 'three-headers-en-1280', url: '/?scenario=pop3-three-devices&lang=en&quiz=off&frame=12&compare=headers-only', width: 1280 },
 ];
 
-async function serve(dir: string): Promise<() => void> {
-  const server = spawn('node_modules/.bin/vite', ['preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', dir], { stdio: 'ignore' });
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return () => void server.kill();
-}
+const serve = (dir: string) => startPreview(PORT, dir);
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
