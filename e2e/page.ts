@@ -37,6 +37,8 @@ export async function settled(page: Page, frame: number) {
   await ready(page);
   await expect(page.getByTestId('position')).toHaveAttribute('data-frame', String(frame));
   await expect(page.locator('svg.picture-svg g.ghost')).toHaveCount(0);
+  // At rest every token is back in the picture: the travel overlay (drawn over it while a change plays) is empty.
+  await expect(page.locator('.picture-travel svg g.token')).toHaveCount(0);
 }
 
 /** Collect the page's console errors and uncaught exceptions; a test expects the list empty at its end. */
