@@ -74,6 +74,10 @@ function doStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[]) => vo
   const isPop3 = (id: string) => run.device(id).config.protocol === 'pop3';
   const host = (id: string) => hostOf(run, id);
   const closeIdleOf = (id: string) => closeIdle(host(id));
+  /** The server goes or is replaced: every device's open connection ends. */
+  const closeEveryIdle = () => {
+    for (const id of run.devices.keys()) closeIdleOf(id);
+  };
   switch (step.do) {
     case 'mail.arrive':
       arrive(run, { at: run.time, id: step.mail.id, from: step.mail.from, to: step.mail.to, subject: protocolSubject(step.mail.subject), sizeKB: step.mail.sizeKB });
@@ -137,7 +141,7 @@ function doStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[]) => vo
       breach(run);
       return;
     case 'server.diskFail':
-      for (const id of run.devices.keys()) closeIdleOf(id);
+      closeEveryIdle();
       serverDiskFail(run);
       return;
     case 'server.restoreBackup':
@@ -147,7 +151,7 @@ function doStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[]) => vo
       freeSpace(run, step.account, step.count);
       return;
     case 'provider.move':
-      for (const id of run.devices.keys()) closeIdleOf(id);
+      closeEveryIdle();
       providerMove(run, step.copyMailboxes);
       return;
     case 'provider.newMailbox':
@@ -166,7 +170,7 @@ function doStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[]) => vo
       return;
     case 'provider.contractEnd':
       // Every IDLE connection ends: the old provider's are refused from now on, and the new provider's mailbox takes the account's plain id.
-      for (const id of run.devices.keys()) closeIdleOf(id);
+      closeEveryIdle();
       contractEnd(run);
       return;
     case 'device.configure':
