@@ -98,11 +98,11 @@ export class Recorder {
 
   /**
    * A whole exchange of both sides, written out only when read (an LMTP
-   * delivery's twenty lines, the same words every time): recording it is one
-   * piece of work, and the timeline keeps one function instead of its lines.
+   * delivery's twenty lines, the same words every time): the timeline keeps one
+   * function instead of its lines; the work cap counts its `count` lines.
    */
-  exchange(session: SessionInfo, make: () => ReadonlyArray<{ readonly dir: 'C' | 'S'; readonly text: string }>): void {
-    this.guard?.lines(1);
+  exchange(session: SessionInfo, count: number, make: () => ReadonlyArray<{ readonly dir: 'C' | 'S'; readonly text: string }>): void {
+    this.guard?.lines(count);
     this.closePack();
     const id = session.id;
     this.pending.lines.push(() => make().map((l): ProtocolLine => ({ session: id, dir: l.dir, text: l.text })));

@@ -95,7 +95,7 @@ export function deliver(run: Run, mail: string, accounts: readonly string[], env
     source,
     time: run.time,
   });
-  for (const l of result.lines) run.recorder.line(s, l.dir, l.text);
+  run.recorder.exchange(s, result.lineCount, result.lines);
   run.applyEffects(result.effects);
   for (const [mailbox, outcome] of result.outcomes) {
     const account = accountOfMailbox(mailbox);

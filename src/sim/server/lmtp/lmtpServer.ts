@@ -33,7 +33,10 @@ export interface LmtpTransaction {
 }
 
 export interface LmtpResult {
-  readonly lines: ReadonlyArray<{ readonly dir: 'C' | 'S'; readonly text: string }>;
+  /** The transaction's lines, written out when read (a delivery's twenty lines are the same words every time). */
+  readonly lines: () => ReadonlyArray<{ readonly dir: 'C' | 'S'; readonly text: string }>;
+  /** How many lines `lines` writes out (the work cap counts them one by one). */
+  readonly lineCount: number;
   readonly outcomes: ReadonlyMap<string, LmtpOutcome>;
   /** The UID each delivered copy got. */
   readonly uids: ReadonlyMap<string, number>;
@@ -45,10 +48,31 @@ export const LHLO_REPLY = [`250-${SERVER_HOST}`, '250-8BITMIME', '250-CHUNKING',
 
 export function lmtpDeliver(store: StoreView, t: LmtpTransaction): LmtpResult {
   const d = new Draft(store);
+  const size = store.state.mails.get(t.mail)?.sizeBytes ?? 0;
+  const outcomes = new Map<string, LmtpOutcome>();
+  const uids = new Map<string, number>();
+  /** Each recipient's outcome in RCPT order (the replies after DATA come in that order). */
+  const each: LmtpOutcome[] = [];
+  for (const r of t.recipients) {
+    let outcome: LmtpOutcome;
+    if (quotaAllows(d, r.account, r.quota, t.gracePercent, size, 1)) {
+      const uid = d.appendMessage(serverPlace(r.account, 'INBOX'), t.mail, 0);
+      d.transfer('deliver', t.mail, t.source, serverPlace(r.account, 'INBOX'), String(uid));
+      outcome = 'delivered';
+      uids.set(r.account, uid);
+    } else outcome = t.tempfail ? 'temporary' : 'permanent';
+    outcomes.set(r.account, outcome);
+    each.push(outcome);
+  }
+  // The words follow from the transaction and the outcomes alone: written when someone reads the transcript.
+  return { lines: () => lmtpLines(t, size, each), lineCount: 10 + LHLO_REPLY.length + 3 * t.recipients.length, outcomes, uids, effects: d.effects() };
+}
+
+/** The transaction as the transcript shows it: the MX's lines and the server's replies, one per recipient after DATA. */
+function lmtpLines(t: LmtpTransaction, size: number, outcomes: readonly LmtpOutcome[]): Array<{ dir: 'C' | 'S'; text: string }> {
   const lines: Array<{ dir: 'C' | 'S'; text: string }> = [];
   const c = (text: string) => lines.push({ dir: 'C', text });
   const s = (text: string) => lines.push({ dir: 'S', text });
-  const size = store.state.mails.get(t.mail)?.sizeBytes ?? 0;
   s(`220 ${SERVER_HOST} Dovecot (Debian) ready.`);
   c(`LHLO ${MTA_HOST}`);
   // Dovecot with ssl = required offers STARTTLS on LMTP too; the MX on the same host delivers without it (rule 73).
@@ -63,24 +87,14 @@ export function lmtpDeliver(store: StoreView, t: LmtpTransaction): LmtpResult {
   s('354 OK');
   c(`<message ${t.mail}, ${size} octets>`);
   c('.');
-  const outcomes = new Map<string, LmtpOutcome>();
-  const uids = new Map<string, number>();
-  for (const r of t.recipients) {
-    if (quotaAllows(d, r.account, r.quota, t.gracePercent, size, 1)) {
-      const uid = d.appendMessage(serverPlace(r.account, 'INBOX'), t.mail, 0);
-      d.transfer('deliver', t.mail, t.source, serverPlace(r.account, 'INBOX'), String(uid));
-      s(`250 2.0.0 <${r.address}> ${pseudoId(`${t.mail}/${r.account}/${t.time}`)} Saved`);
-      outcomes.set(r.account, 'delivered');
-      uids.set(r.account, uid);
-    } else if (t.tempfail) {
-      s(`452 4.2.2 <${r.address}> ${OVERQUOTA_TEXT}`);
-      outcomes.set(r.account, 'temporary');
-    } else {
-      s(`552 5.2.2 <${r.address}> ${OVERQUOTA_TEXT}`);
-      outcomes.set(r.account, 'permanent');
-    }
+  for (let i = 0; i < t.recipients.length; i++) {
+    const r = t.recipients[i];
+    const outcome = outcomes[i];
+    if (outcome === 'delivered') s(`250 2.0.0 <${r.address}> ${pseudoId(`${t.mail}/${r.account}/${t.time}`)} Saved`);
+    else if (outcome === 'temporary') s(`452 4.2.2 <${r.address}> ${OVERQUOTA_TEXT}`);
+    else s(`552 5.2.2 <${r.address}> ${OVERQUOTA_TEXT}`);
   }
   c('QUIT');
   s('221 2.0.0 Bye');
-  return { lines, outcomes, uids, effects: d.effects() };
+  return lines;
 }
