@@ -62,7 +62,7 @@ export class Recorder {
     this.guard?.lines(1);
     // Tagged IMAP replies repeat across sessions ("a3 OK Fetch completed …"): keep one copy of each.
     // So do many client commands ("a2 SELECT INBOX").
-    if (text.charCodeAt(0) === 97 /* a */ && isTagged(text)) text = this.intern(text);
+    if (text.charCodeAt(0) === 97 /* a */ && isShortTagged(text)) text = this.intern(text);
     const p = this.pending;
     if (p.packSession !== session.id) {
       this.closePack();
@@ -90,7 +90,7 @@ export class Recorder {
       const guard = this.guard;
       for (const text of texts) {
         guard?.lines(1);
-        p.packTexts.push(text.charCodeAt(0) === 97 /* a */ && isTagged(text) ? this.intern(text) : text);
+        p.packTexts.push(text.charCodeAt(0) === 97 /* a */ && isShortTagged(text) ? this.intern(text) : text);
         p.packDirs.push(dir);
       }
     }
@@ -175,13 +175,19 @@ export class Recorder {
   }
 }
 
-/** `a<digits> …`: an IMAP tag (checked by hand, every transcript line passes here). */
-function isTagged(text: string): boolean {
+/**
+ * `a<1 to 3 digits> …`: a line with one of a session's first 999 tags (checked
+ * by hand, every transcript line passes here). Only those repeat across
+ * sessions; a connection kept open for months (a device in IDLE) counts its
+ * tags into the ten thousands, each line with its own, and keeping those in the
+ * table would only make it grow.
+ */
+function isShortTagged(text: string): boolean {
   let i = 1;
-  while (i < text.length) {
+  while (i < 5 && i < text.length) {
     const c = text.charCodeAt(i);
     if (c < 48 || c > 57) break;
     i++;
   }
-  return i > 1 && text.charCodeAt(i) === 32;
+  return i > 1 && i < 5 && text.charCodeAt(i) === 32;
 }
