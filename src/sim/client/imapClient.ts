@@ -442,8 +442,7 @@ function readIdleNews(h: ClientHost, news: readonly string[], folder = 'INBOX'):
   const cache = cacheOf(h.memory, folder);
   // The client's view in UID order, built only when a line names a sequence number
   // other than EXISTS (a push of new mail alone, the common case, needs none).
-  let sorted: number[] | null = null;
-  const view = (): number[] => (sorted ??= [...cache.keys()].sort((a, b) => a - b));
+  let view: number[] | null = null;
   const local = devicePlace(h.device.id, folder);
   const expunged: string[] = [];
   let flagged = 0;
@@ -455,10 +454,11 @@ function readIdleNews(h: ClientHost, news: readonly string[], folder = 'INBOX'):
       exists = true;
       continue;
     }
-    const uid = view()[Number(m[1]) - 1];
+    view ??= [...cache.keys()].sort((a, b) => a - b);
+    const uid = view[Number(m[1]) - 1];
     if (uid === undefined) continue;
     if (m[2] === 'EXPUNGE') {
-      view().splice(Number(m[1]) - 1, 1);
+      view.splice(Number(m[1]) - 1, 1);
       expunged.push(cache.get(uid)!.mail);
       dropCached(h, folder, uid, 'expunge');
       continue;

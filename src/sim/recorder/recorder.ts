@@ -53,7 +53,8 @@ export class Recorder {
 
   openSession(info: Omit<SessionInfo, 'id' | 'serverGeneration'>): SessionInfo {
     this.sessionCounter++;
-    const session: SessionInfo = { ...info, id: `${info.client}#${this.sessionCounter}`, serverGeneration: this.store.state.serverGeneration };
+    // Written out rather than spread, in the order the spread gave (the timeline's JSON keeps it).
+    const session: SessionInfo = { protocol: info.protocol, client: info.client, account: info.account, tls: info.tls, port: info.port, id: `${info.client}#${this.sessionCounter}`, serverGeneration: this.store.state.serverGeneration };
     this.pending.sessions.push(session);
     return session;
   }

@@ -63,7 +63,6 @@ export function deliver(run: Run, mail: string, accounts: readonly string[], env
   const outcomes = new Map<string, LmtpOutcome>();
   // During a provider move the mail reaches the old or the new provider's MX (rule 89), whose LMTP saves it in that provider's mailbox.
   const provider = run.move ? whichMx(run, envelopeFrom, via) : 'old';
-  const mailboxOf = (account: string) => mailboxAt(run, account, provider);
   const source = fromQueue ? QUEUE : (sourcePlace ?? outsidePlace(envelopeFrom || 'MAILER-DAEMON'));
   if (!fromQueue && !sourcePlace && refusedForSize(run, mail, envelopeFrom, accounts[0])) {
     for (const account of accounts) outcomes.set(account, 'permanent');
@@ -85,11 +84,11 @@ export function deliver(run: Run, mail: string, accounts: readonly string[], env
     return outcomes;
   }
   const tempfail = run.world.server.quotaFull === 'temporary';
-  const s = run.recorder.openSession({ protocol: 'LMTP', client: 'mta', account: mailboxOf(accounts[0]), tls: false, port: 24 });
+  const s = run.recorder.openSession({ protocol: 'LMTP', client: 'mta', account: mailboxAt(run, accounts[0], provider), tls: false, port: 24 });
   const result = lmtpDeliver(run.store, {
     mail,
     envelopeFrom,
-    recipients: accounts.map((a) => ({ account: mailboxOf(a), address: run.account(a).address, quota: run.account(a).quota })),
+    recipients: accounts.map((a) => ({ account: mailboxAt(run, a, provider), address: run.account(a).address, quota: run.account(a).quota })),
     gracePercent: run.world.server.quotaGracePercent,
     tempfail,
     source,

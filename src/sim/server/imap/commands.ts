@@ -386,6 +386,13 @@ export function runImapCommand(d: Draft, account: ImapAccount, session: ImapComm
   }
 }
 
+/** How many of `uids` are below `uid`. */
+function countBelow(uids: readonly number[], uid: number): number {
+  let n = 0;
+  for (const u of uids) if (u < uid) n++;
+  return n;
+}
+
 /**
  * While IDLE (RFC 2177; RFC 3501 §7.4.1, rule 86): what Dovecot 2.3 pushes
  * about the selected mailbox since the session last looked. Observed on
@@ -412,14 +419,13 @@ export function idleNews(
   // Only messages the session knew of (below the UIDNEXT it last saw) are in its view.
   const changed = d.changedSince(p, seen.version).filter((uid) => uid < seen.uidNext);
   const gone = changed.filter((uid) => !d.copyAt(p, String(uid))).sort((a, b) => a - b);
-  const goneBelow = (uid: number) => gone.filter((g) => g < uid).length;
   // Sequence numbers in the session's view: the messages still there below it, plus those gone but not yet told.
   for (const uid of changed.filter((u) => d.copyAt(p, String(u))).sort((a, b) => a - b)) {
     const copy = d.copyAt(p, String(uid))!;
     const flags = flagListText(copy.flags, recent.has(uid));
-    lines.push(`* ${d.seqOf(p, uid) + goneBelow(uid)} FETCH (FLAGS ${flags})`);
+    lines.push(`* ${d.seqOf(p, uid) + countBelow(gone, uid)} FETCH (FLAGS ${flags})`);
   }
-  for (const uid of [...gone].reverse()) lines.push(`* ${d.seqOf(p, uid) + goneBelow(uid) + 1} EXPUNGE`);
+  for (const uid of [...gone].reverse()) lines.push(`* ${d.seqOf(p, uid) + countBelow(gone, uid) + 1} EXPUNGE`);
   let next = recent;
   const lostRecent = gone.some((uid) => recent.has(uid));
   if (lostRecent) next = recent.without(gone);

@@ -38,7 +38,7 @@ export interface ImapServerSession {
    * nothing: the look that follows does not count as having seen the mailbox
    * (Dovecot tells a session of others' changes only at its next command).
    */
-  readonly untold?: boolean;
+  readonly untold: boolean;
 }
 
 const UNKNOWN_GENERATION = -1;
@@ -81,7 +81,33 @@ export function openImapSession(account: ImapAccount, password: string, secured 
   const key = `${account.id}|${password}|${secured}`;
   let machine = initial.get(key);
   if (!machine) initial.set(key, (machine = initialTransition(imapSessionMachine, { account: account.id, password, secured })[0]));
-  return { session: { machine, account, recent: RecentUids.EMPTY, idleTag: null, seen: { version: 0, uidNext: 0 }, lastCommand: 0, generation: UNKNOWN_GENERATION }, greeting: secured ? IMAP_GREETING : IMAP_GREETING_PLAIN };
+  return { session: imapSession(machine, account, RecentUids.EMPTY, null, NOT_SEEN, 0, UNKNOWN_GENERATION, false), greeting: secured ? IMAP_GREETING : IMAP_GREETING_PLAIN };
+}
+
+const NOT_SEEN = { version: 0, uidNext: 0 };
+
+/**
+ * A session, every field set in one order: sessions are made for nearly every
+ * command, and objects of one shape keep the code that reads them fast (a
+ * spread with optional fields gave them several).
+ */
+function imapSession(
+  machine: ImapServerSession['machine'],
+  account: ImapAccount,
+  recent: RecentUids,
+  idleTag: string | null,
+  seen: ImapServerSession['seen'],
+  lastCommand: number,
+  generation: number,
+  untold: boolean,
+): ImapServerSession {
+  return { machine, account, recent, idleTag, seen, lastCommand, generation, untold };
+}
+
+/** The session after a command: the same object when nothing in it changed (the machine's snapshots are shared, see decide.ts). */
+function afterCommand(session: ImapServerSession, machine: ImapServerSession['machine'], lastCommand: number, generation: number, recent: RecentUids, idleTag: string | null): ImapServerSession {
+  if (machine === session.machine && lastCommand === session.lastCommand && generation === session.generation && recent === session.recent && idleTag === session.idleTag) return session;
+  return imapSession(machine, session.account, recent, idleTag, session.seen, lastCommand, generation, session.untold);
 }
 
 /** Whether the connection is encrypted now (for the wire: a STARTTLS just accepted means a handshake follows). */
@@ -93,44 +119,45 @@ export function handleImap(store: StoreView, session: ImapServerSession, tag: st
   const verdict = machine.context.verdict;
   const lastCommand = store.state.time;
   const generation = session.generation === UNKNOWN_GENERATION ? store.state.serverGeneration : session.generation;
-  // A command that leaves the machine where it was (its snapshots are shared, see decide.ts) and patches nothing new leaves the session as it was.
-  const next = (patch: Partial<ImapServerSession>): ImapServerSession => {
-    let same = machine === session.machine && lastCommand === session.lastCommand && generation === session.generation;
-    for (const k in patch) same &&= patch[k as keyof ImapServerSession] === session[k as keyof ImapServerSession];
-    return same ? session : { ...session, machine, lastCommand, generation, ...patch };
-  };
+  const recent = session.recent;
+  const idleTag = session.idleTag;
   switch (verdict.kind) {
     case 'refuse':
-      return { session: next(machine.context.selected ? {} : { recent: RecentUids.EMPTY }), reply: { untagged: verdict.untagged ?? [], status: verdict.status }, tag, effects: NO_EFFECTS };
+      return { session: afterCommand(session, machine, lastCommand, generation, machine.context.selected ? recent : RecentUids.EMPTY, idleTag), reply: { untagged: verdict.untagged ?? [], status: verdict.status }, tag, effects: NO_EFFECTS };
     case 'starttls':
-      return { session: next({}), reply: { untagged: [], status: 'OK Begin TLS negotiation now.' }, tag, effects: NO_EFFECTS };
+      return { session: afterCommand(session, machine, lastCommand, generation, recent, idleTag), reply: { untagged: [], status: 'OK Begin TLS negotiation now.' }, tag, effects: NO_EFFECTS };
     case 'preLoginCapability':
-      return { session: next({}), reply: { untagged: [`* CAPABILITY ${machine.context.secured ? PRE_LOGIN_CAPABILITIES : PRE_LOGIN_CAPABILITIES_PLAIN}`], status: 'OK Pre-login capabilities listed, post-login capabilities have more.' }, tag, effects: NO_EFFECTS };
+      return { session: afterCommand(session, machine, lastCommand, generation, recent, idleTag), reply: { untagged: [`* CAPABILITY ${machine.context.secured ? PRE_LOGIN_CAPABILITIES : PRE_LOGIN_CAPABILITIES_PLAIN}`], status: 'OK Pre-login capabilities listed, post-login capabilities have more.' }, tag, effects: NO_EFFECTS };
     case 'idle':
-      return { session: next({ idleTag: tag }), reply: { untagged: [], status: '', continuation: '+ idling' }, tag, effects: NO_EFFECTS };
+      return { session: afterCommand(session, machine, lastCommand, generation, recent, tag), reply: IDLING, tag, effects: NO_EFFECTS };
     case 'done':
-      return { session: next({ idleTag: null }), reply: { untagged: [], status: 'OK Idle completed (0.001 + 0.000 secs).' }, tag: session.idleTag ?? '', effects: NO_EFFECTS };
+      return { session: afterCommand(session, machine, lastCommand, generation, recent, null), reply: IDLE_DONE, tag: idleTag ?? '', effects: NO_EFFECTS };
     case 'none':
-      return { session: next({}), reply: { untagged: [], status: '' }, tag, effects: NO_EFFECTS };
+      return { session: afterCommand(session, machine, lastCommand, generation, recent, idleTag), reply: NO_REPLY, tag, effects: NO_EFFECTS };
     case 'execute': {
       const d = new Draft(store);
-      if (command.type === 'client.noop' && session.machine.context.selected) {
-        // NOOP in the selected state: what other sessions changed since this one last looked, as IDLE would have pushed it (rule 97).
-        const news = idleNews(d, session.account.id, session.machine.context.selected, session.recent, session.seen);
-        return { session: next({ recent: news.recent }), reply: { untagged: news.lines, status: 'OK NOOP completed (0.001 + 0.000 secs).' }, tag, effects: d.effects() };
-      }
-      const r = runImapCommand(d, session.account, { selected: session.machine.context.selected, recent: session.recent }, command);
       const selected = session.machine.context.selected;
+      if (command.type === 'client.noop' && selected) {
+        // NOOP in the selected state: what other sessions changed since this one last looked, as IDLE would have pushed it (rule 97).
+        const news = idleNews(d, session.account.id, selected, recent, session.seen);
+        return { session: afterCommand(session, machine, lastCommand, generation, news.recent, idleTag), reply: { untagged: news.lines, status: 'OK NOOP completed (0.001 + 0.000 secs).' }, tag, effects: d.effects() };
+      }
+      const r = runImapCommand(d, session.account, { selected, recent }, command);
       if (command.type === 'client.append' && selected === command.mailbox && r.reply.status.startsWith('OK')) {
         // APPEND into the selected mailbox: Dovecot syncs it at the end of the command, so the session is told
         // `* n EXISTS` (and takes the new message's \Recent) before the tagged OK (rule 98).
         const news = idleNews(d, session.account.id, selected, r.recent, session.seen);
-        return { session: next({ recent: news.recent }), reply: { ...r.reply, untagged: [...(r.reply.untagged as readonly string[]), ...news.lines] }, tag, effects: d.effects() };
+        return { session: afterCommand(session, machine, lastCommand, generation, news.recent, idleTag), reply: { ...r.reply, untagged: [...(r.reply.untagged as readonly string[]), ...news.lines] }, tag, effects: d.effects() };
       }
-      return { session: next({ recent: r.recent }), reply: r.reply, tag, effects: d.effects() };
+      return { session: afterCommand(session, machine, lastCommand, generation, r.recent, idleTag), reply: r.reply, tag, effects: d.effects() };
     }
   }
 }
+
+// Replies that are the same every time (the wire and the client only read them).
+const IDLING: ImapReply = { untagged: [], status: '', continuation: '+ idling' };
+const IDLE_DONE: ImapReply = { untagged: [], status: 'OK Idle completed (0.001 + 0.000 secs).' };
+const NO_REPLY: ImapReply = { untagged: [], status: '' };
 
 /**
  * The session has seen its mailbox as the store is now (after its own
@@ -138,12 +165,13 @@ export function handleImap(store: StoreView, session: ImapServerSession, tag: st
  * unasked, as Dovecot does not (rule 86).
  */
 export function imapSessionLooked(store: StoreView, session: ImapServerSession): ImapServerSession {
-  if (session.untold) return { ...session, untold: false };
-  const selected = session.machine.context.selected;
-  const uidNext = selected ? (store.folderMeta(serverPlaceOf(session.account.id, selected))?.uidNext ?? 0) : 0;
+  const s = session;
+  if (s.untold) return imapSession(s.machine, s.account, s.recent, s.idleTag, s.seen, s.lastCommand, s.generation, false);
+  const selected = s.machine.context.selected;
+  const uidNext = selected ? (store.folderMeta(serverPlaceOf(s.account.id, selected))?.uidNext ?? 0) : 0;
   // Looked again with nothing new: the same session (this runs twice for every command).
-  if (session.seen.version === store.version && session.seen.uidNext === uidNext) return session;
-  return { ...session, seen: { version: store.version, uidNext } };
+  if (s.seen.version === store.version && s.seen.uidNext === uidNext) return s;
+  return imapSession(s.machine, s.account, s.recent, s.idleTag, { version: store.version, uidNext }, s.lastCommand, s.generation, s.untold);
 }
 
 /**
@@ -155,13 +183,15 @@ export function imapIdleNews(store: StoreView, session: ImapServerSession): { se
   if (session.machine.status !== 'done' && session.machine.value !== 'idling') {
     // A connection left open without IDLE: the server may have closed it meanwhile (rules 95, 96).
     const gone = session.generation === UNKNOWN_GENERATION ? null : store.state.serverGeneration !== session.generation || store.state.serverDown ? SERVER_GONE_LINE : store.state.time - session.lastCommand >= AUTOLOGOUT_MINUTES ? AUTOLOGOUT_LINE : null;
-    if (gone) return { session: { ...session, machine: decide(session.machine, { type: 'connection.drop' }) }, lines: [gone], effects: NO_EFFECTS };
-    return { session: { ...session, untold: true }, lines: [], effects: NO_EFFECTS };
+    const s = session;
+    if (gone) return { session: imapSession(decide(s.machine, { type: 'connection.drop' }), s.account, s.recent, s.idleTag, s.seen, s.lastCommand, s.generation, s.untold), lines: [gone], effects: NO_EFFECTS };
+    return { session: imapSession(s.machine, s.account, s.recent, s.idleTag, s.seen, s.lastCommand, s.generation, true), lines: [], effects: NO_EFFECTS };
   }
   const selected = session.machine.context.selected;
   // The machine's states are flat: its value is the state's name (matches() would build a state value to compare).
   if (!selected || session.machine.value !== 'idling') return { session, lines: [], effects: NO_EFFECTS };
   const d = new Draft(store);
   const news = idleNews(d, session.account.id, selected, session.recent, session.seen);
-  return { session: { ...session, recent: news.recent }, lines: news.lines, effects: d.effects() };
+  const s = session;
+  return { session: news.recent === s.recent ? s : imapSession(s.machine, s.account, news.recent, s.idleTag, s.seen, s.lastCommand, s.generation, s.untold), lines: news.lines, effects: d.effects() };
 }

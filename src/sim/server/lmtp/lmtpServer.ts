@@ -65,7 +65,7 @@ export function lmtpDeliver(store: StoreView, t: LmtpTransaction): LmtpResult {
     each.push(outcome);
   }
   // The words follow from the transaction and the outcomes alone: written when someone reads the transcript.
-  return { lines: () => lmtpLines(t, size, each), lineCount: 10 + LHLO_REPLY.length + 3 * t.recipients.length, outcomes, uids, effects: d.effects() };
+  return { lines: lmtpLines.bind(null, t, size, each), lineCount: 10 + LHLO_REPLY.length + 3 * t.recipients.length, outcomes, uids, effects: d.effects() };
 }
 
 /** The transaction as the transcript shows it: the MX's lines and the server's replies, one per recipient after DATA. */

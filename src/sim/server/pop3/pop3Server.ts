@@ -62,7 +62,14 @@ export function openPop3Session(store: StoreView, account: string, password: str
   const key = `${account}|${password}|${secured}`;
   let machine = initial.get(key);
   if (!machine) initial.set(key, (machine = initialTransition(pop3SessionMachine, { account, password, secured })[0]));
-  return { session: { machine, maildrop, marked: new Set(), locks, holder: Symbol('pop3 session') }, greeting: [POP3_GREETING] };
+  return { session: pop3Session(machine, maildrop, NOTHING_MARKED, locks, Symbol('pop3 session')), greeting: [POP3_GREETING] };
+}
+
+const NOTHING_MARKED: ReadonlySet<number> = new Set();
+
+/** A session, every field set in one order (one is made for every command: objects of one shape keep the code that reads them fast). */
+function pop3Session(machine: Pop3ServerSession['machine'], maildrop: readonly MaildropEntry[], marked: ReadonlySet<number>, locks: Pop3Locks | null | undefined, holder: symbol | undefined): Pop3ServerSession {
+  return { machine, maildrop, marked, locks, holder };
 }
 
 function lookup(s: Pop3ServerSession, n: number): { entry?: MaildropEntry; error?: string } {
@@ -83,18 +90,22 @@ function listing(s: Pop3ServerSession, head: string, value: (m: MaildropEntry) =
   return Object.assign(lines, { each });
 }
 
+/** The messages not marked by DELE. */
+function live(s: Pop3ServerSession): MaildropEntry[] {
+  return s.maildrop.filter((_, i) => !s.marked.has(i + 1));
+}
+
 /** The answer to a command the machine let through. */
 function answer(s: Pop3ServerSession, command: Pop3Command): Reply {
-  const live = () => s.maildrop.filter((_, i) => !s.marked.has(i + 1));
   switch (command.type) {
     case 'client.capa':
       return s.machine.context.secured ? POP3_CAPA : POP3_CAPA_PLAIN;
     case 'client.stat': {
-      const l = live();
+      const l = live(s);
       return [`+OK ${l.length} ${l.reduce((sum, m) => sum + m.size, 0)}`];
     }
     case 'client.list':
-      return listing(s, `+OK ${live().length} messages:`, (m) => String(m.size));
+      return listing(s, `+OK ${live(s).length} messages:`, (m) => String(m.size));
     case 'client.uidl':
       return listing(s, '+OK', (m) => m.uidl);
     case 'client.retr': {
@@ -116,13 +127,13 @@ export function handlePop3(store: StoreView, session: Pop3ServerSession, command
   const account = session.machine.context.account;
   const event =
     command.type === 'client.dele'
-      ? { ...command, markable: !lookup(session, command.n).error }
+      ? { type: command.type, n: command.n, markable: !lookup(session, command.n).error }
       : command.type === 'client.pass'
-        ? { ...command, locked: lockedByOther(session.locks, account, session.holder) }
+        ? { type: command.type, password: command.password, locked: lockedByOther(session.locks, account, session.holder) }
         : command;
   const machine = decide(session.machine, event);
   const verdict = machine.context.verdict;
-  const next: Pop3ServerSession = { ...session, machine };
+  const next = machine === session.machine ? session : pop3Session(machine, session.maildrop, session.marked, session.locks, session.holder);
   // The lock is held from a successful PASS until the session ends, however it ends (rule 11).
   if (verdict.kind === 'loggedIn') acquire(session.locks, account, session.holder);
   if (machine.status === 'done') release(session.locks, account, session.holder);
@@ -137,9 +148,9 @@ export function handlePop3(store: StoreView, session: Pop3ServerSession, command
     case 'loggedIn':
       return { session: next, reply: ['+OK Logged in.'], effects: NO_EFFECTS };
     case 'mark':
-      return { session: { ...next, marked: new Set([...session.marked, (command as { n: number }).n]) }, reply: ['+OK Marked to be deleted.'], effects: NO_EFFECTS };
+      return { session: pop3Session(machine, session.maildrop, new Set([...session.marked, (command as { n: number }).n]), session.locks, session.holder), reply: ['+OK Marked to be deleted.'], effects: NO_EFFECTS };
     case 'unmarkAll':
-      return { session: { ...next, marked: new Set() }, reply: ['+OK'], effects: NO_EFFECTS };
+      return { session: pop3Session(machine, session.maildrop, NOTHING_MARKED, session.locks, session.holder), reply: ['+OK'], effects: NO_EFFECTS };
     case 'quit':
       if (!machine.matches('update')) return { session: next, reply: ['+OK Logging out.'], effects: NO_EFFECTS };
       return { session: next, reply: [session.marked.size ? '+OK Logging out, messages deleted.' : '+OK Logging out.'], effects: commitUpdate(store, machine.context.account, session.maildrop, session.marked) };
