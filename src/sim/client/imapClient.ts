@@ -33,7 +33,7 @@ import { Flag } from '../model/flags';
 import { devicePlace, serverPlace } from '../model/places';
 import { formatUidSet, isListing, type ImapReply } from '../protocol/imap';
 import { cacheEntry, type CacheEntry, type ClientMemory, type QueuedAction } from './memory';
-import { ImapConnection, parseFlagList, readFetched, readList, readSelect } from './imapConnection';
+import { fetchedUids, ImapConnection, parseFlagList, readFetched, readList, readSelect } from './imapConnection';
 import type { ClientHost } from './host';
 import { folderId } from '../scenario/texts';
 import { tlsModeOf } from '../protocol/tls';
@@ -339,9 +339,9 @@ function bodyGroups<T extends { size: number }>(list: readonly T[]): T[][] {
 /** New UIDs from `lastUid + 1` on, as `UID FETCH n:*` lists them (a reply may name the last message even when it is older: RFC 9051 §6.4.8). */
 function newUids(conn: ImapConnection, from: number, cache: ReadonlyMap<number, CacheEntry>): number[] {
   const r = conn.send({ type: 'client.fetch', uids: `${from}:*`, items: 'UID FLAGS' });
-  return readFetched(r.untagged as readonly string[])
-    .map((m) => m.uid)
-    .filter((uid) => uid >= from && !cache.has(uid));
+  const out: number[] = [];
+  for (const uid of fetchedUids(r.untagged as readonly string[])) if (uid >= from && !cache.has(uid)) out.push(uid);
+  return out;
 }
 
 /** Bring one folder in line with the server. Returns how many messages were stored on the device. */

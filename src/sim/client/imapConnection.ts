@@ -173,14 +173,40 @@ export function parseFlagList(list: string): number {
   return flags;
 }
 
-const FETCH_HEAD = /^\* (\d+) FETCH \(UID (\d+) FLAGS \(([^)]*)\)(?: RFC822\.SIZE (\d+))?/;
+/** The digits from `i` on as a number, and where they end (`end` = i: no digits). */
+function digitsAt(line: string, i: number): { value: number; end: number } {
+  let value = 0;
+  let end = i;
+  for (let c = line.charCodeAt(end); c >= 48 && c <= 57; c = line.charCodeAt(++end)) value = value * 10 + (c - 48);
+  return { value, end };
+}
+
+/**
+ * `* n FETCH (UID u FLAGS (…)[ RFC822.SIZE s]…`, read by hand (a client reads
+ * one for every message a check looks at; a regular expression and its match
+ * array cost more than the line). Null for any other line.
+ */
+function readFetchHead(line: string): { seq: number; uid: number; flags: number; size: number | null } | null {
+  if (line.charCodeAt(0) !== 42 /* * */ || line.charCodeAt(1) !== 32) return null;
+  const seq = digitsAt(line, 2);
+  if (seq.end === 2 || !line.startsWith(' FETCH (UID ', seq.end)) return null;
+  const uidAt = seq.end + ' FETCH (UID '.length;
+  const uid = digitsAt(line, uidAt);
+  if (uid.end === uidAt || !line.startsWith(' FLAGS (', uid.end)) return null;
+  const open = uid.end + ' FLAGS ('.length;
+  const close = line.indexOf(')', open);
+  if (close < 0) return null;
+  let size: number | null = null;
+  if (line.startsWith(' RFC822.SIZE ', close + 1)) {
+    const at = close + 1 + ' RFC822.SIZE '.length;
+    const n = digitsAt(line, at);
+    if (n.end > at) size = n.value;
+  }
+  return { seq: seq.value, uid: uid.value, flags: close === open ? 0 : parseFlagList(line.slice(open, close)), size };
+}
 
 export function parseFetch(line: string): FetchedLine | null {
-  // Most lines a client reads are not FETCH responses: rule them out before the regular expression.
-  if (line.charCodeAt(0) !== 42 /* * */ || line.indexOf(' FETCH (UID ') < 0) return null;
-  const m = FETCH_HEAD.exec(line);
-  if (!m) return null;
-  return { seq: Number(m[1]), uid: Number(m[2]), flags: parseFlagList(m[3]), size: m[4] === undefined ? null : Number(m[4]) };
+  return readFetchHead(line);
 }
 
 const MESSAGE_PREFIX = '<message ';
@@ -206,10 +232,20 @@ function literalMail(line: string): string | null {
 export function readFetched(lines: readonly string[]): Array<FetchedLine & { mail: string | null }> {
   const out: Array<FetchedLine & { mail: string | null }> = [];
   for (let i = 0; i < lines.length; i++) {
-    const f = parseFetch(lines[i]);
+    const f = readFetchHead(lines[i]);
     if (!f) continue;
     const next = lines[i + 1];
     out.push({ seq: f.seq, uid: f.uid, flags: f.flags, size: f.size, mail: next === undefined ? null : literalMail(next) });
+  }
+  return out;
+}
+
+/** The UIDs a FETCH reply names, in its order (what `UID FETCH n:* (UID FLAGS)` is asked for). */
+export function fetchedUids(lines: readonly string[]): number[] {
+  const out: number[] = [];
+  for (const line of lines) {
+    const f = readFetchHead(line);
+    if (f) out.push(f.uid);
   }
   return out;
 }

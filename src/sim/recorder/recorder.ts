@@ -21,6 +21,13 @@ interface PendingFrame {
 
 const newPending = (): PendingFrame => ({ ops: [], transfers: [], lines: [], sessions: [], packSession: null, packTexts: [], packDirs: [] });
 
+/**
+ * What a frame holds where nothing of a kind happened (most frames open no
+ * session, many move no mail): one shared empty list instead of one each, so a
+ * year of frames allocates and keeps fewer objects. Frozen: nobody may add to it.
+ */
+const NONE: readonly never[] = Object.freeze([]);
+
 export class Recorder {
   /** Scenario step being run (-1 before the first, -2 for scheduled events). */
   step = -1;
@@ -125,10 +132,13 @@ export class Recorder {
   /** Turn the lines gathered for one session into a packed block. */
   private closePack(): void {
     const p = this.pending;
-    if (p.packSession !== null && p.packTexts.length) p.lines.push({ session: p.packSession, dirs: p.packDirs.join(''), texts: p.packTexts });
+    if (p.packSession !== null && p.packTexts.length) {
+      p.lines.push({ session: p.packSession, dirs: p.packDirs.join(''), texts: p.packTexts });
+      // The texts now belong to the frame; the empty lists are kept for the next pack.
+      p.packTexts = [];
+      p.packDirs = [];
+    }
     p.packSession = null;
-    p.packTexts = [];
-    p.packDirs = [];
   }
 
   beginStep(step: number, note: { de: string; en: string } | undefined): void {
@@ -151,18 +161,23 @@ export class Recorder {
         micro: this.micro++,
         label,
         actor,
-        transfers: p.transfers,
-        lineSources: p.lines,
-        sessions: p.sessions,
+        transfers: p.transfers.length ? p.transfers : NONE,
+        lineSources: p.lines.length ? p.lines : NONE,
+        sessions: p.sessions.length ? p.sessions : NONE,
         narration,
-        ...(this.note ? { note: this.note } : {}),
-        ops: p.ops,
+        // The frame class sets `note` only when there is one (no spread of an optional field per frame).
+        note: this.note,
+        ops: p.ops.length ? p.ops : NONE,
       },
       this.store.state,
       this.store.copies,
     );
     this.note = undefined;
-    this.pending = newPending();
+    // Lists handed to the frame are replaced; empty ones serve the next frame.
+    if (p.transfers.length) p.transfers = [];
+    if (p.lines.length) p.lines = [];
+    if (p.sessions.length) p.sessions = [];
+    if (p.ops.length) p.ops = [];
   }
 
   /** True when something happened since the last frame that a frame should show. */

@@ -92,6 +92,18 @@ function fetchItemsOf(items: string): FetchItems {
 
 const sizeOf = (d: Draft, mail: string) => d.state.mails.get(mail)?.sizeBytes ?? 0;
 
+/** One part of a UID set (`5`, `2:7`, `9:*`) as the UIDs it spans, `*` being the highest UID present. */
+function uidRange(part: string, max: number): readonly [number, number] {
+  const colon = part.indexOf(':');
+  const a = colon < 0 ? part : part.slice(0, colon);
+  const lo = a === '*' ? max : Number(a);
+  // As `part.split(':')` reads it: the text up to a second colon, if any.
+  const end = colon < 0 ? -1 : part.indexOf(':', colon + 1);
+  const b = colon < 0 ? undefined : end < 0 ? part.slice(colon + 1) : part.slice(colon + 1, end);
+  const hi = b === undefined ? lo : b === '*' ? max : Number(b);
+  return [Math.max(1, Math.min(lo, hi)), Math.min(max, Math.max(lo, hi))] as const;
+}
+
 /** One command being carried out: the draft it works on, the account, and the session's \Recent set as the command changes it. */
 class CommandRun {
   recent: RecentUids;
@@ -132,12 +144,8 @@ class CommandRun {
     const f = this.d.folder(p);
     // `*` is the highest UID in the mailbox, so "n:*" names the last message even when n is beyond it (RFC 9051 §6.4.8).
     const max = this.d.highestUid(p);
-    const ranges = spec.split(',').map((part) => {
-      const [a, b] = part.split(':');
-      const lo = a === '*' ? max : Number(a);
-      const hi = b === undefined ? lo : b === '*' ? max : Number(b);
-      return [Math.max(1, Math.min(lo, hi)), Math.min(max, Math.max(lo, hi))] as const;
-    });
+    // Most sets are one range ("n:*", "5", "1:200"): read without splitting the text into pieces.
+    const ranges = spec.indexOf(',') < 0 ? [uidRange(spec, max)] : spec.split(',').map((part) => uidRange(part, max));
     const span = ranges.reduce((n, [lo, hi]) => n + Math.max(0, hi - lo + 1), 0);
     const out: Array<{ seq: number; copy: Copy }> = [];
     if (span > 2 * f.size) {

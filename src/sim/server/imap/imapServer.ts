@@ -114,7 +114,7 @@ function afterCommand(session: ImapServerSession, machine: ImapServerSession['ma
 export const imapSecured = (session: ImapServerSession) => session.machine.context.secured;
 
 export function handleImap(store: StoreView, session: ImapServerSession, tag: string, command: ImapCommand): ImapAnswer {
-  const event = command.type === 'client.select' ? { ...command, mailboxExists: folderExists(store, session.account.id, command.mailbox) } : command;
+  const event = command.type === 'client.select' ? { type: command.type, mailbox: command.mailbox, mailboxExists: folderExists(store, session.account.id, command.mailbox) } : command;
   const machine = decide(session.machine, event);
   const verdict = machine.context.verdict;
   const lastCommand = store.state.time;

@@ -67,6 +67,13 @@ export function openPop3Session(store: StoreView, account: string, password: str
 
 const NOTHING_MARKED: ReadonlySet<number> = new Set();
 
+/** The marks after one more DELE (a new set: a session's marks are never changed in place). */
+function withMark(marked: ReadonlySet<number>, n: number): ReadonlySet<number> {
+  const next = new Set(marked);
+  next.add(n);
+  return next;
+}
+
 /** A session, every field set in one order (one is made for every command: objects of one shape keep the code that reads them fast). */
 function pop3Session(machine: Pop3ServerSession['machine'], maildrop: readonly MaildropEntry[], marked: ReadonlySet<number>, locks: Pop3Locks | null | undefined, holder: symbol | undefined): Pop3ServerSession {
   return { machine, maildrop, marked, locks, holder };
@@ -148,7 +155,7 @@ export function handlePop3(store: StoreView, session: Pop3ServerSession, command
     case 'loggedIn':
       return { session: next, reply: ['+OK Logged in.'], effects: NO_EFFECTS };
     case 'mark':
-      return { session: pop3Session(machine, session.maildrop, new Set([...session.marked, (command as { n: number }).n]), session.locks, session.holder), reply: ['+OK Marked to be deleted.'], effects: NO_EFFECTS };
+      return { session: pop3Session(machine, session.maildrop, withMark(session.marked, (command as { n: number }).n), session.locks, session.holder), reply: ['+OK Marked to be deleted.'], effects: NO_EFFECTS };
     case 'unmarkAll':
       return { session: pop3Session(machine, session.maildrop, NOTHING_MARKED, session.locks, session.holder), reply: ['+OK'], effects: NO_EFFECTS };
     case 'quit':
