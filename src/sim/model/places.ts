@@ -16,7 +16,21 @@
 //   intruder                      what someone who broke into the server has read
 export type PlaceId = string;
 
-export const serverPlace = (account: string, folder: string): PlaceId => `server/${account}/${folder}`;
+/**
+ * Place ids of server and device folders, each made once per owner and folder:
+ * the same few are looked up for every command, copy and op, and a string built
+ * anew each time is hashed anew by every Map it meets and kept once per op.
+ */
+const placeIds = { server: new Map<string, Map<string, PlaceId>>(), device: new Map<string, Map<string, PlaceId>>() };
+function placeId(kind: 'server' | 'device', owner: string, folder: string): PlaceId {
+  let folders = placeIds[kind].get(owner);
+  if (!folders) placeIds[kind].set(owner, (folders = new Map()));
+  let place = folders.get(folder);
+  if (place === undefined) folders.set(folder, (place = `${kind}/${owner}/${folder}`));
+  return place;
+}
+
+export const serverPlace = (account: string, folder: string): PlaceId => placeId('server', account, folder);
 /** The suffix that marks an account's mailbox at the new provider during a move that takes days. */
 export const NEW_PROVIDER_SUFFIX = '@new';
 /** The mailbox id of an account at the new provider (its server places are server/<account>@new/…). */
@@ -31,7 +45,7 @@ export const accountOfMailbox = (mailbox: string): string => mailbox.replace(/@(
 export const GONE_MAILBOX_SUFFIX = '@gone';
 export const isGoneMailbox = (mailbox: string): boolean => mailbox.endsWith(GONE_MAILBOX_SUFFIX);
 export const isNewProviderMailbox = (mailbox: string): boolean => mailbox.endsWith(NEW_PROVIDER_SUFFIX);
-export const devicePlace = (device: string, folder: string): PlaceId => `device/${device}/${folder}`;
+export const devicePlace = (device: string, folder: string): PlaceId => placeId('device', device, folder);
 export const backupPlace = (place: PlaceId): PlaceId => `backup/${place.replace(/^device\//, '')}`;
 /** Where the backup taken at `generation` keeps a server folder's UIDVALIDITY and UIDNEXT (a folder-meta key, never a place of copies). */
 export const backupMetaPlace = (place: PlaceId, generation: number): PlaceId => `backup/${place}@${generation}`;

@@ -58,6 +58,8 @@ export class Run {
   /** Backup copies only older generations hold, in the order they left the latest (so the oldest are discarded first). */
   readonly olderBackups: { until: number; place: PlaceId; key: string }[] = [];
   private server: SnapshotFrom<typeof serverMachine> = initialTransition(serverMachine)[0];
+  /** What the server machine's state means, read once per transition (every delivery and check asks whether the server is down). */
+  private serverStatus = serverStatusOf(this.server);
   /** A move to a new provider that takes days, from provider.newMailbox on (rules 87–94). */
   move: StagedMove | null = null;
   /** Called after a delivery saved mail for these accounts (devices in IDLE hear of it at once). */
@@ -168,10 +170,11 @@ export class Run {
 
   sendServerEvent(event: ServerEvent): void {
     this.server = transition(serverMachine, this.server, event)[0];
-    this.apply({ op: 'server', ...serverStatusOf(this.server) });
+    this.serverStatus = serverStatusOf(this.server);
+    this.apply({ op: 'server', ...this.serverStatus });
   }
 
   get serverDown(): boolean {
-    return serverStatusOf(this.server).down;
+    return this.serverStatus.down;
   }
 }
