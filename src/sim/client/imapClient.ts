@@ -284,7 +284,7 @@ function fetchMessages(h: ClientHost, conn: ImapConnection, folder: string, uids
   const bodies: Array<{ uid: number; mail: string; size: number }> = [];
   for (let i = 0; i < uids.length; i += HEADER_CHUNK) {
     const r = conn.send({ type: 'client.fetch', uids: formatUidSet(uids.slice(i, i + HEADER_CHUNK)), items: HEADER_ITEMS });
-    for (const m of readFetched(r.untagged as readonly string[])) {
+    for (const m of readFetched(r.untagged)) {
       if (!m.mail) continue;
       if (mode === 'none') cacheEntry(memory, folder, m.uid, { mail: m.mail, localKey: null });
       else if (mode === 'full') bodies.push({ uid: m.uid, mail: m.mail, size: m.size ?? 0 });
@@ -300,7 +300,7 @@ function fetchMessages(h: ClientHost, conn: ImapConnection, folder: string, uids
   }
   for (const group of bodyGroups(bodies)) {
     const r = conn.send({ type: 'client.fetch', uids: formatUidSet(group.map((g) => g.uid)), items: BODY_ITEMS });
-    for (const m of readFetched(r.untagged as readonly string[])) {
+    for (const m of readFetched(r.untagged)) {
       if (!m.mail) continue;
       const { key, dup } = h.freeKey(local, m.mail);
       h.put(local, key, { mail: m.mail, flags: m.flags, ...(dup ? { dup } : {}) });
@@ -340,7 +340,7 @@ function bodyGroups<T extends { size: number }>(list: readonly T[]): T[][] {
 function newUids(conn: ImapConnection, from: number, cache: ReadonlyMap<number, CacheEntry>): number[] {
   const r = conn.send({ type: 'client.fetch', uids: `${from}:*`, items: 'UID FLAGS' });
   const out: number[] = [];
-  for (const uid of fetchedUids(r.untagged as readonly string[])) if (uid >= from && !cache.has(uid)) out.push(uid);
+  for (const uid of fetchedUids(r.untagged)) if (uid >= from && !cache.has(uid)) out.push(uid);
   return out;
 }
 
@@ -641,7 +641,7 @@ function openMail(h: ClientHost, conn: ImapConnection, mail: string): { folder: 
   // A folder the connection has selected already is not selected again (Thunderbird runs the action in it).
   if (conn.selected !== where.folder) conn.send({ type: 'client.select', mailbox: where.folder });
   const r = conn.send({ type: 'client.fetch', uids: String(where.uid), items: 'UID FLAGS' });
-  if (readFetched(r.untagged as readonly string[]).length) return where;
+  if (readFetched(r.untagged).length) return where;
   // Gone from where the client last saw it (another device moved or deleted it).
   syncAll(h, conn, 'check');
   where = findCached(h.memory, mail);
@@ -696,7 +696,7 @@ export function imapRead(h: ClientHost, idle: IdleSlot, mail: string, opening: b
     return;
   }
   const r = conn.send({ type: 'client.fetch', uids: String(where.uid), items: 'BODY[]' });
-  const got = readFetched(r.untagged as readonly string[])[0];
+  const got = readFetched(r.untagged)[0];
   if (cacheModeOf(h) !== 'none' && got) {
     const key = entry?.localKey ?? h.freeKey(place, mail).key;
     h.put(place, key, { mail, flags: got.flags });
@@ -831,7 +831,7 @@ export function imapMove(h: ClientHost, idle: IdleSlot, mail: string, folder: st
     let flags: number | null = null;
     if (!localCopy || localCopy.headersOnly) {
       const r = conn.send({ type: 'client.fetch', uids: String(where.uid), items: BODY_ITEMS });
-      flags = readFetched(r.untagged as readonly string[])[0]?.flags ?? null;
+      flags = readFetched(r.untagged)[0]?.flags ?? null;
     }
     if (!cached) cacheEntry(memory, where.folder, where.uid, { mail, localKey: null });
     moveCachedToLocal(h, where.folder, where.uid, mail, folder, flags);
@@ -911,7 +911,7 @@ export function imapEmptyTrash(h: ClientHost, idle: IdleSlot): void {
   for (const [uid, e] of memory.cache.get('Trash') ?? []) inTrash.set(uid, e.mail);
   if (exists > inTrash.size) {
     const listed = conn.send({ type: 'client.fetch', uids: '1:*', items: HEADER_ITEMS });
-    for (const m of readFetched(listed.untagged as readonly string[])) if (m.mail) inTrash.set(m.uid, m.mail);
+    for (const m of readFetched(listed.untagged)) if (m.mail) inTrash.set(m.uid, m.mail);
   }
   let count = 0;
   if (exists) {

@@ -6,6 +6,7 @@
 // connection), so every command is one round trip.
 import { Flag } from '../model/flags';
 import { imapCommandText, isListing, type ImapCommand, type ImapReply } from '../protocol/imap';
+import { fetchLinesBytes, isFetchLines } from '../protocol/imapFetch';
 import { Cost, lineBytes } from './cost';
 import type { Account, ImapWire } from './host';
 
@@ -75,6 +76,9 @@ export class ImapConnection {
     if (isListing(reply.untagged)) {
       // "* 1234 FETCH (UID 5678 FLAGS (\Seen))": estimated from the count, not written out.
       this.cost.add(reply.untagged.count * (30 + 2 * String(reply.untagged.upTo).length));
+    } else if (isFetchLines(reply.untagged)) {
+      // FETCH responses tell nothing of the message count (no EXISTS or EXPUNGE among them).
+      this.cost.add(fetchLinesBytes(reply.untagged));
     } else {
       this.cost.add(lineBytes(reply.untagged));
       this.learn(reply.untagged);
@@ -228,9 +232,19 @@ function literalMail(line: string): string | null {
   return null;
 }
 
+/** The mail a literal names, as `literalMail` reads it from the placeholder line (a name with a space reads as none). */
+const namedMail = (mail: string): string | null => (mail && mail.indexOf(' ') < 0 ? mail : null);
+
 /** The messages a FETCH reply carried, with the mail each literal names (`<message m1, …>`, `<headers of m1>`). */
-export function readFetched(lines: readonly string[]): Array<FetchedLine & { mail: string | null }> {
+export function readFetched(untagged: ImapReply['untagged']): Array<FetchedLine & { mail: string | null }> {
   const out: Array<FetchedLine & { mail: string | null }> = [];
+  if (isListing(untagged)) throw new Error('a flag listing is read by reference, not as FETCH lines');
+  if (isFetchLines(untagged)) {
+    // The server's reply as data: the same facts its lines state, read without writing them.
+    for (const m of untagged.fetched) out.push({ seq: m.seq, uid: m.uid, flags: m.flags, size: m.sizeAsked ? m.size : null, mail: m.literal ? namedMail(m.mail) : null });
+    return out;
+  }
+  const lines = untagged;
   for (let i = 0; i < lines.length; i++) {
     const f = readFetchHead(lines[i]);
     if (!f) continue;
@@ -241,9 +255,14 @@ export function readFetched(lines: readonly string[]): Array<FetchedLine & { mai
 }
 
 /** The UIDs a FETCH reply names, in its order (what `UID FETCH n:* (UID FLAGS)` is asked for). */
-export function fetchedUids(lines: readonly string[]): number[] {
+export function fetchedUids(untagged: ImapReply['untagged']): number[] {
   const out: number[] = [];
-  for (const line of lines) {
+  if (isFetchLines(untagged)) {
+    for (const m of untagged.fetched) out.push(m.uid);
+    return out;
+  }
+  if (isListing(untagged)) throw new Error('a flag listing is read by reference, not as FETCH lines');
+  for (const line of untagged) {
     const f = readFetchHead(line);
     if (f) out.push(f.uid);
   }

@@ -2,6 +2,7 @@
 // commands a client can send, the reply a server gives, and how a command is
 // written as a line. Plain data; neither side's logic lives here.
 import { flagNames } from '../model/flags';
+import type { FetchLines } from './imapFetch';
 
 export type ImapCommand =
   | { type: 'client.login'; user: string; password: string }
@@ -52,7 +53,8 @@ export interface ListingRef {
 
 /** Untagged lines and the tagged status text (without the tag) the server answers with. */
 export interface ImapReply {
-  readonly untagged: readonly string[] | ListingRef;
+  /** Lines; a long flag listing by reference; or a FETCH reply's messages as data (protocol/imapFetch.ts). */
+  readonly untagged: readonly string[] | ListingRef | FetchLines;
   readonly status: string;
   /** The server's continuation request before the client's literal (APPEND), or before IDLE's wait. */
   readonly continuation?: string;

@@ -6,6 +6,7 @@
 // the server's go-ahead for STARTTLS/STLS on the plain ones (143, 110).
 import type { ImapWire, Pop3Wire } from '../client/host';
 import { imapCommandText, isListing, messageLiteral, type ImapCommand, type ImapReply } from '../protocol/imap';
+import { fetchLinesText, isFetchLines } from '../protocol/imapFetch';
 import { pop3CommandText, type Pop3Command, type Reply } from '../protocol/pop3';
 import { handshakeLine, portOf, tlsModeOf, type TlsMode } from '../protocol/tls';
 import { handleImap, imapIdleNews, imapSecured, imapSessionLooked, openImapSession, type ImapServerSession } from '../server/imap/imapServer';
@@ -76,8 +77,12 @@ export function openImapWire(run: Run, client: string, account: string, tls: boo
       }
       run.applyEffects(answer.effects);
       session = imapSessionLooked(run.store, session);
-      if (isListing(reply.untagged)) rec.listing(info, reply.untagged);
-      else rec.lines(info, 'S', reply.untagged);
+      const untagged = reply.untagged;
+      if (isListing(untagged)) rec.listing(info, untagged);
+      // A FETCH reply's lines are written from its entries here, once; the client reads the entries.
+      // (Kept as a function written out when read instead, the 10,000-mail year retained 52 MB more.)
+      else if (isFetchLines(untagged)) rec.lines(info, 'S', fetchLinesText(untagged));
+      else rec.lines(info, 'S', untagged);
       rec.line(info, 'S', `${answer.tag} ${reply.status}`);
       if (!wasSecured && imapSecured(session)) rec.line(info, 'S', HANDSHAKE);
       return reply;

@@ -5,7 +5,8 @@
 // a command is legal at all). Rule numbers refer to docs/rules.md.
 import { formatFlags, Flag } from '../../model/flags';
 import type { Copy } from '../../model/state';
-import { formatUidSet, headersLiteral, quoteMailbox, messageLiteral, type ImapCommand, type ImapReply, type ListingRef } from '../../protocol/imap';
+import { formatUidSet, quoteMailbox, type ImapCommand, type ImapReply, type ListingRef } from '../../protocol/imap';
+import { flagListText, headerBytes, type FetchedMessage } from '../../protocol/imapFetch';
 import { folderExists, meta } from '../../store/mailbox';
 import { OVERQUOTA_TEXT, quotaAllows, type QuotaRule } from '../../store/quota';
 import type { Draft } from '../draft';
@@ -24,10 +25,7 @@ export const CAPABILITIES =
 /** Dovecot appends its timing to tagged replies; the model shows a fixed one. */
 export const done = (text: string) => `${text} (0.001 + 0.000 secs).`;
 
-/** Header bytes of a message: the model's headers are a fixed share of small mails. */
-export function headerBytes(size: number): number {
-  return Math.min(size, 600);
-}
+export { headerBytes };
 
 /** Who is asking, and the account's settings the server enforces. */
 export interface ImapAccount {
@@ -63,14 +61,6 @@ function parseFlagChange(change: string): { mode: '+' | '-' | '='; flags: number
   return { mode: (m[1] || '=') as '+' | '-' | '=', flags };
 }
 
-/** A FETCH's flag list, `\Recent` last as Dovecot lists it; written once per combination (every FETCH line has one). */
-const flagTexts = new Map<number, string>();
-function flagListText(flags: number, recent: boolean): string {
-  const key = recent ? flags | 0x10000 : flags;
-  let text = flagTexts.get(key);
-  if (text === undefined) flagTexts.set(key, (text = recent ? formatFlags(flags).replace(/\)$/, flags ? ' \\Recent)' : '\\Recent)') : formatFlags(flags)));
-  return text;
-}
 
 /** What a FETCH's items ask for, read once per distinct item list. */
 interface FetchItems {
@@ -235,7 +225,9 @@ class CommandRun {
     }
     const found = this.hits(folder, uids);
     const { setsSeen, wantsBody, wantsHeader, wantsSize } = fetchItemsOf(items);
-    const untagged: string[] = [];
+    const literal = wantsBody ? 'body' : wantsHeader ? 'header' : null;
+    // The reply as data: its lines are written from these entries when the transcript is read (protocol/imapFetch.ts).
+    const fetched: FetchedMessage[] = [];
     for (const hit of found) {
       let copy = hit.copy;
       // FETCH BODY[] sets \Seen for everyone (RFC 9051 §6.4.5, rule 17).
@@ -243,13 +235,9 @@ class CommandRun {
         this.d.setFlags(this.place(folder), String(copy.uid), copy.flags | Flag.Seen);
         copy = this.d.copyAt(this.place(folder), String(copy.uid))!;
       }
-      const size = sizeOf(this.d, copy.mail);
-      const head = `* ${hit.seq} FETCH (UID ${copy.uid} FLAGS ${this.flagsOf(copy)}${wantsSize ? ` RFC822.SIZE ${size}` : ''}`;
-      if (wantsBody) untagged.push(`${head} BODY[] {${size}}`, messageLiteral(copy.mail, size), ')');
-      else if (wantsHeader) untagged.push(`${head} BODY[HEADER] {${headerBytes(size)}}`, headersLiteral(copy.mail), ')');
-      else untagged.push(`${head})`);
+      fetched.push({ seq: hit.seq, uid: copy.uid!, flags: copy.flags, recent: this.recent.has(copy.uid!), size: sizeOf(this.d, copy.mail), sizeAsked: wantsSize, literal, mail: copy.mail });
     }
-    return this.reply({ untagged, status: done('OK Fetch completed') });
+    return this.reply({ untagged: { fetched }, status: done('OK Fetch completed') });
   }
 
   store(folder: string, uids: string, change: string, silent: boolean): CommandResult {
