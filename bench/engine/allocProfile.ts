@@ -3,6 +3,7 @@
 // summed by allocating function. Allocation is what the garbage collector
 // pays for, and on this machine its threads' time counts as CPU time.
 //   npx tsx bench/engine/allocProfile.ts [case] [count]
+// A built-in (Map.set, an iterator's next…) is charged to its caller too, in a second list.
 import { Session } from 'node:inspector/promises';
 import { simulate } from '../../src/sim/run/simulate';
 import { WORLDS } from '../worlds';
@@ -18,13 +19,20 @@ await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, inclu
 simulate(world.scenario);
 const { profile } = (await session.post('HeapProfiler.stopSampling')) as unknown as { profile: { head: Node } };
 const bySelf = new Map<string, number>();
+const builtinByCaller = new Map<string, number>();
 let total = 0;
 const walk = (n: Node, path: string[]) => {
   const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.replace(/^.*\/(src|node_modules)\//, '$1/')}:${n.callFrame.lineNumber + 1}`;
   bySelf.set(key, (bySelf.get(key) ?? 0) + n.selfSize);
+  if (!n.callFrame.url && path.length) {
+    const k = `${key} ← ${path[path.length - 1]}`;
+    builtinByCaller.set(k, (builtinByCaller.get(k) ?? 0) + n.selfSize);
+  }
   total += n.selfSize;
   for (const c of n.children) walk(c, [...path, key]);
 };
 walk(profile.head, []);
 console.log(`${name}: about ${(total / 1024 / 1024).toFixed(0)} MB allocated (sampled)`);
 for (const [k, v] of [...bySelf].sort((a, b) => b[1] - a[1]).slice(0, count)) console.log(`${(v / 1024 / 1024).toFixed(1).padStart(7)} MB ${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`);
+console.log('\nbuilt-ins by caller');
+for (const [k, v] of [...builtinByCaller].sort((a, b) => b[1] - a[1]).slice(0, count)) console.log(`${(v / 1024 / 1024).toFixed(1).padStart(7)} MB ${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`);

@@ -111,7 +111,10 @@ export function imapCommandText(c: ImapCommand): string {
 
 /** "2,4:6" from UIDs, the compact form IMAP uses in sequence sets and COPYUID. */
 export function formatUidSet(uids: readonly number[]): string {
-  const sorted = [...uids].sort((a, b) => a - b);
+  // Clients ask for UIDs they hold in order: sort only a list that is not.
+  let ascending = true;
+  for (let i = 1; i < uids.length && ascending; i++) ascending = uids[i - 1] <= uids[i];
+  const sorted = ascending ? uids : [...uids].sort((a, b) => a - b);
   const parts: string[] = [];
   for (let i = 0; i < sorted.length; i++) {
     let j = i;

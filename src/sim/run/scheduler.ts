@@ -38,9 +38,10 @@ export class Scheduler {
     }
   }
 
-  /** The devices as configured now. */
-  private get configs() {
-    return [...this.run.devices.values()].map((d) => d.config);
+  /** Whether some device is backed up nightly now. */
+  private anyDeviceBackup(): boolean {
+    for (const d of this.run.devices.values()) if (d.config.backup === 'daily') return true;
+    return false;
   }
 
   /** A device reconfigured since its check was planned: the interval starts again when it was changed. */
@@ -67,7 +68,7 @@ export class Scheduler {
     if (this.arrivalIndex < this.arrivals.length) t = Math.min(t, this.arrivals[this.arrivalIndex].at);
     const retry = nextRetryAt(this.run);
     if (retry !== null) t = Math.min(t, retry);
-    if (this.configs.some((d) => d.backup === 'daily')) t = Math.min(t, this.nextDeviceBackup);
+    if (this.anyDeviceBackup()) t = Math.min(t, this.nextDeviceBackup);
     if (this.run.world.server.backup === 'daily') t = Math.min(t, this.nextServerBackup);
     for (const c of this.nextCheck.values()) t = Math.min(t, c);
     return t;
@@ -84,14 +85,15 @@ export class Scheduler {
       while (this.arrivalIndex < this.arrivals.length && this.arrivals[this.arrivalIndex].at <= t) arrive(run, this.arrivals[this.arrivalIndex++]);
       if ((nextRetryAt(run) ?? Infinity) <= t) retryDeferred(run, t);
       if (this.nextDeviceBackup <= t) {
-        for (const d of this.configs) if (d.backup === 'daily') backupDevice(run, d.id);
+        for (const { config: d } of run.devices.values()) if (d.backup === 'daily') backupDevice(run, d.id);
         this.nextDeviceBackup = nextDaily(t, DEVICE_BACKUP_MINUTE);
       }
       if (this.nextServerBackup <= t) {
         if (run.world.server.backup === 'daily') backupServer(run);
         this.nextServerBackup = nextDaily(t, SERVER_BACKUP_MINUTE);
       }
-      for (const d of this.configs) {
+      // The devices as configured now, read in place at every wake-up (no list made each time).
+      for (const { config: d } of run.devices.values()) {
         const due = this.nextCheck.get(d.id);
         if (due === undefined || due > t) continue;
         const status = run.state.devices.get(d.id);
