@@ -3,7 +3,7 @@
 // Every function reads the store through a Draft and records its changes
 // there: nothing here changes the store (the session machine decides whether
 // a command is legal at all). Rule numbers refer to docs/rules.md.
-import { formatFlags, Flag } from '../../model/flags';
+import { Flag } from '../../model/flags';
 import type { Copy } from '../../model/state';
 import { formatUidSet, quoteMailbox, type ImapCommand, type ImapReply, type ListingRef } from '../../protocol/imap';
 import { flagListText, headerBytes, type FetchedMessage } from '../../protocol/imapFetch';
