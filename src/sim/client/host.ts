@@ -15,7 +15,8 @@ import type { Cost } from './cost';
 /** An open IMAP connection as the client sees it: it sends a tagged command and reads the reply. */
 export interface ImapWire {
   readonly greeting: string;
-  send(tag: string, command: ImapCommand): ImapReply;
+  /** `text`: the command as the client wrote it (without the tag), when it has it already. */
+  send(tag: string, command: ImapCommand, text?: string): ImapReply;
   /** Lines the server sent unasked while the client waited in IDLE. */
   unasked(): readonly string[];
 }
@@ -23,7 +24,8 @@ export interface ImapWire {
 /** An open POP3 connection: one command, one reply. */
 export interface Pop3Wire {
   readonly greeting: Reply;
-  send(command: Pop3Command): Reply;
+  /** `text`: the command as the client wrote it, when it has it already. */
+  send(command: Pop3Command, text?: string): Reply;
   /** The connection breaks (no QUIT). */
   drop(): void;
 }

@@ -65,8 +65,10 @@ export class ImapConnection {
 
   send(command: ImapCommand): Answer {
     const tag = `a${this.tagNumber++}`;
-    const reply = this.wire.send(tag, command);
-    this.cost.add(tag.length + 1 + imapCommandText(command).length + 2);
+    // Written once: the wire puts the same line into the transcript.
+    const text = imapCommandText(command);
+    const reply = this.wire.send(tag, command, text);
+    this.cost.add(tag.length + 1 + text.length + 2);
     this.cost.wait();
     if (reply.continuation && command.type === 'client.append') {
       // The literal goes out after the server's "+" (no LITERAL+ use: Thunderbird waits for it).

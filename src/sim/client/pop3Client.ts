@@ -37,14 +37,16 @@ class Pop3Connection {
 
   /** A command whose reply may be a long listing, read without writing it out. */
   sendForListing(command: Pop3Command): Reply {
-    const reply = this.wire.send(command);
+    // Written once: the wire puts the same line into the transcript.
+    const text = pop3CommandText(command);
+    const reply = this.wire.send(command, text);
     let bytes: number;
     if (typeof reply === 'function' && reply.each) {
       // "123 000004d26b0b1a2f": counted from the lines, not written out.
       bytes = 20;
       reply.each((n, v) => (bytes += String(n).length + v.length + 3));
     } else bytes = lineBytes(linesOf(reply));
-    this.cost.add(pop3CommandText(command).length + 2 + bytes);
+    this.cost.add(text.length + 2 + bytes);
     this.cost.wait();
     const first = typeof reply === 'function' ? null : reply[0];
     if (command.type === 'client.dele' && first?.startsWith('+OK')) this.marked.add(command.n);

@@ -55,7 +55,7 @@ export function openImapWire(run: Run, client: string, account: string, tls: boo
   rec.line(info, 'S', opened.greeting);
   return {
     greeting: opened.greeting,
-    send(tag: string, command: ImapCommand): ImapReply {
+    send(tag: string, command: ImapCommand, text?: string): ImapReply {
       const wasSecured = imapSecured(session);
       const answer = handleImap(run.store, session, tag, loginToMailbox(command, account, port.mailbox));
       // What this session changes itself is never pushed back to it (rule 86).
@@ -66,7 +66,7 @@ export function openImapWire(run: Run, client: string, account: string, tls: boo
         rec.line(info, 'S', `${answer.tag} ${reply.status}`);
         return reply;
       }
-      rec.line(info, 'C', `${tag} ${imapCommandText(command)}`);
+      rec.line(info, 'C', `${tag} ${text ?? imapCommandText(command)}`);
       if (command.type === 'client.idle') {
         rec.line(info, 'S', reply.continuation ?? '');
         return reply;
@@ -110,8 +110,8 @@ export function openPop3Wire(run: Run, client: string, account: string, tls: boo
   rec.lines(info, 'S', opened.greeting);
   return {
     greeting: opened.greeting,
-    send(command: Pop3Command): Reply {
-      rec.line(info, 'C', pop3CommandText(command));
+    send(command: Pop3Command, text?: string): Reply {
+      rec.line(info, 'C', text ?? pop3CommandText(command));
       const wasSecured = pop3Secured(session);
       const answer = handlePop3(run.store, session, loginToMailbox(command, account, port.mailbox));
       session = answer.session;
