@@ -54,10 +54,28 @@ function snapshotFrames(frames: readonly { readonly ops: readonly unknown[] }[])
 function plainLines(sources: readonly LineSource[]): LineSource[] {
   const out: LineSource[] = [];
   for (const src of sources) {
-    if (typeof src === 'function') out.push(...(src() as ProtocolLine[]));
+    if (typeof src === 'function') packBySession(src() as ProtocolLine[], out);
     else out.push(src);
   }
   return out;
+}
+
+/**
+ * A deferred exchange (an LMTP delivery's lines) written out as packed blocks,
+ * one per run of lines of one session: as compact as the lines the recorder
+ * packs itself, where one object per line made the embed's timelines larger.
+ */
+function packBySession(lines: readonly ProtocolLine[], out: LineSource[]): void {
+  for (let i = 0; i < lines.length; ) {
+    const session = lines[i].session;
+    let dirs = '';
+    const texts: string[] = [];
+    for (; i < lines.length && lines[i].session === session; i++) {
+      dirs += lines[i].dir;
+      texts.push(lines[i].text);
+    }
+    out.push({ session, dirs, texts });
+  }
 }
 
 export function toTransport(t: Timeline): TimelineTransport {
