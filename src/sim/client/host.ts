@@ -19,6 +19,12 @@ export interface ImapWire {
   send(tag: string, command: ImapCommand, text?: string): ImapReply;
   /** Lines the server sent unasked while the client waited in IDLE. */
   unasked(): readonly string[];
+  /**
+   * The connection breaks without a goodbye (no DONE, no LOGOUT): `line` is
+   * written by the side that saw it break — the client's (its network or its
+   * disk is gone) or the server's (it went down).
+   */
+  drop(dir: 'C' | 'S', line: string): void;
 }
 
 /** An open POP3 connection: one command, one reply. */

@@ -506,11 +506,34 @@ export function idlePush(h: ClientHost, idle: IdleSlot): void {
   h.report({ kind: 'idlePush', fetched });
 }
 
-/** The device leaves IDLE (or its cached connection) and logs out (it goes offline, its disk dies, the server goes away). */
-export function closeIdle(idle: IdleSlot): void {
+/**
+ * How a device's open connection ends: logged out by the client (its account
+ * settings change, the provider changes), or broken without a goodbye — seen
+ * by the client (its network or its disk is gone: nothing it sends arrives) or
+ * by the server (it went down). Its line says which side saw it break.
+ */
+export type ConnectionEnd = 'logout' | { readonly dir: 'C' | 'S'; readonly line: string };
+
+/** The device's side of a broken connection: nothing more is sent on it. */
+export const DEVICE_DROP: ConnectionEnd = { dir: 'C', line: '<connection dropped>' };
+
+/**
+ * The device's IDLE (or kept) connection ends. A kept connection the server
+ * has closed meanwhile (its 30-minute autologout, rule 96) has nothing left to
+ * end: the client finds it closed and sends nothing.
+ */
+export function closeIdle(idle: IdleSlot, end: ConnectionEnd): void {
   const conn = idle.get();
   if (!conn) return;
   idle.set(null);
+  if (!conn.idling) {
+    conn.unasked();
+    if (conn.closed) return;
+  }
+  if (end !== 'logout') {
+    conn.drop(end.dir, end.line);
+    return;
+  }
   if (conn.idling) conn.done();
   conn.logout();
 }

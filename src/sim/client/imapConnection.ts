@@ -123,6 +123,13 @@ export class ImapConnection {
     this.send({ type: 'client.logout' });
   }
 
+  /** The connection breaks: nothing more is sent on it (see ImapWire.drop). */
+  drop(dir: 'C' | 'S', line: string): void {
+    this.wire.drop(dir, line);
+    this.idleTag = null;
+    this.closed = true;
+  }
+
   /** IDLE (RFC 2177): the server answers "+ idling" and may push news until DONE. */
   idle(): void {
     const tag = `a${this.tagNumber++}`;

@@ -25,7 +25,7 @@ export function configure(run: Run, step: ConfigureStep): void {
   const { device: after, newAccount, changed } = configureDevice(before, step);
   const host = hostOf(run, step.device);
   // Leaving IDLE: the account goes, or the setting is turned off. Turning it on starts at the next new mail.
-  if (before.protocol === 'imap' && (newAccount || !after.imap.idle)) closeIdle(host);
+  if (before.protocol === 'imap' && (newAccount || !after.imap.idle)) closeIdle(host, 'logout');
   dev.config = after;
   dev.configuredAt = run.time;
   if (!newAccount) {

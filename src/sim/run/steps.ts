@@ -5,7 +5,7 @@ import type { Step } from '../scenario/schema';
 import type { Run } from './run';
 import { deliver, tellMxRoute } from './mta';
 import { pop3Check, pop3Delete, pop3EmptyTrash, pop3Move, pop3Read } from '../client/pop3Client';
-import { closeIdle, idlePush, imapCheck, imapDelete, imapEmptyTrash, imapMove, imapRead } from '../client/imapClient';
+import { closeIdle, DEVICE_DROP, idlePush, imapCheck, imapDelete, imapEmptyTrash, imapMove, imapRead, type ConnectionEnd } from '../client/imapClient';
 import { composeMail, flushOutbox } from '../client/sending';
 import { diskFail, restoreDevice } from './devices';
 import { breach, freeSpace, providerMove, restoreServer, serverDiskFail } from './operations';
@@ -13,6 +13,7 @@ import { hostOf } from './host';
 import { contractEnd, dnsSwitch, newMailbox, repoint, syncMailboxes } from './stagedMove';
 import { configure } from './configure';
 import { protocolSubject } from '../scenario/texts';
+import { SERVER_GONE_LINE } from '../server/imap/imapServer';
 
 export interface Arrival {
   readonly at: number;
@@ -73,10 +74,10 @@ export function runStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[
 function doStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[]) => void): void {
   const isPop3 = (id: string) => run.device(id).config.protocol === 'pop3';
   const host = (id: string) => hostOf(run, id);
-  const closeIdleOf = (id: string) => closeIdle(host(id));
+  const closeIdleOf = (id: string, end: ConnectionEnd) => closeIdle(host(id), end);
   /** The server goes or is replaced: every device's open connection ends. */
-  const closeEveryIdle = () => {
-    for (const id of run.devices.keys()) closeIdleOf(id);
+  const closeEveryIdle = (end: ConnectionEnd) => {
+    for (const id of run.devices.keys()) closeIdleOf(id, end);
   };
   switch (step.do) {
     case 'mail.arrive':
@@ -119,7 +120,8 @@ function doStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[]) => vo
       composeMail(host(step.device), { ...step.mail, subject: protocolSubject(step.mail.subject) }, step.bccSelf, host(step.device));
       return;
     case 'device.goOffline':
-      closeIdleOf(step.device);
+      // Its network is gone: no DONE or LOGOUT reaches the server (rule 96).
+      closeIdleOf(step.device, DEVICE_DROP);
       run.sendDeviceEvent(step.device, { type: 'network.down' });
       run.emit(step.device, `${step.device} · offline`, { key: 'device.wentOffline', params: { device: step.device } });
       return;
@@ -131,7 +133,7 @@ function doStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[]) => vo
       else imapCheck(host(step.device), host(step.device), 'reconnect');
       return;
     case 'device.diskFail':
-      closeIdleOf(step.device);
+      closeIdleOf(step.device, DEVICE_DROP);
       diskFail(run, step.device);
       return;
     case 'device.restoreBackup':
@@ -141,7 +143,8 @@ function doStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[]) => vo
       breach(run);
       return;
     case 'server.diskFail':
-      closeEveryIdle();
+      // The server goes down: its connections break, no client logs out (rule 96).
+      closeEveryIdle({ dir: 'S', line: SERVER_GONE_LINE });
       serverDiskFail(run);
       return;
     case 'server.restoreBackup':
@@ -151,7 +154,7 @@ function doStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[]) => vo
       freeSpace(run, step.account, step.count);
       return;
     case 'provider.move':
-      closeEveryIdle();
+      closeEveryIdle('logout');
       providerMove(run, step.copyMailboxes);
       return;
     case 'provider.newMailbox':
@@ -165,12 +168,12 @@ function doStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[]) => vo
       return;
     case 'device.repoint':
       // The client starts over with the new server: its connection to the old one ends.
-      closeIdleOf(step.device);
+      closeIdleOf(step.device, 'logout');
       repoint(run, step.device);
       return;
     case 'provider.contractEnd':
       // Every IDLE connection ends: the old provider's are refused from now on, and the new provider's mailbox takes the account's plain id.
-      closeEveryIdle();
+      closeEveryIdle('logout');
       contractEnd(run);
       return;
     case 'device.configure':

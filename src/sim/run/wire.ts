@@ -9,7 +9,7 @@ import { imapCommandText, isListing, messageLiteral, type ImapCommand, type Imap
 import { fetchLinesText, isFetchLines } from '../protocol/imapFetch';
 import { pop3CommandText, type Pop3Command, type Reply } from '../protocol/pop3';
 import { handshakeLine, portOf, tlsModeOf, type TlsMode } from '../protocol/tls';
-import { handleImap, imapIdleNews, imapSecured, imapSessionLooked, openImapSession, type ImapServerSession } from '../server/imap/imapServer';
+import { handleImap, imapDropped, imapIdleNews, imapSecured, imapSessionLooked, openImapSession, type ImapServerSession } from '../server/imap/imapServer';
 import { handlePop3, openPop3Session, pop3LocksOf, pop3Secured, type Pop3ServerSession } from '../server/pop3/pop3Server';
 import { SERVER_HOST } from '../server/lmtp/lmtpServer';
 import type { SessionInfo } from '../timeline';
@@ -93,6 +93,10 @@ export function openImapWire(run: Run, client: string, account: string, tls: boo
       session = imapSessionLooked(run.store, news.session);
       rec.lines(info, 'S', news.lines);
       return news.lines;
+    },
+    drop(dir: 'C' | 'S', line: string): void {
+      session = imapDropped(session);
+      rec.line(info, dir, line);
     },
   };
 }

@@ -3,8 +3,8 @@
 // Dovecot logs an unused session out after 30; the client learns of it only
 // when it looks at the connection again.
 import { describe, expect, it } from 'vitest';
-import { ALICE, arrive, check, del, read, send, sim } from '../harness';
-import { AUTOLOGOUT_LINE } from '../../../src/sim/server/imap/imapServer';
+import { ALICE, arrive, check, del, diskFail, offline, read, send, sim } from '../harness';
+import { AUTOLOGOUT_LINE, SERVER_GONE_LINE } from '../../../src/sim/server/imap/imapServer';
 
 const laptop = { id: 'laptop', kind: 'laptop', account: 'alice', protocol: 'imap', imap: { idle: false, cache: 'headers' } } as const;
 const webmail = { id: 'webmail', kind: 'webmail', account: 'alice', protocol: 'imap' } as const;
@@ -99,5 +99,57 @@ describe('a device without IDLE keeps its IMAP connection (rules 95–97)', () =
       .at('day 1, 09:15', read('webmail', 'm1'))
       .run();
     expect(r.lines('IMAP').filter((l) => / LOGOUT$/.test(l))).toHaveLength(2);
+  });
+
+  // How a kept or IDLE connection ends when the device or the server goes: nothing is sent
+  // that could not arrive, and nothing is answered by a server that is gone.
+  const phone = { id: 'phone', kind: 'phone', account: 'alice', protocol: 'imap', imap: { idle: true, cache: 'headers' } } as const;
+  const serverDiskFail = { do: 'server.diskFail' } as never;
+
+  it('rule 96: a device that goes offline 10 minutes after its check sends no LOGOUT: its side of the connection just breaks', () => {
+    const r = sim({ accounts: [ALICE], devices: [laptop] })
+      .at('day 1, 09:00', arrive('m1'))
+      .at('day 1, 09:10', check('laptop'))
+      .at('day 1, 09:20', offline('laptop'))
+      .run();
+    const imap = r.lines('IMAP');
+    expect(imap.filter((l) => / LOGOUT$/.test(l))).toHaveLength(0);
+    expect(imap.at(-1)).toBe('C: <connection dropped>');
+  });
+
+  it('rule 96: a device that goes offline a day after its check finds the connection the server closed long ago, and sends nothing on it', () => {
+    const r = sim({ accounts: [ALICE], devices: [laptop] })
+      .at('day 1, 09:00', arrive('m1'))
+      .at('day 1, 09:10', check('laptop'))
+      .at('day 2, 08:00', offline('laptop'))
+      .run();
+    const imap = r.lines('IMAP');
+    expect(imap.filter((l) => / LOGOUT$/.test(l) || /Logout completed/.test(l))).toHaveLength(0);
+    expect(imap.at(-1)).toBe(`S: ${AUTOLOGOUT_LINE}`);
+  });
+
+  it('rule 96: an idling phone whose disk fails sends neither DONE nor LOGOUT', () => {
+    const r = sim({ accounts: [ALICE], devices: [phone] })
+      .at('day 1, 09:00', arrive('m1'))
+      .at('day 1, 09:10', check('phone'))
+      .at('day 1, 09:20', diskFail('phone'))
+      .run();
+    const imap = r.lines('IMAP');
+    // After its last IDLE and the server's go-ahead, only the broken connection: no DONE, no LOGOUT.
+    const lastIdle = imap.findLastIndex((l) => /^C: a\d+ IDLE$/.test(l));
+    expect(lastIdle).toBeGreaterThan(0);
+    expect(imap.slice(lastIdle + 1)).toEqual(['S: + idling', 'C: <connection dropped>']);
+  });
+
+  it('rule 96: when the server\'s disk fails, an idling phone\'s connection is lost on the server\'s side: no client logs out of a server that is gone', () => {
+    const r = sim({ accounts: [ALICE], devices: [phone, laptop] })
+      .at('day 1, 09:00', arrive('m1'))
+      .at('day 1, 09:10', check('phone'))
+      .at('day 1, 09:10', check('laptop'))
+      .at('day 1, 09:20', serverDiskFail)
+      .run();
+    const imap = r.lines('IMAP');
+    expect(imap.filter((l) => / LOGOUT$/.test(l) || /Logout completed/.test(l))).toHaveLength(0);
+    expect(imap.filter((l) => l === `S: ${SERVER_GONE_LINE}`)).toHaveLength(2);
   });
 });

@@ -27,6 +27,7 @@ function scriptedServer(script: Array<[RegExp, ImapReply]>) {
       return hit ? hit[1] : { untagged: [], status: 'BAD not in the script' };
     },
     unasked: () => [],
+    drop: (_dir: 'C' | 'S', line: string) => void sent.push(line),
   };
   return { wire, sent };
 }

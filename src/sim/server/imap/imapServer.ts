@@ -174,6 +174,12 @@ export function imapSessionLooked(store: StoreView, session: ImapServerSession):
   return imapSession(s.machine, s.account, s.recent, s.idleTag, { version: store.version, uidNext }, s.lastCommand, s.generation, s.untold);
 }
 
+/** The session's connection broke (no LOGOUT): the session ends. */
+export function imapDropped(session: ImapServerSession): ImapServerSession {
+  const s = session;
+  return imapSession(decide(s.machine, { type: 'connection.drop' }), s.account, s.recent, s.idleTag, s.seen, s.lastCommand, s.generation, s.untold);
+}
+
 /**
  * What the server pushes to an idling session (RFC 2177, rules 25 and 86):
  * other sessions' flag changes and expunges in its mailbox, then new mail.
@@ -184,7 +190,7 @@ export function imapIdleNews(store: StoreView, session: ImapServerSession): { se
     // A connection left open without IDLE: the server may have closed it meanwhile (rules 95, 96).
     const gone = session.generation === UNKNOWN_GENERATION ? null : store.state.serverGeneration !== session.generation || store.state.serverDown ? SERVER_GONE_LINE : store.state.time - session.lastCommand >= AUTOLOGOUT_MINUTES ? AUTOLOGOUT_LINE : null;
     const s = session;
-    if (gone) return { session: imapSession(decide(s.machine, { type: 'connection.drop' }), s.account, s.recent, s.idleTag, s.seen, s.lastCommand, s.generation, s.untold), lines: [gone], effects: NO_EFFECTS };
+    if (gone) return { session: imapDropped(s), lines: [gone], effects: NO_EFFECTS };
     return { session: imapSession(s.machine, s.account, s.recent, s.idleTag, s.seen, s.lastCommand, s.generation, true), lines: [], effects: NO_EFFECTS };
   }
   const selected = session.machine.context.selected;
