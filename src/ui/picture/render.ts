@@ -182,7 +182,11 @@ function drawFolders(g: G, m: PictureModel, events: PictureEvents) {
       e.append('text').attr('class', 'folder-label');
       return e;
     });
-  sel.on('click', (_e, d) => events.selectPlace(d.box.place));
+  // One listener on the layer, not one per folder replaced at every change (d3's .on takes the old one off first).
+  g.on('click', (ev: MouseEvent) => {
+    const place = ((ev.target as Element | null)?.closest?.('g.folder') as (SVGGElement & { __data__?: FolderView }) | null)?.__data__?.box.place;
+    if (place !== undefined) events.selectPlace(place);
+  });
   const changed = changedOnly(sel, (d) => `${d.box.place}|${d.box.x},${d.box.y},${d.box.w},${d.box.h},${d.box.labelH}|${d.label}`);
   changed.attr('data-place', (d) => d.box.place);
   changed
@@ -413,18 +417,20 @@ function drawBadges(g: G, m: PictureModel, events: PictureEvents) {
       e.append('text').attr('text-anchor', 'end').attr('x', CELL / 2 - 4).attr('dy', '0.35em');
       return e;
     });
-  sel
-    .on('click', (ev: MouseEvent, d) => {
-      ev.stopPropagation();
-      events.selectPlace(d.place);
-    })
-    .on('keydown', (ev: KeyboardEvent, d) => {
-      if (ev.key === 'Enter' || ev.key === ' ') {
-        ev.preventDefault();
-        ev.stopPropagation();
-        events.selectPlace(d.place);
-      }
-    });
+  // One listener of each kind on the layer, not one per badge replaced at every change.
+  const badgeOf = (ev: Event) => ((ev.target as Element | null)?.closest?.('g.badge') as (SVGGElement & { __data__?: CountBadge }) | null)?.__data__;
+  g.on('click', (ev: MouseEvent) => {
+    const d = badgeOf(ev);
+    if (!d) return;
+    ev.stopPropagation();
+    events.selectPlace(d.place);
+  }).on('keydown', (ev: KeyboardEvent) => {
+    const d = badgeOf(ev);
+    if (!d || (ev.key !== 'Enter' && ev.key !== ' ')) return;
+    ev.preventDefault();
+    ev.stopPropagation();
+    events.selectPlace(d.place);
+  });
   // The title names the folder in words: made only when the badge changed (or the language did).
   const changed = changedOnly(sel, (d) => `${d.place}|${d.hidden}|${d.total}|${d.at.x},${d.at.y}|${CELL}|${m.lang}`);
   changed
@@ -501,13 +507,14 @@ function positionPaths(svgEl: SVGSVGElement, t: number, fade: number) {
   // Plain DOM over the nodes found once per change, and only what differs from the last frame:
   // a burst's step has many paths, and every write (even of the same value) restyles the node.
   current.each(function (d) {
-    const g = this as SVGGElement & { __drawn?: string };
+    const g = this as SVGGElement & { __drawn?: string; __line?: SVGPathElement | null; __head?: SVGPathElement | null };
     const offset = (d.length * (1 - t)).toFixed(1);
     const drawn = `${opacity}|${offset}|${t < 1}`;
     if (g.__drawn === drawn) return;
     g.__drawn = drawn;
-    const line = g.querySelector<SVGPathElement>(':scope > path.transfer-line');
-    const head = g.querySelector<SVGPathElement>(':scope > path.transfer-head');
+    // A path's two parts are made with it and never replaced: looked up once, not on every animation frame.
+    const line = g.__line === undefined ? (g.__line = g.querySelector<SVGPathElement>(':scope > path.transfer-line')) : g.__line;
+    const head = g.__head === undefined ? (g.__head = g.querySelector<SVGPathElement>(':scope > path.transfer-head')) : g.__head;
     g.setAttribute('opacity', opacity);
     line?.setAttribute('stroke-dashoffset', offset);
     if (t < 1) head?.setAttribute('visibility', 'hidden');
