@@ -14,6 +14,26 @@ import { explainKey, type LineProtocol } from '../transcript/explain';
 import { stepOrdinalAt, stepMarks } from '../store/commands';
 
 const MAX_LINES = 120;
+/**
+ * The window of lines starts at a whole block of this many changes, counted
+ * from the step's start. While a long step plays the window then moves once
+ * every BLOCK changes; in between, lines are only added at the end and the
+ * lines shown keep their places. Moved up by a few lines at every change, every
+ * line of the list had to be painted again (the list is a scroller, all of it
+ * is painted): on a 4× throttled laptop that was as much as the picture's paint.
+ */
+const BLOCK = 8;
+
+/** The first change whose lines are shown: the window of at least MAX_LINES lines (or the whole step so far), begun at a block's start. */
+export function windowStart(linesOf: (frame: number) => number, from: number, frameIndex: number): number {
+  let count = 0;
+  let first = frameIndex;
+  for (let i = frameIndex; i >= from && count < MAX_LINES; i--) {
+    count += linesOf(i);
+    first = i;
+  }
+  return from + Math.floor((first - from) / BLOCK) * BLOCK;
+}
 
 interface Shown extends ProtocolLine {
   readonly current: boolean;
@@ -63,15 +83,24 @@ export function TranscriptPanel() {
   const marks = stepMarks(playerStore.get());
   const ord = stepOrdinalAt(marks, frameIndex);
   const from = ord >= 0 ? marks[ord] : 0;
-  // Walk back from the current change, so a step with thousands of changes costs no more than MAX_LINES.
+  // Walked back from the current change, so a step with thousands of changes costs no more than MAX_LINES and a block.
+  const known = new Map<number, ProtocolLine[]>();
+  const linesAt = (i: number) => {
+    let ls = known.get(i);
+    if (!ls) known.set(i, (ls = frameLines(timeline.frames[i])));
+    return ls;
+  };
+  const start = windowStart((i) => linesAt(i).length, from, frameIndex);
   const chunks: Shown[][] = [];
   let count = 0;
-  for (let i = frameIndex; i >= from && count < MAX_LINES; i--) {
-    const ls = frameLines(timeline.frames[i]);
+  for (let i = frameIndex; i >= start && count <= 2 * MAX_LINES; i--) {
+    const ls = linesAt(i);
     chunks.push(ls.map((l, k) => ({ ...l, current: i === frameIndex, n: i * 10_000 + k })));
     count += ls.length;
   }
-  const lines = chunks.reverse().flat().slice(-MAX_LINES);
+  const shown = chunks.reverse().flat();
+  // A block of unusually talkative changes is cut to the newest lines, as before.
+  const lines = shown.length > 2 * MAX_LINES ? shown.slice(-MAX_LINES) : shown;
   const protocolOf = (id: string): LineProtocol => (session?.index.sessions.get(id)?.protocol ?? 'IMAP') as LineProtocol;
   // One flat list, each item keyed by its line: React keeps the nodes of lines still shown
   // (a list of [header, line] pairs was keyed by position, and every line was made anew when the window moved).
