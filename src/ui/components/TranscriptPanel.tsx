@@ -25,14 +25,14 @@ const MAX_LINES = 120;
 const BLOCK = 8;
 
 /** The first change whose lines are shown: the window of at least MAX_LINES lines (or the whole step so far), begun at a block's start. */
-export function windowStart(linesOf: (frame: number) => number, from: number, frameIndex: number): number {
+export function windowStart(linesOf: (frame: number) => number, from: number, frameIndex: number, block = BLOCK): number {
   let count = 0;
   let first = frameIndex;
   for (let i = frameIndex; i >= from && count < MAX_LINES; i--) {
     count += linesOf(i);
     first = i;
   }
-  return from + Math.floor((first - from) / BLOCK) * BLOCK;
+  return from + Math.floor((first - from) / block) * block;
 }
 
 interface Shown extends ProtocolLine {
@@ -64,6 +64,8 @@ export function TranscriptPanel() {
   const timeline = useSelector(playerStore, (s) => s.timeline);
   const lang = useSelector(playerStore, (s) => s.lang);
   const frameIndex = useRestingFrame(500);
+  // At rest the window is the newest MAX_LINES lines exactly; only while playing does it move in blocks.
+  const playing = useSelector(playerStore, (s) => s.playing);
   // The key, not the text: the explanation follows a language switch.
   const [explained, setExplained] = useState<string | null>(null);
   const onExplain = useCallback((key: string) => setExplained(key), []);
@@ -77,7 +79,7 @@ export function TranscriptPanel() {
       if (el) el.scrollTop = el.scrollHeight;
     });
     return () => cancelAnimationFrame(frame);
-  }, [frameIndex, timeline]);
+  }, [frameIndex, timeline, playing]);
   if (!timeline) return null;
   const session = sessionOf(timeline);
   const marks = stepMarks(playerStore.get());
@@ -90,7 +92,7 @@ export function TranscriptPanel() {
     if (!ls) known.set(i, (ls = frameLines(timeline.frames[i])));
     return ls;
   };
-  const start = windowStart((i) => linesAt(i).length, from, frameIndex);
+  const start = windowStart((i) => linesAt(i).length, from, frameIndex, playing ? BLOCK : 1);
   const chunks: Shown[][] = [];
   let count = 0;
   for (let i = frameIndex; i >= start && count <= 2 * MAX_LINES; i--) {
@@ -99,8 +101,8 @@ export function TranscriptPanel() {
     count += ls.length;
   }
   const shown = chunks.reverse().flat();
-  // A block of unusually talkative changes is cut to the newest lines, as before.
-  const lines = shown.length > 2 * MAX_LINES ? shown.slice(-MAX_LINES) : shown;
+  // At rest, and when a block of changes is unusually talkative, the newest MAX_LINES lines.
+  const lines = !playing || shown.length > 2 * MAX_LINES ? shown.slice(-MAX_LINES) : shown;
   const protocolOf = (id: string): LineProtocol => (session?.index.sessions.get(id)?.protocol ?? 'IMAP') as LineProtocol;
   // One flat list, each item keyed by its line: React keeps the nodes of lines still shown
   // (a list of [header, line] pairs was keyed by position, and every line was made anew when the window moved).

@@ -29,3 +29,16 @@ describe('the transcript window', () => {
     for (const s of starts) expect((s - from) % 8).toBe(0);
   });
 });
+
+describe('the transcript window at rest', () => {
+  it('with blocks of one change, starts at the change where 120 lines are reached, as the newest 120 lines need', () => {
+    const linesOf = (i: number) => 1 + (i % 7);
+    for (const f of [150, 173, 260]) {
+      const start = windowStart(linesOf, 100, f, 1);
+      let count = 0;
+      for (let i = f; i > start; i--) count += linesOf(i);
+      expect(count).toBeLessThan(120);
+      expect(count + linesOf(start)).toBeGreaterThanOrEqual(120);
+    }
+  });
+});
