@@ -28,7 +28,6 @@ function model(n: number, lang: 'de' | 'en', subtitle = 'POP3'): PictureModel {
     regions: layout.regions.map((region) => ({ region, title: `${region.kind} ${lang}`, subtitle, status: 'ok' as const, visible: true, icon: 'server' as const, active: false })),
     folders: [...layout.folders.values()].map((box) => ({ box, label: `${box.name} ${lang}` })),
     gauges: [],
-    links: [],
     scene: buildScene({ now: copies(n), before: null, transfers: [], layout }),
     styles: new Map(),
     selectedMail: null,
