@@ -154,15 +154,12 @@ export function buildPictureModel(p: PictureInput): PictureModel {
     return { account: g.account, x: g.x, y: g.y, w: g.w, fraction, text, level };
   });
 
-  const links: PictureModel['links'] = [];
-
   const copies = scene.tokens.filter((d) => d.place !== layout.lostPlace).length;
   return {
     layout,
     regions,
     folders,
     gauges,
-    links,
     scene,
     styles: index.styles,
     selectedMail: p.selectedMail,

@@ -45,7 +45,6 @@ export interface PictureModel {
   readonly regions: readonly RegionView[];
   readonly folders: readonly FolderView[];
   readonly gauges: readonly GaugeView[];
-  readonly links: ReadonlyArray<{ readonly from: { x: number; y: number }; readonly to: { x: number; y: number }; readonly id: string }>;
   readonly scene: Scene;
   readonly styles: ReadonlyMap<string, MailStyle>;
   readonly selectedMail: string | null;
@@ -68,6 +67,9 @@ export interface PictureEvents {
 export const badgeCharWidth = (sc: Scale) => 6.5 * (sc.folderLabel / 15);
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
+
+/** The drawn node an event on a layer came from (each layer has one listener, not one per node). */
+const nodeOf = <D>(ev: Event, selector: string) => (ev.target as Element | null)?.closest?.(selector) as (SVGGElement & { __data__?: D }) | null | undefined;
 
 /**
  * The nodes whose look changed since they were last drawn. Setting an SVG
@@ -182,7 +184,11 @@ function drawFolders(g: G, m: PictureModel, events: PictureEvents) {
       e.append('text').attr('class', 'folder-label');
       return e;
     });
-  sel.on('click', (_e, d) => events.selectPlace(d.box.place));
+  // One listener on the layer, not one per folder replaced at every change (d3's .on takes the old one off first).
+  g.on('click', (ev: MouseEvent) => {
+    const d = nodeOf<FolderView>(ev, 'g.folder')?.__data__;
+    if (d) events.selectPlace(d.box.place);
+  });
   const changed = changedOnly(sel, (d) => `${d.box.place}|${d.box.x},${d.box.y},${d.box.w},${d.box.h},${d.box.labelH}|${d.label}`);
   changed.attr('data-place', (d) => d.box.place);
   changed
@@ -225,17 +231,6 @@ function drawGauges(g: G, m: PictureModel) {
     .attr('y', (d) => d.y + 5 * k)
     // Beside another column (several accounts, or a move's two providers) a long address would run into it.
     .text((d) => fitText(d.text, d.w, m.layout.scale.name === 'projector' ? 17 : 10.5));
-}
-
-function drawLinks(g: G, m: PictureModel) {
-  g.selectAll<SVGLineElement, PictureModel['links'][number]>('line.link')
-    .data(m.links, (d) => d.id)
-    .join('line')
-    .attr('class', 'link')
-    .attr('x1', (d) => d.from.x)
-    .attr('y1', (d) => d.from.y)
-    .attr('x2', (d) => d.to.x)
-    .attr('y2', (d) => d.to.y);
 }
 
 /** An envelope's outline, its flap, and the rings around it, for a scale. */
@@ -291,7 +286,7 @@ function drawTokens(g: G, m: PictureModel, events: PictureEvents) {
   });
   // One listener on the layer instead of one per token per frame. The tooltip
   // text is made when it is needed, not for every token on every frame.
-  const tokenOf = (ev: Event) => (ev.target as Element | null)?.closest?.('g.token') as (SVGGElement & { __data__?: TokenDatum }) | null;
+  const tokenOf = (ev: Event) => nodeOf<TokenDatum>(ev, 'g.token');
   g.on('click', (ev: MouseEvent) => {
     const node = tokenOf(ev);
     if (!node?.__data__) return;
@@ -413,18 +408,15 @@ function drawBadges(g: G, m: PictureModel, events: PictureEvents) {
       e.append('text').attr('text-anchor', 'end').attr('x', CELL / 2 - 4).attr('dy', '0.35em');
       return e;
     });
-  sel
-    .on('click', (ev: MouseEvent, d) => {
-      ev.stopPropagation();
-      events.selectPlace(d.place);
-    })
-    .on('keydown', (ev: KeyboardEvent, d) => {
-      if (ev.key === 'Enter' || ev.key === ' ') {
-        ev.preventDefault();
-        ev.stopPropagation();
-        events.selectPlace(d.place);
-      }
-    });
+  // One listener on the layer for clicks, Enter and Space, not one per badge replaced at every change.
+  g.on('click keydown', (ev: Event) => {
+    const d = nodeOf<CountBadge>(ev, 'g.badge')?.__data__;
+    const key = ev.type === 'keydown' ? (ev as KeyboardEvent).key : ' ';
+    if (!d || (key !== 'Enter' && key !== ' ')) return;
+    ev.preventDefault();
+    ev.stopPropagation();
+    events.selectPlace(d.place);
+  });
   // The title names the folder in words: made only when the badge changed (or the language did).
   const changed = changedOnly(sel, (d) => `${d.place}|${d.hidden}|${d.total}|${d.at.x},${d.at.y}|${CELL}|${m.lang}`);
   changed
@@ -477,7 +469,8 @@ export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, 
     title.text(words);
   }
   drawRegions(layer(svg, 'regions'), m);
-  drawLinks(layer(svg, 'links'), m);
+  // An empty layer kept where lines between regions were once drawn (none are any more), so the layers' order and the exported SVG stay as they were.
+  layer(svg, 'links');
   drawGauges(layer(svg, 'gauges'), m);
   drawFolders(layer(svg, 'folders'), m, events);
   drawTraces(layer(svg, 'traces'), m);
@@ -501,13 +494,14 @@ function positionPaths(svgEl: SVGSVGElement, t: number, fade: number) {
   // Plain DOM over the nodes found once per change, and only what differs from the last frame:
   // a burst's step has many paths, and every write (even of the same value) restyles the node.
   current.each(function (d) {
-    const g = this as SVGGElement & { __drawn?: string };
+    const g = this as SVGGElement & { __drawn?: string; __line?: SVGPathElement | null; __head?: SVGPathElement | null };
     const offset = (d.length * (1 - t)).toFixed(1);
     const drawn = `${opacity}|${offset}|${t < 1}`;
     if (g.__drawn === drawn) return;
     g.__drawn = drawn;
-    const line = g.querySelector<SVGPathElement>(':scope > path.transfer-line');
-    const head = g.querySelector<SVGPathElement>(':scope > path.transfer-head');
+    // A path's two parts are made with it and never replaced: looked up once, not on every animation frame.
+    const line = (g.__line ??= g.querySelector<SVGPathElement>(':scope > path.transfer-line'));
+    const head = (g.__head ??= g.querySelector<SVGPathElement>(':scope > path.transfer-head'));
     g.setAttribute('opacity', opacity);
     line?.setAttribute('stroke-dashoffset', offset);
     if (t < 1) head?.setAttribute('visibility', 'hidden');

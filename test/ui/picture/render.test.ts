@@ -28,7 +28,6 @@ function model(n: number, lang: 'de' | 'en', subtitle = 'POP3'): PictureModel {
     regions: layout.regions.map((region) => ({ region, title: `${region.kind} ${lang}`, subtitle, status: 'ok' as const, visible: true, icon: 'server' as const, active: false })),
     folders: [...layout.folders.values()].map((box) => ({ box, label: `${box.name} ${lang}` })),
     gauges: [],
-    links: [],
     scene: buildScene({ now: copies(n), before: null, transfers: [], layout }),
     styles: new Map(),
     selectedMail: null,
@@ -80,5 +79,36 @@ describe('drawing only what changed', () => {
     // A changed detail line is drawn.
     renderPicture(svg, model(301, 'de', 'IMAP'), 1, events);
     expect(svg.querySelector('g.region text.region-sub')!.textContent).toBe('IMAP');
+  });
+});
+
+describe('folders and counts answer through one listener on their layer', () => {
+  it('a click on a folder or a count, or Enter or Space on a count, selects its place; drawing a change adds no listener to them', () => {
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    document.body.append(svg);
+    const chosen: string[] = [];
+    const mine = { selectMail: () => {}, selectPlace: (place: string) => void chosen.push(place) };
+    renderPicture(svg, model(300, 'en'), 1, mine);
+    const badge = svg.querySelector<SVGGElement>('g.badge')!;
+    const folder = svg.querySelector<SVGGElement>('g.folder')!;
+    // Listeners added to the nodes themselves while the next change is drawn (the layer's own are replaced, not added to).
+    let added = 0;
+    for (const node of [badge, folder, ...badge.querySelectorAll('*'), ...folder.querySelectorAll('*')]) {
+      const add = node.addEventListener.bind(node);
+      node.addEventListener = ((type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions) => {
+        added++;
+        add(type, listener, options);
+      }) as typeof node.addEventListener;
+    }
+    renderPicture(svg, model(301, 'en'), 1, mine);
+    expect(added).toBe(0);
+
+    badge.querySelector('text')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    badge.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    badge.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true }));
+    badge.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
+    folder.querySelector('rect')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    const place = badge.getAttribute('data-place')!;
+    expect(chosen).toEqual([place, place, place, folder.getAttribute('data-place')]);
   });
 });
