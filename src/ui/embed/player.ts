@@ -3,7 +3,7 @@
 import type { TFunction } from 'i18next';
 import { createStore } from '../store/store';
 import { initialPlayerState, type Lang, type PlayerState } from '../store/playerState';
-import { opened, openedSession } from '../store/open';
+import { openedSession } from '../store/open';
 import { startClock } from '../store/clock';
 import { pause, play, seek, stepMicro, togglePlay } from '../store/commands';
 import { sessionFor, sessionOf } from '../model/session';
@@ -97,9 +97,12 @@ export async function startPlayer(params: EmbedParams, lang: Lang, pending: Prom
   }
   // A built-in scenario simulated at build time is unpacked; any other is simulated here.
   const packed = loaded.packedTimeline;
-  store.set((s) =>
-    packed ? openedSession(s, loaded.scenario, sessionFor(loaded.scenario, null, fromTransport(unpackTimeline(packed))), loaded.source, null, params.frame) : opened(s, loaded.scenario, loaded.source, null, params.frame),
-  );
+  if (packed) store.set((s) => openedSession(s, loaded.scenario, sessionFor(loaded.scenario, null, fromTransport(unpackTimeline(packed))), loaded.source, null, params.frame));
+  else {
+    // The engine is loaded only to simulate here: a timeline file needs none of it.
+    const { opened } = await import('../store/openBySimulating');
+    store.set((s) => opened(s, loaded.scenario, loaded.source, null, params.frame));
+  }
   performance.mark('embed:simulated');
   // A stranger's data= scenario may be refused by the work budget or stopped at the hard cap: say why, as text.
   const refused = store.get().refused;

@@ -1,6 +1,6 @@
 // A played scenario: the timeline and what the player derives from it, per frame
 // on demand and remembered.
-import { copiesByPlace, figuresOf, metricsOf, mailHistory, simulateWithinBudget, withVariant, type BudgetVerdict, type Frame, type Metrics, type PlacedCopy, type Scenario, type Timeline, type HistoryEntry } from '../../sim';
+import { copiesByPlace, figuresOf, metricsOf, mailHistory, withVariant, type Frame, type Metrics, type PlacedCopy, type Scenario, type Timeline, type HistoryEntry } from '../../sim';
 import { indexTimeline, memoPerFrame, type TimelineIndex } from './timelineIndex';
 import { lostMails } from './lost';
 import { buildInBackground } from './figuresInBackground';
@@ -22,26 +22,6 @@ const FIGURES_AHEAD = 64;
 
 export function sessionOf(timeline: Timeline): PlaySession | undefined {
   return byTimeline.get(timeline);
-}
-
-/** A scenario refused by the work budget, or a run stopped at its hard cap: the verdict says which and where. */
-export class RefusedScenario extends Error {
-  constructor(readonly verdict: Extract<BudgetVerdict, { ok: false }>) {
-    super(verdict.cap ? `the run passed its cap of ${verdict.limit} ${verdict.cap.counter}` : `the scenario needs about ${Math.ceil(verdict.units / verdict.limit)} times the work allowed`);
-    this.name = 'RefusedScenario';
-  }
-}
-
-/**
- * Run a scenario (with a variant applied) on this thread and prepare it for
- * playing. It goes through the same door as the worker and the CLI: the work
- * budget first, the hard cap during the run; a refusal throws RefusedScenario.
- */
-export function playScenario(base: Scenario, variant: string | null): PlaySession {
-  // simulate applies the variant itself; the session's scenario (applied) names devices and accounts.
-  const run = simulateWithinBudget(base, { variant });
-  if (!run.ok) throw new RefusedScenario(run.verdict);
-  return sessionFor(base, variant, run.timeline);
 }
 
 /** Prepare a timeline simulated elsewhere (the worker) for playing; `index` too, when it was computed there. */
