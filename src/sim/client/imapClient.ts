@@ -33,7 +33,7 @@ import { Flag } from '../model/flags';
 import { devicePlace, serverPlace } from '../model/places';
 import { formatUidSet, isListing, type ImapReply } from '../protocol/imap';
 import { cacheEntry, type CacheEntry, type ClientMemory, type QueuedAction } from './memory';
-import { fetchedUids, ImapConnection, parseFlagList, readFetched, readList, readSelect } from './imapConnection';
+import { fetchedUids, ImapConnection, parseFlagList, readFetched, readList, readSelect, type Selected } from './imapConnection';
 import type { ClientHost } from './host';
 import { folderId } from '../scenario/texts';
 import { tlsModeOf } from '../protocol/tls';
@@ -349,10 +349,19 @@ function syncFolder(h: ClientHost, conn: ImapConnection, folder: string, reason:
   const memory = h.memory;
   const id = h.device.id;
   const mode = cacheModeOf(h);
-  const r = conn.send({ type: 'client.select', mailbox: folder });
-  if (!r.ok) return 0;
-  const sel = readSelect(r.untagged as readonly string[]);
   const known = memory.cacheValidity.get(folder);
+  let sel: Selected;
+  if (conn.selected === folder && known !== undefined) {
+    // Still selected on this connection (kept, or left IDLE with DONE): Thunderbird asks for news with
+    // NOOP instead of selecting the mailbox again (nsImapProtocol::ProcessSelectedStateURL, rule 95),
+    // and knows the message count from EXISTS; no UIDNEXT is told.
+    if (conn.lastCommand !== 'client.noop') readIdleNews(h, conn.send({ type: 'client.noop' }).untagged as readonly string[], folder);
+    sel = { exists: conn.exists, uidValidity: known, uidNext: 0 };
+  } else {
+    const r = conn.send({ type: 'client.select', mailbox: folder });
+    if (!r.ok) return 0;
+    sel = readSelect(r.untagged as readonly string[]);
+  }
   if (known !== undefined && known !== sel.uidValidity) {
     // A new UIDVALIDITY invalidates every cached UID and queued UID action (rule 24).
     const dropped = memory.queue.filter((q) => q.folder === folder).length;
@@ -389,8 +398,10 @@ function syncFolder(h: ClientHost, conn: ImapConnection, folder: string, reason:
   const fresh = sel.uidNext > lastUid + 1 || sel.exists > cache.size ? newUids(conn, lastUid + 1, cache) : [];
   const wanted = [...restored.sort((a, b) => a - b), ...fresh];
   const stored = fetchMessages(h, conn, folder, wanted, true);
-  // Every UID below UIDNEXT has now been seen or is gone for good (UIDs are never reused).
-  if (sel.uidNext - 1 > lastUid) memory.lastUid.set(folder, sel.uidNext - 1);
+  // Every UID below UIDNEXT has now been seen or is gone for good (UIDs are never reused);
+  // without a SELECT, the newest UID fetched is what the client knows.
+  const seenUpTo = Math.max(sel.uidNext - 1, fresh.length ? Math.max(...fresh) : 0);
+  if (seenUpTo > lastUid) memory.lastUid.set(folder, seenUpTo);
   if (h.hasPending())
     h.report({ kind: 'folderSynced', folder, cacheless: mode === 'none', count: conn.exists, fresh: wanted.length });
   return stored;

@@ -38,6 +38,8 @@ export class ImapConnection {
   lastUsed = 0;
   /** The server closed the connection (its BYE, or the socket gone): the client can only drop it. */
   closed = false;
+  /** The type of the last command sent (a check on the selected mailbox needs no second NOOP right after one). */
+  lastCommand: ImapCommand['type'] | null = null;
 
   constructor(private readonly wire: ImapWire) {
     this.cost.wait();
@@ -90,6 +92,7 @@ export class ImapConnection {
     if (command.type === 'client.login' && ok) this.learnCapabilities(reply.status);
     if (command.type === 'client.select') this.selected = ok ? command.mailbox : null;
     if (command.type === 'client.close' && ok) this.selected = null;
+    this.lastCommand = command.type;
     // Written out rather than spread: this runs for every command.
     return reply.continuation === undefined ? { untagged: reply.untagged, status: reply.status, ok } : { untagged: reply.untagged, status: reply.status, continuation: reply.continuation, ok };
   }

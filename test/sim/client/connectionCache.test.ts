@@ -3,6 +3,7 @@
 // Dovecot logs an unused session out after 30; the client learns of it only
 // when it looks at the connection again.
 import { describe, expect, it } from 'vitest';
+import { frameLines } from '../../../src/sim';
 import { ALICE, arrive, check, del, diskFail, offline, read, send, sim } from '../harness';
 import { AUTOLOGOUT_LINE, SERVER_GONE_LINE } from '../../../src/sim/server/imap/imapServer';
 
@@ -151,5 +152,35 @@ describe('a device without IDLE keeps its IMAP connection (rules 95–97)', () =
     const imap = r.lines('IMAP');
     expect(imap.filter((l) => / LOGOUT$/.test(l) || /Logout completed/.test(l))).toHaveLength(0);
     expect(imap.filter((l) => l === `S: ${SERVER_GONE_LINE}`)).toHaveLength(2);
+  });
+
+  it('rule 95: a check 10 minutes after a check asks for news with NOOP on the INBOX still selected, without selecting it again, and fetches what came', () => {
+    const r = sim({ accounts: [ALICE], devices: [laptop] })
+      .at('day 1, 09:00', arrive('m1'))
+      .at('day 1, 09:10', check('laptop'))
+      .at('day 1, 09:15', arrive('m2'))
+      .at('day 1, 09:20', check('laptop'))
+      .run();
+    const imap = r.lines('IMAP');
+    expect(imap.filter((l) => /^C: a\d+ SELECT INBOX$/.test(l))).toHaveLength(1);
+    const noop = imap.findIndex((l) => /^C: a\d+ NOOP$/.test(l));
+    expect(imap[noop + 1]).toBe('S: * 2 EXISTS');
+    expect(r.placesOf('m2')).toContain('device/laptop/INBOX');
+  });
+
+  it('rule 97: NOOP tells of new mail whose \\Recent another session took first (EXISTS without RECENT)', () => {
+    const desktop = { ...laptop, id: 'desktop' } as const;
+    const r = sim({ accounts: [ALICE], devices: [laptop, desktop] })
+      .at('day 1, 09:00', check('laptop'))
+      .at('day 1, 09:05', arrive('m1'))
+      .at('day 1, 09:10', check('desktop'))
+      .at('day 1, 09:15', check('laptop'))
+      .run();
+    const laptopSessions = new Set(r.timeline.frames.flatMap((f) => f.sessions.filter((x) => x.client === 'laptop').map((x) => x.id)));
+    const laptopLines = r.timeline.frames.flatMap((f) => frameLines(f).filter((l) => laptopSessions.has(l.session)).map((l) => `${l.dir}: ${l.text}`));
+    const noop = laptopLines.findIndex((l) => /^C: a\d+ NOOP$/.test(l));
+    expect(noop).toBeGreaterThan(0);
+    expect(laptopLines.slice(noop + 1, noop + 3)).toEqual(['S: * 1 EXISTS', expect.stringMatching(/^S: a\d+ OK NOOP completed/)]);
+    expect(r.placesOf('m1')).toContain('device/laptop/INBOX');
   });
 });

@@ -432,8 +432,11 @@ export function idleNews(
     // This session has the mailbox selected: it takes the new messages' \Recent.
     next = next.with(fresh);
     d.setMeta(p, { ...m, recentUid: m.uidNext });
-    lines.push(`* ${d.folder(p).size} EXISTS`);
   }
+  // New to this session: any message from the UIDNEXT it last saw on, whoever took its \Recent first.
+  let arrived = fresh.length > 0;
+  for (let uid = seen.uidNext; !arrived && uid < m.uidNext; uid++) if (d.copyAt(p, String(uid))) arrived = true;
+  if (arrived) lines.push(`* ${d.folder(p).size} EXISTS`);
   // RECENT only when the count differs from the one last told (observed: a \Recent message expunged and a new one delivered in one push give EXISTS alone).
   if (next.size !== recent.size) lines.push(`* ${next.size} RECENT`);
   return { lines, recent: next };
