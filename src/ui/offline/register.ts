@@ -35,17 +35,19 @@ export function registerServiceWorker(opts: { embed: boolean }): Promise<Workbox
  * on its own meanwhile), or when the take-over does not come within a few seconds.
  */
 export async function reloadIntoNewVersion(): Promise<void> {
-  const wb = await workbox;
-  const waiting = (await navigator.serviceWorker?.getRegistration().catch(() => undefined))?.waiting;
-  if (!wb || !waiting) return location.reload();
   let reloading = false;
   const reload = () => {
     if (reloading) return;
     reloading = true;
     location.reload();
   };
-  wb.addEventListener('controlling', reload);
+  // Set before anything is awaited: the reader asked for a reload, and it comes within a few seconds
+  // even when the registration is still busy (its promise can stay pending while the prompt shows).
   setTimeout(reload, TAKE_OVER_WAIT_MS);
+  const wb = await workbox;
+  const waiting = (await navigator.serviceWorker?.getRegistration().catch(() => undefined))?.waiting;
+  if (!wb || !waiting) return reload();
+  wb.addEventListener('controlling', reload);
   wb.messageSkipWaiting();
 }
 
