@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # npm test: everything this project checks, in one command, on a fresh clone.
+#   0. from the start, beside everything else: the system packages the later stages
+#      need (Dovecot and Postfix, then Chromium), one apt-get at a time
 #   1. dependencies (npm ci when node_modules is missing or older than the lockfile)
 #   2. side by side: typecheck, lint (ESLint), the import rules (dependency-cruiser),
 #      unit, rule, property, determinism and golden tests (vitest), fuzzing (1,000
@@ -76,6 +78,24 @@ browser() {
   npx playwright test
 }
 
+# On a fresh machine apt-get takes about a minute for these (Chromium most of it):
+# begun first, it runs beside npm ci and the checks instead of inside the conformance
+# and browser stages. Those stages wait for their packages, then check for themselves
+# (a no-op when installed) and say what is missing where nothing could be installed.
+PKG=$(mktemp -d)
+export PKG
+pkg_t0=$(date +%s)
+(
+  bash scripts/dovecot.sh install && bash scripts/postfix.sh install
+  echo $? >"$PKG/servers.rc"
+  bash scripts/ensure-chromium.sh
+  echo $? >"$PKG/chromium.rc"
+  echo $(( $(date +%s) - pkg_t0 )) >"$PKG/secs"
+) >"$PKG/out" 2>&1 &
+# Wait for a marker the packages job writes (servers.rc, chromium.rc).
+wait_for_packages() { until [ -e "$PKG/$1" ]; do sleep 0.5; done; }
+export -f wait_for_packages
+
 stage "dependencies" deps
 if [ $failed -gt 0 ]; then echo "cannot continue without dependencies"; exit 1; fi
 # Everything but the browser tests runs side by side: no stage uses both cores
@@ -92,9 +112,14 @@ stages_together \
   "unit, rules, properties, golden outcomes|nice -n 10 npx vitest run" \
   "fuzzing: 1,000 hostile files and links|nice -n 10 npx tsx fuzz/run.ts --runs 1000" \
   "production build|nice -n 10 npx vite build --logLevel warn" \
-  "conformance with Dovecot and Postfix|npx tsx conformance/run.ts"
+  "conformance with Dovecot and Postfix|wait_for_packages servers.rc && npx tsx conformance/run.ts"
+wait_for_packages chromium.rc
+echo
+echo "━━ system packages (Dovecot, Postfix, Chromium), installed beside the stages above in $(cat "$PKG/secs")s"
+cat "$PKG/out"
 stage "browser tests" browser
 
+rm -rf "$PKG"
 echo
 echo "Stages took $(( $(date +%s) - start_all ))s in all."
 [ ${#failures[@]} -gt 0 ] && echo "Failed: ${failures[*]}"
