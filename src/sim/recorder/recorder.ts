@@ -28,6 +28,19 @@ const newPending = (): PendingFrame => ({ ops: [], transfers: [], lines: [], ses
  */
 const NONE: readonly never[] = Object.freeze([]);
 
+/**
+ * A copy of a working list, of exactly its length, which the working list is
+ * emptied after. A list grown by push keeps room for at least 16 entries
+ * (V8 grows a backing store by half plus 16), and most frames hold one or two
+ * ops, lines or transfers: kept as they were, a year of frames kept that room
+ * in every one. The copy is what the frame keeps.
+ */
+function keep<T>(working: T[]): T[] {
+  const copy = working.slice();
+  working.length = 0;
+  return copy;
+}
+
 export class Recorder {
   /** Scenario step being run (-1 before the first, -2 for scheduled events). */
   step = -1;
@@ -133,10 +146,9 @@ export class Recorder {
   private closePack(): void {
     const p = this.pending;
     if (p.packSession !== null && p.packTexts.length) {
-      p.lines.push({ session: p.packSession, dirs: p.packDirs.join(''), texts: p.packTexts });
-      // The texts now belong to the frame; the empty lists are kept for the next pack.
-      p.packTexts = [];
-      p.packDirs = [];
+      // The frame keeps a copy of exactly its length (see keep()); the working lists are emptied for the next pack.
+      p.lines.push({ session: p.packSession, dirs: p.packDirs.join(''), texts: keep(p.packTexts) });
+      p.packDirs.length = 0;
     }
     p.packSession = null;
   }
@@ -161,23 +173,19 @@ export class Recorder {
         micro: this.micro++,
         label,
         actor,
-        transfers: p.transfers.length ? p.transfers : NONE,
-        lineSources: p.lines.length ? p.lines : NONE,
-        sessions: p.sessions.length ? p.sessions : NONE,
+        transfers: p.transfers.length ? keep(p.transfers) : NONE,
+        lineSources: p.lines.length ? keep(p.lines) : NONE,
+        sessions: p.sessions.length ? keep(p.sessions) : NONE,
         narration,
         // The frame class sets `note` only when there is one (no spread of an optional field per frame).
         note: this.note,
-        ops: p.ops.length ? p.ops : NONE,
+        ops: p.ops.length ? keep(p.ops) : NONE,
       },
       this.store.state,
       this.store.copies,
     );
     this.note = undefined;
-    // Lists handed to the frame are replaced; empty ones serve the next frame.
-    if (p.transfers.length) p.transfers = [];
-    if (p.lines.length) p.lines = [];
-    if (p.sessions.length) p.sessions = [];
-    if (p.ops.length) p.ops = [];
+    // The frame holds copies (keep()); the working lists serve the next frame.
   }
 
   /** True when something happened since the last frame that a frame should show. */
