@@ -4,19 +4,24 @@
 // pays for, and on this machine its threads' time counts as CPU time.
 //   npx tsx bench/engine/allocProfile.ts [case] [count]
 // A built-in (Map.set, an iterator's next…) is charged to its caller too, in a second list.
+// With --retained: only what is still alive when the run returned (what the timeline keeps,
+// which the garbage collector copies and promotes), by the function that allocated it.
+//   npx tsx bench/engine/allocProfile.ts year-10000 40 --retained
 import { Session } from 'node:inspector/promises';
 import { simulate } from '../../src/sim/run/simulate';
 import { WORLDS } from '../worlds';
 
 interface Node { callFrame: { functionName: string; url: string; lineNumber: number }; selfSize: number; children: Node[] }
 
-const name = process.argv[2] ?? 'year-10000';
-const count = Number(process.argv[3] ?? 40);
+const args = process.argv.slice(2).filter((a) => a !== '--retained');
+const retained = process.argv.includes('--retained');
+const name = args[0] ?? 'year-10000';
+const count = Number(args[1] ?? 40);
 const world = WORLDS[name]();
 const session = new Session();
 session.connect();
-await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
-simulate(world.scenario);
+await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: !retained, includeObjectsCollectedByMinorGC: !retained });
+const timeline = simulate(world.scenario);
 const { profile } = (await session.post('HeapProfiler.stopSampling')) as unknown as { profile: { head: Node } };
 const bySelf = new Map<string, number>();
 const builtinByCaller = new Map<string, number>();
@@ -32,7 +37,7 @@ const walk = (n: Node, path: string[]) => {
   for (const c of n.children) walk(c, [...path, key]);
 };
 walk(profile.head, []);
-console.log(`${name}: about ${(total / 1024 / 1024).toFixed(0)} MB allocated (sampled)`);
+console.log(`${name}: about ${(total / 1024 / 1024).toFixed(0)} MB ${retained ? 'still alive when the run returned' : 'allocated'} (sampled; ${timeline.frames.length} frames)`);
 for (const [k, v] of [...bySelf].sort((a, b) => b[1] - a[1]).slice(0, count)) console.log(`${(v / 1024 / 1024).toFixed(1).padStart(7)} MB ${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`);
 console.log('\nbuilt-ins by caller');
 for (const [k, v] of [...builtinByCaller].sort((a, b) => b[1] - a[1]).slice(0, count)) console.log(`${(v / 1024 / 1024).toFixed(1).padStart(7)} MB ${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`);

@@ -28,6 +28,16 @@ const newPending = (): PendingFrame => ({ ops: [], transfers: [], lines: [], ses
  */
 const NONE: readonly never[] = Object.freeze([]);
 
+/**
+ * What a frame keeps of a working list: a copy of exactly its length. A list
+ * grown by push keeps room for at least 16 entries (V8 grows a backing store by
+ * half plus 16), and most frames hold one or two ops, lines or transfers: kept
+ * as they were, a year of frames kept that room in every one. The working list
+ * is then replaced by a new empty one (cheaper than emptying it: setting
+ * `length` is a call into the runtime).
+ */
+const exact = <T>(working: T[]): T[] => working.slice();
+
 export class Recorder {
   /** Scenario step being run (-1 before the first, -2 for scheduled events). */
   step = -1;
@@ -133,8 +143,8 @@ export class Recorder {
   private closePack(): void {
     const p = this.pending;
     if (p.packSession !== null && p.packTexts.length) {
-      p.lines.push({ session: p.packSession, dirs: p.packDirs.join(''), texts: p.packTexts });
-      // The texts now belong to the frame; the empty lists are kept for the next pack.
+      // The frame keeps a copy of exactly its length (see exact()); new working lists serve the next pack.
+      p.lines.push({ session: p.packSession, dirs: p.packDirs.join(''), texts: exact(p.packTexts) });
       p.packTexts = [];
       p.packDirs = [];
     }
@@ -161,19 +171,19 @@ export class Recorder {
         micro: this.micro++,
         label,
         actor,
-        transfers: p.transfers.length ? p.transfers : NONE,
-        lineSources: p.lines.length ? p.lines : NONE,
-        sessions: p.sessions.length ? p.sessions : NONE,
+        transfers: p.transfers.length ? exact(p.transfers) : NONE,
+        lineSources: p.lines.length ? exact(p.lines) : NONE,
+        sessions: p.sessions.length ? exact(p.sessions) : NONE,
         narration,
         // The frame class sets `note` only when there is one (no spread of an optional field per frame).
         note: this.note,
-        ops: p.ops.length ? p.ops : NONE,
+        ops: p.ops.length ? exact(p.ops) : NONE,
       },
       this.store.state,
       this.store.copies,
     );
     this.note = undefined;
-    // Lists handed to the frame are replaced; empty ones serve the next frame.
+    // The frame holds copies (exact()); used working lists are replaced, empty ones serve the next frame.
     if (p.transfers.length) p.transfers = [];
     if (p.lines.length) p.lines = [];
     if (p.sessions.length) p.sessions = [];

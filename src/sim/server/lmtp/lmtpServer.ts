@@ -51,9 +51,9 @@ export function lmtpDeliver(store: StoreView, t: LmtpTransaction): LmtpResult {
   const size = store.state.mails.get(t.mail)?.sizeBytes ?? 0;
   const outcomes = new Map<string, LmtpOutcome>();
   const uids = new Map<string, number>();
-  /** Each recipient's outcome in RCPT order (the replies after DATA come in that order). */
-  const each: LmtpOutcome[] = [];
-  for (const r of t.recipients) {
+  // Each recipient's outcome in RCPT order (the replies after DATA come in that order). Made by map, so
+  // the list the transcript keeps all year is as long as it is (a list grown by push keeps room for 16).
+  const each = t.recipients.map((r): LmtpOutcome => {
     let outcome: LmtpOutcome;
     if (quotaAllows(d, r.account, r.quota, t.gracePercent, size, 1)) {
       const uid = d.appendMessage(serverPlace(r.account, 'INBOX'), t.mail, 0);
@@ -62,8 +62,8 @@ export function lmtpDeliver(store: StoreView, t: LmtpTransaction): LmtpResult {
       uids.set(r.account, uid);
     } else outcome = t.tempfail ? 'temporary' : 'permanent';
     outcomes.set(r.account, outcome);
-    each.push(outcome);
-  }
+    return outcome;
+  });
   // The words follow from the transaction and the outcomes alone: written when someone reads the transcript.
   return { lines: lmtpLines.bind(null, t, size, each), lineCount: 10 + LHLO_REPLY.length + 3 * t.recipients.length, outcomes, uids, effects: d.effects() };
 }
