@@ -68,6 +68,10 @@ function runFrom(from: number): Promise<void> {
       }, LIMIT_MS);
     };
     worker.on('message', (m: { type: 'start'; i: number } | { type: 'result'; i: number; how: string; result: CaseResult } | { type: 'idle' }) => {
+      // A worker given up on may still have said something on its way out (on a busy machine a
+      // slow case can end just as its time runs out): a "start" heard then would arm a second
+      // watchdog and run the rest of the cases twice over.
+      if (ended) return;
       if (m.type === 'start') {
         current = m.i;
         watchdog();
