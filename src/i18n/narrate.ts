@@ -1,6 +1,7 @@
 // Narration text for a frame outside the browser (CLI, tests), through the
-// same i18next resources and the same rendering the player uses.
-import i18next, { type i18n } from 'i18next';
+// same i18next resources and the same rendering the player uses; and the one
+// i18next instance for the app's texts there (lms/texts.ts hands it on).
+import i18next, { type TFunction, type i18n } from 'i18next';
 import { narrationDe, narrationEn } from './narration';
 import { uiDe } from './ui.de';
 import { uiEn } from './ui.en';
@@ -29,6 +30,11 @@ function get(): i18n {
   return instance;
 }
 
+/** The app's texts (ui.* and narration.*) in `lang`, outside the player. */
+export function fixedT(lang: Lang): TFunction {
+  return get().getFixedT(lang);
+}
+
 /** Ids stay ids: for a narration read without its timeline. */
 const RAW_NAMES: Names = { device: (id) => id, account: (id) => id, mail: () => undefined };
 
@@ -37,7 +43,7 @@ const RAW_NAMES: Names = { device: (id) => id, account: (id) => id, mail: () => 
  * so mails, devices and accounts read as in the picture.
  */
 export function narrate(n: Narration, lang: Lang, names: Names = RAW_NAMES): string {
-  return renderNarration(n, get().getFixedT(lang), lang, names, `[${n.key}]`);
+  return renderNarration(n, fixedT(lang), lang, names, `[${n.key}]`);
 }
 
 /** True when the key exists in the language (used by the completeness test). */

@@ -13,7 +13,7 @@ import { MailStore } from '../store/store';
 import { serverFolders } from '../store/mailbox';
 import { folderIds } from '../scenario/texts';
 import { Recorder } from '../recorder/recorder';
-import type { Effects } from '../server/draft';
+import { setFlagsOf, type Effects } from '../server/draft';
 import type { ImapAccount } from '../server/imap/imapServer';
 import { emptyMemory, type ClientMemory } from '../client/memory';
 import type { ImapConnection } from '../client/imapConnection';
@@ -112,11 +112,7 @@ export class Run {
   }
 
   setFlags(place: PlaceId, key: string, flags: number): boolean {
-    const copy = this.copyAt(place, key);
-    if (!copy || copy.flags === flags) return false;
-    this.put(place, key, { ...copy, flags });
-    this.transfer('flag', copy.mail, place, place, key, flags);
-    return true;
+    return setFlagsOf(this, place, key, flags);
   }
 
   /** A key for a device folder that does not clash with a copy already there (a duplicate gets ~2, ~3…). */

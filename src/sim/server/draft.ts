@@ -20,6 +20,26 @@ export interface Effects {
   readonly transfers: readonly Transfer[];
 }
 
+/** Where a copy's flags can be changed: a draft of effects, or the run applying them at once. */
+export interface FlagTarget {
+  copyAt(place: PlaceId, key: string): Copy | undefined;
+  put(place: PlaceId, key: string, copy: Copy): void;
+  transfer(kind: TransferKind, mail: string, from: PlaceId | null, to: PlaceId | null, key: string, flags?: number): void;
+}
+
+/**
+ * A copy's flags set to `flags`, with the flag transfer that shows it; false
+ * (and nothing done) when the copy is gone or already so. One rule for a
+ * draft and for the run, so a flag change reads the same wherever it is made.
+ */
+export function setFlagsOf(target: FlagTarget, place: PlaceId, key: string, flags: number): boolean {
+  const copy = target.copyAt(place, key);
+  if (!copy || copy.flags === flags) return false;
+  target.put(place, key, { ...copy, flags });
+  target.transfer('flag', copy.mail, place, place, key, flags);
+  return true;
+}
+
 export class Draft implements StoreView {
   readonly ops: StoreOp[] = [];
   readonly transfers: Transfer[] = [];
@@ -118,11 +138,7 @@ export class Draft implements StoreView {
 
   /** Change a server copy's flags (a no-op when they are already so). */
   setFlags(place: PlaceId, key: string, flags: number): boolean {
-    const copy = this.copyAt(place, key);
-    if (!copy || copy.flags === flags) return false;
-    this.put(place, key, { ...copy, flags });
-    this.transfer('flag', copy.mail, place, place, key, flags);
-    return true;
+    return setFlagsOf(this, place, key, flags);
   }
 
   /** Store a message with the folder's next UID; returns the UID. */

@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import trusted from 'virtual:trusted-scenarios';
 import { useTranslation } from '../i18n/useTranslation';
 import { ensureLanguage } from '../i18n/setup';
-import { catalogue } from '../catalogue/catalogue';
+import { ScenarioOptions } from '../sandbox/ScenarioOptions';
 import type { Lang } from '../store/playerState';
 import { exportPng, exportSvg } from '../picture/exportPicture';
 import { formatEmbedQuery, PANELS, type EmbedOptions, type Panel } from './params';
@@ -92,11 +92,7 @@ export function EmbedBuilder({ scenario, variant, playerFrame, lang }: { scenari
                 <label>
                   <span>{t('ui.publish.builder.scenario')}</span>
                   <select value={o.scenario} onChange={(e) => set({ scenario: e.target.value, variant: null, frame: 0 })} data-testid="builder-scenario">
-                    {catalogue().entries.map((e) => (
-                      <option key={e.id} value={e.id}>
-                        {e.title[lang]}
-                      </option>
-                    ))}
+                    <ScenarioOptions lang={lang} />
                   </select>
                 </label>
                 <label>

@@ -1,8 +1,10 @@
 // A short name for each step of a scenario ("laptop checks for mail"), for the
-// timeline's marks, the presenter's bar and notes, and the handout.
+// timeline's marks, the presenter's bar and notes, and the handout. Which text
+// a step takes and what it carries is decided in stepPhrase.ts.
 import type { TFunction } from 'i18next';
 import type { Scenario, Step, Timeline } from '../../sim';
 import { folderName } from '../model/placeName';
+import { stepPhrase } from './stepPhrase';
 
 export function stepName(
   step: Step,
@@ -11,58 +13,27 @@ export function stepName(
   mailLabel: (id: string) => string,
   customFolder?: (id: string) => string | undefined,
 ): string {
-  const k = (key: string, params: Record<string, unknown> = {}) => t(`ui.lecture.step.${key}`, params);
-  switch (step.do) {
-    case 'mail.arrive':
-      return k('mailArrive', { mail: mailLabel(step.mail.id) });
-    case 'mail.burst':
-      return k('mailBurst', { count: step.count });
-    case 'device.check':
-      return k('deviceCheck', { device: device(step.device) });
-    case 'device.read':
-      return k('deviceRead', { device: device(step.device), mail: mailLabel(step.mail) });
-    case 'device.open':
-      return k('deviceOpen', { device: device(step.device), mail: mailLabel(step.mail) });
-    case 'device.delete':
-      return k('deviceDelete', { device: device(step.device), mail: mailLabel(step.mail) });
-    case 'device.emptyTrash':
-      return k('deviceEmptyTrash', { device: device(step.device) });
-    case 'device.move':
-      return k('deviceMove', { device: device(step.device), mail: mailLabel(step.mail), folder: folderName(step.folder, t, customFolder) });
-    case 'device.send':
-      return k('deviceSend', { device: device(step.device), mail: mailLabel(step.mail.id) });
-    case 'device.goOffline':
-      return k('deviceGoOffline', { device: device(step.device) });
-    case 'device.goOnline':
-      return k('deviceGoOnline', { device: device(step.device) });
-    case 'device.diskFail':
-      return k('deviceDiskFail', { device: device(step.device) });
-    case 'device.restoreBackup':
-      return k('deviceRestoreBackup', { device: device(step.device) });
-    case 'server.breach':
-      return k('serverBreach');
-    case 'server.diskFail':
-      return k('serverDiskFail');
-    case 'server.restoreBackup':
-      return k('serverRestoreBackup');
-    case 'server.freeSpace':
-      return k('serverFreeSpace', { account: step.account, count: step.count });
-    case 'provider.move':
-      return k(step.copyMailboxes ? 'providerMoveCopy' : 'providerMoveNoCopy');
-    case 'provider.newMailbox':
-      return t(`ui.lecture.step.move${!step.copyMailboxes ? 'NewMailboxEmpty' : step.keepUidls ? 'NewMailboxKeep' : 'NewMailboxCopy'}`);
-    case 'provider.syncMailboxes':
-      return t('ui.lecture.step.moveSync');
-    case 'provider.dnsSwitch':
-      return t('ui.lecture.step.moveDnsSwitch', { hours: step.ttlHours });
-    case 'device.repoint':
-      return t('ui.lecture.step.moveRepoint', { device: device(step.device) });
-    case 'provider.contractEnd':
-      return t('ui.lecture.step.moveContractEnd');
-    case 'world.wait':
-      return k('worldWait');
-    case 'device.configure':
-      return t('ui.profile.stepConfigure', { device: device(step.device) });
+  const p = stepPhrase(step);
+  const who = p.who;
+  // In the order the texts were first written with (device, then mail, then folder).
+  const params: Record<string, unknown> = {};
+  if (who && typeof who === 'object' && 'device' in who) params.device = device(who.device);
+  if (who && typeof who === 'object' && 'account' in who) params.account = who.account;
+  if (p.mail !== undefined) params.mail = mailLabel(p.mail);
+  if (p.folder !== undefined) params.folder = folderName(p.folder, t, customFolder);
+  switch (p.key) {
+    // A loaded step always has its folder; these texts do not say whether it is a local one.
+    case 'deviceMoveLocal':
+    case 'deviceMoveSomewhere':
+      return t('ui.lecture.step.deviceMove', params);
+    case 'deviceConfigure':
+    case 'deviceNewAccount':
+      return t('ui.profile.stepConfigure', { device: params.device });
+    case 'moveDnsSwitch':
+      return t('ui.lecture.step.moveDnsSwitch', { hours: p.count });
+    default:
+      if (p.count !== undefined) params.count = p.count;
+      return t(`ui.lecture.step.${p.key}`, params);
   }
 }
 

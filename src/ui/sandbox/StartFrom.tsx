@@ -3,7 +3,8 @@
 import { useTranslation } from '../i18n/useTranslation';
 import { useSelector } from '../store/useStore';
 import { playerStore } from '../store/playerStore';
-import { catalogue, fetchBuiltin } from '../catalogue/catalogue';
+import { fetchBuiltin } from '../catalogue/catalogue';
+import { ScenarioOptions } from './ScenarioOptions';
 import { replaceWith } from './commands';
 import { emptyWorld } from './newWorld';
 import { filled } from './filled';
@@ -23,11 +24,7 @@ export function StartFrom() {
       <select value="-" onChange={(e) => void choose(e.target.value)} data-testid="start-from">
         <option value="-">…</option>
         <option value="">{t('ui.sandbox.startEmpty')}</option>
-        {catalogue().entries.map((e) => (
-          <option key={e.id} value={e.id}>
-            {e.title[lang]}
-          </option>
-        ))}
+        <ScenarioOptions lang={lang} />
       </select>
     </label>
   );

@@ -27,11 +27,10 @@ function useField({ path, name, problems }: FieldProps) {
   };
 }
 
-function Frame({ f, children }: { f: ReturnType<typeof useField>; children: React.ReactNode }) {
+/** Under every field: its help, then the problems found in it (the input's aria-describedby names both ids). */
+function FieldNotes({ f }: { f: ReturnType<typeof useField> }) {
   return (
-    <div className={`field${f.mine.length ? ' has-problem' : ''}`} data-path={f.at}>
-      <label htmlFor={f.id}>{f.label}</label>
-      {children}
+    <>
       <small id={`${f.id}-help`} className="field-help">
         {f.help}
       </small>
@@ -42,6 +41,16 @@ function Frame({ f, children }: { f: ReturnType<typeof useField>; children: Reac
           ))}
         </ul>
       )}
+    </>
+  );
+}
+
+function Frame({ f, children }: { f: ReturnType<typeof useField>; children: React.ReactNode }) {
+  return (
+    <div className={`field${f.mine.length ? ' has-problem' : ''}`} data-path={f.at}>
+      <label htmlFor={f.id}>{f.label}</label>
+      {children}
+      <FieldNotes f={f} />
     </div>
   );
 }
@@ -95,16 +104,7 @@ export function CheckField(props: FieldProps & { value: boolean; onChange: (v: b
     <div className={`field check${f.mine.length ? ' has-problem' : ''}`} data-path={f.at}>
       <input id={f.id} type="checkbox" checked={props.value} aria-describedby={f.describedBy} onChange={(e) => props.onChange(e.target.checked)} data-testid={`field-${f.at}`} />
       <label htmlFor={f.id}>{f.label}</label>
-      <small id={`${f.id}-help`} className="field-help">
-        {f.help}
-      </small>
-      {f.mine.length > 0 && (
-        <ul id={`${f.id}-problem`} className="field-problem" data-testid={`problem-${f.at}`}>
-          {f.mine.map((p, i) => (
-            <li key={i}>{p.message}</li>
-          ))}
-        </ul>
-      )}
+      <FieldNotes f={f} />
     </div>
   );
 }

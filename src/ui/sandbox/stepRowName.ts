@@ -2,8 +2,10 @@
 // and what happens ("Anna's laptop: disk fails", "Annas Laptop: Festplatte
 // fällt aus"), never the format's names (device.diskFail, m3). The draft may
 // be half-made or broken (the loader flags that): anything missing is left
-// out of the name rather than guessed.
+// out of the name rather than guessed. Which text a step takes and what it
+// carries is decided in ../presenter/stepPhrase.ts, for the presenter's names too.
 import type { TFunction } from 'i18next';
+import { rec, str, stepPhrase } from '../presenter/stepPhrase';
 
 type Lang = 'de' | 'en';
 type Row = Record<string, unknown>;
@@ -19,10 +21,8 @@ export interface StepNaming {
   readonly folder: (id: string) => string;
 }
 
-export const rec = (v: unknown): Row | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Row) : undefined);
+export { rec };
 const list = (v: unknown): Row[] => (Array.isArray(v) ? v.map(rec).filter((x): x is Row => x !== undefined) : []);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-const ids = (v: unknown): string[] => (Array.isArray(v) ? v.map(str).filter((x): x is string => x !== undefined) : []);
 
 /** A text given as one string or as { de, en }. */
 function textIn(v: unknown, lang: Lang): string | undefined {
@@ -55,81 +55,27 @@ export function mailName(id: string, n: StepNaming): string {
 }
 
 export function stepRowName(step: unknown, n: StepNaming): string {
-  const s = rec(step) ?? {};
+  const p = stepPhrase(step);
   const draft = rec(n.draft);
   const k = (key: string, o: Record<string, unknown> = {}) => n.t(`ui.sandbox.stepName.${key}`, o);
-  const row = (who: string, what: string) => k('row', { who, what });
-  const device = str(s.device);
-  const onDevice = (key: string, o: Record<string, unknown> = {}) => (device ? row(deviceName(draft, device, n.lang), k(key, o)) : k(key, o));
-  const mailId = str(s.mail) ?? str(rec(s.mail)?.id);
-  const mail = mailId ? mailName(mailId, n) : k('aMessage');
-  switch (s.do) {
-    case 'mail.arrive': {
-      const to = ids(rec(s.mail)?.to);
-      const what = k('mailArrive', { mail });
-      return to.length ? row(to.map((a) => accountName(draft, a)).join(', '), what) : what;
-    }
-    case 'mail.burst': {
-      const to = ids(s.to);
-      const what = k('mailBurst', { count: typeof s.count === 'number' ? s.count : 0 });
-      return to.length ? row(to.map((a) => accountName(draft, a)).join(', '), what) : what;
-    }
-    case 'device.check':
-      return onDevice('deviceCheck');
-    case 'device.read':
-      return onDevice('deviceRead', { mail });
-    case 'device.open':
-      return onDevice('deviceOpen', { mail });
-    case 'device.delete':
-      return onDevice('deviceDelete', { mail });
-    case 'device.emptyTrash':
-      return onDevice('deviceEmptyTrash');
-    case 'device.move': {
-      const folder = str(s.folder);
-      if (!folder) return onDevice('deviceMoveSomewhere', { mail });
-      return onDevice(s.local === true ? 'deviceMoveLocal' : 'deviceMove', { mail, folder: n.folder(folder) });
-    }
-    case 'device.send':
-      return onDevice('deviceSend', { mail });
-    case 'device.goOffline':
-      return onDevice('deviceGoOffline');
-    case 'device.goOnline':
-      return onDevice('deviceGoOnline');
-    case 'device.diskFail':
-      return onDevice('deviceDiskFail');
-    case 'device.restoreBackup':
-      return onDevice('deviceRestoreBackup');
-    case 'device.configure': {
-      const protocol = str(s.protocol);
-      return protocol ? onDevice('deviceNewAccount', { protocol: protocol.toUpperCase() }) : onDevice('deviceConfigure');
-    }
-    case 'server.breach':
-      return row(k('server'), k('serverBreach'));
-    case 'server.diskFail':
-      return row(k('server'), k('serverDiskFail'));
-    case 'server.restoreBackup':
-      return row(k('server'), k('serverRestoreBackup'));
-    case 'server.freeSpace': {
-      const account = str(s.account);
-      const what = k('serverFreeSpace', { count: typeof s.count === 'number' ? s.count : 0 });
-      return account ? row(accountName(draft, account), what) : what;
-    }
-    case 'provider.move':
-      return k(s.copyMailboxes === true ? 'providerMoveCopy' : 'providerMoveNoCopy');
-    case 'provider.newMailbox':
-      return k(s.copyMailboxes !== true ? 'moveNewMailboxEmpty' : s.keepUidls === true ? 'moveNewMailboxKeep' : 'moveNewMailboxCopy');
-    case 'provider.syncMailboxes':
-      return k('moveSync');
-    case 'provider.dnsSwitch':
-      return k('moveDnsSwitch', { hours: typeof s.ttlHours === 'number' ? s.ttlHours : '?' });
-    case 'device.repoint':
-      return onDevice('moveRepointRow');
-    case 'provider.contractEnd':
-      return k('moveContractEnd');
-    case 'world.wait':
-      return k('worldWait');
-    default:
-      // Not a step the format knows: the loader names the problem; the row shows what was written.
-      return typeof s.do === 'string' ? s.do : k('unknown');
-  }
+  if (p.unknownKind !== undefined) return p.unknownKind; // Not a step the format knows: the loader names the problem; the row shows what was written.
+  // A text that names a mail the step does not give says "a message".
+  const o: Record<string, unknown> = { mail: p.mail ? mailName(p.mail, n) : k('aMessage') };
+  if (p.folder !== undefined) o.folder = n.folder(p.folder);
+  if (p.protocol !== undefined) o.protocol = p.protocol;
+  if (p.key === 'moveDnsSwitch') o.hours = p.count ?? '?';
+  else if (p.count !== undefined) o.count = p.count;
+  // The step list names a device's re-pointing after the device, not inside the text.
+  const what = k(p.key === 'moveRepoint' ? 'moveRepointRow' : p.key, o);
+  const who = p.who;
+  if (who === null) return what;
+  const name =
+    who === 'server'
+      ? k('server')
+      : 'device' in who
+        ? deviceName(draft, who.device, n.lang)
+        : 'account' in who
+          ? accountName(draft, who.account)
+          : who.accounts.map((a) => accountName(draft, a)).join(', ');
+  return k('row', { who: name, what });
 }

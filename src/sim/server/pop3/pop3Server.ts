@@ -15,6 +15,7 @@ import { decider } from '../decide';
 import { Draft, type Effects } from '../draft';
 import { pop3SessionMachine, type MaildropEntry } from './pop3Session.machine';
 import { acquire, lockedByOther, release, type Pop3Locks } from './pop3Lock';
+import { Pop3Marks, type Pop3MarksView } from './pop3Marks';
 
 export type { MaildropEntry } from './pop3Session.machine';
 export { POP3_IN_USE, pop3LocksOf, type Pop3Locks } from './pop3Lock';
@@ -26,8 +27,8 @@ export interface Pop3ServerSession {
   readonly machine: SnapshotFrom<typeof pop3SessionMachine>;
   /** The maildrop as it was when the session started (message n = entry n-1). */
   readonly maildrop: readonly MaildropEntry[];
-  /** Numbers marked by DELE (RFC 1939 §5). */
-  readonly marked: ReadonlySet<number>;
+  /** Numbers marked by DELE (RFC 1939 §5); never changed in place. */
+  readonly marked: Pop3MarksView;
   /** The run's lock table when the server locks POP3 sessions (pop3_lock_session), else null. */
   readonly locks?: Pop3Locks | null;
   /** This session, as the lock table names its holder. */
@@ -65,17 +66,15 @@ export function openPop3Session(store: StoreView, account: string, password: str
   return { session: pop3Session(machine, maildrop, NOTHING_MARKED, locks, Symbol('pop3 session')), greeting: [POP3_GREETING] };
 }
 
-const NOTHING_MARKED: ReadonlySet<number> = new Set();
+const NOTHING_MARKED = Pop3Marks.NONE;
 
-/** The marks after one more DELE (a new set: a session's marks are never changed in place). */
-function withMark(marked: ReadonlySet<number>, n: number): ReadonlySet<number> {
-  const next = new Set(marked);
-  next.add(n);
-  return next;
+/** The marks after one more DELE: a new value, made without copying the earlier marks (pop3Marks.ts). */
+function withMark(marked: Pop3MarksView, n: number): Pop3MarksView {
+  return Pop3Marks.from(marked).with(n);
 }
 
 /** A session, every field set in one order (one is made for every command: objects of one shape keep the code that reads them fast). */
-function pop3Session(machine: Pop3ServerSession['machine'], maildrop: readonly MaildropEntry[], marked: ReadonlySet<number>, locks: Pop3Locks | null | undefined, holder: symbol | undefined): Pop3ServerSession {
+function pop3Session(machine: Pop3ServerSession['machine'], maildrop: readonly MaildropEntry[], marked: Pop3MarksView, locks: Pop3Locks | null | undefined, holder: symbol | undefined): Pop3ServerSession {
   return { machine, maildrop, marked, locks, holder };
 }
 
@@ -183,7 +182,7 @@ export function handlePop3(store: StoreView, session: Pop3ServerSession, command
  * those another session removed meanwhile are skipped, and the \Recent flag
  * of everything new goes to this session (it was the first to see them).
  */
-export function commitUpdate(store: StoreView, account: string, maildrop: readonly MaildropEntry[], marked: ReadonlySet<number>): Effects {
+export function commitUpdate(store: StoreView, account: string, maildrop: readonly MaildropEntry[], marked: Iterable<number>): Effects {
   const d = new Draft(store);
   const place = serverPlace(account, 'INBOX');
   const m = meta(d, account, 'INBOX');
