@@ -5,7 +5,43 @@
 // words. The step may come from a half-made draft: anything missing or of the
 // wrong type is left out rather than guessed (a loaded scenario has it all).
 
+import type { Step } from '../../sim';
+
 type Row = Record<string, unknown>;
+
+/**
+ * Every kind of step the format knows. The step is read as untyped data (a draft may be
+ * half made), so the switch below cannot be checked for completeness; this record can: a
+ * new kind in the format does not compile until it is listed here, and a test holds that
+ * each one listed has a phrase of its own in the switch.
+ */
+export const STEP_KINDS: Readonly<Record<Step['do'], true>> = {
+  'mail.arrive': true,
+  'mail.burst': true,
+  'device.check': true,
+  'device.read': true,
+  'device.open': true,
+  'device.delete': true,
+  'device.emptyTrash': true,
+  'device.move': true,
+  'device.send': true,
+  'device.goOffline': true,
+  'device.goOnline': true,
+  'device.diskFail': true,
+  'device.restoreBackup': true,
+  'device.configure': true,
+  'server.breach': true,
+  'server.diskFail': true,
+  'server.restoreBackup': true,
+  'server.freeSpace': true,
+  'provider.move': true,
+  'provider.newMailbox': true,
+  'provider.syncMailboxes': true,
+  'provider.dnsSwitch': true,
+  'device.repoint': true,
+  'provider.contractEnd': true,
+  'world.wait': true,
+};
 
 export const rec = (v: unknown): Row | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Row) : undefined);
 export const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);

@@ -1,7 +1,7 @@
 // One place decides which text a step takes and whom it happens to; a
 // half-made step (from a draft) loses what is missing, never gets a guess.
 import { describe, expect, it } from 'vitest';
-import { stepPhrase } from '../../../src/ui/presenter/stepPhrase';
+import { STEP_KINDS, stepPhrase } from '../../../src/ui/presenter/stepPhrase';
 
 describe('step phrase', () => {
   it('a whole step: its text, whom it happens to, and what it carries', () => {
@@ -20,5 +20,9 @@ describe('step phrase', () => {
     expect(stepPhrase({ do: 'provider.dnsSwitch' }).count).toBeUndefined();
     expect(stepPhrase({ do: 'device.explode' })).toEqual({ key: 'unknown', who: null, unknownKind: 'device.explode' });
     expect(stepPhrase(null)).toEqual({ key: 'unknown', who: null, unknownKind: undefined });
+  });
+
+  it('every kind of step the format knows has a phrase of its own', () => {
+    for (const kind of Object.keys(STEP_KINDS)) expect(stepPhrase({ do: kind }).key, kind).not.toBe('unknown');
   });
 });
