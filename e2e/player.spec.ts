@@ -227,7 +227,7 @@ test('without reduced motion the copy travels', async ({ page }) => {
   const t = timeline.frames[copyFrame].transfers.find((x) => x.kind === 'copy')!;
   // While it travels, the copy is drawn in the overlay over the picture (.picture-travel); at rest it is back in the picture.
   const token = page.locator(`:is(svg.picture-svg, .picture-travel svg) g.token[data-place="${t.to}"][data-mail="${t.mail}"]`);
-  // The compositor moves it (a Web Animation of its box): where it is on screen, not an attribute, changes.
+  // Where it is on screen changes, however it is moved.
   const a = await token.boundingBox();
   await page.waitForTimeout(700);
   const b = await token.boundingBox();

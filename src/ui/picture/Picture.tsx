@@ -21,9 +21,6 @@ import { BackupGenerations } from './BackupGenerations';
 /** After the travel, the newest paths fade while the frame rests (at once with reduced motion). */
 const fadeOf = (phase: number, reducedMotion: boolean) => (reducedMotion ? 1 : Math.max(0, (phase - TRAVEL_SHARE) / (1 - TRAVEL_SHARE)));
 
-/** The clock's phase and speed, so the compositor can run a change's travel (travelAnimation.ts); none with reduced motion (nothing travels). */
-const clockOf = (s: PlayerState) => (s.reducedMotion ? undefined : { phase: s.phase, speed: s.speed });
-
 /** The largest zoom (up to 1.6×) at which the layout for width / zoom still fits the height. */
 export function fittedLayout(at: (width: number) => Layout, width: number, height: number): Layout {
   for (const zoom of [1.6, 1.5, 1.4, 1.3, 1.2, 1.1]) {
@@ -150,13 +147,13 @@ export function Picture({ store, label, scale = DESK, fit = false }: { store: St
         if (!s.playing || !lastViews || hasWebmail === false) lastViews = hasWebmail ? session.metrics(frame).views : null;
         const model = modelOf(frame, scene, s.selectedMail, s.lang);
         prepared = null;
-        renderPicture(svg, model, t01, events, animating ? fadeOf(s.phase, s.reducedMotion) : 1, clockOf(s));
+        renderPicture(svg, model, t01, events, animating ? fadeOf(s.phase, s.reducedMotion) : 1);
         drawnKey = key;
         drawnPhase = s.phase;
         const next = session.timeline.frames[s.frame + 1];
         if (s.playing && next) prepare(next);
       } else if (s.phase !== drawnPhase) {
-        positionPicture(svg, t01, fadeOf(s.phase, s.reducedMotion), s.playing, clockOf(s));
+        positionPicture(svg, t01, fadeOf(s.phase, s.reducedMotion), s.playing);
         drawnPhase = s.phase;
       }
     };

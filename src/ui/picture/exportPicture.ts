@@ -1,7 +1,6 @@
 // Save the picture as it is on screen, for slides: a standalone SVG (styles
 // inlined from the page's own stylesheet rules for the picture) or a PNG.
 import { downloadBlob as download } from '../export/download';
-import { groupNow } from './travelAnimation';
 
 /** The CSS rules that style the picture, copied from the loaded stylesheets. */
 function pictureCss(): string {
@@ -18,27 +17,14 @@ function pictureCss(): string {
   return out.join('\n');
 }
 
-/**
- * While a change plays, its travelling tokens (and paths) are drawn over the picture (render.ts), some
- * in groups the compositor moves (travelAnimation.ts): put copies back in their layers, where they are now.
- */
+/** While a change plays, its travelling tokens (and paths) are drawn in an overlay over the picture (render.ts): put copies back in their layers. */
 function withTravellers(svg: SVGSVGElement, copy: SVGSVGElement): void {
-  const box = svg.parentElement?.querySelector<HTMLElement>('.picture-travel');
-  if (!box) return;
-  for (const over of Array.from(box.querySelectorAll<SVGSVGElement>(':scope > svg, :scope > .travel-group > svg'))) {
-    const now = over.parentElement?.classList.contains('travel-group') ? groupNow(over.parentElement) : null;
-    for (const away of Array.from(over.querySelectorAll<SVGGElement>(':scope > g.layer'))) {
-      const name = Array.from(away.classList).find((c) => c.startsWith('layer-'));
-      const home = name ? copy.querySelector(`:scope > g.${name}`) : null;
-      if (!home) continue;
-      let into: Element = home;
-      if (now) {
-        into = home.appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'g'));
-        into.setAttribute('transform', now.transform);
-        into.setAttribute('opacity', String(now.opacity));
-      }
-      for (const n of Array.from(away.childNodes)) into.appendChild(n.cloneNode(true));
-    }
+  const travel = svg.parentElement?.querySelector<SVGSVGElement>('.picture-travel svg');
+  if (!travel) return;
+  for (const away of Array.from(travel.querySelectorAll<SVGGElement>(':scope > g.layer'))) {
+    const name = Array.from(away.classList).find((c) => c.startsWith('layer-'));
+    const home = name ? copy.querySelector(`:scope > g.${name}`) : null;
+    if (home) for (const n of Array.from(away.childNodes)) home.appendChild(n.cloneNode(true));
   }
 }
 

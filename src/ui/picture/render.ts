@@ -9,7 +9,6 @@ import type { CountBadge, GhostDatum, Scene, TokenDatum } from './scene';
 import { fallbackStyle, type MailStyle } from './mailStyle';
 import { ICON_PATHS, type IconKind } from './deviceIcons';
 import type { PathView, Story, TraceView } from './story';
-import { canComposite, CompositedTravel, type Motion, type TravelClock } from './travelAnimation';
 
 export type RegionStatus = 'ok' | 'offline' | 'failed' | 'down' | 'breached' | 'idle';
 
@@ -434,11 +433,8 @@ function drawBadges(g: G, m: PictureModel, events: PictureEvents) {
     .attr('width', (d) => charW * 1.5 + charW * m.badgeText(d).length);
 }
 
-/**
- * Draw a frame's picture (structure, texts, tokens) at travel progress `t`. With `clock` (the
- * player's phase and speed), a change's travel over the picture is run by the compositor.
- */
-export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, events: PictureEvents, fade = 1, clock?: TravelClock): void {
+/** Draw a frame's picture (structure, texts, tokens) at travel progress `t`. */
+export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, events: PictureEvents, fade = 1): void {
   const svg = select(svgEl);
   // Travellers of the last change come home first, so the join finds every token where it keeps them.
   bringHome(svgEl);
@@ -448,8 +444,7 @@ export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, 
   // even of the same value, is a mutation that observers of the picture (the
   // profile labels, which then measure the page) react to.
   const box = `${m.layout.scale.name}|${m.layout.width}|${m.layout.height}`;
-  const node = svgEl as PictureNode & { __box?: string; __title?: string };
-  node.__view = { w: m.layout.width, h: m.layout.height };
+  const node = svgEl as SVGSVGElement & { __box?: string; __title?: string };
   if (node.__box !== box) {
     node.__box = box;
     svg
@@ -485,7 +480,7 @@ export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, 
   drawTokens(layer(svg, 'tokens'), m, events);
   drawBadges(layer(svg, 'badges'), m, events);
   settleTokens(svgEl);
-  positionPicture(svgEl, t, fade, false, clock);
+  positionPicture(svgEl, t, fade);
 }
 
 /**
@@ -515,20 +510,7 @@ function positionPaths(svgEl: SVGSVGElement, t: number, fade: number) {
 }
 
 type TokenNode = ShapedNode & { __at?: string; __data__?: TokenDatum };
-type PictureNode = SVGSVGElement & {
-  __shape?: TokenShape;
-  __movers?: TokenNode[];
-  __travel?: SVGSVGElement;
-  __away?: boolean;
-  __found?: Map<string, Element[]>;
-  /** The travel of the change on screen, when the compositor runs it (travelAnimation.ts). */
-  __composited?: CompositedTravel;
-  /** The overlay's size on the page (CSS pixels), kept by a ResizeObserver. */
-  __size?: { w: number; h: number };
-  __sizeObserver?: ResizeObserver;
-  /** The picture's own size (its viewBox). */
-  __view?: { w: number; h: number };
-};
+type PictureNode = SVGSVGElement & { __shape?: TokenShape; __movers?: TokenNode[]; __travel?: SVGSVGElement; __away?: boolean; __found?: Map<string, Element[]> };
 
 /**
  * A second, empty <svg> laid over the picture (same size, no pointer events):
@@ -538,18 +520,7 @@ type PictureNode = SVGSVGElement & {
  * repaints only the overlay. At rest they are back in the picture, in order.
  */
 export function setTravelLayer(svgEl: SVGSVGElement, travel: SVGSVGElement | null): void {
-  const node = svgEl as PictureNode;
-  node.__travel = travel ?? undefined;
-  // The overlay's size is kept as it changes, so a change's start never has to measure the page.
-  node.__sizeObserver?.disconnect();
-  node.__sizeObserver = undefined;
-  if (travel && typeof ResizeObserver === 'function') {
-    node.__sizeObserver = new ResizeObserver((entries) => {
-      const r = entries[entries.length - 1]?.contentRect;
-      if (r) node.__size = { w: r.width, h: r.height };
-    });
-    node.__sizeObserver.observe(travel);
-  }
+  (svgEl as PictureNode).__travel = travel ?? undefined;
 }
 
 /** What is drawn over the picture while a change plays: its current paths, the ghosts, the travelling tokens (bottom to top). */
@@ -569,19 +540,6 @@ function bringHome(svgEl: SVGSVGElement) {
   const travel = node.__travel;
   if (!node.__away || !travel) return;
   node.__away = false;
-  const composited = node.__composited;
-  node.__composited = undefined;
-  // What the compositor moved comes home as the frame by frame travel would have left it (arrived).
-  composited?.stop((name, nodes) => {
-    const home = svgEl.querySelector(`g.layer-${name}`);
-    const shape = node.__shape;
-    for (const n of nodes) {
-      home?.appendChild(n);
-      const d = (n as TokenNode).__data__;
-      if (name === 'tokens' && d && shape) placeToken(n as TokenNode, d, 1, shape, true);
-      if (name === 'ghosts') placeGhost(n as SVGGElement & { __data__?: GhostDatum }, 1);
-    }
-  });
   for (const name of AWAY) {
     const home = svgEl.querySelector(`g.layer-${name}`);
     const away = travel.querySelector(`g.layer-${name}`);
@@ -590,15 +548,13 @@ function bringHome(svgEl: SVGSVGElement) {
   }
 }
 
-function sendAway(svgEl: SVGSVGElement, clock?: TravelClock) {
+function sendAway(svgEl: SVGSVGElement) {
   const node = svgEl as PictureNode;
   const travel = node.__travel;
   if (node.__away || !travel || !travel.isConnected) return;
   const nodes = awayNodes(svgEl);
   if (![...nodes.values()].some((l) => l.length)) return;
   node.__away = true;
-  node.__found = undefined;
-  if (clock) composite(node, travel, nodes, clock);
   for (const name of AWAY) {
     let g = travel.querySelector(`g.layer-${name}`);
     if (!g) {
@@ -607,65 +563,6 @@ function sendAway(svgEl: SVGSVGElement, clock?: TravelClock) {
     }
     for (const n of nodes.get(name) ?? []) g.appendChild(n);
   }
-}
-
-/**
- * Hand the change's ghosts and travelling tokens to the compositor (travelAnimation.ts):
- * each is drawn where it starts and its group carries the whole travel. What it cannot
- * take (too many different motions) stays in `nodes`, moved frame by frame as before.
- */
-function composite(node: PictureNode, travel: SVGSVGElement, nodes: Map<string, Element[]>, clock: TravelClock) {
-  const box = travel.parentElement;
-  const view = node.__view;
-  const shape = node.__shape;
-  if (!box || !view || !shape || !canComposite(box)) return;
-  let size = node.__size;
-  if (!size) {
-    const r = travel.getBoundingClientRect();
-    size = node.__size = { w: r.width, h: r.height };
-  }
-  // The overlay's viewBox is fitted into its box (xMidYMid meet), so one picture unit is this many CSS pixels.
-  const scale = Math.min(size.w / view.w, size.h / view.h);
-  if (!(scale > 0) || !Number.isFinite(scale)) return;
-  const travelling = new CompositedTravel(box, { scale, x: (size.w - view.w * scale) / 2, y: (size.h - view.h * scale) / 2 });
-  // What a token or ghost covers around its centre (its rings included), in the picture's units.
-  const reach = shape.w / 2 + shape.ring + 4;
-  const around = (p: { x: number; y: number }) => ({ x: p.x - reach, y: p.y - reach, w: 2 * reach, h: 2 * reach });
-  const ghosts = (nodes.get('ghosts') ?? []) as (SVGGElement & { __data__?: GhostDatum })[];
-  const ghostMoves = ghosts.flatMap((g) => {
-    const d = g.__data__;
-    if (!d) return [];
-    placeGhost(g, 0);
-    return [{ node: g, motion: { dx: 0, dy: d.destroyed ? 14 : 0, kind: 'fade' } as Motion, at: around(d.at) }];
-  });
-  nodes.set('ghosts', travelling.add('ghosts', ghostMoves, clock));
-  const tokens = (nodes.get('tokens') ?? []) as TokenNode[];
-  const tokenMoves = tokens.flatMap((n) => {
-    const d = n.__data__;
-    if (!d) return [];
-    // Drawn where it starts, whole: the group's animation moves it and fades it.
-    writeTokenShape(n, shape, 0, 0);
-    n.setAttribute('transform', `translate(${d.from.x.toFixed(1)},${d.from.y.toFixed(1)})`);
-    n.removeAttribute('opacity');
-    n.removeAttribute('visibility');
-    const kind: Motion['kind'] = d.overflow ? 'overflow' : d.entering && !d.travelled ? 'enter' : 'move';
-    return [{ node: n, motion: { dx: d.to.x - d.from.x, dy: d.to.y - d.from.y, kind }, at: around(d.from) }];
-  });
-  const left = travelling.add('tokens', tokenMoves, clock);
-  nodes.set('tokens', left);
-  node.__movers = left;
-  if (travelling.size) node.__composited = travelling;
-}
-
-/** A ghost at travel progress t: where the copy was, fading (and falling, when it was destroyed). */
-function placeGhost(g: SVGGElement & { __data__?: GhostDatum }, t: number) {
-  const d = g.__data__;
-  if (!d) return;
-  g.setAttribute('transform', `translate(${d.at.x},${(d.at.y + (d.destroyed ? 14 * t : 0)).toFixed(1)})`);
-  if (t > 0) g.setAttribute('opacity', String(1 - t));
-  else g.removeAttribute('opacity');
-  if (t >= 1) g.setAttribute('visibility', 'hidden');
-  else g.removeAttribute('visibility');
 }
 
 /** A layer's nodes wherever they are drawn now: in the picture or over it. */
@@ -741,18 +638,15 @@ function settleTokens(svgEl: SVGSVGElement) {
 }
 
 /** Move the travelling tokens to progress t (0 = where they were, 1 = where they are). Cheap: called every animation frame. */
-export function positionPicture(svgEl: SVGSVGElement, t: number, fade = 1, playing = false, clock?: TravelClock): void {
+export function positionPicture(svgEl: SVGSVGElement, t: number, fade = 1, playing = false): void {
   // While the change plays, what moves is drawn over the picture; at rest it is back in it. While
   // playback goes on, the travellers stay over the picture until the next change is drawn (which
   // brings them home first): bringing them back at every rest repainted the whole picture once more.
   const resting = t >= 1 && fade >= 1;
-  if (!resting) sendAway(svgEl, clock);
+  if (!resting) sendAway(svgEl);
   positionPaths(svgEl, t, fade);
-  const node = svgEl as PictureNode;
-  // What the compositor moves needs nothing per frame unless it drifted from the clock.
-  if (clock) node.__composited?.sync(clock);
-  const shape = node.__shape;
-  if (shape) for (const n of node.__movers ?? []) if (n.__data__ && n.isConnected) placeToken(n, n.__data__, t, shape, t >= 1);
+  const shape = (svgEl as PictureNode).__shape;
+  if (shape) for (const node of (svgEl as PictureNode).__movers ?? []) if (node.__data__ && node.isConnected) placeToken(node, node.__data__, t, shape, t >= 1);
   inBoth<SVGGElement, GhostDatum>(svgEl, 'g.layer-ghosts > g.ghost')
     .attr('transform', (d) => `translate(${d.at.x},${(d.at.y + (d.destroyed ? 14 * t : 0)).toFixed(1)})`)
     .attr('opacity', 1 - t)
