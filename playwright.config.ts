@@ -45,8 +45,8 @@ export default defineConfig({
     extraHTTPHeaders: { 'Accept-Encoding': 'identity' },
     trace: 'off',
   },
-  // The main-thread check measures after every other test has finished, so no other
-  // test shares the CPU with it: its two halves run side by side, one browser per core.
+  // The main-thread check measures alone, after every other test has finished,
+  // so the other worker's tests do not share its CPU.
   projects: [
     { name: 'browser', testIgnore: '**/robust/longTasks.spec.ts' },
     { name: 'alone', testMatch: '**/robust/longTasks.spec.ts', dependencies: ['browser'] },

@@ -9,7 +9,7 @@
 // fresh browser) — thin margin there.
 import { readdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { startTrace, stopTrace } from './mainThread';
 
 const BUILTINS = readdirSync('scenarios')
@@ -30,29 +30,16 @@ const LIMIT_MS = 50;
 // Under CI=true it is always judged: nothing may be skipped there.
 const OVERLOADED = () => !process.env.CI && loadavg()[0] > 3 * cpus().length;
 
-// Two halves, measured side by side in two browsers, one per core (the project that runs this
-// file waits until every other browser test has finished): each renderer's main thread then
-// shares its core with nothing busier than the other half's. At 72 s for all the scenarios in
-// turn this was the longest single test of the run.
-const HALVES = 2;
-for (let half = 0; half < HALVES; half++) {
-  const ids = BUILTINS.filter((_, i) => i % HALVES === half);
-  test(`main-thread tasks while each built-in scenario loads: none over 50 ms (thread time) (${half + 1} of ${HALVES})`, async ({ page, browser }) => {
-    test.skip(ids.length === 0, 'E2E_SCENARIOS names too few scenarios for this half');
-    await measure(page, browser, ids);
-  });
-}
-
-async function measure(page: Page, browser: Browser, ids: readonly string[]) {
+test('main-thread tasks while each built-in scenario loads: none over 50 ms (thread time)', async ({ page, browser }) => {
   test.setTimeout(600_000);
   const report: string[] = [];
   const over: string[] = [];
   // The player's code runs cold only once per page: opening a first scenario unmeasured compiles it,
   // so every scenario is measured alike (the first one measured cold took 43–53 ms of CPU in
   // React's first render alone, in runs where every other took under 35).
-  await page.goto(`/?lang=en&scenario=${ids[0]}`);
+  await page.goto(`/?lang=en&scenario=${BUILTINS[0]}`);
   await expect(page.locator('svg.picture-svg[data-testid=picture] g.region').first()).toBeAttached({ timeout: 60_000 });
-  for (const id of ids) {
+  for (const id of BUILTINS) {
     await page.goto('/?lang=en');
     await expect(page.locator(`li.card[data-scenario=${id}]`)).toBeVisible();
     // The gallery's own start-up is not part of a scenario's load.
@@ -78,4 +65,4 @@ async function measure(page: Page, browser: Browser, ids: readonly string[]) {
     return;
   }
   expect(over, `scenarios whose loading ran a main-thread task over ${LIMIT_MS} ms of CPU`).toEqual([]);
-}
+});
