@@ -89,8 +89,10 @@ pkg_t0=$(date +%s)
   bash scripts/dovecot.sh install && bash scripts/postfix.sh install
   echo $? >"$PKG/servers.rc"
   bash scripts/ensure-chromium.sh
-  echo $? >"$PKG/chromium.rc"
+  rc=$?
+  # The time first: the browser stage reads it as soon as chromium.rc is there.
   echo $(( $(date +%s) - pkg_t0 )) >"$PKG/secs"
+  echo $rc >"$PKG/chromium.rc"
 ) >"$PKG/out" 2>&1 &
 # Wait for a marker the packages job writes (servers.rc, chromium.rc).
 wait_for_packages() { until [ -e "$PKG/$1" ]; do sleep 0.5; done; }
