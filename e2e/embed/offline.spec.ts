@@ -10,10 +10,7 @@ const DIR = `.tmp/dist-offline-${process.env.E2E_PORT ?? 4173}`;
 let site: FolderSite;
 
 test.describe.configure({ mode: 'serial' });
-// The files are asked for as a browser asks for them: with the header the other tests send
-// (Accept-Encoding: identity, set through DevTools), "reload now" never reloaded in 1 of 6 runs
-// of the update test, as the service worker took over; without it, in none of 8.
-test.use({ serviceWorkers: 'allow', extraHTTPHeaders: {} });
+test.use({ serviceWorkers: 'allow' });
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
