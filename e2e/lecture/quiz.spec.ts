@@ -7,6 +7,10 @@ import { ready, noErrors } from '../page';
 import { run } from '../expected';
 
 const THREE = 'pop3-three-devices';
+// SHOTS=1 also saves what the learner sees into /tmp/shots/lecture/, to look at.
+const shoot = async (target: { screenshot(o: { path: string; fullPage?: boolean }): Promise<unknown> }, path: string, fullPage = false) => {
+  if (process.env.SHOTS === '1') await target.screenshot({ path, fullPage });
+};
 
 
 /** The frame a question at `step` is asked at: the one before the step's first. */
@@ -29,13 +33,13 @@ test('playing stops before a question’s step; a click on a place in the pictur
   // Click the phone's inbox in the picture.
   await page.locator('svg.picture-svg g.folder[data-place="device/phone/Inbox"] rect').click();
   await expect(quiz.getByRole('checkbox', { name: "on Anna's phone" })).toBeChecked();
-  await page.screenshot({ path: '/tmp/shots/lecture/quiz-ask-en-1280.png' });
+  await shoot(page, '/tmp/shots/lecture/quiz-ask-en-1280.png');
   await page.getByTestId('quiz-check').click();
   await expect(page.getByTestId('quiz-verdict')).toHaveAttribute('data-verdict', 'right');
   await expect(page.getByTestId('quiz-verdict')).toContainText("Right. The answer: on Anna's phone");
   await expect(quiz.locator('.quiz-why')).toContainText('At breakfast the phone checks over POP3');
   await expect(page.getByTestId('quiz-score')).toHaveAttribute('data-right', '1');
-  await page.screenshot({ path: '/tmp/shots/lecture/quiz-reveal-en-1280.png' });
+  await shoot(page, '/tmp/shots/lecture/quiz-reveal-en-1280.png');
   await page.getByTestId('quiz-run').click();
   // Playback runs the step and stops at the next question.
   await expect(page.getByTestId('quiz-text')).toHaveText('After this step: on how many devices can message 2 be shown?', { timeout: 30_000 });
@@ -54,7 +58,7 @@ test('a wrong answer is marked wrong and shows the right one; the score survives
   await expect(page.getByTestId('quiz-verdict')).toHaveAttribute('data-verdict', 'wrong');
   await expect(page.getByTestId('quiz-verdict')).toContainText('Nicht ganz. Die Antwort: Ja');
   await expect(page.getByTestId('quiz-score')).toContainText('Punkte: 0 von 1');
-  await page.screenshot({ path: '/tmp/shots/lecture/quiz-wrong-de-1280.png' });
+  await shoot(page, '/tmp/shots/lecture/quiz-wrong-de-1280.png');
   await page.reload();
   await ready(page);
   await expect(page.getByTestId('quiz-score')).toHaveAttribute('data-asked', '1');
@@ -76,7 +80,7 @@ test('keyboard only: the question takes the focus, arrows choose, Enter checks, 
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('quiz-verdict')).toHaveAttribute('data-verdict', 'right');
   await expect(page.getByTestId('quiz-verdict')).toBeFocused();
-  await page.screenshot({ path: '/tmp/shots/lecture/quiz-keyboard-en-390.png', fullPage: true });
+  await shoot(page, '/tmp/shots/lecture/quiz-keyboard-en-390.png', true);
   await page.keyboard.press('Tab');
   await expect(page.getByTestId('quiz-run')).toBeFocused();
   await page.keyboard.press('Enter');
@@ -102,9 +106,9 @@ test('presenter mode: the clicker stops at a question, reveals its answer, then 
   await expect(quiz).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('quiz-text')).toHaveText('Nach diesem Schritt: Wo ist Nachricht 1? Wählen Sie jeden Ort, an dem eine Kopie liegt.');
   await expect(notes.getByTestId('notes-step')).toHaveAttribute('data-frame', '1', { timeout: 20_000 });
-  await notes.screenshot({ path: '/tmp/shots/lecture/notes-quiz-de.png' });
+  await shoot(notes, '/tmp/shots/lecture/notes-quiz-de.png');
   await expect(notes.getByTestId('notes-answer')).toContainText('→ auf Annas Handy');
-  await page.screenshot({ path: '/tmp/shots/lecture/presenter-quiz-de.png' });
+  await shoot(page, '/tmp/shots/lecture/presenter-quiz-de.png');
   // While the class votes nothing moves; the next press reveals, the one after runs the step.
   await page.keyboard.press('PageDown');
   await expect(page.getByTestId('quiz-verdict')).toContainText('Die Antwort: auf Annas Handy');
