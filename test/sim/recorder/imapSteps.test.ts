@@ -80,7 +80,7 @@ describe('an IDLE push kept as steps', () => {
     expect(lines).toEqual(['phone#1 C a5 NOOP', 'phone#1 S * 2 EXISTS', 'phone#1 C DONE', 'phone#1 S a7 OK Idle completed.', 'laptop#2 C a1 LOGOUT', 'phone#1 C a8 IDLE', 'phone#1 S + idling', 'phone#1 S * BYE']);
   });
 
-  it('rule 25: a push of new mail to a phone in IDLE is one line source of the push\'s lines, from the news to IDLE again', () => {
+  it('a push of new mail to a phone in IDLE is one line source of the push\'s lines, from the news to IDLE again', () => {
     const file = 'imap-push-idle.json';
     const r = loadScenarioText(file, readFileSync(join(import.meta.dirname, '../../../scenarios', file), 'utf8'));
     if (!r.ok) throw new Error(file);
