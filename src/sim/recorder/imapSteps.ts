@@ -57,7 +57,9 @@ const LITERALS: ReadonlyArray<FetchedMessage['literal']> = [null, 'header', 'bod
 export function encodeStep(step: ImapStep, out: Array<string | number>): void {
   switch (step.kind) {
     case 'news':
-      out.push(NEWS, step.lines.length, ...step.lines);
+      // Appended one by one, not spread: a reply of many lines would pass the limit of a call's arguments.
+      out.push(NEWS, step.lines.length);
+      for (const line of step.lines) out.push(line);
       return;
     case 'done':
       out.push(DONE, step.tag, step.status);
@@ -68,7 +70,8 @@ export function encodeStep(step: ImapStep, out: Array<string | number>): void {
     case 'command': {
       const u = step.untagged;
       if (!isFetchLines(u)) {
-        out.push(LINES, step.tag, step.text, step.status, u.length, ...u);
+        out.push(LINES, step.tag, step.text, step.status, u.length);
+        for (const line of u) out.push(line);
         return;
       }
       out.push(FETCHED, step.tag, step.text, step.status, u.fetched.length);
