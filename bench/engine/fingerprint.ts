@@ -3,6 +3,7 @@
 // frame (lines, transfers, ops, narration, sessions, and the state every
 // 500th frame and at the end). A speed-up must leave every hash unchanged.
 //   npx tsx bench/engine/fingerprint.ts > /tmp/after.txt; diff /tmp/before.txt /tmp/after.txt
+// (an argument: only the scenario files whose name holds it; `year`: only the year worlds)
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,4 +36,4 @@ for (const file of readdirSync(dir).sort()) {
   for (const v of Object.keys(r.scenario.variants ?? {})) runs.push([v, withVariant(r.scenario, v)]);
   for (const [v, s] of runs) console.log(`${file}${v ? ` [${v}]` : ''}: ${hashTimeline(simulate(s))}`);
 }
-if (!only) for (const mails of [1000, 10000]) console.log(`year-${mails}: ${hashTimeline(simulate(yearWorld(mails).scenario))}`);
+if (!only || only === 'year') for (const mails of [1000, 10000]) console.log(`year-${mails}: ${hashTimeline(simulate(yearWorld(mails).scenario))}`);

@@ -8,6 +8,7 @@ import type { MailStore } from '../store/store';
 import type { ListingRef } from '../protocol/imap';
 import type { LineSource, Narration, ProtocolLine, SessionInfo, Timeline } from '../timeline';
 import type { WorkGuard } from './workGuard';
+import { encodeStep, imapStepLines, stepLineCount, type ImapStep } from './imapSteps';
 
 interface PendingFrame {
   ops: Op[];
@@ -17,9 +18,12 @@ interface PendingFrame {
   packSession: string | null;
   packTexts: string[];
   packDirs: string[];
+  /** The session whose IMAP steps are being gathered (written out when read), and the steps as plain values. */
+  stepSession: string | null;
+  steps: Array<string | number>;
 }
 
-const newPending = (): PendingFrame => ({ ops: [], transfers: [], lines: [], sessions: [], packSession: null, packTexts: [], packDirs: [] });
+const newPending = (): PendingFrame => ({ ops: [], transfers: [], lines: [], sessions: [], packSession: null, packTexts: [], packDirs: [], stepSession: null, steps: [] });
 
 /**
  * What a frame holds where nothing of a kind happened (most frames open no
@@ -126,6 +130,21 @@ export class Recorder {
     this.pending.lines.push(() => make().map((l): ProtocolLine => ({ session: id, dir: l.dir, text: l.text })));
   }
 
+  /**
+   * A step of an IMAP exchange kept as data, written out only when read (an
+   * IDLE push: see imapSteps.ts). A session's consecutive steps make one line
+   * source; the work cap counts the lines they write.
+   */
+  imapStep(session: SessionInfo, step: ImapStep): void {
+    this.guard?.lines(stepLineCount(step));
+    const p = this.pending;
+    if (p.stepSession !== session.id) {
+      this.closePack();
+      p.stepSession = session.id;
+    }
+    encodeStep(step, p.steps);
+  }
+
   listing(session: SessionInfo, ref: ListingRef): void {
     this.guard?.lines(1);
     this.closePack();
@@ -139,9 +158,16 @@ export class Recorder {
     return text;
   }
 
-  /** Turn the lines gathered for one session into a packed block. */
+  /** Turn the lines gathered for one session into a packed block (or its gathered steps into one line source). */
   private closePack(): void {
     const p = this.pending;
+    if (p.stepSession !== null) {
+      const id = p.stepSession;
+      const steps = exact(p.steps);
+      p.lines.push(() => imapStepLines(id, steps));
+      p.steps = [];
+      p.stepSession = null;
+    }
     if (p.packSession !== null && p.packTexts.length) {
       // The frame keeps a copy of exactly its length (see exact()); new working lists serve the next pack.
       p.lines.push({ session: p.packSession, dirs: p.packDirs.join(''), texts: exact(p.packTexts) });
@@ -193,7 +219,7 @@ export class Recorder {
   /** True when something happened since the last frame that a frame should show. */
   hasPending(): boolean {
     const p = this.pending;
-    return p.transfers.length > 0 || p.lines.length > 0 || p.packTexts.length > 0 || p.ops.some((o) => o.op !== 'time');
+    return p.transfers.length > 0 || p.lines.length > 0 || p.packTexts.length > 0 || p.steps.length > 0 || p.ops.some((o) => o.op !== 'time');
   }
 
   get frameCount(): number {

@@ -9,7 +9,7 @@ import { imapCommandText, isListing, messageLiteral, type ImapCommand, type Imap
 import { fetchLinesText, isFetchLines } from '../protocol/imapFetch';
 import { pop3CommandText, type Pop3Command, type Reply } from '../protocol/pop3';
 import { handshakeLine, portOf, tlsModeOf, type TlsMode } from '../protocol/tls';
-import { handleImap, imapDropped, imapIdleNews, imapSecured, imapSessionLooked, openImapSession, type ImapServerSession } from '../server/imap/imapServer';
+import { handleImap, imapDropped, imapIdleNews, imapIdling, imapSecured, imapSessionLooked, openImapSession, type ImapServerSession } from '../server/imap/imapServer';
 import { handlePop3, openPop3Session, pop3LocksOf, pop3Secured, type Pop3ServerSession } from '../server/pop3/pop3Server';
 import { SERVER_HOST } from '../server/lmtp/lmtpServer';
 import type { SessionInfo } from '../timeline';
@@ -53,6 +53,9 @@ export function openImapWire(run: Run, client: string, account: string, tls: boo
   const rec = run.recorder;
   if (implicit) rec.line(info, 'S', HANDSHAKE);
   rec.line(info, 'S', opened.greeting);
+  // From news pushed to the idling client until it idles again (an IDLE push, ten thousand a year on a
+  // phone), the exchange is kept as steps, written out only when read (recorder/imapSteps.ts).
+  let pushing = false;
   return {
     greeting: opened.greeting,
     send(tag: string, command: ImapCommand, text?: string): ImapReply {
@@ -61,6 +64,26 @@ export function openImapWire(run: Run, client: string, account: string, tls: boo
       // What this session changes itself is never pushed back to it (rule 86).
       session = imapSessionLooked(run.store, answer.session);
       const reply = answer.reply;
+      if (pushing) {
+        // A push kept as steps (see above); what a push does not hold (a literal, a listing, TLS) ends it.
+        if (command.type === 'client.done') {
+          rec.imapStep(info, { kind: 'done', tag: answer.tag, status: reply.status });
+          return reply;
+        }
+        if (command.type === 'client.idle') {
+          rec.imapStep(info, { kind: 'idle', tag, continuation: reply.continuation ?? '' });
+          pushing = false;
+          return reply;
+        }
+        const untagged = reply.untagged;
+        if (reply.continuation === undefined && !isListing(untagged) && wasSecured === imapSecured(session)) {
+          rec.imapStep(info, { kind: 'command', tag, text: text ?? imapCommandText(command), untagged, status: reply.status });
+          run.applyEffects(answer.effects);
+          session = imapSessionLooked(run.store, session);
+          return reply;
+        }
+        pushing = false;
+      }
       if (command.type === 'client.done') {
         rec.line(info, 'C', 'DONE');
         rec.line(info, 'S', `${answer.tag} ${reply.status}`);
@@ -88,13 +111,18 @@ export function openImapWire(run: Run, client: string, account: string, tls: boo
       return reply;
     },
     unasked(): readonly string[] {
+      const idling = imapIdling(session);
       const news = imapIdleNews(run.store, session);
       run.applyEffects(news.effects);
       session = imapSessionLooked(run.store, news.session);
-      rec.lines(info, 'S', news.lines);
+      if (idling && news.lines.length) {
+        pushing = true;
+        rec.imapStep(info, { kind: 'news', lines: news.lines });
+      } else rec.lines(info, 'S', news.lines);
       return news.lines;
     },
     drop(dir: 'C' | 'S', line: string): void {
+      pushing = false;
       session = imapDropped(session);
       rec.line(info, dir, line);
     },

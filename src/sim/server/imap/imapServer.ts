@@ -174,6 +174,11 @@ export function imapSessionLooked(store: StoreView, session: ImapServerSession):
   return imapSession(s.machine, s.account, s.recent, s.idleTag, { version: store.version, uidNext }, s.lastCommand, s.generation, s.untold);
 }
 
+/** The session waits in IDLE (what the server sends it now is pushed: rules 25, 86). */
+export function imapIdling(session: ImapServerSession): boolean {
+  return session.machine.status !== 'done' && session.machine.value === 'idling';
+}
+
 /** The session's connection broke (no LOGOUT): the session ends. */
 export function imapDropped(session: ImapServerSession): ImapServerSession {
   const s = session;
