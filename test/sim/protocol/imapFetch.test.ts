@@ -3,20 +3,11 @@
 // written, and the client reads the same facts from the entries as from the lines.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fetchLinesBytes, fetchLinesText, type FetchedMessage } from '../../../src/sim/protocol/imapFetch';
+import { fetchLinesBytes, fetchLinesText } from '../../../src/sim/protocol/imapFetch';
 import { lineBytes } from '../../../src/sim/client/cost';
 import { readFetched, fetchedUids } from '../../../src/sim/client/imapConnection';
+import { fetchedMessage as message } from './fetchedMessageArb';
 
-const message = fc.record({
-  seq: fc.integer({ min: 1, max: 200_000 }),
-  uid: fc.integer({ min: 1, max: 2_000_000 }),
-  flags: fc.integer({ min: 0, max: 31 }),
-  recent: fc.boolean(),
-  size: fc.integer({ min: 0, max: 50_000_000 }),
-  sizeAsked: fc.boolean(),
-  literal: fc.constantFrom<FetchedMessage['literal']>('body', 'header', null),
-  mail: fc.stringMatching(/^[a-z0-9~-]{1,12}$/),
-});
 
 describe('a FETCH reply as data', () => {
   it('counts the bytes its written lines take', () => {

@@ -11,17 +11,8 @@ import { Recorder } from '../../../src/sim/recorder/recorder';
 import { MailStore } from '../../../src/sim/store/store';
 import { Timeline, frameLines, type SessionInfo } from '../../../src/sim/timeline';
 import { loadScenarioText, simulate } from '../../../src/sim';
+import { fetchedMessage as message } from '../protocol/fetchedMessageArb';
 
-const message = fc.record({
-  seq: fc.integer({ min: 1, max: 200_000 }),
-  uid: fc.integer({ min: 1, max: 2_000_000 }),
-  flags: fc.integer({ min: 0, max: 31 }),
-  recent: fc.boolean(),
-  size: fc.integer({ min: 0, max: 50_000_000 }),
-  sizeAsked: fc.boolean(),
-  literal: fc.constantFrom<FetchedMessage['literal']>('body', 'header', null),
-  mail: fc.stringMatching(/^[a-z0-9~-]{1,12}$/),
-});
 const line = fc.stringMatching(/^\* [0-9]{1,5} [A-Z]{4,8}$/);
 const tag = fc.integer({ min: 1, max: 50_000 }).map((n) => `a${n}`);
 const step: fc.Arbitrary<ImapStep> = fc.oneof(
