@@ -1,11 +1,17 @@
 // npm run sim -- --profiles: every client with its defaults and their sources,
 // and what could not be established, in the language asked for.
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { join } from 'node:path';
 
 const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
-const cli = (args: string[]) => spawnSync(tsx, ['src/cli/main.ts', ...args], { encoding: 'utf8' });
+// Each start of the command line compiles it anew (about 2 s of CPU): one run per set of arguments serves every test that reads it.
+const runs = new Map<string, SpawnSyncReturns<string>>();
+const cli = (args: string[]) => {
+  const key = args.join('\0');
+  if (!runs.has(key)) runs.set(key, spawnSync(tsx, ['src/cli/main.ts', ...args], { encoding: 'utf8' }));
+  return runs.get(key)!;
+};
 
 describe('npm run sim -- --profiles', { timeout: 60_000 }, () => {
   it('lists each client with its defaults, the quoted source and the raw preference where the wizard differs', () => {
