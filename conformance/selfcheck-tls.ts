@@ -18,8 +18,9 @@
 // writes the same line when it speaks TLS; the replay (replay.ts, `tls` set)
 // compares it with the handshake that really happened.
 import type { Dovecot } from './dovecot';
-import { Replayer, type FrameLike, type LineLike, type ReplayResult } from './replay';
-import { CAPS, L, S, state } from './selfcheck';
+import type { ReplayResult } from './replay';
+import { L, S, replayHandWritten, type HandWrittenFrame } from './handWritten';
+import { CAPS, state } from './selfcheck';
 import { handshakeLine, type TlsTrust } from './wire';
 
 export const HANDSHAKE = handshakeLine({ protocol: 'TLSv1.3', certificate: 'mail.example.org' });
@@ -32,7 +33,7 @@ const I = 'laptop#1';
 const P = 'phone#2';
 const IS = 'desktop#3';
 const PS = 'tablet#4';
-const frames: Array<FrameLike & { lines: LineLike[] }> = [
+const frames: HandWrittenFrame[] = [
   { index: 0, time: 0, step: -1, label: 'start', sessions: [], state: state(0, 0), lines: [] },
   {
     index: 1,
@@ -103,15 +104,6 @@ const frames: Array<FrameLike & { lines: LineLike[] }> = [
 ];
 
 /** Replay the TLS transcript against a Dovecot started with TLS 'required'. */
-export async function tlsSelfCheck(server: () => Promise<Dovecot>, trust: TlsTrust): Promise<ReplayResult> {
-  return new Replayer({
-    scenario: 'harness-self-check-tls',
-    variant: null,
-    accounts: [{ id: 'anna', address: 'anna@example.org', password: 'secret' }],
-    extraFolders: [],
-    frames,
-    linesOf: (f) => (f as (typeof frames)[number]).lines,
-    server: async () => server(),
-    tls: trust,
-  }).run();
+export function tlsSelfCheck(server: () => Promise<Dovecot>, trust: TlsTrust): Promise<ReplayResult> {
+  return replayHandWritten('harness-self-check-tls', frames, server, trust);
 }

@@ -4,7 +4,8 @@
 // refused with [TRYCREATE], APPEND with a literal, pipelined LMTP). If the
 // replay of it does not agree, the harness is broken, not the model.
 import type { Dovecot } from './dovecot';
-import { Replayer, type FrameLike, type LineLike, type ReplayResult } from './replay';
+import type { ReplayResult } from './replay';
+import { L, S, replayHandWritten, type HandWrittenFrame } from './handWritten';
 
 const V = 1700000000;
 export const CAPS =
@@ -24,13 +25,11 @@ export function state(inbox: number, sent: number) {
   return { serverGeneration: 1, mails, places, folderMeta };
 }
 
-export const L = (session: string, dir: 'C' | 'S', text: string): LineLike => ({ session, dir, text });
-export const S = (session: string, ...texts: string[]) => texts.map((t) => L(session, 'S', t));
 const session = (id: string, protocol: 'IMAP' | 'LMTP', client: string) => ({ id, protocol, client, account: 'anna', serverGeneration: 1, tls: false, port: 0 });
 
 const P = 'phone#1';
 const M = 'mta#2';
-const frames: Array<FrameLike & { lines: LineLike[] }> = [
+const frames: HandWrittenFrame[] = [
   { index: 0, time: 0, step: -1, label: 'start', sessions: [], state: state(0, 0), lines: [] },
   {
     index: 1,
@@ -96,14 +95,6 @@ const frames: Array<FrameLike & { lines: LineLike[] }> = [
   },
 ];
 
-export async function selfCheck(server: () => Promise<Dovecot>): Promise<ReplayResult> {
-  return new Replayer({
-    scenario: 'harness-self-check',
-    variant: null,
-    accounts: [{ id: 'anna', address: 'anna@example.org', password: 'secret' }],
-    extraFolders: [],
-    frames,
-    linesOf: (f) => (f as (typeof frames)[number]).lines,
-    server: async () => server(),
-  }).run();
+export function selfCheck(server: () => Promise<Dovecot>): Promise<ReplayResult> {
+  return replayHandWritten('harness-self-check', frames, server);
 }
