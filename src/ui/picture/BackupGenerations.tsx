@@ -22,9 +22,7 @@ export function BackupGenerations({ store }: { store: Store<PlayerState> }) {
   const frameIndex = useFollowedFrame(store);
   const summary = useMemo(() => {
     const frame = timeline?.frames[frameIndex];
-    const state = frame?.state;
-    // No generation kept, no strip: the summary (every server copy of a big mailbox looked at) is not made at every played change.
-    return state && state.serverBackups.length > 0 ? summariseGenerations(state) : null;
+    return frame ? summariseGenerations(frame.state) : null;
   }, [timeline, frameIndex]);
   // The strip changes only when a backup is taken or a message leaves the server: most changes draw it as it was.
   const same = summary ? `${summary.mails}|${summary.onlyInBackups}|${summary.nights.map((n) => `${n.day}:${n.mails}`).join(',')}` : '';
