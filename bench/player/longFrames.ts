@@ -118,6 +118,10 @@ async function main() {
     console.log(`frame tasks in long intervals   (median, ms): ${f(inLong)}`);
     const big = inLong.filter((d) => d.raf > 10);
     console.log(`  of which drawing a change (raf > 10 ms): ${big.length}; ${f(big)}`);
+    // Means, where the medians above hide the few costly frames: all frames but those drawing a change.
+    const rest = frames.filter((d) => d.raf <= 10);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+    console.log(`other frames ${rest.length} (mean, ms): task ${mean(rest.map((d) => d.ms)).toFixed(1)} cpu ${mean(rest.map((d) => d.cpu)).toFixed(1)}: raf ${mean(rest.map((d) => d.raf)).toFixed(1)} style ${mean(rest.map((d) => d.style)).toFixed(1)} layout ${mean(rest.map((d) => d.layout)).toFixed(1)} prepaint ${mean(rest.map((d) => d.prepaint)).toFixed(1)} paint ${mean(rest.map((d) => d.paint)).toFixed(1)}; ${rest.filter((d) => d.cpu > 8).length} over 8 ms CPU`);
     console.log(`long intervals, the first ${LIST}:`);
     for (const g of long.slice(0, LIST)) console.log(`  ${g.ms.toFixed(1).padStart(6)} ms: ${g.tasks.map((d) => `${d.kind}${d.kind === 'frame' ? `[raf ${d.raf.toFixed(1)} paint+ ${(d.style + d.layout + d.prepaint + d.paint + d.layerize + d.commit).toFixed(1)}]` : ''} ${d.ms.toFixed(1)}${d.gc > 0.5 ? ` (gc ${d.gc.toFixed(1)})` : ''}`).filter((s) => !/ 0\.[0-4]$/.test(s)).join(' · ')}`);
     console.log(`load before: ${before}; after: ${loadLine()}`);
