@@ -107,6 +107,13 @@ async function main() {
     }
     const allCpu = [...cpuBy.values()].reduce((a, b) => a + b, 0);
     console.log(`main-thread CPU per change: ${(allCpu / changes).toFixed(1)} ms; ${[...cpuBy.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${(v / changes).toFixed(1)}`).join(', ')}`);
+    // The sizes of the tasks between frames, by kind (idle preparation, messages): each should fit beside a frame.
+    for (const k of ['idle', 'message', 'call']) {
+      const ts = described.filter((d) => d.kind.startsWith(k));
+      if (!ts.length) continue;
+      const cpus = ts.map((d) => d.cpu);
+      console.log(`${k} tasks: ${ts.length} (${(ts.length / changes).toFixed(1)} per change), CPU median ${pct(cpus, 50).toFixed(1)} p90 ${pct(cpus, 90).toFixed(1)} max ${Math.max(...cpus).toFixed(1)} ms; wall p90 ${pct(ts.map((d) => d.ms), 90).toFixed(1)} ms`);
+    }
     console.log(`tasks in long intervals: ${byKind(long)}`);
     console.log(`tasks in all intervals:  ${byKind(gaps)}`);
     // What the frame task of a long interval's end and start cost, against an ordinary one.
