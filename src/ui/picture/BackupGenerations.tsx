@@ -3,8 +3,8 @@
 // many messages that night's backup holds), and in words how many nights are
 // kept and how many messages exist only in the backups any more (rule 81).
 // Reads the frame's state; shows nothing when the server keeps no backup.
-import { useMemo } from 'react';
-import { summariseGenerations } from './backupGenerationsSummary';
+import { useMemo, useState } from 'react';
+import { summariesAlong, type GenerationsSummary } from './backupGenerationsSummary';
 import type { Store } from '../store/store';
 import type { PlayerState } from '../store/playerState';
 import { useSelector } from '../store/useStore';
@@ -20,16 +20,15 @@ export function BackupGenerations({ store }: { store: Store<PlayerState> }) {
   const timeline = useSelector(store, (s) => s.timeline);
   // Follows the picture as the side panels do: while playing, after the animation frame that moved it.
   const frameIndex = useFollowedFrame(store);
-  const summary = useMemo(() => {
-    const frame = timeline?.frames[frameIndex];
-    return frame ? summariseGenerations(frame.state) : null;
-  }, [timeline, frameIndex]);
+  // Made anew only when the frames since the last summary touched a server or backup folder (see summariesAlong).
+  const [along] = useState(summariesAlong);
+  const summary = useMemo(() => (timeline?.frames[frameIndex] ? along(timeline, frameIndex) : null), [along, timeline, frameIndex]);
   // The strip changes only when a backup is taken or a message leaves the server: most changes draw it as it was.
   const same = summary ? `${summary.mails}|${summary.onlyInBackups}|${summary.nights.map((n) => `${n.day}:${n.mails}`).join(',')}` : '';
   return useMemo(() => (summary ? <Strip summary={summary} t={t} /> : null), [same, t]); // eslint-disable-line react-hooks/exhaustive-deps
 }
 
-function Strip({ summary, t }: { summary: ReturnType<typeof summariseGenerations>; t: ReturnType<typeof useTranslation>['t'] }) {
+function Strip({ summary, t }: { summary: GenerationsSummary; t: ReturnType<typeof useTranslation>['t'] }) {
   if (summary.nights.length === 0) return null;
 
   const drawn = summary.nights.slice(-MAX_BARS);

@@ -47,28 +47,38 @@ export interface StoryInput {
   readonly layout: Layout;
 }
 
-// The copies before a step are the same for every frame of the step: index them once.
-const keyedCache = new WeakMap<CopiesByPlace, Map<string, PlacedCopy>>();
+// A place's copies before a step are the same for every frame of the step: indexed once, when asked.
+const keyedCache = new WeakMap<readonly PlacedCopy[], Map<string, PlacedCopy>>();
 
-function keyed(copies: CopiesByPlace): Map<string, PlacedCopy> {
-  const known = keyedCache.get(copies);
+function keyed(list: readonly PlacedCopy[]): Map<string, PlacedCopy> {
+  const known = keyedCache.get(list);
   if (known) return known;
   const out = new Map<string, PlacedCopy>();
-  keyedCache.set(copies, out);
-  for (const [place, list] of copies) for (const c of list) out.set(tokenId(place, c.key), c);
+  keyedCache.set(list, out);
+  for (const c of list) out.set(c.key, c);
   return out;
+}
+
+/** The same copies with the same flags, in the same order: most places, at most changes (a few thousand copies in a big mailbox). */
+function sameCopies(a: readonly PlacedCopy[], b: readonly PlacedCopy[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].key !== b[i].key || a[i].flags !== b[i].flags) return false;
+  return true;
 }
 
 export function buildStory({ frames, before, now, layout }: StoryInput): Story {
   if (!before || !frames.length) return emptyStory;
-  const was = keyed(before);
   const changed = new Set<string>();
+  // Compared place by place, without making an id per copy: a place whose copies are as they were adds nothing.
   for (const [place, list] of now) {
     if (place === layout.lostPlace) continue;
+    const old = before.get(place) ?? [];
+    if (sameCopies(list, old)) continue;
+    const was = keyed(old);
     for (const c of list) {
-      const id = tokenId(place, c.key);
-      const old = was.get(id);
-      if (!old || old.flags !== c.flags) changed.add(id);
+      const o = was.get(c.key);
+      if (!o || o.flags !== c.flags) changed.add(tokenId(place, c.key));
     }
   }
   const sc = layout.scale;
