@@ -8,7 +8,7 @@
 import { MINUTES_PER_DAY } from '../scenario/time';
 import { outsidePlace, QUEUE, senderQueuePlace, type PlaceId } from '../model/places';
 import { pseudoId } from '../model/hash';
-import { lmtpDeliver, SERVER_HOST, type LmtpOutcome } from '../server/lmtp/lmtpServer';
+import { lmtpDeliver, SERVER_HOST, type LmtpOutcome, type LmtpRecipient } from '../server/lmtp/lmtpServer';
 import { expired, lifetimeMinutes, nextAttempt, POSTFIX_DEFAULTS, type QueueSettings } from '../server/postfixQueue';
 import { mxRcptCheck, mxSizeRefusal, senderHostOf, SIZE_REFUSED } from '../server/mxRcpt';
 import { portOf, tlsModeOf } from '../protocol/tls';
@@ -16,6 +16,7 @@ import { HANDSHAKE } from './wire';
 import type { Deferred, Run } from './run';
 import { accountOfMailbox } from '../model/places';
 import { mailboxAt, mxProvider, type Provider } from './stagedMove';
+import { splitAccounts } from './splitAccounts';
 
 /**
  * The provider whose MX takes this mail during a move: the one the sending
@@ -56,6 +57,24 @@ function accountByAddress(run: Run, address: string): string | null {
 }
 
 /**
+ * The recipients of one LMTP transaction, pushed into a literal rather than
+ * mapped: `map` makes its list in one of two kinds depending on the list it
+ * reads (the scenario's recipients or a retry's one account), and the
+ * transaction's compiled code was thrown away when the second kind came (see
+ * splitAccounts.ts). A literal's lists all have one kind.
+ */
+function lmtpRecipients(run: Run, accounts: readonly string[], provider: Provider): LmtpRecipient[] {
+  const recipients: LmtpRecipient[] = [];
+  for (let i = 0; i < accounts.length; i++) {
+    const a = accounts[i];
+    const mailbox = mailboxAt(run, a, provider);
+    const account = run.account(a);
+    recipients.push({ account: mailbox, address: account.address, quota: account.quota });
+  }
+  return recipients;
+}
+
+/**
  * One LMTP transaction delivering `mail` to `accounts`. `fromQueue` marks a
  * retry of a deferred delivery (the copy waits in the MTA queue).
  */
@@ -88,7 +107,7 @@ export function deliver(run: Run, mail: string, accounts: readonly string[], env
   const result = lmtpDeliver(run.store, {
     mail,
     envelopeFrom,
-    recipients: accounts.map((a) => ({ account: mailboxAt(run, a, provider), address: run.account(a).address, quota: run.account(a).quota })),
+    recipients: lmtpRecipients(run, accounts, provider),
     gracePercent: run.world.server.quotaGracePercent,
     tempfail,
     source,
@@ -101,8 +120,7 @@ export function deliver(run: Run, mail: string, accounts: readonly string[], env
     outcomes.set(account, outcome);
     if (outcome === 'delivered' && fromQueue) run.del(QUEUE, queueKey(mail, account));
   }
-  const delivered = accounts.filter((a) => outcomes.get(a) === 'delivered');
-  const refused = accounts.filter((a) => outcomes.get(a) !== 'delivered');
+  const { passed: delivered, failed: refused } = splitAccounts(accounts, (a) => outcomes.get(a) === 'delivered');
   const code = refused.length === 0 ? '250' : tempfail ? '452' : '552';
   const key = refused.length === 0 ? (fromQueue ? 'delivery.retryDelivered' : 'delivery.delivered') : tempfail ? (fromQueue ? 'delivery.retryRefused' : 'delivery.tempRefused') : 'delivery.permRefused';
   if (!fromQueue && tempfail) for (const account of refused) defer(run, mail, account, envelopeFrom, provider);
@@ -161,8 +179,7 @@ function rcptCheck(run: Run, mail: string, accounts: readonly string[], envelope
     sizeLimit: run.world.server.messageSizeLimit,
   });
   for (const l of result.lines) run.recorder.line(s, l.dir, l.text);
-  const passed = accounts.filter((a) => result.outcomes.get(a) === 'accepted');
-  const refused = accounts.filter((a) => result.outcomes.get(a) !== 'accepted');
+  const { passed, failed: refused } = splitAccounts(accounts, (a) => result.outcomes.get(a) === 'accepted');
   if (!refused.length) return passed;
   const to = refused.join(', ');
   const place = senderQueuePlace(envelopeFrom);

@@ -11,6 +11,7 @@ import { folderExists, meta } from '../../store/mailbox';
 import { OVERQUOTA_TEXT, quotaAllows, type QuotaRule } from '../../store/quota';
 import type { Draft } from '../draft';
 import { serverPlaceOf } from '../placeCache';
+import type { PlaceId } from '../../model/places';
 import { RecentUids } from './recent';
 
 /** imap-login's capabilities before login, on a secured connection (Dovecot 2.3 with ssl = required). */
@@ -170,7 +171,10 @@ class CommandRun {
     const recentFrom = m.recentUid ?? 1;
     // Only the newest UIDs can still be \Recent: look them up by UID instead of walking the folder.
     const taken = recentFrom < m.uidNext ? this.hits(folder, `${recentFrom}:${m.uidNext - 1}`).map((h) => h.copy) : [];
-    this.recent = RecentUids.of(taken.map((c) => c.uid!));
+    // The UIDs pushed into a literal, as idleNews gathers its new ones: RecentUids.with then reads one kind of list (see recent.ts).
+    const uids: number[] = [];
+    for (const c of taken) uids.push(c.uid!);
+    this.recent = RecentUids.of(uids);
     // The first session to see a new message takes its \Recent flag (RFC 3501 §2.3.2).
     if (taken.length) this.d.setMeta(this.place(folder), { ...m, recentUid: m.uidNext });
     let firstUnseen = -1;
@@ -217,7 +221,7 @@ class CommandRun {
           count,
           recentFrom,
           version,
-          changedSince: (since) => store.changedSince(p, since).filter((uid) => uid <= upTo).map((uid) => ({ uid, flags: store.copyAt(p, String(uid))?.flags ?? null })),
+          changedSince: (since) => flagChanges(store, p, since, upTo),
           entries: () => [...store.folder(p).values()].filter((c) => c.uid! <= upTo).map((c) => ({ uid: c.uid!, flags: c.flags })),
         };
         return this.reply({ untagged: listing, status: done('OK Fetch completed') });
@@ -387,6 +391,18 @@ function countBelow(uids: readonly number[], uid: number): number {
   let n = 0;
   for (const u of uids) if (u < uid) n++;
   return n;
+}
+
+/**
+ * The copies of `place` changed since `version`, up to a UID, with their flags
+ * (null: expunged). Pushed into a literal rather than filtered and mapped: a
+ * mapped list is of no kind while empty (nothing changed, most days), and the
+ * client's sync loop reading it was compiled anew when a non-empty one came.
+ */
+function flagChanges(store: Draft, place: PlaceId, version: number, upTo: number): Array<{ uid: number; flags: number | null }> {
+  const out: Array<{ uid: number; flags: number | null }> = [];
+  for (const uid of store.changedSince(place, version)) if (uid <= upTo) out.push({ uid, flags: store.copyAt(place, String(uid))?.flags ?? null });
+  return out;
 }
 
 /**
