@@ -6,19 +6,22 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
-const cli = (args: string[]) => spawnSync(tsx, ['src/cli/main.ts', ...args], { encoding: 'utf8', timeout: 30_000 });
+// The time limit only stops a runaway: on a loaded 2-core machine a cold start of tsx alone has taken 35 s.
+const cli = (args: string[]) => spawnSync(tsx, ['src/cli/main.ts', ...args], { encoding: 'utf8', timeout: 120_000 });
 
-describe('npm run sim and the work budget', { timeout: 60_000 }, () => {
+describe('npm run sim and the work budget', { timeout: 300_000 }, () => {
   it('refuses the five-bursts scenario at once, naming fields and values', () => {
-    const started = Date.now();
     const r = cli(['test/fuzz/fixtures/hostile-burst.json']);
-    expect(Date.now() - started).toBeLessThan(20_000);
+    // "At once" is shown by the words, not by a clock: "asks for more work" is the estimate made before
+    // simulating; a run stopped at the hard cap would say it "needs more work than one run may do".
+    expect(r.signal).toBeNull();
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/hostile-burst\.json: This scenario asks for more work than is allowed here: about 77 times the limit/);
     expect(r.stderr).toMatch(/steps\[0\]\.count, steps\[1\]\.count … steps\[4\]\.count: 100,000 messages from bursts in all — make it at most 1,308/);
     expect(r.stderr).toMatch(/checkEveryMinutes: a check every 5 min — make the interval at least 396 min/);
     expect(r.stderr).toMatch(/steps\[5\]\.at: the scenario runs until day 70, 08:00 — end it by day 2, 05:39/);
+    expect(r.stderr).not.toMatch(/needs more work than one run may do/);
   });
 
   it('--compare refuses it too', () => {
