@@ -16,6 +16,7 @@ import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../playwright.config';
+import { atFullMailbox } from './player/atFullMailbox';
 
 // BENCH_PORT lets several checkouts run the benchmark on one machine at once.
 const PORT = Number(process.env.BENCH_PORT ?? 4179);
@@ -111,10 +112,7 @@ async function main() {
     await page.goto(`http://127.0.0.1:${PORT}/?scenario=${id}&lang=en&quiz=off`);
     await page.locator('svg.picture-svg g.region').first().waitFor();
     const play = async (seconds: number) => {
-      await page.getByTestId('speed').selectOption('4');
-      // Start where the mailbox is full, so every frame draws the crowded picture.
-      const total = Number(await page.getByTestId('scrubber').getAttribute('max'));
-      await page.getByTestId('scrubber').fill(String(Math.floor(total * 0.6)));
+      await atFullMailbox(page);
       const from = Number(await page.getByTestId('position').getAttribute('data-frame'));
       await page.evaluate(RECORD_FRAMES);
       await page.getByTestId('play').click();

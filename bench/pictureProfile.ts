@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import { buildIfNeeded, loadLine, startPreview } from './embed/benchServer';
+import { atFullMailbox } from './player/atFullMailbox';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4183);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
@@ -33,9 +34,7 @@ async function main() {
     const page = await browser.newPage({ viewport: { width: WIDTH, height: 1000 }, bypassCSP: !!process.env.BENCH_STYLE });
     await page.goto(`http://127.0.0.1:${PORT}/?scenario=${SCENARIO}&lang=en&quiz=off${COMPARE ? `&compare=${COMPARE}` : ''}`);
     await page.locator(COMPARE ? '.compare .pair figure:nth-child(2) svg.picture-svg g.region' : 'svg.picture-svg g.region').first().waitFor({ timeout: 180_000 });
-    await page.getByTestId('speed').selectOption('4');
-    const total = Number(await page.getByTestId('scrubber').getAttribute('max'));
-    await page.getByTestId('scrubber').fill(String(Math.floor(total * 0.6)));
+    await atFullMailbox(page);
     // BENCH_STYLE: extra CSS for an experiment (e.g. hide a panel to see what its painting costs).
     if (process.env.BENCH_STYLE) await page.addStyleTag({ content: process.env.BENCH_STYLE });
     await page.waitForTimeout(500);

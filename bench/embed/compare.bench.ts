@@ -11,6 +11,7 @@
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { buildIfNeeded, loadLine, median, percentile, startPreview } from './benchServer';
+import { atFullMailbox } from '../player/atFullMailbox';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4226);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
@@ -54,9 +55,7 @@ async function main() {
           await page.waitForSelector('.compare .pair figure:nth-child(2) svg.picture-svg g.region', { timeout: 180_000 });
           appear.push(Date.now() - t0);
         } else await page.waitForSelector('svg.picture-svg g.region', { timeout: 180_000 });
-        await page.getByTestId('speed').selectOption('4');
-        const total = Number(await page.getByTestId('scrubber').getAttribute('max'));
-        await page.getByTestId('scrubber').fill(String(Math.floor(total * 0.6)));
+        await atFullMailbox(page);
         await page.waitForTimeout(500);
         await page.evaluate(RECORD);
         await page.getByTestId('play').click();

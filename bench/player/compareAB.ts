@@ -7,6 +7,7 @@
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { loadLine, median, percentile, startPreview } from '../embed/benchServer';
+import { atFullMailbox } from './atFullMailbox';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4262);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -45,9 +46,7 @@ async function run(dir: string, panes: 'one' | 'two'): Promise<Run> {
       const appear = Date.now() - t0;
       // BENCH_SECONDS=0: only how long the pane(s) took to appear.
       if (SECONDS === 0) return { frames: [16.7], long: [], appear, moved: 0 };
-      await page.getByTestId('speed').selectOption('4');
-      const total = Number(await page.getByTestId('scrubber').getAttribute('max'));
-      await page.getByTestId('scrubber').fill(String(Math.floor(total * 0.6)));
+      await atFullMailbox(page);
       const from = Number(await page.getByTestId('position').getAttribute('data-frame'));
       await page.waitForTimeout(500);
       await page.evaluate(RECORD);

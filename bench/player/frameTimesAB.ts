@@ -7,6 +7,7 @@
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { loadLine, median, startPreview } from '../embed/benchServer';
+import { atFullMailbox } from './atFullMailbox';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4233);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -18,9 +19,7 @@ const serve = (dir: string) => startPreview(PORT, dir);
 
 /** requestAnimationFrame intervals while playing for `seconds` (the first five left out). */
 async function play(page: Page, seconds: number): Promise<{ frames: number[]; moved: number }> {
-  await page.getByTestId('speed').selectOption('4');
-  const total = Number(await page.getByTestId('scrubber').getAttribute('max'));
-  await page.getByTestId('scrubber').fill(String(Math.floor(total * 0.6)));
+  await atFullMailbox(page);
   const from = Number(await page.getByTestId('position').getAttribute('data-frame'));
   await page.evaluate(`(() => { window.__f = []; let last = performance.now(); window.__on = true;
     const loop = (now) => { if (!window.__on) return; window.__f.push(now - last); last = now; requestAnimationFrame(loop); };

@@ -9,6 +9,7 @@
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { loadLine, startPreview, DIST } from '../embed/benchServer';
+import { atFullMailbox } from './atFullMailbox';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4183);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -44,9 +45,7 @@ async function main() {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await page.goto(`http://127.0.0.1:${PORT}/?scenario=${SCENARIO}&lang=en&quiz=off`);
     await page.locator('svg.picture-svg g.region').first().waitFor({ timeout: 180_000 });
-    await page.getByTestId('speed').selectOption('4');
-    const total = Number(await page.getByTestId('scrubber').getAttribute('max'));
-    await page.getByTestId('scrubber').fill(String(Math.floor(total * 0.6)));
+    await atFullMailbox(page);
     await page.waitForTimeout(500);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
