@@ -1,6 +1,6 @@
 // The sandbox page: the picture of the world being built, with events by
 // clicking it; the builder beside it; undo, redo, save, share and import above.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from '../i18n/useTranslation';
 import { useSelector } from '../store/useStore';
 import { playerStore } from '../store/playerStore';
@@ -22,6 +22,7 @@ import { EventPicker } from './EventPicker';
 import { FileTools, importFile } from './FileTools';
 import { SandboxLive } from './SandboxLive';
 import { SimulationTrouble } from './SimulationTrouble';
+import { prepareSimulationWorker } from '../worker/simulateOffThread';
 import { StartFrom } from './StartFrom';
 import { usePictureEvents } from './PictureEvents';
 import { useSandboxKeys } from './useSandboxKeys';
@@ -34,6 +35,12 @@ export function Sandbox() {
   const stage = useRef<HTMLElement>(null);
   usePictureEvents(stage);
   const [dragging, setDragging] = useState(false);
+  // Every edit here is simulated in the worker: start it while the page is idle (see prepareSimulationWorker).
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') return prepareSimulationWorker();
+    const id = requestIdleCallback(prepareSimulationWorker, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }, []);
   const lang = useSelector(playerStore, (s) => s.lang);
   const loaded = useSelector(playerStore, (s) => s.loaded);
   const undoable = useSelector(sandboxStore, (s) => canUndo(s.history));

@@ -151,6 +151,16 @@ function ensureWorker(): Worker {
   return w;
 }
 
+/**
+ * Start the worker before its first job. Starting one costs the page a task of its own
+ * (the browser's answer to the new worker), which on a loaded 2-core machine took up to
+ * ~180 ms: made when the sandbox opens, it no longer falls right after the user's first
+ * edit, while they press keys.
+ */
+export function prepareSimulationWorker(): void {
+  ensureWorker();
+}
+
 function stopWorker() {
   worker?.terminate();
   worker = null;
