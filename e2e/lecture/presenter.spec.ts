@@ -119,6 +119,26 @@ test('the notes window follows the presenting window, and a clicker press in it 
   await expect(notes.getByTestId('notes-step')).toHaveAttribute('data-frame', String(stops[1]));
 });
 
+test('a notes window that loads its scenario slowly, from an older address, still lands where the presenter is', async ({ page }) => {
+  const stops = ends(THREE);
+  await page.goto(`/?scenario=${THREE}&lang=en&present=1&quiz=off`);
+  await ready(page);
+  const [notes] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('open-notes').click()]);
+  await expect(notes.getByTestId('notes-step')).toHaveAttribute('data-frame', '0');
+  await page.keyboard.press('PageDown');
+  await restsAt(page, stops[0]);
+  await page.keyboard.press('PageDown');
+  await restsAt(page, stops[1]);
+  // The notes window opens again at frame 0 (an address written before the presenter moved on), and its
+  // scenario arrives late: the presenter's answer to its greeting comes first and must not be lost.
+  await notes.route('**/assets/*.json', async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await notes.goto(`/?scenario=${THREE}&lang=en&notes=1&frame=0`);
+  await expect(notes.getByTestId('notes-step')).toHaveAttribute('data-frame', String(stops[1]));
+});
+
 test('the picture tells the step: icons name the places, a copy\u2019s path is drawn while it travels and stays faded, what changed is framed', async ({ page }) => {
   const { timeline, scenario } = run(THREE);
   const copyFrame = timeline.frames.findIndex((f) => f.index > 0 && f.transfers.some((t) => t.kind === 'copy' && t.from && t.to));

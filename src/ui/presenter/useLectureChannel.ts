@@ -51,6 +51,19 @@ export function useFollowPresenter(): (command: RemoteCommand) => void {
   const channelRef = useRef<Channel | null>(null);
   useEffect(() => {
     let shown = followedSearch(location.search);
+    // Where the presenting window last said it is. The answer to our 'hello' can come before this window has
+    // loaded its scenario (a reload, a slow machine); the open then lands on the frame in this window's own
+    // address, which may be older. So the last position is applied again whenever a timeline has loaded.
+    let latest: { frame: number; pointer: string | null } | null = null;
+    const follow = () => {
+      const m = latest;
+      if (!m) return;
+      playerStore.set((s) => {
+        if (!s.timeline) return s;
+        const at = s.frame === m.frame ? s : seek(pause(s), m.frame);
+        return at.selectedMail === m.pointer ? at : { ...at, selectedMail: m.pointer };
+      });
+    };
     const channel = openChannel((m) => {
       if (m.kind !== 'state') return;
       if (m.search !== shown) {
@@ -59,14 +72,22 @@ export function useFollowPresenter(): (command: RemoteCommand) => void {
         // applyUrl reads presenter settings from the address it is given: this window stays the notes window.
         presenterStore.set((p) => ({ ...p, notesWindow: true, on: false }));
       }
-      playerStore.set((s) => {
-        const at = s.frame === m.frame ? s : seek(pause(s), m.frame);
-        return at.selectedMail === m.pointer ? at : { ...at, selectedMail: m.pointer };
-      });
+      latest = { frame: m.frame, pointer: m.pointer };
+      follow();
+    });
+    let timeline = playerStore.get().timeline;
+    const off = playerStore.subscribe(() => {
+      const now = playerStore.get().timeline;
+      if (now === timeline) return;
+      timeline = now;
+      follow();
     });
     channelRef.current = channel;
     channel?.post({ kind: 'hello' });
-    return () => channel?.close();
+    return () => {
+      off();
+      channel?.close();
+    };
   }, []);
   return (command) => channelRef.current?.post({ kind: 'command', command });
 }
