@@ -1,6 +1,7 @@
 // The output of a run: a list of frames. The player, the CLI, the conformance
 // harness and the tests read only this.
-import { applyOp, type Op } from './model/ops';
+import type { Op } from './model/ops';
+import { DerivedState } from './model/derivedState';
 import type { PlaceId } from './model/places';
 import { cloneState, type WorldState } from './model/state';
 import type { World } from './scenario/schema';
@@ -126,13 +127,14 @@ export class Timeline {
   stateAt(index: number): WorldState {
     if (index < 0 || index >= this.frames.length) throw new RangeError(`no frame ${index}`);
     if (this.cache && this.cache.index === index) return this.cache.state;
-    let base: { index: number; state: WorldState };
     const snap = this.nearestSnapshot(index);
-    if (this.cache && this.cache.index < index && this.cache.index >= snap.index) base = { index: this.cache.index, state: cloneState(this.cache.state) };
-    else base = { index: snap.index, state: cloneState(snap.state) };
-    for (let i = base.index + 1; i <= index; i++) for (const op of this.frames[i].ops) applyOp(base.state, op);
-    this.cache = { index, state: base.state };
-    return base.state;
+    const base = this.cache && this.cache.index < index && this.cache.index >= snap.index ? this.cache : snap;
+    if (base.index === index) return base.state;
+    // Built on the base without changing it: only what the frames' ops touch is copied (derivedState.ts).
+    const next = new DerivedState(base.state);
+    for (let i = base.index + 1; i <= index; i++) for (const op of this.frames[i].ops) next.apply(op);
+    this.cache = { index, state: next.state };
+    return next.state;
   }
 
   private nearestSnapshot(index: number): { index: number; state: WorldState } {

@@ -124,13 +124,13 @@ export function emptyState(): WorldState {
  * per entry, which a year's snapshots (tens of thousands of copies each) made
  * by the million for the garbage collector.
  */
-function copyMap<K, V>(from: ReadonlyMap<K, V>): Map<K, V> {
+export function copyMap<K, V>(from: ReadonlyMap<K, V>): Map<K, V> {
   const to = new Map<K, V>();
   from.forEach((v, k) => to.set(k, v));
   return to;
 }
 
-function copySet<T>(from: ReadonlySet<T>): Set<T> {
+export function copySet<T>(from: ReadonlySet<T>): Set<T> {
   const to = new Set<T>();
   from.forEach((v) => to.add(v));
   return to;
