@@ -2,9 +2,9 @@
 // <foreignObject> of the picture's tokens layer. Chromium records the paint of
 // SVG elements one by one and caches whole recordings only per paint layer:
 // with all tokens in the picture's one <svg>, one new token re-recorded every
-// envelope of the picture (20–30 ms per change on a 4× throttled laptop). An
-// absolutely positioned <svg> is a paint layer of its own, so a change re-records
-// only the places it touches. A token's id holds its place (scene.ts), so a
+// envelope of the picture (20–30 ms per change on a 4× throttled laptop). A
+// <foreignObject> is a paint layer of its own, so a change re-records only the
+// places it touches. A token's id holds its place (scene.ts), so a
 // token stays in its bin for its whole life.
 // Selectors such as `svg.picture-svg g.layer-tokens g.token` still find the
 // tokens (they are descendants); exportPicture.ts folds the bins back into
@@ -33,11 +33,10 @@ export function tokenBin(layer: G, place: string, width: number, height: number)
     fo.setAttribute('data-bin', place);
     fo.setAttribute('x', '0');
     fo.setAttribute('y', '0');
-    // The bin's box covers the whole picture: it takes no clicks, its tokens do.
+    // The bin's box covers the whole picture: it takes no clicks (nor does its <svg>, which inherits this), its tokens do.
     fo.setAttribute('pointer-events', 'none');
+    // No style attribute: the page's Content-Security-Policy refuses inline styles.
     const inner = fo.appendChild(doc.createElementNS(SVG_NS, 'svg'));
-    // Positioned: that is what makes the bin a paint layer of its own.
-    inner.setAttribute('style', 'position:absolute;left:0;top:0;overflow:visible;pointer-events:none');
     const g = inner.appendChild(doc.createElementNS(SVG_NS, 'g'));
     g.setAttribute('class', BIN_GROUP_CLASS);
     g.setAttribute('pointer-events', 'visiblePainted');
