@@ -68,7 +68,7 @@ export function tokenBinGroups(layer: Element): Map<string, SVGGElement> {
 
 /** In a copy of the picture (for export): each bin replaced by the plain group of its tokens, in place. */
 export function foldTokenBins(copy: Element): void {
-  for (const fo of Array.from(copy.querySelectorAll(`foreignObject.${BIN_CLASS}`))) {
+  for (const fo of Array.from(copy.querySelectorAll(`.${BIN_CLASS}`))) {
     const g = fo.querySelector(`g.${BIN_GROUP_CLASS}`);
     if (g) {
       g.removeAttribute('pointer-events');
