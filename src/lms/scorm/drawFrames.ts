@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import type { Lang } from '../../i18n/names';
 import { sessionFor, sessionOf } from '../../ui/model/session';
 import { layoutFor, pictureDrawer } from '../../ui/embed/drawPicture';
+import { foldTokenBins } from '../../ui/picture/tokenBins';
 import type { DrawFrame, LessonSource, PerLang } from './lesson';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -40,6 +41,7 @@ export function frameDrawer(sources: readonly LessonSource[], ts: PerLang<TFunct
     try {
       drawers[s].draw(svg, frame, { animating: false, progress: 1, selectedMail: null, lang, t: ts[lang] });
       const copy = svg.cloneNode(true) as SVGSVGElement;
+      foldTokenBins(copy);
       const style = doc.createElementNS(SVG_NS, 'style');
       style.textContent = css;
       copy.insertBefore(style, copy.firstChild);

@@ -1,6 +1,7 @@
 // Save the picture as it is on screen, for slides: a standalone SVG (styles
 // inlined from the page's own stylesheet rules for the picture) or a PNG.
 import { downloadBlob as download } from '../export/download';
+import { foldTokenBins } from './tokenBins';
 
 /** The CSS rules that style the picture, copied from the loaded stylesheets. */
 function pictureCss(): string {
@@ -30,6 +31,8 @@ function withTravellers(svg: SVGSVGElement, copy: SVGSVGElement): void {
 
 export function svgText(svg: SVGSVGElement): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
+  // On screen each place's tokens have an <svg> of their own (tokenBins.ts); the file has one picture.
+  foldTokenBins(copy);
   withTravellers(svg, copy);
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   copy.setAttribute('class', 'picture-svg');

@@ -9,6 +9,7 @@ import type { CountBadge, GhostDatum, Scene, TokenDatum } from './scene';
 import { fallbackStyle, type MailStyle } from './mailStyle';
 import { ICON_PATHS, type IconKind } from './deviceIcons';
 import type { PathView, Story, TraceView } from './story';
+import { tokenBin, tokenBinGroups } from './tokenBins';
 
 export type RegionStatus = 'ok' | 'offline' | 'failed' | 'down' | 'breached' | 'idle';
 
@@ -252,38 +253,16 @@ function envelope(sc: PictureModel['layout']['scale']) {
 function drawTokens(g: G, m: PictureModel, events: PictureEvents) {
   const env = envelope(m.layout.scale);
   const ring = Math.max(3, env.h * 0.18);
-  const sel = g
-    .selectAll<SVGGElement, TokenDatum>('g.token')
-    .data(m.scene.tokens, (d) => d.id)
-    .join((enter) => {
-      const e = enter.append('g');
-      e.append('title');
-      // Their places are written by tokenShape.ts (at rest where the token is, travelling around 0,0).
-      // The pointer: a circle around the mail being discussed (a shape, not only a colour).
-      e.append('circle').attr('class', 'pointer-ring').attr('r', env.w * 0.5 + ring + 3);
-      // Changed in this step: a frame around the envelope.
-      e.append('rect').attr('class', 'change-ring').attr('width', env.w + 2 * ring).attr('height', env.h + 2 * ring).attr('rx', ring);
-      // A duplicate: a second envelope behind the first.
-      e.append('rect').attr('class', 'dup-ring').attr('width', env.w).attr('height', env.h).attr('rx', 2);
-      e.append('rect').attr('class', 'token-body').attr('width', env.w).attr('height', env.h).attr('rx', 2);
-      e.append('path').attr('class', 'token-flap');
-      e.append('text').attr('class', 'token-label').attr('dy', '0.35em');
-      e.append('line').attr('class', 'strike');
-      e.append('circle').attr('class', 'unread-dot').attr('r', Math.max(3, env.h * 0.16));
-      e.append('path').attr('class', 'lost-cross');
-      return e;
-    });
+  // Each place's tokens in their own bin (tokenBins.ts): a change re-records the paint of the places it touches only.
+  const byPlace = new Map<string, TokenDatum[]>();
+  for (const d of m.scene.tokens) {
+    let list = byPlace.get(d.place);
+    if (!list) byPlace.set(d.place, (list = []));
+    list.push(d);
+  }
+  for (const place of tokenBinGroups(g.node()!).keys()) if (!byPlace.has(place)) byPlace.set(place, []);
   const lost = m.layout.lostPlace;
   const changedHere = (d: TokenDatum) => m.story.changed.has(d.id);
-  // Touch only the tokens whose look changed: setting attributes on hundreds of
-  // nodes every frame costs more than drawing them.
-  const changed = sel.filter(function (d) {
-    const node = this as SVGGElement & { __look?: string };
-    const look = `${d.place}|${d.flags}|${d.headersOnly}|${d.dup}|${m.selectedMail === null ? '' : d.mail === m.selectedMail ? 's' : 'd'}|${d.overflow}|${style(m, d.mail).label}|${changedHere(d) ? 'c' : ''}`;
-    if (node.__look === look) return false;
-    node.__look = look;
-    return true;
-  });
   // One listener on the layer instead of one per token per frame. The tooltip
   // text is made when it is needed, not for every token on every frame.
   const tokenOf = (ev: Event) => nodeOf<TokenDatum>(ev, 'g.token');
@@ -296,42 +275,76 @@ function drawTokens(g: G, m: PictureModel, events: PictureEvents) {
     const node = tokenOf(ev);
     if (node?.__data__) select(node).select('title').text(m.tokenTitle(node.__data__));
   });
-  changed
-    .attr('class', (d) => {
-      const c = ['token'];
-      if (d.place === lost) c.push('is-lost');
-      if (has(d.flags, DELETED)) c.push('is-deleted');
-      if (d.headersOnly) c.push('is-headers');
-      if (changedHere(d)) c.push('is-changed');
-      if (m.selectedMail) c.push(d.mail === m.selectedMail ? 'is-selected' : 'is-dimmed');
-      return c.join(' ');
-    })
-    .attr('data-mail', (d) => d.mail)
-    .attr('data-place', (d) => d.place)
-    .attr('data-flags', (d) => d.flags)
-    .attr('data-overflow', (d) => (d.overflow ? '1' : null));
-  const fill = (d: TokenDatum) => (d.headersOnly ? '#fff' : style(m, d.mail).fill);
-  changed
-    .select('rect.token-body')
-    .attr('fill', fill)
-    .attr('stroke', (d) => (d.headersOnly ? style(m, d.mail).fill : '#222'));
-  changed.select('path.token-flap').attr('stroke', (d) => (d.headersOnly ? style(m, d.mail).fill : style(m, d.mail).text === '#000' ? '#000' : '#fff'));
-  changed.select('rect.dup-ring').attr('display', (d) => (d.dup > 0 ? null : 'none')).attr('fill', fill);
-  changed.select('rect.change-ring').attr('display', (d) => (changedHere(d) ? null : 'none'));
-  changed.select('circle.pointer-ring').attr('display', (d) => (d.mail === m.selectedMail ? null : 'none'));
-  changed
-    .select('text')
-    .style('font-size', (d) => {
-      const n = style(m, d.mail).label.length;
-      return `${env.labelSize * (n > 3 ? 0.62 : n > 2 ? 0.8 : 1)}px`;
-    })
-    // The halo in the envelope's own colour keeps the number clear of the flap's lines.
-    .attr('stroke', fill)
-    .attr('fill', (d) => (d.headersOnly ? '#000' : style(m, d.mail).text))
-    .text((d) => style(m, d.mail).label);
-  changed.select('line.strike').attr('display', (d) => (has(d.flags, DELETED) ? null : 'none'));
-  changed.select('circle.unread-dot').attr('display', (d) => (d.place !== lost && !d.place.startsWith('outside/') && !d.place.startsWith('backup/') && d.place !== 'intruder' && d.place !== 'queue' && !d.place.startsWith('queue/') && !has(d.flags, SEEN) ? null : 'none'));
-  changed.select('path.lost-cross').attr('display', (d) => (d.place === lost ? null : 'none'));
+  for (const [place, tokens] of byPlace) drawBin(tokenBin(g, place, m.layout.width, m.layout.height), tokens);
+
+  function drawBin(bin: G, tokens: TokenDatum[]) {
+    const sel = bin
+      .selectAll<SVGGElement, TokenDatum>('g.token')
+      .data(tokens, (d) => d.id)
+      .join((enter) => {
+        const e = enter.append('g');
+        e.append('title');
+        // Their places are written by tokenShape.ts (at rest where the token is, travelling around 0,0).
+        // The pointer: a circle around the mail being discussed (a shape, not only a colour).
+        e.append('circle').attr('class', 'pointer-ring').attr('r', env.w * 0.5 + ring + 3);
+        // Changed in this step: a frame around the envelope.
+        e.append('rect').attr('class', 'change-ring').attr('width', env.w + 2 * ring).attr('height', env.h + 2 * ring).attr('rx', ring);
+        // A duplicate: a second envelope behind the first.
+        e.append('rect').attr('class', 'dup-ring').attr('width', env.w).attr('height', env.h).attr('rx', 2);
+        e.append('rect').attr('class', 'token-body').attr('width', env.w).attr('height', env.h).attr('rx', 2);
+        e.append('path').attr('class', 'token-flap');
+        e.append('text').attr('class', 'token-label').attr('dy', '0.35em');
+        e.append('line').attr('class', 'strike');
+        e.append('circle').attr('class', 'unread-dot').attr('r', Math.max(3, env.h * 0.16));
+        e.append('path').attr('class', 'lost-cross');
+        return e;
+      });
+    // Touch only the tokens whose look changed: setting attributes on hundreds of
+    // nodes every frame costs more than drawing them.
+    const changed = sel.filter(function (d) {
+      const node = this as SVGGElement & { __look?: string };
+      const look = `${d.place}|${d.flags}|${d.headersOnly}|${d.dup}|${m.selectedMail === null ? '' : d.mail === m.selectedMail ? 's' : 'd'}|${d.overflow}|${style(m, d.mail).label}|${changedHere(d) ? 'c' : ''}`;
+      if (node.__look === look) return false;
+      node.__look = look;
+      return true;
+    });
+    changed
+      .attr('class', (d) => {
+        const c = ['token'];
+        if (d.place === lost) c.push('is-lost');
+        if (has(d.flags, DELETED)) c.push('is-deleted');
+        if (d.headersOnly) c.push('is-headers');
+        if (changedHere(d)) c.push('is-changed');
+        if (m.selectedMail) c.push(d.mail === m.selectedMail ? 'is-selected' : 'is-dimmed');
+        return c.join(' ');
+      })
+      .attr('data-mail', (d) => d.mail)
+      .attr('data-place', (d) => d.place)
+      .attr('data-flags', (d) => d.flags)
+      .attr('data-overflow', (d) => (d.overflow ? '1' : null));
+    const fill = (d: TokenDatum) => (d.headersOnly ? '#fff' : style(m, d.mail).fill);
+    changed
+      .select('rect.token-body')
+      .attr('fill', fill)
+      .attr('stroke', (d) => (d.headersOnly ? style(m, d.mail).fill : '#222'));
+    changed.select('path.token-flap').attr('stroke', (d) => (d.headersOnly ? style(m, d.mail).fill : style(m, d.mail).text === '#000' ? '#000' : '#fff'));
+    changed.select('rect.dup-ring').attr('display', (d) => (d.dup > 0 ? null : 'none')).attr('fill', fill);
+    changed.select('rect.change-ring').attr('display', (d) => (changedHere(d) ? null : 'none'));
+    changed.select('circle.pointer-ring').attr('display', (d) => (d.mail === m.selectedMail ? null : 'none'));
+    changed
+      .select('text')
+      .style('font-size', (d) => {
+        const n = style(m, d.mail).label.length;
+        return `${env.labelSize * (n > 3 ? 0.62 : n > 2 ? 0.8 : 1)}px`;
+      })
+      // The halo in the envelope's own colour keeps the number clear of the flap's lines.
+      .attr('stroke', fill)
+      .attr('fill', (d) => (d.headersOnly ? '#000' : style(m, d.mail).text))
+      .text((d) => style(m, d.mail).label);
+    changed.select('line.strike').attr('display', (d) => (has(d.flags, DELETED) ? null : 'none'));
+    changed.select('circle.unread-dot').attr('display', (d) => (d.place !== lost && !d.place.startsWith('outside/') && !d.place.startsWith('backup/') && d.place !== 'intruder' && d.place !== 'queue' && !d.place.startsWith('queue/') && !has(d.flags, SEEN) ? null : 'none'));
+    changed.select('path.lost-cross').attr('display', (d) => (d.place === lost ? null : 'none'));
+  }
 }
 
 function drawGhosts(g: G, m: PictureModel) {
@@ -510,6 +523,8 @@ function positionPaths(svgEl: SVGSVGElement, t: number, fade: number) {
 }
 
 type TokenNode = ShapedNode & { __at?: string; __data__?: TokenDatum };
+/** A node drawn over the picture while its change plays, and the parent it came from. */
+type HomedNode = ChildNode & { __home?: ParentNode | null };
 type PictureNode = SVGSVGElement & { __shape?: TokenShape; __movers?: TokenNode[]; __travel?: SVGSVGElement; __away?: boolean; __found?: Map<string, Element[]> };
 
 /**
@@ -543,8 +558,13 @@ function bringHome(svgEl: SVGSVGElement) {
   for (const name of AWAY) {
     const home = svgEl.querySelector(`g.layer-${name}`);
     const away = travel.querySelector(`g.layer-${name}`);
-    // The join puts them back in their order at the next change; until then the order only decides who is on top.
-    if (home && away) while (away.firstChild) home.appendChild(away.firstChild);
+    // Each goes back where it was sent from (a token to its place's bin, tokenBins.ts). The join puts them
+    // back in their order at the next change; until then the order only decides who is on top.
+    if (home && away)
+      while (away.firstChild) {
+        const n = away.firstChild as HomedNode;
+        (n.__home?.isConnected ? n.__home : home).appendChild(n);
+      }
   }
 }
 
@@ -561,7 +581,10 @@ function sendAway(svgEl: SVGSVGElement) {
       g = travel.appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'g'));
       g.setAttribute('class', `layer layer-${name}`);
     }
-    for (const n of nodes.get(name) ?? []) g.appendChild(n);
+    for (const n of nodes.get(name) ?? []) {
+      (n as HomedNode).__home = n.parentNode;
+      g.appendChild(n);
+    }
   }
 }
 

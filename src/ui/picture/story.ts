@@ -5,7 +5,7 @@
 // before the step, copies now, layout) → Story.
 import type { PlacedCopy } from '../../sim';
 import type { Layout } from './layout';
-import { tokenId, type CopiesByPlace, type Scene } from './scene';
+import type { CopiesByPlace, Scene } from './scene';
 import { transferPath } from './transferPaths';
 import type { Point } from './geometry';
 
@@ -26,7 +26,7 @@ export interface TraceView {
 }
 
 export interface Story {
-  /** Token ids (place|key) new or with changed flags since the step began. */
+  /** Ids (place|key) of the tokens on screen that are new or have changed flags since the step began (a crowded folder's uncounted copies are no tokens). */
   readonly changed: ReadonlySet<string>;
   readonly paths: readonly PathView[];
   readonly traces: readonly TraceView[];
@@ -70,17 +70,22 @@ function sameCopies(a: readonly PlacedCopy[], b: readonly PlacedCopy[]): boolean
 export function buildStory({ frames, before, now, layout }: StoryInput): Story {
   if (!before || !frames.length) return emptyStory;
   const changed = new Set<string>();
-  // Compared place by place, without making an id per copy: a place whose copies are as they were adds nothing.
+  // Compared place by place: a place whose copies are as they were adds nothing. In a place that
+  // differs only its tokens on screen are compared, not every copy: a long sync's inbox grows to
+  // a thousand copies, and making an id for each at every change was most of a change's script.
+  const differs = new Map<string, ReadonlyMap<string, PlacedCopy>>();
   for (const [place, list] of now) {
     if (place === layout.lostPlace) continue;
     const old = before.get(place) ?? [];
-    if (sameCopies(list, old)) continue;
-    const was = keyed(old);
-    for (const c of list) {
-      const o = was.get(c.key);
-      if (!o || o.flags !== c.flags) changed.add(tokenId(place, c.key));
-    }
+    if (!sameCopies(list, old)) differs.set(place, keyed(old));
   }
+  if (differs.size)
+    for (const tk of frames[frames.length - 1].scene.tokens) {
+      const was = differs.get(tk.place);
+      if (!was) continue;
+      const o = was.get(tk.id.slice(tk.place.length + 1));
+      if (!o || o.flags !== tk.flags) changed.add(tk.id);
+    }
   const sc = layout.scale;
   const paths: PathView[] = [];
   const traces: TraceView[] = [];

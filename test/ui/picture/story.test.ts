@@ -33,6 +33,18 @@ describe('the story of a step', () => {
     expect(s.traces).toMatchObject([{ mail: 'm1' }]);
     expect([...s.changed]).toEqual([tokenId('device/laptop/Inbox', 'a')]);
   });
+  it('in a crowded folder only the new copies drawn as tokens are marked, not those counted under the badge', () => {
+    const copies = (n: number) => Array.from({ length: n }, (_, i) => ({ mail: `m${i}`, key: `k${i}`, flags: 0 }));
+    const before = new Map([['device/laptop/Inbox', copies(2)]]);
+    const now = new Map([['device/laptop/Inbox', copies(300)]]);
+    // The frame on screen adds the 300th copy to a folder crowded since long before.
+    const sc = buildScene({ now, before: new Map([['device/laptop/Inbox', copies(299)]]), transfers: [], layout });
+    const shown = sc.tokens.map((t) => t.id);
+    expect(shown.length).toBeLessThan(100);
+    const s = buildStory({ frames: [{ index: 2, scene: sc }], before, now, layout });
+    // The two copies there before the step are not marked; every other token on screen is.
+    expect([...s.changed].sort()).toEqual(shown.filter((id) => id !== tokenId('device/laptop/Inbox', 'k0') && id !== tokenId('device/laptop/Inbox', 'k1')).sort());
+  });
   it('before the first step there is nothing to tell', () => {
     expect(buildStory({ frames: [], before: null, now: new Map(), layout }).paths).toHaveLength(0);
   });
