@@ -59,10 +59,15 @@ test('a long re-simulation shows its progress and can be stopped; the picture ke
     const watch = new MutationObserver(() => stop() && watch.disconnect());
     watch.observe(document.body, { childList: true, subtree: true });
   });
+  // A lecture-hall laptop's speed (the CPU throttled 4×) while the run goes: on a quiet, fast machine the
+  // run could end within moments of its first progress, before the page's own click could stop it.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.getByTestId('event-target').selectOption('server');
   await page.getByTestId('event-open').click();
   await page.locator('[data-testid^="event-arrive-"]').first().click();
   await expect(page.getByTestId('sandbox-trouble')).toHaveAttribute('data-kind', 'cancelled');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await expect(page.getByTestId('sandbox')).not.toHaveAttribute('data-simulating', 'true');
   // The step stays in the draft (one undo away); the picture is still the world before it.
   await expect(steps(page)).toHaveCount(before + 1);
