@@ -7,6 +7,8 @@ const QUERY = '/embed.html?scenario=pop3-three-devices&lang=en&frame=12';
 
 async function shown(page: Page) {
   await expect(page.locator('svg.picture-svg g.region').first()).toBeAttached();
+  // The position line is written in a task after the picture's first regions (seen empty once when read at once).
+  await expect(page.getByTestId('position')).not.toHaveText('');
   return {
     position: await page.getByTestId('position').textContent(),
     narration: await page.getByTestId('narration').textContent(),
