@@ -9,13 +9,25 @@ import LZString from 'lz-string';
 import { yearWorld } from '../bench/worlds';
 import { ready } from './page';
 import { installProbe, probe, resetProbe } from './robustProbe';
+import { overloaded, startTrace, stopTrace, type MainThreadTask } from './robust/mainThread';
 
-// Timing limits (100 ms to answer, 50 ms per task) hold only on a quiet machine: on the shared
-// 2-core development machine (load average 16–23) every run measured one main-thread task of
-// 135–150 ms right after a link is opened (it is decoded and validated on the main thread before
-// the worker starts), and 52–255 ms while each scenario's first picture is drawn. The figures are
-// printed on every run; E2E_LONG_TASKS=1 makes them assertions.
-const TIMING = !!process.env.E2E_LONG_TASKS;
+// How fast the page answers, as the issue asks it: every key or click handled within 100 ms
+// of its time stamp, and no main-thread task over 100 ms of the renderer main thread's CPU
+// (Chromium's trace: see robust/mainThread.ts for why not the clock). These tests are tagged
+// @timed and run alone (playwright.config.ts). The wall-clock figures (timer lateness, the
+// PerformanceObserver's long tasks) also count the moments the machine ran someone else, so they
+// are printed beside, not judged: at a load of 6 a timer was 59-253 ms late while the page's own
+// tasks and inputs were short.
+const ANSWER_MS = 100;
+
+/** The page's answer figures, printed, and judged (always under CI=true; locally unless the machine is overloaded). */
+function judge(what: string, p: Awaited<ReturnType<typeof probe>>, tasks: MainThreadTask[]) {
+  const top = tasks[0] ?? { cpu: 0, wall: 0, what: '' };
+  console.log(`${what}: longest main-thread task ${top.cpu.toFixed(0)} ms CPU (${top.wall.toFixed(0)} ms wall${top.what ? `; ${top.what}` : ''}), input waited ${Math.round(p.inputDelay)} ms; by the clock: long tasks ${JSON.stringify(p.long.map((l) => Math.round(l.duration)))}, timer late by ${Math.round(p.maxLate)} ms (load ${loadavg()[0].toFixed(1)})`);
+  expect(p.inputDelay, 'the longest an input waited, ms').toBeLessThan(ANSWER_MS);
+  if (overloaded()) return void test.info().annotations.push({ type: 'not judged', description: `main-thread tasks at machine load ${loadavg()[0].toFixed(1)}` });
+  expect(top.cpu, `the longest main-thread task, ms of CPU (${top.what})`).toBeLessThan(ANSWER_MS);
+}
 
 const HOSTILE = readFileSync('test/fuzz/fixtures/hostile-burst.json', 'utf8');
 
@@ -27,7 +39,7 @@ async function openLink(page: Page, data: string) {
   }, data);
 }
 
-test('the 1.3 KB link of 100,000 mails is refused at once, naming the fields to change; the page keeps answering', async ({ page }) => {
+test('the 1.3 KB link of 100,000 mails is refused at once, naming the fields to change; the page keeps answering', { tag: '@timed' }, async ({ page, browser }) => {
   await installProbe(page);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -35,6 +47,7 @@ test('the 1.3 KB link of 100,000 mails is refused at once, naming the fields to 
   await expect(page.locator('li.card').first()).toBeVisible();
   await page.waitForTimeout(300);
   await resetProbe(page);
+  await startTrace(browser, page);
   await openLink(page, LZString.compressToEncodedURIComponent(HOSTILE));
   const notice = page.getByTestId('notice');
   await expect(notice).toContainText('This scenario asks for more work than is allowed here');
@@ -44,12 +57,8 @@ test('the 1.3 KB link of 100,000 mails is refused at once, naming the fields to 
   // The gallery is there and usable.
   await page.getByRole('searchbox').fill('quota');
   await expect(page.locator('li.card').first()).toBeVisible();
-  const p = await probe(page);
-  console.log(`refusal: long tasks ${JSON.stringify(p.long.map((l) => Math.round(l.duration)))}, timer late by ${Math.round(p.maxLate)} ms, input waited ${Math.round(p.inputDelay)} ms (load ${loadavg()[0].toFixed(1)})`);
-  if (TIMING) {
-    expect(p.maxLate, 'the longest the page could not answer, ms').toBeLessThan(100);
-    expect(p.inputDelay).toBeLessThan(100);
-  }
+  await page.getByRole('searchbox').press('Backspace');
+  judge('refusal', await probe(page), await stopTrace(browser));
   expect(errors).toEqual([]);
 });
 
@@ -59,12 +68,13 @@ test('the refusal speaks German in the German view', async ({ page }) => {
   await expect(page.getByTestId('notice')).toContainText('insgesamt 100.000 Nachrichten aus Serien – auf höchstens 1.308 verringern');
 });
 
-test('a long simulation runs in the worker with progress, the page answers input throughout, and cancel stops it', async ({ page }) => {
+test('a long simulation runs in the worker with progress, the page answers input throughout, and cancel stops it', { tag: '@timed' }, async ({ page, browser }) => {
   await installProbe(page);
   await page.goto('/?lang=en');
   await expect(page.locator('li.card').first()).toBeVisible();
   const data = LZString.compressToEncodedURIComponent(JSON.stringify(yearWorld(10_000).scenario));
   await resetProbe(page);
+  await startTrace(browser, page);
   // Open it the way a shared link opens after page load (back/forward reads the address).
   await openLink(page, data);
   const progress = page.getByTestId('simulation-progress');
@@ -86,12 +96,7 @@ test('a long simulation runs in the worker with progress, the page answers input
   await page.getByTestId('simulation-cancel').click();
   await expect(progress).toBeHidden();
   await expect(page.getByTestId('notice')).toContainText('The simulation was cancelled');
-  const p = await probe(page);
-  console.log(`long run: long tasks ${JSON.stringify(p.long.map((l) => Math.round(l.duration)))}, timer late by ${Math.round(p.maxLate)} ms, input waited ${Math.round(p.inputDelay)} ms (load ${loadavg()[0].toFixed(1)})`);
-  if (TIMING) {
-    expect(p.maxLate, 'the longest the page could not answer, ms').toBeLessThan(100);
-    expect(p.inputDelay, 'the longest an input waited, ms').toBeLessThan(100);
-  }
+  judge('long run', await probe(page), await stopTrace(browser));
   // And the app works on: a built-in scenario opens.
   await search.fill('');
   await page.locator('li.card[data-scenario=pop3-three-devices] h3 a').click();

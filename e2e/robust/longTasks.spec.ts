@@ -11,7 +11,7 @@ import { readdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { test, expect } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
-import { startTrace, stopTrace } from './mainThread';
+import { overloaded, startTrace, stopTrace } from './mainThread';
 
 // Each scenario is measured as someone opening it has it: one page in the renderer. With the
 // back-forward cache on, every scenario page the loop navigated away from stayed alive in the same
@@ -29,17 +29,7 @@ const BUILTINS = readdirSync('scenarios')
 
 const LIMIT_MS = 50;
 
-/**
- * Thread time is robust to the machine being shared, but not without limit: with many more runnable
- * threads than cores, a task's own CPU time grows too (cores shared between hyperthreads, caches
- * flushed by the others) — on this 2-core machine at a load of 12–15, tasks measured 25–40 ms one run
- * and 55–77 ms the next (those figures still counted the trace's own start-up, now left out). Beyond three runnable threads per core the figures are printed and the test
- * says it did not judge them, rather than pass or fail on the neighbours' account.
- */
-// Under CI=true it is always judged: nothing may be skipped there.
-const OVERLOADED = () => !process.env.CI && loadavg()[0] > 3 * cpus().length;
-
-test('main-thread tasks while each built-in scenario loads: none over 50 ms (thread time)', async ({ page, browser }) => {
+test('main-thread tasks while each built-in scenario loads: none over 50 ms (thread time)', { tag: '@timed' }, async ({ page, browser }) => {
   test.setTimeout(600_000);
   const report: string[] = [];
   const over: string[] = [];
@@ -68,7 +58,7 @@ test('main-thread tasks while each built-in scenario loads: none over 50 ms (thr
   }
   console.log(`load of each built-in scenario, main-thread tasks (machine load ${loadavg().map((l) => l.toFixed(1)).join(' ')}):\n${report.join('\n')}`);
   if (over.length) console.log(`over ${LIMIT_MS} ms: ${over.join('; ')}`);
-  if (OVERLOADED()) {
+  if (overloaded()) {
     test.info().annotations.push({ type: 'not judged', description: `machine load ${loadavg()[0].toFixed(1)} on ${cpus().length} cores; over ${LIMIT_MS} ms: ${over.join('; ') || 'none'}` });
     console.log(`not judged (machine load ${loadavg()[0].toFixed(1)} on ${cpus().length} cores); over ${LIMIT_MS} ms of CPU: ${over.join('; ') || 'none'}`);
     return;

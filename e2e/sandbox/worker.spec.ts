@@ -14,7 +14,7 @@ async function injectArrival(page: Page) {
   await expect(page.getByTestId('sandbox')).toHaveAttribute('data-simulating', 'true');
 }
 
-test('while the largest scenario is simulated again after an event, a key is handled within 100 ms', async ({ page }) => {
+test('while the largest scenario is simulated again after an event, a key is handled within 100 ms', { tag: '@timed' }, async ({ page }) => {
   test.setTimeout(120_000);
   const errors = noErrors(page);
   await forkAtFrame(page, LARGE, 1200);
