@@ -2,9 +2,9 @@
 // WordPress's height message, the sizing script, the web component, and what the
 // embed may not do. One host server on one port: the tests of this file run in order.
 import { test, expect, type Page, type FrameLocator } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
 import type { Server } from 'node:http';
 import { EMBED_ORIGIN, HOST, WP_SECRET, componentPage, iframePage, startHost } from './embedHost';
+import { FOLDER, folderBuild } from './embed/folderSite';
 
 const FRAMES = 25; // pop3-three-devices has 25 frames (README, "Speed")
 const PAGES = {
@@ -16,14 +16,10 @@ const PAGES = {
 };
 test.describe.configure({ mode: 'serial' });
 let server: Server;
-// A build for a folder (BASE_PATH), served from the host under that folder.
-const BASE = '/~user/mail/';
-const BASE_DIR = '.tmp/dist-base';
+// The build for a folder (BASE_PATH), served from the host under that folder.
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  const built = spawnSync('node_modules/.bin/vite', ['build', '--outDir', BASE_DIR, '--emptyOutDir', '--logLevel', 'error'], { env: { ...process.env, BASE_PATH: BASE, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' }, stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('the build with a base path failed');
-  server = await startHost(PAGES, { path: BASE, dir: BASE_DIR });
+  server = await startHost(PAGES, { path: FOLDER, dir: await folderBuild() });
 });
 test.afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
@@ -194,18 +190,18 @@ test('a build for a folder works from that folder: the app, a scenario, the embe
   const outside: string[] = [];
   page.on('request', (r) => {
     const u = new URL(r.url());
-    if (u.origin === HOST && !u.pathname.startsWith(BASE)) outside.push(u.pathname);
+    if (u.origin === HOST && !u.pathname.startsWith(FOLDER)) outside.push(u.pathname);
   });
-  await page.goto(`${HOST}${BASE}?lang=de`);
+  await page.goto(`${HOST}${FOLDER}?lang=de`);
   await expect(page.locator('li.card').first()).toBeVisible();
-  await page.goto(`${HOST}${BASE}?scenario=pop3-three-devices&lang=en&frame=5`);
+  await page.goto(`${HOST}${FOLDER}?scenario=pop3-three-devices&lang=en&frame=5`);
   await expect(page.locator('svg.picture-svg g.region').first()).toBeAttached();
   await expect(page.getByTestId('position')).toHaveAttribute('data-frame', '5');
-  await expect(page.locator('link[type="application/json+oembed"]')).toHaveAttribute('href', `${BASE}oembed/pop3-three-devices.en.json`);
-  await page.goto(`${HOST}${BASE}embed.html?scenario=pop3-three-devices&lang=de&frame=3`);
+  await expect(page.locator('link[type="application/json+oembed"]')).toHaveAttribute('href', `${FOLDER}oembed/pop3-three-devices.en.json`);
+  await page.goto(`${HOST}${FOLDER}embed.html?scenario=pop3-three-devices&lang=de&frame=3`);
   await expect(page.locator('svg.picture-svg g.region').first()).toBeAttached();
-  await expect(page.getByTestId('open-full')).toHaveAttribute('href', `${HOST}${BASE}?scenario=pop3-three-devices&frame=3&lang=de`);
-  const oembed = await (await page.request.get(`${HOST}${BASE}oembed/pop3-three-devices.de.json`)).json();
-  expect(oembed.html).toContain(`src="${BASE}embed.html?scenario=pop3-three-devices&amp;lang=de"`);
+  await expect(page.getByTestId('open-full')).toHaveAttribute('href', `${HOST}${FOLDER}?scenario=pop3-three-devices&frame=3&lang=de`);
+  const oembed = await (await page.request.get(`${HOST}${FOLDER}oembed/pop3-three-devices.de.json`)).json();
+  expect(oembed.html).toContain(`src="${FOLDER}embed.html?scenario=pop3-three-devices&amp;lang=de"`);
   expect(outside).toEqual([]);
 });

@@ -3,7 +3,7 @@
 // would serve it. `swSuffix` lets a test publish a "new version" of the service
 // worker without touching the built files (other tests may be reading them).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 
@@ -14,13 +14,45 @@ export const FOLDER_URL = `${FOLDER_ORIGIN}${FOLDER}`;
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
 
-/** Build the site for FOLDER into `dir` (a folder of this test file's own). */
-export function buildForFolder(dir: string): void {
-  const built = spawnSync('node_modules/.bin/vite', ['build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'error'], {
-    env: { ...process.env, BASE_PATH: FOLDER, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
-    stdio: 'inherit',
-  });
-  if (built.status !== 0) throw new Error('the build for a folder failed');
+/**
+ * The site built for FOLDER, once per test run: two spec files serve it (the embed in a host page,
+ * and the offline copy), and each building its own cost 10-11 s of CPU. The run's workers are
+ * children of one runner, so the runner's pid names the run: the first worker to ask builds into
+ * `.tmp/dist-folder-<pid>` (an atomic mkdir is the lock), the others wait for its "done" mark.
+ * Nothing writes to the files once built; tests that need a new version change what the server
+ * sends (`swSuffix`), not the files.
+ */
+export async function folderBuild(): Promise<string> {
+  const dir = `.tmp/dist-folder-${process.ppid}`;
+  const done = join(dir, '.built');
+  const failed = `${dir}.failed`;
+  let mine = false;
+  try {
+    mkdirSync(dir, { recursive: false });
+    mine = true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+  if (mine) {
+    // Builds of earlier runs are of no use any more.
+    for (const old of readdirSync('.tmp')) if (old.startsWith('dist-folder-') && join('.tmp', old) !== dir) rmSync(join('.tmp', old), { recursive: true, force: true });
+    // Not --emptyOutDir: the folder is this run's, created just now, and holds the lock.
+    const built = spawnSync('node_modules/.bin/vite', ['build', '--outDir', dir, '--logLevel', 'error'], {
+      env: { ...process.env, BASE_PATH: FOLDER, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+      stdio: 'inherit',
+    });
+    if (built.status !== 0) {
+      writeFileSync(failed, '');
+      throw new Error('the build for a folder failed');
+    }
+    writeFileSync(done, '');
+    return dir;
+  }
+  while (!existsSync(done)) {
+    if (existsSync(failed)) throw new Error('the build for a folder failed (in another worker: see its output)');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return dir;
 }
 
 export interface FolderSite {

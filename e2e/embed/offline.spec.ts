@@ -4,9 +4,8 @@
 // reloads anything. Service workers are allowed here only; every test has a
 // fresh browser context, so no worker outlives its test.
 import { test, expect, type Page } from '@playwright/test';
-import { FOLDER_ORIGIN, FOLDER_URL, buildForFolder, serveFolder, type FolderSite } from './folderSite';
+import { FOLDER_ORIGIN, FOLDER_URL, folderBuild, serveFolder, type FolderSite } from './folderSite';
 
-const DIR = `.tmp/dist-offline-${process.env.E2E_PORT ?? 4173}`;
 let site: FolderSite;
 
 test.describe.configure({ mode: 'serial' });
@@ -14,8 +13,7 @@ test.use({ serviceWorkers: 'allow' });
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  buildForFolder(DIR);
-  site = await serveFolder(DIR);
+  site = await serveFolder(await folderBuild());
 });
 test.afterAll(() => site.close());
 
