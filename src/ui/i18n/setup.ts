@@ -3,29 +3,21 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import type { Lang } from '../store/playerState';
 
-// The narration texts belong to the simulation; take them if they are there.
-const narrationModules = import.meta.glob('/src/i18n/narration.ts', { eager: true }) as Record<string, Record<string, unknown>>;
-
-function narrationFor(lang: Lang): Record<string, unknown> {
-  for (const mod of Object.values(narrationModules)) {
-    const res = mod[lang === 'de' ? 'narrationDe' : 'narrationEn'];
-    if (res && typeof res === 'object') {
-      const inner = (res as Record<string, unknown>).narration;
-      return inner && typeof inner === 'object' ? (inner as Record<string, unknown>) : (res as Record<string, unknown>);
-    }
-  }
-  return {};
-}
-
-// Each language's UI strings are their own chunk: a reader downloads only the language shown.
+// Each language's texts are their own chunks: a reader downloads only the language shown.
 const uiStrings: Record<Lang, () => Promise<object>> = {
   en: () => import('../../i18n/ui.en').then((m) => m.uiEn),
   de: () => import('../../i18n/ui.de').then((m) => m.uiDe),
 };
+// The simulation's narration (what each frame says), in the same namespace under narration.*.
+const narrationTexts: Record<Lang, () => Promise<object>> = {
+  en: () => import('../../i18n/narration.en').then((m) => m.narrationEn),
+  de: () => import('../../i18n/narration.de').then((m) => m.narrationDe),
+};
 
 export async function ensureLanguage(i18n: I18n, lang: Lang): Promise<void> {
   if (i18n.hasResourceBundle(lang, 'translation') && i18n.exists('ui.app.title', { lng: lang })) return;
-  i18n.addResourceBundle(lang, 'translation', { ui: await uiStrings[lang](), narration: narrationFor(lang) }, true, true);
+  const [ui, narration] = await Promise.all([uiStrings[lang](), narrationTexts[lang]()]);
+  i18n.addResourceBundle(lang, 'translation', { ui, narration }, true, true);
 }
 
 export async function createI18n(lang: Lang): Promise<I18n> {

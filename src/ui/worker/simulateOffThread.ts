@@ -4,22 +4,15 @@
 // fresh one started for the next request). Without Worker support (unit tests
 // in Node) the same checks run in place. See README.md in this folder for the
 // client API.
-import { formatProblem, loadScenarioText, simulateWithinBudget, type BudgetVerdict, type Scenario, type WorldState } from '../../sim';
-import { sessionFor, type PlaySession } from '../model/session';
+import type { Scenario, WorldState } from '../../sim';
+import { sessionFor } from '../model/session';
+import type { Checked, LinkOutcome, SimulationOutcome } from './outcome';
 import type { TimelineIndex } from '../model/timelineIndex';
 import type { CheckReply, CheckRequest, SimulateReply, SimulateRequest } from './protocol';
 import { timelineBuilder } from './timelineTransport';
 import { decodeScenario } from '../url/sharedScenario';
 
-export type SimulationOutcome =
-  /** `base`: the scenario as given (or as decoded from a link), before its variant was applied. */
-  | { readonly kind: 'ok'; readonly session: PlaySession; readonly base: Scenario; readonly variant: string | null }
-  | { readonly kind: 'refused'; readonly verdict: Extract<BudgetVerdict, { ok: false }> }
-  | { readonly kind: 'failed'; readonly message: string }
-  | { readonly kind: 'cancelled' };
-
-/** What a link's simulation can end in: the same, plus a link that is damaged or invalid. */
-export type LinkOutcome = SimulationOutcome | { readonly kind: 'badLink'; readonly problems: readonly string[] };
+export type { Checked, LinkOutcome, SimulationOutcome } from './outcome';
 
 export interface SimulationProgress {
   /** performance.now() when the request was made. */
@@ -168,15 +161,12 @@ function stopWorker() {
 
 const playable = (scenario: Scenario, variant: string | null) => (variant && Object.prototype.hasOwnProperty.call(scenario.variants, variant) ? variant : null);
 
-function inPlace(scenario: Scenario, variant: string | null): SimulationOutcome {
-  try {
-    const run = simulateWithinBudget(scenario, { variant });
-    if (!run.ok) return { kind: 'refused', verdict: run.verdict };
-    return { kind: 'ok', session: sessionFor(scenario, variant, run.timeline), base: scenario, variant };
-  } catch (err) {
-    return { kind: 'failed', message: err instanceof Error ? err.message : String(err) };
-  }
-}
+/**
+ * Without Worker support (unit tests in Node) the same work runs in place. Loaded only then: the
+ * engine it needs is the worker's, and kept out of the page's first script it is ~45 KB (gzip)
+ * less for every visitor.
+ */
+const inPlace = (scenario: Scenario, variant: string | null) => import('./inPlace').then((m) => m.inPlace(scenario, variant));
 
 function request(scenario: Scenario | null, data: string | undefined, variant: string | null): Promise<LinkOutcome> {
   if (pending) cancelSimulation();
@@ -191,7 +181,7 @@ function request(scenario: Scenario | null, data: string | undefined, variant: s
 
 /** Simulate off the main thread. A new request cancels the one before it. */
 export function simulateOffThread(scenario: Scenario, variant: string | null): Promise<SimulationOutcome> {
-  if (typeof Worker === 'undefined') return Promise.resolve(inPlace(scenario, variant));
+  if (typeof Worker === 'undefined') return inPlace(scenario, variant);
   return request(scenario, undefined, variant) as Promise<SimulationOutcome>;
 }
 
@@ -204,7 +194,7 @@ export function simulateLinkOffThread(data: string, variant: string | null): Pro
   if (typeof Worker === 'undefined') {
     const decoded = decodeScenario(data);
     if (!decoded.ok) return Promise.resolve({ kind: 'badLink', problems: decoded.problems });
-    return Promise.resolve(inPlace(decoded.scenario, playable(decoded.scenario, variant)));
+    return inPlace(decoded.scenario, playable(decoded.scenario, variant));
   }
   return request(null, data, variant);
 }
@@ -218,13 +208,6 @@ export function cancelSimulation(): void {
   if (checks.size) ensureWorker();
 }
 
-/** A scenario file checked with the CLI's loader: the scenario, or every problem with where it is. */
-export type Checked = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };
-
-function checkInPlace(file: string, text: string): Checked {
-  const result = loadScenarioText(file, text);
-  return result.ok ? { ok: true, scenario: result.scenario } : { ok: false, problems: result.problems.map(formatProblem) };
-}
 
 /**
  * Check a scenario file's text (a built-in scenario fetched by the page) in the
@@ -232,7 +215,7 @@ function checkInPlace(file: string, text: string): Checked {
  * simulation already running there.
  */
 export function checkScenarioOffThread(file: string, text: string): Promise<Checked> {
-  if (typeof Worker === 'undefined') return Promise.resolve(checkInPlace(file, text));
+  if (typeof Worker === 'undefined') return import('./inPlace').then((m) => m.checkInPlace(file, text));
   return new Promise((resolve) => {
     const request: CheckRequest = { kind: 'check', id: nextId++, file, text };
     checks.set(request.id, { request, resolve });
