@@ -10,6 +10,8 @@ import { fallbackStyle, type MailStyle } from './mailStyle';
 import { ICON_PATHS, type IconKind } from './deviceIcons';
 import type { PathView, Story, TraceView } from './story';
 import { tokenBin, tokenBinGroups } from './tokenBins';
+import { binAsDrawn, isMoving, type BinNode } from './binAsDrawn';
+import { joinTokens } from './tokenJoin';
 
 export type RegionStatus = 'ok' | 'offline' | 'failed' | 'down' | 'breached' | 'idle';
 
@@ -88,11 +90,23 @@ function changedOnly<E extends Element, D>(sel: Selection<E, D, SVGGElement, unk
   });
 }
 
-function layer(svg: Selection<SVGSVGElement, unknown, null, undefined>, name: string): G {
-  let g = svg.select<SVGGElement>(`g.layer-${name}`);
-  if (g.empty()) g = svg.append('g').attr('class', `layer layer-${name}`);
-  return g as unknown as G;
+/**
+ * A layer of the picture (or of the overlay), looked for among the root's own
+ * children: a search of the whole picture for the layers after the tokens went
+ * through every token's nodes, at every change.
+ */
+function layerOf(root: Element, name: string): SVGGElement | null {
+  for (let c = root.firstElementChild; c; c = c.nextElementSibling) if (c.classList.contains(`layer-${name}`)) return c as SVGGElement;
+  return null;
 }
+
+function layer(svg: Selection<SVGSVGElement, unknown, null, undefined>, name: string): G {
+  const found = layerOf(svg.node()!, name);
+  return (found ? select(found) : svg.append('g').attr('class', `layer layer-${name}`)) as unknown as G;
+}
+
+/** A layer's nodes matching `selector` among its own children. */
+const inLayer = <E extends Element>(root: Element, name: string, selector: string): E[] => Array.from(layerOf(root, name)?.querySelectorAll<E>(`:scope > ${selector}`) ?? []);
 
 const style = (m: PictureModel, mail: string) => m.styles.get(mail) ?? fallbackStyle;
 const has = (flags: number, bit: number) => (flags & bit) !== 0;
@@ -250,7 +264,8 @@ function envelope(sc: PictureModel['layout']['scale']) {
   };
 }
 
-function drawTokens(g: G, m: PictureModel, events: PictureEvents) {
+/** Draws the tokens, each place's in its bin; returns the token nodes drawn (the others were already as they are to be). */
+function drawTokens(g: G, m: PictureModel, events: PictureEvents): SVGGElement[] {
   const env = envelope(m.layout.scale);
   const ring = Math.max(3, env.h * 0.18);
   // Each place's tokens in their own bin (tokenBins.ts): a change re-records the paint of the places it touches only.
@@ -275,30 +290,39 @@ function drawTokens(g: G, m: PictureModel, events: PictureEvents) {
     const node = tokenOf(ev);
     if (node?.__data__) select(node).select('title').text(m.tokenTitle(node.__data__));
   });
-  for (const [place, tokens] of byPlace) drawBin(tokenBin(g, place, m.layout.width, m.layout.height), tokens);
+  // What else the tokens' look depends on (see the look below): bins drawn with the same are left alone (binAsDrawn.ts).
+  const context = `${m.selectedMail ?? ''}|${m.layout.scale.name}|${env.w}x${env.h}|${lost}`;
+  const drawn: SVGGElement[] = [];
+  for (const [place, tokens] of byPlace) {
+    const bin = tokenBin(g, place, m.layout.width, m.layout.height).node()!;
+    const was = (bin as BinNode).__drawn;
+    if (binAsDrawn(bin, tokens, changedHere, context, m.styles)) continue;
+    const nodes = joinTokens(bin, tokens, changedHere, makeToken, was?.context !== context || was.styles !== m.styles);
+    drawLook(selectAll<SVGGElement, TokenDatum>(nodes));
+    drawn.push(...nodes);
+  }
+  return drawn;
 
-  function drawBin(bin: G, tokens: TokenDatum[]) {
-    const sel = bin
-      .selectAll<SVGGElement, TokenDatum>('g.token')
-      .data(tokens, (d) => d.id)
-      .join((enter) => {
-        const e = enter.append('g');
-        e.append('title');
-        // Their places are written by tokenShape.ts (at rest where the token is, travelling around 0,0).
-        // The pointer: a circle around the mail being discussed (a shape, not only a colour).
-        e.append('circle').attr('class', 'pointer-ring').attr('r', env.w * 0.5 + ring + 3);
-        // Changed in this step: a frame around the envelope.
-        e.append('rect').attr('class', 'change-ring').attr('width', env.w + 2 * ring).attr('height', env.h + 2 * ring).attr('rx', ring);
-        // A duplicate: a second envelope behind the first.
-        e.append('rect').attr('class', 'dup-ring').attr('width', env.w).attr('height', env.h).attr('rx', 2);
-        e.append('rect').attr('class', 'token-body').attr('width', env.w).attr('height', env.h).attr('rx', 2);
-        e.append('path').attr('class', 'token-flap');
-        e.append('text').attr('class', 'token-label').attr('dy', '0.35em');
-        e.append('line').attr('class', 'strike');
-        e.append('circle').attr('class', 'unread-dot').attr('r', Math.max(3, env.h * 0.16));
-        e.append('path').attr('class', 'lost-cross');
-        return e;
-      });
+  function makeToken(bin: SVGGElement): SVGGElement {
+    const e = select(bin).append('g');
+    e.append('title');
+    // Their places are written by tokenShape.ts (at rest where the token is, travelling around 0,0).
+    // The pointer: a circle around the mail being discussed (a shape, not only a colour).
+    e.append('circle').attr('class', 'pointer-ring').attr('r', env.w * 0.5 + ring + 3);
+    // Changed in this step: a frame around the envelope.
+    e.append('rect').attr('class', 'change-ring').attr('width', env.w + 2 * ring).attr('height', env.h + 2 * ring).attr('rx', ring);
+    // A duplicate: a second envelope behind the first.
+    e.append('rect').attr('class', 'dup-ring').attr('width', env.w).attr('height', env.h).attr('rx', 2);
+    e.append('rect').attr('class', 'token-body').attr('width', env.w).attr('height', env.h).attr('rx', 2);
+    e.append('path').attr('class', 'token-flap');
+    e.append('text').attr('class', 'token-label').attr('dy', '0.35em');
+    e.append('line').attr('class', 'strike');
+    e.append('circle').attr('class', 'unread-dot').attr('r', Math.max(3, env.h * 0.16));
+    e.append('path').attr('class', 'lost-cross');
+    return e.node()!;
+  }
+
+  function drawLook(sel: Selection<SVGGElement, TokenDatum, null, undefined>) {
     // Touch only the tokens whose look changed: setting attributes on hundreds of
     // nodes every frame costs more than drawing them.
     const changed = sel.filter(function (d) {
@@ -432,18 +456,18 @@ function drawBadges(g: G, m: PictureModel, events: PictureEvents) {
   });
   // The title names the folder in words: made only when the badge changed (or the language did).
   const changed = changedOnly(sel, (d) => `${d.place}|${d.hidden}|${d.total}|${d.at.x},${d.at.y}|${CELL}|${m.lang}`);
-  changed
-    .attr('data-place', (d) => d.place)
-    .attr('data-count', (d) => d.hidden)
-    .attr('aria-label', (d) => m.badgeTitle(d))
-    .attr('transform', (d) => `translate(${d.at.x},${d.at.y})`);
-  changed.select('title').text((d) => m.badgeTitle(d));
-  changed.select('text').text((d) => m.badgeText(d));
-  // Right-aligned on the last slot, as wide as its number.
-  changed
-    .select('rect')
-    .attr('x', (d) => CELL / 2 - 1 - (charW * 1.5 + charW * m.badgeText(d).length))
-    .attr('width', (d) => charW * 1.5 + charW * m.badgeText(d).length);
+  // Each badge's words are made once (they go through the translations and number formats).
+  changed.each(function (d) {
+    const title = m.badgeTitle(d);
+    const text = m.badgeText(d);
+    const g = select(this);
+    g.attr('data-place', d.place).attr('data-count', d.hidden).attr('aria-label', title).attr('transform', `translate(${d.at.x},${d.at.y})`);
+    g.select('title').text(title);
+    g.select('text').text(text);
+    // Right-aligned on the last slot, as wide as its number.
+    const w = charW * 1.5 + charW * text.length;
+    g.select('rect').attr('x', CELL / 2 - 1 - w).attr('width', w);
+  });
 }
 
 /** Draw a frame's picture (structure, texts, tokens) at travel progress `t`. */
@@ -490,9 +514,9 @@ export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, 
   drawPaths(layer(svg, 'paths'), m);
   drawGhosts(layer(svg, 'ghosts'), m);
   (svgEl as PictureNode).__shape = tokenShape(m.layout.scale);
-  drawTokens(layer(svg, 'tokens'), m, events);
+  const drawnTokens = drawTokens(layer(svg, 'tokens'), m, events);
   drawBadges(layer(svg, 'badges'), m, events);
-  settleTokens(svgEl);
+  settleTokens(svgEl, drawnTokens);
   positionPicture(svgEl, t, fade);
 }
 
@@ -501,7 +525,7 @@ export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, 
  * frame rests (`fade` 0 → 1). Older paths of the step keep their faded look (CSS).
  */
 function positionPaths(svgEl: SVGSVGElement, t: number, fade: number) {
-  const current = inBoth<SVGGElement, PathView>(svgEl, 'g.layer-paths > g.transfer.is-current');
+  const current = inBoth<SVGGElement, PathView>(svgEl, 'paths', 'g.transfer.is-current');
   if (current.empty()) return;
   const opacity = (t < 1 ? 1 : 1 - 0.45 * fade).toFixed(2);
   // Plain DOM over the nodes found once per change, and only what differs from the last frame:
@@ -544,8 +568,8 @@ const AWAY = ['paths', 'ghosts', 'tokens'] as const;
 function awayNodes(svgEl: SVGSVGElement): Map<string, Element[]> {
   const node = svgEl as PictureNode;
   return new Map<string, Element[]>([
-    ['paths', Array.from(svgEl.querySelectorAll('g.layer-paths > g.transfer.is-current'))],
-    ['ghosts', Array.from(svgEl.querySelectorAll('g.layer-ghosts > g.ghost'))],
+    ['paths', inLayer(svgEl, 'paths', 'g.transfer.is-current')],
+    ['ghosts', inLayer(svgEl, 'ghosts', 'g.ghost')],
     ['tokens', node.__movers ?? []],
   ]);
 }
@@ -556,8 +580,8 @@ function bringHome(svgEl: SVGSVGElement) {
   if (!node.__away || !travel) return;
   node.__away = false;
   for (const name of AWAY) {
-    const home = svgEl.querySelector(`g.layer-${name}`);
-    const away = travel.querySelector(`g.layer-${name}`);
+    const home = layerOf(svgEl, name);
+    const away = layerOf(travel, name);
     // Each goes back where it was sent from (a token to its place's bin, tokenBins.ts). The join puts them
     // back in their order at the next change; until then the order only decides who is on top.
     if (home && away)
@@ -576,7 +600,7 @@ function sendAway(svgEl: SVGSVGElement) {
   if (![...nodes.values()].some((l) => l.length)) return;
   node.__away = true;
   for (const name of AWAY) {
-    let g = travel.querySelector(`g.layer-${name}`);
+    let g: Element | null = layerOf(travel, name);
     if (!g) {
       g = travel.appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'g'));
       g.setAttribute('class', `layer layer-${name}`);
@@ -589,20 +613,20 @@ function sendAway(svgEl: SVGSVGElement) {
 }
 
 /** A layer's nodes wherever they are drawn now: in the picture or over it. */
-function inBoth<E extends Element, D>(svgEl: SVGSVGElement, selector: string) {
+function inBoth<E extends Element, D>(svgEl: SVGSVGElement, name: string, selector: string) {
   const node = svgEl as PictureNode;
   // Found once per drawn change (renderPicture clears it), not on every animation frame.
   const found = (node.__found ??= new Map<string, Element[]>());
-  let nodes = found.get(selector);
+  const key = `${name}|${selector}`;
+  let nodes = found.get(key);
   if (!nodes) {
     const travel = node.__travel;
-    nodes = [...svgEl.querySelectorAll<E>(selector), ...(travel ? travel.querySelectorAll<E>(selector) : [])];
-    found.set(selector, nodes);
+    nodes = [...inLayer<E>(svgEl, name, selector), ...(travel ? inLayer<E>(travel, name, selector) : [])];
+    found.set(key, nodes);
   }
   return selectAll<E, D>(nodes as E[]);
 }
 
-const isMoving = (d: TokenDatum) => d.entering || d.overflow || d.from.x !== d.to.x || d.from.y !== d.to.y;
 
 /** A token's sizes at a scale, for tokenShape.ts. */
 function tokenShape(sc: Scale): TokenShape {
@@ -638,13 +662,12 @@ function placeToken(node: TokenNode, d: TokenDatum, t: number, shape: TokenShape
  * their slot changed), and the tokens that travel in this change are
  * remembered, so each animation frame touches only those few.
  */
-function settleTokens(svgEl: SVGSVGElement) {
+function settleTokens(svgEl: SVGSVGElement, drawn: readonly SVGGElement[]) {
   const movers: TokenNode[] = [];
   const shape = (svgEl as PictureNode).__shape;
   if (!shape) return;
-  select(svgEl)
-    .select('g.layer-tokens')
-    .selectAll<SVGGElement, TokenDatum>('g.token')
+  // Only the tokens drawn now: the others neither travel nor changed their slot (tokenJoin.ts).
+  selectAll<SVGGElement, TokenDatum>(drawn)
     .each(function (d) {
       const node = this as TokenNode;
       if (isMoving(d)) {
@@ -670,7 +693,7 @@ export function positionPicture(svgEl: SVGSVGElement, t: number, fade = 1, playi
   positionPaths(svgEl, t, fade);
   const shape = (svgEl as PictureNode).__shape;
   if (shape) for (const node of (svgEl as PictureNode).__movers ?? []) if (node.__data__ && node.isConnected) placeToken(node, node.__data__, t, shape, t >= 1);
-  inBoth<SVGGElement, GhostDatum>(svgEl, 'g.layer-ghosts > g.ghost')
+  inBoth<SVGGElement, GhostDatum>(svgEl, 'ghosts', 'g.ghost')
     .attr('transform', (d) => `translate(${d.at.x},${(d.at.y + (d.destroyed ? 14 * t : 0)).toFixed(1)})`)
     .attr('opacity', 1 - t)
     .attr('visibility', t >= 1 ? 'hidden' : null);
