@@ -100,6 +100,21 @@ function layerOf(root: Element, name: string): SVGGElement | null {
   return null;
 }
 
+type ListeningLayer = SVGGElement & { __now?: { m: PictureModel; events: PictureEvents }; __listening?: boolean };
+
+/**
+ * A layer's listeners are added once and read the model and events drawn last:
+ * taking them off and adding them anew at every change (d3's .on) was a
+ * noticeable part of drawing a change on a 4× throttled laptop.
+ */
+function listenOnce(g: G, m: PictureModel, events: PictureEvents, listen: (now: () => { m: PictureModel; events: PictureEvents }) => void) {
+  const node = g.node() as ListeningLayer;
+  node.__now = { m, events };
+  if (node.__listening) return;
+  node.__listening = true;
+  listen(() => node.__now!);
+}
+
 function layer(svg: Selection<SVGSVGElement, unknown, null, undefined>, name: string): G {
   const found = layerOf(svg.node()!, name);
   return (found ? select(found) : svg.append('g').attr('class', `layer layer-${name}`)) as unknown as G;
@@ -199,11 +214,13 @@ function drawFolders(g: G, m: PictureModel, events: PictureEvents) {
       e.append('text').attr('class', 'folder-label');
       return e;
     });
-  // One listener on the layer, not one per folder replaced at every change (d3's .on takes the old one off first).
-  g.on('click', (ev: MouseEvent) => {
-    const d = nodeOf<FolderView>(ev, 'g.folder')?.__data__;
-    if (d) events.selectPlace(d.box.place);
-  });
+  // One listener on the layer, not one per folder replaced at every change.
+  listenOnce(g, m, events, (now) =>
+    g.on('click', (ev: MouseEvent) => {
+      const d = nodeOf<FolderView>(ev, 'g.folder')?.__data__;
+      if (d) now().events.selectPlace(d.box.place);
+    }),
+  );
   const changed = changedOnly(sel, (d) => `${d.box.place}|${d.box.x},${d.box.y},${d.box.w},${d.box.h},${d.box.labelH}|${d.label}`);
   changed.attr('data-place', (d) => d.box.place);
   changed
@@ -281,15 +298,19 @@ function drawTokens(g: G, m: PictureModel, events: PictureEvents): SVGGElement[]
   // One listener on the layer instead of one per token per frame. The tooltip
   // text is made when it is needed, not for every token on every frame.
   const tokenOf = (ev: Event) => nodeOf<TokenDatum>(ev, 'g.token');
-  g.on('click', (ev: MouseEvent) => {
-    const node = tokenOf(ev);
-    if (!node?.__data__) return;
-    ev.stopPropagation();
-    events.selectMail(node.__data__.mail);
-  }).on('pointerover', (ev: PointerEvent) => {
-    const node = tokenOf(ev);
-    if (node?.__data__) select(node).select('title').text(m.tokenTitle(node.__data__));
-  });
+  listenOnce(g, m, events, (now) =>
+    g
+      .on('click', (ev: MouseEvent) => {
+        const node = tokenOf(ev);
+        if (!node?.__data__) return;
+        ev.stopPropagation();
+        now().events.selectMail(node.__data__.mail);
+      })
+      .on('pointerover', (ev: PointerEvent) => {
+        const node = tokenOf(ev);
+        if (node?.__data__) select(node).select('title').text(now().m.tokenTitle(node.__data__));
+      }),
+  );
   // What else the tokens' look depends on (see the look below): bins drawn with the same are left alone (binAsDrawn.ts).
   const context = `${m.selectedMail ?? ''}|${m.layout.scale.name}|${env.w}x${env.h}|${lost}`;
   const drawn: SVGGElement[] = [];
@@ -446,14 +467,16 @@ function drawBadges(g: G, m: PictureModel, events: PictureEvents) {
       return e;
     });
   // One listener on the layer for clicks, Enter and Space, not one per badge replaced at every change.
-  g.on('click keydown', (ev: Event) => {
-    const d = nodeOf<CountBadge>(ev, 'g.badge')?.__data__;
-    const key = ev.type === 'keydown' ? (ev as KeyboardEvent).key : ' ';
-    if (!d || (key !== 'Enter' && key !== ' ')) return;
-    ev.preventDefault();
-    ev.stopPropagation();
-    events.selectPlace(d.place);
-  });
+  listenOnce(g, m, events, (now) =>
+    g.on('click keydown', (ev: Event) => {
+      const d = nodeOf<CountBadge>(ev, 'g.badge')?.__data__;
+      const key = ev.type === 'keydown' ? (ev as KeyboardEvent).key : ' ';
+      if (!d || (key !== 'Enter' && key !== ' ')) return;
+      ev.preventDefault();
+      ev.stopPropagation();
+      now().events.selectPlace(d.place);
+    }),
+  );
   // The title names the folder in words: made only when the badge changed (or the language did).
   const changed = changedOnly(sel, (d) => `${d.place}|${d.hidden}|${d.total}|${d.at.x},${d.at.y}|${CELL}|${m.lang}`);
   // Each badge's words are made once (they go through the translations and number formats).
@@ -470,8 +493,34 @@ function drawBadges(g: G, m: PictureModel, events: PictureEvents) {
   });
 }
 
-/** Draw a frame's picture (structure, texts, tokens) at travel progress `t`. */
-export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, events: PictureEvents, fade = 1): void {
+/** What does not move while a change plays: the picture's title, regions, gauges, folder names and count badges. */
+function drawSurroundings(svgEl: SVGSVGElement, m: PictureModel, events: PictureEvents) {
+  const svg = select(svgEl);
+  const node = svgEl as SVGSVGElement & { __title?: string };
+  let title = svg.select<SVGTitleElement>('title.picture-title');
+  if (title.empty()) title = svg.insert<SVGTitleElement>('title', ':first-child').attr('class', 'picture-title');
+  const words = `${m.title}. ${m.description}`;
+  if (node.__title !== words || title.text() !== words) {
+    node.__title = words;
+    title.text(words);
+  }
+  drawRegions(layer(svg, 'regions'), m);
+  drawGauges(layer(svg, 'gauges'), m);
+  drawFolders(layer(svg, 'folders'), m, events);
+  drawBadges(layer(svg, 'badges'), m, events);
+}
+
+/** The picture's layers, bottom to top. */
+const LAYERS = ['regions', 'links', 'gauges', 'folders', 'traces', 'paths', 'ghosts', 'tokens', 'badges'] as const;
+
+/**
+ * Draw a frame's picture (structure, texts, tokens) at travel progress `t`.
+ * `defer`, while playing: what does not move (regions, gauges, folder names,
+ * count badges, the picture's title) is handed to it to be drawn a display frame
+ * later, so the change's first frame draws only what starts to move. Drawing a
+ * change at once took a 4× throttled laptop longer than one display frame.
+ */
+export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, events: PictureEvents, fade = 1, defer?: (job: () => void) => void): void {
   const svg = select(svgEl);
   // Travellers of the last change come home first, so the join finds every token where it keeps them.
   bringHome(svgEl);
@@ -481,7 +530,7 @@ export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, 
   // even of the same value, is a mutation that observers of the picture (the
   // profile labels, which then measure the page) react to.
   const box = `${m.layout.scale.name}|${m.layout.width}|${m.layout.height}`;
-  const node = svgEl as SVGSVGElement & { __box?: string; __title?: string };
+  const node = svgEl as SVGSVGElement & { __box?: string };
   if (node.__box !== box) {
     node.__box = box;
     svg
@@ -498,24 +547,17 @@ export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, 
       travel.setAttribute('viewBox', `0 0 ${m.layout.width} ${m.layout.height}`);
     }
   }
-  let title = svg.select<SVGTitleElement>('title.picture-title');
-  if (title.empty()) title = svg.insert<SVGTitleElement>('title', ':first-child').attr('class', 'picture-title');
-  const words = `${m.title}. ${m.description}`;
-  if (node.__title !== words || title.text() !== words) {
-    node.__title = words;
-    title.text(words);
-  }
-  drawRegions(layer(svg, 'regions'), m);
-  // An empty layer kept where lines between regions were once drawn (none are any more), so the layers' order and the exported SVG stay as they were.
-  layer(svg, 'links');
-  drawGauges(layer(svg, 'gauges'), m);
-  drawFolders(layer(svg, 'folders'), m, events);
+  // Every layer exists, in order, before any is drawn (some may be drawn a frame later).
+  // The links layer stays empty: lines between regions are no longer drawn, and the layers' order and the exported SVG stay as they were.
+  for (const name of LAYERS) layer(svg, name);
   drawTraces(layer(svg, 'traces'), m);
   drawPaths(layer(svg, 'paths'), m);
   drawGhosts(layer(svg, 'ghosts'), m);
   (svgEl as PictureNode).__shape = tokenShape(m.layout.scale);
   const drawnTokens = drawTokens(layer(svg, 'tokens'), m, events);
-  drawBadges(layer(svg, 'badges'), m, events);
+  const surroundings = () => drawSurroundings(svgEl, m, events);
+  if (defer) defer(surroundings);
+  else surroundings();
   settleTokens(svgEl, drawnTokens);
   positionPicture(svgEl, t, fade);
 }
