@@ -573,22 +573,29 @@ function positionPaths(svgEl: SVGSVGElement, t: number, fade: number) {
   // Plain DOM over the nodes found once per change, and only what differs from the last frame:
   // a burst's step has many paths, and every write (even of the same value) restyles the node.
   current.each(function (d) {
-    const g = this as SVGGElement & { __drawn?: string; __line?: SVGPathElement | null; __head?: SVGPathElement | null };
+    const g = this as SVGGElement & { __opacity?: string; __offset?: string; __headHidden?: boolean; __line?: SVGPathElement | null; __head?: SVGPathElement | null };
     const offset = (d.length * (1 - t)).toFixed(1);
-    const drawn = `${opacity}|${offset}|${t < 1}`;
-    if (g.__drawn === drawn) return;
-    g.__drawn = drawn;
     // A path's two parts are made with it and never replaced: looked up once, not on every animation frame.
     const line = (g.__line ??= g.querySelector<SVGPathElement>(':scope > path.transfer-line'));
     const head = (g.__head ??= g.querySelector<SVGPathElement>(':scope > path.transfer-head'));
-    g.setAttribute('opacity', opacity);
-    line?.setAttribute('stroke-dashoffset', offset);
-    if (t < 1) head?.setAttribute('visibility', 'hidden');
-    else head?.removeAttribute('visibility');
+    // Each attribute is written only when it differs from the last frame's (the line grows every frame, the rest seldom).
+    if (g.__opacity !== opacity) {
+      g.__opacity = opacity;
+      g.setAttribute('opacity', opacity);
+    }
+    if (g.__offset !== offset) {
+      g.__offset = offset;
+      line?.setAttribute('stroke-dashoffset', offset);
+    }
+    if (g.__headHidden !== t < 1) {
+      g.__headHidden = t < 1;
+      if (t < 1) head?.setAttribute('visibility', 'hidden');
+      else head?.removeAttribute('visibility');
+    }
   });
 }
 
-type TokenNode = ShapedNode & { __at?: string; __data__?: TokenDatum };
+type TokenNode = ShapedNode & { __at?: string; __data__?: TokenDatum; __opacity?: string | null; __hidden?: boolean };
 /** A node drawn over the picture while its change plays, and the parent it came from. */
 type HomedNode = ChildNode & { __home?: ParentNode | null };
 type PictureNode = SVGSVGElement & { __shape?: TokenShape; __movers?: TokenNode[]; __travel?: SVGSVGElement; __away?: boolean; __found?: Map<string, Element[]> };
@@ -693,10 +700,18 @@ function placeToken(node: TokenNode, d: TokenDatum, t: number, shape: TokenShape
     node.setAttribute('transform', `translate(${x},${y})`);
   }
   const opacity = d.overflow ? (t >= 1 ? '0' : '1') : d.entering && !d.travelled && t < 1 ? String(t) : null;
-  if (opacity === null) node.removeAttribute('opacity');
-  else node.setAttribute('opacity', opacity);
-  if (d.overflow && t >= 1) node.setAttribute('visibility', 'hidden');
-  else node.removeAttribute('visibility');
+  const hidden = d.overflow && t >= 1;
+  // Written only when they differ from the last frame's: a write of the same value still restyles the node.
+  if (node.__opacity !== opacity) {
+    node.__opacity = opacity;
+    if (opacity === null) node.removeAttribute('opacity');
+    else node.setAttribute('opacity', opacity);
+  }
+  if (node.__hidden !== hidden) {
+    node.__hidden = hidden;
+    if (hidden) node.setAttribute('visibility', 'hidden');
+    else node.removeAttribute('visibility');
+  }
 }
 
 /**
