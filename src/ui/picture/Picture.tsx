@@ -129,7 +129,10 @@ export function Picture({ store, label, scale = DESK, fit = false }: { store: St
         whenIdle(() => {
           const s = store.get();
           if (s.timeline !== session.timeline || !s.playing || s.frame >= next.index) return;
-          prepared = { frame: next, scene, selectedMail: s.selectedMail, lang: s.lang, views: lastViews, model: modelOf(next, scene, s.selectedMail, s.lang) };
+          const model = modelOf(next, scene, s.selectedMail, s.lang);
+          // The count badges' words too: made now, they cost the frame that draws them nothing.
+          for (const b of model.scene.badges) model.badgeTitle(b);
+          prepared = { frame: next, scene, selectedMail: s.selectedMail, lang: s.lang, views: lastViews, model };
         }, 60);
       }, 60);
     // While playing, what does not move is drawn a display frame after the change (see renderPicture).
