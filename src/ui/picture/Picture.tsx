@@ -129,9 +129,15 @@ export function Picture({ store, label, scale = DESK, fit = false }: { store: St
         whenIdle(() => {
           const s = store.get();
           if (s.timeline !== session.timeline || !s.playing || s.frame >= next.index) return;
-          prepared = { frame: next, scene, selectedMail: s.selectedMail, lang: s.lang, views: lastViews, model: modelOf(next, scene, s.selectedMail, s.lang) };
+          const model = modelOf(next, scene, s.selectedMail, s.lang);
+          // The count badges' words too: made now, they cost the frame that draws them nothing.
+          for (const b of model.scene.badges) model.badgeTitle(b);
+          prepared = { frame: next, scene, selectedMail: s.selectedMail, lang: s.lang, views: lastViews, model };
         }, 60);
       }, 60);
+    // While playing, what does not move is drawn a display frame after the change (see renderPicture).
+    let surroundings: (() => void) | null = null;
+    const later = (job: () => void) => void (surroundings = job);
     const draw = () => {
       const s = store.get();
       if (s.timeline !== session.timeline) return;
@@ -147,14 +153,21 @@ export function Picture({ store, label, scale = DESK, fit = false }: { store: St
         if (!s.playing || !lastViews || hasWebmail === false) lastViews = hasWebmail ? session.metrics(frame).views : null;
         const model = modelOf(frame, scene, s.selectedMail, s.lang);
         prepared = null;
-        renderPicture(svg, model, t01, events, animating ? fadeOf(s.phase, s.reducedMotion) : 1);
+        // A change drawn now draws its own surroundings: any still waiting are older.
+        surroundings = null;
+        renderPicture(svg, model, t01, events, animating ? fadeOf(s.phase, s.reducedMotion) : 1, s.playing ? later : undefined);
         drawnKey = key;
         drawnPhase = s.phase;
         const next = session.timeline.frames[s.frame + 1];
         if (s.playing && next) prepare(next);
-      } else if (s.phase !== drawnPhase) {
-        positionPicture(svg, t01, fadeOf(s.phase, s.reducedMotion), s.playing);
-        drawnPhase = s.phase;
+      } else {
+        if (s.phase !== drawnPhase) {
+          positionPicture(svg, t01, fadeOf(s.phase, s.reducedMotion), s.playing);
+          drawnPhase = s.phase;
+        }
+        const job = surroundings;
+        surroundings = null;
+        job?.();
       }
     };
     draw();

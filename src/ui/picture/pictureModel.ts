@@ -8,7 +8,7 @@ import { folderName, folderNamer, mailboxNamer, mailSubject, placeName } from '.
 import { accountNames, deviceNames } from '../../i18n/names';
 import { formatBytes, formatNumber, simTimeParts } from '../i18n/format';
 import type { Layout } from './layout';
-import type { Scene } from './scene';
+import type { CountBadge, Scene } from './scene';
 import type { FolderView, GaugeView, PictureModel, RegionView, RegionStatus } from './render';
 import { emptyStory, type Story } from './story';
 import { iconForDevice, type IconKind } from './deviceIcons';
@@ -154,6 +154,12 @@ export function buildPictureModel(p: PictureInput): PictureModel {
     return { account: g.account, x: g.x, y: g.y, w: g.w, fraction, text, level };
   });
 
+  const words = new WeakMap<CountBadge, { text: string; title: string }>();
+  const badgeWords = (b: CountBadge) => {
+    let w = words.get(b);
+    if (!w) words.set(b, (w = { text: t('ui.picture.badge', { count: b.hidden }), title: t('ui.picture.badgeTitle', { total: b.total, count: b.hidden, folder: placeName(b.place, t, name, account, custom) }) }));
+    return w;
+  };
   const copies = scene.tokens.filter((d) => d.place !== layout.lostPlace).length;
   return {
     layout,
@@ -171,8 +177,9 @@ export function buildPictureModel(p: PictureInput): PictureModel {
         place: placeName(d.place, t, name, account, custom),
         flags: flagText(d.flags, t, { headersOnly: d.headersOnly, dup: d.dup }),
       }),
-    badgeText: (b) => t('ui.picture.badge', { count: b.hidden }),
-    badgeTitle: (b) => t('ui.picture.badgeTitle', { total: b.total, count: b.hidden, folder: placeName(b.place, t, name, account, custom) }),
+    // Remembered per badge: the player makes them while preparing a change between animation frames (Picture.tsx), so drawing the badges only writes them.
+    badgeText: (b) => badgeWords(b).text,
+    badgeTitle: (b) => badgeWords(b).title,
     title: t('ui.picture.title', { scenario: scenario.title[lang], time: timeText(frame.time, lang, t) }),
     description: t('ui.picture.description', { copies, mails: state.mails.size, lost: lost.length }),
     lang,

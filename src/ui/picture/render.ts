@@ -10,6 +10,8 @@ import { fallbackStyle, type MailStyle } from './mailStyle';
 import { ICON_PATHS, type IconKind } from './deviceIcons';
 import type { PathView, Story, TraceView } from './story';
 import { tokenBin, tokenBinGroups } from './tokenBins';
+import { binAsDrawn, isMoving, type BinNode } from './binAsDrawn';
+import { joinTokens } from './tokenJoin';
 
 export type RegionStatus = 'ok' | 'offline' | 'failed' | 'down' | 'breached' | 'idle';
 
@@ -88,11 +90,38 @@ function changedOnly<E extends Element, D>(sel: Selection<E, D, SVGGElement, unk
   });
 }
 
-function layer(svg: Selection<SVGSVGElement, unknown, null, undefined>, name: string): G {
-  let g = svg.select<SVGGElement>(`g.layer-${name}`);
-  if (g.empty()) g = svg.append('g').attr('class', `layer layer-${name}`);
-  return g as unknown as G;
+/**
+ * A layer of the picture (or of the overlay), looked for among the root's own
+ * children: a search of the whole picture for the layers after the tokens went
+ * through every token's nodes, at every change.
+ */
+function layerOf(root: Element, name: string): SVGGElement | null {
+  for (let c = root.firstElementChild; c; c = c.nextElementSibling) if (c.classList.contains(`layer-${name}`)) return c as SVGGElement;
+  return null;
 }
+
+type ListeningLayer = SVGGElement & { __now?: { m: PictureModel; events: PictureEvents }; __listening?: boolean };
+
+/**
+ * A layer's listeners are added once and read the model and events drawn last:
+ * taking them off and adding them anew at every change (d3's .on) was a
+ * noticeable part of drawing a change on a 4× throttled laptop.
+ */
+function listenOnce(g: G, m: PictureModel, events: PictureEvents, listen: (now: () => { m: PictureModel; events: PictureEvents }) => void) {
+  const node = g.node() as ListeningLayer;
+  node.__now = { m, events };
+  if (node.__listening) return;
+  node.__listening = true;
+  listen(() => node.__now!);
+}
+
+function layer(svg: Selection<SVGSVGElement, unknown, null, undefined>, name: string): G {
+  const found = layerOf(svg.node()!, name);
+  return (found ? select(found) : svg.append('g').attr('class', `layer layer-${name}`)) as unknown as G;
+}
+
+/** A layer's nodes matching `selector` among its own children. */
+const inLayer = <E extends Element>(root: Element, name: string, selector: string): E[] => Array.from(layerOf(root, name)?.querySelectorAll<E>(`:scope > ${selector}`) ?? []);
 
 const style = (m: PictureModel, mail: string) => m.styles.get(mail) ?? fallbackStyle;
 const has = (flags: number, bit: number) => (flags & bit) !== 0;
@@ -185,11 +214,13 @@ function drawFolders(g: G, m: PictureModel, events: PictureEvents) {
       e.append('text').attr('class', 'folder-label');
       return e;
     });
-  // One listener on the layer, not one per folder replaced at every change (d3's .on takes the old one off first).
-  g.on('click', (ev: MouseEvent) => {
-    const d = nodeOf<FolderView>(ev, 'g.folder')?.__data__;
-    if (d) events.selectPlace(d.box.place);
-  });
+  // One listener on the layer, not one per folder replaced at every change.
+  listenOnce(g, m, events, (now) =>
+    g.on('click', (ev: MouseEvent) => {
+      const d = nodeOf<FolderView>(ev, 'g.folder')?.__data__;
+      if (d) now().events.selectPlace(d.box.place);
+    }),
+  );
   const changed = changedOnly(sel, (d) => `${d.box.place}|${d.box.x},${d.box.y},${d.box.w},${d.box.h},${d.box.labelH}|${d.label}`);
   changed.attr('data-place', (d) => d.box.place);
   changed
@@ -250,7 +281,8 @@ function envelope(sc: PictureModel['layout']['scale']) {
   };
 }
 
-function drawTokens(g: G, m: PictureModel, events: PictureEvents) {
+/** Draws the tokens, each place's in its bin; returns the token nodes drawn (the others were already as they are to be). */
+function drawTokens(g: G, m: PictureModel, events: PictureEvents): SVGGElement[] {
   const env = envelope(m.layout.scale);
   const ring = Math.max(3, env.h * 0.18);
   // Each place's tokens in their own bin (tokenBins.ts): a change re-records the paint of the places it touches only.
@@ -266,39 +298,52 @@ function drawTokens(g: G, m: PictureModel, events: PictureEvents) {
   // One listener on the layer instead of one per token per frame. The tooltip
   // text is made when it is needed, not for every token on every frame.
   const tokenOf = (ev: Event) => nodeOf<TokenDatum>(ev, 'g.token');
-  g.on('click', (ev: MouseEvent) => {
-    const node = tokenOf(ev);
-    if (!node?.__data__) return;
-    ev.stopPropagation();
-    events.selectMail(node.__data__.mail);
-  }).on('pointerover', (ev: PointerEvent) => {
-    const node = tokenOf(ev);
-    if (node?.__data__) select(node).select('title').text(m.tokenTitle(node.__data__));
-  });
-  for (const [place, tokens] of byPlace) drawBin(tokenBin(g, place, m.layout.width, m.layout.height), tokens);
+  listenOnce(g, m, events, (now) =>
+    g
+      .on('click', (ev: MouseEvent) => {
+        const node = tokenOf(ev);
+        if (!node?.__data__) return;
+        ev.stopPropagation();
+        now().events.selectMail(node.__data__.mail);
+      })
+      .on('pointerover', (ev: PointerEvent) => {
+        const node = tokenOf(ev);
+        if (node?.__data__) select(node).select('title').text(now().m.tokenTitle(node.__data__));
+      }),
+  );
+  // What else the tokens' look depends on (see the look below): bins drawn with the same are left alone (binAsDrawn.ts).
+  const context = `${m.selectedMail ?? ''}|${m.layout.scale.name}|${env.w}x${env.h}|${lost}`;
+  const drawn: SVGGElement[] = [];
+  for (const [place, tokens] of byPlace) {
+    const bin = tokenBin(g, place, m.layout.width, m.layout.height).node()!;
+    const was = (bin as BinNode).__drawn;
+    if (binAsDrawn(bin, tokens, changedHere, context, m.styles)) continue;
+    const nodes = joinTokens(bin, tokens, changedHere, makeToken, was?.context !== context || was.styles !== m.styles);
+    drawLook(selectAll<SVGGElement, TokenDatum>(nodes));
+    drawn.push(...nodes);
+  }
+  return drawn;
 
-  function drawBin(bin: G, tokens: TokenDatum[]) {
-    const sel = bin
-      .selectAll<SVGGElement, TokenDatum>('g.token')
-      .data(tokens, (d) => d.id)
-      .join((enter) => {
-        const e = enter.append('g');
-        e.append('title');
-        // Their places are written by tokenShape.ts (at rest where the token is, travelling around 0,0).
-        // The pointer: a circle around the mail being discussed (a shape, not only a colour).
-        e.append('circle').attr('class', 'pointer-ring').attr('r', env.w * 0.5 + ring + 3);
-        // Changed in this step: a frame around the envelope.
-        e.append('rect').attr('class', 'change-ring').attr('width', env.w + 2 * ring).attr('height', env.h + 2 * ring).attr('rx', ring);
-        // A duplicate: a second envelope behind the first.
-        e.append('rect').attr('class', 'dup-ring').attr('width', env.w).attr('height', env.h).attr('rx', 2);
-        e.append('rect').attr('class', 'token-body').attr('width', env.w).attr('height', env.h).attr('rx', 2);
-        e.append('path').attr('class', 'token-flap');
-        e.append('text').attr('class', 'token-label').attr('dy', '0.35em');
-        e.append('line').attr('class', 'strike');
-        e.append('circle').attr('class', 'unread-dot').attr('r', Math.max(3, env.h * 0.16));
-        e.append('path').attr('class', 'lost-cross');
-        return e;
-      });
+  function makeToken(bin: SVGGElement): SVGGElement {
+    const e = select(bin).append('g');
+    e.append('title');
+    // Their places are written by tokenShape.ts (at rest where the token is, travelling around 0,0).
+    // The pointer: a circle around the mail being discussed (a shape, not only a colour).
+    e.append('circle').attr('class', 'pointer-ring').attr('r', env.w * 0.5 + ring + 3);
+    // Changed in this step: a frame around the envelope.
+    e.append('rect').attr('class', 'change-ring').attr('width', env.w + 2 * ring).attr('height', env.h + 2 * ring).attr('rx', ring);
+    // A duplicate: a second envelope behind the first.
+    e.append('rect').attr('class', 'dup-ring').attr('width', env.w).attr('height', env.h).attr('rx', 2);
+    e.append('rect').attr('class', 'token-body').attr('width', env.w).attr('height', env.h).attr('rx', 2);
+    e.append('path').attr('class', 'token-flap');
+    e.append('text').attr('class', 'token-label').attr('dy', '0.35em');
+    e.append('line').attr('class', 'strike');
+    e.append('circle').attr('class', 'unread-dot').attr('r', Math.max(3, env.h * 0.16));
+    e.append('path').attr('class', 'lost-cross');
+    return e.node()!;
+  }
+
+  function drawLook(sel: Selection<SVGGElement, TokenDatum, null, undefined>) {
     // Touch only the tokens whose look changed: setting attributes on hundreds of
     // nodes every frame costs more than drawing them.
     const changed = sel.filter(function (d) {
@@ -422,32 +467,60 @@ function drawBadges(g: G, m: PictureModel, events: PictureEvents) {
       return e;
     });
   // One listener on the layer for clicks, Enter and Space, not one per badge replaced at every change.
-  g.on('click keydown', (ev: Event) => {
-    const d = nodeOf<CountBadge>(ev, 'g.badge')?.__data__;
-    const key = ev.type === 'keydown' ? (ev as KeyboardEvent).key : ' ';
-    if (!d || (key !== 'Enter' && key !== ' ')) return;
-    ev.preventDefault();
-    ev.stopPropagation();
-    events.selectPlace(d.place);
-  });
+  listenOnce(g, m, events, (now) =>
+    g.on('click keydown', (ev: Event) => {
+      const d = nodeOf<CountBadge>(ev, 'g.badge')?.__data__;
+      const key = ev.type === 'keydown' ? (ev as KeyboardEvent).key : ' ';
+      if (!d || (key !== 'Enter' && key !== ' ')) return;
+      ev.preventDefault();
+      ev.stopPropagation();
+      now().events.selectPlace(d.place);
+    }),
+  );
   // The title names the folder in words: made only when the badge changed (or the language did).
   const changed = changedOnly(sel, (d) => `${d.place}|${d.hidden}|${d.total}|${d.at.x},${d.at.y}|${CELL}|${m.lang}`);
-  changed
-    .attr('data-place', (d) => d.place)
-    .attr('data-count', (d) => d.hidden)
-    .attr('aria-label', (d) => m.badgeTitle(d))
-    .attr('transform', (d) => `translate(${d.at.x},${d.at.y})`);
-  changed.select('title').text((d) => m.badgeTitle(d));
-  changed.select('text').text((d) => m.badgeText(d));
-  // Right-aligned on the last slot, as wide as its number.
-  changed
-    .select('rect')
-    .attr('x', (d) => CELL / 2 - 1 - (charW * 1.5 + charW * m.badgeText(d).length))
-    .attr('width', (d) => charW * 1.5 + charW * m.badgeText(d).length);
+  // Each badge's words are made once (they go through the translations and number formats).
+  changed.each(function (d) {
+    const title = m.badgeTitle(d);
+    const text = m.badgeText(d);
+    const g = select(this);
+    g.attr('data-place', d.place).attr('data-count', d.hidden).attr('aria-label', title).attr('transform', `translate(${d.at.x},${d.at.y})`);
+    g.select('title').text(title);
+    g.select('text').text(text);
+    // Right-aligned on the last slot, as wide as its number.
+    const w = charW * 1.5 + charW * text.length;
+    g.select('rect').attr('x', CELL / 2 - 1 - w).attr('width', w);
+  });
 }
 
-/** Draw a frame's picture (structure, texts, tokens) at travel progress `t`. */
-export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, events: PictureEvents, fade = 1): void {
+/** What does not move while a change plays: the picture's title, regions, gauges, folder names and count badges. */
+function drawSurroundings(svgEl: SVGSVGElement, m: PictureModel, events: PictureEvents) {
+  const svg = select(svgEl);
+  const node = svgEl as SVGSVGElement & { __title?: string };
+  let title = svg.select<SVGTitleElement>('title.picture-title');
+  if (title.empty()) title = svg.insert<SVGTitleElement>('title', ':first-child').attr('class', 'picture-title');
+  const words = `${m.title}. ${m.description}`;
+  if (node.__title !== words || title.text() !== words) {
+    node.__title = words;
+    title.text(words);
+  }
+  drawRegions(layer(svg, 'regions'), m);
+  drawGauges(layer(svg, 'gauges'), m);
+  drawFolders(layer(svg, 'folders'), m, events);
+  drawBadges(layer(svg, 'badges'), m, events);
+}
+
+/** The picture's layers, bottom to top. */
+const LAYERS = ['regions', 'links', 'gauges', 'folders', 'traces', 'paths', 'ghosts', 'tokens', 'badges'] as const;
+
+/**
+ * Draw a frame's picture (structure, texts, tokens) at travel progress `t`.
+ * `defer`, while playing: what does not move (regions, gauges, folder names,
+ * count badges, the picture's title) is handed to it to be drawn a display frame
+ * later, so the change's first frame draws only what starts to move. Drawing a
+ * change at once took a 4× throttled laptop longer than one display frame.
+ */
+export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, events: PictureEvents, fade = 1, defer?: (job: () => void) => void): void {
   const svg = select(svgEl);
   // Travellers of the last change come home first, so the join finds every token where it keeps them.
   bringHome(svgEl);
@@ -457,7 +530,7 @@ export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, 
   // even of the same value, is a mutation that observers of the picture (the
   // profile labels, which then measure the page) react to.
   const box = `${m.layout.scale.name}|${m.layout.width}|${m.layout.height}`;
-  const node = svgEl as SVGSVGElement & { __box?: string; __title?: string };
+  const node = svgEl as SVGSVGElement & { __box?: string };
   if (node.__box !== box) {
     node.__box = box;
     svg
@@ -474,25 +547,18 @@ export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, 
       travel.setAttribute('viewBox', `0 0 ${m.layout.width} ${m.layout.height}`);
     }
   }
-  let title = svg.select<SVGTitleElement>('title.picture-title');
-  if (title.empty()) title = svg.insert<SVGTitleElement>('title', ':first-child').attr('class', 'picture-title');
-  const words = `${m.title}. ${m.description}`;
-  if (node.__title !== words || title.text() !== words) {
-    node.__title = words;
-    title.text(words);
-  }
-  drawRegions(layer(svg, 'regions'), m);
-  // An empty layer kept where lines between regions were once drawn (none are any more), so the layers' order and the exported SVG stay as they were.
-  layer(svg, 'links');
-  drawGauges(layer(svg, 'gauges'), m);
-  drawFolders(layer(svg, 'folders'), m, events);
+  // Every layer exists, in order, before any is drawn (some may be drawn a frame later).
+  // The links layer stays empty: lines between regions are no longer drawn, and the layers' order and the exported SVG stay as they were.
+  for (const name of LAYERS) layer(svg, name);
   drawTraces(layer(svg, 'traces'), m);
   drawPaths(layer(svg, 'paths'), m);
   drawGhosts(layer(svg, 'ghosts'), m);
   (svgEl as PictureNode).__shape = tokenShape(m.layout.scale);
-  drawTokens(layer(svg, 'tokens'), m, events);
-  drawBadges(layer(svg, 'badges'), m, events);
-  settleTokens(svgEl);
+  const drawnTokens = drawTokens(layer(svg, 'tokens'), m, events);
+  const surroundings = () => drawSurroundings(svgEl, m, events);
+  if (defer) defer(surroundings);
+  else surroundings();
+  settleTokens(svgEl, drawnTokens);
   positionPicture(svgEl, t, fade);
 }
 
@@ -501,28 +567,35 @@ export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, 
  * frame rests (`fade` 0 → 1). Older paths of the step keep their faded look (CSS).
  */
 function positionPaths(svgEl: SVGSVGElement, t: number, fade: number) {
-  const current = inBoth<SVGGElement, PathView>(svgEl, 'g.layer-paths > g.transfer.is-current');
+  const current = inBoth<SVGGElement, PathView>(svgEl, 'paths', 'g.transfer.is-current');
   if (current.empty()) return;
   const opacity = (t < 1 ? 1 : 1 - 0.45 * fade).toFixed(2);
   // Plain DOM over the nodes found once per change, and only what differs from the last frame:
   // a burst's step has many paths, and every write (even of the same value) restyles the node.
   current.each(function (d) {
-    const g = this as SVGGElement & { __drawn?: string; __line?: SVGPathElement | null; __head?: SVGPathElement | null };
+    const g = this as SVGGElement & { __opacity?: string; __offset?: string; __headHidden?: boolean; __line?: SVGPathElement | null; __head?: SVGPathElement | null };
     const offset = (d.length * (1 - t)).toFixed(1);
-    const drawn = `${opacity}|${offset}|${t < 1}`;
-    if (g.__drawn === drawn) return;
-    g.__drawn = drawn;
     // A path's two parts are made with it and never replaced: looked up once, not on every animation frame.
     const line = (g.__line ??= g.querySelector<SVGPathElement>(':scope > path.transfer-line'));
     const head = (g.__head ??= g.querySelector<SVGPathElement>(':scope > path.transfer-head'));
-    g.setAttribute('opacity', opacity);
-    line?.setAttribute('stroke-dashoffset', offset);
-    if (t < 1) head?.setAttribute('visibility', 'hidden');
-    else head?.removeAttribute('visibility');
+    // Each attribute is written only when it differs from the last frame's (the line grows every frame, the rest seldom).
+    if (g.__opacity !== opacity) {
+      g.__opacity = opacity;
+      g.setAttribute('opacity', opacity);
+    }
+    if (g.__offset !== offset) {
+      g.__offset = offset;
+      line?.setAttribute('stroke-dashoffset', offset);
+    }
+    if (g.__headHidden !== t < 1) {
+      g.__headHidden = t < 1;
+      if (t < 1) head?.setAttribute('visibility', 'hidden');
+      else head?.removeAttribute('visibility');
+    }
   });
 }
 
-type TokenNode = ShapedNode & { __at?: string; __data__?: TokenDatum };
+type TokenNode = ShapedNode & { __at?: string; __data__?: TokenDatum; __opacity?: string | null; __hidden?: boolean };
 /** A node drawn over the picture while its change plays, and the parent it came from. */
 type HomedNode = ChildNode & { __home?: ParentNode | null };
 type PictureNode = SVGSVGElement & { __shape?: TokenShape; __movers?: TokenNode[]; __travel?: SVGSVGElement; __away?: boolean; __found?: Map<string, Element[]> };
@@ -544,8 +617,8 @@ const AWAY = ['paths', 'ghosts', 'tokens'] as const;
 function awayNodes(svgEl: SVGSVGElement): Map<string, Element[]> {
   const node = svgEl as PictureNode;
   return new Map<string, Element[]>([
-    ['paths', Array.from(svgEl.querySelectorAll('g.layer-paths > g.transfer.is-current'))],
-    ['ghosts', Array.from(svgEl.querySelectorAll('g.layer-ghosts > g.ghost'))],
+    ['paths', inLayer(svgEl, 'paths', 'g.transfer.is-current')],
+    ['ghosts', inLayer(svgEl, 'ghosts', 'g.ghost')],
     ['tokens', node.__movers ?? []],
   ]);
 }
@@ -556,8 +629,8 @@ function bringHome(svgEl: SVGSVGElement) {
   if (!node.__away || !travel) return;
   node.__away = false;
   for (const name of AWAY) {
-    const home = svgEl.querySelector(`g.layer-${name}`);
-    const away = travel.querySelector(`g.layer-${name}`);
+    const home = layerOf(svgEl, name);
+    const away = layerOf(travel, name);
     // Each goes back where it was sent from (a token to its place's bin, tokenBins.ts). The join puts them
     // back in their order at the next change; until then the order only decides who is on top.
     if (home && away)
@@ -576,7 +649,7 @@ function sendAway(svgEl: SVGSVGElement) {
   if (![...nodes.values()].some((l) => l.length)) return;
   node.__away = true;
   for (const name of AWAY) {
-    let g = travel.querySelector(`g.layer-${name}`);
+    let g: Element | null = layerOf(travel, name);
     if (!g) {
       g = travel.appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'g'));
       g.setAttribute('class', `layer layer-${name}`);
@@ -589,20 +662,20 @@ function sendAway(svgEl: SVGSVGElement) {
 }
 
 /** A layer's nodes wherever they are drawn now: in the picture or over it. */
-function inBoth<E extends Element, D>(svgEl: SVGSVGElement, selector: string) {
+function inBoth<E extends Element, D>(svgEl: SVGSVGElement, name: string, selector: string) {
   const node = svgEl as PictureNode;
   // Found once per drawn change (renderPicture clears it), not on every animation frame.
   const found = (node.__found ??= new Map<string, Element[]>());
-  let nodes = found.get(selector);
+  const key = `${name}|${selector}`;
+  let nodes = found.get(key);
   if (!nodes) {
     const travel = node.__travel;
-    nodes = [...svgEl.querySelectorAll<E>(selector), ...(travel ? travel.querySelectorAll<E>(selector) : [])];
-    found.set(selector, nodes);
+    nodes = [...inLayer<E>(svgEl, name, selector), ...(travel ? inLayer<E>(travel, name, selector) : [])];
+    found.set(key, nodes);
   }
   return selectAll<E, D>(nodes as E[]);
 }
 
-const isMoving = (d: TokenDatum) => d.entering || d.overflow || d.from.x !== d.to.x || d.from.y !== d.to.y;
 
 /** A token's sizes at a scale, for tokenShape.ts. */
 function tokenShape(sc: Scale): TokenShape {
@@ -627,10 +700,18 @@ function placeToken(node: TokenNode, d: TokenDatum, t: number, shape: TokenShape
     node.setAttribute('transform', `translate(${x},${y})`);
   }
   const opacity = d.overflow ? (t >= 1 ? '0' : '1') : d.entering && !d.travelled && t < 1 ? String(t) : null;
-  if (opacity === null) node.removeAttribute('opacity');
-  else node.setAttribute('opacity', opacity);
-  if (d.overflow && t >= 1) node.setAttribute('visibility', 'hidden');
-  else node.removeAttribute('visibility');
+  const hidden = d.overflow && t >= 1;
+  // Written only when they differ from the last frame's: a write of the same value still restyles the node.
+  if (node.__opacity !== opacity) {
+    node.__opacity = opacity;
+    if (opacity === null) node.removeAttribute('opacity');
+    else node.setAttribute('opacity', opacity);
+  }
+  if (node.__hidden !== hidden) {
+    node.__hidden = hidden;
+    if (hidden) node.setAttribute('visibility', 'hidden');
+    else node.removeAttribute('visibility');
+  }
 }
 
 /**
@@ -638,13 +719,12 @@ function placeToken(node: TokenNode, d: TokenDatum, t: number, shape: TokenShape
  * their slot changed), and the tokens that travel in this change are
  * remembered, so each animation frame touches only those few.
  */
-function settleTokens(svgEl: SVGSVGElement) {
+function settleTokens(svgEl: SVGSVGElement, drawn: readonly SVGGElement[]) {
   const movers: TokenNode[] = [];
   const shape = (svgEl as PictureNode).__shape;
   if (!shape) return;
-  select(svgEl)
-    .select('g.layer-tokens')
-    .selectAll<SVGGElement, TokenDatum>('g.token')
+  // Only the tokens drawn now: the others neither travel nor changed their slot (tokenJoin.ts).
+  selectAll<SVGGElement, TokenDatum>(drawn)
     .each(function (d) {
       const node = this as TokenNode;
       if (isMoving(d)) {
@@ -670,7 +750,7 @@ export function positionPicture(svgEl: SVGSVGElement, t: number, fade = 1, playi
   positionPaths(svgEl, t, fade);
   const shape = (svgEl as PictureNode).__shape;
   if (shape) for (const node of (svgEl as PictureNode).__movers ?? []) if (node.__data__ && node.isConnected) placeToken(node, node.__data__, t, shape, t >= 1);
-  inBoth<SVGGElement, GhostDatum>(svgEl, 'g.layer-ghosts > g.ghost')
+  inBoth<SVGGElement, GhostDatum>(svgEl, 'ghosts', 'g.ghost')
     .attr('transform', (d) => `translate(${d.at.x},${(d.at.y + (d.destroyed ? 14 * t : 0)).toFixed(1)})`)
     .attr('opacity', 1 - t)
     .attr('visibility', t >= 1 ? 'hidden' : null);

@@ -47,3 +47,25 @@ describe('followFrames', () => {
     expect(seen).toEqual([3]);
   });
 });
+
+describe('followFrames, put off until the change has been drawn', () => {
+  it('wakes once the delay has passed, once, with the frame shown by then; not at all if playback stopped meanwhile', () => {
+    const store = createStore<S>({ frame: 0, phase: 1, playing: true });
+    const queued: Array<() => void> = [];
+    const seen: number[] = [];
+    const off = followFrames(store, (f) => seen.push(f), (job) => void queued.push(job));
+    expect(seen).toEqual([0]);
+    store.set((s) => ({ ...s, frame: 1, phase: 0 }));
+    store.set((s) => ({ ...s, frame: 2, phase: 0 }));
+    // Nothing yet: the panels wait for the change's two display frames.
+    expect(seen).toEqual([0]);
+    expect(queued).toHaveLength(1);
+    queued.shift()!();
+    expect(seen).toEqual([0, 2]);
+    store.set((s) => ({ ...s, frame: 3, phase: 0 }));
+    store.set((s) => ({ ...s, playing: false }));
+    queued.shift()!();
+    expect(seen).toEqual([0, 2]);
+    off();
+  });
+});
