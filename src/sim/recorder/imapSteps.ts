@@ -55,27 +55,68 @@ const LITERALS: ReadonlyArray<FetchedMessage['literal']> = [null, 'header', 'bod
  *   LINES tag text status n line…  ·  FETCHED tag text status n (seq uid flags recent size sizeAsked literal mail)…
  */
 export function encodeStep(step: ImapStep, out: Array<string | number>): void {
+  writeStep(step, out, out.length);
+}
+
+/** How many values a step is encoded as (see encodeStep). */
+export function stepValueCount(step: ImapStep): number {
   switch (step.kind) {
     case 'news':
-      // Appended one by one, not spread: a reply of many lines would pass the limit of a call's arguments.
-      out.push(NEWS, step.lines.length);
-      for (const line of step.lines) out.push(line);
-      return;
+      return 2 + step.lines.length;
     case 'done':
-      out.push(DONE, step.tag, step.status);
-      return;
     case 'idle':
-      out.push(IDLE, step.tag, step.continuation);
-      return;
+      return 3;
+    case 'command':
+      return isFetchLines(step.untagged) ? 5 + 8 * step.untagged.fetched.length : 5 + step.untagged.length;
+  }
+}
+
+/**
+ * encodeStep's values written into `out` from index `at` (stored by index: into
+ * a list made with room for them, or appended at its end); returns the index
+ * after them.
+ */
+export function writeStep(step: ImapStep, out: Array<string | number>, at: number): number {
+  switch (step.kind) {
+    case 'news':
+      out[at++] = NEWS;
+      out[at++] = step.lines.length;
+      for (const line of step.lines) out[at++] = line;
+      return at;
+    case 'done':
+      out[at++] = DONE;
+      out[at++] = step.tag;
+      out[at++] = step.status;
+      return at;
+    case 'idle':
+      out[at++] = IDLE;
+      out[at++] = step.tag;
+      out[at++] = step.continuation;
+      return at;
     case 'command': {
       const u = step.untagged;
-      if (!isFetchLines(u)) {
-        out.push(LINES, step.tag, step.text, step.status, u.length);
-        for (const line of u) out.push(line);
-        return;
+      const fetch = isFetchLines(u);
+      out[at++] = fetch ? FETCHED : LINES;
+      out[at++] = step.tag;
+      out[at++] = step.text;
+      out[at++] = step.status;
+      if (!fetch) {
+        out[at++] = u.length;
+        for (const line of u) out[at++] = line;
+        return at;
       }
-      out.push(FETCHED, step.tag, step.text, step.status, u.fetched.length);
-      for (const m of u.fetched) out.push(m.seq, m.uid, m.flags, m.recent ? 1 : 0, m.size, m.sizeAsked ? 1 : 0, LITERALS.indexOf(m.literal), m.mail);
+      out[at++] = u.fetched.length;
+      for (const m of u.fetched) {
+        out[at++] = m.seq;
+        out[at++] = m.uid;
+        out[at++] = m.flags;
+        out[at++] = m.recent ? 1 : 0;
+        out[at++] = m.size;
+        out[at++] = m.sizeAsked ? 1 : 0;
+        out[at++] = LITERALS.indexOf(m.literal);
+        out[at++] = m.mail;
+      }
+      return at;
     }
   }
 }

@@ -8,7 +8,7 @@ import type { MailStore } from '../store/store';
 import type { ListingRef } from '../protocol/imap';
 import type { LineSource, Narration, ProtocolLine, SessionInfo, Timeline } from '../timeline';
 import type { WorkGuard } from './workGuard';
-import { encodeStep, imapStepLines, stepLineCount, type ImapStep } from './imapSteps';
+import { encodeStep, imapStepLines, stepLineCount, stepValueCount, writeStep, type ImapStep } from './imapSteps';
 
 interface PendingFrame {
   ops: Op[];
@@ -143,6 +143,28 @@ export class Recorder {
       p.stepSession = session.id;
     }
     encodeStep(step, p.steps);
+  }
+
+  /**
+   * One IMAP command kept as a step on its own (a FETCH outside an IDLE push),
+   * in a list of exactly its values: grown by push from empty, a FETCH of many
+   * entries reallocated its list again and again on the way. `counted`: lines
+   * already counted (see countLines); the rest are counted one by one, so the
+   * work cap stops at the same line as when they are written.
+   */
+  imapCommand(session: SessionInfo, step: ImapStep, counted: number): void {
+    const guard = this.guard;
+    if (guard) for (let n = stepLineCount(step) - counted; n > 0; n--) guard.lines(1);
+    this.closePack();
+    const id = session.id;
+    const values = new Array<string | number>(stepValueCount(step));
+    writeStep(step, values, 0);
+    this.pending.lines.push(() => imapStepLines(id, values));
+  }
+
+  /** Lines about to be recorded as a step, counted now: where the wire would have written them before the command's effects. */
+  countLines(n: number): void {
+    this.guard?.lines(n);
   }
 
   listing(session: SessionInfo, ref: ListingRef): void {
