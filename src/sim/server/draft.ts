@@ -40,10 +40,17 @@ export function setFlagsOf(target: FlagTarget, place: PlaceId, key: string, flag
   return true;
 }
 
+/** How many writes a draft keeps in its flat list before it keeps them in maps per folder. */
+const FEW_WRITES = 4;
+
 export class Draft implements StoreView {
   readonly ops: StoreOp[] = [];
   readonly transfers: Transfer[] = [];
   // Made when first written: most commands only read (a FETCH, a SELECT), and a port makes a draft per command.
+  // The first few writes are kept in one flat list (place, key, copy; null: deleted): nearly every command
+  // that writes writes one or two copies (a delivery one per recipient), and a map per folder written
+  // made a year of deliveries allocate three maps each. More writes than that move into maps per folder.
+  private few: Array<PlaceId | Copy | null> | null = null;
   private copies: Map<PlaceId, Map<string, Copy | null>> | null = null;
   private metas: Map<PlaceId, FolderMeta> | null = null;
   /** What this draft adds to or takes from each account's server usage. */
@@ -74,13 +81,27 @@ export class Draft implements StoreView {
   }
 
   copyAt(place: PlaceId, key: string): Copy | undefined {
-    const own = this.copies?.get(place);
-    if (own?.has(key)) return own.get(key) ?? undefined;
+    const few = this.few;
+    if (few !== null) {
+      for (let i = 0; i < few.length; i += 3) if (few[i] === place && few[i + 1] === key) return (few[i + 2] as Copy | null) ?? undefined;
+    } else {
+      const own = this.copies?.get(place);
+      if (own?.has(key)) return own.get(key) ?? undefined;
+    }
     return this.base.copyAt(place, key);
   }
 
+  /** What this draft wrote to `place`, by key, in the order first written (undefined: nothing). */
+  private writtenIn(place: PlaceId): Map<string, Copy | null> | undefined {
+    const few = this.few;
+    if (few === null) return this.copies?.get(place);
+    let out: Map<string, Copy | null> | undefined;
+    for (let i = 0; i < few.length; i += 3) if (few[i] === place) (out ??= new Map()).set(few[i + 1] as string, few[i + 2] as Copy | null);
+    return out;
+  }
+
   folder(place: PlaceId): ReadonlyMap<string, Copy> {
-    const own = this.copies?.get(place);
+    const own = this.writtenIn(place);
     const base = this.base.folder(place);
     if (!own) return base;
     const out = new Map<string, Copy>();
@@ -113,13 +134,13 @@ export class Draft implements StoreView {
   put(place: PlaceId, key: string, copy: Copy, append = false): void {
     this.count(place, this.copyAt(place, key), -1);
     this.count(place, copy, 1);
-    this.own(place).set(key, copy);
+    this.write(place, key, copy);
     this.ops.push(append ? { op: { op: 'put', place, key, copy }, append } : { op: { op: 'put', place, key, copy } });
   }
 
   del(place: PlaceId, key: string): void {
     this.count(place, this.copyAt(place, key), -1);
-    this.own(place).set(key, null);
+    this.write(place, key, null);
     this.ops.push({ op: { op: 'del', place, key } });
   }
 
@@ -153,6 +174,26 @@ export class Draft implements StoreView {
 
   effects(): Effects {
     return { ops: this.ops, transfers: this.transfers };
+  }
+
+  /** Record a write: in the flat list while there are few, else in the folder's map. */
+  private write(place: PlaceId, key: string, copy: Copy | null): void {
+    if (this.copies === null) {
+      const few = (this.few ??= []);
+      for (let i = 0; i < few.length; i += 3)
+        if (few[i] === place && few[i + 1] === key) {
+          few[i + 2] = copy;
+          return;
+        }
+      if (few.length < 3 * FEW_WRITES) {
+        few.push(place, key, copy);
+        return;
+      }
+      this.copies = new Map();
+      for (let i = 0; i < few.length; i += 3) this.own(few[i] as PlaceId).set(few[i + 1] as string, few[i + 2] as Copy | null);
+      this.few = null;
+    }
+    this.own(place).set(key, copy);
   }
 
   private own(place: PlaceId): Map<string, Copy | null> {
