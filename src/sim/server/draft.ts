@@ -53,8 +53,8 @@ export class Draft implements StoreView {
   private few: Array<PlaceId | Copy | null> | null = null;
   private copies: Map<PlaceId, Map<string, Copy | null>> | null = null;
   private metas: Map<PlaceId, FolderMeta> | null = null;
-  /** What this draft adds to or takes from each account's server usage. */
-  private usage: Map<string, { bytes: number; messages: number }> | null = null;
+  /** What this draft adds to or takes from each account's server usage, flat: account, bytes, messages, … (a draft touches one or two accounts). */
+  private usage: Array<string | number> | null = null;
 
   constructor(private readonly base: StoreView) {}
 
@@ -119,16 +119,24 @@ export class Draft implements StoreView {
 
   usageOf(account: string): { readonly bytes: number; readonly messages: number } {
     const base = this.base.usageOf(account);
-    const mine = this.usage?.get(account);
-    return mine ? { bytes: base.bytes + mine.bytes, messages: base.messages + mine.messages } : base;
+    const u = this.usage;
+    if (u !== null) for (let i = 0; i < u.length; i += 3) if (u[i] === account) return { bytes: base.bytes + (u[i + 1] as number), messages: base.messages + (u[i + 2] as number) };
+    return base;
   }
 
   private count(place: PlaceId, copy: Copy | undefined, sign: 1 | -1): void {
     if (!copy || !place.startsWith('server/')) return;
     const account = place.slice(7, place.indexOf('/', 7));
-    this.usage ??= new Map();
-    const u = this.usage.get(account) ?? { bytes: 0, messages: 0 };
-    this.usage.set(account, { bytes: u.bytes + sign * (this.state.mails.get(copy.mail)?.sizeBytes ?? 0), messages: u.messages + sign });
+    const bytes = sign * (this.state.mails.get(copy.mail)?.sizeBytes ?? 0);
+    const u = (this.usage ??= []);
+    for (let i = 0; i < u.length; i += 3)
+      if (u[i] === account) {
+        u[i + 1] = (u[i + 1] as number) + bytes;
+        u[i + 2] = (u[i + 2] as number) + sign;
+        return;
+      }
+    // Added to nothing yet, as a sum starting at 0 would be.
+    u.push(account, 0 + bytes, 0 + sign);
   }
 
   put(place: PlaceId, key: string, copy: Copy, append = false): void {
