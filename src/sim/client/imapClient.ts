@@ -30,6 +30,7 @@
 //  - offline actions queued per folder and replayed (nsImapOfflineSync);
 // (semantics.md "IMAP", rules 14–24, 26, 32).
 import { Flag } from '../model/flags';
+import { deviceCopy } from '../model/state';
 import { devicePlace, serverPlace } from '../model/places';
 import { formatUidSet, isListing, type ImapReply } from '../protocol/imap';
 import { cacheEntry, type CacheEntry, type ClientMemory, type QueuedAction } from './memory';
@@ -290,7 +291,7 @@ function fetchMessages(h: ClientHost, conn: ImapConnection, folder: string, uids
       else if (mode === 'full') bodies.push({ uid: m.uid, mail: m.mail, size: m.size ?? 0 });
       else {
         const { key, dup } = h.freeKey(local, m.mail);
-        h.put(local, key, { mail: m.mail, flags: m.flags, headersOnly: true, ...(dup ? { dup } : {}) });
+        h.put(local, key, deviceCopy(m.mail, m.flags, true, dup));
         h.transfer('copy', m.mail, server, local, key);
         cacheEntry(memory, folder, m.uid, { mail: m.mail, localKey: key });
         stored++;
@@ -303,7 +304,7 @@ function fetchMessages(h: ClientHost, conn: ImapConnection, folder: string, uids
     for (const m of readFetched(r.untagged)) {
       if (!m.mail) continue;
       const { key, dup } = h.freeKey(local, m.mail);
-      h.put(local, key, { mail: m.mail, flags: m.flags, ...(dup ? { dup } : {}) });
+      h.put(local, key, deviceCopy(m.mail, m.flags, false, dup));
       h.transfer('copy', m.mail, server, local, key);
       cacheEntry(memory, folder, m.uid, { mail: m.mail, localKey: key });
       stored++;

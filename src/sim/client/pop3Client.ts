@@ -8,6 +8,7 @@
 // Thunderbird waits for each reply (no POP3 pipelining), so every command is
 // one round trip.
 import { Flag } from '../model/flags';
+import { deviceCopy } from '../model/state';
 import { devicePlace, serverPlace } from '../model/places';
 import { pop3CommandText, type Pop3Command, type Reply } from '../protocol/pop3';
 import { MINUTES_PER_DAY } from '../scenario/time';
@@ -165,7 +166,7 @@ export function pop3Check(h: ClientHost, options: { dropBeforeQuit?: boolean; af
       const mail = mailIn(reply);
       if (!mail) continue;
       const { key, dup } = h.freeKey(place, mail);
-      h.put(place, key, { mail, flags: 0, ...(policy.headersOnly ? { headersOnly: true } : {}), ...(dup ? { dup } : {}) });
+      h.put(place, key, deviceCopy(mail, 0, policy.headersOnly, dup));
       h.transfer('copy', mail, server, place, key);
       memory.pop3Seen.set(entry.uidl, { mail, firstSeenAt: h.time, localPlace: place, localKey: key, deletedLocally: false, purgedLocally: false });
       const deleteNow = !policy.leaveOnServer && !policy.headersOnly;
@@ -236,7 +237,7 @@ function fetchBody(h: ClientHost, mail: string, local: { place: string; key: str
   }
   conn.send({ type: 'client.retr', n: entry.n });
   const copy = h.copyAt(local.place, local.key)!;
-  h.put(local.place, local.key, { mail, flags: copy.flags | Flag.Seen, ...(copy.dup ? { dup: copy.dup } : {}) });
+  h.put(local.place, local.key, deviceCopy(mail, copy.flags | Flag.Seen, false, copy.dup));
   h.transfer('copy', mail, serverPlace(h.account.id, 'INBOX'), local.place, local.key);
   if (!h.device.pop3.leaveOnServer) conn.send({ type: 'client.dele', n: entry.n });
   conn.quit();

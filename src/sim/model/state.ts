@@ -136,6 +136,16 @@ export function copySet<T>(from: ReadonlySet<T>): Set<T> {
   return to;
 }
 
+/**
+ * A copy on a device: `headersOnly` and `dup` only when so, in that order.
+ * Written as one literal per case instead of spreading optional parts into a
+ * literal (a spread adds the parts one by one to an object of another shape).
+ */
+export function deviceCopy(mail: MailId, flags: number, headersOnly: boolean, dup: number | undefined): Copy {
+  if (headersOnly) return dup ? { mail, flags, headersOnly, dup } : { mail, flags, headersOnly };
+  return dup ? { mail, flags, dup } : { mail, flags };
+}
+
 /** A full, independent copy (copies themselves are immutable and shared). */
 export function cloneState(s: WorldState): WorldState {
   const places = new Map<PlaceId, Map<string, Copy>>();

@@ -48,34 +48,86 @@ const FETCHED = 4;
 const LITERALS: ReadonlyArray<FetchedMessage['literal']> = [null, 'header', 'body'];
 
 /**
+ * A FETCH entry's flags, \Recent, whether its size was asked and its literal, in
+ * one small integer: a year of FETCH entries kept as values then keeps five
+ * values each instead of eight. Flags take the low bits (model/flags.ts).
+ */
+const FLAG_BITS = 0xffff;
+const RECENT = 1 << 16;
+const SIZE_ASKED = 1 << 17;
+const LITERAL_SHIFT = 18;
+function packFetchFacts(m: FetchedMessage): number {
+  return (m.flags & FLAG_BITS) | (m.recent ? RECENT : 0) | (m.sizeAsked ? SIZE_ASKED : 0) | (LITERALS.indexOf(m.literal) << LITERAL_SHIFT);
+}
+
+/**
  * A step as a run of plain values appended to `out` (numbers, and strings the
  * wire had made anyway): a year of pushes keeps no object per step, reply or
  * FETCH entry, only one flat list per exchange.
  *   NEWS n line…  ·  DONE tag status  ·  IDLE tag continuation
- *   LINES tag text status n line…  ·  FETCHED tag text status n (seq uid flags recent size sizeAsked literal mail)…
+ *   LINES tag text status n line…  ·  FETCHED tag text status n (seq uid facts size mail)…
+ * where `facts` packs an entry's flags, \Recent, whether its size was asked and its literal (packFetchFacts).
  */
 export function encodeStep(step: ImapStep, out: Array<string | number>): void {
+  writeStep(step, out, out.length);
+}
+
+/** How many values a step is encoded as (see encodeStep). */
+export function stepValueCount(step: ImapStep): number {
   switch (step.kind) {
     case 'news':
-      // Appended one by one, not spread: a reply of many lines would pass the limit of a call's arguments.
-      out.push(NEWS, step.lines.length);
-      for (const line of step.lines) out.push(line);
-      return;
+      return 2 + step.lines.length;
     case 'done':
-      out.push(DONE, step.tag, step.status);
-      return;
     case 'idle':
-      out.push(IDLE, step.tag, step.continuation);
-      return;
+      return 3;
+    case 'command':
+      return isFetchLines(step.untagged) ? 5 + 5 * step.untagged.fetched.length : 5 + step.untagged.length;
+  }
+}
+
+/**
+ * encodeStep's values written into `out` from index `at` (stored by index: into
+ * a list made with room for them, or appended at its end); returns the index
+ * after them.
+ */
+export function writeStep(step: ImapStep, out: Array<string | number>, at: number): number {
+  switch (step.kind) {
+    case 'news':
+      out[at++] = NEWS;
+      out[at++] = step.lines.length;
+      for (const line of step.lines) out[at++] = line;
+      return at;
+    case 'done':
+      out[at++] = DONE;
+      out[at++] = step.tag;
+      out[at++] = step.status;
+      return at;
+    case 'idle':
+      out[at++] = IDLE;
+      out[at++] = step.tag;
+      out[at++] = step.continuation;
+      return at;
     case 'command': {
       const u = step.untagged;
-      if (!isFetchLines(u)) {
-        out.push(LINES, step.tag, step.text, step.status, u.length);
-        for (const line of u) out.push(line);
-        return;
+      const fetch = isFetchLines(u);
+      out[at++] = fetch ? FETCHED : LINES;
+      out[at++] = step.tag;
+      out[at++] = step.text;
+      out[at++] = step.status;
+      if (!fetch) {
+        out[at++] = u.length;
+        for (const line of u) out[at++] = line;
+        return at;
       }
-      out.push(FETCHED, step.tag, step.text, step.status, u.fetched.length);
-      for (const m of u.fetched) out.push(m.seq, m.uid, m.flags, m.recent ? 1 : 0, m.size, m.sizeAsked ? 1 : 0, LITERALS.indexOf(m.literal), m.mail);
+      out[at++] = u.fetched.length;
+      for (const m of u.fetched) {
+        out[at++] = m.seq;
+        out[at++] = m.uid;
+        out[at++] = packFetchFacts(m);
+        out[at++] = m.size;
+        out[at++] = m.mail;
+      }
+      return at;
     }
   }
 }
@@ -110,8 +162,8 @@ export function imapStepLines(session: string, values: ReadonlyArray<string | nu
     else {
       const fetched: FetchedMessage[] = [];
       for (let n = 0; n < count; n++) {
-        const [seq, uid, flags, recent, size, sizeAsked, literal, mail] = [next(), next(), next(), next(), next(), next(), next(), next()];
-        fetched.push({ seq: seq as number, uid: uid as number, flags: flags as number, recent: recent === 1, size: size as number, sizeAsked: sizeAsked === 1, literal: LITERALS[literal as number], mail: mail as string });
+        const [seq, uid, facts, size, mail] = [next() as number, next() as number, next() as number, next() as number, next() as string];
+        fetched.push({ seq, uid, flags: facts & FLAG_BITS, recent: (facts & RECENT) !== 0, size, sizeAsked: (facts & SIZE_ASKED) !== 0, literal: LITERALS[facts >> LITERAL_SHIFT], mail });
       }
       fetchLinesText({ fetched }).forEach(server);
     }

@@ -8,37 +8,41 @@ import type { MailStore } from '../store/store';
 import type { ListingRef } from '../protocol/imap';
 import type { LineSource, Narration, ProtocolLine, SessionInfo, Timeline } from '../timeline';
 import type { WorkGuard } from './workGuard';
-import { encodeStep, imapStepLines, stepLineCount, type ImapStep } from './imapSteps';
+import { WorkList } from './workList';
+import { encodeStep, imapStepLines, stepLineCount, stepValueCount, writeStep, type ImapStep } from './imapSteps';
 
 interface PendingFrame {
-  ops: Op[];
-  transfers: Transfer[];
-  lines: LineSource[];
-  sessions: SessionInfo[];
+  readonly ops: WorkList<Op>;
+  readonly transfers: WorkList<Transfer>;
+  readonly lines: WorkList<LineSource>;
+  readonly sessions: WorkList<SessionInfo>;
   packSession: string | null;
-  packTexts: string[];
-  packDirs: string[];
+  readonly packTexts: WorkList<string>;
+  readonly packDirs: WorkList<string>;
   /** The session whose IMAP steps are being gathered (written out when read), and the steps as plain values. */
   stepSession: string | null;
   steps: Array<string | number>;
 }
 
-const newPending = (): PendingFrame => ({ ops: [], transfers: [], lines: [], sessions: [], packSession: null, packTexts: [], packDirs: [], stepSession: null, steps: [] });
-
-/**
- * What a frame holds where nothing of a kind happened (most frames open no
- * session, many move no mail): one shared empty list instead of one each, so a
- * year of frames allocates and keeps fewer objects. Frozen: nobody may add to it.
- */
-const NONE: readonly never[] = Object.freeze([]);
+const newPending = (): PendingFrame => ({
+  ops: new WorkList(),
+  transfers: new WorkList(),
+  lines: new WorkList(),
+  sessions: new WorkList(),
+  packSession: null,
+  packTexts: new WorkList(),
+  packDirs: new WorkList(),
+  stepSession: null,
+  steps: [],
+});
 
 /**
  * What a frame keeps of a working list: a copy of exactly its length. A list
  * grown by push keeps room for at least 16 entries (V8 grows a backing store by
  * half plus 16), and most frames hold one or two ops, lines or transfers: kept
- * as they were, a year of frames kept that room in every one. The working list
- * is then replaced by a new empty one (cheaper than emptying it: setting
- * `length` is a call into the runtime).
+ * as they were, a year of frames kept that room in every one. (The frame's own
+ * lists are WorkLists, used again for every frame; the IMAP steps' list below
+ * is replaced by a new one.)
  */
 const exact = <T>(working: T[]): T[] => working.slice();
 
@@ -145,6 +149,28 @@ export class Recorder {
     encodeStep(step, p.steps);
   }
 
+  /**
+   * One IMAP command kept as a step on its own (a FETCH outside an IDLE push),
+   * in a list of exactly its values: grown by push from empty, a FETCH of many
+   * entries reallocated its list again and again on the way. `counted`: lines
+   * already counted (see countLines); the rest are counted one by one, so the
+   * work cap stops at the same line as when they are written.
+   */
+  imapCommand(session: SessionInfo, step: ImapStep, counted: number): void {
+    const guard = this.guard;
+    if (guard) for (let n = stepLineCount(step) - counted; n > 0; n--) guard.lines(1);
+    this.closePack();
+    const id = session.id;
+    const values = new Array<string | number>(stepValueCount(step));
+    writeStep(step, values, 0);
+    this.pending.lines.push(() => imapStepLines(id, values));
+  }
+
+  /** Lines about to be recorded as a step, counted now: where the wire would have written them before the command's effects. */
+  countLines(n: number): void {
+    this.guard?.lines(n);
+  }
+
   listing(session: SessionInfo, ref: ListingRef): void {
     this.guard?.lines(1);
     this.closePack();
@@ -169,10 +195,8 @@ export class Recorder {
       p.stepSession = null;
     }
     if (p.packSession !== null && p.packTexts.length) {
-      // The frame keeps a copy of exactly its length (see exact()); new working lists serve the next pack.
-      p.lines.push({ session: p.packSession, dirs: p.packDirs.join(''), texts: exact(p.packTexts) });
-      p.packTexts = [];
-      p.packDirs = [];
+      // The frame keeps a copy of exactly its length; the working lists start over for the next pack.
+      p.lines.push({ session: p.packSession, dirs: p.packDirs.join(), texts: p.packTexts.take() });
     }
     p.packSession = null;
   }
@@ -197,23 +221,18 @@ export class Recorder {
         micro: this.micro++,
         label,
         actor,
-        transfers: p.transfers.length ? exact(p.transfers) : NONE,
-        lineSources: p.lines.length ? exact(p.lines) : NONE,
-        sessions: p.sessions.length ? exact(p.sessions) : NONE,
+        transfers: p.transfers.take(),
+        lineSources: p.lines.take(),
+        sessions: p.sessions.take(),
         narration,
         // The frame class sets `note` only when there is one (no spread of an optional field per frame).
         note: this.note,
-        ops: p.ops.length ? exact(p.ops) : NONE,
+        ops: p.ops.take(),
       },
       this.store.state,
       this.store.copies,
     );
     this.note = undefined;
-    // The frame holds copies (exact()); used working lists are replaced, empty ones serve the next frame.
-    if (p.transfers.length) p.transfers = [];
-    if (p.lines.length) p.lines = [];
-    if (p.sessions.length) p.sessions = [];
-    if (p.ops.length) p.ops = [];
   }
 
   /** True when something happened since the last frame that a frame should show. */

@@ -40,14 +40,21 @@ export function setFlagsOf(target: FlagTarget, place: PlaceId, key: string, flag
   return true;
 }
 
+/** How many writes a draft keeps in its flat list before it keeps them in maps per folder. */
+const FEW_WRITES = 4;
+
 export class Draft implements StoreView {
   readonly ops: StoreOp[] = [];
   readonly transfers: Transfer[] = [];
   // Made when first written: most commands only read (a FETCH, a SELECT), and a port makes a draft per command.
+  // The first few writes are kept in one flat list (place, key, copy; null: deleted): nearly every command
+  // that writes writes one or two copies (a delivery one per recipient), and a map per folder written
+  // made a year of deliveries allocate three maps each. More writes than that move into maps per folder.
+  private few: Array<PlaceId | Copy | null> | null = null;
   private copies: Map<PlaceId, Map<string, Copy | null>> | null = null;
   private metas: Map<PlaceId, FolderMeta> | null = null;
-  /** What this draft adds to or takes from each account's server usage. */
-  private usage: Map<string, { bytes: number; messages: number }> | null = null;
+  /** What this draft adds to or takes from each account's server usage, flat: account, bytes, messages, … (a draft touches one or two accounts). */
+  private usage: Array<string | number> | null = null;
 
   constructor(private readonly base: StoreView) {}
 
@@ -74,13 +81,27 @@ export class Draft implements StoreView {
   }
 
   copyAt(place: PlaceId, key: string): Copy | undefined {
-    const own = this.copies?.get(place);
-    if (own?.has(key)) return own.get(key) ?? undefined;
+    const few = this.few;
+    if (few !== null) {
+      for (let i = 0; i < few.length; i += 3) if (few[i] === place && few[i + 1] === key) return (few[i + 2] as Copy | null) ?? undefined;
+    } else {
+      const own = this.copies?.get(place);
+      if (own?.has(key)) return own.get(key) ?? undefined;
+    }
     return this.base.copyAt(place, key);
   }
 
+  /** What this draft wrote to `place`, by key, in the order first written (undefined: nothing). */
+  private writtenIn(place: PlaceId): Map<string, Copy | null> | undefined {
+    const few = this.few;
+    if (few === null) return this.copies?.get(place);
+    let out: Map<string, Copy | null> | undefined;
+    for (let i = 0; i < few.length; i += 3) if (few[i] === place) (out ??= new Map()).set(few[i + 1] as string, few[i + 2] as Copy | null);
+    return out;
+  }
+
   folder(place: PlaceId): ReadonlyMap<string, Copy> {
-    const own = this.copies?.get(place);
+    const own = this.writtenIn(place);
     const base = this.base.folder(place);
     if (!own) return base;
     const out = new Map<string, Copy>();
@@ -98,28 +119,36 @@ export class Draft implements StoreView {
 
   usageOf(account: string): { readonly bytes: number; readonly messages: number } {
     const base = this.base.usageOf(account);
-    const mine = this.usage?.get(account);
-    return mine ? { bytes: base.bytes + mine.bytes, messages: base.messages + mine.messages } : base;
+    const u = this.usage;
+    if (u !== null) for (let i = 0; i < u.length; i += 3) if (u[i] === account) return { bytes: base.bytes + (u[i + 1] as number), messages: base.messages + (u[i + 2] as number) };
+    return base;
   }
 
   private count(place: PlaceId, copy: Copy | undefined, sign: 1 | -1): void {
     if (!copy || !place.startsWith('server/')) return;
     const account = place.slice(7, place.indexOf('/', 7));
-    this.usage ??= new Map();
-    const u = this.usage.get(account) ?? { bytes: 0, messages: 0 };
-    this.usage.set(account, { bytes: u.bytes + sign * (this.state.mails.get(copy.mail)?.sizeBytes ?? 0), messages: u.messages + sign });
+    const bytes = sign * (this.state.mails.get(copy.mail)?.sizeBytes ?? 0);
+    const u = (this.usage ??= []);
+    for (let i = 0; i < u.length; i += 3)
+      if (u[i] === account) {
+        u[i + 1] = (u[i + 1] as number) + bytes;
+        u[i + 2] = (u[i + 2] as number) + sign;
+        return;
+      }
+    // Added to nothing yet, as a sum starting at 0 would be.
+    u.push(account, 0 + bytes, 0 + sign);
   }
 
   put(place: PlaceId, key: string, copy: Copy, append = false): void {
     this.count(place, this.copyAt(place, key), -1);
     this.count(place, copy, 1);
-    this.own(place).set(key, copy);
+    this.write(place, key, copy);
     this.ops.push(append ? { op: { op: 'put', place, key, copy }, append } : { op: { op: 'put', place, key, copy } });
   }
 
   del(place: PlaceId, key: string): void {
     this.count(place, this.copyAt(place, key), -1);
-    this.own(place).set(key, null);
+    this.write(place, key, null);
     this.ops.push({ op: { op: 'del', place, key } });
   }
 
@@ -153,6 +182,26 @@ export class Draft implements StoreView {
 
   effects(): Effects {
     return { ops: this.ops, transfers: this.transfers };
+  }
+
+  /** Record a write: in the flat list while there are few, else in the folder's map. */
+  private write(place: PlaceId, key: string, copy: Copy | null): void {
+    if (this.copies === null) {
+      const few = (this.few ??= []);
+      for (let i = 0; i < few.length; i += 3)
+        if (few[i] === place && few[i + 1] === key) {
+          few[i + 2] = copy;
+          return;
+        }
+      if (few.length < 3 * FEW_WRITES) {
+        few.push(place, key, copy);
+        return;
+      }
+      this.copies = new Map();
+      for (let i = 0; i < few.length; i += 3) this.own(few[i] as PlaceId).set(few[i + 1] as string, few[i + 2] as Copy | null);
+      this.few = null;
+    }
+    this.own(place).set(key, copy);
   }
 
   private own(place: PlaceId): Map<string, Copy | null> {

@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { encodeStep, imapStepLines, stepLineCount, type ImapStep } from '../../../src/sim/recorder/imapSteps';
+import { encodeStep, imapStepLines, stepLineCount, stepValueCount, writeStep, type ImapStep } from '../../../src/sim/recorder/imapSteps';
 import { fetchLinesText, type FetchedMessage } from '../../../src/sim/protocol/imapFetch';
 import { Recorder } from '../../../src/sim/recorder/recorder';
+import { WorkCapExceeded, WorkGuard } from '../../../src/sim/recorder/workGuard';
 import { MailStore } from '../../../src/sim/store/store';
 import { Timeline, frameLines, type SessionInfo } from '../../../src/sim/timeline';
 import { loadScenarioText, simulate } from '../../../src/sim';
@@ -53,6 +54,18 @@ describe('an IDLE push kept as steps', () => {
     );
   });
 
+  it('a step written into a list made with room for exactly its values fills it as appending does', () => {
+    fc.assert(
+      fc.property(step, (s) => {
+        const appended: Array<string | number> = [];
+        encodeStep(s, appended);
+        const sized = new Array<string | number>(stepValueCount(s));
+        expect(writeStep(s, sized, 0)).toBe(sized.length);
+        expect(sized).toEqual(appended);
+      }),
+    );
+  });
+
   it('keeps its place among the frame\'s other lines (before, after, another session between)', () => {
     const store = new MailStore();
     const timeline = new Timeline('t', null, {} as never);
@@ -84,5 +97,36 @@ describe('an IDLE push kept as steps', () => {
     expect(texts).toContain('C DONE');
     expect(texts.some((t) => /^C a\d+ UID FETCH \d+:\* \(UID FLAGS\)$/.test(t))).toBe(true);
     expect(texts.slice(-2)).toEqual([expect.stringMatching(/^C a\d+ IDLE$/), 'S + idling']);
+  });
+
+  it('a FETCH kept as a step on its own reads as written and is counted line by line: the cap stops at the first line past it', () => {
+    const fetched: FetchedMessage[] = [1, 2, 3].map((n) => ({ seq: n, uid: n + 10, flags: 0, recent: false, size: 8192, sizeAsked: true, literal: 'header', mail: `m${n}` }));
+    const fetch: ImapStep = { kind: 'command', tag: 'a4', text: 'UID FETCH 11:13 (UID FLAGS RFC822.SIZE BODY.PEEK[HEADER])', untagged: { fetched }, status: 'OK Fetch completed.' };
+    const record = (cap: number) => {
+      const timeline = new Timeline('t', null, {} as never);
+      const rec = new Recorder(timeline, new MailStore());
+      rec.guard = new WorkGuard({ frames: 99, ops: 99, lines: cap, events: 99 }, () => ({ step: 0, between: false, time: 0 }));
+      const laptop = rec.openSession({ protocol: 'IMAP', client: 'laptop', account: 'alice', tls: true, port: 993 });
+      rec.line(laptop, 'S', '* OK ready');
+      rec.countLines(1);
+      rec.imapCommand(laptop, fetch, 1);
+      rec.line(laptop, 'C', 'a5 LOGOUT');
+      rec.emit('laptop', 'x', { key: 'k', params: {} });
+      return timeline;
+    };
+    const lines = frameLines(record(99).frames[0]).map((l) => `${l.dir} ${l.text}`);
+    expect(lines).toEqual(['S * OK ready', `C a4 ${fetch.text}`, ...fetchLinesText({ fetched }).map((t) => `S ${t}`), 'S a4 OK Fetch completed.', 'C a5 LOGOUT']);
+    // 1 + 1 + 9 FETCH lines + 1 + 1 = 13 lines: every cap below stops one line past it.
+    for (let cap = 1; cap < 13; cap++) {
+      const thrown = (() => {
+        try {
+          record(cap);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(thrown).toBeInstanceOf(WorkCapExceeded);
+      expect((thrown as WorkCapExceeded).counts.lines).toBe(cap + 1);
+    }
   });
 });

@@ -131,6 +131,18 @@ class CommandRun {
 
   /** The messages a UID set names, with their sequence numbers, found by UID (not by counting the folder). */
   hits(folder: string, spec: string): Array<{ seq: number; copy: Copy }> {
+    const out: Array<{ seq: number; copy: Copy }> = [];
+    this.eachHit(folder, spec, (seq, copy) => out.push({ seq, copy }));
+    return out;
+  }
+
+  /**
+   * The same messages handed to `visit` in order, without a list of them (a
+   * FETCH reads each once, and a year of FETCHes made an object per message
+   * only to be read once). The folder read is the one the command started
+   * with: what `visit` changes in the draft does not change which are visited.
+   */
+  eachHit(folder: string, spec: string, visit: (seq: number, copy: Copy) => void): void {
     const p = this.place(folder);
     const f = this.d.folder(p);
     // `*` is the highest UID in the mailbox, so "n:*" names the last message even when n is beyond it (RFC 9051 §6.4.8).
@@ -138,30 +150,28 @@ class CommandRun {
     // Most sets are one range ("n:*", "5", "1:200"): read without splitting the text into pieces.
     const ranges = spec.indexOf(',') < 0 ? [uidRange(spec, max)] : spec.split(',').map((part) => uidRange(part, max));
     const span = ranges.reduce((n, [lo, hi]) => n + Math.max(0, hi - lo + 1), 0);
-    const out: Array<{ seq: number; copy: Copy }> = [];
     if (span > 2 * f.size) {
       let seq = 0;
       for (const copy of f.values()) {
         seq++;
-        if (ranges.some(([lo, hi]) => copy.uid! >= lo && copy.uid! <= hi)) out.push({ seq, copy });
+        if (ranges.some(([lo, hi]) => copy.uid! >= lo && copy.uid! <= hi)) visit(seq, copy);
       }
-      return out;
+      return;
     }
     if (ranges.length === 1) {
       // One range (most UID sets: "n:*", "5", "1:200"): its UIDs are in order already.
       for (let u = ranges[0][0]; u <= ranges[0][1]; u++) {
         const copy = f.get(String(u));
-        if (copy) out.push({ seq: this.d.seqOf(p, u), copy });
+        if (copy) visit(this.d.seqOf(p, u), copy);
       }
-      return out;
+      return;
     }
     const uids = new Set<number>();
     for (const [lo, hi] of ranges) for (let u = lo; u <= hi; u++) uids.add(u);
     for (const u of [...uids].sort((x, y) => x - y)) {
       const copy = f.get(String(u));
-      if (copy) out.push({ seq: this.d.seqOf(p, u), copy });
+      if (copy) visit(this.d.seqOf(p, u), copy);
     }
-    return out;
   }
 
   select(folder: string, wasSelected: boolean): CommandResult {
@@ -227,20 +237,19 @@ class CommandRun {
         return this.reply({ untagged: listing, status: done('OK Fetch completed') });
       }
     }
-    const found = this.hits(folder, uids);
     const { setsSeen, wantsBody, wantsHeader, wantsSize } = fetchItemsOf(items);
     const literal = wantsBody ? 'body' : wantsHeader ? 'header' : null;
     // The reply as data: its lines are written from these entries when the transcript is read (protocol/imapFetch.ts).
     const fetched: FetchedMessage[] = [];
-    for (const hit of found) {
-      let copy = hit.copy;
+    this.eachHit(folder, uids, (seq, hit) => {
+      let copy = hit;
       // FETCH BODY[] sets \Seen for everyone (RFC 9051 §6.4.5, rule 17).
       if (setsSeen && !(copy.flags & Flag.Seen)) {
         this.d.setFlags(this.place(folder), String(copy.uid), copy.flags | Flag.Seen);
         copy = this.d.copyAt(this.place(folder), String(copy.uid))!;
       }
-      fetched.push({ seq: hit.seq, uid: copy.uid!, flags: copy.flags, recent: this.recent.has(copy.uid!), size: sizeOf(this.d, copy.mail), sizeAsked: wantsSize, literal, mail: copy.mail });
-    }
+      fetched.push({ seq, uid: copy.uid!, flags: copy.flags, recent: this.recent.has(copy.uid!), size: sizeOf(this.d, copy.mail), sizeAsked: wantsSize, literal, mail: copy.mail });
+    });
     return this.reply({ untagged: { fetched }, status: done('OK Fetch completed') });
   }
 
