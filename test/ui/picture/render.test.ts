@@ -4,44 +4,26 @@
 // nodes untouched (writing an SVG text, even the same words, makes the browser
 // lay it out and paint it again); a changed look, or another language, is drawn.
 import { describe, expect, it } from 'vitest';
-import { computeLayout, type LayoutInput } from '../../../src/ui/picture/layout';
 import { buildScene } from '../../../src/ui/picture/scene';
 import { renderPicture, type PictureModel } from '../../../src/ui/picture/render';
-import { emptyStory } from '../../../src/ui/picture/story';
+import { annaAndLaptop, noEvents, pictureModel, regionsOf } from './pictureFixture';
 
-const layout = computeLayout({
-  world: { accounts: [{ id: 'anna' }], devices: [{ id: 'laptop', kind: 'laptop', protocol: 'pop3', account: 'anna' }] } as unknown as LayoutInput['world'],
-  places: new Map([
-    ['server/anna/INBOX', 400],
-    ['device/laptop/Inbox', 3],
-  ]),
-  width: 900,
-  lostMax: 1,
-  intruder: false,
-});
+const layout = annaAndLaptop(400, 3);
 
 const copies = (n: number) => new Map([['server/anna/INBOX', Array.from({ length: n }, (_, i) => ({ mail: `m${i}`, key: `m${i}`, flags: 0 }))]]);
 
 function model(n: number, lang: 'de' | 'en', subtitle = 'POP3'): PictureModel {
-  return {
-    layout,
-    regions: layout.regions.map((region) => ({ region, title: `${region.kind} ${lang}`, subtitle, status: 'ok' as const, visible: true, icon: 'server' as const, active: false })),
+  return pictureModel(layout, {
+    regions: regionsOf(layout, (kind) => `${kind} ${lang}`, subtitle),
     folders: [...layout.folders.values()].map((box) => ({ box, label: `${box.name} ${lang}` })),
-    gauges: [],
     scene: buildScene({ now: copies(n), before: null, transfers: [], layout }),
-    styles: new Map(),
-    selectedMail: null,
-    story: emptyStory,
-    tokenTitle: (d) => d.mail,
-    badgeText: (b) => `+${b.hidden}`,
     badgeTitle: (b) => `${b.hidden} more (${lang})`,
-    title: 'picture',
     description: `${n} copies`,
     lang,
-  };
+  });
 }
 
-const events = { selectMail: () => {}, selectPlace: () => {} };
+const events = noEvents;
 
 /** Which regions, folders and counts had a text written while `draw` ran. */
 function textWrites(svg: SVGSVGElement, draw: () => void): string[] {

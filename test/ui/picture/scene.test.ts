@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { computeLayout, slotPoint, type LayoutInput } from '../../../src/ui/picture/layout';
+import { slotPoint } from '../../../src/ui/picture/layout';
 import { buildScene, withLost } from '../../../src/ui/picture/scene';
 import { copiesOf, fixtureFrames } from '../fixture';
+import { annaAndLaptop } from './pictureFixture';
 
-const layout = computeLayout({
-  world: { accounts: [{ id: 'anna' }], devices: [{ id: 'laptop', kind: 'laptop', protocol: 'pop3', account: 'anna' }] } as unknown as LayoutInput['world'],
-  places: new Map([
-    ['server/anna/INBOX', 3],
-    ['device/laptop/Inbox', 3],
-  ]),
-  width: 900,
-  lostMax: 1,
-  intruder: false,
-});
+const layout = annaAndLaptop(3, 3);
 
 const scene = (i: number, animate = true, lost: string[] = []) =>
   buildScene({

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { computeLayout, type LayoutInput } from '../../../src/ui/picture/layout';
 import { buildScene, tokenId } from '../../../src/ui/picture/scene';
 import { buildStory } from '../../../src/ui/picture/story';
 import { transferPath } from '../../../src/ui/picture/transferPaths';
 import { copiesOf, fixtureFrames } from '../fixture';
+import { annaAndLaptop } from './pictureFixture';
 
-const layout = computeLayout({
-  world: { accounts: [{ id: 'anna' }], devices: [{ id: 'laptop', kind: 'laptop', protocol: 'pop3', account: 'anna' }] } as unknown as LayoutInput['world'],
-  places: new Map([
-    ['server/anna/INBOX', 3],
-    ['device/laptop/Inbox', 3],
-  ]),
-  width: 900,
-  lostMax: 1,
-  intruder: false,
-});
+const layout = annaAndLaptop(3, 3);
 
 const scene = (i: number) => buildScene({ now: copiesOf(fixtureFrames[i]), before: copiesOf(fixtureFrames[i - 1]), transfers: fixtureFrames[i].transfers, layout });
 

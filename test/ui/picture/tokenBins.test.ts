@@ -3,22 +3,12 @@
 // token in one place leaves the other places' nodes untouched; the exported SVG
 // has the bins folded back into plain groups, with every token in it.
 import { describe, expect, it } from 'vitest';
-import { computeLayout, type LayoutInput } from '../../../src/ui/picture/layout';
 import { buildScene } from '../../../src/ui/picture/scene';
 import { renderPicture, type PictureModel } from '../../../src/ui/picture/render';
-import { emptyStory } from '../../../src/ui/picture/story';
+import { annaAndLaptop, noEvents, pictureModel, regionsOf } from './pictureFixture';
 import { svgText } from '../../../src/ui/picture/exportPicture';
 
-const layout = computeLayout({
-  world: { accounts: [{ id: 'anna' }], devices: [{ id: 'laptop', kind: 'laptop', protocol: 'pop3', account: 'anna' }] } as unknown as LayoutInput['world'],
-  places: new Map([
-    ['server/anna/INBOX', 20],
-    ['device/laptop/Inbox', 20],
-  ]),
-  width: 900,
-  lostMax: 1,
-  intruder: false,
-});
+const layout = annaAndLaptop(20, 20);
 
 const copies = (server: number, laptop: number) =>
   new Map([
@@ -27,25 +17,14 @@ const copies = (server: number, laptop: number) =>
   ]);
 
 function model(server: number, laptop: number): PictureModel {
-  return {
-    layout,
-    regions: layout.regions.map((region) => ({ region, title: region.kind, subtitle: 'POP3', status: 'ok' as const, visible: true, icon: 'server' as const, active: false })),
+  return pictureModel(layout, {
+    regions: regionsOf(layout, (kind) => kind, 'POP3'),
     folders: [...layout.folders.values()].map((box) => ({ box, label: box.name })),
-    gauges: [],
     scene: buildScene({ now: copies(server, laptop), before: null, transfers: [], layout }),
-    styles: new Map(),
-    selectedMail: null,
-    story: emptyStory,
-    tokenTitle: (d) => d.mail,
-    badgeText: (b) => `+${b.hidden}`,
-    badgeTitle: (b) => `${b.hidden} more`,
-    title: 'picture',
-    description: 'copies',
-    lang: 'en',
-  };
+  });
 }
 
-const events = { selectMail: () => {}, selectPlace: () => {} };
+const events = noEvents;
 
 function drawn(server: number, laptop: number) {
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');

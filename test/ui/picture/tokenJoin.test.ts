@@ -5,22 +5,12 @@
 // in the tokens' order. A change of the look's context (a selected mail) still
 // redraws every token.
 import { describe, expect, it } from 'vitest';
-import { computeLayout, type LayoutInput } from '../../../src/ui/picture/layout';
 import { buildScene, type CopiesByPlace } from '../../../src/ui/picture/scene';
 import { renderPicture, type PictureModel } from '../../../src/ui/picture/render';
-import { emptyStory } from '../../../src/ui/picture/story';
+import { annaAndLaptop, noEvents, pictureModel } from './pictureFixture';
 import { joinTokens } from '../../../src/ui/picture/tokenJoin';
 
-const layout = computeLayout({
-  world: { accounts: [{ id: 'anna' }], devices: [{ id: 'laptop', kind: 'laptop', protocol: 'pop3', account: 'anna' }] } as unknown as LayoutInput['world'],
-  places: new Map([
-    ['server/anna/INBOX', 20],
-    ['device/laptop/Inbox', 20],
-  ]),
-  width: 900,
-  lostMax: 1,
-  intruder: false,
-});
+const layout = annaAndLaptop(20, 20);
 
 const list = (keys: string[], flags = 0) => keys.map((k) => ({ mail: k, key: k, flags }));
 const copies = (server: string[], laptop: string[], laptopFlags = 0): CopiesByPlace =>
@@ -30,25 +20,10 @@ const copies = (server: string[], laptop: string[], laptopFlags = 0): CopiesByPl
   ]);
 
 function model(now: CopiesByPlace, before: CopiesByPlace | null, selectedMail: string | null = null): PictureModel {
-  return {
-    layout,
-    regions: [],
-    folders: [],
-    gauges: [],
-    scene: buildScene({ now, before, transfers: [], layout }),
-    styles: new Map(),
-    selectedMail,
-    story: emptyStory,
-    tokenTitle: (d) => d.mail,
-    badgeText: (b) => `+${b.hidden}`,
-    badgeTitle: (b) => `${b.hidden} more`,
-    title: 'picture',
-    description: 'copies',
-    lang: 'en',
-  };
+  return pictureModel(layout, { scene: buildScene({ now, before, transfers: [], layout }), selectedMail });
 }
 
-const events = { selectMail: () => {}, selectPlace: () => {} };
+const events = noEvents;
 
 function drawn(now: CopiesByPlace) {
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
