@@ -5,10 +5,8 @@
 // and what they call), per played change. Names are readable with an
 // unminified build: `npx vite build --minify false`.
 //   npx tsx bench/player/cpuProfile.ts   (BENCH_DIST=dist, BENCH_PORT=4184, BENCH_SECONDS=8, BENCH_THROTTLE=4, BENCH_LIST=30)
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../../playwright.config';
 import { loadLine, startPreview, DIST } from '../embed/benchServer';
-import { atFullMailbox } from './atFullMailbox';
+import { throttledAtFullMailbox } from './atFullMailbox';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4184);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -27,14 +25,7 @@ async function main() {
   const before = loadLine();
   const stop = await startPreview(PORT, DIST);
   try {
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await page.goto(`http://127.0.0.1:${PORT}/?scenario=${SCENARIO}&lang=en&quiz=off`);
-    await page.locator('svg.picture-svg g.region').first().waitFor({ timeout: 180_000 });
-    await atFullMailbox(page);
-    await page.waitForTimeout(500);
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    const { browser, page, cdp } = await throttledAtFullMailbox(PORT, SCENARIO, THROTTLE);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');

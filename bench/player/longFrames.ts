@@ -6,10 +6,8 @@
 // callbacks, style, layout, paint and commit took), idle callbacks, messages
 // (React's scheduler, our own laterTask), timers, garbage collection.
 //   npx tsx bench/player/longFrames.ts   (BENCH_DIST=dist, BENCH_PORT=4183, BENCH_SECONDS=8, BENCH_THROTTLE=4, BENCH_LIST=20)
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS } from '../../playwright.config';
 import { loadLine, startPreview, DIST } from '../embed/benchServer';
-import { atFullMailbox } from './atFullMailbox';
+import { throttledAtFullMailbox } from './atFullMailbox';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4183);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -41,14 +39,7 @@ async function main() {
   const before = loadLine();
   const stop = await startPreview(PORT, DIST);
   try {
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await page.goto(`http://127.0.0.1:${PORT}/?scenario=${SCENARIO}&lang=en&quiz=off`);
-    await page.locator('svg.picture-svg g.region').first().waitFor({ timeout: 180_000 });
-    await atFullMailbox(page);
-    await page.waitForTimeout(500);
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    const { browser, page, cdp } = await throttledAtFullMailbox(PORT, SCENARIO, THROTTLE);
     const events: TraceEvent[] = [];
     cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
     const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
