@@ -78,17 +78,9 @@ missing_help() {
 
 install_packages() {
   installed && return 0
-  [ "$(id -u)" = 0 ] || missing_help "installing needs root"
-  command -v apt-get >/dev/null 2>&1 || missing_help "this system has no apt-get (not Debian)"
-  say "installing $PACKAGES (apt-get) ..."
   # The system-wide instance stays stopped (it would listen on *:143/*:110).
-  local rc=0
   # shellcheck disable=SC2086 # PACKAGES is a list of package names
-  apt_install_no_start "${TMPDIR:-/tmp}/dovecot-apt.log" $PACKAGES || rc=$?
-  if [ "$rc" != 0 ] || ! installed; then
-    tail -n 20 "${TMPDIR:-/tmp}/dovecot-apt.log" >&2 || true
-    missing_help "apt-get failed (exit $rc)"
-  fi
+  install_or_explain "${TMPDIR:-/tmp}/dovecot-apt.log" $PACKAGES
   say "installed: $(dovecot --version)"
 }
 

@@ -1,6 +1,6 @@
 # Shared by scripts/dovecot.sh and scripts/postfix.sh: installing Debian's packages
 # without starting their system instance, waiting for a server's port, and stopping
-# a master process by pid. The sourcing script defines say().
+# a master process by pid. The sourcing script defines say(), and installed() and missing_help() for install_or_explain().
 
 # Running and not a zombie (an init that reaps slowly leaves exited daemons as Z for a while).
 alive() {
@@ -47,4 +47,21 @@ apt_install_no_start() {
   { apt-get update -qq && apt-get install -o DPkg::Lock::Timeout=300 -y -qq --no-install-recommends "$@"; } > "$log" 2>&1 || rc=$?
   [ -n "$own_policy" ] && rm -f /usr/sbin/policy-rc.d
   return $rc
+}
+
+# Install Debian packages that the sourcing script's installed() finds missing, or
+# explain through its missing_help() (which exits 3) why that cannot be done here:
+# not root, no apt-get, or apt-get failed (its last lines are shown). Arguments: the
+# log file for apt's output, then the packages.
+install_or_explain() {
+  local log=$1 rc=0
+  shift
+  [ "$(id -u)" = 0 ] || missing_help "installing needs root"
+  command -v apt-get >/dev/null 2>&1 || missing_help "this system has no apt-get (not Debian)"
+  say "installing $* (apt-get) ..."
+  apt_install_no_start "$log" "$@" || rc=$?
+  if [ "$rc" != 0 ] || ! installed; then
+    tail -n 20 "$log" >&2 || true
+    missing_help "apt-get failed (exit $rc)"
+  fi
 }
