@@ -9,6 +9,7 @@ import type { ListingRef } from '../protocol/imap';
 import type { LineSource, Narration, ProtocolLine, SessionInfo, Timeline } from '../timeline';
 import type { WorkGuard } from './workGuard';
 import { WorkList } from './workList';
+import { flat } from './flatString';
 import { encodeStep, imapStepLines, stepLineCount, stepValueCount, writeStep, type ImapStep } from './imapSteps';
 
 interface PendingFrame {
@@ -53,6 +54,8 @@ export class Recorder {
   private note: { de: string; en: string } | undefined;
   private pending: PendingFrame = newPending();
   private readonly interned = new Map<string, string>();
+  /** Every frame label told so far, each kept once (see `label`). */
+  private readonly labels = new Map<string, string>();
   private sessionCounter = 0;
   /** Counts the work as it passes and stops the run at its cap (set by simulate; none: no cap). */
   guard: WorkGuard | null = null;
@@ -184,6 +187,20 @@ export class Recorder {
     return text;
   }
 
+  /**
+   * A frame's label, kept once however often it is told: a year of daily checks
+   * tells the same labels again and again ("phone · IDLE", "laptop · new mail").
+   * A label made with a template is kept in one piece (flatString.ts), so the
+   * timeline keeps one string per distinct label instead of a chain of pieces per
+   * frame for the garbage collector to copy and mark.
+   */
+  private label(text: string): string {
+    const known = this.labels.get(text);
+    if (known !== undefined) return known;
+    this.labels.set(text, flat(text));
+    return text;
+  }
+
   /** Turn the lines gathered for one session into a packed block (or its gathered steps into one line source). */
   private closePack(): void {
     const p = this.pending;
@@ -219,7 +236,7 @@ export class Recorder {
         time: this.store.state.time,
         step: this.step,
         micro: this.micro++,
-        label,
+        label: this.label(label),
         actor,
         transfers: p.transfers.take(),
         lineSources: p.lines.take(),
