@@ -7,7 +7,7 @@
 // would have written them (run/wire.ts), so the transcript reads the same.
 import { fetchLinesText, isFetchLines, type FetchedMessage, type FetchLines } from '../protocol/imapFetch';
 import type { ProtocolLine } from '../timeline';
-import { flat } from './flatString';
+import { flat } from '../model/flatString';
 
 /** One step of the exchange. */
 export type ImapStep =

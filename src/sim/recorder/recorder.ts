@@ -9,7 +9,7 @@ import type { ListingRef } from '../protocol/imap';
 import type { LineSource, Narration, ProtocolLine, SessionInfo, Timeline } from '../timeline';
 import type { WorkGuard } from './workGuard';
 import { WorkList } from './workList';
-import { flat } from './flatString';
+import { flat } from '../model/flatString';
 import { encodeStep, imapStepLines, stepLineCount, stepValueCount, writeStep, type ImapStep } from './imapSteps';
 
 interface PendingFrame {
@@ -54,7 +54,7 @@ export class Recorder {
   private note: { de: string; en: string } | undefined;
   private pending: PendingFrame = newPending();
   private readonly interned = new Map<string, string>();
-  /** Every frame label told so far, each kept once (see `label`). */
+  /** Every frame label (and narration word given to `told`) so far, each kept once. */
   private readonly labels = new Map<string, string>();
   private sessionCounter = 0;
   /** Counts the work as it passes and stops the run at its cap (set by simulate; none: no cap). */
@@ -188,13 +188,14 @@ export class Recorder {
   }
 
   /**
-   * A frame's label, kept once however often it is told: a year of daily checks
-   * tells the same labels again and again ("phone · IDLE", "laptop · new mail").
-   * A label made with a template is kept in one piece (flatString.ts), so the
-   * timeline keeps one string per distinct label instead of a chain of pieces per
+   * A frame's label or a narration's word, kept once however often it is told: a
+   * year of daily checks tells the same labels again and again ("phone · IDLE",
+   * "laptop · new mail"), a year of deliveries the same recipients ("anna, ben").
+   * A text made with a template is kept in one piece (flatString.ts), so the
+   * timeline keeps one string per distinct text instead of a chain of pieces per
    * frame for the garbage collector to copy and mark.
    */
-  private label(text: string): string {
+  told(text: string): string {
     const known = this.labels.get(text);
     if (known !== undefined) return known;
     this.labels.set(text, flat(text));
@@ -213,7 +214,8 @@ export class Recorder {
     }
     if (p.packSession !== null && p.packTexts.length) {
       // The frame keeps a copy of exactly its length; the working lists start over for the next pack.
-      p.lines.push({ session: p.packSession, dirs: p.packDirs.join(), texts: p.packTexts.take() });
+      // The directions repeat from session to session (a POP3 check's "CSCSSCS…"): one copy of each.
+      p.lines.push({ session: p.packSession, dirs: this.intern(p.packDirs.join()), texts: p.packTexts.take() });
     }
     p.packSession = null;
   }
@@ -236,7 +238,7 @@ export class Recorder {
         time: this.store.state.time,
         step: this.step,
         micro: this.micro++,
-        label: this.label(label),
+        label: this.told(label),
         actor,
         transfers: p.transfers.take(),
         lineSources: p.lines.take(),

@@ -126,7 +126,7 @@ export function deliver(run: Run, mail: string, accounts: readonly string[], env
   if (!fromQueue && tempfail) for (const account of refused) defer(run, mail, account, envelopeFrom, provider);
   // Refused for good: from this moment the mail is on its way back, never "lost".
   if (!tempfail && refused.length) run.apply({ op: 'bounced', mail });
-  run.emit('mta', `LMTP → ${accounts.join(', ')} · ${mail} · ${code}`, { key, params: { mail, to: (delivered.length ? delivered : refused).join(', '), code } });
+  run.emit('mta', `LMTP → ${accounts.join(', ')} · ${mail} · ${code}`, { key, params: { mail, to: run.recorder.told((delivered.length ? delivered : refused).join(', ')), code } });
   if (!tempfail) for (const account of refused) bounce(run, mail, account, envelopeFrom, fromQueue);
   if (delivered.length) run.onDelivered(delivered);
   return outcomes;
