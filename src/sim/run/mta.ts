@@ -63,7 +63,7 @@ function accountByAddress(run: Run, address: string): string | null {
  * transaction's compiled code was thrown away when the second kind came (see
  * splitAccounts.ts). A literal's lists all have one kind.
  */
-function lmtpRecipients(run: Run, accounts: readonly string[], provider: Provider): LmtpRecipient[] {
+function lmtpRecipients(run: Run, accounts: readonly string[], provider: Provider): readonly LmtpRecipient[] {
   const recipients: LmtpRecipient[] = [];
   for (let i = 0; i < accounts.length; i++) {
     const a = accounts[i];
@@ -71,7 +71,19 @@ function lmtpRecipients(run: Run, accounts: readonly string[], provider: Provide
     const account = run.account(a);
     recipients.push({ account: mailbox, address: account.address, quota: account.quota });
   }
+  // The transcript, written out when read, keeps its transaction's recipients all year: the
+  // same accounts' list, while nothing in it changed, is kept once (the new one is dropped young).
+  const key = accounts.length === 1 ? `${provider}:${accounts[0]}` : `${provider}:${accounts.join('\n')}`;
+  const known = run.lmtpRecipients.get(key);
+  if (known && sameRecipients(known, recipients)) return known;
+  run.lmtpRecipients.set(key, recipients);
   return recipients;
+}
+
+function sameRecipients(a: readonly LmtpRecipient[], b: readonly LmtpRecipient[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].account !== b[i].account || a[i].address !== b[i].address || a[i].quota !== b[i].quota) return false;
+  return true;
 }
 
 /**
