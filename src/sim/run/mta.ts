@@ -63,7 +63,7 @@ function accountByAddress(run: Run, address: string): string | null {
  * transaction's compiled code was thrown away when the second kind came (see
  * splitAccounts.ts). A literal's lists all have one kind.
  */
-function lmtpRecipients(run: Run, accounts: readonly string[], provider: Provider): readonly LmtpRecipient[] {
+export function lmtpRecipients(run: Run, accounts: readonly string[], provider: Provider): readonly LmtpRecipient[] {
   const recipients: LmtpRecipient[] = [];
   for (let i = 0; i < accounts.length; i++) {
     const a = accounts[i];
