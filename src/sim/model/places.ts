@@ -14,6 +14,7 @@
 //   queue/<domain>                the sending server's queue at <domain> (refused at RCPT TO, rule 64)
 //   outside/<address>             a mailbox at another provider (bounces arrive there)
 //   intruder                      what someone who broke into the server has read
+import { flat } from './flatString';
 export type PlaceId = string;
 
 /**
@@ -54,7 +55,16 @@ export function parseBackupMetaPlace(key: PlaceId): { place: PlaceId; generation
   const m = /^backup\/(server\/.+)@(\d+)$/.exec(key);
   return m ? { place: m[1], generation: Number(m[2]) } : null;
 }
-export const outsidePlace = (address: string): PlaceId => `outside/${address}`;
+/**
+ * Made once per address, as server and device places are: a delivery's transcript and its
+ * transfers keep the sender's place all year, and most mail comes from a few senders.
+ */
+const outsidePlaces = new Map<string, PlaceId>();
+export function outsidePlace(address: string): PlaceId {
+  let place = outsidePlaces.get(address);
+  if (place === undefined) outsidePlaces.set(address, (place = flat(`outside/${address}`)));
+  return place;
+}
 export const QUEUE: PlaceId = 'queue';
 /** The queue of the server that sends for `address` (another provider's): what the MX refused at RCPT TO for now waits there (rule 64). */
 export const senderQueuePlace = (address: string): PlaceId => `queue/${address.split('@')[1] || 'invalid'}`;

@@ -7,6 +7,7 @@
 // would have written them (run/wire.ts), so the transcript reads the same.
 import { fetchLinesText, isFetchLines, type FetchedMessage, type FetchLines } from '../protocol/imapFetch';
 import type { ProtocolLine } from '../timeline';
+import { flat } from '../model/flatString';
 
 /** One step of the exchange. */
 export type ImapStep =
@@ -67,6 +68,7 @@ function packFetchFacts(m: FetchedMessage): number {
  *   NEWS n line…  ·  DONE tag status  ·  IDLE tag continuation
  *   LINES tag text status n line…  ·  FETCHED tag text status n (seq uid facts size mail)…
  * where `facts` packs an entry's flags, \Recent, whether its size was asked and its literal (packFetchFacts).
+ * Texts are kept in one piece (flatString.ts): a year keeps them all.
  */
 export function encodeStep(step: ImapStep, out: Array<string | number>): void {
   writeStep(step, out, out.length);
@@ -95,28 +97,28 @@ export function writeStep(step: ImapStep, out: Array<string | number>, at: numbe
     case 'news':
       out[at++] = NEWS;
       out[at++] = step.lines.length;
-      for (const line of step.lines) out[at++] = line;
+      for (const line of step.lines) out[at++] = flat(line);
       return at;
     case 'done':
       out[at++] = DONE;
       out[at++] = step.tag;
-      out[at++] = step.status;
+      out[at++] = flat(step.status);
       return at;
     case 'idle':
       out[at++] = IDLE;
       out[at++] = step.tag;
-      out[at++] = step.continuation;
+      out[at++] = flat(step.continuation);
       return at;
     case 'command': {
       const u = step.untagged;
       const fetch = isFetchLines(u);
       out[at++] = fetch ? FETCHED : LINES;
       out[at++] = step.tag;
-      out[at++] = step.text;
-      out[at++] = step.status;
+      out[at++] = flat(step.text);
+      out[at++] = flat(step.status);
       if (!fetch) {
         out[at++] = u.length;
-        for (const line of u) out[at++] = line;
+        for (const line of u) out[at++] = flat(line);
         return at;
       }
       out[at++] = u.fetched.length;

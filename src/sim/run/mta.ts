@@ -63,7 +63,7 @@ function accountByAddress(run: Run, address: string): string | null {
  * transaction's compiled code was thrown away when the second kind came (see
  * splitAccounts.ts). A literal's lists all have one kind.
  */
-function lmtpRecipients(run: Run, accounts: readonly string[], provider: Provider): LmtpRecipient[] {
+export function lmtpRecipients(run: Run, accounts: readonly string[], provider: Provider): readonly LmtpRecipient[] {
   const recipients: LmtpRecipient[] = [];
   for (let i = 0; i < accounts.length; i++) {
     const a = accounts[i];
@@ -71,7 +71,19 @@ function lmtpRecipients(run: Run, accounts: readonly string[], provider: Provide
     const account = run.account(a);
     recipients.push({ account: mailbox, address: account.address, quota: account.quota });
   }
+  // The transcript, written out when read, keeps its transaction's recipients all year: the
+  // same accounts' list, while nothing in it changed, is kept once (the new one is dropped young).
+  const key = accounts.length === 1 ? `${provider}:${accounts[0]}` : `${provider}:${accounts.join('\n')}`;
+  const known = run.lmtpRecipients.get(key);
+  if (known && sameRecipients(known, recipients)) return known;
+  run.lmtpRecipients.set(key, recipients);
   return recipients;
+}
+
+function sameRecipients(a: readonly LmtpRecipient[], b: readonly LmtpRecipient[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].account !== b[i].account || a[i].address !== b[i].address || a[i].quota !== b[i].quota) return false;
+  return true;
 }
 
 /**
@@ -126,7 +138,7 @@ export function deliver(run: Run, mail: string, accounts: readonly string[], env
   if (!fromQueue && tempfail) for (const account of refused) defer(run, mail, account, envelopeFrom, provider);
   // Refused for good: from this moment the mail is on its way back, never "lost".
   if (!tempfail && refused.length) run.apply({ op: 'bounced', mail });
-  run.emit('mta', `LMTP → ${accounts.join(', ')} · ${mail} · ${code}`, { key, params: { mail, to: (delivered.length ? delivered : refused).join(', '), code } });
+  run.emit('mta', `LMTP → ${accounts.join(', ')} · ${mail} · ${code}`, { key, params: { mail, to: run.recorder.told((delivered.length ? delivered : refused).join(', ')), code } });
   if (!tempfail) for (const account of refused) bounce(run, mail, account, envelopeFrom, fromQueue);
   if (delivered.length) run.onDelivered(delivered);
   return outcomes;

@@ -21,6 +21,7 @@ import { deviceMachine, statusOf, type DeviceEvent } from './device.machine';
 import { serverMachine, serverStatusOf, type ServerEvent } from './server.machine';
 import type { StagedMove } from './moveState';
 import { accountOfMailbox } from '../model/places';
+import type { LmtpRecipient } from '../server/lmtp/lmtpServer';
 
 export interface Deferred {
   readonly mail: string;
@@ -60,6 +61,8 @@ export class Run {
   private server: SnapshotFrom<typeof serverMachine> = initialTransition(serverMachine)[0];
   /** What the server machine's state means, read once per transition (every delivery and check asks whether the server is down). */
   private serverStatus = serverStatusOf(this.server);
+  /** The last LMTP recipients list made for each provider and list of accounts (mta.ts: kept once while unchanged). */
+  readonly lmtpRecipients = new Map<string, readonly LmtpRecipient[]>();
   /** A move to a new provider that takes days, from provider.newMailbox on (rules 87–94). */
   move: StagedMove | null = null;
   /** Called after a delivery saved mail for these accounts (devices in IDLE hear of it at once). */

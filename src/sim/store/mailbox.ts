@@ -5,6 +5,7 @@
 // UID. Everything here reads; changes are ops (model/ops.ts).
 import { serverPlace } from '../model/places';
 import type { Op } from '../model/ops';
+import { flat } from '../model/flatString';
 import type { Copy, FolderMeta } from '../model/state';
 import type { StoreView } from './store';
 
@@ -38,9 +39,13 @@ export function laterUidValidity(generation: number, accountIndex: number, folde
   return uidValidityFor(generation, accountIndex, folderIndex) + 100 * (minute + 1);
 }
 
-/** Dovecot's default POP3 UIDL format %08Xu%08Xv (observed in lower case hex). */
+/**
+ * Dovecot's default POP3 UIDL format %08Xu%08Xv (observed in lower case hex).
+ * In one piece (flatString.ts): a session's UIDL listing, written out when read,
+ * keeps its maildrop's UIDLs for the rest of the run.
+ */
 export function pop3Uidl(uid: number, uidValidity: number): string {
-  return uid.toString(16).padStart(8, '0') + uidValidity.toString(16).padStart(8, '0');
+  return flat(uid.toString(16).padStart(8, '0') + uidValidity.toString(16).padStart(8, '0'));
 }
 
 /** The ops that create every account's folders, empty, on server generation `generation`. */
