@@ -4,7 +4,8 @@
 // functions with the most self time and with the most total time (time in them
 // and what they call), per played change. Names are readable with an
 // unminified build: `npx vite build --minify false`.
-//   npx tsx bench/player/cpuProfile.ts   (BENCH_DIST=dist, BENCH_PORT=4184, BENCH_SECONDS=8, BENCH_THROTTLE=4, BENCH_LIST=30)
+//   npx tsx bench/player/cpuProfile.ts   (BENCH_DIST=dist, BENCH_PORT=4184, BENCH_SECONDS=8, BENCH_THROTTLE=4, BENCH_LIST=30,
+//   BENCH_FOCUS=fn,… lists their callees, BENCH_CALLERS=fn,… their callers)
 import { loadLine, startPreview, DIST } from '../embed/benchServer';
 import { throttledAtFullMailbox } from './atFullMailbox';
 
@@ -14,6 +15,8 @@ const THROTTLE = Number(process.env.BENCH_THROTTLE ?? 4);
 const LIST = Number(process.env.BENCH_LIST ?? 30);
 /** Also list what the functions of these names spend their time in (comma-separated), e.g. renderPicture,drawTokens. */
 const FOCUS = (process.env.BENCH_FOCUS ?? '').split(',').filter(Boolean);
+/** Also list who calls the functions of these names (comma-separated), with the time spent in them from each caller, e.g. fixedT,t. */
+const CALLERS = (process.env.BENCH_CALLERS ?? '').split(',').filter(Boolean);
 const SCENARIO = 'imap-big-mailbox-slow-link';
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
@@ -73,6 +76,21 @@ async function main() {
         child = n;
       }
     }
+    // Above a function asked about: the time spent in it, by the function that called it (the outermost call on the stack).
+    const callers = new Map<string, Map<string, number>>();
+    for (let i = 0; i < profile.samples.length; i++) {
+      const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+      let found: { fn: string; caller: string } | null = null;
+      for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parent.get(id)) {
+        const n = byId.get(id)!;
+        const up = parent.get(id);
+        if (CALLERS.includes(n.callFrame.functionName) && up !== undefined && byId.get(up)!.callFrame.functionName !== n.callFrame.functionName) found = { fn: n.callFrame.functionName, caller: nameOf(byId.get(up)!) };
+      }
+      if (!found) continue;
+      const m = callers.get(found.fn) ?? new Map<string, number>();
+      callers.set(found.fn, m);
+      m.set(found.caller, (m.get(found.caller) ?? 0) + ms);
+    }
     const changes = Math.max(1, to - from);
     const top = (m: Map<string, number>) =>
       [...m.entries()]
@@ -85,6 +103,7 @@ async function main() {
     console.log(`self time:\n${top(self)}`);
     console.log(`total time:\n${top(total)}`);
     for (const [fn, m] of under) console.log(`under ${fn}:\n${top(m)}`);
+    for (const [fn, m] of callers) console.log(`callers of ${fn}:\n${top(m)}`);
     console.log(`load before: ${before}; after: ${loadLine()}`);
   } finally {
     stop();

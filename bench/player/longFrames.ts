@@ -4,7 +4,7 @@
 // two animation frames longer than one display frame, and tells which
 // main-thread tasks ran in it: the animation frame itself (with the time its
 // callbacks, style, layout, paint and commit took), idle callbacks, messages
-// (React's scheduler, our own laterTask), timers, garbage collection.
+// (React's scheduler), timers, garbage collection.
 //   npx tsx bench/player/longFrames.ts   (BENCH_DIST=dist, BENCH_PORT=4183, BENCH_SECONDS=8, BENCH_THROTTLE=4, BENCH_LIST=20)
 import { loadLine, startPreview, DIST } from '../embed/benchServer';
 import { throttledAtFullMailbox } from './atFullMailbox';

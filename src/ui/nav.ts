@@ -1,5 +1,5 @@
 // Between the address bar and the stores: open what the URL names, and keep the
-// URL in step with what is on screen (replaceState while playing, pushState when
+// URL in step with what is on screen (replaceState at rest, pushState when
 // another scenario opens).
 import type { Scenario } from '../sim';
 import { fetchBuiltin } from './catalogue/catalogue';
@@ -14,6 +14,7 @@ import { sandboxStore } from './sandbox/sandboxState';
 import { closeSandbox, linkData, offerRestore, openLink } from './sandbox/commands';
 import { presenterStore, applyPresenterUrl } from './presenter/presenterStore';
 import { presenterParams, withParams } from './presenter/presenterState';
+import { restingWrites } from './store/restingWrites';
 
 function currentUrlState(): UrlState {
   const s = playerStore.get();
@@ -205,27 +206,21 @@ export function applyUrl(search: string, languages: readonly string[]) {
   offerRestore();
 }
 
-/** Keep the address bar up to date, at most a few times a second. */
+/** Keep the address bar up to date: a fifth of a second after a change at rest, never while playing (see restingWrites.ts). */
 export function syncUrl(): () => void {
-  let timer: ReturnType<typeof setTimeout> | null = null;
   const write = () => {
-    timer = null;
     // Written again once the open settles (it changes the stores, which schedules a write).
     if (openInFlight()) return;
     const url = currentUrl();
     if (url !== location.pathname + location.search) history.replaceState(null, '', url);
   };
-  // replaceState is not free (on a 4× throttled laptop a task of some 30 ms, a dropped animation frame): while
-  // playing, every few seconds is enough; pausing writes the frame shown within a fifth of a second.
-  let due = 0;
-  const schedule = () => {
-    const wait = playerStore.get().playing ? 5000 : 200;
-    // A write waiting for later (playing) is brought forward when playback stops.
-    if (timer !== null && due <= performance.now() + wait) return;
-    if (timer !== null) clearTimeout(timer);
-    due = performance.now() + wait;
-    timer = setTimeout(write, wait);
-  };
+  const writes = restingWrites(() => playerStore.get().playing, write);
+  const schedule = () => writes.changed();
+  // Leaving or hiding the page while playing keeps the frame shown for a reload or a return.
+  const leave = () => writes.flush();
+  const hidden = () => document.visibilityState === 'hidden' && writes.flush();
+  window.addEventListener('pagehide', leave);
+  document.addEventListener('visibilitychange', hidden);
   const a = playerStore.subscribe(schedule);
   const b = appStore.subscribe(schedule);
   const c = sandboxStore.subscribe(schedule);
@@ -235,6 +230,8 @@ export function syncUrl(): () => void {
     b();
     c();
     d();
-    if (timer !== null) clearTimeout(timer);
+    window.removeEventListener('pagehide', leave);
+    document.removeEventListener('visibilitychange', hidden);
+    writes.stop();
   };
 }

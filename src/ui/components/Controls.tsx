@@ -3,6 +3,7 @@
 import { memo } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from '../i18n/useTranslation';
+import { sharedRememberedT } from '../picture/rememberedT';
 import { playerStore, send } from '../store/playerStore';
 import { useSelector } from '../store/useStore';
 import { useRestingFrame } from '../store/useRestingFrame';
@@ -13,7 +14,7 @@ import { Icon } from './icons';
 import { StepMarks } from '../presenter/StepMarks';
 
 export function Controls({ compact = false }: { compact?: boolean }) {
-  const { t } = useTranslation();
+  const t = sharedRememberedT(useTranslation().t);
   const playing = useSelector(playerStore, (s) => s.playing);
   const frame = useRestingFrame(500);
   const speed = useSelector(playerStore, (s) => s.speed);

@@ -1,5 +1,6 @@
 // The mails in one place, for a crowded folder drawn as a count.
 import { useTranslation } from '../i18n/useTranslation';
+import { sharedRememberedT } from '../picture/rememberedT';
 import { playerStore } from '../store/playerStore';
 import { useSelector } from '../store/useStore';
 import { useRestingFrame } from '../store/useRestingFrame';
@@ -9,7 +10,7 @@ import { accountNames } from '../../i18n/names';
 import { deviceNamer, flagText } from '../picture/pictureModel';
 
 export function FolderPanel() {
-  const { t } = useTranslation();
+  const t = sharedRememberedT(useTranslation().t);
   const timeline = useSelector(playerStore, (s) => s.timeline);
   const frameIndex = useRestingFrame();
   const place = useSelector(playerStore, (s) => s.selectedPlace);

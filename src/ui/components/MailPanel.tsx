@@ -1,6 +1,7 @@
 // One mail: where its copies are now, and everything that happened to it.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from '../i18n/useTranslation';
+import { sharedRememberedT } from '../picture/rememberedT';
 import { playerStore, send } from '../store/playerStore';
 import { useSelector } from '../store/useStore';
 import { useRestingFrame } from '../store/useRestingFrame';
@@ -12,7 +13,7 @@ import { formatBytes } from '../i18n/format';
 import { narrate, playerNames } from '../model/narrationText';
 
 export function MailPanel() {
-  const { t } = useTranslation();
+  const t = sharedRememberedT(useTranslation().t);
   const timeline = useSelector(playerStore, (s) => s.timeline);
   const frameIndex = useRestingFrame();
   const mail = useSelector(playerStore, (s) => s.selectedMail);

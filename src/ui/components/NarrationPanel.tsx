@@ -1,6 +1,7 @@
 // What is happening now: the step's own note, the simulation's narration of the
 // current change, and the simulated time.
 import { useTranslation } from '../i18n/useTranslation';
+import { sharedRememberedT } from '../picture/rememberedT';
 import type { Frame, Timeline } from '../../sim';
 import { playerStore } from '../store/playerStore';
 import { useSelector } from '../store/useStore';
@@ -24,7 +25,7 @@ export function stepNote(timeline: Timeline, index: number): Frame['note'] {
 }
 
 export function NarrationPanel() {
-  const { t } = useTranslation();
+  const t = sharedRememberedT(useTranslation().t);
   const timeline = useSelector(playerStore, (s) => s.timeline);
   const frameIndex = useRestingFrame(500);
   const lang = useSelector(playerStore, (s) => s.lang);

@@ -1,6 +1,7 @@
 // The picture as a table: where every mail lives at this moment. For screen
 // readers, and for copying into notes.
 import { useTranslation } from '../i18n/useTranslation';
+import { sharedRememberedT } from '../picture/rememberedT';
 import { playerStore } from '../store/playerStore';
 import { useRestingMetrics } from '../store/useRestingMetrics';
 import { folderNamer, mailSubject, placeName } from '../model/placeName';
@@ -8,7 +9,7 @@ import { accountNames } from '../../i18n/names';
 import { timeText } from '../picture/pictureModel';
 
 export function PlaceTable() {
-  const { t } = useTranslation();
+  const t = sharedRememberedT(useTranslation().t);
   const view = useRestingMetrics();
   if (!view) return null;
   const { session, frame, lang, m, name } = view;

@@ -1,6 +1,7 @@
 // The outcome so far, updating as the scenario plays.
 import { Fragment } from 'react';
 import { useTranslation } from '../i18n/useTranslation';
+import { sharedRememberedT } from '../picture/rememberedT';
 import { useRestingMetrics } from '../store/useRestingMetrics';
 import { scoreFigures } from '../model/scoreFigures';
 import { accountNames } from '../../i18n/names';
@@ -12,7 +13,7 @@ function Meter({ value, max, label }: { value: number; max: number; label: strin
 }
 
 export function Scorecard() {
-  const { t } = useTranslation();
+  const t = sharedRememberedT(useTranslation().t);
   const view = useRestingMetrics();
   if (!view) return null;
   const { lang, m, name, session } = view;

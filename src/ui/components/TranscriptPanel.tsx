@@ -1,16 +1,18 @@
 // The protocol conversation of the current step, the current change's lines
 // highlighted, every command explained on hover and focus.
-import { memo, useCallback, useEffect, useRef, useState, type ReactElement } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from '../i18n/useTranslation';
-import { frameLines, type ProtocolLine } from '../../sim';
+import { sharedRememberedT } from '../picture/rememberedT';
+import type { ProtocolLine, Timeline } from '../../sim';
 import { playerStore } from '../store/playerStore';
 import { useSelector } from '../store/useStore';
 import { useRestingFrame } from '../store/useRestingFrame';
 import { sessionOf } from '../model/session';
 import { accountNames, deviceNames } from '../../i18n/names';
 import { mailboxNamer } from '../model/placeName';
-import { explainKey, type LineProtocol } from '../transcript/explain';
+import type { LineProtocol } from '../transcript/explain';
+import { ExplainedLines, type ExplainedLine } from '../transcript/frameLines';
 import { stepOrdinalAt, stepMarks } from '../store/commands';
 
 const MAX_LINES = 120;
@@ -35,7 +37,7 @@ export function windowStart(linesOf: (frame: number) => number, from: number, fr
   return from + Math.floor((first - from) / block) * block;
 }
 
-interface Shown extends ProtocolLine {
+interface Shown extends ExplainedLine {
   readonly current: boolean;
   readonly n: number;
 }
@@ -59,8 +61,32 @@ const Line = memo(function Line({ dir, text, current, explainedBy, t, onExplain 
   );
 });
 
+function explainedLinesOf(timeline: Timeline): ExplainedLines {
+  const session = sessionOf(timeline);
+  return new ExplainedLines(timeline, (id) => (session?.index.sessions.get(id)?.protocol ?? 'IMAP') as LineProtocol);
+}
+
+/** The lines shown at `frameIndex`: the current change's marked, while playing a window that starts at a block (see windowStart). */
+function windowLines(explained: ExplainedLines, frameIndex: number, playing: boolean): Shown[] {
+  const marks = stepMarks(playerStore.get());
+  const ord = stepOrdinalAt(marks, frameIndex);
+  const from = ord >= 0 ? marks[ord] : 0;
+  // Walked back from the current change, so a step with thousands of changes costs no more than MAX_LINES and a block.
+  const start = windowStart((i) => explained.at(i).length, from, frameIndex, playing ? BLOCK : 1);
+  const chunks: Shown[][] = [];
+  let count = 0;
+  for (let i = frameIndex; i >= start && count <= 2 * MAX_LINES; i--) {
+    const ls = explained.at(i);
+    chunks.push(ls.map((l, k) => ({ ...l, current: i === frameIndex, n: i * 10_000 + k })));
+    count += ls.length;
+  }
+  const shown = chunks.reverse().flat();
+  // At rest, and when a block of changes is unusually talkative, the newest MAX_LINES lines.
+  return !playing || shown.length > 2 * MAX_LINES ? shown.slice(-MAX_LINES) : shown;
+}
+
 export function TranscriptPanel() {
-  const { t } = useTranslation();
+  const t = sharedRememberedT(useTranslation().t);
   const timeline = useSelector(playerStore, (s) => s.timeline);
   const lang = useSelector(playerStore, (s) => s.lang);
   const frameIndex = useRestingFrame(500);
@@ -80,42 +106,25 @@ export function TranscriptPanel() {
     });
     return () => cancelAnimationFrame(frame);
   }, [frameIndex, timeline, playing]);
+  // Each change's lines and their explanations are made once for the timeline shown, and the window once per change shown.
+  const explainedLines = useMemo(() => (timeline ? explainedLinesOf(timeline) : null), [timeline]);
+  const lines = useMemo(() => (explainedLines ? windowLines(explainedLines, frameIndex, playing) : []), [explainedLines, frameIndex, playing]);
   if (!timeline) return null;
   const session = sessionOf(timeline);
-  const marks = stepMarks(playerStore.get());
-  const ord = stepOrdinalAt(marks, frameIndex);
-  const from = ord >= 0 ? marks[ord] : 0;
-  // Walked back from the current change, so a step with thousands of changes costs no more than MAX_LINES and a block.
-  const known = new Map<number, ProtocolLine[]>();
-  const linesAt = (i: number) => {
-    let ls = known.get(i);
-    if (!ls) known.set(i, (ls = frameLines(timeline.frames[i])));
-    return ls;
-  };
-  const start = windowStart((i) => linesAt(i).length, from, frameIndex, playing ? BLOCK : 1);
-  const chunks: Shown[][] = [];
-  let count = 0;
-  for (let i = frameIndex; i >= start && count <= 2 * MAX_LINES; i--) {
-    const ls = linesAt(i);
-    chunks.push(ls.map((l, k) => ({ ...l, current: i === frameIndex, n: i * 10_000 + k })));
-    count += ls.length;
-  }
-  const shown = chunks.reverse().flat();
-  // At rest, and when a block of changes is unusually talkative, the newest MAX_LINES lines.
-  const lines = !playing || shown.length > 2 * MAX_LINES ? shown.slice(-MAX_LINES) : shown;
-  const protocolOf = (id: string): LineProtocol => (session?.index.sessions.get(id)?.protocol ?? 'IMAP') as LineProtocol;
   // One flat list, each item keyed by its line: React keeps the nodes of lines still shown
   // (a list of [header, line] pairs was keyed by position, and every line was made anew when the window moved).
   const items: ReactElement[] = [];
+  const clientName = session ? deviceNames(session.scenario.world, lang) : (id: string) => id;
+  const accountName = session ? mailboxNamer(t, accountNames(session.scenario.world)) : (id: string) => id;
   lines.forEach((l, i) => {
     const info = session?.index.sessions.get(l.session);
     if ((i === 0 || lines[i - 1].session !== l.session) && info)
       items.push(
         <li key={`h${l.n}`} className="session">
-          {t('ui.transcript.session', { protocol: info.protocol, client: session ? deviceNames(session.scenario.world, lang)(info.client) : info.client, account: session ? mailboxNamer(t, accountNames(session.scenario.world))(info.account) : info.account, port: info.port, tls: info.tls ? t('ui.transcript.tls') : '' })}
+          {t('ui.transcript.session', { protocol: info.protocol, client: clientName(info.client), account: accountName(info.account), port: info.port, tls: info.tls ? t('ui.transcript.tls') : '' })}
         </li>,
       );
-    items.push(<Line key={l.n} dir={l.dir} text={l.text} current={l.current} explainedBy={explainKey(protocolOf(l.session), l.dir, l.text) ?? null} t={t} onExplain={onExplain} />);
+    items.push(<Line key={l.n} dir={l.dir} text={l.text} current={l.current} explainedBy={l.explainedBy} t={t} onExplain={onExplain} />);
   });
   return (
     <section className="panel transcript" aria-labelledby="transcript-heading">

@@ -20,6 +20,8 @@ import { BackupGenerations } from './BackupGenerations';
 
 /** After the travel, the newest paths fade while the frame rests (at once with reduced motion). */
 const fadeOf = (phase: number, reducedMotion: boolean) => (reducedMotion ? 1 : Math.max(0, (phase - TRAVEL_SHARE) / (1 - TRAVEL_SHARE)));
+/** The player draws copies travelling into a crowded folder's count apart from its tokens (render.ts), so that folder's bin is not touched at every change. */
+const ARRIVALS_APART = { arrivalsApart: true } as const;
 
 /** The largest zoom (up to 1.6×) at which the layout for width / zoom still fits the height. */
 export function fittedLayout(at: (width: number) => Layout, width: number, height: number): Layout {
@@ -155,7 +157,7 @@ export function Picture({ store, label, scale = DESK, fit = false }: { store: St
         prepared = null;
         // A change drawn now draws its own surroundings: any still waiting are older.
         surroundings = null;
-        renderPicture(svg, model, t01, events, animating ? fadeOf(s.phase, s.reducedMotion) : 1, s.playing ? later : undefined);
+        renderPicture(svg, model, t01, events, animating ? fadeOf(s.phase, s.reducedMotion) : 1, s.playing ? later : undefined, ARRIVALS_APART);
         drawnKey = key;
         drawnPhase = s.phase;
         const next = session.timeline.frames[s.frame + 1];

@@ -25,3 +25,18 @@ export function rememberedT(t: TFunction): TFunction {
   };
   return remembered as unknown as TFunction;
 }
+
+const shared = new WeakMap<TFunction, TFunction>();
+
+/**
+ * One remembered translation function per language's function, shared by
+ * every side panel: they render at every change while playing, each asking for
+ * the same few dozen words (headings, labels, a transcript line's explanation).
+ * The app's `t` is one fixed function per language (useTranslation), so a
+ * language switch brings its own memory.
+ */
+export function sharedRememberedT(t: TFunction): TFunction {
+  let r = shared.get(t);
+  if (!r) shared.set(t, (r = rememberedT(t)));
+  return r;
+}

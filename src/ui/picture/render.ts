@@ -9,7 +9,7 @@ import type { CountBadge, GhostDatum, Scene, TokenDatum } from './scene';
 import { fallbackStyle, type MailStyle } from './mailStyle';
 import { ICON_PATHS, type IconKind } from './deviceIcons';
 import type { PathView, Story, TraceView } from './story';
-import { tokenBin, tokenBinGroups } from './tokenBins';
+import { arrivingBin, tokenBin, tokenBinGroups } from './tokenBins';
 import { binAsDrawn, isMoving, type BinNode } from './binAsDrawn';
 import { joinTokens } from './tokenJoin';
 
@@ -282,14 +282,16 @@ function envelope(sc: PictureModel['layout']['scale']) {
 }
 
 /** Draws the tokens, each place's in its bin; returns the token nodes drawn (the others were already as they are to be). */
-function drawTokens(g: G, m: PictureModel, events: PictureEvents): SVGGElement[] {
+function drawTokens(g: G, m: PictureModel, events: PictureEvents, arrivalsApart: boolean): SVGGElement[] {
   const env = envelope(m.layout.scale);
   const ring = Math.max(3, env.h * 0.18);
   // Each place's tokens in their own bin (tokenBins.ts): a change re-records the paint of the places it touches only.
+  // Copies travelling into a collapsed count may have a bin of their own, so the place's bin stays as it is.
   const byPlace = new Map<string, TokenDatum[]>();
   for (const d of m.scene.tokens) {
-    let list = byPlace.get(d.place);
-    if (!list) byPlace.set(d.place, (list = []));
+    const bin = arrivalsApart && d.overflow ? arrivingBin(d.place) : d.place;
+    let list = byPlace.get(bin);
+    if (!list) byPlace.set(bin, (list = []));
     list.push(d);
   }
   for (const place of tokenBinGroups(g.node()!).keys()) if (!byPlace.has(place)) byPlace.set(place, []);
@@ -520,7 +522,16 @@ const LAYERS = ['regions', 'links', 'gauges', 'folders', 'traces', 'paths', 'gho
  * later, so the change's first frame draws only what starts to move. Drawing a
  * change at once took a 4× throttled laptop longer than one display frame.
  */
-export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, events: PictureEvents, fade = 1, defer?: (job: () => void) => void): void {
+export interface RenderOptions {
+  /**
+   * Copies travelling into a collapsed count are drawn in a bin of their own
+   * (tokenBins.ts's arrivingBin), not among their place's tokens. The player
+   * does this; the embed and the exports draw as before (an export folds them back).
+   */
+  readonly arrivalsApart?: boolean;
+}
+
+export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, events: PictureEvents, fade = 1, defer?: (job: () => void) => void, options: RenderOptions = {}): void {
   const svg = select(svgEl);
   // Travellers of the last change come home first, so the join finds every token where it keeps them.
   bringHome(svgEl);
@@ -554,7 +565,7 @@ export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, 
   drawPaths(layer(svg, 'paths'), m);
   drawGhosts(layer(svg, 'ghosts'), m);
   (svgEl as PictureNode).__shape = tokenShape(m.layout.scale);
-  const drawnTokens = drawTokens(layer(svg, 'tokens'), m, events);
+  const drawnTokens = drawTokens(layer(svg, 'tokens'), m, events, options.arrivalsApart ?? false);
   const surroundings = () => drawSurroundings(svgEl, m, events);
   if (defer) defer(surroundings);
   else surroundings();

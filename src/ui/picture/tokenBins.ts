@@ -21,6 +21,16 @@ export const BIN_GROUP_CLASS = 'token-bin-tokens';
 
 type BinNode = SVGForeignObjectElement & { __size?: string };
 
+/**
+ * The bin of the copies travelling into a place's collapsed count ("+N more"),
+ * for a picture that draws them apart from the place's own tokens (the
+ * player's, see render.ts): such a copy is made at its change and removed at
+ * the next, and in its place's bin that re-recorded the paint of every token
+ * of a crowded folder (a laptop's inbox of 140) at every change.
+ */
+const ARRIVING = '#arriving';
+export const arrivingBin = (place: string): string => `${place}${ARRIVING}`;
+
 /** A place's bin in the tokens layer `layer`, made when first needed, sized to the picture. */
 export function tokenBin(layer: G, place: string, width: number, height: number): G {
   const layerNode = layer.node();
@@ -68,6 +78,17 @@ export function tokenBinGroups(layer: Element): Map<string, SVGGElement> {
 
 /** In a copy of the picture (for export): each bin replaced by the plain group of its tokens, in place. */
 export function foldTokenBins(copy: Element): void {
+  // Copies travelling into a count join their place's tokens, after them, as where they are drawn together.
+  for (const fo of Array.from(copy.querySelectorAll(`.${BIN_CLASS}`))) {
+    const bin = fo.getAttribute('data-bin') ?? '';
+    if (!bin.endsWith(ARRIVING)) continue;
+    const home = Array.from(fo.parentElement?.children ?? []).find((c) => c.getAttribute('data-bin') === bin.slice(0, -ARRIVING.length));
+    const into = home?.querySelector(`g.${BIN_GROUP_CLASS}`);
+    const from = fo.querySelector(`g.${BIN_GROUP_CLASS}`);
+    if (!into || !from) continue;
+    while (from.firstChild) into.appendChild(from.firstChild);
+    fo.remove();
+  }
   for (const fo of Array.from(copy.querySelectorAll(`.${BIN_CLASS}`))) {
     const g = fo.querySelector(`g.${BIN_GROUP_CLASS}`);
     if (g) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TFunction } from 'i18next';
-import { rememberedT } from '../../../src/ui/picture/rememberedT';
+import { rememberedT, sharedRememberedT } from '../../../src/ui/picture/rememberedT';
 
 describe('rememberedT', () => {
   it('answers as the translation function does, asking it once per key and values', () => {
@@ -30,5 +30,22 @@ describe('rememberedT', () => {
     expect(r('k', 'default', { v: 1 })).toBe('["k","default",{"v":1}]');
     expect(r('k', 'default', { v: 1 })).toBe('["k","default",{"v":1}]');
     expect(calls).toBe(3);
+  });
+});
+
+describe('sharedRememberedT', () => {
+  it('gives every caller the same remembered function for one translation function, and another for another', () => {
+    const asked: string[] = [];
+    const en = ((key: string) => (asked.push(`en:${key}`), `en ${key}`)) as unknown as TFunction;
+    const de = ((key: string) => (asked.push(`de:${key}`), `de ${key}`)) as unknown as TFunction;
+    const a = sharedRememberedT(en);
+    const b = sharedRememberedT(en);
+    expect(a).toBe(b);
+    expect(a('x')).toBe('en x');
+    expect(b('x')).toBe('en x');
+    const g = sharedRememberedT(de);
+    expect(g).not.toBe(a);
+    expect(g('x')).toBe('de x');
+    expect(asked).toEqual(['en:x', 'de:x']);
   });
 });
