@@ -127,14 +127,14 @@ export class Recorder {
 
   /**
    * A whole exchange of both sides, written out only when read (an LMTP
-   * delivery's twenty lines, the same words every time): the timeline keeps one
-   * function instead of its lines; the work cap counts its `count` lines.
+   * delivery's twenty lines, the same words every time): the timeline keeps
+   * `transcript` itself, which writes `count` lines, each naming its session
+   * (the work cap counts them).
    */
-  exchange(session: SessionInfo, count: number, make: () => ReadonlyArray<{ readonly dir: 'C' | 'S'; readonly text: string }>): void {
+  exchange(count: number, transcript: () => ProtocolLine[]): void {
     this.guard?.lines(count);
     this.closePack();
-    const id = session.id;
-    this.pending.lines.push(() => make().map((l): ProtocolLine => ({ session: id, dir: l.dir, text: l.text })));
+    this.pending.lines.push(transcript);
   }
 
   /**
