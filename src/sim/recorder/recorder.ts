@@ -241,13 +241,14 @@ export class Recorder {
         // its 27,000 repeats, under 2 % of what the timeline keeps.)
         label: flat(label),
         actor,
-        transfers: p.transfers.take(),
-        lineSources: p.lines.take(),
-        sessions: p.sessions.take(),
+        // The timeline appends the gathered entries to its columns (timeline.ts); the working lists start over.
+        transfers: p.transfers,
+        lineSources: p.lines,
+        sessions: p.sessions,
         narration,
         // The frame class sets `note` only when there is one (no spread of an optional field per frame).
         note: this.note,
-        ops: p.ops.take(),
+        ops: p.ops,
       },
       this.store.state,
       this.store.copies,

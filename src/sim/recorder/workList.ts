@@ -24,6 +24,13 @@ export class WorkList<T> {
     return this.items.slice(0, n);
   }
 
+  /** Append the gathered entries to `target` (a timeline's column); the list starts over. */
+  moveTo(target: T[]): void {
+    const items = this.items;
+    for (let i = 0, n = this.length; i < n; i++) target.push(items[i]);
+    this.length = 0;
+  }
+
   /** The gathered entries joined into one string (a pack's directions: one flat string, not a chain of pieces); the list starts over. */
   join(): string {
     const n = this.length;
