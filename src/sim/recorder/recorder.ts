@@ -38,12 +38,11 @@ const newPending = (): PendingFrame => ({
 });
 
 /**
- * What a frame keeps of a working list: a copy of exactly its length. A list
- * grown by push keeps room for at least 16 entries (V8 grows a backing store by
- * half plus 16), and most frames hold one or two ops, lines or transfers: kept
- * as they were, a year of frames kept that room in every one. (The frame's own
- * lists are WorkLists, used again for every frame; the IMAP steps' list below
- * is replaced by a new one.)
+ * What the timeline keeps of a list grown by push: a copy of exactly its
+ * length. Such a list keeps room for at least 16 entries (V8 grows a backing
+ * store by half plus 16), and most hold a few values. (A frame's own lists are
+ * WorkLists, used again for every frame, whose entries move into the
+ * timeline's columns; the IMAP steps' list below is replaced by a new one.)
  */
 const exact = <T>(working: T[]): T[] => working.slice();
 
