@@ -150,6 +150,9 @@ export class Timeline {
   private cache: { index: number; state: WorldState } | null = null;
   /** The frames' lists, by column (see Column); a frame reads its own through getters. */
   readonly columns = { ops: new Column<Op>(), transfers: new Column<Transfer>(), lineSources: new Column<LineSource>(), sessions: new Column<SessionInfo>() };
+  /** Each frame's narration, its key and its parameters apart (no object per frame to hold the two). */
+  readonly narrationKeys: string[] = [];
+  readonly narrationParams: Array<Narration['params']> = [];
   /** Frames of this timeline: their data as own fields or read from the columns, their state read through the timeline (one class per timeline, so the getters know it). */
   private readonly FrameOf = frameClass(this);
 
@@ -168,6 +171,8 @@ export class Timeline {
     c.lineSources.add(data.lineSources);
     c.sessions.add(data.sessions);
     const ops = c.ops.add(data.ops);
+    this.narrationKeys.push(data.narration.key);
+    this.narrationParams.push(data.narration.params);
     const frame = new this.FrameOf(data, index) as unknown as Frame;
     this.frames.push(frame);
     this.opsSinceSnapshot += ops;
@@ -206,9 +211,9 @@ export class Timeline {
 }
 
 /**
- * A frame: its time, step, label, actor, narration and note as its own
- * fields, set in one order in the constructor so every frame shares one shape;
- * its lists read from the timeline's columns and its state rebuilt through the
+ * A frame: its time, step, label, actor and note as its own fields, set in
+ * one order in the constructor so every frame shares one shape; its lists and
+ * its narration read from the timeline's columns and its state rebuilt through the
  * timeline, by getters on the class's prototype (not own fields: copy a frame
  * by naming its fields, not by spreading it). `toJSON` writes every field in
  * the order frames have always listed them.
@@ -221,7 +226,6 @@ function frameClass(timeline: Timeline) {
     readonly micro: number;
     readonly label: string;
     readonly actor: string;
-    readonly narration: Narration;
     readonly index: number;
     declare readonly note?: FrameData['note'];
     constructor(data: FrameInput, index: number) {
@@ -230,7 +234,6 @@ function frameClass(timeline: Timeline) {
       this.micro = data.micro;
       this.label = data.label;
       this.actor = data.actor;
-      this.narration = data.narration;
       this.index = index;
       if (data.note) this.note = data.note;
     }
@@ -242,6 +245,9 @@ function frameClass(timeline: Timeline) {
     }
     get sessions(): FrameData['sessions'] {
       return c.sessions.of(this.index);
+    }
+    get narration(): Narration {
+      return { key: timeline.narrationKeys[this.index], params: timeline.narrationParams[this.index] };
     }
     get ops(): FrameData['ops'] {
       return c.ops.of(this.index);
