@@ -93,6 +93,54 @@ export interface Frame extends FrameData {
 // from the nearest snapshot with a bounded number of ops.
 const MIN_OPS_BETWEEN_SNAPSHOTS = 512;
 
+/** What a frame reads where nothing of a kind happened: one shared empty list. Frozen: nobody may add to it. */
+const NONE: readonly never[] = Object.freeze([]);
+
+/** A frame's entries of one kind as handed to `Timeline.push`: a list, or a list being gathered that appends its entries to another and starts over. */
+export type FrameEntries<T> = readonly T[] | { readonly length: number; moveTo(target: T[]): void };
+
+/** The data of a frame as handed to `Timeline.push`. */
+export type FrameInput = Omit<FrameData, 'index' | 'ops' | 'transfers' | 'lineSources' | 'sessions'> & {
+  readonly ops: FrameEntries<Op>;
+  readonly transfers: FrameEntries<Transfer>;
+  readonly lineSources: FrameEntries<LineSource>;
+  readonly sessions: FrameEntries<SessionInfo>;
+};
+
+/**
+ * Every frame's entries of one kind (ops, transfers, ...) in one list, frame
+ * after frame, and where each frame's end: a year's ~67,000 frames held
+ * ~180,000 lists of one to three entries of their own, each two objects for
+ * the garbage collector to copy and mark. A frame's list is cut out when read.
+ */
+class Column<T> {
+  readonly items: T[] = [];
+  /** ends[i]: where frame i's entries end in `items` (they start where frame i-1's end). */
+  readonly ends: number[] = [];
+
+  /** Append one frame's entries; returns how many. */
+  add(entries: FrameEntries<T>): number {
+    const items = this.items;
+    const before = items.length;
+    if (isList(entries)) for (let i = 0; i < entries.length; i++) items.push(entries[i]);
+    else entries.moveTo(items);
+    this.ends.push(items.length);
+    return items.length - before;
+  }
+
+  start(frame: number): number {
+    return frame === 0 ? 0 : this.ends[frame - 1];
+  }
+
+  of(frame: number): readonly T[] {
+    const start = this.start(frame);
+    const end = this.ends[frame];
+    return start === end ? NONE : this.items.slice(start, end);
+  }
+}
+
+const isList = <T>(entries: FrameEntries<T>): entries is readonly T[] => Array.isArray(entries);
+
 export class Timeline {
   readonly frames: Frame[] = [];
   /** Index of the first frame of each step (a step that made no frame points at the next frame). */
@@ -100,7 +148,12 @@ export class Timeline {
   private readonly snapshots: Array<{ index: number; state: WorldState }> = [];
   private opsSinceSnapshot = 0;
   private cache: { index: number; state: WorldState } | null = null;
-  /** Frames of this timeline: their data as own fields, their state read through the timeline (one class per timeline, so the getter knows it). */
+  /** The frames' lists, by column (see Column); a frame reads its own through getters. */
+  readonly columns = { ops: new Column<Op>(), transfers: new Column<Transfer>(), lineSources: new Column<LineSource>(), sessions: new Column<SessionInfo>() };
+  /** Each frame's narration, its key and its parameters apart (no object per frame to hold the two). */
+  readonly narrationKeys: string[] = [];
+  readonly narrationParams: Array<Narration['params']> = [];
+  /** Frames of this timeline: their data as own fields or read from the columns, their state read through the timeline (one class per timeline, so the getters know it). */
   private readonly FrameOf = frameClass(this);
 
   constructor(
@@ -111,11 +164,18 @@ export class Timeline {
   ) {}
 
   /** Append a frame; `live` is the engine's current state after the frame's ops. */
-  push(data: Omit<FrameData, 'index'>, live: WorldState, copies: number): Frame {
+  push(data: FrameInput, live: WorldState, copies: number): Frame {
     const index = this.frames.length;
+    const c = this.columns;
+    c.transfers.add(data.transfers);
+    c.lineSources.add(data.lineSources);
+    c.sessions.add(data.sessions);
+    const ops = c.ops.add(data.ops);
+    this.narrationKeys.push(data.narration.key);
+    this.narrationParams.push(data.narration.params);
     const frame = new this.FrameOf(data, index) as unknown as Frame;
     this.frames.push(frame);
-    this.opsSinceSnapshot += data.ops.length;
+    this.opsSinceSnapshot += ops;
     if (index === 0 || this.opsSinceSnapshot >= Math.max(MIN_OPS_BETWEEN_SNAPSHOTS, copies)) {
       this.snapshots.push({ index, state: cloneState(live) });
       this.opsSinceSnapshot = 0;
@@ -132,7 +192,8 @@ export class Timeline {
     if (base.index === index) return base.state;
     // Built on the base without changing it: only what the frames' ops touch is copied (derivedState.ts).
     const next = new DerivedState(base.state);
-    for (let i = base.index + 1; i <= index; i++) for (const op of this.frames[i].ops) next.apply(op);
+    const ops = this.columns.ops;
+    for (let i = ops.start(base.index + 1), end = ops.ends[index]; i < end; i++) next.apply(ops.items[i]);
     this.cache = { index, state: next.state };
     return next.state;
   }
@@ -150,41 +211,53 @@ export class Timeline {
 }
 
 /**
- * A frame reads its state through the timeline; the getter lives on the
- * class's prototype (not enumerable, as before). The fields are set in one
- * order in the constructor, so every frame shares one shape: a year of frames
- * is cheaper to build and to keep than objects assembled key by key.
+ * A frame: its time, step, label, actor and note as its own fields, set in
+ * one order in the constructor so every frame shares one shape; its lists and
+ * its narration read from the timeline's columns and its state rebuilt through the
+ * timeline, by getters on the class's prototype (not own fields: copy a frame
+ * by naming its fields, not by spreading it). `toJSON` writes every field in
+ * the order frames have always listed them.
  */
 function frameClass(timeline: Timeline) {
+  const c = timeline.columns;
   return class TimelineFrame {
     readonly time: number;
     readonly step: number;
     readonly micro: number;
     readonly label: string;
     readonly actor: string;
-    readonly transfers: FrameData['transfers'];
-    readonly lineSources: FrameData['lineSources'];
-    readonly sessions: FrameData['sessions'];
-    readonly narration: Narration;
-    declare readonly note?: FrameData['note'];
-    readonly ops: FrameData['ops'];
     readonly index: number;
-    constructor(data: Omit<FrameData, 'index'>, index: number) {
+    declare readonly note?: FrameData['note'];
+    constructor(data: FrameInput, index: number) {
       this.time = data.time;
       this.step = data.step;
       this.micro = data.micro;
       this.label = data.label;
       this.actor = data.actor;
-      this.transfers = data.transfers;
-      this.lineSources = data.lineSources;
-      this.sessions = data.sessions;
-      this.narration = data.narration;
-      if (data.note) this.note = data.note;
-      this.ops = data.ops;
       this.index = index;
+      if (data.note) this.note = data.note;
+    }
+    get transfers(): FrameData['transfers'] {
+      return c.transfers.of(this.index);
+    }
+    get lineSources(): FrameData['lineSources'] {
+      return c.lineSources.of(this.index);
+    }
+    get sessions(): FrameData['sessions'] {
+      return c.sessions.of(this.index);
+    }
+    get narration(): Narration {
+      return { key: timeline.narrationKeys[this.index], params: timeline.narrationParams[this.index] };
+    }
+    get ops(): FrameData['ops'] {
+      return c.ops.of(this.index);
     }
     get state(): WorldState {
       return timeline.stateAt(this.index);
+    }
+    toJSON(): object {
+      const { time, step, micro, label, actor, transfers, lineSources, sessions, narration, ops, index, note } = this;
+      return note ? { time, step, micro, label, actor, transfers, lineSources, sessions, narration, ops, index, note } : { time, step, micro, label, actor, transfers, lineSources, sessions, narration, ops, index };
     }
   };
 }

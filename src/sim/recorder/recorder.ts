@@ -38,12 +38,11 @@ const newPending = (): PendingFrame => ({
 });
 
 /**
- * What a frame keeps of a working list: a copy of exactly its length. A list
- * grown by push keeps room for at least 16 entries (V8 grows a backing store by
- * half plus 16), and most frames hold one or two ops, lines or transfers: kept
- * as they were, a year of frames kept that room in every one. (The frame's own
- * lists are WorkLists, used again for every frame; the IMAP steps' list below
- * is replaced by a new one.)
+ * What the timeline keeps of a list grown by push: a copy of exactly its
+ * length. Such a list keeps room for at least 16 entries (V8 grows a backing
+ * store by half plus 16), and most hold a few values. (A frame's own lists are
+ * WorkLists, used again for every frame, whose entries move into the
+ * timeline's columns; the IMAP steps' list below is replaced by a new one.)
  */
 const exact = <T>(working: T[]): T[] => working.slice();
 
@@ -127,14 +126,14 @@ export class Recorder {
 
   /**
    * A whole exchange of both sides, written out only when read (an LMTP
-   * delivery's twenty lines, the same words every time): the timeline keeps one
-   * function instead of its lines; the work cap counts its `count` lines.
+   * delivery's twenty lines, the same words every time): the timeline keeps
+   * `transcript` itself, which writes `count` lines, each naming its session
+   * (the work cap counts them).
    */
-  exchange(session: SessionInfo, count: number, make: () => ReadonlyArray<{ readonly dir: 'C' | 'S'; readonly text: string }>): void {
+  exchange(count: number, transcript: () => ProtocolLine[]): void {
     this.guard?.lines(count);
     this.closePack();
-    const id = session.id;
-    this.pending.lines.push(() => make().map((l): ProtocolLine => ({ session: id, dir: l.dir, text: l.text })));
+    this.pending.lines.push(transcript);
   }
 
   /**
@@ -241,13 +240,14 @@ export class Recorder {
         // its 27,000 repeats, under 2 % of what the timeline keeps.)
         label: flat(label),
         actor,
-        transfers: p.transfers.take(),
-        lineSources: p.lines.take(),
-        sessions: p.sessions.take(),
+        // The timeline appends the gathered entries to its columns (timeline.ts); the working lists start over.
+        transfers: p.transfers,
+        lineSources: p.lines,
+        sessions: p.sessions,
         narration,
         // The frame class sets `note` only when there is one (no spread of an optional field per frame).
         note: this.note,
-        ops: p.ops.take(),
+        ops: p.ops,
       },
       this.store.state,
       this.store.copies,

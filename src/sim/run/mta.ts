@@ -8,7 +8,7 @@
 import { MINUTES_PER_DAY } from '../scenario/time';
 import { outsidePlace, QUEUE, senderQueuePlace, type PlaceId } from '../model/places';
 import { pseudoId } from '../model/hash';
-import { lmtpDeliver, SERVER_HOST, type LmtpOutcome, type LmtpRecipient } from '../server/lmtp/lmtpServer';
+import { lmtpDeliver, lmtpTranscript, SERVER_HOST, type LmtpOutcome, type LmtpRecipient } from '../server/lmtp/lmtpServer';
 import { expired, lifetimeMinutes, nextAttempt, POSTFIX_DEFAULTS, type QueueSettings } from '../server/postfixQueue';
 import { mxRcptCheck, mxSizeRefusal, senderHostOf, SIZE_REFUSED } from '../server/mxRcpt';
 import { portOf, tlsModeOf } from '../protocol/tls';
@@ -116,16 +116,10 @@ export function deliver(run: Run, mail: string, accounts: readonly string[], env
   }
   const tempfail = run.world.server.quotaFull === 'temporary';
   const s = run.recorder.openSession({ protocol: 'LMTP', client: 'mta', account: mailboxAt(run, accounts[0], provider), tls: false, port: 24 });
-  const result = lmtpDeliver(run.store, {
-    mail,
-    envelopeFrom,
-    recipients: lmtpRecipients(run, accounts, provider),
-    gracePercent: run.world.server.quotaGracePercent,
-    tempfail,
-    source,
-    time: run.time,
-  });
-  run.recorder.exchange(s, result.lineCount, result.lines);
+  const recipients = lmtpRecipients(run, accounts, provider);
+  const time = run.time;
+  const result = lmtpDeliver(run.store, { mail, envelopeFrom, recipients, gracePercent: run.world.server.quotaGracePercent, tempfail, source, time });
+  run.recorder.exchange(result.lineCount, lmtpTranscript.bind(null, s.id, mail, envelopeFrom, recipients, result.size, time, result.outcomeList));
   run.applyEffects(result.effects);
   for (const [mailbox, outcome] of result.outcomes) {
     const account = accountOfMailbox(mailbox);

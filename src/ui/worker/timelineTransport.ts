@@ -78,14 +78,22 @@ function packBySession(lines: readonly ProtocolLine[], out: LineSource[]): void 
   }
 }
 
+/**
+ * A frame's data, every field read by name (in the order the engine's frames
+ * have listed them, a note last; the packed timelines keep that order): a frame may hold some of its
+ * fields behind getters, which a spread would leave out.
+ */
+export function frameDataOf(f: Frame, lineSources: readonly LineSource[] = f.lineSources): FrameData {
+  const { time, step, micro, label, actor, transfers, sessions, narration, note, ops } = f;
+  return note ? { time, step, micro, label, actor, transfers, lineSources, sessions, narration, ops, note } : { time, step, micro, label, actor, transfers, lineSources, sessions, narration, ops };
+}
+
 export function toTransport(t: Timeline): TimelineTransport {
   const at = snapshotFrames(t.frames);
   const snapshots = new Map<number, WorldState>();
   const frames = t.frames.map((f, i) => {
     if (at.has(i)) snapshots.set(i, f.state);
-    const { index: _index, ...data } = f;
-    void _index;
-    return { ...data, lineSources: plainLines(f.lineSources) };
+    return frameDataOf(f, plainLines(f.lineSources));
   });
   return { scenarioId: t.scenarioId, variant: t.variant, world: t.world, stepStarts: t.stepStarts, frames, snapshots };
 }

@@ -4,18 +4,34 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { frameLines, loadScenarioText, simulate, type Timeline } from '../../../src/sim';
+import { frameLines, loadScenarioText, simulate, type Frame, type Timeline } from '../../../src/sim';
 import { stateToJSON } from '../../../src/sim/run/serialize';
-import { fromTransport, toTransport } from '../../../src/ui/worker/timelineTransport';
+import { frameDataOf, fromTransport, toTransport } from '../../../src/ui/worker/timelineTransport';
 
 const files = readdirSync('scenarios').filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
 
-const frameText = (t: Timeline, i: number) => {
-  const { state: _s, lineSources: _l, ...data } = { ...t.frames[i], state: null };
-  void _s;
-  void _l;
-  return JSON.stringify({ ...data, lines: frameLines(t.frames[i]) });
-};
+// Every field by name (a frame may keep fields behind getters, which a spread leaves out).
+const frameText = (t: Timeline, i: number) => JSON.stringify({ ...frameDataOf(t.frames[i], []), index: t.frames[i].index, lines: frameLines(t.frames[i]) });
+
+const FIELDS = ['time', 'step', 'micro', 'label', 'actor', 'transfers', 'sessions', 'narration', 'note', 'ops'] as const;
+
+/** A frame whose every field is a getter on its prototype, none its own. */
+class FrameBehindGetters {
+  constructor(private readonly f: Frame) {}
+  get index() { return this.f.index; }
+  get time() { return this.f.time; }
+  get step() { return this.f.step; }
+  get micro() { return this.f.micro; }
+  get label() { return this.f.label; }
+  get actor() { return this.f.actor; }
+  get transfers() { return this.f.transfers; }
+  get lineSources() { return this.f.lineSources; }
+  get sessions() { return this.f.sessions; }
+  get narration() { return this.f.narration; }
+  get note() { return this.f.note; }
+  get ops() { return this.f.ops; }
+  get state() { return this.f.state; }
+}
 
 describe('timeline transport', { timeout: 120_000 }, () => {
   it.each(files)('%s arrives identical', (file) => {
@@ -33,6 +49,22 @@ describe('timeline transport', { timeout: 120_000 }, () => {
       const stride = Math.max(1, Math.floor(n / 40));
       const order = [n - 1, 0, ...Array.from({ length: Math.ceil(n / stride) }, (_, k) => Math.min(n - 1, k * stride)), Math.floor(n / 2)];
       for (const i of order) expect(JSON.stringify(stateToJSON(copy.frames[i].state)), `state ${i}`).toBe(JSON.stringify(stateToJSON(original.frames[i].state)));
+    }
+  });
+
+  it('carries every field of a frame, own or read through a getter', () => {
+    const r = loadScenarioText('pop3-three-devices.json', readFileSync(join('scenarios', 'pop3-three-devices.json'), 'utf8'));
+    if (!r.ok) throw new Error('bad scenario');
+    const original = simulate(r.scenario);
+    const behindGetters = { ...original, scenarioId: original.scenarioId, variant: original.variant, world: original.world, stepStarts: original.stepStarts, frames: original.frames.map((f) => new FrameBehindGetters(f) as unknown as Frame) } as Timeline;
+    const sent = toTransport(behindGetters);
+    const copy = fromTransport(structuredClone(sent));
+    for (let i = 0; i < original.frames.length; i++) {
+      for (const field of FIELDS) {
+        expect(sent.frames[i][field], `frame ${i} ${field} sent`).toEqual(original.frames[i][field]);
+        expect(copy.frames[i][field], `frame ${i} ${field} arrived`).toEqual(original.frames[i][field]);
+      }
+      expect(frameLines(copy.frames[i]), `frame ${i} lines`).toEqual(frameLines(original.frames[i]));
     }
   });
 });

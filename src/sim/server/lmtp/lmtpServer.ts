@@ -6,6 +6,7 @@
 import { pseudoId } from '../../model/hash';
 import { serverPlace, type PlaceId } from '../../model/places';
 import type { StoreView } from '../../store/store';
+import type { ProtocolLine } from '../../timeline';
 import { OVERQUOTA_TEXT, quotaAllows, type QuotaRule } from '../../store/quota';
 import { Draft, type Effects } from '../draft';
 
@@ -33,9 +34,11 @@ export interface LmtpTransaction {
 }
 
 export interface LmtpResult {
-  /** The transaction's lines, written out when read (a delivery's twenty lines are the same words every time). */
-  readonly lines: () => ReadonlyArray<{ readonly dir: 'C' | 'S'; readonly text: string }>;
-  /** How many lines `lines` writes out (the work cap counts them one by one). */
+  /** The message's size, as DATA shows it. */
+  readonly size: number;
+  /** Each recipient's outcome in RCPT order; lists equal in content are one list (the transcript keeps it all year). */
+  readonly outcomeList: readonly LmtpOutcome[];
+  /** How many lines the transcript has (the work cap counts them one by one). */
   readonly lineCount: number;
   readonly outcomes: ReadonlyMap<string, LmtpOutcome>;
   /** The UID each delivered copy got. */
@@ -51,8 +54,7 @@ export function lmtpDeliver(store: StoreView, t: LmtpTransaction): LmtpResult {
   const size = store.state.mails.get(t.mail)?.sizeBytes ?? 0;
   const outcomes = new Map<string, LmtpOutcome>();
   const uids = new Map<string, number>();
-  // Each recipient's outcome in RCPT order (the replies after DATA come in that order). Made by map, so
-  // the list the transcript keeps all year is as long as it is (a list grown by push keeps room for 16).
+  // Each recipient's outcome in RCPT order (the replies after DATA come in that order).
   const each = t.recipients.map((r): LmtpOutcome => {
     let outcome: LmtpOutcome;
     if (quotaAllows(d, r.account, r.quota, t.gracePercent, size, 1)) {
@@ -64,33 +66,50 @@ export function lmtpDeliver(store: StoreView, t: LmtpTransaction): LmtpResult {
     outcomes.set(r.account, outcome);
     return outcome;
   });
-  // The words follow from the transaction and the outcomes alone: written when someone reads the transcript.
-  return { lines: lmtpLines.bind(null, t, size, each), lineCount: 10 + LHLO_REPLY.length + 3 * t.recipients.length, outcomes, uids, effects: d.effects() };
+  return { size, outcomeList: sharedOutcomes(each), lineCount: 10 + LHLO_REPLY.length + 3 * t.recipients.length, outcomes, uids, effects: d.effects() };
 }
 
-/** The transaction as the transcript shows it: the MX's lines and the server's replies, one per recipient after DATA. */
-function lmtpLines(t: LmtpTransaction, size: number, outcomes: readonly LmtpOutcome[]): Array<{ dir: 'C' | 'S'; text: string }> {
-  const lines: Array<{ dir: 'C' | 'S'; text: string }> = [];
-  const c = (text: string) => lines.push({ dir: 'C', text });
-  const s = (text: string) => lines.push({ dir: 'S', text });
+/** Outcome lists already made, by their content: a year's deliveries have a handful of distinct ones. */
+const knownOutcomes = new Map<string, readonly LmtpOutcome[]>();
+
+function sharedOutcomes(each: readonly LmtpOutcome[]): readonly LmtpOutcome[] {
+  const key = each.length === 1 ? each[0] : each.join();
+  const known = knownOutcomes.get(key);
+  if (known) return known;
+  const kept = Object.freeze(each.slice());
+  knownOutcomes.set(key, kept);
+  return kept;
+}
+
+/**
+ * A delivery's transcript: the MX's lines and the server's replies, one per
+ * recipient after DATA. The words follow from the transaction and the outcomes
+ * alone, so the timeline keeps this function bound to them (`bind`: one function
+ * and its argument list, no closure and no transaction object) and writes the
+ * lines only when someone reads them.
+ */
+export function lmtpTranscript(session: string, mail: string, envelopeFrom: string, recipients: readonly LmtpRecipient[], size: number, time: number, outcomes: readonly LmtpOutcome[]): ProtocolLine[] {
+  const lines: ProtocolLine[] = [];
+  const c = (text: string) => lines.push({ session, dir: 'C', text });
+  const s = (text: string) => lines.push({ session, dir: 'S', text });
   s(`220 ${SERVER_HOST} Dovecot (Debian) ready.`);
   c(`LHLO ${MTA_HOST}`);
   // Dovecot with ssl = required offers STARTTLS on LMTP too; the MX on the same host delivers without it (rule 73).
   for (const l of LHLO_REPLY) s(l);
-  c(`MAIL FROM:<${t.envelopeFrom}>`);
+  c(`MAIL FROM:<${envelopeFrom}>`);
   s('250 2.1.0 OK');
-  for (const r of t.recipients) {
+  for (const r of recipients) {
     c(`RCPT TO:<${r.address}>`);
     s('250 2.1.5 OK');
   }
   c('DATA');
   s('354 OK');
-  c(`<message ${t.mail}, ${size} octets>`);
+  c(`<message ${mail}, ${size} octets>`);
   c('.');
-  for (let i = 0; i < t.recipients.length; i++) {
-    const r = t.recipients[i];
+  for (let i = 0; i < recipients.length; i++) {
+    const r = recipients[i];
     const outcome = outcomes[i];
-    if (outcome === 'delivered') s(`250 2.0.0 <${r.address}> ${pseudoId(`${t.mail}/${r.account}/${t.time}`)} Saved`);
+    if (outcome === 'delivered') s(`250 2.0.0 <${r.address}> ${pseudoId(`${mail}/${r.account}/${time}`)} Saved`);
     else if (outcome === 'temporary') s(`452 4.2.2 <${r.address}> ${OVERQUOTA_TEXT}`);
     else s(`552 5.2.2 <${r.address}> ${OVERQUOTA_TEXT}`);
   }

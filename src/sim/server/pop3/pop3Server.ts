@@ -7,6 +7,7 @@
 // marked messages. Nothing here changes the store: the caller applies effects.
 import { initialTransition, type SnapshotFrom } from 'xstate';
 import { Flag } from '../../model/flags';
+import { flat } from '../../model/flatString';
 import { serverPlace } from '../../model/places';
 import type { ListingReply, Pop3Command, Reply } from '../../protocol/pop3';
 import { meta, pop3Uidl } from '../../store/mailbox';
@@ -84,16 +85,39 @@ function lookup(s: Pop3ServerSession, n: number): { entry?: MaildropEntry; error
   return { entry: s.maildrop[n - 1] };
 }
 
-/** LIST or UIDL: every message not marked, one line each, written out only when read. */
-function listing(s: Pop3ServerSession, head: string, value: (m: MaildropEntry) => string): ListingReply {
-  const each = (visit: (n: number, v: string) => void) => s.maildrop.forEach((m, i) => s.marked.has(i + 1) || visit(i + 1, value(m)));
-  const lines = () => {
-    const out = [head];
-    each((n, v) => out.push(`${n} ${v}`));
-    out.push('.');
-    return out;
-  };
-  return Object.assign(lines, { each });
+/**
+ * LIST or UIDL: every message not marked, one line each. The timeline keeps the
+ * reply all year, so it keeps only the listing's text in one piece (a few hundred
+ * bytes, one object), not the session's maildrop with an object and a UIDL per
+ * message; the lines are split out of it when read.
+ */
+function listing(s: Pop3ServerSession, head: string, uidl: boolean): ListingReply {
+  let text = head;
+  for (let i = 0; i < s.maildrop.length; i++) {
+    if (s.marked.has(i + 1)) continue;
+    const m = s.maildrop[i];
+    text += `\n${i + 1} ${uidl ? m.uidl : m.size}`;
+  }
+  const listed = flat(text);
+  return Object.assign(listingLines.bind(null, listed), { each: eachListed.bind(null, listed) });
+}
+
+/** A listing's lines: its text split, and the closing dot. */
+function listingLines(text: string): string[] {
+  const lines = text.split('\n');
+  lines.push('.');
+  return lines;
+}
+
+/** Each line of a listing after its head: the message number and the rest (size or UIDL). */
+function eachListed(text: string, visit: (n: number, value: string) => void): void {
+  let start = text.indexOf('\n') + 1;
+  while (start > 0) {
+    const space = text.indexOf(' ', start);
+    const end = text.indexOf('\n', space);
+    visit(Number(text.slice(start, space)), text.slice(space + 1, end < 0 ? undefined : end));
+    start = end + 1;
+  }
 }
 
 /** The messages not marked by DELE. */
@@ -111,9 +135,9 @@ function answer(s: Pop3ServerSession, command: Pop3Command): Reply {
       return [`+OK ${l.length} ${l.reduce((sum, m) => sum + m.size, 0)}`];
     }
     case 'client.list':
-      return listing(s, `+OK ${live(s).length} messages:`, (m) => String(m.size));
+      return listing(s, `+OK ${live(s).length} messages:`, false);
     case 'client.uidl':
-      return listing(s, '+OK', (m) => m.uidl);
+      return listing(s, '+OK', true);
     case 'client.retr': {
       const { entry, error } = lookup(s, command.n);
       return entry ? [`+OK ${entry.size} octets`, `<message ${entry.mail}, ${entry.size} octets>`, '.'] : [error!];
