@@ -34,3 +34,16 @@ test('leaving the page while it plays keeps the frame shown: going back returns 
   await page.goBack();
   await expect.poll(() => currentFrame(page), { timeout: 15_000 }).toBeGreaterThan(5);
 });
+
+test('a reload while it plays opens the frame that was shown, not the one play began at', async ({ page }) => {
+  const errors = noErrors(page);
+  await page.goto(`/?scenario=${THREE}&frame=2&lang=en&quiz=off`);
+  await settled(page, 2);
+  await page.getByTestId('speed').selectOption('1');
+  await page.getByTestId('play').click();
+  await expect.poll(() => currentFrame(page), { timeout: 15_000 }).toBeGreaterThan(5);
+  await page.reload();
+  await expect.poll(() => currentFrame(page), { timeout: 15_000 }).toBeGreaterThan(5);
+  expect(page.url()).not.toMatch(/frame=2(&|$)/);
+  expect(errors).toEqual([]);
+});

@@ -9,6 +9,7 @@ import { startClock } from './store/clock';
 import { applyUrl, prepareViewWith, syncUrl } from './nav';
 import { loadPlayer } from './playerChunk';
 import { keepDiscoveryLink } from './embed/discoveryLink';
+import { addressAfterReload, openedByReload } from './url/reloadAddress';
 import './styles.css';
 
 const motion = window.matchMedia('(prefers-reduced-motion: reduce)');
@@ -17,6 +18,9 @@ motion.addEventListener('change', () => playerStore.set((s) => ({ ...s, reducedM
 
 // Opening a scenario fetches the player's chunk beside the simulation.
 prepareViewWith(loadPlayer);
+// A reload while playing opens the frame that was shown, not the one where play began.
+const reloadedTo = addressAfterReload(location.pathname + location.search, openedByReload());
+if (reloadedTo) history.replaceState(null, '', reloadedTo);
 applyUrl(location.search, navigator.languages ?? [navigator.language]);
 window.addEventListener('popstate', () => applyUrl(location.search, navigator.languages ?? [navigator.language]));
 syncUrl();

@@ -15,6 +15,7 @@ import { closeSandbox, linkData, offerRestore, openLink } from './sandbox/comman
 import { presenterStore, applyPresenterUrl } from './presenter/presenterStore';
 import { presenterParams, withParams } from './presenter/presenterState';
 import { restingWrites } from './store/restingWrites';
+import { keepForReload } from './url/reloadAddress';
 
 function currentUrlState(): UrlState {
   const s = playerStore.get();
@@ -216,8 +217,13 @@ export function syncUrl(): () => void {
   };
   const writes = restingWrites(() => playerStore.get().playing, write);
   const schedule = () => writes.changed();
-  // Leaving or hiding the page while playing keeps the frame shown for a reload or a return.
-  const leave = () => writes.flush();
+  // Leaving or hiding the page while playing keeps the frame shown for a return; a reload has
+  // taken its address already, so the address is also kept for it (url/reloadAddress.ts).
+  const leave = () => {
+    const from = location.pathname + location.search;
+    writes.flush();
+    keepForReload(from, location.pathname + location.search);
+  };
   const hidden = () => document.visibilityState === 'hidden' && writes.flush();
   window.addEventListener('pagehide', leave);
   document.addEventListener('visibilitychange', hidden);
