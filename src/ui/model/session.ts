@@ -1,9 +1,10 @@
 // A played scenario: the timeline and what the player derives from it, per frame
 // on demand and remembered.
-import { copiesByPlace, figuresOf, metricsOf, mailHistory, withVariant, type Frame, type Metrics, type PlacedCopy, type Scenario, type Timeline, type HistoryEntry } from '../../sim';
+import { figuresOf, metricsOf, mailHistory, withVariant, type Frame, type Metrics, type PlacedCopy, type Scenario, type Timeline, type HistoryEntry } from '../../sim';
 import { indexTimeline, memoPerFrame, type TimelineIndex } from './timelineIndex';
 import { lostMails } from './lost';
 import { buildInBackground } from './figuresInBackground';
+import { copiesReused } from './copiesReused';
 
 export interface PlaySession {
   readonly scenario: Scenario;
@@ -28,6 +29,7 @@ export function sessionOf(timeline: Timeline): PlaySession | undefined {
 export function sessionFor(base: Scenario, variant: string | null, timeline: Timeline, known?: TimelineIndex): PlaySession {
   const scenario = variant ? withVariant(base, variant) : base;
   const histories = new Map<string, readonly HistoryEntry[]>();
+  const copiesOf = copiesReused();
   // The scorecard's figures come from the incremental pass (well under 1 ms a frame). A frame far beyond
   // what the pass has reached so far is computed from its state instead, so a jump never waits for the pass.
   const figures = figuresOf(timeline);
@@ -46,7 +48,7 @@ export function sessionFor(base: Scenario, variant: string | null, timeline: Tim
     timeline,
     index: known ?? indexTimeline(timeline, (f) => lostMails(f.state)),
     lost: memoPerFrame((f) => lostMails(f.state)),
-    copies: memoPerFrame((f) => copiesByPlace(f.state)),
+    copies: memoPerFrame((f) => copiesOf(f.state)),
     metrics,
     history(mail: string): readonly HistoryEntry[] {
       const known = histories.get(mail);

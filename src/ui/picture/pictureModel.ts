@@ -52,6 +52,13 @@ export function timeText(minutes: number, lang: Lang, t: TFunction): string {
   return t('ui.time.at', simTimeParts(minutes, lang));
 }
 
+/**
+ * A count badge's words, kept with the badge and what they were made with: a
+ * place the change did not touch keeps its badge from change to change
+ * (scene.ts), so its words are made once, not for every frame's model.
+ */
+const badgeWordsKept = new WeakMap<CountBadge, { t: TFunction; scenario: Scenario; lang: Lang; byProvider: boolean; text: string; title: string }>();
+
 export function buildPictureModel(p: PictureInput): PictureModel {
   const { scenario, frame, lost, views, layout, scene, index, t, lang } = p;
   const state = frame.state;
@@ -154,11 +161,12 @@ export function buildPictureModel(p: PictureInput): PictureModel {
     return { account: g.account, x: g.x, y: g.y, w: g.w, fraction, text, level };
   });
 
-  const words = new WeakMap<CountBadge, { text: string; title: string }>();
   const badgeWords = (b: CountBadge) => {
-    let w = words.get(b);
-    if (!w) words.set(b, (w = { text: t('ui.picture.badge', { count: b.hidden }), title: t('ui.picture.badgeTitle', { total: b.total, count: b.hidden, folder: placeName(b.place, t, name, account, custom) }) }));
-    return w;
+    const w = badgeWordsKept.get(b);
+    if (w && w.t === t && w.scenario === scenario && w.lang === lang && w.byProvider === byProvider) return w;
+    const made = { t, scenario, lang, byProvider, text: t('ui.picture.badge', { count: b.hidden }), title: t('ui.picture.badgeTitle', { total: b.total, count: b.hidden, folder: placeName(b.place, t, name, account, custom) }) };
+    badgeWordsKept.set(b, made);
+    return made;
   };
   const copies = scene.tokens.filter((d) => d.place !== layout.lostPlace).length;
   return {

@@ -73,8 +73,14 @@ interface PlaceRun {
   readonly list: readonly PlacedCopy[];
   readonly shown: number;
   readonly badgeAt: Point;
+  /** The copies drawn in slots (the first `shown` of `list`) and their token ids. */
+  readonly placed: readonly Placed[];
+  readonly ids: readonly string[];
+  readonly badge: CountBadge | null;
   /** Where each copy key sits in `list`: made only when a change asks (see `indexOfKey`). */
   keys?: Map<string, number>;
+  /** Its tokens as drawn when nothing in the place moved (see `restingTokens`). */
+  resting?: readonly TokenDatum[];
 }
 
 /**
@@ -82,9 +88,12 @@ interface PlaceRun {
  * other copies (a thousand in a big mailbox) stay in their list and are looked
  * up only when a change needs one (a copy that travels into or out of the count).
  */
-type PlacedAll = { byId: Map<string, Placed>; runs: Map<string, PlaceRun>; badges: CountBadge[] };
+type PlacedAll = { runs: Map<string, PlaceRun>; badges: CountBadge[] };
 // Playing forward, this frame's placement is the next frame's "before": remember it.
 const placedCache = new WeakMap<CopiesByPlace, WeakMap<Layout, PlacedAll>>();
+// A place's list a change did not touch is the very list of the frame before (the player's
+// copies keep it, copiesReused.ts): its placement is made once, not at every change.
+const runCache = new WeakMap<readonly PlacedCopy[], WeakMap<FolderBox, PlaceRun>>();
 
 function place(copies: CopiesByPlace, layout: Layout): PlacedAll {
   let perLayout = placedCache.get(copies);
@@ -95,24 +104,37 @@ function place(copies: CopiesByPlace, layout: Layout): PlacedAll {
 }
 
 function placeUncached(copies: CopiesByPlace, layout: Layout): PlacedAll {
-  const byId = new Map<string, Placed>();
   const runs = new Map<string, PlaceRun>();
   const badges: CountBadge[] = [];
   for (const [p, list] of copies) {
     const box = layout.folders.get(p);
     if (!box || !list.length) continue;
-    const cap = capacity(box);
-    const crowded = list.length > cap;
-    // The count ("+1107") takes the last slot, or two for a long number.
-    const charW = 6.5 * (box.labelH / 15);
-    const badgeSlots = Math.min(cap, Math.ceil((charW * 1.5 + charW * (String(list.length).length + 1)) / box.cell));
-    const shown = crowded ? Math.max(0, cap - badgeSlots) : list.length;
-    const badgeAt = slotPoint(box, cap - 1);
-    for (let i = 0; i < shown; i++) byId.set(tokenId(p, list[i].key), { copy: list[i], place: p, at: slotPoint(box, i), overflow: false });
-    runs.set(p, { box, list, shown, badgeAt });
-    if (crowded) badges.push({ place: p, at: badgeAt, hidden: list.length - shown, total: list.length });
+    let perBox = runCache.get(list);
+    if (!perBox) runCache.set(list, (perBox = new WeakMap()));
+    let run = perBox.get(box);
+    if (!run) perBox.set(box, (run = placeRun(p, list, box)));
+    runs.set(p, run);
+    if (run.badge) badges.push(run.badge);
   }
-  return { byId, runs, badges };
+  return { runs, badges };
+}
+
+function placeRun(p: string, list: readonly PlacedCopy[], box: FolderBox): PlaceRun {
+  const cap = capacity(box);
+  const crowded = list.length > cap;
+  // The count ("+1107") takes the last slot, or two for a long number.
+  const charW = 6.5 * (box.labelH / 15);
+  const badgeSlots = Math.min(cap, Math.ceil((charW * 1.5 + charW * (String(list.length).length + 1)) / box.cell));
+  const shown = crowded ? Math.max(0, cap - badgeSlots) : list.length;
+  const badgeAt = slotPoint(box, cap - 1);
+  const placed: Placed[] = [];
+  const ids: string[] = [];
+  for (let i = 0; i < shown; i++) {
+    placed.push({ copy: list[i], place: p, at: slotPoint(box, i), overflow: false });
+    ids.push(tokenId(p, list[i].key));
+  }
+  const badge = crowded ? { place: p, at: badgeAt, hidden: list.length - shown, total: list.length } : null;
+  return { box, list, shown, badgeAt, placed, ids, badge };
 }
 
 /** Where a copy key sits in a place's list (-1: not there). */
@@ -127,11 +149,27 @@ function indexOfKey(run: PlaceRun | undefined, key: string): number {
 
 /** A copy as placed in a frame, whether drawn in a slot or counted under the badge. */
 function placedAt(all: PlacedAll, place: string, key: string): Placed | undefined {
-  const shown = all.byId.get(tokenId(place, key));
-  if (shown) return shown;
   const run = all.runs.get(place);
   const i = indexOfKey(run, key);
-  return run && i >= run.shown ? { copy: run.list[i], place, at: run.badgeAt, overflow: true } : undefined;
+  if (!run || i < 0) return undefined;
+  return i < run.shown ? run.placed[i] : { copy: run.list[i], place, at: run.badgeAt, overflow: true };
+}
+
+/** A place's tokens when none of them moves (the place is as it was a frame ago, or the frame is not animated). */
+function restingTokens(run: PlaceRun): readonly TokenDatum[] {
+  return (run.resting ??= run.placed.map((p, i) => ({
+    id: run.ids[i],
+    mail: p.copy.mail,
+    place: p.place,
+    flags: p.copy.flags,
+    headersOnly: !!p.copy.headersOnly,
+    dup: p.copy.dup ?? 0,
+    from: p.at,
+    to: p.at,
+    entering: false,
+    travelled: false,
+    overflow: false,
+  })));
 }
 
 function originOf(placeId: string, layout: Layout): Point | null {
@@ -215,7 +253,11 @@ export function buildScene({ now, before, transfers, layout }: SceneInput): Scen
       overflow: p.overflow,
     });
   };
-  for (const [id, p] of cur.byId) add(id, p);
+  for (const [placeId, run] of cur.runs) {
+    // Nothing moved in a place whose list is the frame before's: its tokens are as they were drawn.
+    if (!prevAll || prevAll.runs.get(placeId) === run) for (const d of restingTokens(run)) tokens.push(d);
+    else for (let i = 0; i < run.shown; i++) add(run.ids[i], run.placed[i]);
+  }
   // The copies counted under a badge that were nowhere in that place a frame ago.
   if (prevAll)
     for (const [placeId, run] of cur.runs) {
@@ -231,12 +273,19 @@ export function buildScene({ now, before, transfers, layout }: SceneInput): Scen
 
   const ghosts: GhostDatum[] = [];
   if (prevAll) {
-    for (const [id, p] of prevAll.byId) {
-      if (cur.byId.has(id) || indexOfKey(cur.runs.get(p.place), p.copy.key) >= 0) continue;
-      const moved = transfers.some((x) => x.kind === 'move' && x.mail === p.copy.mail && x.from === p.place && x.to !== null);
-      if (moved) continue;
-      const destroyed = transfers.some((x) => x.kind === 'lose' && x.mail === p.copy.mail && x.from === p.place);
-      ghosts.push({ id, mail: p.copy.mail, flags: p.copy.flags, at: p.at, destroyed });
+    for (const [placeId, was] of prevAll.runs) {
+      const run = cur.runs.get(placeId);
+      // The same list: every copy is still there.
+      if (run === was) continue;
+      for (let i = 0; i < was.shown; i++) {
+        const p = was.placed[i];
+        const id = was.ids[i];
+        if (indexOfKey(run, p.copy.key) >= 0) continue;
+        const moved = transfers.some((x) => x.kind === 'move' && x.mail === p.copy.mail && x.from === p.place && x.to !== null);
+        if (moved) continue;
+        const destroyed = transfers.some((x) => x.kind === 'lose' && x.mail === p.copy.mail && x.from === p.place);
+        ghosts.push({ id, mail: p.copy.mail, flags: p.copy.flags, at: p.at, destroyed });
+      }
     }
   }
   return { tokens, ghosts, badges: cur.badges };

@@ -55,3 +55,30 @@ describe('scene: what travels where', () => {
     expect(s.badges[0].total).toBe(200);
   });
 });
+
+describe('scene: a place the change did not touch', () => {
+  const inbox = Array.from({ length: 200 }, (_, i) => ({ mail: `m${i}`, key: String(i), flags: 0 }));
+  const laptopBefore = [{ mail: 'm0', key: 'm0', flags: 0 }];
+  const laptopNow = [...laptopBefore, { mail: 'm1', key: 'm1', flags: 0 }];
+  const before = new Map([['server/anna/INBOX', inbox], ['device/laptop/Inbox', laptopBefore]]);
+  const now = new Map([['server/anna/INBOX', inbox], ['device/laptop/Inbox', laptopNow]]);
+  const transfers = [{ kind: 'copy' as const, mail: 'm1', from: 'server/anna/INBOX', to: 'device/laptop/Inbox', key: 'm1' }];
+
+  it('keeps its placement and its tokens from change to change (its list is the same list)', () => {
+    const a = buildScene({ now: before, before: null, transfers: [], layout });
+    const b = buildScene({ now, before, transfers, layout });
+    const server = (s: typeof a) => s.tokens.filter((t) => t.place === 'server/anna/INBOX');
+    expect(server(b).length).toBeGreaterThan(0);
+    server(b).forEach((t, i) => expect(t, `token ${i}`).toBe(server(a)[i]));
+    expect(b.badges[0]).toBe(a.badges[0]);
+    // The touched place is placed anew, and its new copy travels from the server's slot.
+    const arrived = b.tokens.find((t) => t.place === 'device/laptop/Inbox' && t.mail === 'm1')!;
+    expect(arrived).toMatchObject({ travelled: true, entering: true, from: slotPoint(layout.folders.get('server/anna/INBOX')!, 1) });
+  });
+
+  it('is drawn as it would be from a copy of its list', () => {
+    const copied = new Map([...now].map(([p, l]) => [p, [...l]]));
+    const copiedBefore = new Map([...before].map(([p, l]) => [p, [...l]]));
+    expect(buildScene({ now, before, transfers, layout })).toEqual(buildScene({ now: copied, before: copiedBefore, transfers, layout }));
+  });
+});
