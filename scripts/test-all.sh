@@ -6,9 +6,8 @@
 #   2. side by side: typecheck, lint (ESLint), the import rules (dependency-cruiser),
 #      unit, rule, property, determinism and golden tests (vitest), fuzzing (1,000
 #      generated and mutated scenario files and share links), the production build,
-#      conformance against a real Dovecot and Postfix, and, as soon as the build and
-#      Chromium are there, the browser tests (Playwright + Debian's Chromium)
-#   3. then alone: the browser tests that measure how fast the page answers (@timed)
+#      and conformance against a real Dovecot and Postfix
+#   3. then alone: browser tests (Playwright + Debian's Chromium)
 # The conformance and browser stages install what they need (Chromium, Dovecot, Postfix) from Debian's
 # packages when run as root on Debian. Where they cannot, they say what is
 # missing and how to get it; the run then skips them — except under CI=true,
@@ -74,24 +73,9 @@ deps() {
   fi
 }
 
-# The browser tests, but for those that time the page (@timed): they wait for Chromium
-# and the production build, which run beside them. Their time goes mostly to waiting
-# for pages (the whole suite used ~340 s of CPU in 840 s), so they run in more
-# workers than there are cores (BROWSER_WORKERS, 3).
 browser() {
-  wait_for_packages chromium.rc
-  wait_for_packages build.rc
-  if [ "$(cat "$PKG/build.rc")" != 0 ]; then echo "the production build failed (see its stage): nothing to test in the browser"; return 1; fi
   bash scripts/ensure-chromium.sh || return $?
-  npx playwright test --project=browser --workers="${BROWSER_WORKERS:-3}"
-}
-export -f browser
-
-# The browser tests that measure how fast the page answers (input within 100 ms, no
-# main-thread task over its limit): last and alone, so nothing else shares the CPU.
-browser_timed() {
-  bash scripts/ensure-chromium.sh || return $?
-  npx playwright test --project=alone --no-deps
+  npx playwright test
 }
 
 # On a fresh machine apt-get takes about a minute for these (Chromium most of it):
@@ -116,26 +100,26 @@ export -f wait_for_packages
 
 stage "dependencies" deps
 if [ $failed -gt 0 ]; then echo "cannot continue without dependencies"; exit 1; fi
-# Everything but the timed browser tests runs side by side: no stage uses both cores
-# all the time (the conformance run mostly waits for Dovecot and Postfix, the browser
-# tests for their pages), so together they take far less than they take in turn.
-# Those two run at normal priority, the checks at a lower one (nice 10), so the CPU
-# goes to the waiting ones whenever they have work and the checks fill the gaps. The
-# build is not lowered either: the browser tests wait for it. The timed browser tests
-# come last and alone: they measure how fast the page answers.
+# Everything but the browser tests runs side by side: no stage uses both cores
+# all the time (the conformance run mostly waits for Dovecot and Postfix), so
+# together they take about half the time they take in turn. The browser tests
+# come last and alone: some of them measure how fast the page answers.
+# The conformance run is the longest of them and waits on Dovecot and Postfix
+# at every step: the others run at a lower priority, so the CPU goes to it (and
+# its servers) whenever it has work, and they fill the gaps.
 stages_together \
   "typecheck|nice -n 10 npx tsc --noEmit -p tsconfig.json" \
   "lint|nice -n 10 npx eslint ." \
   "import rules|nice -n 10 npx depcruise src conformance bench --config .dependency-cruiser.cjs" \
   "unit, rules, properties, golden outcomes|nice -n 10 npx vitest run" \
   "fuzzing: 1,000 hostile files and links|nice -n 10 npx tsx fuzz/run.ts --runs 1000" \
-  "production build|npx vite build --logLevel warn; rc=\$?; echo \$rc >\"\$PKG/build.rc\"; exit \$rc" \
-  "conformance with Dovecot and Postfix|wait_for_packages servers.rc && npx tsx conformance/run.ts" \
-  "browser tests|browser"
+  "production build|nice -n 10 npx vite build --logLevel warn" \
+  "conformance with Dovecot and Postfix|wait_for_packages servers.rc && npx tsx conformance/run.ts"
+wait_for_packages chromium.rc
 echo
 echo "━━ system packages (Dovecot, Postfix, Chromium), installed beside the stages above in $(cat "$PKG/secs")s"
 cat "$PKG/out"
-stage "browser tests that time the page, alone" browser_timed
+stage "browser tests" browser
 
 rm -rf "$PKG"
 echo
