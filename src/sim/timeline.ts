@@ -6,7 +6,7 @@ import type { PlaceId } from './model/places';
 import { cloneState, type WorldState } from './model/state';
 import type { World } from './scenario/schema';
 import { formatFlags } from './model/flags';
-import { Column, EncodedColumn, opCodec, transferCodec, type FrameEntries } from './timelineColumns';
+import { Column, EncodedColumn, opCodec, type FrameEntries } from './timelineColumns';
 
 export type { Transfer, TransferKind } from './model/transfer';
 import type { Transfer } from './model/transfer';
@@ -111,8 +111,8 @@ export class Timeline {
   private readonly snapshots: Array<{ index: number; state: WorldState }> = [];
   private opsSinceSnapshot = 0;
   private cache: { index: number; state: WorldState } | null = null;
-  /** The frames' lists, by column (timelineColumns.ts); a frame reads its own through getters. Ops and transfers are kept as values, not as objects. */
-  readonly columns = { ops: new EncodedColumn<Op>(opCodec), transfers: new EncodedColumn<Transfer>(transferCodec), lineSources: new Column<LineSource>(), sessions: new Column<SessionInfo>() };
+  /** The frames' lists, by column (timelineColumns.ts); a frame reads its own through getters. Ops are kept as values, not as objects. */
+  readonly columns = { ops: new EncodedColumn<Op>(opCodec), transfers: new Column<Transfer>(), lineSources: new Column<LineSource>(), sessions: new Column<SessionInfo>() };
   /** Each frame's narration, its key and its parameters apart (no object per frame to hold the two). */
   readonly narrationKeys: string[] = [];
   readonly narrationParams: Array<Narration['params']> = [];

@@ -4,7 +4,6 @@
 // to copy and mark; and its ~170,000 ops, each an object of its own kept all
 // year only to be read again when a frame's state is rebuilt (`EncodedColumn`).
 import type { Op } from './model/ops';
-import type { Transfer, TransferKind } from './model/transfer';
 
 /** What a frame reads where nothing of a kind happened: one shared empty list. Frozen: nobody may add to it. */
 export const NONE: readonly never[] = Object.freeze([]);
@@ -173,33 +172,5 @@ export const opCodec: Codec<Op> = {
         out.push(a as Op);
         return at + 2;
     }
-  },
-};
-
-// A transfer as values: its kind's code (twice the kind's place in TRANSFER_KINDS, plus one when
-// it carries flags), then mail, from, to, key and its flags if any, the order a transfer lists them.
-// (Every kind named once: `satisfies` fails to compile when a kind is added to TransferKind and not here.)
-const TRANSFER_KINDS = Object.keys({ deliver: 0, copy: 0, move: 0, delete: 0, expunge: 0, bounce: 0, lose: 0, restore: 0, flag: 0, defer: 0 } satisfies Record<TransferKind, 0>) as TransferKind[];
-const transferCode = new Map(TRANSFER_KINDS.map((kind, i) => [kind, 2 * i]));
-
-export const transferCodec: Codec<Transfer> = {
-  write(t, v) {
-    const code = transferCode.get(t.kind)!;
-    if (t.flags === undefined) v.push(code, t.mail, t.from, t.to, t.key);
-    else v.push(code + 1, t.mail, t.from, t.to, t.key, t.flags);
-  },
-  read(v, at, out) {
-    const code = v[at] as number;
-    const mail = v[at + 1] as string;
-    const from = v[at + 2] as string | null;
-    const to = v[at + 3] as string | null;
-    const kind = TRANSFER_KINDS[code >> 1];
-    const key = v[at + 4] as string;
-    if (code & 1) {
-      out.push({ mail, from, to, kind, key, flags: v[at + 5] as number });
-      return at + 6;
-    }
-    out.push({ mail, from, to, kind, key });
-    return at + 5;
   },
 };

@@ -8,7 +8,6 @@ import { Timeline, type FrameInput } from '../../src/sim/timeline';
 import { emptyState } from '../../src/sim/model/state';
 import { WorkList } from '../../src/sim/recorder/workList';
 import type { Op } from '../../src/sim/model/ops';
-import type { Transfer } from '../../src/sim/model/transfer';
 import { Scenario } from '../../src/sim/scenario/schema';
 
 const world = Scenario.parse({ id: 't', title: { de: 't', en: 't' }, summary: { de: 's', en: 's' }, claims: [], topics: ['devices'], world: { accounts: [{ id: 'anna', address: 'anna@example.org' }], devices: [] }, steps: [] }).world;
@@ -83,15 +82,5 @@ describe('a timeline\'s frames, their lists kept by column', () => {
     expect((t.frames[0].ops[0] as Extract<Op, { op: 'put' }>).copy).toBe(copy);
     // No op object is kept: the column holds the values the ops pointed at.
     expect(t.columns.ops.values).not.toContain(ops[0]);
-  });
-
-  it('keeps transfers as values and reads back every kind equal, flags where given', () => {
-    const t = new Timeline('t', null, world);
-    const kinds = ['deliver', 'copy', 'move', 'delete', 'expunge', 'bounce', 'lose', 'restore', 'flag', 'defer'] as const;
-    const transfers: Transfer[] = kinds.map((kind, i) => (kind === 'flag' ? { mail: `m${i}`, from: 'server/anna/INBOX', to: 'server/anna/INBOX', kind, key: String(i), flags: 3 } : { mail: `m${i}`, from: i % 2 ? null : 'queue', to: i % 3 ? 'device/laptop/Inbox' : null, kind, key: String(i) }));
-    t.push(frame(0, { transfers: transfers.slice(0, 4) }), emptyState(), Infinity);
-    t.push(frame(1, { transfers: transfers.slice(4) }), emptyState(), Infinity);
-    expect(JSON.stringify([...t.frames[0].transfers, ...t.frames[1].transfers])).toBe(JSON.stringify(transfers));
-    expect(t.columns.transfers.values).not.toContain(transfers[0]);
   });
 });
