@@ -6,7 +6,6 @@ import type { PlaceId } from './model/places';
 import { cloneState, type WorldState } from './model/state';
 import type { World } from './scenario/schema';
 import { formatFlags } from './model/flags';
-import { Column, EncodedColumn, opCodec, type FrameEntries } from './timelineColumns';
 
 export type { Transfer, TransferKind } from './model/transfer';
 import type { Transfer } from './model/transfer';
@@ -94,7 +93,11 @@ export interface Frame extends FrameData {
 // from the nearest snapshot with a bounded number of ops.
 const MIN_OPS_BETWEEN_SNAPSHOTS = 512;
 
-export type { FrameEntries } from './timelineColumns';
+/** What a frame reads where nothing of a kind happened: one shared empty list. Frozen: nobody may add to it. */
+const NONE: readonly never[] = Object.freeze([]);
+
+/** A frame's entries of one kind as handed to `Timeline.push`: a list, or a list being gathered that appends its entries to another and starts over. */
+export type FrameEntries<T> = readonly T[] | { readonly length: number; moveTo(target: T[]): void };
 
 /** The data of a frame as handed to `Timeline.push`. */
 export type FrameInput = Omit<FrameData, 'index' | 'ops' | 'transfers' | 'lineSources' | 'sessions'> & {
@@ -104,6 +107,40 @@ export type FrameInput = Omit<FrameData, 'index' | 'ops' | 'transfers' | 'lineSo
   readonly sessions: FrameEntries<SessionInfo>;
 };
 
+/**
+ * Every frame's entries of one kind (ops, transfers, ...) in one list, frame
+ * after frame, and where each frame's end: a year's ~67,000 frames held
+ * ~180,000 lists of one to three entries of their own, each two objects for
+ * the garbage collector to copy and mark. A frame's list is cut out when read.
+ */
+class Column<T> {
+  readonly items: T[] = [];
+  /** ends[i]: where frame i's entries end in `items` (they start where frame i-1's end). */
+  readonly ends: number[] = [];
+
+  /** Append one frame's entries; returns how many. */
+  add(entries: FrameEntries<T>): number {
+    const items = this.items;
+    const before = items.length;
+    if (isList(entries)) for (let i = 0; i < entries.length; i++) items.push(entries[i]);
+    else entries.moveTo(items);
+    this.ends.push(items.length);
+    return items.length - before;
+  }
+
+  start(frame: number): number {
+    return frame === 0 ? 0 : this.ends[frame - 1];
+  }
+
+  of(frame: number): readonly T[] {
+    const start = this.start(frame);
+    const end = this.ends[frame];
+    return start === end ? NONE : this.items.slice(start, end);
+  }
+}
+
+const isList = <T>(entries: FrameEntries<T>): entries is readonly T[] => Array.isArray(entries);
+
 export class Timeline {
   readonly frames: Frame[] = [];
   /** Index of the first frame of each step (a step that made no frame points at the next frame). */
@@ -111,8 +148,8 @@ export class Timeline {
   private readonly snapshots: Array<{ index: number; state: WorldState }> = [];
   private opsSinceSnapshot = 0;
   private cache: { index: number; state: WorldState } | null = null;
-  /** The frames' lists, by column (timelineColumns.ts); a frame reads its own through getters. Ops are kept as values, not as objects. */
-  readonly columns = { ops: new EncodedColumn<Op>(opCodec), transfers: new Column<Transfer>(), lineSources: new Column<LineSource>(), sessions: new Column<SessionInfo>() };
+  /** The frames' lists, by column (see Column); a frame reads its own through getters. */
+  readonly columns = { ops: new Column<Op>(), transfers: new Column<Transfer>(), lineSources: new Column<LineSource>(), sessions: new Column<SessionInfo>() };
   /** Each frame's narration, its key and its parameters apart (no object per frame to hold the two). */
   readonly narrationKeys: string[] = [];
   readonly narrationParams: Array<Narration['params']> = [];
@@ -155,7 +192,8 @@ export class Timeline {
     if (base.index === index) return base.state;
     // Built on the base without changing it: only what the frames' ops touch is copied (derivedState.ts).
     const next = new DerivedState(base.state);
-    for (const op of this.columns.ops.between(base.index + 1, index)) next.apply(op);
+    const ops = this.columns.ops;
+    for (let i = ops.start(base.index + 1), end = ops.ends[index]; i < end; i++) next.apply(ops.items[i]);
     this.cache = { index, state: next.state };
     return next.state;
   }

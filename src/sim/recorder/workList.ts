@@ -24,8 +24,8 @@ export class WorkList<T> {
     return this.items.slice(0, n);
   }
 
-  /** Hand the gathered entries to `target` (a timeline's column: an array, or one that writes them as values); the list starts over. */
-  moveTo(target: { push(item: T): unknown }): void {
+  /** Append the gathered entries to `target` (a timeline's column); the list starts over. */
+  moveTo(target: T[]): void {
     const items = this.items;
     for (let i = 0, n = this.length; i < n; i++) target.push(items[i]);
     this.length = 0;
