@@ -53,15 +53,36 @@ test('the transcript as text has the protocol lines', async ({ page }) => {
 
 test('the range stays where it is when the browser has answered what it can encode', async ({ page }) => {
   // The answer comes late here on purpose, as on a busy machine: the codec note below the range
-  // then changes its length while the user (or a test) is about to click a radio button.
+  // then changes its length while the user (or a test) is about to click a radio button. The
+  // answer comes from the encoding worker (src/ui/export/probeCodecs.ts); the test holds that
+  // reply until it has measured the range, so the late answer is certain however fast or slow
+  // the machine (a fixed delay once ran out before the dialog was open).
   await page.addInitScript(() => {
-    const ask = VideoEncoder.isConfigSupported.bind(VideoEncoder);
-    VideoEncoder.isConfigSupported = (c) => new Promise((resolve) => setTimeout(() => resolve(ask(c)), 800));
+    const held: (() => void)[] = [];
+    const w = window as unknown as { answerCodecs: () => void; codecsAnswered?: boolean };
+    w.answerCodecs = () => {
+      w.codecsAnswered = true;
+      for (const deliver of held.splice(0)) deliver();
+    };
+    const RealWorker = window.Worker;
+    window.Worker = class extends RealWorker {
+      set onmessage(handler: ((e: MessageEvent) => void) | null) {
+        super.onmessage = (e: MessageEvent) => {
+          const deliver = () => handler?.call(this, e);
+          if ((e.data as { type?: string } | null)?.type === 'codecs' && !w.codecsAnswered) held.push(deliver);
+          else deliver();
+        };
+      }
+      get onmessage() {
+        return super.onmessage;
+      }
+    };
   });
   await openExport(page, 'scenario=pop3-three-devices&lang=de');
   const codec = page.getByTestId('export-codec');
   await expect(codec).toHaveAttribute('data-mp4', '');
   const before = await page.getByTestId('export-steps').boundingBox();
+  await page.evaluate(() => (window as unknown as { answerCodecs: () => void }).answerCodecs());
   await expect(codec).not.toHaveAttribute('data-mp4', '');
   expect(await page.getByTestId('export-steps').boundingBox()).toEqual(before);
 });
