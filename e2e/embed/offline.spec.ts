@@ -92,6 +92,13 @@ test('a new version shows a prompt instead of reloading, and reloads only when a
   await expect(prompt).toBeHidden();
   await newWorkerFound(page);
   await page.reload(); // the worker still waits: a reload by the reader keeps the old version in charge
+  // The page that "reload now" opens must be the new version's from its first request: a take-over
+  // while it still loads aborts its requests (src/ui/offline/takeOver.ts). Counted on every page from here on.
+  await page.addInitScript(() => {
+    const w = window as unknown as { controllerChanges: number };
+    w.controllerChanges = 0;
+    navigator.serviceWorker?.addEventListener('controllerchange', () => w.controllerChanges++);
+  });
   await expect(prompt).toBeVisible({ timeout: 30_000 });
   await page.evaluate(() => ((window as unknown as { stillTheSamePage: boolean }).stillTheSamePage = true));
   const reload = page.getByRole('button', { name: 'Jetzt neu laden' });
@@ -103,5 +110,7 @@ test('a new version shows a prompt instead of reloading, and reloads only when a
   expect(await page.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBeUndefined();
   await expect(page).toHaveURL(/scenario=pop3-three-devices.*frame=5|frame=5.*scenario=pop3-three-devices/);
   await expect(prompt).toBeHidden();
+  await expect(page.locator('svg.picture-svg g.region').first()).toBeAttached();
+  expect(await page.evaluate(() => (window as unknown as { controllerChanges: number }).controllerChanges)).toBe(0);
   expect(await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => ({ waiting: !!r?.waiting, active: !!r?.active })))).toEqual({ waiting: false, active: true });
 });

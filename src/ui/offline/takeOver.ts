@@ -1,0 +1,57 @@
+// "Reload now": the waiting worker of the new version takes over first, and the
+// page reloads once it is in charge, so the reloaded page is served by the new
+// version from its first request to its last.
+//
+// Reloading before the take-over had finished went wrong on a busy machine: the
+// reloaded page started under the old worker, the take-over then came while it
+// was still fetching its scenario, and those requests were aborted
+// (net::ERR_ABORTED). The page then showed the gallery instead of the scenario
+// and frame the address named (a browser test failed so in a full run).
+//
+// The waiting worker is asked directly, through the registration: Workbox's own
+// registration promise can stay pending while the browser is busy with another
+// update, and the page must not wait on it.
+
+/** What the take-over needs of a service worker (a subset of ServiceWorker). */
+export interface WaitingWorker {
+  readonly state: string;
+  postMessage(message: unknown): void;
+  addEventListener(type: 'statechange', listener: () => void): void;
+}
+
+export interface TakeOverParts {
+  /** The registration's waiting worker, if one waits (null when service workers are unavailable). */
+  waiting(): Promise<WaitingWorker | null>;
+  reload(): void;
+  setTimer(job: () => void, ms: number): void;
+}
+
+/**
+ * Without an answer within this time the page reloads anyway (the reader asked for a
+ * reload, and it must come): by then the take-over is either done or will not come.
+ */
+export const TAKE_OVER_LIMIT_MS = 10_000;
+
+/** The message Workbox's service worker answers by taking over (workbox-build, skipWaiting: false). */
+export const SKIP_WAITING = { type: 'SKIP_WAITING' } as const;
+
+export async function takeOverThenReload(parts: TakeOverParts): Promise<void> {
+  let reloading = false;
+  const reload = () => {
+    if (reloading) return;
+    reloading = true;
+    parts.reload();
+  };
+  // Set before anything is awaited: asking for the registration can itself be slow.
+  parts.setTimer(reload, TAKE_OVER_LIMIT_MS);
+  const worker = await parts.waiting().catch(() => null);
+  if (!worker) return reload();
+  // In charge once activated; 'redundant' means another worker replaced it, and a reload then
+  // opens whatever is in charge now.
+  const settled = () => worker.state === 'activated' || worker.state === 'redundant';
+  worker.addEventListener('statechange', () => {
+    if (settled()) reload();
+  });
+  if (settled()) return reload();
+  worker.postMessage(SKIP_WAITING);
+}
