@@ -34,26 +34,29 @@ export function playerChunks(bundle: OutputBundle): string[] {
 /**
  * What the page fetches once its entry has run, by what its address asks for:
  * each built-in scenario's module and packed timelines, and each language's
- * strings. File names as in the bundle.
+ * texts: the player's strings and the narration, each its own chunk, both
+ * needed before the first picture. File names as in the bundle.
  */
 export interface DataFiles {
   readonly scenarios: Record<string, { readonly module: string; readonly timelines: Record<string, string> }>;
-  readonly strings: Record<'de' | 'en', string>;
+  readonly strings: Record<'de' | 'en', readonly string[]>;
 }
 
 const SCENARIO_MODULE = /^\0virtual:trusted-scenario\/([a-z][a-z0-9-]*)$/;
-const STRINGS_MODULE = /[\\/]src[\\/]i18n[\\/]ui\.(de|en)\.ts$/;
+// The player's strings (ui.*) and the narration (narration.*) of a language: both are awaited
+// before the first picture (src/ui/i18n/setup.ts), so a late one costs a round trip.
+const STRINGS_MODULE = /[\\/]src[\\/]i18n[\\/](?:ui|narration)\.(de|en)\.ts$/;
 const TIMELINE_ASSET = /^([a-z][a-z0-9-]*)(?:\.([a-z][a-z0-9-]*))?\.timeline\.json$/;
 
 export function dataFiles(bundle: OutputBundle): DataFiles {
   const scenarios: Record<string, { module: string; timelines: Record<string, string> }> = {};
-  const strings: Partial<Record<'de' | 'en', string>> = {};
+  const strings: Record<'de' | 'en', string[]> = { de: [], en: [] };
   for (const f of Object.values(bundle)) {
     if (f.type !== 'chunk' || !f.facadeModuleId) continue;
     const sid = SCENARIO_MODULE.exec(f.facadeModuleId)?.[1];
     if (sid) scenarios[sid] = { module: f.fileName, timelines: {} };
     const lang = STRINGS_MODULE.exec(f.facadeModuleId)?.[1] as 'de' | 'en' | undefined;
-    if (lang) strings[lang] = f.fileName;
+    if (lang) strings[lang].push(f.fileName);
   }
   for (const f of Object.values(bundle)) {
     if (f.type !== 'asset') continue;
@@ -62,20 +65,23 @@ export function dataFiles(bundle: OutputBundle): DataFiles {
       if (m && scenarios[m[1]]) scenarios[m[1]].timelines[m[2] ?? ''] = f.fileName;
     }
   }
-  if (!strings.de || !strings.en) throw new Error('embedPreload: the strings of a language are not a chunk of their own');
-  return { scenarios, strings: strings as Record<'de' | 'en', string> };
+  for (const lang of ['de', 'en'] as const) {
+    if (strings[lang].length !== 2) throw new Error(`embedPreload: the strings and the narration of ${lang} are not chunks of their own`);
+    strings[lang].sort();
+  }
+  return { scenarios, strings };
 }
 
 /**
  * A small inline script for the top of embed.html: it reads the address as the
  * entry will (params.ts, loadEmbedScenario.ts, main.ts) and asks at once for the
- * scenario's module, its packed timeline and the language's strings, so they come
+ * scenario's module, its packed timeline and the language's texts, so they come
  * beside the player's code instead of one round trip after it. Only hints: the
  * entry makes the same requests, which these answer. Its hash is in the page's
  * Content-Security-Policy (csp.ts); nothing else inline may run.
  */
 export function bootScript(files: DataFiles, base: string): string {
-  return `(()=>{const f=${JSON.stringify(files)},b=${JSON.stringify(base)},q=new URLSearchParams(location.search),id=/^[a-z][a-z0-9-]{0,31}$/,h=document.head,l=(r,u,a)=>{const e=document.createElement("link");e.rel=r;e.href=b+u;e.crossOrigin="anonymous";if(a)e.as=a;h.appendChild(e)},g=q.get("lang"),lang=g==="de"||g==="en"?g:(navigator.language||"").toLowerCase().startsWith("de")?"de":"en";l("modulepreload",f.strings[lang]);const s=q.get("scenario"),v=q.get("variant");if(q.get("data")||!s||!id.test(s)||!Object.prototype.hasOwnProperty.call(f.scenarios,s))return;const e=f.scenarios[s],k=v&&id.test(v)?v:"";l("modulepreload",e.module);if(Object.prototype.hasOwnProperty.call(e.timelines,k))l("preload",e.timelines[k],"fetch")})();`;
+  return `(()=>{const f=${JSON.stringify(files)},b=${JSON.stringify(base)},q=new URLSearchParams(location.search),id=/^[a-z][a-z0-9-]{0,31}$/,h=document.head,l=(r,u,a)=>{const e=document.createElement("link");e.rel=r;e.href=b+u;e.crossOrigin="anonymous";if(a)e.as=a;h.appendChild(e)},g=q.get("lang"),lang=g==="de"||g==="en"?g:(navigator.language||"").toLowerCase().startsWith("de")?"de":"en";for(const u of f.strings[lang])l("modulepreload",u);const s=q.get("scenario"),v=q.get("variant");if(q.get("data")||!s||!id.test(s)||!Object.prototype.hasOwnProperty.call(f.scenarios,s))return;const e=f.scenarios[s],k=v&&id.test(v)?v:"";l("modulepreload",e.module);if(Object.prototype.hasOwnProperty.call(e.timelines,k))l("preload",e.timelines[k],"fetch")})();`;
 }
 
 export function embedPreload(base: string, environment = 'embed'): Plugin {
