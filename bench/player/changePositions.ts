@@ -23,6 +23,8 @@ interface Change {
   topBinMutations: number;
   /** The parts of the picture with the most mutations (layers; "over:" in the overlay). */
   parts: string;
+  /** Every part's mutations. */
+  byPart: Record<string, number>;
 }
 
 // Runs in the page: counts the picture's mutations between changes of the position's frame.
@@ -71,7 +73,7 @@ const WATCH = `(() => {
     for (const n of cur.added) seen.add(n);
     const left = [...cur.removed].filter((n) => !n.isConnected).length;
     const parts = [...cur.parts].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => k + ' ' + v).join(', ');
-    changes.push({ frame: cur.frame, moved: cur.moved.size, entered, left, mutations: cur.mutations, topBin, topBinMutations, parts });
+    changes.push({ frame: cur.frame, moved: cur.moved.size, entered, left, mutations: cur.mutations, topBin, topBinMutations, parts, byPart: Object.fromEntries(cur.parts) });
   };
   let last = position.getAttribute('data-frame');
   window.__on = true;
@@ -108,6 +110,10 @@ async function main() {
     const sum = (k: keyof Change) => changes.reduce((s, c) => s + (c[k] as number), 0);
     const n = Math.max(1, changes.length);
     console.log(`per change: moved ${(sum('moved') / n).toFixed(1)}, entered ${(sum('entered') / n).toFixed(1)}, left ${(sum('left') / n).toFixed(1)}, mutations ${(sum('mutations') / n).toFixed(1)}, in the busiest bin ${(sum('topBinMutations') / n).toFixed(1)}`);
+    // Every part's mutations per change (the rows above name only each change's four busiest).
+    const byPart = new Map<string, number>();
+    for (const c of changes) for (const [k, v] of Object.entries(c.byPart)) byPart.set(k, (byPart.get(k) ?? 0) + v);
+    console.log(`per change by part: ${[...byPart].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v / n).toFixed(1)}`).join(', ')}`);
     console.log(`load before: ${before}; after: ${loadLine()}`);
   } finally {
     stop();

@@ -1,9 +1,11 @@
 // The outcome so far, updating as the scenario plays.
-import { Fragment } from 'react';
+import { Fragment, memo } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from '../i18n/useTranslation';
 import { sharedRememberedT } from '../picture/rememberedT';
 import { useRestingMetrics } from '../store/useRestingMetrics';
 import { scoreFigures } from '../model/scoreFigures';
+import { scoreShown } from '../model/scoreShown';
 import { accountNames } from '../../i18n/names';
 import { mailboxNamer } from '../model/placeName';
 import { formatBytes, formatNumber } from '../i18n/format';
@@ -12,10 +14,23 @@ function Meter({ value, max, label }: { value: number; max: number; label: strin
   return <meter min={0} max={Math.max(1, max)} value={Math.min(value, Math.max(1, max))} aria-label={label} />;
 }
 
+type View = NonNullable<ReturnType<typeof useRestingMetrics>>;
+
 export function Scorecard() {
   const t = sharedRememberedT(useTranslation().t);
   const view = useRestingMetrics();
   if (!view) return null;
+  return <ScorecardShown view={view} t={t} shown={scoreShown(view.m, view.lang)} />;
+}
+
+interface ShownProps {
+  readonly view: View;
+  readonly t: TFunction;
+  /** What it shows of the frame's metrics (scoreShown.ts). */
+  readonly shown: string;
+}
+
+function ScorecardBody({ view, t }: ShownProps) {
   const { lang, m, name, session } = view;
   // During a provider move over days the new provider's mailbox has a usage line of its own, named as such.
   const account = mailboxNamer(t, accountNames(session.scenario.world));
@@ -100,6 +115,12 @@ export function Scorecard() {
     </section>
   );
 }
+
+/**
+ * Drawn again only when what it shows differs, or its words, language or scenario do:
+ * while a big mailbox plays, most changes leave every figure as it was.
+ */
+export const ScorecardShown = memo(ScorecardBody, (a, b) => a.shown === b.shown && a.t === b.t && a.view.lang === b.view.lang && a.view.session === b.view.session);
 
 /** An address may wrap after its "@" and its dots rather than inside a word. */
 function breakAfterAt(address: string) {

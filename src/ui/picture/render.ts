@@ -482,18 +482,39 @@ function drawBadges(g: G, m: PictureModel, events: PictureEvents) {
   // The title names the folder in words: made only when the badge changed (or the language did).
   const changed = changedOnly(sel, (d) => `${d.place}|${d.hidden}|${d.total}|${d.at.x},${d.at.y}|${CELL}|${m.lang}`);
   // Each badge's words are made once (they go through the translations and number formats).
+  // While playing, a crowded folder's count goes up by one at a change: only its number and words
+  // are written, not its place and box again (each write is a mutation the browser restyles).
   changed.each(function (d) {
     const title = m.badgeTitle(d);
     const text = m.badgeText(d);
-    const g = select(this);
-    g.attr('data-place', d.place).attr('data-count', d.hidden).attr('aria-label', title).attr('transform', `translate(${d.at.x},${d.at.y})`);
-    g.select('title').text(title);
-    g.select('text').text(text);
+    const g = this as BadgeNode;
+    const written = (g.__written ??= {});
+    const write = (node: Element | null, name: string, value: string) => {
+      if (!node || written[name] === value) return;
+      written[name] = value;
+      node.setAttribute(name, value);
+    };
+    const say = (node: Element | null, name: string, value: string) => {
+      if (!node || written[name] === value) return;
+      written[name] = value;
+      node.textContent = value;
+    };
+    write(g, 'data-place', d.place);
+    write(g, 'data-count', String(d.hidden));
+    write(g, 'aria-label', title);
+    write(g, 'transform', `translate(${d.at.x},${d.at.y})`);
+    say(g.querySelector(':scope > title'), 'title', title);
+    say(g.querySelector(':scope > text'), 'text', text);
     // Right-aligned on the last slot, as wide as its number.
     const w = charW * 1.5 + charW * text.length;
-    g.select('rect').attr('x', CELL / 2 - 1 - w).attr('width', w);
+    const rect = g.querySelector(':scope > rect');
+    write(rect, 'x', String(CELL / 2 - 1 - w));
+    write(rect, 'width', String(w));
   });
 }
+
+/** A count badge, with the attributes and texts last written to it (see drawBadges). */
+type BadgeNode = SVGGElement & { __written?: Record<string, string> };
 
 /** What does not move while a change plays: the picture's title, regions, gauges, folder names and count badges. */
 function drawSurroundings(svgEl: SVGSVGElement, m: PictureModel, events: PictureEvents) {

@@ -64,6 +64,29 @@ describe('drawing only what changed', () => {
   });
 });
 
+describe('a count going up by one', () => {
+  it('writes only its number and words, not its place, its folder name or its box again', () => {
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    document.body.append(svg);
+    renderPicture(svg, model(300, 'en'), 1, events);
+    const badge = svg.querySelector<SVGGElement>('g.badge')!;
+    const observer = new MutationObserver(() => {});
+    observer.observe(badge, { subtree: true, attributes: true, childList: true, characterData: true });
+    renderPicture(svg, model(301, 'en'), 1, events);
+    const records = observer.takeRecords();
+    observer.disconnect();
+    const written = records.map((r) => (r.type === 'attributes' ? r.attributeName : `${(r.target as Element).nodeName} text`)).sort();
+    // The number grows from 2 to 3 digits nowhere here, so the box keeps its width.
+    expect(Number(badge.getAttribute('data-count'))).toBeGreaterThan(0);
+    expect(written).toEqual(['aria-label', 'data-count', 'text text', 'title text']);
+    // What is shown is as a fresh drawing shows it.
+    const fresh = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    document.body.append(fresh);
+    renderPicture(fresh, model(301, 'en'), 1, events);
+    expect(badge.outerHTML).toBe(fresh.querySelector('g.badge')!.outerHTML);
+  });
+});
+
 describe('folders and counts answer through one listener on their layer', () => {
   it('a click on a folder or a count, or Enter or Space on a count, selects its place; drawing a change adds no listener to them', () => {
     const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
