@@ -18,6 +18,37 @@ export type Op =
   /** The server backup generations kept after a nightly backup, a discard or a provider move. */
   | { readonly op: 'backups'; readonly taken: readonly number[] };
 
+/**
+ * The ops a run makes most (a copy put or removed), made with `new` rather than as object literals: the
+ * timeline keeps every op, and V8 moves a literal's allocation site to the old generation once it sees
+ * its objects survive, throwing away the optimized code of every function that inlined it (see
+ * `MailTransfer` in transfer.ts). Fields in the literal's order (the timeline's JSON keeps it).
+ */
+export class PutOp {
+  readonly op: 'put';
+  readonly place: PlaceId;
+  readonly key: string;
+  readonly copy: Copy;
+  constructor(place: PlaceId, key: string, copy: Copy) {
+    this.op = 'put';
+    this.place = place;
+    this.key = key;
+    this.copy = copy;
+  }
+}
+
+/** A copy removed (see `PutOp`). */
+export class DelOp {
+  readonly op: 'del';
+  readonly place: PlaceId;
+  readonly key: string;
+  constructor(place: PlaceId, key: string) {
+    this.op = 'del';
+    this.place = place;
+    this.key = key;
+  }
+}
+
 function accountOfServerPlace(place: PlaceId): string | null {
   if (!place.startsWith('server/')) return null;
   return place.slice(7, place.indexOf('/', 7));

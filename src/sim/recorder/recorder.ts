@@ -2,7 +2,7 @@
 // (store ops, mail movements, protocol lines, sessions opened) becomes a frame
 // when an action is told (`emit`). It writes nothing but the timeline.
 import type { Op } from '../model/ops';
-import type { Transfer, TransferKind } from '../model/transfer';
+import { transferOf, type Transfer, type TransferKind } from '../model/transfer';
 import type { PlaceId } from '../model/places';
 import type { MailStore } from '../store/store';
 import type { ListingRef } from '../protocol/imap';
@@ -71,7 +71,7 @@ export class Recorder {
   }
 
   transfer(kind: TransferKind, mail: string, from: PlaceId | null, to: PlaceId | null, key: string, flags?: number): void {
-    this.pending.transfers.push(flags === undefined ? { mail, from, to, kind, key } : { mail, from, to, kind, key, flags });
+    this.pending.transfers.push(transferOf(kind, mail, from, to, key, flags));
   }
 
   transfers(list: readonly Transfer[]): void {

@@ -4,7 +4,7 @@
 // nothing here outlives a call, so simulate stays a pure function.
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import type { Scenario, World } from '../scenario/schema';
-import type { Op } from '../model/ops';
+import { DelOp, PutOp, type Op } from '../model/ops';
 import type { PlaceId } from '../model/places';
 import type { Copy } from '../model/state';
 import type { TransferKind } from '../model/transfer';
@@ -99,11 +99,11 @@ export class Run {
   }
 
   put(place: PlaceId, key: string, copy: Copy): void {
-    this.apply({ op: 'put', place, key, copy });
+    this.apply(new PutOp(place, key, copy));
   }
 
   del(place: PlaceId, key: string): void {
-    this.apply({ op: 'del', place, key });
+    this.apply(new DelOp(place, key));
   }
 
   copyAt(place: PlaceId, key: string): Copy | undefined {

@@ -2,10 +2,10 @@
 // changes were already made, and records them as ops instead of making them.
 // So every port is pure: (store, session, command) → { reply, ops }; the
 // store changes only when run/ applies the ops (run/apply.ts).
-import type { Op } from '../model/ops';
+import { DelOp, PutOp, type Op } from '../model/ops';
 import type { PlaceId } from '../model/places';
 import type { Copy, FolderMeta, WorldState } from '../model/state';
-import type { Transfer, TransferKind } from '../model/transfer';
+import { transferOf, type Transfer, type TransferKind } from '../model/transfer';
 import type { StoreView } from '../store/store';
 
 /** A change to the store plus whether it appends a new message (not a change to an existing one). */
@@ -143,13 +143,14 @@ export class Draft implements StoreView {
     this.count(place, this.copyAt(place, key), -1);
     this.count(place, copy, 1);
     this.write(place, key, copy);
-    this.ops.push(append ? { op: { op: 'put', place, key, copy }, append } : { op: { op: 'put', place, key, copy } });
+    const op = new PutOp(place, key, copy);
+    this.ops.push(append ? { op, append } : { op });
   }
 
   del(place: PlaceId, key: string): void {
     this.count(place, this.copyAt(place, key), -1);
     this.write(place, key, null);
-    this.ops.push({ op: { op: 'del', place, key } });
+    this.ops.push({ op: new DelOp(place, key) });
   }
 
   setMeta(place: PlaceId, meta: FolderMeta): void {
@@ -162,7 +163,7 @@ export class Draft implements StoreView {
   }
 
   transfer(kind: TransferKind, mail: string, from: PlaceId | null, to: PlaceId | null, key: string, flags?: number): void {
-    this.transfers.push(flags === undefined ? { mail, from, to, kind, key } : { mail, from, to, kind, key, flags });
+    this.transfers.push(transferOf(kind, mail, from, to, key, flags));
   }
 
   /** Change a server copy's flags (a no-op when they are already so). */
