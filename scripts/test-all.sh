@@ -5,8 +5,9 @@
 #   1. dependencies (npm ci when node_modules is missing or older than the lockfile)
 #   2. side by side: typecheck, lint (ESLint), the import rules (dependency-cruiser),
 #      unit, rule, property, determinism and golden tests (vitest), fuzzing (1,000
-#      generated and mutated scenario files and share links), the production build,
-#      and conformance against a real Dovecot and Postfix
+#      generated and mutated scenario files and share links), the production build
+#      (and the one for a folder that the browser tests serve), and conformance against
+#      a real Dovecot and Postfix
 #   3. then alone: browser tests (Playwright + Debian's Chromium)
 # The conformance and browser stages install what they need (Chromium, Dovecot, Postfix) from Debian's
 # packages when run as root on Debian. Where they cannot, they say what is
@@ -73,9 +74,13 @@ deps() {
   fi
 }
 
+# The site built for a folder, which two browser spec files serve: made beside the checks
+# (scripts/build-folder-site.sh), where the CPU has gaps, instead of inside the browser stage.
+FOLDER_SITE=.tmp/folder-site
+
 browser() {
   bash scripts/ensure-chromium.sh || return $?
-  npx playwright test
+  E2E_FOLDER_DIST=$FOLDER_SITE npx playwright test
 }
 
 # On a fresh machine apt-get takes about a minute for these (Chromium most of it):
@@ -114,6 +119,7 @@ stages_together \
   "unit, rules, properties, golden outcomes|nice -n 10 npx vitest run" \
   "fuzzing: 1,000 hostile files and links|nice -n 10 npx tsx fuzz/run.ts --runs 1000" \
   "production build|nice -n 10 npx vite build --logLevel warn" \
+  "production build for a folder (for the browser tests)|nice -n 10 bash scripts/build-folder-site.sh $FOLDER_SITE" \
   "conformance with Dovecot and Postfix|wait_for_packages servers.rc && npx tsx conformance/run.ts"
 wait_for_packages chromium.rc
 echo

@@ -20,9 +20,17 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.j
  * children of one runner, so the runner's pid names the run: the first worker to ask builds into
  * `.tmp/dist-folder-<pid>` (an atomic mkdir is the lock), the others wait for its "done" mark.
  * Nothing writes to the files once built; tests that need a new version change what the server
- * sends (`swSuffix`), not the files.
+ * sends (`swSuffix`), not the files. Under npm test the build is made before the browser stage,
+ * beside the other checks, and named by E2E_FOLDER_DIST.
  */
 export async function folderBuild(): Promise<string> {
+  // npm test builds it beside the other checks, before the browser stage (scripts/build-folder-site.sh).
+  const prebuilt = process.env.E2E_FOLDER_DIST;
+  if (prebuilt) {
+    if (!existsSync(join(prebuilt, '.built'))) throw new Error(`E2E_FOLDER_DIST=${prebuilt} holds no finished build (scripts/build-folder-site.sh)`);
+    if (!readFileSync(join(prebuilt, 'index.html'), 'utf8').includes(`${FOLDER}assets/`)) throw new Error(`E2E_FOLDER_DIST=${prebuilt} was not built for ${FOLDER}`);
+    return prebuilt;
+  }
   const dir = `.tmp/dist-folder-${process.ppid}`;
   const done = join(dir, '.built');
   const failed = `${dir}.failed`;
