@@ -9,6 +9,8 @@ import { applyUrl, currentUrl } from '../nav';
 import { followedSearch, openChannel, type Channel, type RemoteCommand } from './channel';
 import { presenterStore, presentNext, presentPrev } from './presenterStore';
 import { presenterParams, toggleBlank, withParams } from './presenterState';
+import { sandboxStore } from '../sandbox/sandboxState';
+import { lastOf } from './lastOf';
 
 export function runRemote(command: RemoteCommand): void {
   if (command === 'presentNext') presentNext();
@@ -23,6 +25,8 @@ export function useBroadcastPosition(enabled: boolean): void {
     let lastKey = '';
     let lastLoaded: unknown = null;
     let channel: Channel | null = null;
+    // What is open (scenario or link, variant, language): all the followed address part depends on.
+    const followed = lastOf(() => followedSearch(new URL(currentUrl(), location.href).search));
     const post = (force = false) => {
       const s = playerStore.get();
       if (!s.loaded || !channel) return;
@@ -31,7 +35,8 @@ export function useBroadcastPosition(enabled: boolean): void {
       if (!force && key === lastKey && lastLoaded === s.loaded) return;
       lastKey = key;
       lastLoaded = s.loaded;
-      channel.post({ kind: 'state', search: followedSearch(new URL(currentUrl(), location.href).search), frame: s.frame, pointer: s.selectedMail });
+      const search = followed([s.loaded, s.variant, s.lang, appStore.get().data, sandboxStore.get()]);
+      channel.post({ kind: 'state', search, frame: s.frame, pointer: s.selectedMail });
     };
     channel = openChannel((m) => {
       if (m.kind === 'hello') post(true);
