@@ -47,10 +47,14 @@ export async function takeOverThenReload(parts: TakeOverParts): Promise<void> {
   const worker = await parts.waiting().catch(() => null);
   if (!worker) return reload();
   // In charge once activated; 'redundant' means another worker replaced it, and a reload then
-  // opens whatever is in charge now.
+  // opens whatever is in charge now. The take-over reloads even after the time limit did: a
+  // reload still handled by the old worker is aborted when the new one takes over
+  // (net::ERR_ABORTED, and the page stays as it was; a browser test waited a minute for it).
   const settled = () => worker.state === 'activated' || worker.state === 'redundant';
   worker.addEventListener('statechange', () => {
-    if (settled()) reload();
+    if (!settled()) return;
+    reloading = true;
+    parts.reload();
   });
   if (settled()) return reload();
   worker.postMessage(SKIP_WAITING);

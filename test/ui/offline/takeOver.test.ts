@@ -50,6 +50,16 @@ describe('reload into the new version (takeOver.ts)', () => {
     expect(log.reloads).toBe(1);
   });
 
+  it('reloads again when the take-over comes after the limit (that take-over aborts the earlier reload)', async () => {
+    const worker = new FakeWorker();
+    const { log, parts } = harness(worker);
+    await takeOverThenReload(parts);
+    log.timers[0].job();
+    expect(log.reloads).toBe(1);
+    worker.becomes('activated');
+    expect(log.reloads).toBe(2);
+  });
+
   it('reloads after the limit when the take-over never comes', async () => {
     const worker = new FakeWorker();
     const { log, parts } = harness(worker);
