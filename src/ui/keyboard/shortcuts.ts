@@ -33,6 +33,22 @@ export interface KeyPress {
   readonly targetType?: string;
 }
 
+/** The parts of a keyboard event a shortcut depends on, read in one place for every listener. */
+export function keyPressOf(
+  e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target'>,
+): KeyPress {
+  const target = e.target as { tagName?: string; type?: string } | null;
+  return {
+    key: e.key,
+    shiftKey: e.shiftKey,
+    ctrlKey: e.ctrlKey,
+    metaKey: e.metaKey,
+    altKey: e.altKey,
+    targetTag: target?.tagName ?? 'BODY',
+    targetType: target?.type,
+  };
+}
+
 export function shortcutFor(k: KeyPress): ShortcutCommand | null {
   if (k.ctrlKey || k.metaKey || k.altKey) return null;
   const tag = k.targetTag.toUpperCase();

@@ -3,7 +3,7 @@
 // mode, N opens the notes window, typed digits point at a mail. The player's own
 // keys are handled where they always were; this adds to them.
 import { useEffect } from 'react';
-import { shortcutFor } from '../keyboard/shortcuts';
+import { keyPressOf, shortcutFor } from '../keyboard/shortcuts';
 import { appStore } from '../store/appStore';
 import { presenterStore, pointDigit, presentNext, presentPrev } from './presenterStore';
 import { toggleBlank, togglePresenter } from './presenterState';
@@ -16,15 +16,7 @@ export function usePresenterKeys(remote?: (command: RemoteCommand) => void): voi
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
       if (target?.closest('dialog[open]')) return;
-      const cmd = shortcutFor({
-        key: e.key,
-        shiftKey: e.shiftKey,
-        ctrlKey: e.ctrlKey,
-        metaKey: e.metaKey,
-        altKey: e.altKey,
-        targetTag: target?.tagName ?? 'BODY',
-        targetType: (target as HTMLInputElement | null)?.type,
-      });
+      const cmd = shortcutFor(keyPressOf(e));
       if (!cmd || appStore.get().embed) return;
       const p = presenterStore.get();
       if (remote) {

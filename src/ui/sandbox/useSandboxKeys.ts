@@ -4,7 +4,7 @@
 import { useEffect } from 'react';
 import { playerStore, send } from '../store/playerStore';
 import { changeSpeed, restart, stepMicro, stepWhole, toEnd, toStart, togglePlay } from '../store/commands';
-import { shortcutFor } from '../keyboard/shortcuts';
+import { keyPressOf, shortcutFor } from '../keyboard/shortcuts';
 import { menuStore } from './eventMenuState';
 import { redo, undo } from './commands';
 
@@ -18,8 +18,7 @@ export function useSandboxKeys(): void {
         return;
       }
       if (menuStore.get()) return;
-      const target = e.target as HTMLElement | null;
-      const cmd = shortcutFor({ key: e.key, shiftKey: e.shiftKey, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, targetTag: target?.tagName ?? 'BODY', targetType: (target as HTMLInputElement | null)?.type });
+      const cmd = shortcutFor(keyPressOf(e));
       if (!cmd) return;
       const commands: Partial<Record<typeof cmd, () => void>> = { togglePlay: () => send(togglePlay), back: () => send(stepMicro, -1), forward: () => send(stepMicro, 1), stepBack: () => send(stepWhole, -1), stepForward: () => send(stepWhole, 1), start: () => send(toStart), end: () => send(toEnd), faster: () => send(changeSpeed, 1), slower: () => send(changeSpeed, -1), restart: () => send(restart), escape: () => playerStore.set((s) => ({ ...s, selectedMail: null, selectedPlace: null })) };
       // Only the player's own keys: presenter and help keys mean nothing in the sandbox.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shortcutFor, type KeyPress } from '../../../src/ui/keyboard/shortcuts';
+import { keyPressOf, shortcutFor, type KeyPress } from '../../../src/ui/keyboard/shortcuts';
 
 const key = (k: string, extra: Partial<KeyPress> = {}): KeyPress => ({ key: k, shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, targetTag: 'BODY', ...extra });
 
@@ -48,5 +48,13 @@ describe('a presenter\u2019s clicker and the lecture keys', () => {
     expect(shortcutFor(key('PageDown', { ctrlKey: true }))).toBeNull();
     // A clicker press while a button has focus still steps.
     expect(shortcutFor(key('PageDown', { targetTag: 'BUTTON' }))).toBe('presentNext');
+  });
+  it('reads a key event: modifiers, the focused tag and an input\'s type (no target: the page)', () => {
+    const ev = (target: unknown, extra: Partial<KeyPress> = {}) =>
+      ({ key: 'r', shiftKey: false, ctrlKey: false, metaKey: false, altKey: false, target, ...extra }) as unknown as KeyboardEvent;
+    expect(keyPressOf(ev({ tagName: 'INPUT', type: 'search' }))).toEqual(key('r', { targetTag: 'INPUT', targetType: 'search' }));
+    expect(keyPressOf(ev(null, { ctrlKey: true }))).toEqual(key('r', { ctrlKey: true, targetType: undefined }));
+    expect(shortcutFor(keyPressOf(ev({ tagName: 'TEXTAREA' })))).toBeNull();
+    expect(shortcutFor(keyPressOf(ev(null)))).toBe('restart');
   });
 });
