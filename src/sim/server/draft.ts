@@ -2,7 +2,7 @@
 // changes were already made, and records them as ops instead of making them.
 // So every port is pure: (store, session, command) → { reply, ops }; the
 // store changes only when run/ applies the ops (run/apply.ts).
-import { DelOp, PutOp, type Op } from '../model/ops';
+import { DelOp, MetaOp, PutOp, type Op } from '../model/ops';
 import type { PlaceId } from '../model/places';
 import { UidCopy, type Copy, type FolderMeta, type WorldState } from '../model/state';
 import { transferOf, type Transfer, type TransferKind } from '../model/transfer';
@@ -155,7 +155,7 @@ export class Draft implements StoreView {
 
   setMeta(place: PlaceId, meta: FolderMeta): void {
     (this.metas ??= new Map()).set(place, meta);
-    this.ops.push({ op: { op: 'meta', place, meta } });
+    this.ops.push({ op: new MetaOp(place, meta) });
   }
 
   other(op: Op): void {
