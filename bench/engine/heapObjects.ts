@@ -4,25 +4,9 @@
 // Writes a heap snapshot after the run (with the timeline alive) and counts its nodes.
 //   node --max-old-space-size=8000 --import tsx bench/engine/heapObjects.ts [case] [rows]
 // The count includes what Node and the loaded modules hold (about 120k objects); compare two commits, not to zero.
-import { readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { writeHeapSnapshot } from 'node:v8';
-import { simulate } from '../../src/sim/run/simulate';
-import { WORLDS } from '../worlds';
+import { snapshotAfterRun } from './heapSnapshot';
 
-interface Snapshot {
-  snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
-  nodes: number[];
-  strings: string[];
-}
-
-const name = process.argv[2] ?? 'year-10000';
-const rows = Number(process.argv[3] ?? 20);
-const timeline = simulate(WORLDS[name]().scenario);
-const file = writeHeapSnapshot(join(tmpdir(), `heapObjects-${process.pid}.heapsnapshot`));
-const snap = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
-rmSync(file);
+const { name, rows, timeline, snap } = snapshotAfterRun('heapObjects', 20);
 const fields = snap.snapshot.meta.node_fields;
 const types = snap.snapshot.meta.node_types[0];
 const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f));

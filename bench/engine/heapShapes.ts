@@ -1,28 +1,11 @@
 // Which plain objects a bench world's timeline leaves on the heap, by their
 // property names (the shape a reader would recognise: a `put` op, a copy, a
 // narration's parameters), and which strings repeat most. Like heapObjects.ts
-// it writes a heap snapshot after the run, with the timeline alive.
+// it writes a heap snapshot after the run, with the timeline alive (heapSnapshot.ts).
 //   node --max-old-space-size=8000 --import tsx bench/engine/heapShapes.ts [case] [rows]
-import { readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { writeHeapSnapshot } from 'node:v8';
-import { simulate } from '../../src/sim/run/simulate';
-import { WORLDS } from '../worlds';
+import { snapshotAfterRun } from './heapSnapshot';
 
-interface Snapshot {
-  snapshot: { meta: { node_fields: string[]; node_types: [string[]]; edge_fields: string[]; edge_types: [string[]] } };
-  nodes: number[];
-  edges: number[];
-  strings: string[];
-}
-
-const name = process.argv[2] ?? 'year-10000';
-const rows = Number(process.argv[3] ?? 25);
-const timeline = simulate(WORLDS[name]().scenario);
-const file = writeHeapSnapshot(join(tmpdir(), `heapShapes-${process.pid}.heapsnapshot`));
-const snap = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
-rmSync(file);
+const { name, rows, timeline, snap } = snapshotAfterRun('heapShapes', 25);
 const nf = snap.snapshot.meta.node_fields;
 const ef = snap.snapshot.meta.edge_fields;
 const ntypes = snap.snapshot.meta.node_types[0];

@@ -172,7 +172,12 @@ export class Timeline {
     c.sessions.add(data.sessions);
     const ops = c.ops.add(data.ops);
     this.narrationKeys.push(data.narration.key);
-    this.narrationParams.push(data.narration.params);
+    // A copy of the parameters, not the engine's own object: each of the engine's hundred-odd places that
+    // tells something writes its parameters as an object literal, and were those objects kept, V8 would see
+    // each literal's objects survive, allocate them in the old generation from then on and throw away the
+    // optimized code of every function that inlined the literal (report, emit, ...). The copies come from a
+    // spread, which has no such allocation site; the originals die young. Same keys in the same order.
+    this.narrationParams.push({ ...data.narration.params });
     const frame = new this.FrameOf(data, index) as unknown as Frame;
     this.frames.push(frame);
     this.opsSinceSnapshot += ops;

@@ -30,7 +30,7 @@
 //  - offline actions queued per folder and replayed (nsImapOfflineSync);
 // (semantics.md "IMAP", rules 14–24, 26, 32).
 import { Flag } from '../model/flags';
-import { deviceCopy } from '../model/state';
+import { deviceCopy, MailCopy } from '../model/state';
 import { devicePlace, serverPlace } from '../model/places';
 import { formatUidSet, isListing, type ImapReply } from '../protocol/imap';
 import { cacheEntry, type CacheEntry, type ClientMemory, type QueuedAction } from './memory';
@@ -287,13 +287,13 @@ function fetchMessages(h: ClientHost, conn: ImapConnection, folder: string, uids
     const r = conn.send({ type: 'client.fetch', uids: formatUidSet(uids.slice(i, i + HEADER_CHUNK)), items: HEADER_ITEMS });
     for (const m of readFetched(r.untagged)) {
       if (!m.mail) continue;
-      if (mode === 'none') cacheEntry(memory, folder, m.uid, { mail: m.mail, localKey: null });
+      if (mode === 'none') cacheEntry(memory, folder, m.uid, m.mail, null);
       else if (mode === 'full') bodies.push({ uid: m.uid, mail: m.mail, size: m.size ?? 0 });
       else {
         const { key, dup } = h.freeKey(local, m.mail);
         h.put(local, key, deviceCopy(m.mail, m.flags, true, dup));
         h.transfer('copy', m.mail, server, local, key);
-        cacheEntry(memory, folder, m.uid, { mail: m.mail, localKey: key });
+        cacheEntry(memory, folder, m.uid, m.mail, key);
         stored++;
         if (frames) h.report({ kind: 'cached', part: 'header', uid: m.uid, mail: m.mail, folder });
       }
@@ -306,7 +306,7 @@ function fetchMessages(h: ClientHost, conn: ImapConnection, folder: string, uids
       const { key, dup } = h.freeKey(local, m.mail);
       h.put(local, key, deviceCopy(m.mail, m.flags, false, dup));
       h.transfer('copy', m.mail, server, local, key);
-      cacheEntry(memory, folder, m.uid, { mail: m.mail, localKey: key });
+      cacheEntry(memory, folder, m.uid, m.mail, key);
       stored++;
       if (frames) h.report({ kind: 'cached', part: 'body', uid: m.uid, mail: m.mail, folder });
     }
@@ -590,7 +590,7 @@ function settleQueuedMove(h: ClientHost, q: Extract<QueuedAction, { kind: 'move'
     return;
   }
   if (!moved.ok || moved.uid === null) return;
-  cacheEntry(h.memory, q.to, moved.uid, { mail: q.mail, localKey: q.localKey ?? null });
+  cacheEntry(h.memory, q.to, moved.uid, q.mail, q.localKey ?? null);
   if (h.memory.cacheValidity.get(q.to) === undefined && moved.uidValidity !== null) h.memory.cacheValidity.set(q.to, moved.uidValidity);
 }
 
@@ -653,7 +653,7 @@ function recacheAfterMove(h: ClientHost, mail: string, from: string, oldUid: num
   }
   if (moved.uid === null) return;
   if (memory.cacheValidity.get(to) === undefined && moved.uidValidity !== null) memory.cacheValidity.set(to, moved.uidValidity);
-  cacheEntry(memory, to, moved.uid, { mail, localKey });
+  cacheEntry(memory, to, moved.uid, mail, localKey);
 }
 
 /**
@@ -734,9 +734,9 @@ export function imapRead(h: ClientHost, idle: IdleSlot, mail: string, opening: b
   const got = readFetched(r.untagged)[0];
   if (cacheModeOf(h) !== 'none' && got) {
     const key = entry?.localKey ?? h.freeKey(place, mail).key;
-    h.put(place, key, { mail, flags: got.flags });
+    h.put(place, key, new MailCopy(mail, got.flags));
     h.transfer('copy', mail, serverPlace(h.account.id, where.folder), place, key);
-    cacheEntry(memory, where.folder, where.uid, { mail, localKey: key });
+    cacheEntry(memory, where.folder, where.uid, mail, key);
   }
   releaseSession(h, idle, opened.session);
   h.recordSync(conn.cost);
@@ -868,7 +868,7 @@ export function imapMove(h: ClientHost, idle: IdleSlot, mail: string, folder: st
       const r = conn.send({ type: 'client.fetch', uids: String(where.uid), items: BODY_ITEMS });
       flags = readFetched(r.untagged)[0]?.flags ?? null;
     }
-    if (!cached) cacheEntry(memory, where.folder, where.uid, { mail, localKey: null });
+    if (!cached) cacheEntry(memory, where.folder, where.uid, mail, null);
     moveCachedToLocal(h, where.folder, where.uid, mail, folder, flags);
     conn.send({ type: 'client.store', uids: String(where.uid), change: '+FLAGS (\\Deleted)', silent: true });
     conn.send({ type: 'client.uidExpunge', uids: String(where.uid) });
@@ -902,10 +902,10 @@ function uploadFromLocal(h: ClientHost, idle: IdleSlot, mail: string, localPlace
       const k = h.freeKey(place, mail);
       h.put(place, k.key, copy);
       h.transfer('move', mail, localPlace, place, k.key);
-      cacheEntry(memory, folder, uid, { mail, localKey: k.key });
+      cacheEntry(memory, folder, uid, mail, k.key);
     } else {
       h.transfer('delete', mail, localPlace, null, key);
-      cacheEntry(memory, folder, uid, { mail, localKey: null });
+      cacheEntry(memory, folder, uid, mail, null);
     }
   }
   releaseSession(h, idle, session);
@@ -924,10 +924,10 @@ function moveCachedToLocal(h: ClientHost, folder: string, uid: number, mail: str
     const src = devicePlace(id, folder);
     const copy = h.copyAt(src, entry.localKey);
     h.del(src, entry.localKey);
-    h.put(dst, k.key, { mail, flags: (serverFlags ?? copy?.flags ?? 0) & ~Flag.Deleted });
+    h.put(dst, k.key, new MailCopy(mail, (serverFlags ?? copy?.flags ?? 0) & ~Flag.Deleted));
     h.transfer('move', mail, src, dst, k.key);
   } else {
-    h.put(dst, k.key, { mail, flags: (serverFlags ?? 0) & ~Flag.Deleted });
+    h.put(dst, k.key, new MailCopy(mail, (serverFlags ?? 0) & ~Flag.Deleted));
     h.transfer('copy', mail, serverPlace(h.account.id, folder), dst, k.key);
   }
   memory.cache.get(folder)?.delete(uid);

@@ -74,10 +74,24 @@ export function cloneMemory(m: ClientMemory): ClientMemory {
   };
 }
 
-/** Put an entry in an IMAP client's cache, keeping track of the highest cached UID. */
-export function cacheEntry(memory: ClientMemory, folder: string, uid: number, entry: CacheEntry): void {
+/**
+ * A cache entry made with `new`, not as an object literal: the entries live as
+ * long as the client's memory, and V8, seeing a literal's objects survive, starts
+ * allocating them in the old generation and throws away the optimized code of
+ * every function that inlined the literal (`fetchMessages` first among them).
+ * A constructor has no such allocation site.
+ */
+class CachedMail implements CacheEntry {
+  constructor(
+    readonly mail: string,
+    readonly localKey: string | null,
+  ) {}
+}
+
+/** Put an entry in an IMAP client's cache (the mail and the key of its cached copy), keeping track of the highest cached UID. */
+export function cacheEntry(memory: ClientMemory, folder: string, uid: number, mail: string, localKey: string | null): void {
   let c = memory.cache.get(folder);
   if (!c) memory.cache.set(folder, (c = new Map()));
-  c.set(uid, entry);
+  c.set(uid, new CachedMail(mail, localKey));
   if ((memory.maxCachedUid.get(folder) ?? 0) < uid) memory.maxCachedUid.set(folder, uid);
 }

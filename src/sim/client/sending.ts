@@ -7,6 +7,7 @@
 // again: rule 83); any other device opens a connection for it and logs out.
 import { Flag } from '../model/flags';
 import { devicePlace, serverPlace } from '../model/places';
+import { MailCopy } from '../model/state';
 import type { ClientHost } from './host';
 import { cacheEntry } from './memory';
 import { openSession, releaseSession, takeSession, type IdleSlot } from './imapClient';
@@ -26,7 +27,7 @@ export function composeMail(h: ClientHost, mail: OutgoingMail, bccSelf: boolean,
   h.compose({ id: mail.id, subject: mail.subject, to: mail.to, toAddress: mail.toAddress ?? null, sizeBytes: Math.round(mail.sizeKB * 1024) });
   h.memory.outbox.set(mail.id, { to: [...mail.to, ...(bccSelf ? [h.account.id] : [])], toAddress: mail.toAddress ?? null, bccSelf });
   const outbox = devicePlace(id, OUTBOX);
-  h.put(outbox, mail.id, { mail: mail.id, flags: Flag.Seen });
+  h.put(outbox, mail.id, new MailCopy(mail.id, Flag.Seen));
   h.transfer('copy', mail.id, null, outbox, mail.id);
   if (!h.status().online || !h.serverReachable()) {
     h.report({ kind: 'composed', mail: mail.id, waits: true });
@@ -62,7 +63,7 @@ function submit(h: ClientHost, mailId: string, idle: IdleSlot | undefined): void
     h.del(outbox, mailId);
     const sent = devicePlace(id, 'Sent');
     const { key } = h.freeKey(sent, mailId);
-    h.put(sent, key, outCopy ?? { mail: mailId, flags: Flag.Seen });
+    h.put(sent, key, outCopy ?? new MailCopy(mailId, Flag.Seen));
     h.transfer('move', mailId, outbox, sent, key);
   }
   h.report({ kind: 'submitted', mail: mailId, port, savesOnServer: onServer });
@@ -94,8 +95,8 @@ function appendSent(h: ClientHost, mailId: string, idle: IdleSlot | undefined): 
       const { key } = h.freeKey(place, mailId);
       h.put(place, key, { mail: mailId, flags: Flag.Seen, ...(cacheMode === 'headers' ? { headersOnly: true } : {}) });
       h.transfer('copy', mailId, serverPlace(h.account.id, 'Sent'), place, key);
-      cacheEntry(memory, 'Sent', uid, { mail: mailId, localKey: key });
-    } else cacheEntry(memory, 'Sent', uid, { mail: mailId, localKey: null });
+      cacheEntry(memory, 'Sent', uid, mailId, key);
+    } else cacheEntry(memory, 'Sent', uid, mailId, null);
     if (memory.cacheValidity.get('Sent') === undefined && appended) memory.cacheValidity.set('Sent', Number(appended[1]));
   }
   if (kept && idle) releaseSession(h, idle, kept);

@@ -49,6 +49,41 @@ export class DelOp {
   }
 }
 
+/** A folder's UIDNEXT (or more) changed, as every stored message changes it (see `PutOp`). */
+export class MetaOp {
+  readonly op: 'meta';
+  readonly place: PlaceId;
+  readonly meta: FolderMeta | null;
+  constructor(place: PlaceId, meta: FolderMeta | null) {
+    this.op = 'meta';
+    this.place = place;
+    this.meta = meta;
+  }
+}
+
+/** What a device's last check cost, recorded after every check, its cost included (see `PutOp`). */
+export class SyncOp {
+  readonly op: 'sync';
+  readonly device: string;
+  readonly cost: SyncCost;
+  constructor(device: string, bytes: number, seconds: number, at: number) {
+    this.op = 'sync';
+    this.device = device;
+    this.cost = new CheckCost(bytes, seconds, at);
+  }
+}
+
+class CheckCost implements SyncCost {
+  readonly bytes: number;
+  readonly seconds: number;
+  readonly at: number;
+  constructor(bytes: number, seconds: number, at: number) {
+    this.bytes = bytes;
+    this.seconds = seconds;
+    this.at = at;
+  }
+}
+
 function accountOfServerPlace(place: PlaceId): string | null {
   if (!place.startsWith('server/')) return null;
   return place.slice(7, place.indexOf('/', 7));

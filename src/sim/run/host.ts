@@ -6,6 +6,7 @@ import type { ImapConnection } from '../client/imapConnection';
 import type { IdleSlot } from '../client/imapClient';
 import type { ClientMemory } from '../client/memory';
 import type { PlaceId } from '../model/places';
+import { SyncOp } from '../model/ops';
 import type { Copy, DeviceStatus } from '../model/state';
 import type { TransferKind } from '../model/transfer';
 import type { Run } from './run';
@@ -108,7 +109,7 @@ export class DeviceHost implements ClientHost, IdleSlot {
   }
 
   recordSync(cost: Cost): void {
-    this.run.apply({ op: 'sync', device: this.id, cost: { bytes: cost.bytes, seconds: cost.seconds(this.device.linkKbps), at: this.run.time } });
+    this.run.apply(new SyncOp(this.id, cost.bytes, cost.seconds(this.device.linkKbps), this.run.time));
   }
 
   serverReachable(): boolean {

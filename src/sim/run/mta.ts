@@ -8,6 +8,7 @@
 import { MINUTES_PER_DAY } from '../scenario/time';
 import { outsidePlace, QUEUE, senderQueuePlace, type PlaceId } from '../model/places';
 import { pseudoId } from '../model/hash';
+import { MailCopy } from '../model/state';
 import { lmtpDeliver, lmtpTranscript, SERVER_HOST, type LmtpOutcome, type LmtpRecipient } from '../server/lmtp/lmtpServer';
 import { expired, lifetimeMinutes, nextAttempt, POSTFIX_DEFAULTS, type QueueSettings } from '../server/postfixQueue';
 import { mxRcptCheck, mxSizeRefusal, senderHostOf, SIZE_REFUSED } from '../server/mxRcpt';
@@ -151,7 +152,7 @@ function refusedForSize(run: Run, mail: string, envelopeFrom: string, account: s
   if (size <= limit) return false;
   const place = outsidePlace(envelopeFrom || 'MAILER-DAEMON');
   const { key } = run.freeKey(place, mail);
-  run.put(place, key, { mail, flags: 0 });
+  run.put(place, key, new MailCopy(mail, 0));
   run.transfer('copy', mail, null, place, key);
   const host = senderHostOf(envelopeFrom);
   const s = run.recorder.openSession({ protocol: 'SMTP', client: host, account, tls: false, port: 25 });
@@ -193,7 +194,7 @@ function rcptCheck(run: Run, mail: string, accounts: readonly string[], envelope
     for (const account of refused) {
       outcomes.set(account, 'temporary');
       if (retry) continue;
-      run.put(place, queueKey(mail, account), { mail, flags: 0 });
+      run.put(place, queueKey(mail, account), new MailCopy(mail, 0));
       run.transfer('defer', mail, outsidePlace(envelopeFrom), place, queueKey(mail, account));
       run.deferred.push({ mail, account, from: envelopeFrom, queuedAt: run.time, nextTryAt: nextAttempt(POSTFIX_DEFAULTS, run.time, run.time), atSender: true });
     }
@@ -214,7 +215,7 @@ function rcptCheck(run: Run, mail: string, accounts: readonly string[], envelope
 function returnToSender(run: Run, mail: string, envelopeFrom: string, fromPlace: PlaceId | null): void {
   const place = outsidePlace(envelopeFrom);
   const { key } = run.freeKey(place, mail);
-  run.put(place, key, { mail, flags: 0 });
+  run.put(place, key, new MailCopy(mail, 0));
   run.transfer('bounce', mail, fromPlace, place, key);
 }
 
@@ -257,7 +258,7 @@ function nextTry(run: Run, queuedAt: number, now: number): number {
 
 /** `provider`: during a move over days, whose MX queue holds it (its retries go to that provider's mailbox, rule 89). */
 function defer(run: Run, mail: string, account: string, from: string, provider: Provider = 'old'): void {
-  run.put(QUEUE, queueKey(mail, account), { mail, flags: 0 });
+  run.put(QUEUE, queueKey(mail, account), new MailCopy(mail, 0));
   run.transfer('defer', mail, outsidePlace(from), QUEUE, queueKey(mail, account));
   run.deferred.push({ mail, account, from, queuedAt: run.time, nextTryAt: nextTry(run, run.time, run.time), ...(run.move ? { provider } : {}) });
 }
@@ -270,7 +271,7 @@ export function bounce(run: Run, mail: string, account: string, envelopeFrom: st
   if (!internal) {
     const place = outsidePlace(envelopeFrom);
     const { key } = run.freeKey(place, mail);
-    run.put(place, key, { mail, flags: 0 });
+    run.put(place, key, new MailCopy(mail, 0));
     run.transfer('bounce', mail, QUEUE, place, key);
     run.emit('mta', `MTA → ${envelopeFrom} · bounce ${mail}`, { key: 'delivery.bounced', params: { mail, sender: envelopeFrom } });
     return;
@@ -434,7 +435,7 @@ export function deliverSubmitted(run: Run, deviceId: string, mailId: string, to:
   if (toAddress) {
     const place = outsidePlace(toAddress);
     const { key } = run.freeKey(place, mailId);
-    run.put(place, key, { mail: mailId, flags: 0 });
+    run.put(place, key, new MailCopy(mailId, 0));
     run.transfer('deliver', mailId, QUEUE, place, key);
     run.emit('mta', `MTA → ${toAddress} · ${mailId}`, { key: 'send.delivered.outside', params: { mail: mailId, to: toAddress } });
   }

@@ -2,9 +2,9 @@
 // changes were already made, and records them as ops instead of making them.
 // So every port is pure: (store, session, command) → { reply, ops }; the
 // store changes only when run/ applies the ops (run/apply.ts).
-import { DelOp, PutOp, type Op } from '../model/ops';
+import { DelOp, MetaOp, PutOp, type Op } from '../model/ops';
 import type { PlaceId } from '../model/places';
-import type { Copy, FolderMeta, WorldState } from '../model/state';
+import { UidCopy, type Copy, type FolderMeta, type WorldState } from '../model/state';
 import { transferOf, type Transfer, type TransferKind } from '../model/transfer';
 import type { StoreView } from '../store/store';
 
@@ -155,7 +155,7 @@ export class Draft implements StoreView {
 
   setMeta(place: PlaceId, meta: FolderMeta): void {
     (this.metas ??= new Map()).set(place, meta);
-    this.ops.push({ op: { op: 'meta', place, meta } });
+    this.ops.push({ op: new MetaOp(place, meta) });
   }
 
   other(op: Op): void {
@@ -176,7 +176,7 @@ export class Draft implements StoreView {
     const m = this.folderMeta(place);
     if (!m) throw new Error(`no folder ${place}`);
     const uid = m.uidNext;
-    this.put(place, String(uid), { mail, flags, uid }, true);
+    this.put(place, String(uid), new UidCopy(mail, flags, uid), true);
     this.setMeta(place, { ...m, uidNext: uid + 1 });
     return uid;
   }

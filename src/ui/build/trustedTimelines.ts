@@ -33,11 +33,11 @@ export function packedTimelineOf(scenario: Scenario): Packed {
     const a = original.frames[i];
     const b = rebuilt.frames[i];
     // Every field by name (frameDataOf): a frame may keep some behind getters, which a spread leaves out.
-    // The engine's frame as data (structuredClone, as a worker hands it over): the engine makes its most
-    // frequent ops and transfers with `new` (src/sim/model/ops.ts), which a strict comparison would tell
-    // apart from the plain objects unpacked, though every field is equal.
+    // The engine's frame and state as data (structuredClone, as a worker hands them over): the engine makes
+    // its most frequent ops, transfers and copies with `new` (src/sim/model/ops.ts, state.ts), which a strict
+    // comparison would tell apart from the plain objects unpacked, though every field is equal.
     if (!isDeepStrictEqual(structuredClone(frameDataOf(a, [])), frameDataOf(b, []))) return { ok: false, why: `frame ${i} differs when unpacked` };
-    if (!isDeepStrictEqual(a.state, b.state)) return { ok: false, why: `the state of frame ${i} differs when unpacked` };
+    if (!isDeepStrictEqual(structuredClone(a.state), b.state)) return { ok: false, why: `the state of frame ${i} differs when unpacked` };
   }
   if (!isDeepStrictEqual(original.stepStarts, rebuilt.stepStarts) || !isDeepStrictEqual(original.world, rebuilt.world)) return { ok: false, why: 'the steps or the world differ when unpacked' };
   return { ok: true, text, frames: original.frames.length };

@@ -28,7 +28,8 @@ describe('timelines simulated at build time', () => {
     expect(page.frames.length).toBe(engine.frames.length);
     // Where every mail is, frame by frame, as the picture reads it.
     for (let i = 0; i < engine.frames.length; i++) expect(copiesByPlace(page.frames[i].state)).toEqual(copiesByPlace(engine.frames[i].state));
-    expect(page.frames[engine.frames.length - 1].state).toStrictEqual(engine.frames[engine.frames.length - 1].state);
+    // As data (the engine makes its most frequent copies with `new`; the page gets plain objects).
+    expect(page.frames[engine.frames.length - 1].state).toStrictEqual(structuredClone(engine.frames[engine.frames.length - 1].state));
   });
 
   it('a long scenario is left to the page', () => {
