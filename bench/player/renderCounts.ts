@@ -22,6 +22,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** The thread's CPU time: less swayed by other processes than `dur`. */
+  tdur?: number;
   tid: number;
   pid: number;
   args?: { elementCount?: number; beginData?: { dirtyObjects?: number; totalObjects?: number }; data?: unknown };
@@ -63,28 +65,30 @@ async function main() {
     const forcedStyle = style.filter(inScript);
     const forcedLayout = layout.filter(inScript);
     console.log(`${SCENARIO}, CPU throttled ${THROTTLE}×, ${SECONDS} s traced from ${DIST}: ${changes} changes; per change:`);
-    console.log(`  style recalculations ${per(style.length)}, elements restyled ${per(sum(style, (e) => e.args?.elementCount ?? 0), 0)} (${per(sum(style, ms))} ms); forced by script ${per(forcedStyle.length)}, ${per(sum(forcedStyle, (e) => e.args?.elementCount ?? 0), 0)} elements (${per(sum(forcedStyle, ms))} ms)`);
-    console.log(`  layouts ${per(layout.length)}, objects laid out ${per(sum(layout, (e) => e.args?.beginData?.dirtyObjects ?? 0), 0)} of ${per(sum(layout, (e) => e.args?.beginData?.totalObjects ?? 0), 0)} (${per(sum(layout, ms))} ms); forced by script ${per(forcedLayout.length)}, ${per(sum(forcedLayout, (e) => e.args?.beginData?.dirtyObjects ?? 0), 0)} objects (${per(sum(forcedLayout, ms))} ms)`);
+    console.log(`  style recalculations ${per(style.length)}, elements restyled ${per(sum(style, (e) => e.args?.elementCount ?? 0), 0)} (${per(sum(style, ms))} ms, CPU ${per(sum(style, (e) => (e.tdur ?? 0) / 1000))}); forced by script ${per(forcedStyle.length)}, ${per(sum(forcedStyle, (e) => e.args?.elementCount ?? 0), 0)} elements (${per(sum(forcedStyle, ms))} ms)`);
+    console.log(`  layouts ${per(layout.length)}, objects laid out ${per(sum(layout, (e) => e.args?.beginData?.dirtyObjects ?? 0), 0)} of ${per(sum(layout, (e) => e.args?.beginData?.totalObjects ?? 0), 0)} (${per(sum(layout, ms))} ms, CPU ${per(sum(layout, (e) => (e.tdur ?? 0) / 1000))}); forced by script ${per(forcedLayout.length)}, ${per(sum(forcedLayout, (e) => e.args?.beginData?.dirtyObjects ?? 0), 0)} objects (${per(sum(forcedLayout, ms))} ms)`);
     const paint = onMain.filter((e) => e.name === 'Paint');
     const prePaint = onMain.filter((e) => e.name === 'PrePaint');
     const outermostPaint = paint.filter((e) => !paint.some((q) => q !== e && q.ts <= e.ts && e.ts + (e.dur ?? 0) <= q.ts + (q.dur ?? 0)));
     console.log(`  paint ${per(paint.length)} layers (${per(sum(outermostPaint, ms))} ms), pre-paint ${per(prePaint.length)} (${per(sum(prePaint, ms))} ms)`);
     // A layer's Paint event contains the Paint events of the layers painted inside it (the
     // document's holds the transcript's and the picture's): its own time is the rest.
-    const byNode = new Map<string, { n: number; ms: number; own: number }>();
+    const byNode = new Map<string, { n: number; ms: number; own: number; cpu: number }>();
+    const cpu = (e: TraceEvent) => (e.tdur ?? 0) / 1000;
     for (const e of paint) {
       const id = (e.args?.data as { nodeId?: number } | undefined)?.nodeId;
       const name = id === undefined ? '(no node)' : (paintNodes.get(id) ?? `#${id}`);
       const end = e.ts + (e.dur ?? 0);
       const inner = paint.filter((q) => q !== e && q.ts >= e.ts && q.ts + (q.dur ?? 0) <= end);
       const outermost = inner.filter((q) => !inner.some((r) => r !== q && r.ts <= q.ts && q.ts + (q.dur ?? 0) <= r.ts + (r.dur ?? 0)));
-      const v = byNode.get(name) ?? { n: 0, ms: 0, own: 0 };
+      const v = byNode.get(name) ?? { n: 0, ms: 0, own: 0, cpu: 0 };
       v.n++;
       v.ms += ms(e);
       v.own += ms(e) - sum(outermost, ms);
+      v.cpu += cpu(e) - sum(outermost, cpu);
       byNode.set(name, v);
     }
-    for (const [name, v] of [...byNode].sort((a, b) => b[1].own - a[1].own).slice(0, 8)) console.log(`    ${per(v.own).padStart(6)} ms own (${per(v.ms)} with the layers inside) ${per(v.n).padStart(5)}× ${name}`);
+    for (const [name, v] of [...byNode].sort((a, b) => b[1].own - a[1].own).slice(0, 8)) console.log(`    ${per(v.own).padStart(6)} ms own, CPU ${per(v.cpu)} ms, ${(v.cpu / v.n).toFixed(2)} per paint (${per(v.ms)} with the layers inside) ${per(v.n).padStart(5)}× ${name}`);
     if (INVALIDATIONS) {
       const byName = new Map<string, number>();
       for (const e of events) {
