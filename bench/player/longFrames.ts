@@ -7,13 +7,12 @@
 // (React's scheduler), timers, garbage collection.
 //   npx tsx bench/player/longFrames.ts   (BENCH_DIST=dist, BENCH_PORT=4183, BENCH_SECONDS=8, BENCH_THROTTLE=4, BENCH_LIST=20)
 import { loadLine, startPreview, DIST } from '../embed/benchServer';
-import { throttledAtFullMailbox } from './atFullMailbox';
+import { SCENARIO, tracedPlay } from './tracedPlay';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4183);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const THROTTLE = Number(process.env.BENCH_THROTTLE ?? 4);
 const LIST = Number(process.env.BENCH_LIST ?? 20);
-const SCENARIO = 'imap-big-mailbox-slow-link';
 
 interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tdur?: number; tid: number; pid: number; args?: { data?: { functionName?: string; url?: string; lineNumber?: number; type?: string } } }
 
@@ -39,18 +38,7 @@ async function main() {
   const before = loadLine();
   const stop = await startPreview(PORT, DIST);
   try {
-    const { browser, page, cdp } = await throttledAtFullMailbox(PORT, SCENARIO, THROTTLE);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
-    const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
-    await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: (process.env.BENCH_CATEGORIES ?? 'toplevel,devtools.timeline,v8.execute').split(','), recordMode: 'recordContinuously' } });
-    const from = Number(await page.getByTestId('position').getAttribute('data-frame'));
-    await page.getByTestId('play').click();
-    await page.waitForTimeout(SECONDS * 1000);
-    await page.getByTestId('play').click();
-    await cdp.send('Tracing.end');
-    await done;
-    const to = Number(await page.getByTestId('position').getAttribute('data-frame'));
+    const { browser, events, changes } = await tracedPlay<TraceEvent>(PORT, { throttle: THROTTLE, seconds: SECONDS, categories: (process.env.BENCH_CATEGORIES ?? 'toplevel,devtools.timeline,v8.execute').split(',') });
     await browser.close();
 
     const raf = events.filter((e) => e.name === 'FireAnimationFrame');
@@ -75,7 +63,7 @@ async function main() {
     const long = gaps.filter((g) => g.ms > 20);
     const pct = (xs: number[], p: number) => [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
     const ivs = gaps.map((g) => g.ms);
-    console.log(`${SCENARIO}, CPU throttled ${THROTTLE}×, ${SECONDS} s traced: ${to - from} changes, ${frames.length} frames; interval p50 ${pct(ivs, 50).toFixed(1)} p90 ${pct(ivs, 90).toFixed(1)} p95 ${pct(ivs, 95).toFixed(1)} p99 ${pct(ivs, 99).toFixed(1)} ms; ${long.length} intervals over 20 ms`);
+    console.log(`${SCENARIO}, CPU throttled ${THROTTLE}×, ${SECONDS} s traced: ${changes} changes, ${frames.length} frames; interval p50 ${pct(ivs, 50).toFixed(1)} p90 ${pct(ivs, 90).toFixed(1)} p95 ${pct(ivs, 95).toFixed(1)} p99 ${pct(ivs, 99).toFixed(1)} ms; ${long.length} intervals over 20 ms`);
     // Per kind: the time each kind of task took inside the long intervals, and in all intervals.
     const byKind = (gs: typeof gaps) => {
       const m = new Map<string, { n: number; ms: number }>();
@@ -89,7 +77,6 @@ async function main() {
       return [...m.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12).map(([k, v]) => `${k} ${v.n}× ${v.ms.toFixed(0)} ms`).join(', ');
     };
     // The main thread's CPU time per played change, by kind of task: less sensitive to the machine's load than the intervals.
-    const changes = Math.max(1, to - from);
     const cpuBy = new Map<string, number>();
     for (const d of described) {
       const k = d.kind.replace(/[:@].*/, '');

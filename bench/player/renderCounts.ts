@@ -5,22 +5,25 @@
 // elements whose style was recalculated, the layout objects laid out (dirty of
 // total) and the layouts and style recalculations forced by script (run while a
 // script was running rather than in the frame's own update), with their times.
-//   npx tsx bench/player/renderCounts.ts   (BENCH_DIST=dist, BENCH_PORT=4186, BENCH_SECONDS=8, BENCH_THROTTLE=4)
+//   npx tsx bench/player/renderCounts.ts   (BENCH_DIST=dist, BENCH_PORT=4186, BENCH_SECONDS=8, BENCH_THROTTLE=4, BENCH_INVALIDATIONS=1, BENCH_CSS=…)
 import { loadLine, startPreview, DIST } from '../embed/benchServer';
-import { throttledAtFullMailbox } from './atFullMailbox';
+import { SCENARIO, tracedPlay } from './tracedPlay';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4186);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const THROTTLE = Number(process.env.BENCH_THROTTLE ?? 4);
-const SCENARIO = 'imap-big-mailbox-slow-link';
 /** Also count what the page invalidated for paint, by node (BENCH_INVALIDATIONS=1; the tracking itself costs time). */
 const INVALIDATIONS = process.env.BENCH_INVALIDATIONS === '1';
+/** CSS added to the built page before the trace (BENCH_CSS='.transcript .lines { … }'), to try a style without a build. */
+const CSS = process.env.BENCH_CSS;
 
 interface TraceEvent {
   name: string;
   ph: string;
   ts: number;
   dur?: number;
+  /** The thread's CPU time: less swayed by other processes than `dur`. */
+  tdur?: number;
   tid: number;
   pid: number;
   args?: { elementCount?: number; beginData?: { dirtyObjects?: number; totalObjects?: number }; data?: unknown };
@@ -33,18 +36,7 @@ async function main() {
   const before = loadLine();
   const stop = await startPreview(PORT, DIST);
   try {
-    const { browser, page, cdp } = await throttledAtFullMailbox(PORT, SCENARIO, THROTTLE);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
-    const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
-    await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'v8.execute', ...(INVALIDATIONS ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : [])], recordMode: 'recordContinuously' } });
-    const from = Number(await page.getByTestId('position').getAttribute('data-frame'));
-    await page.getByTestId('play').click();
-    await page.waitForTimeout(SECONDS * 1000);
-    await page.getByTestId('play').click();
-    await cdp.send('Tracing.end');
-    await done;
-    const to = Number(await page.getByTestId('position').getAttribute('data-frame'));
+    const { browser, cdp, events, changes } = await tracedPlay<TraceEvent>(PORT, { throttle: THROTTLE, seconds: SECONDS, css: CSS, categories: ['toplevel', 'devtools.timeline', 'v8.execute', ...(INVALIDATIONS ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : [])] });
     // What each paint painted: its node, named by tag, class and test id.
     const paintNodes = new Map<number, string>();
     for (const e of events) {
@@ -65,7 +57,6 @@ async function main() {
     const onMain = events.filter((e) => e.pid === raf.pid && e.tid === raf.tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
     const scripts = onMain.filter((e) => SCRIPT.has(e.name));
     const inScript = (e: TraceEvent) => scripts.some((s) => s.ts <= e.ts && e.ts + (e.dur ?? 0) <= s.ts + (s.dur ?? 0));
-    const changes = Math.max(1, to - from);
     const style = onMain.filter((e) => e.name === 'UpdateLayoutTree');
     const layout = onMain.filter((e) => e.name === 'Layout');
     const sum = (es: TraceEvent[], f: (e: TraceEvent) => number) => es.reduce((a, e) => a + f(e), 0);
@@ -74,21 +65,30 @@ async function main() {
     const forcedStyle = style.filter(inScript);
     const forcedLayout = layout.filter(inScript);
     console.log(`${SCENARIO}, CPU throttled ${THROTTLE}×, ${SECONDS} s traced from ${DIST}: ${changes} changes; per change:`);
-    console.log(`  style recalculations ${per(style.length)}, elements restyled ${per(sum(style, (e) => e.args?.elementCount ?? 0), 0)} (${per(sum(style, ms))} ms); forced by script ${per(forcedStyle.length)}, ${per(sum(forcedStyle, (e) => e.args?.elementCount ?? 0), 0)} elements (${per(sum(forcedStyle, ms))} ms)`);
-    console.log(`  layouts ${per(layout.length)}, objects laid out ${per(sum(layout, (e) => e.args?.beginData?.dirtyObjects ?? 0), 0)} of ${per(sum(layout, (e) => e.args?.beginData?.totalObjects ?? 0), 0)} (${per(sum(layout, ms))} ms); forced by script ${per(forcedLayout.length)}, ${per(sum(forcedLayout, (e) => e.args?.beginData?.dirtyObjects ?? 0), 0)} objects (${per(sum(forcedLayout, ms))} ms)`);
+    console.log(`  style recalculations ${per(style.length)}, elements restyled ${per(sum(style, (e) => e.args?.elementCount ?? 0), 0)} (${per(sum(style, ms))} ms, CPU ${per(sum(style, (e) => (e.tdur ?? 0) / 1000))}); forced by script ${per(forcedStyle.length)}, ${per(sum(forcedStyle, (e) => e.args?.elementCount ?? 0), 0)} elements (${per(sum(forcedStyle, ms))} ms)`);
+    console.log(`  layouts ${per(layout.length)}, objects laid out ${per(sum(layout, (e) => e.args?.beginData?.dirtyObjects ?? 0), 0)} of ${per(sum(layout, (e) => e.args?.beginData?.totalObjects ?? 0), 0)} (${per(sum(layout, ms))} ms, CPU ${per(sum(layout, (e) => (e.tdur ?? 0) / 1000))}); forced by script ${per(forcedLayout.length)}, ${per(sum(forcedLayout, (e) => e.args?.beginData?.dirtyObjects ?? 0), 0)} objects (${per(sum(forcedLayout, ms))} ms)`);
     const paint = onMain.filter((e) => e.name === 'Paint');
     const prePaint = onMain.filter((e) => e.name === 'PrePaint');
-    console.log(`  paint ${per(paint.length)} (${per(sum(paint, ms))} ms), pre-paint ${per(prePaint.length)} (${per(sum(prePaint, ms))} ms)`);
-    const byNode = new Map<string, { n: number; ms: number }>();
+    const outermostPaint = paint.filter((e) => !paint.some((q) => q !== e && q.ts <= e.ts && e.ts + (e.dur ?? 0) <= q.ts + (q.dur ?? 0)));
+    console.log(`  paint ${per(paint.length)} layers (${per(sum(outermostPaint, ms))} ms), pre-paint ${per(prePaint.length)} (${per(sum(prePaint, ms))} ms)`);
+    // A layer's Paint event contains the Paint events of the layers painted inside it (the
+    // document's holds the transcript's and the picture's): its own time is the rest.
+    const byNode = new Map<string, { n: number; ms: number; own: number; cpu: number }>();
+    const cpu = (e: TraceEvent) => (e.tdur ?? 0) / 1000;
     for (const e of paint) {
       const id = (e.args?.data as { nodeId?: number } | undefined)?.nodeId;
       const name = id === undefined ? '(no node)' : (paintNodes.get(id) ?? `#${id}`);
-      const v = byNode.get(name) ?? { n: 0, ms: 0 };
+      const end = e.ts + (e.dur ?? 0);
+      const inner = paint.filter((q) => q !== e && q.ts >= e.ts && q.ts + (q.dur ?? 0) <= end);
+      const outermost = inner.filter((q) => !inner.some((r) => r !== q && r.ts <= q.ts && q.ts + (q.dur ?? 0) <= r.ts + (r.dur ?? 0)));
+      const v = byNode.get(name) ?? { n: 0, ms: 0, own: 0, cpu: 0 };
       v.n++;
       v.ms += ms(e);
+      v.own += ms(e) - sum(outermost, ms);
+      v.cpu += cpu(e) - sum(outermost, cpu);
       byNode.set(name, v);
     }
-    for (const [name, v] of [...byNode].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8)) console.log(`    ${per(v.ms).padStart(6)} ms ${per(v.n).padStart(5)}× ${name}`);
+    for (const [name, v] of [...byNode].sort((a, b) => b[1].own - a[1].own).slice(0, 8)) console.log(`    ${per(v.own).padStart(6)} ms own, CPU ${per(v.cpu)} ms, ${(v.cpu / v.n).toFixed(2)} per paint (${per(v.ms)} with the layers inside) ${per(v.n).padStart(5)}× ${name}`);
     if (INVALIDATIONS) {
       const byName = new Map<string, number>();
       for (const e of events) {

@@ -3,6 +3,7 @@
 // must not change what it shows, at rest and right after a step (the arrow key).
 // Writes <OUT>/<name>-a.png and -b.png.
 //   npx tsx bench/player/restShots.ts   (BENCH_A=dist, BENCH_B=<another build's dist>, BENCH_OUT=/tmp/shots, BENCH_PORT=4233)
+// BENCH_PAGE=1 shoots the whole window instead of the picture (headers, tools and panels too).
 import { startPreview } from '../embed/benchServer';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -26,6 +27,7 @@ const VIEWS = [
 ];
 
 const serve = (dir: string) => startPreview(PORT, dir);
+const WHOLE_PAGE = process.env.BENCH_PAGE === '1';
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
@@ -43,7 +45,9 @@ async function main() {
           await page.locator('body').press('ArrowRight');
           await page.waitForTimeout(300);
         }
-        await page.locator('svg.picture-svg').first().screenshot({ path: `${OUT}/${v.name}-${tag}.png` });
+        const path = `${OUT}/${v.name}-${tag}.png`;
+        if (WHOLE_PAGE) await page.screenshot({ path });
+        else await page.locator('svg.picture-svg').first().screenshot({ path });
         await page.close();
       }
       await browser.close();
