@@ -66,6 +66,11 @@ function whatInside(task: TraceEvent, inside: readonly TraceEvent[]): string {
     }
   }
   void task;
+  // Nothing the timeline names took 2 ms: name the largest events inside instead, whatever they are.
+  if (!out.length) {
+    const any = inside.filter((e) => (e.tdur ?? e.dur ?? 0) >= 2000).sort((a, b) => (b.tdur ?? b.dur ?? 0) - (a.tdur ?? a.dur ?? 0));
+    return any.length ? `unnamed work: ${any.slice(0, 4).map((e) => `${named(e)} ${((e.tdur ?? e.dur ?? 0) / 1000).toFixed(0)}`).join(', ')}` : 'no event inside took 2 ms';
+  }
   return out
     .sort((a, b) => (b.tdur ?? b.dur ?? 0) - (a.tdur ?? a.dur ?? 0))
     .slice(0, 4)
