@@ -6,7 +6,7 @@ import { playerStore, send } from '../store/playerStore';
 import { appStore } from '../store/appStore';
 import { useSelector } from '../store/useStore';
 import { changeSpeed, stepMicro, stepWhole, toEnd, toStart, togglePlay, restart } from '../store/commands';
-import { shortcutFor } from '../keyboard/shortcuts';
+import { keyPressOf, shortcutFor } from '../keyboard/shortcuts';
 import { Picture } from '../picture/Picture';
 import { exportPng, exportSvg } from '../picture/exportPicture';
 import { Controls } from './Controls';
@@ -43,15 +43,7 @@ function useShortcuts() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
-      const cmd = shortcutFor({
-        key: e.key,
-        shiftKey: e.shiftKey,
-        ctrlKey: e.ctrlKey,
-        metaKey: e.metaKey,
-        altKey: e.altKey,
-        targetTag: target?.tagName ?? 'BODY',
-        targetType: (target as HTMLInputElement | null)?.type,
-      });
+      const cmd = shortcutFor(keyPressOf(e));
       if (!cmd) return;
       if (target?.closest('dialog[open]') && cmd !== 'escape') return;
       e.preventDefault();
