@@ -11,6 +11,15 @@
 // The waiting worker is asked directly, through the registration: Workbox's own
 // registration promise can stay pending while the browser is busy with another
 // update, and the page must not wait on it.
+//
+// Chromium sometimes holds a skipWaiting take-over until the page navigates (seen
+// in browser tests: asked right after a reload, the waiting worker stayed
+// "installed" until the page's fallback reload, then activated within a second).
+// So the fallback comes after a few seconds, and a reload already under way is
+// never interrupted: a second location.reload() while that navigation waited for the
+// take-over left the page where it was, with no load, for a minute. If the page is
+// still here a while after the take-over (that first reload was aborted), it
+// reloads once more.
 
 /** What the take-over needs of a service worker (a subset of ServiceWorker). */
 export interface WaitingWorker {
@@ -27,10 +36,14 @@ export interface TakeOverParts {
 }
 
 /**
- * Without an answer within this time the page reloads anyway (the reader asked for a
- * reload, and it must come): by then the take-over is either done or will not come.
+ * Without the take-over within this time the page reloads anyway (the reader asked for
+ * a reload, and it must come); a take-over held back until the page navigates then
+ * follows, and the reload waits for it.
  */
-export const TAKE_OVER_LIMIT_MS = 10_000;
+export const TAKE_OVER_LIMIT_MS = 4_000;
+
+/** A page still here this long after the take-over lost its reload (it was aborted), and reloads again. */
+export const STILL_HERE_MS = 3_000;
 
 /** The message Workbox's service worker answers by taking over (workbox-build, skipWaiting: false). */
 export const SKIP_WAITING = { type: 'SKIP_WAITING' } as const;
@@ -51,10 +64,14 @@ export async function takeOverThenReload(parts: TakeOverParts): Promise<void> {
   // reload still handled by the old worker is aborted when the new one takes over
   // (net::ERR_ABORTED, and the page stays as it was; a browser test waited a minute for it).
   const settled = () => worker.state === 'activated' || worker.state === 'redundant';
+  let settledSeen = false;
   worker.addEventListener('statechange', () => {
-    if (!settled()) return;
-    reloading = true;
-    parts.reload();
+    if (!settled() || settledSeen) return;
+    settledSeen = true;
+    // Before the limit: the reload starts now. After it: that reload is under way (or was
+    // aborted by the take-over); a page that unloads takes this timer with it.
+    if (!reloading) return reload();
+    parts.setTimer(() => parts.reload(), STILL_HERE_MS);
   });
   if (settled()) return reload();
   worker.postMessage(SKIP_WAITING);

@@ -1,6 +1,6 @@
 // "Reload now" reloads only once the new version is in charge, and always reloads.
 import { describe, expect, it } from 'vitest';
-import { SKIP_WAITING, TAKE_OVER_LIMIT_MS, takeOverThenReload, type WaitingWorker } from '../../../src/ui/offline/takeOver';
+import { SKIP_WAITING, STILL_HERE_MS, TAKE_OVER_LIMIT_MS, takeOverThenReload, type WaitingWorker } from '../../../src/ui/offline/takeOver';
 
 class FakeWorker implements WaitingWorker {
   state = 'installed';
@@ -50,14 +50,22 @@ describe('reload into the new version (takeOver.ts)', () => {
     expect(log.reloads).toBe(1);
   });
 
-  it('reloads again when the take-over comes after the limit (that take-over aborts the earlier reload)', async () => {
+  it('does not interrupt the reload under way when the take-over comes after the limit; reloads again if the page is still here', async () => {
     const worker = new FakeWorker();
     const { log, parts } = harness(worker);
     await takeOverThenReload(parts);
     log.timers[0].job();
     expect(log.reloads).toBe(1);
+    worker.becomes('activating');
     worker.becomes('activated');
+    // A second location.reload() now would cancel the navigation that waited for the take-over.
+    expect(log.reloads).toBe(1);
+    expect(log.timers.map((t) => t.ms)).toEqual([TAKE_OVER_LIMIT_MS, STILL_HERE_MS]);
+    // Still here (that reload was aborted): once more, and only once.
+    log.timers[1].job();
     expect(log.reloads).toBe(2);
+    worker.becomes('activated');
+    expect(log.timers).toHaveLength(2);
   });
 
   it('reloads after the limit when the take-over never comes', async () => {
