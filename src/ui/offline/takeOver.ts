@@ -60,9 +60,10 @@ export async function takeOverThenReload(parts: TakeOverParts): Promise<void> {
   const worker = await parts.waiting().catch(() => null);
   if (!worker) return reload();
   // In charge once activated; 'redundant' means another worker replaced it, and a reload then
-  // opens whatever is in charge now. The take-over reloads even after the time limit did: a
-  // reload still handled by the old worker is aborted when the new one takes over
-  // (net::ERR_ABORTED, and the page stays as it was; a browser test waited a minute for it).
+  // opens whatever is in charge now. After the time limit's reload the take-over does not
+  // reload at once (that would cancel the navigation waiting for it), only if the page is
+  // still here a while later: the take-over can abort a reload the old worker still handled
+  // (net::ERR_ABORTED, and the page stays as it was).
   const settled = () => worker.state === 'activated' || worker.state === 'redundant';
   let settledSeen = false;
   worker.addEventListener('statechange', () => {
