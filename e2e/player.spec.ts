@@ -1,10 +1,10 @@
 // The player in a real browser against the built app.
 import { readdirSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { frameLines } from '../src/sim';
 import { expectedAt, run } from './expected';
 import { currentFrame, drawnPlaces, scoreOf, settled, noErrors } from './page';
+import { analyze } from './axe';
 
 const THREE = 'pop3-three-devices';
 
@@ -239,12 +239,12 @@ test('axe finds no serious or critical accessibility violations', async ({ page 
   for (const url of ['/?lang=en', `/?scenario=${THREE}&frame=8&lang=de`]) {
     await page.goto(url);
     await page.waitForLoadState('networkidle');
-    const results = await new AxeBuilder({ page }).analyze();
+    const results = await analyze(page);
     const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   }
   await page.getByTestId('toggle-table').click();
-  const table = await new AxeBuilder({ page }).analyze();
+  const table = await analyze(page);
   expect(table.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 });
 

@@ -4,6 +4,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { run } from '../expected';
 import { currentFrame, ready, noErrors } from '../page';
 import { stepEnds } from '../../src/ui/presenter/presenterState';
+import { analyze } from '../axe';
 
 const THREE = 'pop3-three-devices';
 
@@ -180,12 +181,11 @@ test('the timeline\u2019s marks are named after their steps on hover', async ({ 
 test('axe finds no serious or critical violations in presenter mode (both themes), the notes window and the handout', async ({ page }) => {
   // Four pages, each analysed in full: slow on a loaded machine.
   test.setTimeout(150_000);
-  const { default: AxeBuilder } = await import('@axe-core/playwright');
   for (const url of [`/?scenario=${THREE}&frame=9&lang=en&present=1`, `/?scenario=${THREE}&frame=9&lang=de&present=1&theme=dark`, `/?scenario=${THREE}&frame=9&lang=en&notes=1`, `/?scenario=${THREE}&lang=de&print=1`]) {
     await page.goto(url);
     await page.waitForLoadState('networkidle');
     await expect(page.locator('svg.picture-svg g.region, [data-testid=notes-step]').first()).toBeAttached();
-    const results = await new AxeBuilder({ page }).analyze();
+    const results = await analyze(page);
     const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(bad.map((v) => `${url} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   }
