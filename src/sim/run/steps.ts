@@ -71,6 +71,18 @@ export function runStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[
   afterStep(run);
 }
 
+/**
+ * A burst's mails, one every `everyMinutes` from `time` on. Its own function: the loop runs once per
+ * burst, up to 10,000 times, and V8 compiles a function whose loop ran that often with its optimizing
+ * compiler (in a year of 10,000 mails, all of doStep, for nothing: it is not called often).
+ */
+function burstArrivals(step: Extract<Step, { do: 'mail.burst' }>, time: number): Arrival[] {
+  const arrivals: Arrival[] = [];
+  for (let k = 0; k < step.count; k++)
+    arrivals.push({ at: time + k * step.everyMinutes, id: `${step.prefix}${k + 1}`, from: step.from, to: step.to, subject: `${step.prefix}${k + 1}`, sizeKB: step.sizeKB });
+  return arrivals;
+}
+
 function doStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[]) => void): void {
   const isPop3 = (id: string) => run.device(id).config.protocol === 'pop3';
   const host = (id: string) => hostOf(run, id);
@@ -84,9 +96,7 @@ function doStep(run: Run, step: Step, scheduleBurst: (arrivals: Arrival[]) => vo
       arrive(run, { at: run.time, id: step.mail.id, from: step.mail.from, to: step.mail.to, subject: protocolSubject(step.mail.subject), sizeKB: step.mail.sizeKB });
       return;
     case 'mail.burst': {
-      const arrivals: Arrival[] = [];
-      for (let k = 0; k < step.count; k++)
-        arrivals.push({ at: run.time + k * step.everyMinutes, id: `${step.prefix}${k + 1}`, from: step.from, to: step.to, subject: `${step.prefix}${k + 1}`, sizeKB: step.sizeKB });
+      const arrivals = burstArrivals(step, run.time);
       const now = arrivals.filter((a) => a.at <= run.time);
       for (const a of now) arrive(run, a);
       scheduleBurst(arrivals.filter((a) => a.at > run.time));

@@ -5,7 +5,7 @@
 // again under the same UIDVALIDITY, and a client that cached one of them shows
 // the wrong message (rule 50). A generation records a folder's meta only when
 // it differs from the last recorded one, so a night costs what changed.
-import type { Op } from '../model/ops';
+import { MetaOp, type Op } from '../model/ops';
 import { backupMetaPlace, type PlaceId } from '../model/places';
 import type { FolderMeta } from '../model/state';
 import type { MailStore } from './store';
@@ -23,7 +23,9 @@ export function backedUpMeta(store: MailStore, place: PlaceId, generation: numbe
 /**
  * The ops of a nightly backup taken at `generation` for the folders' meta, and
  * of discarding records no kept generation needs (every generation from
- * `oldestKept` on must still find its record).
+ * `oldestKept` on must still find its record). Made with `new` (see `MetaOp`): the timeline
+ * keeps every night's ops, and as literals V8 began allocating them in the old generation and threw
+ * away this function's optimized code once a year.
  */
 export function backupMetaOps(store: MailStore, generation: number, oldestKept: number): Op[] {
   const ops: Op[] = [];
@@ -31,12 +33,12 @@ export function backupMetaOps(store: MailStore, generation: number, oldestKept: 
     if (!place.startsWith('server/')) continue;
     const gens = store.backupMetaGenerations(place);
     const last = gens.length ? store.folderMeta(backupMetaPlace(place, gens[gens.length - 1])) : undefined;
-    if (!last || !same(last, meta)) ops.push({ op: 'meta', place: backupMetaPlace(place, generation), meta });
+    if (!last || !same(last, meta)) ops.push(new MetaOp(backupMetaPlace(place, generation), meta));
   }
   for (const place of [...store.backupMetaFolders()]) {
     const gens = store.backupMetaGenerations(place);
     // A record is needed while it is the latest one at or before some kept generation.
-    for (let i = 0; i + 1 < gens.length && gens[i + 1] <= oldestKept; i++) ops.push({ op: 'meta', place: backupMetaPlace(place, gens[i]), meta: null });
+    for (let i = 0; i + 1 < gens.length && gens[i + 1] <= oldestKept; i++) ops.push(new MetaOp(backupMetaPlace(place, gens[i]), null));
   }
   return ops;
 }
