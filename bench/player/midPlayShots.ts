@@ -3,7 +3,8 @@
 // laptop's crowded inbox), played at 1×, shot while a change travels, at 1366
 // and 390 px, English and German. Not for a pixel comparison (playback's
 // timing differs from run to run), for the eye.
-//   npx tsx bench/player/midPlayShots.ts   (BENCH_A=dist, BENCH_B=<another build's dist>, BENCH_OUT=/tmp/shots, BENCH_PORT=4233)
+// BENCH_PAGE=1 shoots the whole page (the side panels and the transcript below the window too).
+//   npx tsx bench/player/midPlayShots.ts   (BENCH_A=dist, BENCH_B=<another build's dist>, BENCH_OUT=/tmp/shots, BENCH_PORT=4233, BENCH_PAGE=1)
 import { startPreview } from '../embed/benchServer';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -30,7 +31,7 @@ async function main() {
         // Shot while a change travels: a token is drawn over the picture.
         await page.locator('.picture-travel g.token').first().waitFor({ timeout: 20_000 });
         await page.waitForTimeout(60);
-        await page.screenshot({ path: `${OUT}/${v.name}-${tag}.png`, fullPage: false });
+        await page.screenshot({ path: `${OUT}/${v.name}-${tag}.png`, fullPage: process.env.BENCH_PAGE === '1' });
         await page.close();
       }
       await browser.close();

@@ -15,26 +15,25 @@ import type { LineProtocol } from '../transcript/explain';
 import { ExplainedLines, type ExplainedLine } from '../transcript/frameLines';
 import { stepOrdinalAt, stepMarks } from '../store/commands';
 
+/** Lines shown at rest: the newest this many, in a list that can be scrolled back. */
 const MAX_LINES = 120;
 /**
- * The window of lines starts at a whole block of this many changes, counted
- * from the step's start. While a long step plays the window then moves once
- * every BLOCK changes; in between, lines are only added at the end and the
- * lines shown keep their places. Moved up by a few lines at every change, every
- * line of the list had to be painted again (the list is a scroller, all of it
- * is painted): on a 4× throttled laptop that was as much as the picture's paint.
+ * Lines shown while playing: the newest this many, more than the view holds (18rem, at most
+ * about 14 lines of one row). The view is then not scrolled (see .following in styles.css), so
+ * each change lays out and paints only these lines, not the 120 or more of a scrolled list: the
+ * list scrolled down at every change was painted again whole, every one of its lines.
  */
-const BLOCK = 8;
+export const FOLLOWING_LINES = 24;
 
-/** The first change whose lines are shown: the window of at least MAX_LINES lines (or the whole step so far), begun at a block's start. */
-export function windowStart(linesOf: (frame: number) => number, from: number, frameIndex: number, block = BLOCK): number {
+/** The first change whose lines are shown: the one where the newest `max` lines are reached (or the step's first). */
+export function windowStart(linesOf: (frame: number) => number, from: number, frameIndex: number, max = MAX_LINES): number {
   let count = 0;
   let first = frameIndex;
-  for (let i = frameIndex; i >= from && count < MAX_LINES; i--) {
+  for (let i = frameIndex; i >= from && count < max; i--) {
     count += linesOf(i);
     first = i;
   }
-  return from + Math.floor((first - from) / block) * block;
+  return first;
 }
 
 interface Shown extends ExplainedLine {
@@ -66,23 +65,20 @@ function explainedLinesOf(timeline: Timeline): ExplainedLines {
   return new ExplainedLines(timeline, (id) => (session?.index.sessions.get(id)?.protocol ?? 'IMAP') as LineProtocol);
 }
 
-/** The lines shown at `frameIndex`: the current change's marked, while playing a window that starts at a block (see windowStart). */
-function windowLines(explained: ExplainedLines, frameIndex: number, playing: boolean): Shown[] {
+/** The lines shown at `frameIndex`, the current change's marked: the newest MAX_LINES, or FOLLOWING_LINES while playing. */
+export function windowLines(explained: Pick<ExplainedLines, 'at'>, from: number, frameIndex: number, playing: boolean): Shown[] {
+  const max = playing ? FOLLOWING_LINES : MAX_LINES;
+  // Walked back from the current change, so a step with thousands of changes costs no more than `max` lines.
+  const start = windowStart((i) => explained.at(i).length, from, frameIndex, max);
+  const chunks: Shown[][] = [];
+  for (let i = frameIndex; i >= start; i--) chunks.push(explained.at(i).map((l, k) => ({ ...l, current: i === frameIndex, n: i * 10_000 + k })));
+  return chunks.reverse().flat().slice(-max);
+}
+
+function stepStart(frameIndex: number): number {
   const marks = stepMarks(playerStore.get());
   const ord = stepOrdinalAt(marks, frameIndex);
-  const from = ord >= 0 ? marks[ord] : 0;
-  // Walked back from the current change, so a step with thousands of changes costs no more than MAX_LINES and a block.
-  const start = windowStart((i) => explained.at(i).length, from, frameIndex, playing ? BLOCK : 1);
-  const chunks: Shown[][] = [];
-  let count = 0;
-  for (let i = frameIndex; i >= start && count <= 2 * MAX_LINES; i--) {
-    const ls = explained.at(i);
-    chunks.push(ls.map((l, k) => ({ ...l, current: i === frameIndex, n: i * 10_000 + k })));
-    count += ls.length;
-  }
-  const shown = chunks.reverse().flat();
-  // At rest, and when a block of changes is unusually talkative, the newest MAX_LINES lines.
-  return !playing || shown.length > 2 * MAX_LINES ? shown.slice(-MAX_LINES) : shown;
+  return ord >= 0 ? marks[ord] : 0;
 }
 
 export function TranscriptPanel() {
@@ -90,7 +86,7 @@ export function TranscriptPanel() {
   const timeline = useSelector(playerStore, (s) => s.timeline);
   const lang = useSelector(playerStore, (s) => s.lang);
   const frameIndex = useRestingFrame(500);
-  // At rest the window is the newest MAX_LINES lines exactly; only while playing does it move in blocks.
+  // At rest the newest MAX_LINES lines in a scrolled list; while playing the newest FOLLOWING_LINES, not scrolled.
   const playing = useSelector(playerStore, (s) => s.playing);
   // The key, not the text: the explanation follows a language switch.
   const [explained, setExplained] = useState<string | null>(null);
@@ -99,7 +95,9 @@ export function TranscriptPanel() {
   // Keep the newest line in view, in the animation frame after the lines changed: by then the browser
   // lays the page out anyway, so setting the scroll position costs no layout of its own (read in a
   // task right after the commit, it forced a layout of the whole page on every change while playing).
+  // While playing the list is not scrolled at all: its view shows the list's end (see .following in styles.css).
   useEffect(() => {
+    if (playing) return;
     const frame = requestAnimationFrame(() => {
       const el = listRef.current;
       if (el) el.scrollTop = el.scrollHeight;
@@ -108,7 +106,7 @@ export function TranscriptPanel() {
   }, [frameIndex, timeline, playing]);
   // Each change's lines and their explanations are made once for the timeline shown, and the window once per change shown.
   const explainedLines = useMemo(() => (timeline ? explainedLinesOf(timeline) : null), [timeline]);
-  const lines = useMemo(() => (explainedLines ? windowLines(explainedLines, frameIndex, playing) : []), [explainedLines, frameIndex, playing]);
+  const lines = useMemo(() => (explainedLines ? windowLines(explainedLines, stepStart(frameIndex), frameIndex, playing) : []), [explainedLines, frameIndex, playing]);
   if (!timeline) return null;
   const session = sessionOf(timeline);
   // One flat list, each item keyed by its line: React keeps the nodes of lines still shown
@@ -134,9 +132,12 @@ export function TranscriptPanel() {
       ) : (
         <>
           <p className="hint">{t('ui.transcript.hint')}</p>
-          <ol className="lines" data-testid="transcript" ref={listRef} tabIndex={0} aria-label={t('ui.transcript.heading')}>
-            {items}
-          </ol>
+          {/* While playing, the view keeps the list's end in sight without scrolling it (see FOLLOWING_LINES). */}
+          <div className={`lines-view${playing ? ' following' : ''}`} data-testid="transcript-view">
+            <ol className="lines" data-testid="transcript" ref={listRef} tabIndex={0} aria-label={t('ui.transcript.heading')}>
+              {items}
+            </ol>
+          </div>
           <p className="explain" aria-hidden="true" data-testid="explain">
             {explained ? t(`ui.cmd.${explained}`) : '\u00a0'}
           </p>

@@ -1,44 +1,53 @@
-// The transcript's window of lines while a long step plays: at least 120 lines
-// (or the whole step so far), its start moving only at whole blocks of changes,
-// so most changes only add lines at the end and the lines shown keep their places.
+// The transcript's window of lines: at rest the newest 120 lines of the step (a list
+// that can be scrolled back), while playing only the newest 24, which the view shows
+// from their end without scrolling, so a change paints only those few lines.
 import { describe, expect, it } from 'vitest';
-import { windowStart } from '../../../src/ui/components/TranscriptPanel';
+import { FOLLOWING_LINES, windowLines, windowStart } from '../../../src/ui/components/TranscriptPanel';
+import type { ExplainedLine } from '../../../src/ui/transcript/frameLines';
+
+// Changes of 1 to 7 lines each.
+const linesOf = (i: number) => 1 + (i % 7);
+const sum = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, k) => linesOf(a + k)).reduce((x, y) => x + y, 0);
+const explained = {
+  at: (i: number): readonly ExplainedLine[] => Array.from({ length: linesOf(i) }, (_, k) => ({ session: 's', dir: 'S' as const, text: `${i}.${k}`, explainedBy: null })),
+};
 
 describe('the transcript window', () => {
   const from = 100;
-  // Changes of 1 to 7 lines each.
-  const linesOf = (i: number) => 1 + (i % 7);
-  const sum = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, k) => linesOf(a + k)).reduce((x, y) => x + y, 0);
 
-  it('shows the whole step while it is short, and at least 120 lines once it is long', () => {
+  it('starts at the change where the newest lines asked for are reached, or at the step start', () => {
     expect(windowStart(linesOf, from, from + 5)).toBe(from);
-    for (let f = from; f < from + 300; f++) {
-      const start = windowStart(linesOf, from, f);
-      expect(start).toBeGreaterThanOrEqual(from);
-      expect(start === from || sum(start, f) >= 120).toBe(true);
-      // Never more than a block of changes beyond what 120 lines need.
-      expect(sum(start + 8, f)).toBeLessThan(120 + 7 * 8);
+    for (const max of [120, FOLLOWING_LINES]) {
+      for (let f = from; f < from + 300; f++) {
+        const start = windowStart(linesOf, from, f, max);
+        expect(start).toBeGreaterThanOrEqual(from);
+        if (start > from) {
+          expect(sum(start, f)).toBeGreaterThanOrEqual(max);
+          expect(sum(start + 1, f)).toBeLessThan(max);
+        }
+      }
     }
   });
 
-  it('moves its start only every eighth change while playing on', () => {
-    const starts = Array.from({ length: 200 }, (_, k) => windowStart(linesOf, from, from + 100 + k));
-    const moves = starts.filter((s, k) => k > 0 && s !== starts[k - 1]).length;
-    expect(moves).toBeGreaterThan(0);
-    expect(moves).toBeLessThanOrEqual(Math.ceil(200 / 8));
-    for (const s of starts) expect((s - from) % 8).toBe(0);
+  it('shows the newest 120 lines at rest and the newest 24 while playing, the current change marked', () => {
+    const frame = from + 200;
+    const atRest = windowLines(explained, from, frame, false);
+    const playing = windowLines(explained, from, frame, true);
+    expect(atRest).toHaveLength(120);
+    expect(FOLLOWING_LINES).toBe(24);
+    expect(playing).toHaveLength(FOLLOWING_LINES);
+    // The same newest lines, in order, ending with the current change's.
+    expect(playing.map((l) => l.text)).toEqual(atRest.slice(-FOLLOWING_LINES).map((l) => l.text));
+    expect(playing.at(-1)!.text).toBe(`${frame}.${linesOf(frame) - 1}`);
+    expect(playing.filter((l) => l.current).map((l) => l.text)).toEqual(explained.at(frame).map((l) => l.text));
+    // Each line keeps its key from change to change, so the nodes of lines still shown are kept.
+    const next = windowLines(explained, from, frame + 1, true);
+    const keys = new Set(next.map((l) => l.n));
+    expect(playing.filter((l) => keys.has(l.n)).length).toBe(FOLLOWING_LINES - linesOf(frame + 1));
   });
-});
 
-describe('the transcript window at rest', () => {
-  it('with blocks of one change, starts at the change where 120 lines are reached, as the newest 120 lines need', () => {
-    const linesOf = (i: number) => 1 + (i % 7);
-    for (const f of [150, 173, 260]) {
-      const start = windowStart(linesOf, 100, f, 1);
-      let count = 0;
-      for (let i = f; i > start; i--) count += linesOf(i);
-      expect(count).toBeLessThan(120);
-      expect(count + linesOf(start)).toBeGreaterThanOrEqual(120);
-    }
+  it('shows the whole step while it is short', () => {
+    expect(windowLines(explained, from, from + 2, true).map((l) => l.text)[0]).toBe(`${from}.0`);
+    expect(windowLines(explained, from, from + 2, false)).toHaveLength(sum(from, from + 2));
   });
 });
