@@ -1,7 +1,7 @@
 // Browser benchmark: play the largest built-in scenario at 4× in Chromium
 // against the production build and report frame-time percentiles — on this
 // machine's CPU and with the CPU throttled 4× (a lecture-hall laptop) — the JS
-// heap after opening and playing it ten times (it must not grow), plus the size
+// heap after opening and playing it twenty times (it must not grow), plus the size
 // of the production JavaScript (gzip); then embed.html's JavaScript and time to
 // its first picture, and the frame times of a two-pane compare of the largest
 // scenario. The machine may be shared: the load average is printed with the figures.
@@ -21,6 +21,8 @@ import { atFullMailbox } from './player/atFullMailbox';
 // BENCH_PORT lets several checkouts run the benchmark on one machine at once.
 const PORT = Number(process.env.BENCH_PORT ?? 4179);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 12);
+// Rounds of opening and playing the largest scenario for the heap figures (at least 10).
+const HEAP_ROUNDS = Math.max(10, Number(process.env.BENCH_HEAP_ROUNDS ?? 20));
 
 function largestScenario(): { id: string; mails: number } {
   let best = { id: '', mails: -1 };
@@ -146,8 +148,11 @@ async function main() {
       await cdp.send('HeapProfiler.collectGarbage');
       return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
     };
+    // Twenty rounds: the first ten also warm up V8 (compiled code and its feedback, about 1 MB on
+    // this page, live on the JS heap) and fill Chromium's bounded performance-entry buffers; a leak
+    // would keep growing over the second ten as well.
     const heaps: number[] = [];
-    for (let round = 0; round < 10; round++) {
+    for (let round = 0; round < HEAP_ROUNDS; round++) {
       await page.evaluate(navigateInPage('?lang=en'));
       await page.locator('li.card').first().waitFor();
       await page.evaluate(navigateInPage(`?scenario=${id}&lang=en&quiz=off`));
@@ -171,13 +176,16 @@ async function main() {
     console.log(`frame time ms       p50 ${f(pct(sorted, 50))}  p90 ${f(pct(sorted, 90))}  p95 ${f(pct(sorted, 95))}  p99 ${f(pct(sorted, 99))}  max ${f(sorted[sorted.length - 1])}`);
     console.log(`CPU throttled 4×    p50 ${f(pct(t, 50))}  p90 ${f(pct(t, 90))}  p95 ${f(pct(t, 95))}  p99 ${f(pct(t, 99))}  max ${f(t[t.length - 1])}  (${t.length} frames, ${throttled.moved} changes played, reached ${throttled.position})`);
     console.log(`JS heap after play  ${heaps.map(mb).join(', ')}; back at the gallery ${mb(heapAtGallery)}`);
-    const growth = heaps[heaps.length - 1] - heaps[0];
+    const growth = heaps[9] - heaps[0];
     console.log(`heap growth 1 → 10  ${mb(growth)} (${((100 * growth) / heaps[0]).toFixed(1)} %)`);
+    const later = heaps[heaps.length - 1] - heaps[9];
+    if (heaps.length > 10) console.log(`heap growth 10 → ${heaps.length} ${mb(later)} (${((100 * later) / heaps[9]).toFixed(1)} %; after V8's warm-up, where a leak would show)`);
     console.log(`production JS       ${sizes.files} file(s), ${(sizes.raw / 1024).toFixed(1)} KB raw, ${(sizes.gzip / 1024).toFixed(1)} KB gzip -9 in all (entry ${(sizes.entryGzip / 1024).toFixed(1)} KB)`);
     console.log(`JS a visit loads    ${(visitGzip / 1024).toFixed(1)} KB gzip -9 (${loadedJs.size} files: gallery in English, then the scenario)`);
     console.log(`machine load        ${loadavg().map((l) => l.toFixed(1)).join(' ')} (1, 5, 15 min) on ${cpus().length} cores; uptime: ${uptime()}`);
-    // Heap "does not grow": the tenth round within 10 % of the first (GC timing varies).
-    const ok = pct(sorted, 95) <= 16.7 + 0.5 && visitGzip <= 200 * 1024 && pct(t, 95) <= 16.7 + 0.5 && growth <= 0.1 * heaps[0];
+    // Heap "does not grow": the tenth round within 10 % of the first (GC timing and V8's warm-up vary),
+    // and the last within 3 % of the tenth.
+    const ok = pct(sorted, 95) <= 16.7 + 0.5 && visitGzip <= 200 * 1024 && pct(t, 95) <= 16.7 + 0.5 && growth <= 0.1 * heaps[0] && later <= 0.03 * heaps[9];
     console.log(`targets             p95 ≤ 16.7 ms (unthrottled and 4× throttled), heap not growing, JS a visit loads ≤ 200 KB gzip: ${ok ? 'met' : 'NOT met'}`);
     process.exitCode = ok ? 0 : 1;
   } finally {
