@@ -300,7 +300,11 @@ function fetchMessages(h: ClientHost, conn: ImapConnection, folder: string, uids
     }
   }
   for (const group of bodyGroups(bodies)) {
-    const r = conn.send({ type: 'client.fetch', uids: formatUidSet(group.map((g) => g.uid)), items: BODY_ITEMS });
+    // Pushed, not mapped: `map` makes a list of another kind than the header chunks' `slice`, and
+    // formatUidSet's compiled code was thrown away when the first group came.
+    const groupUids: number[] = [];
+    for (const g of group) groupUids.push(g.uid);
+    const r = conn.send({ type: 'client.fetch', uids: formatUidSet(groupUids), items: BODY_ITEMS });
     for (const m of readFetched(r.untagged)) {
       if (!m.mail) continue;
       const { key, dup } = h.freeKey(local, m.mail);

@@ -61,6 +61,30 @@ export class MetaOp {
   }
 }
 
+/**
+ * The clock moved on (see `PutOp`): every wake-up of a run makes one, and the timeline keeps them all; a
+ * literal's allocation site, once V8 moved it to the old generation, threw away the optimized code of the
+ * scheduler's loop, which inlines it.
+ */
+export class TimeOp {
+  readonly op: 'time';
+  readonly time: number;
+  constructor(time: number) {
+    this.op = 'time';
+    this.time = time;
+  }
+}
+
+/** A new mail in the world (see `PutOp`, `TimeOp`): one per arrival, kept by the timeline and the state. */
+export class MailOp {
+  readonly op: 'mail';
+  readonly info: MailInfo;
+  constructor(info: MailInfo) {
+    this.op = 'mail';
+    this.info = info;
+  }
+}
+
 /** What a device's last check cost, recorded after every check, its cost included (see `PutOp`). */
 export class SyncOp {
   readonly op: 'sync';

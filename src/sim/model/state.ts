@@ -56,6 +56,26 @@ export interface MailInfo {
   readonly createdAt: number;
 }
 
+/** A mail as the state keeps it, made with `new` (see `MailCopy` below, `MailOp` in ops.ts); fields in the literal's order. */
+export class MailRecord implements MailInfo {
+  readonly id: MailId;
+  readonly subject: string;
+  readonly from: string;
+  readonly to: readonly string[];
+  readonly sizeBytes: number;
+  readonly owners: readonly string[];
+  readonly createdAt: number;
+  constructor(id: MailId, subject: string, from: string, to: readonly string[], sizeBytes: number, owners: readonly string[], createdAt: number) {
+    this.id = id;
+    this.subject = subject;
+    this.from = from;
+    this.to = to;
+    this.sizeBytes = sizeBytes;
+    this.owners = owners;
+    this.createdAt = createdAt;
+  }
+}
+
 export interface DeviceStatus {
   readonly online: boolean;
   readonly diskFailed: boolean;

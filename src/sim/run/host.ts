@@ -6,8 +6,8 @@ import type { ImapConnection } from '../client/imapConnection';
 import type { IdleSlot } from '../client/imapClient';
 import type { ClientMemory } from '../client/memory';
 import type { PlaceId } from '../model/places';
-import { SyncOp } from '../model/ops';
-import type { Copy, DeviceStatus } from '../model/state';
+import { MailOp, SyncOp } from '../model/ops';
+import { MailRecord, type Copy, type DeviceStatus } from '../model/state';
 import type { TransferKind } from '../model/transfer';
 import type { Run } from './run';
 import { openImapWire, openPop3Wire } from './wire';
@@ -137,18 +137,19 @@ export class DeviceHost implements ClientHost, IdleSlot {
 
   compose(mail: { id: string; subject: string; to: readonly string[]; toAddress: string | null; sizeBytes: number }): void {
     const sender = this.account;
-    this.run.apply({
-      op: 'mail',
-      info: {
-        id: mail.id,
-        subject: mail.subject,
-        from: sender.address,
-        to: mail.to.map((a) => this.run.account(a).address).concat(mail.toAddress ? [mail.toAddress] : []),
-        sizeBytes: mail.sizeBytes,
-        owners: [sender.id, ...mail.to.filter((a) => a !== sender.id)],
-        createdAt: this.run.time,
-      },
-    });
+    this.run.apply(
+      new MailOp(
+        new MailRecord(
+          mail.id,
+          mail.subject,
+          sender.address,
+          mail.to.map((a) => this.run.account(a).address).concat(mail.toAddress ? [mail.toAddress] : []),
+          mail.sizeBytes,
+          [sender.id, ...mail.to.filter((a) => a !== sender.id)],
+          this.run.time,
+        ),
+      ),
+    );
   }
 }
 

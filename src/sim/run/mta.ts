@@ -8,7 +8,8 @@
 import { MINUTES_PER_DAY } from '../scenario/time';
 import { outsidePlace, QUEUE, senderQueuePlace, type PlaceId } from '../model/places';
 import { pseudoId } from '../model/hash';
-import { MailCopy } from '../model/state';
+import { MailCopy, MailRecord } from '../model/state';
+import { MailOp } from '../model/ops';
 import { lmtpDeliver, lmtpTranscript, SERVER_HOST, type LmtpOutcome, type LmtpRecipient } from '../server/lmtp/lmtpServer';
 import { expired, lifetimeMinutes, nextAttempt, POSTFIX_DEFAULTS, type QueueSettings } from '../server/postfixQueue';
 import { mxRcptCheck, mxSizeRefusal, senderHostOf, SIZE_REFUSED } from '../server/mxRcpt';
@@ -280,18 +281,7 @@ export function bounce(run: Run, mail: string, account: string, envelopeFrom: st
   const original = run.state.mails.get(mail)!;
   const id = `bounce-${mail}`;
   if (!run.state.mails.has(id)) {
-    run.apply({
-      op: 'mail',
-      info: {
-        id,
-        subject: `Undelivered Mail Returned to Sender: ${original.subject}`,
-        from: `MAILER-DAEMON@${SERVER_HOST}`,
-        to: [envelopeFrom],
-        sizeBytes: original.sizeBytes + BOUNCE_OVERHEAD_BYTES,
-        owners: [internal],
-        createdAt: run.time,
-      },
-    });
+    run.apply(new MailOp(new MailRecord(id, `Undelivered Mail Returned to Sender: ${original.subject}`, `MAILER-DAEMON@${SERVER_HOST}`, [envelopeFrom], original.sizeBytes + BOUNCE_OVERHEAD_BYTES, [internal], run.time)));
   }
   if (fromQueue) run.transfer('bounce', mail, QUEUE, null, queueKey(mail, account));
   run.emit('mta', `MTA · bounce ${mail} → ${envelopeFrom}`, { key: 'delivery.bouncedInternal', params: { mail, sender: envelopeFrom } });

@@ -3,7 +3,7 @@
 // to a new provider (semantics.md "Operations").
 import { Flag } from '../model/flags';
 import type { Copy } from '../model/state';
-import { INTRUDER, serverPlace } from '../model/places';
+import { INTRUDER, serverPlace, type PlaceId } from '../model/places';
 import type { Run } from './run';
 import { ImapConnection } from '../client/imapConnection';
 import { laterUidValidity, messages, uidValidityFor } from '../store/mailbox';
@@ -53,29 +53,7 @@ export function backupServer(run: Run): void {
   const touched = run.store.touched;
   for (const [source, keys] of [...touched]) {
     if (!source.startsWith('server/')) continue;
-    const target = `backup/${source}`;
-    const src = run.folder(source);
-    for (const key of keys) {
-      const copy = src.get(key);
-      const had = run.copyAt(target, key);
-      if (had && previous !== null && (!copy || copy.mail !== had.mail)) {
-        // It left the server since last night: older generations still hold it.
-        run.del(target, key);
-        run.put(target, olderKey(key, previous), { ...had, until: previous });
-        run.transfer('move', had.mail, target, target, olderKey(key, previous));
-        run.olderBackups.push({ until: previous, place: target, key: olderKey(key, previous) });
-      }
-      if (!copy) continue;
-      const kept = had && had.mail === copy.mail ? had : undefined;
-      if (!kept) {
-        run.put(target, key, { ...copy, since: now });
-        run.transfer('copy', copy.mail, source, target, key);
-      } else if (kept.flags !== copy.flags || kept.uid !== copy.uid || kept.headersOnly !== copy.headersOnly) {
-        // Flags as of the latest generation (older generations' flags are not kept apart).
-        run.put(target, key, { ...copy, since: kept.since ?? now });
-        if (kept.flags !== copy.flags) run.transfer('flag', copy.mail, target, target, key, copy.flags);
-      }
-    }
+    backupFolder(run, source, keys, previous, now);
     touched.delete(source);
   }
   const days = run.world.server.backupDays;
@@ -85,6 +63,36 @@ export function backupServer(run: Run): void {
   run.apply({ op: 'backups', taken: generations });
   if (run.hasPending()) run.emit('server', 'server · backup', { key: 'server.backup', params: {} });
   discardOldGenerations(run, generations[0], days);
+}
+
+/**
+ * Tonight's backup of one server folder: the copies changed since last night. A function of its own, so
+ * that the loop over a year's changed copies is what V8 compiles, not the whole nightly backup around it.
+ */
+function backupFolder(run: Run, source: PlaceId, keys: ReadonlySet<string>, previous: number | null, now: number): void {
+  const target = `backup/${source}`;
+  const src = run.folder(source);
+  for (const key of keys) {
+    const copy = src.get(key);
+    const had = run.copyAt(target, key);
+    if (had && previous !== null && (!copy || copy.mail !== had.mail)) {
+      // It left the server since last night: older generations still hold it.
+      run.del(target, key);
+      run.put(target, olderKey(key, previous), { ...had, until: previous });
+      run.transfer('move', had.mail, target, target, olderKey(key, previous));
+      run.olderBackups.push({ until: previous, place: target, key: olderKey(key, previous) });
+    }
+    if (!copy) continue;
+    const kept = had && had.mail === copy.mail ? had : undefined;
+    if (!kept) {
+      run.put(target, key, { ...copy, since: now });
+      run.transfer('copy', copy.mail, source, target, key);
+    } else if (kept.flags !== copy.flags || kept.uid !== copy.uid || kept.headersOnly !== copy.headersOnly) {
+      // Flags as of the latest generation (older generations' flags are not kept apart).
+      run.put(target, key, { ...copy, since: kept.since ?? now });
+      if (kept.flags !== copy.flags) run.transfer('flag', copy.mail, target, target, key, copy.flags);
+    }
+  }
 }
 
 /** Copies only generations older than the oldest kept one held are gone from the backups. */

@@ -12,6 +12,7 @@ import { withVariant } from '../scenario/load';
 import { parseTime } from '../scenario/time';
 import type { Timeline } from '../timeline';
 import { Run } from './run';
+import { TimeOp } from '../model/ops';
 import { Scheduler } from './scheduler';
 import { afterDelivery, runStep } from './steps';
 import { createMailboxOps } from '../store/mailbox';
@@ -62,7 +63,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tim
     run.apply({ op: 'device', device: d.id, status: { online: true, diskFailed: false } });
     if (!d.online) run.sendDeviceEvent(d.id, { type: 'network.down' });
   }
-  run.apply({ op: 'time', time: start });
+  run.apply(new TimeOp(start));
   run.emit('world', 'start', { key: 'world.start', params: { devices: effective.world.devices.length, accounts: effective.world.accounts.length } });
 
   const scheduler = new Scheduler(run, start);
@@ -76,7 +77,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Tim
     between = true;
     scheduler.runUntil(at);
     between = false;
-    if (at > run.time) run.apply({ op: 'time', time: at });
+    if (at > run.time) run.apply(new TimeOp(at));
     run.recorder.beginStep(index, step.note);
     const before = run.timeline.frames.length;
     runStep(run, step, (arrivals) => scheduler.addArrivals(arrivals));

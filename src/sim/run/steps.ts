@@ -14,6 +14,8 @@ import { contractEnd, dnsSwitch, newMailbox, repoint, syncMailboxes } from './st
 import { configure } from './configure';
 import { protocolSubject } from '../scenario/texts';
 import { SERVER_GONE_LINE } from '../server/imap/imapServer';
+import { MailOp } from '../model/ops';
+import { MailRecord } from '../model/state';
 
 export interface Arrival {
   readonly at: number;
@@ -26,10 +28,7 @@ export interface Arrival {
 
 export function arrive(run: Run, a: Arrival): void {
   tellMxRoute(run, a.id, a.from);
-  run.apply({
-    op: 'mail',
-    info: { id: a.id, subject: a.subject, from: a.from, to: a.to.map((t) => run.account(t).address), sizeBytes: Math.round(a.sizeKB * 1024), owners: [...a.to], createdAt: run.time },
-  });
+  run.apply(new MailOp(new MailRecord(a.id, a.subject, a.from, a.to.map((t) => run.account(t).address), Math.round(a.sizeKB * 1024), [...a.to], run.time)));
   deliver(run, a.id, a.to, a.from);
 }
 

@@ -57,10 +57,16 @@ export class MailStore implements StoreView {
       if (op.op === 'del' && had) this.copies--;
       if (op.place.startsWith('server/') && (op.op === 'put' || had)) this.indexServerChange(op.place, Number(op.key), op.op, had, append);
     }
-    if (op.op === 'meta' && op.place.startsWith('backup/')) this.indexBackupMeta(op.place, op.meta !== null);
-    if (op.op === 'meta' && op.meta === null && op.place.startsWith('server/')) {
-      const was = this.state.folderMeta.get(op.place);
-      if (was) this.removedMetas.set(op.place, was);
+    if (op.op === 'meta') {
+      // A backup's meta is indexed whether it comes or goes; only a server folder's removal is remembered.
+      // (Asked in this order, a year's first discarded backup meta no longer reaches code that never ran
+      // before, which threw this function's compiled code away.)
+      const place = op.place;
+      if (place.startsWith('backup/')) this.indexBackupMeta(place, op.meta !== null);
+      else if (op.meta === null && place.startsWith('server/')) {
+        const was = this.state.folderMeta.get(place);
+        if (was) this.removedMetas.set(place, was);
+      }
     }
     applyOp(this.state, op);
   }
