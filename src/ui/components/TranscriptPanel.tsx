@@ -75,6 +75,22 @@ export function windowLines(explained: Pick<ExplainedLines, 'at'>, from: number,
   return chunks.reverse().flat().slice(-max);
 }
 
+/**
+ * The session headers among `lines`: the key of the header drawn before the line at each index.
+ * The first run's header is keyed by its session, a later run's by its first line (where that
+ * run truly starts): keyed by the window's first line, the top header was made anew at every
+ * change while playing (the window's start moves with every change), one more line inserted
+ * and styled each time.
+ */
+export function sessionHeaders(lines: readonly Pick<Shown, 'session' | 'n'>[]): Map<number, string> {
+  const heads = new Map<number, string>();
+  lines.forEach((l, i) => {
+    if (i === 0) heads.set(i, `h:${l.session}`);
+    else if (lines[i - 1].session !== l.session) heads.set(i, `h${l.n}`);
+  });
+  return heads;
+}
+
 function stepStart(frameIndex: number): number {
   const marks = stepMarks(playerStore.get());
   const ord = stepOrdinalAt(marks, frameIndex);
@@ -114,11 +130,13 @@ export function TranscriptPanel() {
   const items: ReactElement[] = [];
   const clientName = session ? deviceNames(session.scenario.world, lang) : (id: string) => id;
   const accountName = session ? mailboxNamer(t, accountNames(session.scenario.world)) : (id: string) => id;
+  const heads = sessionHeaders(lines);
   lines.forEach((l, i) => {
     const info = session?.index.sessions.get(l.session);
-    if ((i === 0 || lines[i - 1].session !== l.session) && info)
+    const head = heads.get(i);
+    if (head && info)
       items.push(
-        <li key={`h${l.n}`} className="session">
+        <li key={head} className="session">
           {t('ui.transcript.session', { protocol: info.protocol, client: clientName(info.client), account: accountName(info.account), port: info.port, tls: info.tls ? t('ui.transcript.tls') : '' })}
         </li>,
       );

@@ -627,7 +627,7 @@ function positionPaths(svgEl: SVGSVGElement, t: number, fade: number) {
   });
 }
 
-type TokenNode = ShapedNode & { __at?: string; __data__?: TokenDatum; __opacity?: string | null; __hidden?: boolean };
+type TokenNode = ShapedNode & { __at?: string; __data__?: TokenDatum; __opacity?: string | null; __hidden?: boolean; __transform?: string | null };
 /** A node drawn over the picture while its change plays, and the parent it came from. */
 type HomedNode = ChildNode & { __home?: ParentNode | null };
 type PictureNode = SVGSVGElement & { __shape?: TokenShape; __movers?: TokenNode[]; __travel?: SVGSVGElement; __away?: boolean; __found?: Map<string, Element[]> };
@@ -717,19 +717,24 @@ function tokenShape(sc: Scale): TokenShape {
 
 /**
  * Place one token at travel progress t: a token at rest, or arrived (t = 1), is
- * drawn where it is (no transform, see tokenShape.ts), one that travels is moved
- * by a transform.
+ * drawn where it is (no transform, see tokenShape.ts); one that travels is drawn
+ * where it lands and moved from there by a transform. Its shapes are so written
+ * once per change, at its start, not once more where it lands: a travelling
+ * token's landing writes only its transform away.
  */
 function placeToken(node: TokenNode, d: TokenDatum, t: number, shape: TokenShape, resting: boolean) {
-  const p = lerp(d.from, d.to, t);
-  const x = p.x.toFixed(1);
-  const y = p.y.toFixed(1);
-  if (resting) {
-    writeTokenShape(node, shape, Number(x), Number(y));
-    node.removeAttribute('transform');
-  } else {
-    writeTokenShape(node, shape, 0, 0);
-    node.setAttribute('transform', `translate(${x},${y})`);
+  // Where it rests once arrived, to a tenth of a pixel, as a token at rest is drawn.
+  const end = lerp(d.from, d.to, 1);
+  const x = Number(end.x.toFixed(1));
+  const y = Number(end.y.toFixed(1));
+  writeTokenShape(node, shape, x, y);
+  const p = resting ? null : lerp(d.from, d.to, t);
+  const transform = p ? `translate(${(p.x - x).toFixed(1)},${(p.y - y).toFixed(1)})` : null;
+  // Written only when it differs from the last frame's (a token waiting at its start does not move).
+  if (node.__transform !== transform) {
+    node.__transform = transform;
+    if (transform === null) node.removeAttribute('transform');
+    else node.setAttribute('transform', transform);
   }
   const opacity = d.overflow ? (t >= 1 ? '0' : '1') : d.entering && !d.travelled && t < 1 ? String(t) : null;
   const hidden = d.overflow && t >= 1;

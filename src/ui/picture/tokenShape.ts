@@ -2,8 +2,9 @@
 // where it is (its shapes carry the picture's coordinates, no `transform`): in
 // Chromium every transformed element is a paint chunk of its own, and a few
 // hundred of them made layerizing the page the largest part of every played
-// frame. A token that travels is drawn around (0,0) and moved by one
-// `transform`, so an animation frame writes one attribute per token.
+// frame. A token that travels is drawn where it lands and moved from there by
+// one `transform` (render.ts), so an animation frame writes one attribute per
+// token, and its landing only takes that attribute away.
 
 /** The sizes of a token at one scale (see render.ts's envelope). */
 export interface TokenShape {

@@ -2,7 +2,7 @@
 // that can be scrolled back), while playing only the newest 24, which the view shows
 // from their end without scrolling, so a change paints only those few lines.
 import { describe, expect, it } from 'vitest';
-import { FOLLOWING_LINES, windowLines, windowStart } from '../../../src/ui/components/TranscriptPanel';
+import { FOLLOWING_LINES, sessionHeaders, windowLines, windowStart } from '../../../src/ui/components/TranscriptPanel';
 import type { ExplainedLine } from '../../../src/ui/transcript/frameLines';
 
 // Changes of 1 to 7 lines each.
@@ -49,5 +49,22 @@ describe('the transcript window', () => {
   it('shows the whole step while it is short', () => {
     expect(windowLines(explained, from, from + 2, true).map((l) => l.text)[0]).toBe(`${from}.0`);
     expect(windowLines(explained, from, from + 2, false)).toHaveLength(sum(from, from + 2));
+  });
+
+  it('keeps the top session header while playing moves the window on (its key does not follow the first line shown)', () => {
+    // Two sessions: changes before 250 are session a's, from 250 session b's.
+    const two = { at: (i: number) => explained.at(i).map((l) => ({ ...l, session: i < 250 ? 'a' : 'b' })) };
+    const frame = from + 100;
+    const now = windowLines(two, from, frame, true);
+    const next = windowLines(two, from, frame + 1, true);
+    expect(now[0].n).not.toBe(next[0].n);
+    expect(sessionHeaders(now).get(0)).toBe(sessionHeaders(next).get(0));
+    // A later run's header is keyed where it starts, and stays so while it is not the first.
+    const across = windowLines(two, from, 252, true);
+    const heads = sessionHeaders(across);
+    expect([...heads.keys()]).toEqual([0, across.findIndex((l) => l.session === 'b')]);
+    const later = sessionHeaders(windowLines(two, from, 253, true));
+    expect([...later.values()]).toEqual([...heads.values()]);
+    expect(new Set(heads.values()).size).toBe(heads.size);
   });
 });

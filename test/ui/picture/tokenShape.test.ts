@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 // A token at rest is drawn where it is (no transform of its own: each
-// transformed element is a paint chunk of its own in the browser); a token that
-// travels is drawn around (0,0) and moved by its transform. Both put the
-// envelope in the same place.
+// transformed element is a paint chunk of its own in the browser). Shapes
+// written at (0,0) and at a place differ by exactly the place, so a transform
+// moves a token's drawing as a whole (travelWrites.test.ts: a travelling token
+// is drawn where it lands and moved from there).
 import { describe, expect, it } from 'vitest';
 import { writeTokenShape, type ShapedNode, type TokenShape } from '../../../src/ui/picture/tokenShape';
 
