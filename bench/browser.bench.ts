@@ -183,10 +183,18 @@ async function main() {
     console.log(`production JS       ${sizes.files} file(s), ${(sizes.raw / 1024).toFixed(1)} KB raw, ${(sizes.gzip / 1024).toFixed(1)} KB gzip -9 in all (entry ${(sizes.entryGzip / 1024).toFixed(1)} KB)`);
     console.log(`JS a visit loads    ${(visitGzip / 1024).toFixed(1)} KB gzip -9 (${loadedJs.size} files: gallery in English, then the scenario)`);
     console.log(`machine load        ${loadavg().map((l) => l.toFixed(1)).join(' ')} (1, 5, 15 min) on ${cpus().length} cores; uptime: ${uptime()}`);
+    // Each target judged on its own line, so one missed aim does not hide another that is met.
+    // A frame time within 0.5 ms of a display frame (16.7 ms) is one frame: rAF intervals jitter.
     // Heap "does not grow": the tenth round within 10 % of the first (GC timing and V8's warm-up vary),
     // and the last within 3 % of the tenth.
-    const ok = pct(sorted, 95) <= 16.7 + 0.5 && visitGzip <= 200 * 1024 && pct(t, 95) <= 16.7 + 0.5 && growth <= 0.1 * heaps[0] && later <= 0.03 * heaps[9];
-    console.log(`targets             p95 ≤ 16.7 ms (unthrottled and 4× throttled), heap not growing, JS a visit loads ≤ 200 KB gzip: ${ok ? 'met' : 'NOT met'}`);
+    const targets: Array<[string, boolean]> = [
+      ['frame time p95 ≤ 16.7 ms, unthrottled', pct(sorted, 95) <= 16.7 + 0.5],
+      ['frame time p95 ≤ 16.7 ms, CPU throttled 4× (issue 15)', pct(t, 95) <= 16.7 + 0.5],
+      ['heap not growing over the plays (issue 15)', growth <= 0.1 * heaps[0] && later <= 0.03 * heaps[9]],
+      ["JS a visit loads ≤ 200 KB gzip (the player's first round)", visitGzip <= 200 * 1024],
+    ];
+    for (const [what, met] of targets) console.log(`target              ${what}: ${met ? 'met' : 'NOT met'}`);
+    const ok = targets.every(([, met]) => met);
     process.exitCode = ok ? 0 : 1;
   } finally {
     server.kill();
