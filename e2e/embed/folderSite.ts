@@ -5,12 +5,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 
 export const FOLDER = '/~user/mail/';
-export const FOLDER_PORT = Number(process.env.E2E_PORT ?? 4173) + 12;
-export const FOLDER_ORIGIN = `http://127.0.0.1:${FOLDER_PORT}`;
-export const FOLDER_URL = `${FOLDER_ORIGIN}${FOLDER}`;
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
 
@@ -65,15 +63,19 @@ export async function folderBuild(): Promise<string> {
 
 export interface FolderSite {
   readonly server: Server;
+  /** Where the server listens: a port the system chose as free (a fixed one beside E2E_PORT could be another checkout's). */
+  readonly origin: string;
+  /** The site's folder on that server. */
+  readonly url: string;
   /** Appended to sw.js as served: a new value is a new version of the service worker. */
   swSuffix: string;
   close(): Promise<void>;
 }
 
 export function serveFolder(dir: string): Promise<FolderSite> {
-  const site: FolderSite = {
+  const site = {
     server: createServer((req, res) => {
-      const path = decodeURIComponent(new URL(req.url ?? '/', FOLDER_ORIGIN).pathname);
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
       if (!path.startsWith(FOLDER)) return void res.writeHead(404).end();
       const file = normalize(join(dir, path.slice(FOLDER.length) || 'index.html'));
       if (!file.startsWith(normalize(dir)) || !existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
@@ -82,11 +84,18 @@ export function serveFolder(dir: string): Promise<FolderSite> {
       // The browser checks the service worker for updates without its HTTP cache, as the specification says; no-cache keeps the rest honest too.
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' }).end(body);
     }),
+    origin: '',
+    url: '',
     swSuffix: '',
     close: () => new Promise<void>((resolve) => site.server.close(() => resolve())),
   };
   return new Promise((resolve, reject) => {
     site.server.once('error', reject);
-    site.server.listen(FOLDER_PORT, '127.0.0.1', () => resolve(site));
+    // Port 0: the system picks a free one (E2E_PORT + 12 was once taken by another checkout's run).
+    site.server.listen(0, '127.0.0.1', () => {
+      site.origin = `http://127.0.0.1:${(site.server.address() as AddressInfo).port}`;
+      site.url = `${site.origin}${FOLDER}`;
+      resolve(site);
+    });
   });
 }

@@ -4,7 +4,7 @@
 // reloads anything. Service workers are allowed here only; every test has a
 // fresh browser context, so no worker outlives its test.
 import { test, expect, type Page } from '@playwright/test';
-import { FOLDER_ORIGIN, FOLDER_URL, folderBuild, serveFolder, type FolderSite } from './folderSite';
+import { folderBuild, serveFolder, type FolderSite } from './folderSite';
 
 let site: FolderSite;
 
@@ -50,25 +50,25 @@ async function visitUntilControlled(page: Page, url: string): Promise<string> {
 
 test('after one visit the app, a scenario and embed.html work offline, from the folder', async ({ page, context }) => {
   // The worker's scope is the folder, not the site's root.
-  expect(await visitUntilControlled(page, `${FOLDER_URL}?lang=en`)).toBe(FOLDER_URL);
+  expect(await visitUntilControlled(page, `${site.url}?lang=en`)).toBe(site.url);
   await expect(page.getByRole('heading', { name: 'Scenarios' })).toBeVisible();
 
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Scenarios' })).toBeVisible();
-  await page.goto(`${FOLDER_URL}?scenario=pop3-three-devices&lang=de`);
+  await page.goto(`${site.url}?scenario=pop3-three-devices&lang=de`);
   await expect(page.locator('svg.picture-svg g.region').first()).toBeAttached();
   await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
-  await page.goto(`${FOLDER_URL}embed.html?scenario=imap-household&lang=en`);
+  await page.goto(`${site.url}embed.html?scenario=imap-household&lang=en`);
   await expect(page.locator('svg.picture-svg g.region').first()).toBeAttached();
   await expect(page.getByTestId('narration')).toHaveText('The starting point, before the first step.');
   // The network really is off: a file the site does not have cannot be fetched.
-  expect(await page.evaluate((u) => fetch(u).then(() => 'fetched', () => 'failed'), `${FOLDER_ORIGIN}/elsewhere.txt`)).toBe('failed');
+  expect(await page.evaluate((u) => fetch(u).then(() => 'fetched', () => 'failed'), `${site.origin}/elsewhere.txt`)).toBe('failed');
 });
 
 test('a new version shows a prompt instead of reloading, and reloads only when asked', async ({ page }) => {
   site.swSuffix = '';
-  expect(await visitUntilControlled(page, `${FOLDER_URL}?scenario=pop3-three-devices&lang=de&frame=5`)).toBe(FOLDER_URL);
+  expect(await visitUntilControlled(page, `${site.url}?scenario=pop3-three-devices&lang=de&frame=5`)).toBe(site.url);
   await page.evaluate(() => ((window as unknown as { stillTheSamePage: boolean }).stillTheSamePage = true));
 
   site.swSuffix = '// the next version';
