@@ -25,10 +25,10 @@ export type Op =
  * `MailTransfer` in transfer.ts). Fields in the literal's order (the timeline's JSON keeps it).
  */
 export class PutOp {
-  readonly op: 'put';
-  readonly place: PlaceId;
-  readonly key: string;
-  readonly copy: Copy;
+  declare readonly op: 'put';
+  declare readonly place: PlaceId;
+  declare readonly key: string;
+  declare readonly copy: Copy;
   constructor(place: PlaceId, key: string, copy: Copy) {
     this.op = 'put';
     this.place = place;
@@ -39,9 +39,9 @@ export class PutOp {
 
 /** A copy removed (see `PutOp`). */
 export class DelOp {
-  readonly op: 'del';
-  readonly place: PlaceId;
-  readonly key: string;
+  declare readonly op: 'del';
+  declare readonly place: PlaceId;
+  declare readonly key: string;
   constructor(place: PlaceId, key: string) {
     this.op = 'del';
     this.place = place;
@@ -51,9 +51,9 @@ export class DelOp {
 
 /** A folder's UIDNEXT (or more) changed, as every stored message changes it (see `PutOp`). */
 export class MetaOp {
-  readonly op: 'meta';
-  readonly place: PlaceId;
-  readonly meta: FolderMeta | null;
+  declare readonly op: 'meta';
+  declare readonly place: PlaceId;
+  declare readonly meta: FolderMeta | null;
   constructor(place: PlaceId, meta: FolderMeta | null) {
     this.op = 'meta';
     this.place = place;
@@ -67,8 +67,8 @@ export class MetaOp {
  * scheduler's loop, which inlines it.
  */
 export class TimeOp {
-  readonly op: 'time';
-  readonly time: number;
+  declare readonly op: 'time';
+  declare readonly time: number;
   constructor(time: number) {
     this.op = 'time';
     this.time = time;
@@ -77,8 +77,8 @@ export class TimeOp {
 
 /** A new mail in the world (see `PutOp`, `TimeOp`): one per arrival, kept by the timeline and the state. */
 export class MailOp {
-  readonly op: 'mail';
-  readonly info: MailInfo;
+  declare readonly op: 'mail';
+  declare readonly info: MailInfo;
   constructor(info: MailInfo) {
     this.op = 'mail';
     this.info = info;
@@ -87,9 +87,9 @@ export class MailOp {
 
 /** What a device's last check cost, recorded after every check, its cost included (see `PutOp`). */
 export class SyncOp {
-  readonly op: 'sync';
-  readonly device: string;
-  readonly cost: SyncCost;
+  declare readonly op: 'sync';
+  declare readonly device: string;
+  declare readonly cost: SyncCost;
   constructor(device: string, bytes: number, seconds: number, at: number) {
     this.op = 'sync';
     this.device = device;
@@ -98,9 +98,9 @@ export class SyncOp {
 }
 
 class CheckCost implements SyncCost {
-  readonly bytes: number;
-  readonly seconds: number;
-  readonly at: number;
+  declare readonly bytes: number;
+  declare readonly seconds: number;
+  declare readonly at: number;
   constructor(bytes: number, seconds: number, at: number) {
     this.bytes = bytes;
     this.seconds = seconds;
