@@ -1,7 +1,7 @@
 // The only way the visible state changes. The engine applies ops as it runs
 // and the timeline keeps them per frame, so rebuilding any frame applies the
 // very same function: what the player shows cannot drift from what ran.
-import { keepsMailForOwner, type PlaceId } from './places';
+import { placeFacts, type PlaceId } from './places';
 import type { Copy, DeviceStatus, FolderMeta, MailId, MailInfo, SyncCost, WorldState } from './state';
 
 export type Op =
@@ -108,14 +108,10 @@ class CheckCost implements SyncCost {
   }
 }
 
-function accountOfServerPlace(place: PlaceId): string | null {
-  if (!place.startsWith('server/')) return null;
-  return place.slice(7, place.indexOf('/', 7));
-}
-
 function countCopy(s: WorldState, place: PlaceId, mail: MailId, sign: 1 | -1): void {
-  if (keepsMailForOwner(place)) s.ownerCopies.set(mail, (s.ownerCopies.get(mail) ?? 0) + sign);
-  const account = accountOfServerPlace(place);
+  const facts = placeFacts(place);
+  if (facts.keepsMailForOwner) s.ownerCopies.set(mail, (s.ownerCopies.get(mail) ?? 0) + sign);
+  const account = facts.serverAccount;
   if (account) {
     const size = s.mails.get(mail)?.sizeBytes ?? 0;
     const u = s.usage.get(account) ?? { bytes: 0, messages: 0 };
