@@ -119,7 +119,11 @@ function countCopy(s: WorldState, place: PlaceId, mail: MailId, sign: 1 | -1): v
   }
 }
 
-export function applyOp(s: WorldState, o: Op): void {
+/**
+ * Applies one op to the state. Returns the copy a put replaced or a del removed (undefined when there was
+ * none, and for other ops): the store, which needs to know, then does not look the copy up again.
+ */
+export function applyOp(s: WorldState, o: Op): Copy | undefined {
   switch (o.op) {
     case 'put': {
       let folder = s.places.get(o.place);
@@ -131,46 +135,46 @@ export function applyOp(s: WorldState, o: Op): void {
         countCopy(s, o.place, had.mail, -1);
         countCopy(s, o.place, o.copy.mail, 1);
       }
-      return;
+      return had;
     }
     case 'del': {
       const folder = s.places.get(o.place);
       const had = folder?.get(o.key);
-      if (!folder || !had) return;
+      if (!folder || !had) return undefined;
       folder.delete(o.key);
       if (!folder.size) s.places.delete(o.place);
       countCopy(s, o.place, had.mail, -1);
-      return;
+      return had;
     }
     case 'meta':
       if (o.meta) s.folderMeta.set(o.place, o.meta);
       else s.folderMeta.delete(o.place);
-      return;
+      return undefined;
     case 'mail':
       s.mails.set(o.info.id, o.info);
-      return;
+      return undefined;
     case 'device':
       s.devices.set(o.device, o.status);
-      return;
+      return undefined;
     case 'server':
       if (o.down !== undefined) s.serverDown = o.down;
       if (o.breached !== undefined) s.breached = o.breached;
       if (o.generation !== undefined) s.serverGeneration = o.generation;
-      return;
+      return undefined;
     case 'deletedByUser':
       s.deletedByUser.add(o.mail);
-      return;
+      return undefined;
     case 'bounced':
       s.bounced.add(o.mail);
-      return;
+      return undefined;
     case 'sync':
       s.lastSync.set(o.device, o.cost);
-      return;
+      return undefined;
     case 'time':
       s.time = o.time;
-      return;
+      return undefined;
     case 'backups':
       s.serverBackups = o.taken;
-      return;
+      return undefined;
   }
 }
