@@ -39,7 +39,7 @@ describe('a timeline\'s frames, their lists kept by column', () => {
 
   it('reads back each frame\'s narration parameters, names in the order told, and not the engine\'s own object', () => {
     const t = new Timeline('t', null, world);
-    const told = [{ device: 'laptop', n: 3, folder: 'INBOX' }, {}, { z: 'last', a: 1 }, { mail: 'm1' }];
+    const told: Array<Record<string, string | number>> = [{ device: 'laptop', n: 3, folder: 'INBOX' }, {}, { z: 'last', a: 1 }, { mail: 'm1' }];
     told.forEach((params, i) => t.push({ ...frame(i, {}), narration: { key: `k${i}`, params } }, emptyState(), Infinity));
     told[0].n = 4;
     expect(t.frames.map((f) => f.narration)).toEqual([
