@@ -150,17 +150,9 @@ export class Timeline {
   private cache: { index: number; state: WorldState } | null = null;
   /** The frames' lists, by column (see Column); a frame reads its own through getters. */
   readonly columns = { ops: new Column<Op>(), transfers: new Column<Transfer>(), lineSources: new Column<LineSource>(), sessions: new Column<SessionInfo>() };
-  /** Each frame's narration key (no object per frame to hold the key and the parameters). */
+  /** Each frame's narration, its key and its parameters apart (no object per frame to hold the two). */
   readonly narrationKeys: string[] = [];
-  /**
-   * Every frame's narration parameters, flat: name, value, name, value, … frame after frame; frame i's
-   * end where `narrationParamEnds[i]` says. The engine tells what happened at a hundred-odd places, each
-   * with a parameter object of its own shape: a copy of each made by spreading it went through V8's
-   * slowest way of copying (one property at a time, the copy site having seen too many shapes), and
-   * kept one object per frame for the collector to move. A frame's parameters are made again when read.
-   */
-  private readonly narrationParamItems: Array<string | number> = [];
-  private readonly narrationParamEnds: number[] = [];
+  readonly narrationParams: Array<Narration['params']> = [];
   /** Frames of this timeline: their data as own fields or read from the columns, their state read through the timeline (one class per timeline, so the getters know it). */
   private readonly FrameOf = frameClass(this);
 
@@ -180,15 +172,12 @@ export class Timeline {
     c.sessions.add(data.sessions);
     const ops = c.ops.add(data.ops);
     this.narrationKeys.push(data.narration.key);
-    // The parameters' names and values, not the engine's own object: each of the engine's hundred-odd places
-    // that tells something writes its parameters as an object literal, and were those objects kept, V8 would
-    // see each literal's objects survive, allocate them in the old generation from then on and throw away
-    // the optimized code of every function that inlined the literal (report, emit, ...). The originals die
-    // young. Names in the object's own order (for-in lists a plain object's own keys as a spread copies them).
-    const params = data.narration.params;
-    const items = this.narrationParamItems;
-    for (const name in params) items.push(name, params[name]);
-    this.narrationParamEnds.push(items.length);
+    // A copy of the parameters, not the engine's own object: each of the engine's hundred-odd places that
+    // tells something writes its parameters as an object literal, and were those objects kept, V8 would see
+    // each literal's objects survive, allocate them in the old generation from then on and throw away the
+    // optimized code of every function that inlined the literal (report, emit, ...). The copies come from a
+    // spread, which has no such allocation site; the originals die young. Same keys in the same order.
+    this.narrationParams.push({ ...data.narration.params });
     const frame = new this.FrameOf(data, index) as unknown as Frame;
     this.frames.push(frame);
     this.opsSinceSnapshot += ops;
@@ -197,14 +186,6 @@ export class Timeline {
       this.opsSinceSnapshot = 0;
     }
     return frame;
-  }
-
-  /** Frame `index`'s narration parameters, a new object with the names in the order they were told. */
-  narrationParamsOf(index: number): Narration['params'] {
-    const items = this.narrationParamItems;
-    const params: Record<string, string | number> = {};
-    for (let i = index === 0 ? 0 : this.narrationParamEnds[index - 1], end = this.narrationParamEnds[index]; i < end; i += 2) params[items[i]] = items[i + 1];
-    return params;
   }
 
   /** The state after frame `index`, rebuilt from the nearest snapshot. Sequential reads are cheap. */
@@ -271,7 +252,7 @@ function frameClass(timeline: Timeline) {
       return c.sessions.of(this.index);
     }
     get narration(): Narration {
-      return { key: timeline.narrationKeys[this.index], params: timeline.narrationParamsOf(this.index) };
+      return { key: timeline.narrationKeys[this.index], params: timeline.narrationParams[this.index] };
     }
     get ops(): FrameData['ops'] {
       return c.ops.of(this.index);
