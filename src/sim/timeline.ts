@@ -226,12 +226,12 @@ export class Timeline {
 function frameClass(timeline: Timeline) {
   const c = timeline.columns;
   return class TimelineFrame {
-    readonly time: number;
-    readonly step: number;
-    readonly micro: number;
-    readonly label: string;
-    readonly actor: string;
-    readonly index: number;
+    declare readonly time: number;
+    declare readonly step: number;
+    declare readonly micro: number;
+    declare readonly label: string;
+    declare readonly actor: string;
+    declare readonly index: number;
     declare readonly note?: FrameData['note'];
     constructor(data: FrameInput, index: number) {
       this.time = data.time;

@@ -37,6 +37,20 @@ describe('a timeline\'s frames, their lists kept by column', () => {
     expect(Object.isFrozen(t.frames[1].ops)).toBe(true);
   });
 
+  it('reads back each frame\'s narration parameters, names in the order told, and not the engine\'s own object', () => {
+    const t = new Timeline('t', null, world);
+    const told: Array<Record<string, string | number>> = [{ device: 'laptop', n: 3, folder: 'INBOX' }, {}, { z: 'last', a: 1 }, { mail: 'm1' }];
+    told.forEach((params, i) => t.push({ ...frame(i, {}), narration: { key: `k${i}`, params } }, emptyState(), Infinity));
+    told[0].n = 4;
+    expect(t.frames.map((f) => f.narration)).toEqual([
+      { key: 'k0', params: { device: 'laptop', n: 3, folder: 'INBOX' } },
+      { key: 'k1', params: {} },
+      { key: 'k2', params: { z: 'last', a: 1 } },
+      { key: 'k3', params: { mail: 'm1' } },
+    ]);
+    expect(t.frames.map((f) => Object.keys(f.narration.params))).toEqual([['device', 'n', 'folder'], [], ['z', 'a'], ['mail']]);
+  });
+
   it('takes over a list being gathered, which starts over for the next frame', () => {
     const t = new Timeline('t', null, world);
     const gathering = new WorkList<Op>();

@@ -82,10 +82,12 @@ export function cloneMemory(m: ClientMemory): ClientMemory {
  * A constructor has no such allocation site.
  */
 class CachedMail implements CacheEntry {
-  constructor(
-    readonly mail: string,
-    readonly localKey: string | null,
-  ) {}
+  declare readonly mail: string;
+  declare readonly localKey: string | null;
+  constructor(mail: string, localKey: string | null) {
+    this.mail = mail;
+    this.localKey = localKey;
+  }
 }
 
 /** Put an entry in an IMAP client's cache (the mail and the key of its cached copy), keeping track of the highest cached UID. */

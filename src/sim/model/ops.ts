@@ -1,7 +1,7 @@
 // The only way the visible state changes. The engine applies ops as it runs
 // and the timeline keeps them per frame, so rebuilding any frame applies the
 // very same function: what the player shows cannot drift from what ran.
-import { keepsMailForOwner, type PlaceId } from './places';
+import { placeFacts, type PlaceId } from './places';
 import type { Copy, DeviceStatus, FolderMeta, MailId, MailInfo, SyncCost, WorldState } from './state';
 
 export type Op =
@@ -25,10 +25,10 @@ export type Op =
  * `MailTransfer` in transfer.ts). Fields in the literal's order (the timeline's JSON keeps it).
  */
 export class PutOp {
-  readonly op: 'put';
-  readonly place: PlaceId;
-  readonly key: string;
-  readonly copy: Copy;
+  declare readonly op: 'put';
+  declare readonly place: PlaceId;
+  declare readonly key: string;
+  declare readonly copy: Copy;
   constructor(place: PlaceId, key: string, copy: Copy) {
     this.op = 'put';
     this.place = place;
@@ -39,9 +39,9 @@ export class PutOp {
 
 /** A copy removed (see `PutOp`). */
 export class DelOp {
-  readonly op: 'del';
-  readonly place: PlaceId;
-  readonly key: string;
+  declare readonly op: 'del';
+  declare readonly place: PlaceId;
+  declare readonly key: string;
   constructor(place: PlaceId, key: string) {
     this.op = 'del';
     this.place = place;
@@ -51,9 +51,9 @@ export class DelOp {
 
 /** A folder's UIDNEXT (or more) changed, as every stored message changes it (see `PutOp`). */
 export class MetaOp {
-  readonly op: 'meta';
-  readonly place: PlaceId;
-  readonly meta: FolderMeta | null;
+  declare readonly op: 'meta';
+  declare readonly place: PlaceId;
+  declare readonly meta: FolderMeta | null;
   constructor(place: PlaceId, meta: FolderMeta | null) {
     this.op = 'meta';
     this.place = place;
@@ -67,8 +67,8 @@ export class MetaOp {
  * scheduler's loop, which inlines it.
  */
 export class TimeOp {
-  readonly op: 'time';
-  readonly time: number;
+  declare readonly op: 'time';
+  declare readonly time: number;
   constructor(time: number) {
     this.op = 'time';
     this.time = time;
@@ -77,8 +77,8 @@ export class TimeOp {
 
 /** A new mail in the world (see `PutOp`, `TimeOp`): one per arrival, kept by the timeline and the state. */
 export class MailOp {
-  readonly op: 'mail';
-  readonly info: MailInfo;
+  declare readonly op: 'mail';
+  declare readonly info: MailInfo;
   constructor(info: MailInfo) {
     this.op = 'mail';
     this.info = info;
@@ -87,9 +87,9 @@ export class MailOp {
 
 /** What a device's last check cost, recorded after every check, its cost included (see `PutOp`). */
 export class SyncOp {
-  readonly op: 'sync';
-  readonly device: string;
-  readonly cost: SyncCost;
+  declare readonly op: 'sync';
+  declare readonly device: string;
+  declare readonly cost: SyncCost;
   constructor(device: string, bytes: number, seconds: number, at: number) {
     this.op = 'sync';
     this.device = device;
@@ -98,9 +98,9 @@ export class SyncOp {
 }
 
 class CheckCost implements SyncCost {
-  readonly bytes: number;
-  readonly seconds: number;
-  readonly at: number;
+  declare readonly bytes: number;
+  declare readonly seconds: number;
+  declare readonly at: number;
   constructor(bytes: number, seconds: number, at: number) {
     this.bytes = bytes;
     this.seconds = seconds;
@@ -108,14 +108,10 @@ class CheckCost implements SyncCost {
   }
 }
 
-function accountOfServerPlace(place: PlaceId): string | null {
-  if (!place.startsWith('server/')) return null;
-  return place.slice(7, place.indexOf('/', 7));
-}
-
 function countCopy(s: WorldState, place: PlaceId, mail: MailId, sign: 1 | -1): void {
-  if (keepsMailForOwner(place)) s.ownerCopies.set(mail, (s.ownerCopies.get(mail) ?? 0) + sign);
-  const account = accountOfServerPlace(place);
+  const facts = placeFacts(place);
+  if (facts.keepsMailForOwner) s.ownerCopies.set(mail, (s.ownerCopies.get(mail) ?? 0) + sign);
+  const account = facts.serverAccount;
   if (account) {
     const size = s.mails.get(mail)?.sizeBytes ?? 0;
     const u = s.usage.get(account) ?? { bytes: 0, messages: 0 };
@@ -123,7 +119,11 @@ function countCopy(s: WorldState, place: PlaceId, mail: MailId, sign: 1 | -1): v
   }
 }
 
-export function applyOp(s: WorldState, o: Op): void {
+/**
+ * Applies one op to the state. Returns the copy a put replaced or a del removed (undefined when there was
+ * none, and for other ops): the store, which needs to know, then does not look the copy up again.
+ */
+export function applyOp(s: WorldState, o: Op): Copy | undefined {
   switch (o.op) {
     case 'put': {
       let folder = s.places.get(o.place);
@@ -135,46 +135,46 @@ export function applyOp(s: WorldState, o: Op): void {
         countCopy(s, o.place, had.mail, -1);
         countCopy(s, o.place, o.copy.mail, 1);
       }
-      return;
+      return had;
     }
     case 'del': {
       const folder = s.places.get(o.place);
       const had = folder?.get(o.key);
-      if (!folder || !had) return;
+      if (!folder || !had) return undefined;
       folder.delete(o.key);
       if (!folder.size) s.places.delete(o.place);
       countCopy(s, o.place, had.mail, -1);
-      return;
+      return had;
     }
     case 'meta':
       if (o.meta) s.folderMeta.set(o.place, o.meta);
       else s.folderMeta.delete(o.place);
-      return;
+      return undefined;
     case 'mail':
       s.mails.set(o.info.id, o.info);
-      return;
+      return undefined;
     case 'device':
       s.devices.set(o.device, o.status);
-      return;
+      return undefined;
     case 'server':
       if (o.down !== undefined) s.serverDown = o.down;
       if (o.breached !== undefined) s.breached = o.breached;
       if (o.generation !== undefined) s.serverGeneration = o.generation;
-      return;
+      return undefined;
     case 'deletedByUser':
       s.deletedByUser.add(o.mail);
-      return;
+      return undefined;
     case 'bounced':
       s.bounced.add(o.mail);
-      return;
+      return undefined;
     case 'sync':
       s.lastSync.set(o.device, o.cost);
-      return;
+      return undefined;
     case 'time':
       s.time = o.time;
-      return;
+      return undefined;
     case 'backups':
       s.serverBackups = o.taken;
-      return;
+      return undefined;
   }
 }

@@ -58,13 +58,13 @@ export interface MailInfo {
 
 /** A mail as the state keeps it, made with `new` (see `MailCopy` below, `MailOp` in ops.ts); fields in the literal's order. */
 export class MailRecord implements MailInfo {
-  readonly id: MailId;
-  readonly subject: string;
-  readonly from: string;
-  readonly to: readonly string[];
-  readonly sizeBytes: number;
-  readonly owners: readonly string[];
-  readonly createdAt: number;
+  declare readonly id: MailId;
+  declare readonly subject: string;
+  declare readonly from: string;
+  declare readonly to: readonly string[];
+  declare readonly sizeBytes: number;
+  declare readonly owners: readonly string[];
+  declare readonly createdAt: number;
   constructor(id: MailId, subject: string, from: string, to: readonly string[], sizeBytes: number, owners: readonly string[], createdAt: number) {
     this.id = id;
     this.subject = subject;
@@ -175,8 +175,8 @@ export function deviceCopy(mail: MailId, flags: number, headersOnly: boolean, du
  * the timeline's JSON and every reader see the same copy.
  */
 export class MailCopy implements Copy {
-  readonly mail: MailId;
-  readonly flags: number;
+  declare readonly mail: MailId;
+  declare readonly flags: number;
   constructor(mail: MailId, flags: number) {
     this.mail = mail;
     this.flags = flags;
@@ -185,9 +185,9 @@ export class MailCopy implements Copy {
 
 /** A server copy: `{ mail, flags, uid }` (see `MailCopy`). */
 export class UidCopy implements Copy {
-  readonly mail: MailId;
-  readonly flags: number;
-  readonly uid: number;
+  declare readonly mail: MailId;
+  declare readonly flags: number;
+  declare readonly uid: number;
   constructor(mail: MailId, flags: number, uid: number) {
     this.mail = mail;
     this.flags = flags;
@@ -197,9 +197,9 @@ export class UidCopy implements Copy {
 
 /** A device copy of the headers only: `{ mail, flags, headersOnly: true }` (see `MailCopy`). */
 export class HeadersCopy implements Copy {
-  readonly mail: MailId;
-  readonly flags: number;
-  readonly headersOnly: true;
+  declare readonly mail: MailId;
+  declare readonly flags: number;
+  declare readonly headersOnly: true;
   constructor(mail: MailId, flags: number) {
     this.mail = mail;
     this.flags = flags;

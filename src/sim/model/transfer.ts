@@ -26,11 +26,11 @@ export interface Transfer {
 
 /** A transfer without flags. */
 export class MailTransfer implements Transfer {
-  readonly mail: MailId;
-  readonly from: PlaceId | null;
-  readonly to: PlaceId | null;
-  readonly kind: TransferKind;
-  readonly key: string;
+  declare readonly mail: MailId;
+  declare readonly from: PlaceId | null;
+  declare readonly to: PlaceId | null;
+  declare readonly kind: TransferKind;
+  declare readonly key: string;
   constructor(mail: MailId, from: PlaceId | null, to: PlaceId | null, kind: TransferKind, key: string) {
     this.mail = mail;
     this.from = from;
@@ -42,12 +42,12 @@ export class MailTransfer implements Transfer {
 
 /** A transfer that tells the flags after the change. */
 export class FlagTransfer implements Transfer {
-  readonly mail: MailId;
-  readonly from: PlaceId | null;
-  readonly to: PlaceId | null;
-  readonly kind: TransferKind;
-  readonly key: string;
-  readonly flags: number;
+  declare readonly mail: MailId;
+  declare readonly from: PlaceId | null;
+  declare readonly to: PlaceId | null;
+  declare readonly kind: TransferKind;
+  declare readonly key: string;
+  declare readonly flags: number;
   constructor(mail: MailId, from: PlaceId | null, to: PlaceId | null, kind: TransferKind, key: string, flags: number) {
     this.mail = mail;
     this.from = from;

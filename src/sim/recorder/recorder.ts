@@ -53,9 +53,9 @@ const exact = <T>(working: T[]): T[] => working.slice();
  * `imapStep`, `imapCommand`). The fields in the literal's order (the timeline's JSON keeps it).
  */
 class LinePack implements PackedLines {
-  readonly session: string;
-  readonly dirs: string;
-  readonly texts: readonly string[];
+  declare readonly session: string;
+  declare readonly dirs: string;
+  declare readonly texts: readonly string[];
   constructor(session: string, dirs: string, texts: readonly string[]) {
     this.session = session;
     this.dirs = dirs;
@@ -65,13 +65,13 @@ class LinePack implements PackedLines {
 
 /** A session as the timeline keeps it, made with `new` for the same reason as `LinePack`; fields in the order a spread of `info` gave. */
 class SessionRecord implements SessionInfo {
-  readonly protocol: SessionInfo['protocol'];
-  readonly client: string;
-  readonly account: string;
-  readonly tls: boolean;
-  readonly port: number;
-  readonly id: string;
-  readonly serverGeneration: number;
+  declare readonly protocol: SessionInfo['protocol'];
+  declare readonly client: string;
+  declare readonly account: string;
+  declare readonly tls: boolean;
+  declare readonly port: number;
+  declare readonly id: string;
+  declare readonly serverGeneration: number;
   constructor(info: Omit<SessionInfo, 'id' | 'serverGeneration'>, id: string, serverGeneration: number) {
     this.protocol = info.protocol;
     this.client = info.client;

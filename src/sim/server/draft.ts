@@ -44,19 +44,30 @@ export function setFlagsOf(target: FlagTarget, place: PlaceId, key: string, flag
 const FEW_WRITES = 4;
 
 export class Draft implements StoreView {
-  readonly ops: StoreOp[] = [];
-  readonly transfers: Transfer[] = [];
+  // Fields set in the constructor, not declared with initializers: a port makes a draft per command, and a
+  // class field is defined on the new object before the constructor runs (one define per field, then the store).
+  declare readonly ops: StoreOp[];
+  declare readonly transfers: Transfer[];
   // Made when first written: most commands only read (a FETCH, a SELECT), and a port makes a draft per command.
   // The first few writes are kept in one flat list (place, key, copy; null: deleted): nearly every command
   // that writes writes one or two copies (a delivery one per recipient), and a map per folder written
   // made a year of deliveries allocate three maps each. More writes than that move into maps per folder.
-  private few: Array<PlaceId | Copy | null> | null = null;
-  private copies: Map<PlaceId, Map<string, Copy | null>> | null = null;
-  private metas: Map<PlaceId, FolderMeta> | null = null;
+  private declare few: Array<PlaceId | Copy | null> | null;
+  private declare copies: Map<PlaceId, Map<string, Copy | null>> | null;
+  private declare metas: Map<PlaceId, FolderMeta> | null;
   /** What this draft adds to or takes from each account's server usage, flat: account, bytes, messages, … (a draft touches one or two accounts). */
-  private usage: Array<string | number> | null = null;
+  private declare usage: Array<string | number> | null;
+  private declare readonly base: StoreView;
 
-  constructor(private readonly base: StoreView) {}
+  constructor(base: StoreView) {
+    this.ops = [];
+    this.transfers = [];
+    this.few = null;
+    this.copies = null;
+    this.metas = null;
+    this.usage = null;
+    this.base = base;
+  }
 
   get state(): Readonly<WorldState> {
     return this.base.state;

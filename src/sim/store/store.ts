@@ -46,17 +46,6 @@ export class MailStore implements StoreView {
 
   /** The one function that changes the store. `append`: a new message with the next UID (not a change). */
   apply(op: Op, append = false): void {
-    if (op.op === 'put' || op.op === 'del') {
-      if (!op.place.startsWith('backup/')) {
-        let keys = this.touched.get(op.place);
-        if (!keys) this.touched.set(op.place, (keys = new Set()));
-        keys.add(op.key);
-      }
-      const had = this.state.places.get(op.place)?.has(op.key) ?? false;
-      if (op.op === 'put' && !had) this.copies++;
-      if (op.op === 'del' && had) this.copies--;
-      if (op.place.startsWith('server/') && (op.op === 'put' || had)) this.indexServerChange(op.place, Number(op.key), op.op, had, append);
-    }
     if (op.op === 'meta') {
       // A backup's meta is indexed whether it comes or goes; only a server folder's removal is remembered.
       // (Asked in this order, a year's first discarded backup meta no longer reaches code that never ran
@@ -68,7 +57,18 @@ export class MailStore implements StoreView {
         if (was) this.removedMetas.set(place, was);
       }
     }
-    applyOp(this.state, op);
+    // The copy a put replaced or a del removed, as applyOp found it (not looked up a second time).
+    const had = applyOp(this.state, op) !== undefined;
+    if (op.op === 'put' || op.op === 'del') {
+      if (!op.place.startsWith('backup/')) {
+        let keys = this.touched.get(op.place);
+        if (!keys) this.touched.set(op.place, (keys = new Set()));
+        keys.add(op.key);
+      }
+      if (op.op === 'put' && !had) this.copies++;
+      if (op.op === 'del' && had) this.copies--;
+      if (op.place.startsWith('server/') && (op.op === 'put' || had)) this.indexServerChange(op.place, Number(op.key), op.op, had, append);
+    }
   }
 
   private indexServerChange(place: PlaceId, uid: number, kind: 'put' | 'del', had: boolean, append: boolean): void {

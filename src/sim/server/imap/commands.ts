@@ -97,13 +97,13 @@ function uidRange(part: string, max: number): readonly [number, number] {
 
 /** One command being carried out: the draft it works on, the account, and the session's \Recent set as the command changes it. */
 class CommandRun {
-  recent: RecentUids;
+  declare readonly d: Draft;
+  declare readonly account: ImapAccount;
+  declare recent: RecentUids;
 
-  constructor(
-    readonly d: Draft,
-    readonly account: ImapAccount,
-    session: ImapCommandSession,
-  ) {
+  constructor(d: Draft, account: ImapAccount, session: ImapCommandSession) {
+    this.d = d;
+    this.account = account;
     this.recent = session.recent;
   }
 

@@ -12,11 +12,14 @@
 export class RecentUids {
   static readonly EMPTY = new RecentUids(emptyBounds(), 0);
 
-  private constructor(
-    /** Sorted, disjoint, non-adjacent ranges: bounds[2i] to bounds[2i + 1], both included. */
-    private readonly bounds: readonly number[],
-    readonly size: number,
-  ) {}
+  /** Sorted, disjoint, non-adjacent ranges: bounds[2i] to bounds[2i + 1], both included. */
+  private declare readonly bounds: readonly number[];
+  declare readonly size: number;
+
+  private constructor(bounds: readonly number[], size: number) {
+    this.bounds = bounds;
+    this.size = size;
+  }
 
   static of(uids: readonly number[]): RecentUids {
     return RecentUids.EMPTY.with(uids);

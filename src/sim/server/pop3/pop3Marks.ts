@@ -26,10 +26,13 @@ interface MarkLog {
 }
 
 export class Pop3Marks implements Pop3MarksView {
-  private constructor(
-    private readonly log: MarkLog,
-    readonly size: number,
-  ) {}
+  private declare readonly log: MarkLog;
+  declare readonly size: number;
+
+  private constructor(log: MarkLog, size: number) {
+    this.log = log;
+    this.size = size;
+  }
 
   /** No marks (a new session, or after RSET). */
   static readonly NONE = new Pop3Marks({ order: [], at: new Map() }, 0);
