@@ -282,7 +282,7 @@ function envelope(sc: PictureModel['layout']['scale']) {
 }
 
 /** Draws the tokens, each place's in its bin; returns the token nodes drawn (the others were already as they are to be). */
-function drawTokens(g: G, m: PictureModel, events: PictureEvents, arrivalsApart: boolean, later?: (job: Slice) => void, shape?: TokenShape): SVGGElement[] {
+function drawTokens(g: G, m: PictureModel, events: PictureEvents, arrivalsApart: boolean, later?: (job: Slice) => void, shape?: TokenShape, spare: TokenNode[] = []): SVGGElement[] {
   const env = envelope(m.layout.scale);
   const ring = Math.max(3, env.h * 0.18);
   // Each place's tokens in their own bin (tokenBins.ts): a change re-records the paint of the places it touches only.
@@ -345,6 +345,10 @@ function drawTokens(g: G, m: PictureModel, events: PictureEvents, arrivalsApart:
   return drawn;
 
   function makeToken(bin: SVGGElement): SVGGElement {
+    // The last change's arrival into a count, gone from the picture now, is this change's arrival:
+    // its parts are made already, and drawn where the new one lands (the same count), its shape too.
+    const reused = spare.pop();
+    if (reused) return bin.appendChild(reused);
     const e = select(bin).append('g');
     e.append('title');
     // Their places are written by tokenShape.ts (at rest where the token is, travelling around 0,0).
@@ -368,7 +372,8 @@ function drawTokens(g: G, m: PictureModel, events: PictureEvents, arrivalsApart:
     // nodes every frame costs more than drawing them.
     const changed = sel.filter(function (d) {
       const node = this as SVGGElement & { __look?: string };
-      const look = `${d.place}|${d.flags}|${d.headersOnly}|${d.dup}|${m.selectedMail === null ? '' : d.mail === m.selectedMail ? 's' : 'd'}|${d.overflow}|${style(m, d.mail).label}|${changedHere(d) ? 'c' : ''}`;
+      // The mail too: a spare node (see makeToken) is given another mail's token.
+      const look = `${d.mail}|${d.place}|${d.flags}|${d.headersOnly}|${d.dup}|${m.selectedMail === null ? '' : d.mail === m.selectedMail ? 's' : 'd'}|${d.overflow}|${style(m, d.mail).label}|${changedHere(d) ? 'c' : ''}`;
       if (node.__look === look) return false;
       node.__look = look;
       return true;
@@ -616,7 +621,8 @@ export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, 
   drawPaths(layer(svg, 'paths'), m);
   drawGhosts(layer(svg, 'ghosts'), m);
   const shape = (pic.__shape = tokenShape(m.layout.scale));
-  const drawnTokens = drawTokens(layer(svg, 'tokens'), m, events, options.arrivalsApart ?? false, later, shape);
+  const drawnTokens = drawTokens(layer(svg, 'tokens'), m, events, options.arrivalsApart ?? false, later, shape, pic.__spare ?? []);
+  pic.__spare = undefined;
   for (const job of surroundings(svgEl, m, events)) {
     if (later) later(job);
     else job();
@@ -677,7 +683,7 @@ function positionPaths(svgEl: SVGSVGElement, t: number, fade: number) {
 type TokenNode = ShapedNode & { __at?: string; __data__?: TokenDatum; __opacity?: string | null; __hidden?: boolean; __transform?: string | null };
 /** A node drawn over the picture while its change plays, and the parent it came from. */
 type HomedNode = ChildNode & { __home?: ParentNode | null };
-type PictureNode = SVGSVGElement & { __slices?: Slice[]; __shape?: TokenShape; __movers?: TokenNode[]; __travel?: SVGSVGElement; __away?: boolean; __found?: Map<string, Element[]> };
+type PictureNode = SVGSVGElement & { __slices?: Slice[]; __spare?: TokenNode[]; __shape?: TokenShape; __movers?: TokenNode[]; __travel?: SVGSVGElement; __away?: boolean; __found?: Map<string, Element[]> };
 
 /**
  * A second, empty <svg> laid over the picture (same size, no pointer events):
@@ -706,7 +712,8 @@ function awayNodes(svgEl: SVGSVGElement): Map<string, Element[]> {
  * Brings what was drawn over the picture back into it. `drawing`, before a new change is drawn:
  * a copy that travelled into a collapsed count leaves the picture now (it is one of the count's
  * "+N"), so it is taken straight out of the overlay instead of going home only for the join to
- * remove it (each node put into the picture restyles its whole subtree).
+ * remove it (each node put into the picture restyles its whole subtree). It is kept as a spare
+ * for the change's new arrival (see drawTokens).
  */
 function bringHome(svgEl: SVGSVGElement, drawing = false) {
   const node = svgEl as PictureNode;
@@ -721,8 +728,10 @@ function bringHome(svgEl: SVGSVGElement, drawing = false) {
     if (home && away)
       while (away.firstChild) {
         const n = away.firstChild as HomedNode & TokenNode;
-        if (drawing && n.__data__?.overflow) n.remove();
-        else (n.__home?.isConnected ? n.__home : home).appendChild(n);
+        if (drawing && n.__data__?.overflow) {
+          n.remove();
+          (node.__spare ??= []).push(n);
+        } else (n.__home?.isConnected ? n.__home : home).appendChild(n);
       }
   }
 }

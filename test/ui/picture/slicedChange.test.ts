@@ -79,13 +79,15 @@ describe('a change drawn while playing', () => {
     expect(drawSlice(svg)).toBe(false);
   });
 
-  it('takes the last arrival into a count straight out of the overlay, not back into the picture first', () => {
+  it('takes the last arrival into a count straight out of the overlay, not back into the picture first, and gives its node to the next', () => {
     const svg = picture(true);
     renderPicture(svg, arrived(41), 0, noEvents, 0, true, ARRIVALS_APART);
     for (const t of [0.5, 1]) positionPicture(svg, t, t, true);
     while (drawSlice(svg));
     // m40 has landed in the count and waits over the picture until the next change.
     expect(svg.querySelector('g.token[data-mail="m40"]')).toBeNull();
+    const landed = overlay?.querySelector('g.token[data-mail="m40"]');
+    expect(landed).not.toBeNull();
     const added: string[] = [];
     const observer = new MutationObserver((records) => {
       for (const r of records) for (const n of r.addedNodes) if (n instanceof Element && n.matches('g.token')) added.push(n.getAttribute('data-mail') ?? '');
@@ -99,6 +101,7 @@ describe('a change drawn while playing', () => {
     // Gone from the picture and from over it.
     expect(svg.querySelector('g.token[data-mail="m40"]')).toBeNull();
     expect(overlay?.querySelector('g.token[data-mail="m40"]')).toBeNull();
-    expect(overlay?.querySelector('g.token[data-mail="m41"]')).not.toBeNull();
+    // Its node, made already, is the new arrival's.
+    expect(overlay?.querySelector('g.token[data-mail="m41"]')).toBe(landed);
   });
 });
