@@ -539,13 +539,8 @@ function drawBadges(g: G, m: PictureModel, events: PictureEvents) {
 /** A count badge, with the attributes and texts last written to it (see drawBadges). */
 type BadgeNode = SVGGElement & { __written?: Record<string, string> };
 
-/** What does not move while a change plays, in slices: the picture's title, regions and gauges; the folder names; the count badges. */
-function surroundings(svgEl: SVGSVGElement, m: PictureModel, events: PictureEvents): (() => void)[] {
-  const svg = select(svgEl);
-  return [() => drawTitleRegionsGauges(svgEl, m), () => drawFolders(layer(svg, 'folders'), m, events), () => drawBadges(layer(svg, 'badges'), m, events)];
-}
-
-function drawTitleRegionsGauges(svgEl: SVGSVGElement, m: PictureModel) {
+/** What does not move while a change plays: the picture's title, regions, gauges, folder names and count badges. */
+function drawSurroundings(svgEl: SVGSVGElement, m: PictureModel, events: PictureEvents) {
   const svg = select(svgEl);
   const node = svgEl as SVGSVGElement & { __title?: string };
   let title = svg.select<SVGTitleElement>('title.picture-title');
@@ -557,6 +552,8 @@ function drawTitleRegionsGauges(svgEl: SVGSVGElement, m: PictureModel) {
   }
   drawRegions(layer(svg, 'regions'), m);
   drawGauges(layer(svg, 'gauges'), m);
+  drawFolders(layer(svg, 'folders'), m, events);
+  drawBadges(layer(svg, 'badges'), m, events);
 }
 
 /** The picture's layers, bottom to top. */
@@ -566,9 +563,8 @@ const LAYERS = ['regions', 'links', 'gauges', 'folders', 'traces', 'paths', 'gho
  * Draw a frame's picture (structure, texts, tokens) at travel progress `t`.
  * `sliced`, while playing: the change's first display frame draws what starts to
  * move (paths, ghosts, traces, the bins in which a token moves); the rest waits
- * in slices, one drawn per later display frame by drawSlice (the other bins
- * touched, one drawn bin a slice; the title, regions and gauges; the folder
- * names; the count badges). Drawing a change at once took a 4× throttled laptop
+ * in slices, one drawn per later display frame by drawSlice (the title, regions,
+ * gauges, folder names and count badges; then the other bins, one drawn bin a slice). Drawing a change at once took a 4× throttled laptop
  * several display frames. Paused, stepping or seeking, everything is drawn at once.
  */
 export interface RenderOptions {
@@ -583,12 +579,15 @@ export interface RenderOptions {
 export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, events: PictureEvents, fade = 1, sliced = false, options: RenderOptions = {}): void {
   const svg = select(svgEl);
   const pic = svgEl as PictureNode;
-  // Slices of the last change still waiting: this one is drawn at once, else a machine too slow to
-  // draw them within a change would never draw them. (Dropped, they are not lost: a bin is compared
-  // with what it was last drawn with, and the surroundings are drawn from this change's model.)
-  const behind = (pic.__slices?.length ?? 0) > 0;
+  // Slices of the last change still waiting are dropped, not drawn: a bin is compared with what it
+  // was last drawn with, and the surroundings are drawn from this change's model. A third change
+  // in a row that finds slices waiting is drawn at once, so a machine too slow to draw them within
+  // a change still draws them now and then. (Drawn at once at the first, a loaded laptop drew the
+  // whole change in one frame more often than before the slices.)
+  const dropped = (pic.__slices?.length ?? 0) > 0 ? (pic.__dropped ?? 0) + 1 : 0;
   const slices: Slice[] = (pic.__slices = []);
-  const later = sliced && !behind ? (job: Slice) => void slices.push(job) : undefined;
+  const later = sliced && dropped < 2 ? (job: Slice) => void slices.push(job) : undefined;
+  pic.__dropped = later ? dropped : 0;
   // Travellers of the last change come home first, so the join finds every token where it keeps them.
   bringHome(svgEl, true);
   // The paths and ghosts each animation frame moves are looked up anew for this change.
@@ -621,12 +620,13 @@ export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, 
   drawPaths(layer(svg, 'paths'), m);
   drawGhosts(layer(svg, 'ghosts'), m);
   const shape = (pic.__shape = tokenShape(m.layout.scale));
+  // While playing, the surroundings come in the next display frame (as one slice: more slices were
+  // more often dropped by the next change on a loaded laptop), the bins not moving after them.
+  const rest = () => drawSurroundings(svgEl, m, events);
+  if (later) later(rest);
   const drawnTokens = drawTokens(layer(svg, 'tokens'), m, events, options.arrivalsApart ?? false, later, shape, pic.__spare ?? []);
   pic.__spare = undefined;
-  for (const job of surroundings(svgEl, m, events)) {
-    if (later) later(job);
-    else job();
-  }
+  if (!later) rest();
   settleTokens(svgEl, drawnTokens);
   positionPicture(svgEl, t, fade);
 }
@@ -683,7 +683,7 @@ function positionPaths(svgEl: SVGSVGElement, t: number, fade: number) {
 type TokenNode = ShapedNode & { __at?: string; __data__?: TokenDatum; __opacity?: string | null; __hidden?: boolean; __transform?: string | null };
 /** A node drawn over the picture while its change plays, and the parent it came from. */
 type HomedNode = ChildNode & { __home?: ParentNode | null };
-type PictureNode = SVGSVGElement & { __slices?: Slice[]; __spare?: TokenNode[]; __shape?: TokenShape; __movers?: TokenNode[]; __travel?: SVGSVGElement; __away?: boolean; __found?: Map<string, Element[]> };
+type PictureNode = SVGSVGElement & { __slices?: Slice[]; __dropped?: number; __spare?: TokenNode[]; __shape?: TokenShape; __movers?: TokenNode[]; __travel?: SVGSVGElement; __away?: boolean; __found?: Map<string, Element[]> };
 
 /**
  * A second, empty <svg> laid over the picture (same size, no pointer events):
