@@ -25,6 +25,8 @@ interface Change {
   parts: string;
   /** Every part's mutations. */
   byPart: Record<string, number>;
+  /** The mutations of each animation frame while this change was shown. */
+  perFrame: number[];
 }
 
 // Runs in the page: counts the picture's mutations between changes of the position's frame.
@@ -33,7 +35,7 @@ const WATCH = `(() => {
   const root = picture.closest('.picture') ?? picture.parentElement;
   const changes = [];
   let cur = null;
-  const start = (frame) => { cur = { frame, moved: new Set(), added: new Set(), removed: new Set(), mutations: 0, bins: new Map(), parts: new Map() }; };
+  const start = (frame) => { cur = { frame, moved: new Set(), added: new Set(), removed: new Set(), mutations: 0, bins: new Map(), parts: new Map(), perFrame: [0] }; };
   const el = (n) => (n && n.nodeType === 1 ? n : n?.parentElement ?? null);
   const binOf = (n) => el(n)?.closest('.token-bin')?.getAttribute('data-bin') ?? null;
   // Which part of the picture a mutation is in: its layer (in the picture or over it), else the picture's own node or the overlay.
@@ -50,6 +52,7 @@ const WATCH = `(() => {
     if (!cur) return;
     for (const r of records) {
       cur.mutations++;
+      cur.perFrame[cur.perFrame.length - 1]++;
       const bin = binOf(r.target);
       if (bin) cur.bins.set(bin, (cur.bins.get(bin) ?? 0) + 1);
       const part = partOf(r.target);
@@ -73,7 +76,7 @@ const WATCH = `(() => {
     for (const n of cur.added) seen.add(n);
     const left = [...cur.removed].filter((n) => !n.isConnected).length;
     const parts = [...cur.parts].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => k + ' ' + v).join(', ');
-    changes.push({ frame: cur.frame, moved: cur.moved.size, entered, left, mutations: cur.mutations, topBin, topBinMutations, parts, byPart: Object.fromEntries(cur.parts) });
+    changes.push({ frame: cur.frame, moved: cur.moved.size, entered, left, mutations: cur.mutations, topBin, topBinMutations, parts, byPart: Object.fromEntries(cur.parts), perFrame: cur.perFrame });
   };
   let last = position.getAttribute('data-frame');
   window.__on = true;
@@ -85,7 +88,7 @@ const WATCH = `(() => {
       close();
       start(Number(now));
       last = now;
-    }
+    } else cur.perFrame.push(0);
     requestAnimationFrame(loop);
   };
   start(Number(last));
@@ -113,6 +116,12 @@ async function main() {
     // Every part's mutations per change (the rows above name only each change's four busiest).
     const byPart = new Map<string, number>();
     for (const c of changes) for (const [k, v] of Object.entries(c.byPart)) byPart.set(k, (byPart.get(k) ?? 0) + v);
+    // How a change's writes are spread over animation frames (counts, so a loaded machine shows them as a quiet one does,
+    // though a loaded one draws fewer frames): the busiest frame of each change, and all frames' percentiles.
+    const frames = changes.flatMap((c) => c.perFrame).sort((a, b) => a - b);
+    const at = (q: number) => frames[Math.min(frames.length - 1, Math.floor(q * frames.length))] ?? 0;
+    const busiest = changes.map((c) => Math.max(...c.perFrame)).sort((a, b) => a - b);
+    console.log(`mutations per animation frame (${frames.length} frames): p50 ${at(0.5)} p90 ${at(0.9)} p95 ${at(0.95)} max ${frames.at(-1) ?? 0}; a change's busiest frame: median ${busiest[Math.floor(busiest.length / 2)] ?? 0}, max ${busiest.at(-1) ?? 0}`);
     console.log(`per change by part: ${[...byPart].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v / n).toFixed(1)}`).join(', ')}`);
     console.log(`load before: ${before}; after: ${loadLine()}`);
   } finally {

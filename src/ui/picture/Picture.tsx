@@ -12,7 +12,7 @@ import { computeLayout, type Layout } from './layout';
 import { DESK, type Scale } from './geometry';
 import { buildScene, withLost } from './scene';
 import { buildPictureModel } from './pictureModel';
-import { positionPicture, renderPicture, setTravelLayer } from './render';
+import { drawSlice, positionPicture, renderPicture, setTravelLayer } from './render';
 import { buildStory, type Story } from './story';
 import { rememberedT } from './rememberedT';
 import { stepSoFar, MAX_PLAYED_CHANGES } from '../presenter/presenterState';
@@ -137,9 +137,6 @@ export function Picture({ store, label, scale = DESK, fit = false }: { store: St
           prepared = { frame: next, scene, selectedMail: s.selectedMail, lang: s.lang, views: lastViews, model };
         }, 60);
       }, 60);
-    // While playing, what does not move is drawn a display frame after the change (see renderPicture).
-    let surroundings: (() => void) | null = null;
-    const later = (job: () => void) => void (surroundings = job);
     const draw = () => {
       const s = store.get();
       if (s.timeline !== session.timeline) return;
@@ -155,9 +152,8 @@ export function Picture({ store, label, scale = DESK, fit = false }: { store: St
         if (!s.playing || !lastViews || hasWebmail === false) lastViews = hasWebmail ? session.metrics(frame).views : null;
         const model = modelOf(frame, scene, s.selectedMail, s.lang);
         prepared = null;
-        // A change drawn now draws its own surroundings: any still waiting are older.
-        surroundings = null;
-        renderPicture(svg, model, t01, events, animating ? fadeOf(s.phase, s.reducedMotion) : 1, s.playing ? later : undefined, ARRIVALS_APART);
+        // While playing, the change is drawn in slices over its first display frames (see renderPicture).
+        renderPicture(svg, model, t01, events, animating ? fadeOf(s.phase, s.reducedMotion) : 1, s.playing, ARRIVALS_APART);
         drawnKey = key;
         drawnPhase = s.phase;
         const next = session.timeline.frames[s.frame + 1];
@@ -167,9 +163,7 @@ export function Picture({ store, label, scale = DESK, fit = false }: { store: St
           positionPicture(svg, t01, fadeOf(s.phase, s.reducedMotion), s.playing);
           drawnPhase = s.phase;
         }
-        const job = surroundings;
-        surroundings = null;
-        job?.();
+        drawSlice(svg);
       }
     };
     draw();

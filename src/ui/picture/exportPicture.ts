@@ -2,6 +2,7 @@
 // inlined from the page's own stylesheet rules for the picture) or a PNG.
 import { downloadBlob as download } from '../export/download';
 import { foldTokenBins } from './tokenBins';
+import { drawAllSlices } from './render';
 
 /** The CSS rules that style the picture, copied from the loaded stylesheets. */
 function pictureCss(): string {
@@ -30,6 +31,8 @@ function withTravellers(svg: SVGSVGElement, copy: SVGSVGElement): void {
 }
 
 export function svgText(svg: SVGSVGElement): string {
+  // Mid-change, parts of it may still wait to be drawn in later display frames (render.ts): the file has it whole.
+  drawAllSlices(svg);
   const copy = svg.cloneNode(true) as SVGSVGElement;
   // On screen each place's tokens have an <svg> of their own (tokenBins.ts); the file has one picture.
   foldTokenBins(copy);

@@ -282,7 +282,7 @@ function envelope(sc: PictureModel['layout']['scale']) {
 }
 
 /** Draws the tokens, each place's in its bin; returns the token nodes drawn (the others were already as they are to be). */
-function drawTokens(g: G, m: PictureModel, events: PictureEvents, arrivalsApart: boolean): SVGGElement[] {
+function drawTokens(g: G, m: PictureModel, events: PictureEvents, arrivalsApart: boolean, later?: (job: Slice) => void, shape?: TokenShape, spare: TokenNode[] = []): SVGGElement[] {
   const env = envelope(m.layout.scale);
   const ring = Math.max(3, env.h * 0.18);
   // Each place's tokens in their own bin (tokenBins.ts): a change re-records the paint of the places it touches only.
@@ -315,18 +315,40 @@ function drawTokens(g: G, m: PictureModel, events: PictureEvents, arrivalsApart:
   );
   // What else the tokens' look depends on (see the look below): bins drawn with the same are left alone (binAsDrawn.ts).
   const context = `${m.selectedMail ?? ''}|${m.layout.scale.name}|${env.w}x${env.h}|${lost}`;
-  const drawn: SVGGElement[] = [];
-  for (const [place, tokens] of byPlace) {
+  /** Draws a place's bin unless it is as drawn; returns whether it was drawn. */
+  const drawBin = (place: string, tokens: TokenDatum[], into: SVGGElement[]): boolean => {
     const bin = tokenBin(g, place, m.layout.width, m.layout.height).node()!;
     const was = (bin as BinNode).__drawn;
-    if (binAsDrawn(bin, tokens, changedHere, context, m.styles)) continue;
+    if (binAsDrawn(bin, tokens, changedHere, context, m.styles)) return false;
     const nodes = joinTokens(bin, tokens, changedHere, makeToken, was?.context !== context || was.styles !== m.styles);
     drawLook(selectAll<SVGGElement, TokenDatum>(nodes));
-    drawn.push(...nodes);
+    into.push(...nodes);
+    return true;
+  };
+  const drawn: SVGGElement[] = [];
+  // While playing (`later`), the change's first frame draws only the bins in which a token moves; the
+  // others (a mark passed on, a copy removed or flagged) follow one drawn bin per display frame.
+  const waiting: [string, TokenDatum[]][] = [];
+  for (const [place, tokens] of byPlace) {
+    if (later && !tokens.some(isMoving)) waiting.push([place, tokens]);
+    else drawBin(place, tokens, drawn);
+  }
+  if (later && waiting.length) {
+    let next = 0;
+    later(() => {
+      const resting: SVGGElement[] = [];
+      while (next < waiting.length && !drawBin(waiting[next][0], waiting[next++][1], resting));
+      if (shape) placeResting(resting, shape);
+      return next < waiting.length;
+    });
   }
   return drawn;
 
   function makeToken(bin: SVGGElement): SVGGElement {
+    // The last change's arrival into a count, gone from the picture now, is this change's arrival:
+    // its parts are made already, and drawn where the new one lands (the same count), its shape too.
+    const reused = spare.pop();
+    if (reused) return bin.appendChild(reused);
     const e = select(bin).append('g');
     e.append('title');
     // Their places are written by tokenShape.ts (at rest where the token is, travelling around 0,0).
@@ -350,7 +372,8 @@ function drawTokens(g: G, m: PictureModel, events: PictureEvents, arrivalsApart:
     // nodes every frame costs more than drawing them.
     const changed = sel.filter(function (d) {
       const node = this as SVGGElement & { __look?: string };
-      const look = `${d.place}|${d.flags}|${d.headersOnly}|${d.dup}|${m.selectedMail === null ? '' : d.mail === m.selectedMail ? 's' : 'd'}|${d.overflow}|${style(m, d.mail).label}|${changedHere(d) ? 'c' : ''}`;
+      // The mail too: a spare node (see makeToken) is given another mail's token.
+      const look = `${d.mail}|${d.place}|${d.flags}|${d.headersOnly}|${d.dup}|${m.selectedMail === null ? '' : d.mail === m.selectedMail ? 's' : 'd'}|${d.overflow}|${style(m, d.mail).label}|${changedHere(d) ? 'c' : ''}`;
       if (node.__look === look) return false;
       node.__look = look;
       return true;
@@ -538,10 +561,11 @@ const LAYERS = ['regions', 'links', 'gauges', 'folders', 'traces', 'paths', 'gho
 
 /**
  * Draw a frame's picture (structure, texts, tokens) at travel progress `t`.
- * `defer`, while playing: what does not move (regions, gauges, folder names,
- * count badges, the picture's title) is handed to it to be drawn a display frame
- * later, so the change's first frame draws only what starts to move. Drawing a
- * change at once took a 4× throttled laptop longer than one display frame.
+ * `sliced`, while playing: the change's first display frame draws what starts to
+ * move (paths, ghosts, traces, the bins in which a token moves); the rest waits
+ * in slices, one drawn per later display frame by drawSlice (the title, regions,
+ * gauges, folder names and count badges; then the other bins, one drawn bin a slice). Drawing a change at once took a 4× throttled laptop
+ * several display frames. Paused, stepping or seeking, everything is drawn at once.
  */
 export interface RenderOptions {
   /**
@@ -552,12 +576,22 @@ export interface RenderOptions {
   readonly arrivalsApart?: boolean;
 }
 
-export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, events: PictureEvents, fade = 1, defer?: (job: () => void) => void, options: RenderOptions = {}): void {
+export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, events: PictureEvents, fade = 1, sliced = false, options: RenderOptions = {}): void {
   const svg = select(svgEl);
+  const pic = svgEl as PictureNode;
+  // Slices of the last change still waiting are dropped, not drawn: a bin is compared with what it
+  // was last drawn with, and the surroundings are drawn from this change's model. A third change
+  // in a row that finds slices waiting is drawn at once, so a machine too slow to draw them within
+  // a change still draws them now and then. (Drawn at once at the first, a loaded laptop drew the
+  // whole change in one frame more often than before the slices.)
+  const dropped = (pic.__slices?.length ?? 0) > 0 ? (pic.__dropped ?? 0) + 1 : 0;
+  const slices: Slice[] = (pic.__slices = []);
+  const later = sliced && dropped < 2 ? (job: Slice) => void slices.push(job) : undefined;
+  pic.__dropped = later ? dropped : 0;
   // Travellers of the last change come home first, so the join finds every token where it keeps them.
-  bringHome(svgEl);
+  bringHome(svgEl, true);
   // The paths and ghosts each animation frame moves are looked up anew for this change.
-  (svgEl as PictureNode).__found = undefined;
+  pic.__found = undefined;
   // The <svg>'s own attributes are written only when they change: every write,
   // even of the same value, is a mutation that observers of the picture (the
   // profile labels, which then measure the page) react to.
@@ -571,7 +605,7 @@ export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, 
       .attr('width', m.layout.width)
       .attr('height', m.layout.height)
       .attr('role', 'img');
-    const travel = (svgEl as PictureNode).__travel;
+    const travel = pic.__travel;
     if (travel) {
       // The overlay's box carries the picture's classes (the stylesheet's rules for tokens start there).
       travel.parentElement?.classList.toggle('scale-projector', m.layout.scale.name === 'projector');
@@ -585,13 +619,32 @@ export function renderPicture(svgEl: SVGSVGElement, m: PictureModel, t: number, 
   drawTraces(layer(svg, 'traces'), m);
   drawPaths(layer(svg, 'paths'), m);
   drawGhosts(layer(svg, 'ghosts'), m);
-  (svgEl as PictureNode).__shape = tokenShape(m.layout.scale);
-  const drawnTokens = drawTokens(layer(svg, 'tokens'), m, events, options.arrivalsApart ?? false);
-  const surroundings = () => drawSurroundings(svgEl, m, events);
-  if (defer) defer(surroundings);
-  else surroundings();
+  const shape = (pic.__shape = tokenShape(m.layout.scale));
+  // While playing, the surroundings come in the next display frame (as one slice: more slices were
+  // more often dropped by the next change on a loaded laptop), the bins not moving after them.
+  const rest = () => drawSurroundings(svgEl, m, events);
+  if (later) later(rest);
+  const drawnTokens = drawTokens(layer(svg, 'tokens'), m, events, options.arrivalsApart ?? false, later, shape, pic.__spare ?? []);
+  pic.__spare = undefined;
+  if (!later) rest();
   settleTokens(svgEl, drawnTokens);
   positionPicture(svgEl, t, fade);
+}
+
+/** A part of a change drawn in a later display frame; true when it has more to draw in the next. */
+type Slice = () => boolean | void;
+
+/** Draws the next waiting slice of the change (see renderPicture); false when none waits. */
+export function drawSlice(svgEl: SVGSVGElement): boolean {
+  const slices = (svgEl as PictureNode).__slices;
+  if (!slices?.length) return false;
+  if (!slices[0]()) slices.shift();
+  return true;
+}
+
+/** Draws every waiting slice (an export mid-change shows the change whole). */
+export function drawAllSlices(svgEl: SVGSVGElement): void {
+  while (drawSlice(svgEl));
 }
 
 /**
@@ -630,7 +683,7 @@ function positionPaths(svgEl: SVGSVGElement, t: number, fade: number) {
 type TokenNode = ShapedNode & { __at?: string; __data__?: TokenDatum; __opacity?: string | null; __hidden?: boolean; __transform?: string | null };
 /** A node drawn over the picture while its change plays, and the parent it came from. */
 type HomedNode = ChildNode & { __home?: ParentNode | null };
-type PictureNode = SVGSVGElement & { __shape?: TokenShape; __movers?: TokenNode[]; __travel?: SVGSVGElement; __away?: boolean; __found?: Map<string, Element[]> };
+type PictureNode = SVGSVGElement & { __slices?: Slice[]; __dropped?: number; __spare?: TokenNode[]; __shape?: TokenShape; __movers?: TokenNode[]; __travel?: SVGSVGElement; __away?: boolean; __found?: Map<string, Element[]> };
 
 /**
  * A second, empty <svg> laid over the picture (same size, no pointer events):
@@ -655,7 +708,14 @@ function awayNodes(svgEl: SVGSVGElement): Map<string, Element[]> {
   ]);
 }
 
-function bringHome(svgEl: SVGSVGElement) {
+/**
+ * Brings what was drawn over the picture back into it. `drawing`, before a new change is drawn:
+ * a copy that travelled into a collapsed count leaves the picture now (it is one of the count's
+ * "+N"), so it is taken straight out of the overlay instead of going home only for the join to
+ * remove it (each node put into the picture restyles its whole subtree). It is kept as a spare
+ * for the change's new arrival (see drawTokens).
+ */
+function bringHome(svgEl: SVGSVGElement, drawing = false) {
   const node = svgEl as PictureNode;
   const travel = node.__travel;
   if (!node.__away || !travel) return;
@@ -667,8 +727,11 @@ function bringHome(svgEl: SVGSVGElement) {
     // back in their order at the next change; until then the order only decides who is on top.
     if (home && away)
       while (away.firstChild) {
-        const n = away.firstChild as HomedNode;
-        (n.__home?.isConnected ? n.__home : home).appendChild(n);
+        const n = away.firstChild as HomedNode & TokenNode;
+        if (drawing && n.__data__?.overflow) {
+          n.remove();
+          (node.__spare ??= []).push(n);
+        } else (n.__home?.isConnected ? n.__home : home).appendChild(n);
       }
   }
 }
@@ -757,24 +820,30 @@ function placeToken(node: TokenNode, d: TokenDatum, t: number, shape: TokenShape
  * remembered, so each animation frame touches only those few.
  */
 function settleTokens(svgEl: SVGSVGElement, drawn: readonly SVGGElement[]) {
-  const movers: TokenNode[] = [];
   const shape = (svgEl as PictureNode).__shape;
   if (!shape) return;
+  (svgEl as PictureNode).__movers = placeResting(drawn, shape);
+}
+
+/** Places the resting tokens among `drawn` (only those new or moved to another slot); returns the moving ones. */
+function placeResting(drawn: readonly SVGGElement[], shape: TokenShape): TokenNode[] {
+  const movers: TokenNode[] = [];
   // Only the tokens drawn now: the others neither travel nor changed their slot (tokenJoin.ts).
-  selectAll<SVGGElement, TokenDatum>(drawn)
-    .each(function (d) {
-      const node = this as TokenNode;
-      if (isMoving(d)) {
-        node.__at = '';
-        movers.push(node);
-        return;
-      }
-      const at = `${shape.key}|${d.to.x},${d.to.y}`;
-      if (node.__at === at) return;
-      node.__at = at;
-      placeToken(node, d, 1, shape, true);
-    });
-  (svgEl as PictureNode).__movers = movers;
+  for (const el of drawn) {
+    const node = el as TokenNode;
+    const d = node.__data__;
+    if (!d) continue;
+    if (isMoving(d)) {
+      node.__at = '';
+      movers.push(node);
+      continue;
+    }
+    const at = `${shape.key}|${d.to.x},${d.to.y}`;
+    if (node.__at === at) continue;
+    node.__at = at;
+    placeToken(node, d, 1, shape, true);
+  }
+  return movers;
 }
 
 /** Move the travelling tokens to progress t (0 = where they were, 1 = where they are). Cheap: called every animation frame. */
