@@ -43,6 +43,36 @@ export interface FolderMeta {
   readonly highestModseq?: number;
 }
 
+/**
+ * A folder's meta as the engine makes it: one class for every folder, so the code that reads metas (the
+ * nightly backup's comparison, SELECT, the POP3 UPDATE state) sees one kind of object. As object literals
+ * and spreads, a folder's meta came in two shapes (with and without `recentUid`), and the first meta of the
+ * second shape threw away the optimized code that had seen only the first. A part the folder does not have
+ * is an own field holding undefined; the fields stand in the order the literals and spreads gave them, so
+ * the JSON of a meta is as before (JSON leaves undefined fields out).
+ */
+export class FolderMetaRecord implements FolderMeta {
+  declare readonly uidValidity: number;
+  declare readonly uidNext: number;
+  declare readonly highestModseq: number | undefined;
+  declare readonly recentUid: number | undefined;
+  constructor(uidValidity: number, uidNext: number, highestModseq: number | undefined, recentUid: number | undefined) {
+    this.uidValidity = uidValidity;
+    this.uidNext = uidNext;
+    this.highestModseq = highestModseq;
+    this.recentUid = recentUid;
+  }
+}
+
+/** A new folder's meta: nothing handed out yet. */
+export const freshMeta = (uidValidity: number): FolderMeta => new FolderMetaRecord(uidValidity, 1, undefined, undefined);
+/** `m` with another UIDNEXT. */
+export const withUidNext = (m: FolderMeta, uidNext: number): FolderMeta => new FolderMetaRecord(m.uidValidity, uidNext, m.highestModseq, m.recentUid);
+/** `m` with another UIDVALIDITY. */
+export const withUidValidity = (m: FolderMeta, uidValidity: number): FolderMeta => new FolderMetaRecord(uidValidity, m.uidNext, m.highestModseq, m.recentUid);
+/** `m` once a session has taken the \Recent flag of every message below its UIDNEXT. */
+export const recentTaken = (m: FolderMeta): FolderMeta => new FolderMetaRecord(m.uidValidity, m.uidNext, m.highestModseq, m.uidNext);
+
 /** What a mail is, independent of where its copies are. */
 export interface MailInfo {
   readonly id: MailId;
