@@ -237,6 +237,37 @@ export class HeadersCopy implements Copy {
   }
 }
 
+/** A server copy in tonight's backup: `{ ...copy, since }` of a server copy (see `MailCopy`). */
+export class BackupCopy implements Copy {
+  declare readonly mail: MailId;
+  declare readonly flags: number;
+  declare readonly uid: number;
+  declare readonly since: number;
+  constructor(mail: MailId, flags: number, uid: number, since: number) {
+    this.mail = mail;
+    this.flags = flags;
+    this.uid = uid;
+    this.since = since;
+  }
+}
+
+/**
+ * `copy` with other flags: a copy of the same class when it is one of the engine's (the same fields in the
+ * same order, as the spread gave them), so that a flag change does not add a shape of copy the code that
+ * reads copies then meets (as `{ ...copy, flags }`, every server copy whose flags changed was one more).
+ */
+export function withFlags(copy: Copy, flags: number): Copy {
+  if (copy instanceof UidCopy) return new UidCopy(copy.mail, flags, copy.uid);
+  if (copy instanceof MailCopy) return new MailCopy(copy.mail, flags);
+  if (copy instanceof HeadersCopy) return new HeadersCopy(copy.mail, flags);
+  return { ...copy, flags };
+}
+
+/** A server copy as a backup generation from `since` on holds it: `{ ...copy, since }`. */
+export function backedUp(copy: Copy, since: number): Copy {
+  return copy instanceof UidCopy ? new BackupCopy(copy.mail, copy.flags, copy.uid, since) : { ...copy, since };
+}
+
 /** A full, independent copy (copies themselves are immutable and shared). */
 export function cloneState(s: WorldState): WorldState {
   const places = new Map<PlaceId, Map<string, Copy>>();

@@ -2,7 +2,7 @@
 // restore, a disk failure, a break-in, a cleanup that frees space, and a move
 // to a new provider (semantics.md "Operations").
 import { Flag } from '../model/flags';
-import { freshMeta, withUidValidity, type Copy } from '../model/state';
+import { backedUp, freshMeta, withUidValidity, type Copy } from '../model/state';
 import { INTRUDER, serverPlace, type PlaceId } from '../model/places';
 import type { Run } from './run';
 import { ImapConnection } from '../client/imapConnection';
@@ -85,11 +85,11 @@ function backupFolder(run: Run, source: PlaceId, keys: ReadonlySet<string>, prev
     if (!copy) continue;
     const kept = had && had.mail === copy.mail ? had : undefined;
     if (!kept) {
-      run.put(target, key, { ...copy, since: now });
+      run.put(target, key, backedUp(copy, now));
       run.transfer('copy', copy.mail, source, target, key);
     } else if (kept.flags !== copy.flags || kept.uid !== copy.uid || kept.headersOnly !== copy.headersOnly) {
       // Flags as of the latest generation (older generations' flags are not kept apart).
-      run.put(target, key, { ...copy, since: kept.since ?? now });
+      run.put(target, key, backedUp(copy, kept.since ?? now));
       if (kept.flags !== copy.flags) run.transfer('flag', copy.mail, target, target, key, copy.flags);
     }
   }
