@@ -43,36 +43,6 @@ export interface FolderMeta {
   readonly highestModseq?: number;
 }
 
-/**
- * A folder's meta as the engine makes it: one class for every folder, so the code that reads metas (the
- * nightly backup's comparison, SELECT, the POP3 UPDATE state) sees one kind of object. As object literals
- * and spreads, a folder's meta came in two shapes (with and without `recentUid`), and the first meta of the
- * second shape threw away the optimized code that had seen only the first. A part the folder does not have
- * is an own field holding undefined; the fields stand in the order the literals and spreads gave them, so
- * the JSON of a meta is as before (JSON leaves undefined fields out).
- */
-export class FolderMetaRecord implements FolderMeta {
-  declare readonly uidValidity: number;
-  declare readonly uidNext: number;
-  declare readonly highestModseq: number | undefined;
-  declare readonly recentUid: number | undefined;
-  constructor(uidValidity: number, uidNext: number, highestModseq: number | undefined, recentUid: number | undefined) {
-    this.uidValidity = uidValidity;
-    this.uidNext = uidNext;
-    this.highestModseq = highestModseq;
-    this.recentUid = recentUid;
-  }
-}
-
-/** A new folder's meta: nothing handed out yet. */
-export const freshMeta = (uidValidity: number): FolderMeta => new FolderMetaRecord(uidValidity, 1, undefined, undefined);
-/** `m` with another UIDNEXT. */
-export const withUidNext = (m: FolderMeta, uidNext: number): FolderMeta => new FolderMetaRecord(m.uidValidity, uidNext, m.highestModseq, m.recentUid);
-/** `m` with another UIDVALIDITY. */
-export const withUidValidity = (m: FolderMeta, uidValidity: number): FolderMeta => new FolderMetaRecord(uidValidity, m.uidNext, m.highestModseq, m.recentUid);
-/** `m` once a session has taken the \Recent flag of every message below its UIDNEXT. */
-export const recentTaken = (m: FolderMeta): FolderMeta => new FolderMetaRecord(m.uidValidity, m.uidNext, m.highestModseq, m.uidNext);
-
 /** What a mail is, independent of where its copies are. */
 export interface MailInfo {
   readonly id: MailId;
@@ -235,37 +205,6 @@ export class HeadersCopy implements Copy {
     this.flags = flags;
     this.headersOnly = true;
   }
-}
-
-/** A server copy in tonight's backup: `{ ...copy, since }` of a server copy (see `MailCopy`). */
-export class BackupCopy implements Copy {
-  declare readonly mail: MailId;
-  declare readonly flags: number;
-  declare readonly uid: number;
-  declare readonly since: number;
-  constructor(mail: MailId, flags: number, uid: number, since: number) {
-    this.mail = mail;
-    this.flags = flags;
-    this.uid = uid;
-    this.since = since;
-  }
-}
-
-/**
- * `copy` with other flags: a copy of the same class when it is one of the engine's (the same fields in the
- * same order, as the spread gave them), so that a flag change does not add a shape of copy the code that
- * reads copies then meets (as `{ ...copy, flags }`, every server copy whose flags changed was one more).
- */
-export function withFlags(copy: Copy, flags: number): Copy {
-  if (copy instanceof UidCopy) return new UidCopy(copy.mail, flags, copy.uid);
-  if (copy instanceof MailCopy) return new MailCopy(copy.mail, flags);
-  if (copy instanceof HeadersCopy) return new HeadersCopy(copy.mail, flags);
-  return { ...copy, flags };
-}
-
-/** A server copy as a backup generation from `since` on holds it: `{ ...copy, since }`. */
-export function backedUp(copy: Copy, since: number): Copy {
-  return copy instanceof UidCopy ? new BackupCopy(copy.mail, copy.flags, copy.uid, since) : { ...copy, since };
 }
 
 /** A full, independent copy (copies themselves are immutable and shared). */

@@ -2,7 +2,7 @@
 // restore, a disk failure, a break-in, a cleanup that frees space, and a move
 // to a new provider (semantics.md "Operations").
 import { Flag } from '../model/flags';
-import { backedUp, freshMeta, withUidValidity, type Copy } from '../model/state';
+import type { Copy } from '../model/state';
 import { INTRUDER, serverPlace, type PlaceId } from '../model/places';
 import type { Run } from './run';
 import { ImapConnection } from '../client/imapConnection';
@@ -85,11 +85,11 @@ function backupFolder(run: Run, source: PlaceId, keys: ReadonlySet<string>, prev
     if (!copy) continue;
     const kept = had && had.mail === copy.mail ? had : undefined;
     if (!kept) {
-      run.put(target, key, backedUp(copy, now));
+      run.put(target, key, { ...copy, since: now });
       run.transfer('copy', copy.mail, source, target, key);
     } else if (kept.flags !== copy.flags || kept.uid !== copy.uid || kept.headersOnly !== copy.headersOnly) {
       // Flags as of the latest generation (older generations' flags are not kept apart).
-      run.put(target, key, backedUp(copy, kept.since ?? now));
+      run.put(target, key, { ...copy, since: kept.since ?? now });
       if (kept.flags !== copy.flags) run.transfer('flag', copy.mail, target, target, key, copy.flags);
     }
   }
@@ -136,7 +136,7 @@ function recreateMissingFolders(run: Run): void {
   run.world.accounts.forEach((account, a) => {
     run.folders.forEach((folder, f) => {
       const place = serverPlace(account.id, folder);
-      if (!run.state.folderMeta.has(place)) run.apply({ op: 'meta', place, meta: freshMeta(laterUidValidity(run.state.serverGeneration, a, f, run.time)) });
+      if (!run.state.folderMeta.has(place)) run.apply({ op: 'meta', place, meta: { uidValidity: laterUidValidity(run.state.serverGeneration, a, f, run.time), uidNext: 1 } });
     });
   });
 }
@@ -153,7 +153,7 @@ function renewUidValidity(run: Run): void {
       const place = serverPlace(account.id, folder);
       const meta = run.state.folderMeta.get(place);
       if (!meta) return;
-      run.apply({ op: 'meta', place, meta: withUidValidity(meta, laterUidValidity(run.state.serverGeneration, a, f, run.time)) });
+      run.apply({ op: 'meta', place, meta: { ...meta, uidValidity: laterUidValidity(run.state.serverGeneration, a, f, run.time) } });
       folders++;
     });
   });
@@ -281,7 +281,7 @@ export function providerMove(run: Run, copyMailboxes: boolean): void {
     let session = null as null | ReturnType<typeof run.recorder.openSession>;
     folders.forEach((folder, f) => {
       const place = serverPlace(account.id, folder);
-      run.apply({ op: 'meta', place, meta: freshMeta(uidValidityFor(generation, a, f)) });
+      run.apply({ op: 'meta', place, meta: { uidValidity: uidValidityFor(generation, a, f), uidNext: 1 } });
       for (const copy of old.get(place) ?? []) {
         run.del(place, String(copy.uid));
         if (!copyMailboxes) {

@@ -7,7 +7,6 @@
 import { Flag } from '../model/flags';
 import { accountOfMailbox, GONE_MAILBOX_SUFFIX, newProviderMailbox, serverPlace } from '../model/places';
 import { fnv1a } from '../model/hash';
-import { FolderMetaRecord, freshMeta } from '../model/state';
 import { messages, uidValidityFor } from '../store/mailbox';
 import { Draft } from '../server/draft';
 import { CAPABILITIES, IMAP_GREETING } from '../server/imap/imapServer';
@@ -79,7 +78,7 @@ export function newMailbox(run: Run, copyMailboxes: boolean, keepUidls: boolean)
       const keep = copyMailboxes && keepUidls && old;
       // dsync switches modseqs on in every folder it writes (rule 107); the count is one change per message written, plus the folder's creation.
       const written = keep ? messages(run.store, account.id, folder).length : 0;
-      run.apply({ op: 'meta', place: to, meta: keep ? new FolderMetaRecord(old.uidValidity, old.uidNext, written + 1, undefined) : freshMeta(uidValidityFor(newGeneration, a, f)) });
+      run.apply({ op: 'meta', place: to, meta: keep ? { uidValidity: old.uidValidity, uidNext: old.uidNext, highestModseq: written + 1 } : { uidValidity: uidValidityFor(newGeneration, a, f), uidNext: 1 } });
       if (!keep) return;
       // dsync writes each message under the UID it had (rule 88).
       for (const copy of messages(run.store, account.id, folder)) {

@@ -4,7 +4,7 @@
 // store changes only when run/ applies the ops (run/apply.ts).
 import { DelOp, MetaOp, PutOp, type Op } from '../model/ops';
 import type { PlaceId } from '../model/places';
-import { UidCopy, withFlags, withUidNext, type Copy, type FolderMeta, type WorldState } from '../model/state';
+import { UidCopy, type Copy, type FolderMeta, type WorldState } from '../model/state';
 import { transferOf, type Transfer, type TransferKind } from '../model/transfer';
 import type { StoreView } from '../store/store';
 
@@ -35,7 +35,7 @@ export interface FlagTarget {
 export function setFlagsOf(target: FlagTarget, place: PlaceId, key: string, flags: number): boolean {
   const copy = target.copyAt(place, key);
   if (!copy || copy.flags === flags) return false;
-  target.put(place, key, withFlags(copy, flags));
+  target.put(place, key, { ...copy, flags });
   target.transfer('flag', copy.mail, place, place, key, flags);
   return true;
 }
@@ -188,7 +188,7 @@ export class Draft implements StoreView {
     if (!m) throw new Error(`no folder ${place}`);
     const uid = m.uidNext;
     this.put(place, String(uid), new UidCopy(mail, flags, uid), true);
-    this.setMeta(place, withUidNext(m, uid + 1));
+    this.setMeta(place, { ...m, uidNext: uid + 1 });
     return uid;
   }
 

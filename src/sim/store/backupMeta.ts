@@ -7,12 +7,10 @@
 // it differs from the last recorded one, so a night costs what changed.
 import { MetaOp, type Op } from '../model/ops';
 import { backupMetaPlace, type PlaceId } from '../model/places';
-import { withUidNext, type FolderMeta } from '../model/state';
+import type { FolderMeta } from '../model/state';
 import type { MailStore } from './store';
 
-// A folder no session has taken \Recent in has no `recentUid` (undefined, never 0): compared as 0, so that the comparison
-// stays one of small integers (compared as they are, the first folder without one threw this code away).
-const same = (a: FolderMeta, b: FolderMeta) => a.uidValidity === b.uidValidity && a.uidNext === b.uidNext && (a.recentUid ?? 0) === (b.recentUid ?? 0);
+const same = (a: FolderMeta, b: FolderMeta) => a.uidValidity === b.uidValidity && a.uidNext === b.uidNext && a.recentUid === b.recentUid;
 
 /** The meta a generation holds for a folder: the latest record at or before it. */
 export function backedUpMeta(store: MailStore, place: PlaceId, generation: number): FolderMeta | undefined {
@@ -64,7 +62,7 @@ export function restoredMetaOps(store: MailStore, generation: number): Op[] {
     const meta = backedUpMeta(store, place, generation);
     if (!meta) continue;
     const floor = store.highestUid(place) + 1;
-    ops.push({ op: 'meta', place, meta: meta.uidNext >= floor ? meta : withUidNext(meta, floor) });
+    ops.push({ op: 'meta', place, meta: meta.uidNext >= floor ? meta : { ...meta, uidNext: floor } });
   }
   return ops;
 }

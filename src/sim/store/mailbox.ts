@@ -6,7 +6,7 @@
 import { serverPlace } from '../model/places';
 import type { Op } from '../model/ops';
 import { flat } from '../model/flatString';
-import { freshMeta, type Copy, type FolderMeta } from '../model/state';
+import type { Copy, FolderMeta } from '../model/state';
 import type { StoreView } from './store';
 
 export const STANDARD_FOLDERS = ['INBOX', 'Sent', 'Drafts', 'Trash', 'Archive'] as const;
@@ -52,7 +52,7 @@ export function pop3Uidl(uid: number, uidValidity: number): string {
 export function createMailboxOps(accounts: readonly string[], folders: readonly string[], generation: number): Op[] {
   const ops: Op[] = [];
   accounts.forEach((account, a) => {
-    folders.forEach((folder, f) => ops.push({ op: 'meta', place: serverPlace(account, folder), meta: freshMeta(uidValidityFor(generation, a, f)) }));
+    folders.forEach((folder, f) => ops.push({ op: 'meta', place: serverPlace(account, folder), meta: { uidValidity: uidValidityFor(generation, a, f), uidNext: 1 } }));
   });
   return ops;
 }
