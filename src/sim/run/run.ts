@@ -155,7 +155,6 @@ export class Run {
     return a;
   }
 
-
   /** What the IMAP server knows of a mailbox (an account's, at the old or the new provider), for a session from `client`. */
   imapAccount(mailbox: string, client: string): ImapAccount {
     const a = this.account(accountOfMailbox(mailbox));
