@@ -67,6 +67,11 @@ export class Run {
   move: StagedMove | null = null;
   /** Called after a delivery saved mail for these accounts (devices in IDLE hear of it at once). */
   onDelivered: (accounts: readonly string[]) => void = () => {};
+  /**
+   * The server's folders, in the order it lists them: made once, as the world's folders do not change (every
+   * IMAP session asks; made per session, the list came in two kinds and threw away `imapAccount`'s compiled code).
+   */
+  readonly folders: readonly string[];
 
   constructor(
     readonly scenario: Scenario,
@@ -75,6 +80,7 @@ export class Run {
   ) {
     this.timeline = new Timeline(scenario.id, variant, world);
     this.recorder = new Recorder(this.timeline, this.store);
+    this.folders = serverFolders(folderIds(world.folders));
     for (const d of world.devices) this.devices.set(d.id, { config: d, configuredAt: null, machine: initialTransition(deviceMachine)[0], memory: emptyMemory(), backup: null, idle: null });
   }
 
@@ -147,11 +153,6 @@ export class Run {
     const a = this.world.accounts.find((x) => x.id === id);
     if (!a) throw new Error(`no account ${id}`);
     return a;
-  }
-
-  /** The server's folders, in the order it lists them. */
-  get folders(): string[] {
-    return serverFolders(folderIds(this.world.folders));
   }
 
   /** What the IMAP server knows of a mailbox (an account's, at the old or the new provider), for a session from `client`. */
