@@ -824,10 +824,12 @@ function placeToken(node: TokenNode, d: TokenDatum, t: number, shape: TokenShape
     if (opacity === null) node.removeAttribute('opacity');
     else node.setAttribute('opacity', opacity);
   }
+  // Hidden by `display`, not `visibility`: visibility is inherited, so hiding the token restyled
+  // each of its eleven shapes as well; a token not displayed has no styles below it to work out.
   if (node.__hidden !== hidden) {
     node.__hidden = hidden;
-    if (hidden) node.setAttribute('visibility', 'hidden');
-    else node.removeAttribute('visibility');
+    if (hidden) node.setAttribute('display', 'none');
+    else node.removeAttribute('display');
   }
 }
 
