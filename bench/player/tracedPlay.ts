@@ -1,6 +1,6 @@
 // A throttled play of the largest built-in scenario under a DevTools trace: where the
 // trace-reading benchmarks (longFrames, renderCounts) begin. Starts the trace at the
-// full mailbox, plays for `seconds`, pauses, and hands back the trace's events and how
+// full mailbox, plays for `seconds`, ends the trace, pauses, and hands back the trace's events and how
 // many changes were played, with the browser still open (to describe the trace's nodes).
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { throttledAtFullMailbox } from './atFullMailbox';
@@ -34,9 +34,11 @@ export async function tracedPlay<E>(port: number, opts: { throttle: number; seco
   const from = Number(await page.getByTestId('position').getAttribute('data-frame'));
   await page.getByTestId('play').click();
   await page.waitForTimeout(opts.seconds * 1000);
-  await page.getByTestId('play').click();
+  // The trace ends before the pause: pausing puts the transcript's older lines back (24 → 120 lines,
+  // some 400 elements styled once), which counted per change looked like ~20 more restyles a change.
+  const to = Number(await page.getByTestId('position').getAttribute('data-frame'));
   await cdp.send('Tracing.end');
   await done;
-  const to = Number(await page.getByTestId('position').getAttribute('data-frame'));
+  await page.getByTestId('play').click();
   return { browser, page, cdp, events, changes: Math.max(1, to - from) };
 }

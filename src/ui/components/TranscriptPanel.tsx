@@ -51,7 +51,6 @@ const Line = memo(function Line({ dir, text, current, explainedBy, t, onExplain 
       title={explanation ?? undefined}
       onMouseEnter={() => explainedBy && onExplain(explainedBy)}
       onFocus={() => explainedBy && onExplain(explainedBy)}
-      data-current={current ? '1' : undefined}
     >
       <span className="who">{dir === 'C' ? t('ui.transcript.client') : t('ui.transcript.server')}</span>
       <code>{text}</code>

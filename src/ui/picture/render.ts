@@ -461,18 +461,35 @@ function drawPaths(g: G, m: PictureModel) {
       e.append('path').attr('class', 'transfer-head');
       return e;
     });
-  // A path keeps its node from change to change: rewrite only what differs.
-  const changed = changedOnly(sel, (d) => `${d.current}|${d.mail}|${d.d}|${d.arrow}|${d.length}|${style(m, d.mail).fill}`);
-  changed.attr('class', (d) => `transfer${d.current ? ' is-current' : ''}`).attr('data-mail', (d) => d.mail);
-  changed
-    .select('path.transfer-line')
-    .attr('d', (d) => d.d)
-    .attr('stroke', (d) => style(m, d.mail).fill)
-    .attr('stroke-dasharray', (d) => (d.current ? `${d.length} ${d.length}` : null));
-  changed
-    .select('path.transfer-head')
-    .attr('d', (d) => d.arrow)
-    .attr('fill', (d) => style(m, d.mail).fill);
+  // A path keeps its node from change to change: rewrite only what differs. At every change the last
+  // change's path stops being current: only its class and dashes change, not its shape or colour
+  // (a `d` written again, even the same, is parsed and laid out again).
+  changedOnly(sel, (d) => `${d.current}|${d.mail}|${d.d}|${d.arrow}|${d.length}|${style(m, d.mail).fill}`).each(function (d) {
+    const g = this as PathNode;
+    const written = (g.__written ??= {});
+    const line = (g.__line ??= g.querySelector<SVGPathElement>(':scope > path.transfer-line'));
+    const head = (g.__head ??= g.querySelector<SVGPathElement>(':scope > path.transfer-head'));
+    const fill = style(m, d.mail).fill;
+    writeOnce(written, g, 'class', `transfer${d.current ? ' is-current' : ''}`);
+    writeOnce(written, g, 'data-mail', d.mail);
+    writeOnce(written, line, 'd', d.d, 'line ');
+    writeOnce(written, line, 'stroke', fill, 'line ');
+    writeOnce(written, line, 'stroke-dasharray', d.current ? `${d.length} ${d.length}` : null, 'line ');
+    writeOnce(written, head, 'd', d.arrow, 'head ');
+    writeOnce(written, head, 'fill', fill, 'head ');
+  });
+}
+
+/** A path of the step, its two parts found once, with the attributes last written to it (see drawPaths). */
+type PathNode = SVGGElement & { __written?: Record<string, string | null>; __line?: SVGPathElement | null; __head?: SVGPathElement | null };
+
+/** Sets (or, for null, removes) an attribute unless it was last written so; `written` remembers it under `part + name`. */
+function writeOnce(written: Record<string, string | null>, node: Element | null, name: string, value: string | null, part = '') {
+  const key = part + name;
+  if (!node || (key in written && written[key] === value)) return;
+  written[key] = value;
+  if (value === null) node.removeAttribute(name);
+  else node.setAttribute(name, value);
 }
 
 function drawBadges(g: G, m: PictureModel, events: PictureEvents) {
@@ -807,10 +824,12 @@ function placeToken(node: TokenNode, d: TokenDatum, t: number, shape: TokenShape
     if (opacity === null) node.removeAttribute('opacity');
     else node.setAttribute('opacity', opacity);
   }
+  // Hidden by `display`, not `visibility`: visibility is inherited, so hiding the token restyled
+  // each of its eleven shapes as well; a token not displayed has no styles below it to work out.
   if (node.__hidden !== hidden) {
     node.__hidden = hidden;
-    if (hidden) node.setAttribute('visibility', 'hidden');
-    else node.removeAttribute('visibility');
+    if (hidden) node.setAttribute('display', 'none');
+    else node.removeAttribute('display');
   }
 }
 

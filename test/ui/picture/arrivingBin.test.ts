@@ -67,4 +67,17 @@ describe('copies travelling into a count', () => {
     expect(tokens(apart)).toEqual(tokens(together));
     expect(tokens(apart).at(-1)).toBe(`${LAPTOP}:m43`);
   });
+
+  it('once landed, are hidden by display, not by the inherited visibility that restyled each of their shapes', () => {
+    const { svg } = play({ arrivalsApart: true });
+    const landed = svg.querySelector<SVGGElement>(`g.token[data-overflow="1"]`)!;
+    expect(landed.getAttribute('display')).toBe('none');
+    expect(landed.hasAttribute('visibility')).toBe(false);
+    // The next arrival is shown while it travels.
+    const scene = buildScene({ now: copies(45), before: copies(44), transfers: fetched(44), layout });
+    renderPicture(svg, pictureModel(layout, { scene }), 0, noEvents, 0, undefined, { arrivalsApart: true });
+    positionPicture(svg, 0.5, 0.5, true);
+    const travelling = svg.querySelector<SVGGElement>(`g.token[data-overflow="1"]`)!;
+    expect(travelling.hasAttribute('display')).toBe(false);
+  });
 });
