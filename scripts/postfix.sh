@@ -132,11 +132,14 @@ stop_it() {
   installed && alt_set ""
 }
 
-# Any process (besides us) whose MAIL_CONFIG is this DIR.
+# Any process (besides us) whose MAIL_CONFIG is this DIR. Read with bash's own
+# read, no tr or grep per process: this runs up to 100 times a stop, over every
+# process of a machine that runs several Dovecots and Postfixes.
 children_alive() {
-  local env
+  local env var want="MAIL_CONFIG=$DIR"
   for env in /proc/[0-9]*/environ; do
-    tr "\\0" "\\n" 2>/dev/null < "$env" | grep -qxF "MAIL_CONFIG=$DIR" && return 0
+    [ "$env" = "/proc/$BASHPID/environ" ] && continue
+    { while IFS= read -r -d '' var; do [ "$var" = "$want" ] && return 0; done < "$env"; } 2>/dev/null
   done
   return 1
 }
