@@ -2,6 +2,7 @@
 // provider's MX, handing mail to the private Dovecot over LMTP), a small SMTP
 // client, and readers for what Postfix keeps: its queue and its bounces.
 import { spawn } from 'node:child_process';
+import { utimesSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './dovecot';
 import { parseDsn, type Dsn } from './dsn';
@@ -76,6 +77,9 @@ export class Postfix {
    */
   async configure(settings: readonly string[]): Promise<void> {
     await run('postconf', ['-c', this.dir, '-e', ...settings]);
+    // Written whole: set its mtime back, or the reload naps until main.cf has "cooled down" (2 s; see cooled() in scripts/postfix.sh).
+    const back = Date.now() / 1000 - 5;
+    utimesSync(path.join(this.dir, 'main.cf'), back, back);
     await run('postfix', ['-c', this.dir, 'reload']);
   }
 

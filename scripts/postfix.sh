@@ -99,12 +99,24 @@ alt_others() {
   done
 }
 
+# Postfix reads a config file written within the last two seconds only after it has
+# "cooled down" (dict_load_file: 300 ms naps until its mtime is 2 s old), in every
+# postconf and postfix command. These files are written whole before they are read,
+# so their mtime is set a few seconds back: a start then costs no 2.4 s per file
+# written, and stops, one after the other under the lock, no 2.4 s each.
+cooled() {
+  local now
+  printf -v now '%(%s)T' -1
+  touch -c -d "@$((now - 5))" "$@"
+}
+
 alt_set() {
   (
     flock -w 30 9 || { say "cannot lock $LOCK"; exit 1; }
     local list
     list="$(alt_others)${1:+$DIR}"
     postconf -e "alternate_config_directories = ${list% }"
+    cooled "$(postconf -d -h config_directory)/main.cf"  # -d: not read from the file just written
   ) 9> "$LOCK"
 }
 
@@ -132,14 +144,19 @@ stop_it() {
   installed && alt_set ""
 }
 
-# Any process (besides us) whose MAIL_CONFIG is this DIR. Read with bash's own
-# read, no tr or grep per process: this runs up to 100 times a stop, over every
-# process of a machine that runs several Dovecots and Postfixes.
+# Any process (besides us) whose MAIL_CONFIG is this DIR. Only Postfix's daemons
+# (named as the programs in daemon_directory: the master starts nothing else) have
+# their environment read, with bash's own read: reading another process's
+# environment waits for its memory map, up to ~0.7 s for a busy Node or browser,
+# and this runs up to 100 times a stop.
 children_alive() {
-  local env var want="MAIL_CONFIG=$DIR"
-  for env in /proc/[0-9]*/environ; do
-    [ "$env" = "/proc/$BASHPID/environ" ] && continue
-    { while IFS= read -r -d '' var; do [ "$var" = "$want" ] && return 0; done < "$env"; } 2>/dev/null
+  local proc comm var want="MAIL_CONFIG=$DIR"
+  [ -n "${DAEMONS:-}" ] || DAEMONS=" $(cd "$(postconf -h daemon_directory)" && echo *) "
+  for proc in /proc/[0-9]*; do
+    [ "$proc" = "/proc/$BASHPID" ] && continue
+    { read -r comm < "$proc/comm"; } 2>/dev/null || continue
+    [[ "$DAEMONS" == *" $comm "* ]] || continue
+    { while IFS= read -r -d '' var; do [ "$var" = "$want" ] && return 0; done < "$proc/environ"; } 2>/dev/null
   done
   return 1
 }
@@ -239,6 +256,7 @@ MC
   -o smtpd_relay_restrictions=permit_sasl_authenticated,reject
 MC
   fi
+  cooled "$DIR/main.cf" "$DIR/master.cf"
   postconf -c "$DIR" -n > /dev/null
 }
 
