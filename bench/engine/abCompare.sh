@@ -3,16 +3,10 @@
 # (or the working tree as "WORKTREE") into single files and runs them
 # alternately N times; prints each run's CPU and wall time, then the minimum
 # and median CPU of each. Usage: bench/engine/abCompare.sh BASE_COMMIT [N] [case]
-# The bundles keep function names (--keep-names) as tsx does when `npm run bench`
-# runs the engine: every named closure then costs a defineProperty when it is made.
 set -euo pipefail
 base=$1; n=${2:-5}; case=${3:-year-10000}
 root=$(git rev-parse --show-toplevel); out=$(mktemp -d)
-build() { (cd "$1" && "$root/node_modules/.bin/esbuild" bench/engine/profileYear.ts --bundle --platform=node --format=esm --main-fields=module,main --keep-names --outfile="$2" --log-level=error); }
-tmp=$(mktemp -d); git -C "$root" worktree add -q --detach "$tmp" "$base"; ln -s "$root/node_modules" "$tmp/node_modules"
-mkdir -p "$tmp/bench/engine"; cp "$root/bench/engine/profileYear.ts" "$tmp/bench/engine/"
-build "$tmp" "$out/a.mjs"; build "$root" "$out/b.mjs"
-git -C "$root" worktree remove --force "$tmp"
+source "$(dirname "$0")/abBundles.sh"; ab_bundles "$base" "$out"
 for i in $(seq "$n"); do
   for v in a b; do node "$out/$v.mjs" "$case" | sed "s/^/$v /" | tee -a "$out/runs.txt"; done
 done

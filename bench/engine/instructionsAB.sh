@@ -12,11 +12,7 @@ set -euo pipefail
 base=$1; n=${2:-2}; case=${3:-year-10000}; shift 3 || shift $#
 command -v valgrind >/dev/null || { echo "valgrind is not installed (apt-get install -y valgrind)" >&2; exit 1; }
 root=$(git rev-parse --show-toplevel); out=$(mktemp -d)
-build() { (cd "$1" && "$root/node_modules/.bin/esbuild" bench/engine/profileYear.ts --bundle --platform=node --format=esm --main-fields=module,main --keep-names --outfile="$2" --log-level=error); }
-tmp=$(mktemp -d); git -C "$root" worktree add -q --detach "$tmp" "$base"; ln -s "$root/node_modules" "$tmp/node_modules"
-mkdir -p "$tmp/bench/engine"; cp "$root/bench/engine/profileYear.ts" "$tmp/bench/engine/"
-build "$tmp" "$out/a.mjs"; build "$root" "$out/b.mjs"
-git -C "$root" worktree remove --force "$tmp"
+source "$(dirname "$0")/abBundles.sh"; ab_bundles "$base" "$out"
 for i in $(seq "$n"); do
   for v in a b; do
     valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file="$out/$v.cg" --log-file="$out/$v.log" node "$@" "$out/$v.mjs" "$case" > /dev/null
