@@ -8,11 +8,11 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { CHROMIUM_ARGS } from '../../playwright.config';
+import { CHROMIUM_ARGS, TEST_CHROMIUM } from '../../playwright.config';
 
 // file:// pages are each their own origin unless Chromium is told otherwise; on a
 // platform the package and its host page share one http origin, as here.
-test.use({ launchOptions: { executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--allow-file-access-from-files'] } });
+test.use({ launchOptions: { executablePath: TEST_CHROMIUM, args: [...CHROMIUM_ARGS, '--allow-file-access-from-files'] } });
 
 const HOST = `<!doctype html><html><head><meta charset="utf-8"><title>LMS stub</title><link rel="icon" href="data:,"></head><body>
 <script>

@@ -10,7 +10,7 @@
 import { readdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { test, expect } from '@playwright/test';
-import { CHROMIUM_ARGS } from '../../playwright.config';
+import { CHROMIUM_ARGS, TEST_CHROMIUM } from '../../playwright.config';
 import { overloaded, startTrace, stopTrace } from './mainThread';
 
 // Each scenario is measured as someone opening it has it: one page in the renderer. With the
@@ -19,7 +19,7 @@ import { overloaded, startTrace, stopTrace } from './mainThread';
 // 6 MB), and a major garbage collection then had to mark them all: one of 58 ms failed a CI run in
 // provider-move-imap-not-copied. With the cache off, a page left is garbage, as it is for a visitor
 // who goes from the gallery to a scenario; the heap before each load stays 6-50 MB.
-test.use({ launchOptions: { executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--disable-back-forward-cache', '--js-flags=--expose-gc'] } });
+test.use({ launchOptions: { executablePath: TEST_CHROMIUM, args: [...CHROMIUM_ARGS, '--disable-back-forward-cache', '--js-flags=--expose-gc'] } });
 
 const BUILTINS = readdirSync('scenarios')
   .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
