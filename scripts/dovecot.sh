@@ -219,15 +219,7 @@ plugin {
   quota_grace = $QUOTA_GRACE
 }
 
-# The login processes in Dovecot's high-performance mode (service_count = 0: a login
-# process serves many connections; doc.dovecot.org/2.3/admin_manual/login_processes,
-# "High-performance mode"), and imap and pop3 processes reused for up to 100 sessions
-# one after another (service_count, doc.dovecot.org/2.3/configuration_manual/service_configuration):
-# both are how busy production servers run, and neither changes a reply. The default, a
-# new process per connection, had the conformance run fork about 2,300 more processes
-# (9,282 -> 7,015 in all) and cost it 253 -> 188 s of CPU on the 2-core machine.
 service imap-login {
-  service_count = 0
   inet_listener imap {
     address = 127.0.0.1
     port = $IMAP_PORT
@@ -239,7 +231,6 @@ service imap-login {
   }
 }
 service pop3-login {
-  service_count = 0
   inet_listener pop3 {
     address = 127.0.0.1
     port = $POP3_PORT
@@ -249,12 +240,6 @@ service pop3-login {
     port = $([ "$TLS" = required ] && echo "$POP3S_PORT" || echo 0)
     ssl = yes
   }
-}
-service imap {
-  service_count = 100
-}
-service pop3 {
-  service_count = 100
 }
 # SASL for a private Postfix's submission port (smtpd_sasl_type = dovecot)
 service auth {
