@@ -157,9 +157,24 @@ export class Dovecot {
     readonly ports: Ports,
     readonly tls: TlsMode = 'off',
     readonly certificate: Certificate | null = null,
+    /**
+     * Dovecot's quota-status policy service (docs/rules.md rule 64) on
+     * 127.0.0.1:`port`, as Dovecot's quota plugin documentation sets it up for
+     * Postfix (`quota-status -p postfix`, DUNNO for success and unknown users),
+     * answering a full mailbox with `overquota` ("552 5.2.2 Mailbox is full",
+     * Dovecot's default, or "452 4.2.2 Mailbox is full"); scripts/dovecot.sh
+     * writes it into the config it starts with.
+     */
+    readonly quotaStatus: { readonly port: number; readonly overquota: string } | null = null,
   ) {
     this.dir = path.join(runDir, name);
     if (tls === 'required' && !certificate) throw new Error('TLS required needs the run\'s certificate');
+    if (quotaStatus && (!Number.isInteger(quotaStatus.port) || !/^[45]\d\d [45]\.\d\.\d [A-Za-z ]+$/.test(quotaStatus.overquota))) throw new Error(`unusable quota-status settings: ${quotaStatus.port} ${JSON.stringify(quotaStatus.overquota)}`);
+  }
+
+  /** Where the quota-status service listens, if this instance has it. */
+  get quotaStatusPort(): number | null {
+    return this.quotaStatus?.port ?? null;
   }
 
   /** Dovecot's auth socket for a Postfix's SASL (smtpd_sasl_type = dovecot). */
@@ -190,6 +205,8 @@ export class Dovecot {
       TLS_CERT: this.certificate?.cert ?? '',
       TLS_KEY: this.certificate?.key ?? '',
       MAIL_HOSTNAME,
+      QUOTA_STATUS_PORT: String(this.quotaStatus?.port ?? 0),
+      QUOTA_STATUS_OVERQUOTA: this.quotaStatus?.overquota ?? '',
     };
   }
 
@@ -211,43 +228,12 @@ export class Dovecot {
     this.running = true;
     const m = /pid (\d+)/.exec(r.out);
     this.pid = m ? Number(m[1]) : null;
+    if (this.quotaStatus) await this.quotaStatusOpen(this.quotaStatus.port);
     return r.out.trim();
   }
 
-  /**
-   * Dovecot's quota-status policy service (docs/rules.md rule 64) on
-   * 127.0.0.1:`port`, as Dovecot's quota plugin documentation sets it up for
-   * Postfix (`quota-status -p postfix`, DUNNO for success and unknown users),
-   * answering a full mailbox with `overquota` ("552 5.2.2 Mailbox is full",
-   * Dovecot's default, or "452 4.2.2 Mailbox is full"). scripts/dovecot.sh
-   * writes no such service: it is appended to this instance's config, which
-   * Dovecot then reloads.
-   */
-  async enableQuotaStatus(port: number, overquota: string): Promise<void> {
-    if (!Number.isInteger(port) || !/^[45]\d\d [45]\.\d\.\d [A-Za-z ]+$/.test(overquota)) throw new Error(`unusable quota-status settings: ${port} ${JSON.stringify(overquota)}`);
-    const conf = path.join(this.dir, 'dovecot.conf');
-    const block = [
-      '',
-      '# Added by conformance/dovecot.ts: the quota-status policy service for a private Postfix (rule 64).',
-      'service quota-status {',
-      '  executable = quota-status -p postfix',
-      '  inet_listener {',
-      '    address = 127.0.0.1',
-      `    port = ${port}`,
-      '  }',
-      '  client_limit = 1',
-      '}',
-      'plugin {',
-      '  quota_status_success = DUNNO',
-      '  quota_status_nouser = DUNNO',
-      `  quota_status_overquota = "${overquota}"`,
-      '}',
-      '',
-    ].join('\n');
-    writeFileSync(conf, readFileSync(conf, 'utf8') + block);
-    this.quotaStatusPort = port;
-    const r = spawnSync('doveadm', ['-c', conf, 'reload'], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`doveadm reload (quota-status) failed (exit ${r.status}): ${r.stderr}`);
+  /** Wait until Dovecot's quota-status service accepts connections (it sends no greeting). */
+  private async quotaStatusOpen(port: number): Promise<void> {
     const deadline = Date.now() + 10_000;
     for (;;) {
       const open = await new Promise<boolean>((resolve) => {
@@ -437,8 +423,6 @@ export class Dovecot {
     await this.reload();
   }
 
-  /** Where the quota-status service listens, once enabled. */
-  quotaStatusPort: number | null = null;
   private nextUidValidity = 0;
   /** The users file's address lines, by address: the login they belong to. */
   private readonly loginOfAddress = new Map<string, string>();

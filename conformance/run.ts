@@ -212,10 +212,9 @@ async function main(): Promise<number> {
     const name = `w${worker}-gen${g}${quotaStatus ? `-qs${quotaStatus.slice(0, 3)}` : ''}`;
     let s = servers.get(name);
     if (!s) {
-      s = new Dovecot(name, runDir, quotaStatus ? await freeDovecotPorts() : await choosePorts(g), tls, tls === 'required' ? certificate : null);
+      s = new Dovecot(name, runDir, quotaStatus ? await freeDovecotPorts() : await choosePorts(g), tls, tls === 'required' ? certificate : null, quotaStatus ? { port: (await freePorts(1))[0], overquota: quotaStatus } : null);
       servers.set(name, s);
       const banner = await s.start();
-      if (quotaStatus) await s.enableQuotaStatus((await freePorts(1))[0], quotaStatus);
       dovecotVersion ||= /^dovecot (\S+)/.exec(banner)?.[1] ?? '';
       if (verbose || servers.size === 1) console.log(`conformance: ${banner}`);
     }

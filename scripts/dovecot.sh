@@ -26,6 +26,9 @@
 #   EXTRA_FOLDERS=""                 folders every user gets besides INBOX Sent Drafts Trash Archive
 #                                    (comma-separated)
 #   MAIL_UID=5000 MAIL_GID=5000      the numeric owner of all mail (needs no /etc/passwd entry)
+#   QUOTA_STATUS_PORT=0              Dovecot's quota-status policy service for Postfix on 127.0.0.1
+#                                    (`quota-status -p postfix`); 0: none
+#   QUOTA_STATUS_OVERQUOTA=          its quota_status_overquota ("552 5.2.2 Mailbox is full")
 # Users live in DIR/users.passwd (passwd-file: `name:{PLAIN}pw:::::HOME::userdb_quota_rule=...`),
 # looked up by the full name given: IMAP/POP3 log in with the login, LMTP looks up the
 # lower-cased recipient address, so a user has one line per name (same home). Dovecot
@@ -56,6 +59,8 @@ IMAPS_PORT=${IMAPS_PORT:-0}
 POP3S_PORT=${POP3S_PORT:-0}
 TLS_CERT=${TLS_CERT:-}
 TLS_KEY=${TLS_KEY:-}
+QUOTA_STATUS_PORT=${QUOTA_STATUS_PORT:-0}
+QUOTA_STATUS_OVERQUOTA=${QUOTA_STATUS_OVERQUOTA:-}
 CONF="$DIR/dovecot.conf"
 PACKAGES="dovecot-core dovecot-imapd dovecot-pop3d dovecot-lmtpd"
 
@@ -143,7 +148,18 @@ tls_settings() {
   fi
 }
 
+# The quota-status policy service (docs/rules.md rule 64), as Dovecot's quota plugin
+# documentation sets it up for Postfix: DUNNO for success and unknown users.
+quota_status_block() {
+  [ "$QUOTA_STATUS_PORT" != 0 ] || return 0
+  printf 'service quota-status {\n  executable = quota-status -p postfix\n  inet_listener {\n    address = 127.0.0.1\n    port = %s\n  }\n  client_limit = 1\n}\n' "$QUOTA_STATUS_PORT"
+  printf 'plugin {\n  quota_status_success = DUNNO\n  quota_status_nouser = DUNNO\n  quota_status_overquota = "%s"\n}\n' "$QUOTA_STATUS_OVERQUOTA"
+}
+
 write_conf() {
+  [[ "$QUOTA_STATUS_PORT" =~ ^[0-9]+$ ]] || { say "QUOTA_STATUS_PORT must be a number, not '$QUOTA_STATUS_PORT'"; exit 2; }
+  [ "$QUOTA_STATUS_PORT" = 0 ] || [[ "$QUOTA_STATUS_OVERQUOTA" =~ ^[45][0-9][0-9]\ [45]\.[0-9]\.[0-9]\ [A-Za-z\ ]+$ ]] ||
+    { say "QUOTA_STATUS_OVERQUOTA must be an SMTP reply (\"552 5.2.2 Mailbox is full\"), not '$QUOTA_STATUS_OVERQUOTA'"; exit 2; }
   case "$TLS" in
     off) ;;
     required)
@@ -256,6 +272,7 @@ service lmtp {
     port = $LMTP_PORT
   }
 }
+$(quota_status_block)
 CF
   doveconf -c "$CONF" -n > /dev/null  # fails loudly on a bad setting
 }
