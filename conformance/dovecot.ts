@@ -2,7 +2,7 @@
 // Each replay worker has an instance per server generation of a scenario: a
 // provider move replays against a second, fresh server.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import net from 'node:net';
 import { ImapClient } from './wire';
@@ -275,8 +275,8 @@ export class Dovecot {
   /**
    * A fresh server for one run: users written with homes in a new directory,
    * so nothing of an earlier run (not even a process still closing) can be
-   * seen. Dovecot's passwd-file notices a change at most once a second, so
-   * the users file is followed by a reload (SIGHUP), which restarts auth.
+   * seen. The running auth process takes the new users file by itself (see
+   * writeUsers); a login must then create the new home.
    */
   async reset(users: readonly UserSpec[], addresses: ReadonlyMap<string, string>): Promise<void> {
     const mail = path.join(this.dir, 'mail');
@@ -293,60 +293,66 @@ export class Dovecot {
         this.loginOfAddress.set(address, u.login);
       }
     }
-    const file = path.join(this.dir, 'users.passwd');
-    writeFileSync(file, lines.join(''));
-    try {
-      // auth reads it as the dovecot user (the script made the file root:dovecot 0640)
-      chmodSync(file, 0o640);
-      const gid = groupId('dovecot');
-      if (gid !== null) chownSync(file, 0, gid);
-    } catch {
-      /* not root: the script already refused to start */
-    }
-    await this.reload();
+    this.writeUsers(lines.join(''));
     // Check that the new users are in force: a login must create the new home.
     const first = users[0];
-    if (first) {
-      const deadline = Date.now() + 20_000;
-      for (;;) {
-        try {
-          const c = await ImapClient.login(this.ports.imap, first.login, first.password);
-          await c.run('STATUS INBOX (MESSAGES)'); // mail storage (and home) are created lazily
-          await c.logout();
-        } catch {
-          /* not yet */
-        }
-        if (existsSync(home(first.login))) break;
-        if (Date.now() > deadline) throw new Error(`Dovecot did not take the new users file within 20 s (${file})`);
-        await new Promise((r) => setTimeout(r, 20));
+    if (!first) return this.usersInForce();
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      try {
+        const c = await ImapClient.login(this.ports.imap, first.login, first.password);
+        await c.run('STATUS INBOX (MESSAGES)'); // mail storage (and home) are created lazily
+        await c.logout();
+      } catch {
+        /* not yet */
       }
+      if (existsSync(home(first.login))) return;
+      if (Date.now() > deadline) throw new Error(`Dovecot did not take the new users file within 20 s (${path.join(this.dir, 'users.passwd')})`);
+      // The lookup was served from the file as read earlier in this second: the next second's reads it anew.
+      await this.usersInForce();
+      await new Promise((r) => setTimeout(r, 20));
     }
   }
 
-  /** SIGHUP the master and wait until it has logged the reload. */
-  private async reload(): Promise<void> {
-    const log = path.join(this.dir, 'log', 'dovecot.log');
-    const from = existsSync(log) ? statSync(log).size : 0;
-    const reloaded = () => {
-      if (!existsSync(log)) return false;
-      const fd = openSync(log, 'r');
-      try {
-        const size = fstatSync(fd).size;
-        const buf = Buffer.alloc(Math.max(0, size - from));
-        readSync(fd, buf, 0, buf.length, from);
-        return buf.includes('SIGHUP received');
-      } finally {
-        closeSync(fd);
-      }
-    };
-    const pid = Number(readFileSync(path.join(this.dir, 'run', 'master.pid'), 'utf8').trim());
-    process.kill(pid, 'SIGHUP');
-    const deadline = Date.now() + 20_000;
-    while (!reloaded()) {
-      if (Date.now() > deadline) throw new Error(`Dovecot (pid ${pid}) did not reload within 20 s`);
-      await new Promise((r) => setTimeout(r, 5));
+  /**
+   * Replace the users file. Dovecot's passwd-file (2.3) looks at the file at
+   * most once a second (db-passwd-file.c, passwd_file_sync: not again while
+   * ioloop_time is that of its last look) and reads it anew when its mtime
+   * (in seconds) or size differs from what it read. So the file is replaced
+   * whole (rename: auth never reads half of it), each version with an mtime
+   * of its own, and from the second after the rename on every lookup sees it.
+   * No reload: a reload starts a new auth process while the old one stays
+   * for the connections it has (a Postfix smtpd keeps its SASL connection
+   * open across sessions), so two processes with different users could
+   * answer.
+   */
+  private writeUsers(text: string): void {
+    const file = path.join(this.dir, 'users.passwd');
+    const next = `${file}.new`;
+    writeFileSync(next, text, { mode: 0o640 });
+    try {
+      // auth reads it as the dovecot user (the script made the file root:dovecot 0640)
+      chmodSync(next, 0o640);
+      const gid = groupId('dovecot');
+      if (gid !== null) chownSync(next, 0, gid);
+    } catch {
+      /* not root: the script already refused to start */
     }
+    const was = existsSync(file) ? Math.floor(statSync(file).mtimeMs / 1000) : 0;
+    const stamp = Math.max(was + 1, Math.floor(Date.now() / 1000));
+    utimesSync(next, stamp, stamp);
+    renameSync(next, file);
+    this.usersWrittenAt = Date.now();
   }
+
+  /** Wait until the second after the users file was last replaced has begun (see writeUsers). */
+  private async usersInForce(): Promise<void> {
+    const from = (Math.floor(this.usersWrittenAt / 1000) + 1) * 1000 + 20;
+    const wait = from - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  }
+
+  private usersWrittenAt = 0;
 
   /** The current run's home directory of a login. */
   home(login: string): string {
@@ -418,9 +424,9 @@ export class Dovecot {
     const file = path.join(this.dir, 'users.passwd');
     const gone = new Set(logins);
     const kept = readFileSync(file, 'utf8').split('\n').filter((l) => l && !gone.has(l.split(':', 1)[0]) && !gone.has(this.loginOfAddress.get(l.split(':', 1)[0]) ?? ''));
-    writeFileSync(file, kept.map((l) => `${l}\n`).join(''));
+    this.writeUsers(kept.map((l) => `${l}\n`).join(''));
     for (const login of logins) rmSync(this.home(login), { recursive: true, force: true });
-    await this.reload();
+    await this.usersInForce();
   }
 
   private nextUidValidity = 0;

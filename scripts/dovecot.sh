@@ -32,8 +32,9 @@
 # Users live in DIR/users.passwd (passwd-file: `name:{PLAIN}pw:::::HOME::userdb_quota_rule=...`),
 # looked up by the full name given: IMAP/POP3 log in with the login, LMTP looks up the
 # lower-cased recipient address, so a user has one line per name (same home). Dovecot
-# re-reads the file when its mtime or size changes, so a caller may rewrite it while
-# the server runs. A line without HOME gets DIR/mail/NAME.
+# re-reads the file when its mtime or size changes (looking at most once a second), so
+# a caller may replace it while the server runs, without a reload (conformance/dovecot.ts
+# writeUsers). A line without HOME gets DIR/mail/NAME.
 #
 # Exit codes: 0 ok, 1 failure, 2 usage, 3 Dovecot is missing and cannot be installed here.
 set -euo pipefail
