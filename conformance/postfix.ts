@@ -52,7 +52,9 @@ export class Postfix {
   ) {}
 
   async start(): Promise<string> {
-    const r = await script('start', this.dir, postfixEnv(this.options));
+    // The run's instances all live in its directory; they share one copy of the queue and data
+    // directories as the first of them made and checked them (QUEUE_TEMPLATE in scripts/postfix.sh).
+    const r = await script('start', this.dir, { ...postfixEnv(this.options), QUEUE_TEMPLATE: path.join(path.dirname(this.dir), 'postfix-template') });
     if (r.status === 3) throw new PostfixMissing(r.err.trim());
     if (r.status !== 0) throw new Error(`scripts/postfix.sh start failed (exit ${r.status}):\n${r.err}${r.out}`);
     this.running = true;

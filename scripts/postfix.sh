@@ -26,6 +26,10 @@
 #   SASL_PATH=                      Dovecot's auth socket for AUTH on the submission port
 #   DELIVERY=lmtp                   lmtp: hand mail to Dovecot; discard: accept and throw away
 #                                   (replaying a submission dialogue whose delivery is replayed elsewhere)
+#   QUEUE_TEMPLATE=                 a directory for a copy of a started instance's queue and data
+#                                   directories as `postfix set-permissions` made them and Postfix's
+#                                   start-up checks passed them; an instance started with the copy
+#                                   there takes it and skips those checks (see start_it)
 #
 # Postfix only runs a config directory that the system main.cf lists in
 # alternate_config_directories, and says so only to syslog: start adds DIR there
@@ -59,6 +63,7 @@ BOUNCE_QUEUE_LIFETIME=${BOUNCE_QUEUE_LIFETIME:-5d}
 TLS_CERT=${TLS_CERT:-}
 TLS_KEY=${TLS_KEY:-}
 SASL_PATH=${SASL_PATH:-}
+QUEUE_TEMPLATE=${QUEUE_TEMPLATE:-}
 LOCK=/run/lock/mss-postfix-alternate.lock
 [ -d /run/lock ] || LOCK=/tmp/mss-postfix-alternate.lock
 
@@ -271,18 +276,48 @@ start_it() {
   stop_it
   write_conf
   alt_set add
-  local log="$DIR/log/start.log"
+  local log="$DIR/log/start.log" fresh=""
   : > "$DIR/log/postfix.log"
-  if ! { postfix -c "$DIR" set-permissions && postfix -c "$DIR" start; } < /dev/null > "$log" 2>&1; then
-    cat "$log" "$DIR/log/postfix.log" >&2
-    stop_it
-    exit 1
+  # Postfix's own preparation of an instance costs about 480 processes: `postfix
+  # set-permissions` (post-install: owners and modes of every file Postfix has, one
+  # chown and chmod each) and the start-up checks of `postfix start` (post-install
+  # create-missing, postsuper, and check-warn's finds). Every instance of a run gets
+  # the same queue and data directories, so the first one to start takes that whole
+  # way and leaves a copy of both as set-permissions made them in QUEUE_TEMPLATE;
+  # the later ones copy them (cp -a keeps owners and modes) and start with Postfix's
+  # quick-start marker, which makes `postfix start` skip the checks (postfix-script,
+  # as after `postfix quick-stop`). The servers run and answer the same either way.
+  if [ -n "$QUEUE_TEMPLATE" ] && [ -f "$QUEUE_TEMPLATE/checked" ]; then
+    rm -rf "$DIR/queue" "$DIR/data"
+    cp -a "$QUEUE_TEMPLATE/queue" "$QUEUE_TEMPLATE/data" "$DIR/"
+    : > "$DIR/queue/quick-start"
+    if ! postfix -c "$DIR" start < /dev/null > "$log" 2>&1; then
+      cat "$log" "$DIR/log/postfix.log" >&2
+      stop_it
+      exit 1
+    fi
+  else
+    if [ -n "$QUEUE_TEMPLATE" ] && [ ! -e "$QUEUE_TEMPLATE" ]; then fresh="$QUEUE_TEMPLATE.$$"; fi
+    if ! { postfix -c "$DIR" set-permissions &&
+      { [ -z "$fresh" ] || { mkdir -p "$fresh" && cp -a "$DIR/queue" "$DIR/data" "$fresh/"; }; } &&
+      postfix -c "$DIR" start; } < /dev/null > "$log" 2>&1; then
+      cat "$log" "$DIR/log/postfix.log" >&2
+      [ -z "$fresh" ] || rm -rf "$fresh"
+      stop_it
+      exit 1
+    fi
   fi
   local p
   for p in "$SMTP_PORT" $([ "$SUBMISSION_PORT" != 0 ] && echo "$SUBMISSION_PORT"); do
     wait_port "$p" || { tail -n 20 "$DIR/log/postfix.log" >&2 || true; stop_it; exit 1; }
   done
   local pid; pid=$(our_pid) || { say "the master did not stay up"; tail -n 20 "$DIR/log/postfix.log" >&2; stop_it; exit 1; }
+  # This instance passed Postfix's checks and runs: its directories as they were before
+  # the start are the template (another instance may have put one there meanwhile).
+  if [ -n "$fresh" ]; then
+    : > "$fresh/checked"
+    mv -T "$fresh" "$QUEUE_TEMPLATE" 2>/dev/null || rm -rf "$fresh"
+  fi
   echo "postfix $(postconf -h mail_version) pid $pid dir $DIR smtp 127.0.0.1:$SMTP_PORT submission 127.0.0.1:$SUBMISSION_PORT submissions 127.0.0.1:$SUBMISSIONS_PORT lmtp 127.0.0.1:$LMTP_PORT"
 }
 
