@@ -19,8 +19,10 @@
 // server state is compared after each, and every reply within it.
 // Environment: CONFORMANCE_JOBS (replay workers, each with its own Dovecot; 2),
 // CONFORMANCE_PORT_BASE (fixed ports instead of free ones), CONFORMANCE_TLS.
-// Servers' directories live in /tmp/mss-conformance-PID (short: unix socket
-// paths are limited to 108 bytes) and are removed after a run that agrees.
+// Servers' directories live in /dev/shm/mss-conformance-PID, in memory (or
+// /tmp/mss-conformance-PID where there is no tmpfs with room; RUNS_BASE in
+// dovecot.ts; short: unix socket paths are limited to 108 bytes) and are
+// removed after a run that agrees.
 // Exit codes: 0 all agree (or differ only as listed in
 // conformance/known-differences.json), 1 a disagreement or a failure,
 // 3 Dovecot or Postfix is missing and cannot be installed here (the test

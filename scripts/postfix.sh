@@ -11,7 +11,7 @@
 #   scripts/postfix.sh queue  DIR       the queue as `postqueue -j` prints it (one JSON object a line)
 #   scripts/postfix.sh flush  DIR       retry every deferred mail now (`postqueue -f`)
 #
-# DIR must be short (/tmp/...): Postfix's queue sockets live under it. Settings come from
+# DIR must be short (/tmp/..., /dev/shm/...): Postfix's queue sockets live under it. Settings come from
 # the environment; each has a default:
 #   SMTP_PORT=10025                 the MX (port 25 in production), on 127.0.0.1
 #   SUBMISSION_PORT=0               587: STARTTLS required, AUTH only after it (0: none)
@@ -93,13 +93,14 @@ install_package() {
 
 # ---- alternate_config_directories in the system main.cf, edited under a lock ------
 
-# The entries other than DIR, and other than directories of dead runs (/tmp/mss-*/ gone).
+# The entries other than DIR, and other than directories of dead runs (/tmp/mss-*/ or
+# /dev/shm/mss-*/ gone).
 alt_others() {
   local cur entry
   cur=$(postconf -h alternate_config_directories 2>/dev/null || true)
   for entry in ${cur//,/ }; do
     [ "$entry" = "$DIR" ] && continue
-    case "$entry" in /tmp/mss-*) [ -d "$entry" ] || continue ;; esac
+    case "$entry" in /tmp/mss-* | /dev/shm/mss-*) [ -d "$entry" ] || continue ;; esac
     printf '%s ' "$entry"
   done
 }
