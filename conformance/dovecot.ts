@@ -344,6 +344,9 @@ export class Dovecot {
    * (in seconds) or size differs from what it read. So the file is replaced
    * whole (rename: auth never reads half of it), each version with an mtime
    * of its own, and from the second after the rename on every lookup sees it.
+   * The passdb and the userdb name the same file and so share one reading of
+   * it (db_passwd_file_init): a login that creates the new home proves that
+   * both read the new version.
    * No reload: a reload starts a new auth process while the old one stays
    * for the connections it has (a Postfix smtpd keeps its SASL connection
    * open across sessions), so two processes with different users could
