@@ -34,7 +34,9 @@ async function readyOn(page: Page, path: string) {
   await expect.poll(async () => (await log(page)).find((m) => m.type === 'mailsync:ready')).toEqual({ type: 'mailsync:ready', scenario: 'pop3-three-devices', frames: FRAMES });
 }
 
-test('the host hears ready, the first frame and the height', async ({ page }) => {
+// One embed on the plain host page for what it says on its own, what it ignores and what switches its
+// language (in that order: the language message last), instead of a host page and an embed loaded for each.
+test('the host hears ready, the first frame and the height; malformed and unknown messages change nothing; a language message switches the language', async ({ page }) => {
   await readyOn(page, '/plain.html');
   await expect(embed(page).locator('svg.picture-svg g.region').first()).toBeAttached();
   await expect(embed(page).getByTestId('narration')).toHaveText('Die Ausgangslage vor dem ersten Schritt.');
@@ -42,44 +44,7 @@ test('the host hears ready, the first frame and the height', async ({ page }) =>
   expect(messages).toContainEqual({ type: 'mailsync:frame', frame: 0, step: 0 });
   const height = messages.find((m) => m.type === 'mailsync:height');
   expect(height?.height).toBeGreaterThan(300);
-});
-
-test('seek, play and pause from the host are obeyed', async ({ page }) => {
-  await readyOn(page, '/plain.html');
-  await send(page, { type: 'mailsync:seek', frame: 7 });
-  await expect.poll(() => shownFrame(page)).toBe(7);
-  const lastFrame = async () => (await log(page)).filter((m) => m.type === 'mailsync:frame').at(-1);
-  await expect.poll(lastFrame).toMatchObject({ type: 'mailsync:frame', frame: 7 });
-  const step7 = ((await lastFrame()) as { step: number }).step;
-  expect(step7).toBeGreaterThan(0);
-  await send(page, { type: 'mailsync:play' });
-  await expect.poll(() => shownFrame(page), { timeout: 8000 }).toBeGreaterThanOrEqual(9);
-  await send(page, { type: 'mailsync:pause' });
-  await page.waitForTimeout(300);
-  const paused = await shownFrame(page);
-  await page.waitForTimeout(2500);
-  expect(await shownFrame(page)).toBe(paused);
-  await expect(embed(page).getByTestId('play')).toHaveAttribute('aria-pressed', 'false');
-});
-
-test('the host hears ended when the last frame is reached', async ({ page }) => {
-  await readyOn(page, '/end.html');
-  await send(page, { type: 'mailsync:play' });
-  await expect.poll(async () => (await log(page)).some((m) => m.type === 'mailsync:ended'), { timeout: 10_000 }).toBe(true);
-  const frames = (await log(page)).filter((m) => m.type === 'mailsync:frame').map((m) => m.frame);
-  expect(frames.at(-1)).toBe(FRAMES - 1);
-});
-
-test('a language message switches the language', async ({ page }) => {
-  await readyOn(page, '/plain.html');
-  await expect(embed(page).getByTestId('open-full')).toHaveText('Im vollständigen Simulator öffnen');
-  await send(page, { type: 'mailsync:lang', lang: 'en' });
-  await expect(embed(page).getByTestId('open-full')).toHaveText('Open in the full simulator');
-  await expect(embed(page).getByTestId('sim-time')).toHaveText(/^day 1/);
-});
-
-test('malformed and unknown messages change nothing', async ({ page }) => {
-  await readyOn(page, '/plain.html');
+  // Malformed and unknown messages change nothing.
   await send(page, { type: 'mailsync:seek', frame: 4 });
   await expect.poll(() => shownFrame(page)).toBe(4);
   const before = (await log(page)).length;
@@ -107,6 +72,37 @@ test('malformed and unknown messages change nothing', async ({ page }) => {
   expect(await embed(page).getByTestId('narration').textContent()).toBe(narration);
   await expect(embed(page).locator('html')).toHaveAttribute('lang', 'de');
   expect((await log(page)).slice(before).filter((m) => m.type === 'mailsync:frame')).toEqual([]);
+  // A language message switches the language.
+  await expect(embed(page).getByTestId('open-full')).toHaveText('Im vollständigen Simulator öffnen');
+  await send(page, { type: 'mailsync:lang', lang: 'en' });
+  await expect(embed(page).getByTestId('open-full')).toHaveText('Open in the full simulator');
+  await expect(embed(page).getByTestId('sim-time')).toHaveText(/^day 1/);
+});
+
+test('seek, play and pause from the host are obeyed', async ({ page }) => {
+  await readyOn(page, '/plain.html');
+  await send(page, { type: 'mailsync:seek', frame: 7 });
+  await expect.poll(() => shownFrame(page)).toBe(7);
+  const lastFrame = async () => (await log(page)).filter((m) => m.type === 'mailsync:frame').at(-1);
+  await expect.poll(lastFrame).toMatchObject({ type: 'mailsync:frame', frame: 7 });
+  const step7 = ((await lastFrame()) as { step: number }).step;
+  expect(step7).toBeGreaterThan(0);
+  await send(page, { type: 'mailsync:play' });
+  await expect.poll(() => shownFrame(page), { timeout: 8000 }).toBeGreaterThanOrEqual(9);
+  await send(page, { type: 'mailsync:pause' });
+  await page.waitForTimeout(300);
+  const paused = await shownFrame(page);
+  await page.waitForTimeout(2500);
+  expect(await shownFrame(page)).toBe(paused);
+  await expect(embed(page).getByTestId('play')).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('the host hears ended when the last frame is reached', async ({ page }) => {
+  await readyOn(page, '/end.html');
+  await send(page, { type: 'mailsync:play' });
+  await expect.poll(async () => (await log(page)).some((m) => m.type === 'mailsync:ended'), { timeout: 10_000 }).toBe(true);
+  const frames = (await log(page)).filter((m) => m.type === 'mailsync:frame').map((m) => m.frame);
+  expect(frames.at(-1)).toBe(FRAMES - 1);
 });
 
 test("WordPress's height message sizes the iframe WordPress's way", async ({ page }) => {

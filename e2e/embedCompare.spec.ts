@@ -57,7 +57,7 @@ test('a third pane plays in step, and the panes stack on a phone', async ({ page
   expect(boxes[2].y).toBeGreaterThan(boxes[1].y);
 });
 
-test('three panes take the page’s width side by side, the side column moves below, and comes back beside two', async ({ page }) => {
+test('three panes take the page’s width side by side, each whole and at least 380 px wide at 1280 px; the side column moves below, and comes back beside two', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto('/?scenario=decide-offline-archive&lang=en&compare=imap');
   await ready(page);
@@ -71,6 +71,28 @@ test('three panes take the page’s width side by side, the side column moves be
   const ys = await page.getByTestId('compare-view').locator('figure').evaluateAll((f) => f.map((e) => Math.round(e.getBoundingClientRect().y)));
   expect(new Set(ys).size, 'three panes in one row').toBe(1);
   expect(await side(), 'the side column below the panes').toBeLessThan(100);
+  // The three panes at 1280 px, each whole and at least 380 px wide (this was a test of its own in
+  // e2e/embed/compareLayout.spec.ts, which loaded the same page and added the same pane).
+  const view = page.getByTestId('compare-view');
+  await expect(view.locator('figure').nth(2).locator('svg.picture-svg g.region').first()).toBeAttached();
+  // Each picture measures its box and is drawn again at the new width a moment after the panes
+  // narrow (a ResizeObserver, then a render): the layout is judged once it has settled.
+  await expect(async () => {
+    const boxes = await view.locator('figure').evaluateAll((f) =>
+      f.map((e) => {
+        const r = e.getBoundingClientRect();
+        const svg = e.querySelector('svg')!.getBoundingClientRect();
+        return { x: r.x, y: Math.round(r.y), right: r.right, width: r.width, svgRight: svg.right, svgWidth: svg.width };
+      }),
+    );
+    expect(new Set(boxes.map((b) => b.y)).size, 'one row').toBe(1);
+    for (const b of boxes) {
+      expect(b.width).toBeGreaterThanOrEqual(380);
+      expect(b.right).toBeLessThanOrEqual(1280);
+      expect(b.svgRight, 'the picture is not cut off').toBeLessThanOrEqual(b.right + 1);
+    }
+  }).toPass({ timeout: 10_000 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
   await page.getByRole('button', { name: 'Remove it' }).click();
   await expect(page.getByTestId('compare-view')).toHaveAttribute('data-panes', '2');
   await expect(grid).not.toHaveClass(/three-panes/);

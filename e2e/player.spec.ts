@@ -200,26 +200,25 @@ test('keyboard only: play, pause, step, jump, speed and the help overlay', async
   for (const name of ['Restart', 'Previous step', 'One change back', 'One change forward', 'Next step', 'speed', 'Timeline', 'Keyboard shortcuts']) expect(reached, name).toContain(name);
 });
 
-test('a mail can be selected: where its copies are now and its history', async ({ page }) => {
+// Both on one page at the last frame, instead of a page and a scenario load for each.
+test('a mail can be selected: where its copies are now and its history; the table view lists where every mail lives', async ({ page }) => {
   const { timeline } = run(THREE);
-  await page.goto(`/?scenario=${THREE}&frame=${timeline.frames.length - 1}&lang=en`);
-  await page.locator('svg.picture-svg g.token').first().click();
-  await expect(page.getByTestId('mail-panel')).toBeVisible();
-  await expect(page.getByTestId('mail-where').locator('li')).not.toHaveCount(0);
-  await expect(page.getByTestId('mail-history').locator('li')).not.toHaveCount(0);
-  await expect(page.getByTestId('mail-history')).toContainText('day 1');
-  await page.keyboard.press('Escape');
-  await expect(page.getByTestId('mail-panel')).toBeHidden();
-});
-
-test('the table view lists where every mail lives', async ({ page }) => {
-  const { scenario, timeline } = run(THREE);
   const last = timeline.frames.length - 1;
   await page.goto(`/?scenario=${THREE}&frame=${last}&lang=en`);
-  await page.getByTestId('toggle-table').click();
-  const rows = page.getByTestId('place-table').locator('tbody tr');
-  await expect(rows).toHaveCount(timeline.frames[last].state.mails.size);
-  void scenario;
+  await test.step('a mail selected', async () => {
+    await page.locator('svg.picture-svg g.token').first().click();
+    await expect(page.getByTestId('mail-panel')).toBeVisible();
+    await expect(page.getByTestId('mail-where').locator('li')).not.toHaveCount(0);
+    await expect(page.getByTestId('mail-history').locator('li')).not.toHaveCount(0);
+    await expect(page.getByTestId('mail-history')).toContainText('day 1');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('mail-panel')).toBeHidden();
+  });
+  await test.step('the table view', async () => {
+    await page.getByTestId('toggle-table').click();
+    const rows = page.getByTestId('place-table').locator('tbody tr');
+    await expect(rows).toHaveCount(timeline.frames[last].state.mails.size);
+  });
 });
 
 test('with reduced motion a change is shown at once instead of travelling', async ({ browser }) => {

@@ -93,7 +93,9 @@ test('a mail pointed at stays marked across steps, by click or by typing its num
   await expect(selected).not.toHaveCount(0);
 });
 
-test('the notes window follows the presenting window, and a clicker press in it steps the presentation', async ({ page }) => {
+// One presenting page and its notes window for both: each test opened them afresh (two page and
+// scenario loads) for the same start.
+test('the notes window follows the presenting window, and a clicker press in it steps the presentation; a notes window that loads its scenario slowly, from an older address, still lands where the presenter is', async ({ page }) => {
   const stops = ends(THREE);
   const { scenario } = run(THREE);
   await page.goto(`/?scenario=${THREE}&lang=en&present=1&quiz=off`);
@@ -118,18 +120,6 @@ test('the notes window follows the presenting window, and a clicker press in it 
   // A reloaded notes window finds its way back.
   await notes.reload();
   await expect(notes.getByTestId('notes-step')).toHaveAttribute('data-frame', String(stops[1]));
-});
-
-test('a notes window that loads its scenario slowly, from an older address, still lands where the presenter is', async ({ page }) => {
-  const stops = ends(THREE);
-  await page.goto(`/?scenario=${THREE}&lang=en&present=1&quiz=off`);
-  await ready(page);
-  const [notes] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('open-notes').click()]);
-  await expect(notes.getByTestId('notes-step')).toHaveAttribute('data-frame', '0');
-  await page.keyboard.press('PageDown');
-  await restsAt(page, stops[0]);
-  await page.keyboard.press('PageDown');
-  await restsAt(page, stops[1]);
   // The notes window opens again at frame 0 (an address written before the presenter moved on), and its
   // scenario arrives late: the presenter's answer to its greeting comes first and must not be lost.
   await notes.route('**/assets/*.json', async (route) => {
