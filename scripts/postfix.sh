@@ -266,6 +266,13 @@ MC
   postconf -c "$DIR" -n > /dev/null
 }
 
+# A start that failed: Postfix's own words (the start's output and the instance's log), then stop.
+start_failed() {
+  cat "$1" "$DIR/log/postfix.log" >&2
+  stop_it
+  exit 1
+}
+
 start_it() {
   install_package
   if [ "$(id -u)" != 0 ]; then
@@ -292,20 +299,14 @@ start_it() {
     rm -rf "$DIR/queue" "$DIR/data"
     cp -a "$QUEUE_TEMPLATE/queue" "$QUEUE_TEMPLATE/data" "$DIR/"
     : > "$DIR/queue/quick-start"
-    if ! postfix -c "$DIR" start < /dev/null > "$log" 2>&1; then
-      cat "$log" "$DIR/log/postfix.log" >&2
-      stop_it
-      exit 1
-    fi
+    postfix -c "$DIR" start < /dev/null > "$log" 2>&1 || start_failed "$log"
   else
     if [ -n "$QUEUE_TEMPLATE" ] && [ ! -e "$QUEUE_TEMPLATE" ]; then fresh="$QUEUE_TEMPLATE.$$"; fi
     if ! { postfix -c "$DIR" set-permissions &&
       { [ -z "$fresh" ] || { mkdir -p "$fresh" && cp -a "$DIR/queue" "$DIR/data" "$fresh/"; }; } &&
       postfix -c "$DIR" start; } < /dev/null > "$log" 2>&1; then
-      cat "$log" "$DIR/log/postfix.log" >&2
       [ -z "$fresh" ] || rm -rf "$fresh"
-      stop_it
-      exit 1
+      start_failed "$log"
     fi
   fi
   local p
