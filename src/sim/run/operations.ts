@@ -2,7 +2,7 @@
 // restore, a disk failure, a break-in, a cleanup that frees space, and a move
 // to a new provider (semantics.md "Operations").
 import { Flag } from '../model/flags';
-import type { Copy } from '../model/state';
+import { backupCopyOf, olderBackupCopyOf, type Copy } from '../model/state';
 import { INTRUDER, serverPlace, type PlaceId } from '../model/places';
 import type { Run } from './run';
 import { ImapConnection } from '../client/imapConnection';
@@ -78,18 +78,18 @@ function backupFolder(run: Run, source: PlaceId, keys: ReadonlySet<string>, prev
     if (had && previous !== null && (!copy || copy.mail !== had.mail)) {
       // It left the server since last night: older generations still hold it.
       run.del(target, key);
-      run.put(target, olderKey(key, previous), { ...had, until: previous });
+      run.put(target, olderKey(key, previous), olderBackupCopyOf(had, previous));
       run.transfer('move', had.mail, target, target, olderKey(key, previous));
       run.olderBackups.push({ until: previous, place: target, key: olderKey(key, previous) });
     }
     if (!copy) continue;
     const kept = had && had.mail === copy.mail ? had : undefined;
     if (!kept) {
-      run.put(target, key, { ...copy, since: now });
+      run.put(target, key, backupCopyOf(copy, now));
       run.transfer('copy', copy.mail, source, target, key);
     } else if (kept.flags !== copy.flags || kept.uid !== copy.uid || kept.headersOnly !== copy.headersOnly) {
       // Flags as of the latest generation (older generations' flags are not kept apart).
-      run.put(target, key, { ...copy, since: kept.since ?? now });
+      run.put(target, key, backupCopyOf(copy, kept.since ?? now));
       if (kept.flags !== copy.flags) run.transfer('flag', copy.mail, target, target, key, copy.flags);
     }
   }
