@@ -222,17 +222,10 @@ class BackupCopy implements Copy {
 }
 
 /** A backup copy only older generations hold: `{ mail, flags, uid, since, until }` (see `MailCopy`). */
-class OlderBackupCopy implements Copy {
-  declare readonly mail: MailId;
-  declare readonly flags: number;
-  declare readonly uid: number;
-  declare readonly since: number;
+class OlderBackupCopy extends BackupCopy {
   declare readonly until: number;
   constructor(mail: MailId, flags: number, uid: number, since: number, until: number) {
-    this.mail = mail;
-    this.flags = flags;
-    this.uid = uid;
-    this.since = since;
+    super(mail, flags, uid, since);
     this.until = until;
   }
 }
