@@ -4,7 +4,7 @@
 // store changes only when run/ applies the ops (run/apply.ts).
 import { DelOp, MetaOp, PutOp, type Op } from '../model/ops';
 import type { PlaceId } from '../model/places';
-import { UidCopy, type Copy, type FolderMeta, type WorldState } from '../model/state';
+import { metaWithUidNext, UidCopy, type Copy, type FolderMeta, type WorldState } from '../model/state';
 import { transferOf, type Transfer, type TransferKind } from '../model/transfer';
 import type { StoreView } from '../store/store';
 
@@ -188,7 +188,7 @@ export class Draft implements StoreView {
     if (!m) throw new Error(`no folder ${place}`);
     const uid = m.uidNext;
     this.put(place, String(uid), new UidCopy(mail, flags, uid), true);
-    this.setMeta(place, { ...m, uidNext: uid + 1 });
+    this.setMeta(place, metaWithUidNext(m, uid + 1));
     return uid;
   }
 

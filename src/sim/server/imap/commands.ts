@@ -4,7 +4,7 @@
 // there: nothing here changes the store (the session machine decides whether
 // a command is legal at all). Rule numbers refer to docs/rules.md.
 import { Flag } from '../../model/flags';
-import type { Copy } from '../../model/state';
+import { metaWithRecent, type Copy } from '../../model/state';
 import { formatUidSet, quoteMailbox, type ImapCommand, type ImapReply, type ListingRef } from '../../protocol/imap';
 import { flagListText, headerBytes, type FetchedMessage } from '../../protocol/imapFetch';
 import { folderExists, meta } from '../../store/mailbox';
@@ -186,7 +186,7 @@ class CommandRun {
     for (const c of taken) uids.push(c.uid!);
     this.recent = RecentUids.of(uids);
     // The first session to see a new message takes its \Recent flag (RFC 3501 §2.3.2).
-    if (taken.length) this.d.setMeta(this.place(folder), { ...m, recentUid: m.uidNext });
+    if (taken.length) this.d.setMeta(this.place(folder), metaWithRecent(m, m.uidNext));
     let firstUnseen = -1;
     let seq = 0;
     for (const c of f.values()) {
@@ -456,7 +456,7 @@ export function idleNews(
   if (fresh.length) {
     // This session has the mailbox selected: it takes the new messages' \Recent.
     next = next.with(fresh);
-    d.setMeta(p, { ...m, recentUid: m.uidNext });
+    d.setMeta(p, metaWithRecent(m, m.uidNext));
   }
   // New to this session: any message from the UIDNEXT it last saw on, whoever took its \Recent first.
   let arrived = fresh.length > 0;

@@ -9,6 +9,7 @@ import { initialTransition, type SnapshotFrom } from 'xstate';
 import { Flag } from '../../model/flags';
 import { flat } from '../../model/flatString';
 import { serverPlace } from '../../model/places';
+import { metaWithRecent } from '../../model/state';
 import type { ListingReply, Pop3Command, Reply } from '../../protocol/pop3';
 import { meta, pop3Uidl } from '../../store/mailbox';
 import type { StoreView } from '../../store/store';
@@ -210,7 +211,7 @@ export function commitUpdate(store: StoreView, account: string, maildrop: readon
   const d = new Draft(store);
   const place = serverPlace(account, 'INBOX');
   const m = meta(d, account, 'INBOX');
-  if ((m.recentUid ?? 1) < m.uidNext) d.setMeta(place, { ...m, recentUid: m.uidNext });
+  if ((m.recentUid ?? 1) < m.uidNext) d.setMeta(place, metaWithRecent(m, m.uidNext));
   for (const n of [...marked].sort((a, b) => a - b)) {
     const uid = maildrop[n - 1].uid;
     const copy = d.copyAt(place, String(uid));
